@@ -1,0 +1,141 @@
+#include "ConnectionProfile.h"
+
+#include <QUrl>
+#include <QUrlQuery>
+#include <QtGlobal>
+
+namespace cc {
+
+ConnectionProfile ConnectionProfile::sqlite(const QString& path)
+{
+    ConnectionProfile profile;
+    profile.dialect = Dialect::SQLite;
+    profile.sqlitePath = path;
+    return profile;
+}
+
+namespace {
+
+Result<void> assign(ConnectionProfile& profile, const QString& key, const QString& value)
+{
+    if (key == u"host" || key == u"hostaddr") {
+        profile.host = value;
+    } else if (key == u"port") {
+        bool ok = false;
+        const int port = value.toInt(&ok);
+        if (!ok || port <= 0 || port > 65535)
+            return Error { ErrorCode::Usage, QStringLiteral("invalid port \"%1\" in the connection string").arg(value) };
+        profile.port = port;
+    } else if (key == u"dbname") {
+        profile.database = value;
+    } else if (key == u"user") {
+        profile.user = value;
+    } else if (key == u"password") {
+        profile.password = value;
+    } else if (key == u"connect_timeout" || key == u"sslmode" || key == u"application_name") {
+        // accepted and ignored: the tool sets its own
+    } else {
+        return Error { ErrorCode::Usage, QStringLiteral("unknown key \"%1\" in the connection string").arg(key) };
+    }
+    return {};
+}
+
+Result<void> parseKeyValues(ConnectionProfile& profile, const QString& text)
+{
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        while (i < n && text.at(i).isSpace())
+            ++i;
+        if (i >= n)
+            break;
+        const qsizetype eq = text.indexOf(u'=', i);
+        if (eq < 0)
+            return Error { ErrorCode::Usage, QStringLiteral("expected key=value in the connection string near \"%1\"").arg(text.mid(i, 20)) };
+        const QString key = text.mid(i, eq - i).trimmed();
+        if (key.isEmpty())
+            return Error { ErrorCode::Usage, QStringLiteral("empty key in the connection string") };
+        i = eq + 1;
+        while (i < n && text.at(i).isSpace())
+            ++i;
+        QString value;
+        if (i < n && text.at(i) == u'\'') {
+            ++i;
+            bool closed = false;
+            while (i < n) {
+                const QChar c = text.at(i);
+                if (c == u'\\' && i + 1 < n) {
+                    value += text.at(i + 1);
+                    i += 2;
+                } else if (c == u'\'') {
+                    ++i;
+                    closed = true;
+                    break;
+                } else {
+                    value += c;
+                    ++i;
+                }
+            }
+            if (!closed)
+                return Error { ErrorCode::Usage, QStringLiteral("unterminated quote in the connection string") };
+        } else {
+            while (i < n && !text.at(i).isSpace()) {
+                if (text.at(i) == u'\\' && i + 1 < n)
+                    ++i;
+                value += text.at(i);
+                ++i;
+            }
+        }
+        CC_TRY(assign(profile, key, value));
+    }
+    return {};
+}
+
+} // namespace
+
+Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString& conninfo)
+{
+    ConnectionProfile profile;
+    profile.dialect = Dialect::PostgreSQL;
+    profile.host = qEnvironmentVariable("PGHOST", QStringLiteral("127.0.0.1"));
+    profile.port = qEnvironmentVariableIntValue("PGPORT") > 0 ? qEnvironmentVariableIntValue("PGPORT") : 5432;
+    profile.database = qEnvironmentVariable("PGDATABASE");
+    profile.user = qEnvironmentVariable("PGUSER", QStringLiteral("postgres"));
+    profile.password = qEnvironmentVariable("PGPASSWORD");
+    if (conninfo.contains(QChar(0)))
+        return Error { ErrorCode::Usage, QStringLiteral("the connection string contains a NUL character") };
+
+    if (conninfo.startsWith(u"postgresql://") || conninfo.startsWith(u"postgres://")) {
+        const QUrl url(conninfo, QUrl::StrictMode);
+        if (!url.isValid())
+            return Error { ErrorCode::Usage, QStringLiteral("invalid PostgreSQL URI: %1").arg(url.errorString()) };
+        if (!url.host().isEmpty())
+            profile.host = url.host();
+        if (url.port() > 0)
+            profile.port = url.port();
+        if (!url.userName().isEmpty())
+            profile.user = url.userName();
+        if (!url.password().isEmpty())
+            profile.password = url.password();
+        const QString path = url.path();
+        if (path.size() > 1)
+            profile.database = path.mid(1);
+        const QUrlQuery query(url);
+        for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded))
+            CC_TRY(assign(profile, key, value));
+    } else {
+        CC_TRY(parseKeyValues(profile, conninfo));
+    }
+    if (profile.database.isEmpty())
+        profile.database = profile.user;
+    return profile;
+}
+
+QString ConnectionProfile::describe() const
+{
+    if (dialect == Dialect::SQLite)
+        return QStringLiteral("sqlite:") + sqlitePath;
+    return QStringLiteral("postgresql:%1:%2/%3").arg(host).arg(port).arg(database);
+}
+
+} // namespace cc

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Result.h"
+
+#include <QString>
+
+namespace cc {
+
+enum class Dialect { SQLite, PostgreSQL };
+
+// Where a command connects: a SQLite file or a PostgreSQL server. A plain value; no connection.
+struct ConnectionProfile {
+    Dialect dialect = Dialect::SQLite;
+    QString sqlitePath;
+    QString host = QStringLiteral("127.0.0.1");
+    int port = 5432;
+    QString database;
+    QString user;
+    QString password;
+    bool readOnly = false;
+    bool embedded = false; // the embedded default database (demo data)
+
+    static ConnectionProfile sqlite(const QString& path);
+    // Parses a libpq-style "key=value ..." string or a postgresql:// URI. Unset fields fall back to
+    // PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD.
+    static Result<ConnectionProfile> fromConninfo(const QString& conninfo);
+
+    bool isPostgres() const { return dialect == Dialect::PostgreSQL; }
+    // "sqlite:/path/file.db" or "postgresql:host:port/db"; never the password.
+    QString describe() const;
+};
+
+} // namespace cc

@@ -1,0 +1,215 @@
+#include "Database.h"
+
+#include <QAtomicInteger>
+#include <QFileInfo>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QThread>
+
+#include <sqlite3.h>
+
+namespace cc {
+
+QString uniqueConnectionName(const QString& prefix)
+{
+    static QAtomicInteger<quint64> counter;
+    return prefix + u'-' + QString::number(++counter);
+}
+
+Database::Database(ConnectionProfile profile, QString name)
+    : m_profile(std::move(profile))
+    , m_name(std::move(name))
+{
+}
+
+Database::~Database()
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_name, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(m_name);
+}
+
+Result<std::unique_ptr<Database>> Database::open(const ConnectionProfile& profile, OpenMode mode,
+                                                 const QString& connectionName)
+{
+    const QString name = connectionName.isEmpty() ? uniqueConnectionName(QStringLiteral("cc")) : connectionName;
+    if (profile.dialect == Dialect::SQLite) {
+        const QFileInfo info(profile.sqlitePath);
+        if (profile.sqlitePath.isEmpty())
+            return Error { ErrorCode::CannotOpen, QStringLiteral("no database file given") };
+        if (info.isDir())
+            return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is a directory, not a database file").arg(profile.sqlitePath) };
+        if (!info.exists() && mode == OpenMode::MustExist)
+            return Error { ErrorCode::CannotOpen, QStringLiteral("database file %1 does not exist").arg(profile.sqlitePath) };
+        if (!info.exists() && profile.readOnly)
+            return Error { ErrorCode::CannotOpen, QStringLiteral("database file %1 does not exist").arg(profile.sqlitePath) };
+    }
+    std::unique_ptr<Database> database(new Database(profile, name));
+    QSqlDatabase db = QSqlDatabase::addDatabase(profile.isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+    if (!db.isValid())
+        return Error { ErrorCode::CannotOpen, QStringLiteral("the Qt SQL driver for %1 is not installed").arg(profile.isPostgres() ? u"PostgreSQL" : u"SQLite") };
+    if (profile.isPostgres()) {
+        db.setHostName(profile.host);
+        db.setPort(profile.port);
+        db.setDatabaseName(profile.database);
+        db.setUserName(profile.user);
+        db.setPassword(profile.password);
+        db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=coupling-console"));
+    } else {
+        db.setDatabaseName(profile.sqlitePath);
+        if (profile.readOnly)
+            db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+    }
+    if (!db.open()) {
+        const QString text = db.lastError().text().trimmed();
+        if (profile.isPostgres())
+            return Error { ErrorCode::CannotOpen, QStringLiteral("cannot connect to PostgreSQL at %1:%2/%3: %4").arg(profile.host).arg(profile.port).arg(profile.database, text) };
+        return Error { ErrorCode::CannotOpen, QStringLiteral("cannot open %1: %2").arg(profile.sqlitePath, text) };
+    }
+    CC_TRY(database->configure());
+    return database;
+}
+
+Result<void> Database::configure()
+{
+    if (isPostgres()) {
+        auto pid = scalar(QStringLiteral("SELECT pg_backend_pid()"));
+        if (!pid)
+            return Error { ErrorCode::CannotOpen, pid.error().message };
+        m_backendPid = pid->toLongLong();
+        CC_TRY(runDirect(QStringLiteral("SET TIME ZONE 'UTC'")));
+        if (m_profile.readOnly)
+            CC_TRY(runDirect(QStringLiteral("SET default_transaction_read_only = on")));
+        return {};
+    }
+    // A file that is not a database fails on its first read, here, rather than later.
+    if (auto probe = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")); !probe)
+        return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is not a usable SQLite database: %2").arg(m_profile.sqlitePath, probe.error().message) };
+    CC_TRY(runDirect(QStringLiteral("PRAGMA busy_timeout = 5000")));
+    CC_TRY(runDirect(QStringLiteral("PRAGMA foreign_keys = ON")));
+    if (!m_profile.readOnly) {
+        if (auto mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL")); !mode)
+            return Error { ErrorCode::CannotOpen, QStringLiteral("cannot open %1 for writing: %2").arg(m_profile.sqlitePath, mode.error().message) };
+        CC_TRY(runDirect(QStringLiteral("PRAGMA synchronous = NORMAL")));
+    }
+    return {};
+}
+
+QString Database::tool(const char* name) const
+{
+    const QString base = QString::fromLatin1(name);
+    return isPostgres() ? QStringLiteral("coupling_console.") + base : QStringLiteral("cc_") + base;
+}
+
+Error Database::sqlError(const QSqlError& error, const QString& context) const
+{
+    const QString native = error.nativeErrorCode();
+    const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
+    const QString message = context.isEmpty() ? text : context + QStringLiteral(": ") + text;
+    if (isPostgres()) {
+        if (native == u"40001" || native == u"40P01")
+            return Error { ErrorCode::Conflict, message };
+        if (native == u"57014")
+            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+        if (native == u"25006")
+            return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: the connection is read-only") };
+        if (native == u"42501")
+            return Error { ErrorCode::Refused, QStringLiteral("permission denied by PostgreSQL: %1").arg(text) };
+        if (native.startsWith(u"08") || error.type() == QSqlError::ConnectionError
+            || !connection().isOpen())
+            return Error { ErrorCode::CannotOpen, QStringLiteral("lost the connection to PostgreSQL: %1").arg(text) };
+        return Error { ErrorCode::Sql, message };
+    }
+    const int code = native.toInt() & 0xff;
+    if (code == SQLITE_INTERRUPT)
+        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+    if (code == SQLITE_READONLY)
+        return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: %1 is read-only").arg(m_profile.sqlitePath) };
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return Error { ErrorCode::Sql, QStringLiteral("the database %1 stayed busy (another process is writing); try again").arg(m_profile.sqlitePath) };
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+        return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is damaged or not a database: %2").arg(m_profile.sqlitePath, text) };
+    return Error { ErrorCode::Sql, message };
+}
+
+Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& binds, bool forwardOnly)
+{
+    QSqlQuery query(connection());
+    query.setForwardOnly(forwardOnly);
+    if (!query.prepare(sql))
+        return sqlError(query.lastError(), QString());
+    for (const QVariant& value : binds)
+        query.addBindValue(value);
+    if (m_observer && !sql.startsWith(u"SELECT") && !sql.startsWith(u"WITH"))
+        m_observer(sql, binds);
+    if (!query.exec())
+        return sqlError(query.lastError(), QString());
+    return query;
+}
+
+Result<void> Database::run(const QString& sql, const QVariantList& binds)
+{
+    auto query = exec(sql, binds);
+    if (!query)
+        return query.error();
+    return {};
+}
+
+Result<QVariant> Database::scalar(const QString& sql, const QVariantList& binds)
+{
+    auto query = exec(sql, binds);
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return QVariant();
+    return query->value(0);
+}
+
+Result<void> Database::runDirect(const QString& sql)
+{
+    QSqlQuery query(connection());
+    if (!query.exec(sql))
+        return sqlError(query.lastError(), QString());
+    return {};
+}
+
+std::function<void()> Database::interrupter() const
+{
+    if (!isPostgres()) {
+        const QVariant handle = connection().driver()->handle();
+        sqlite3* raw = nullptr;
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            raw = *static_cast<sqlite3* const*>(handle.data());
+        return [raw] {
+            if (raw)
+                sqlite3_interrupt(raw);
+        };
+    }
+    const ConnectionProfile profile = m_profile;
+    const qint64 pid = m_backendPid;
+    return [profile, pid] {
+        // A fresh connection in the calling thread: QPSQL has no cancelQuery in Qt 6.4.
+        const QString name = uniqueConnectionName(QStringLiteral("cc-cancel"));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            db.setHostName(profile.host);
+            db.setPort(profile.port);
+            db.setDatabaseName(profile.database);
+            db.setUserName(profile.user);
+            db.setPassword(profile.password);
+            if (db.open()) {
+                QSqlQuery query(db);
+                query.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
+                query.addBindValue(pid);
+                query.exec();
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    };
+}
+
+} // namespace cc

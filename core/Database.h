@@ -1,0 +1,67 @@
+#pragma once
+
+#include "ConnectionProfile.h"
+#include "Result.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+#include <QVariantList>
+
+#include <functional>
+#include <memory>
+
+namespace cc {
+
+// One named connection to the platform database. Thread affinity: use it only in the thread that
+// opened it (Qt 6.4 cannot move connections); interrupter() is the one member safe elsewhere.
+class Database final {
+public:
+    enum class OpenMode { MustExist, MayCreate };
+    using StatementObserver = std::function<void(const QString& sql, const QVariantList& binds)>;
+
+    static Result<std::unique_ptr<Database>> open(const ConnectionProfile& profile, OpenMode mode,
+                                                  const QString& connectionName = {});
+    ~Database();
+    Q_DISABLE_COPY_MOVE(Database)
+
+    Dialect dialect() const { return m_profile.dialect; }
+    bool isPostgres() const { return m_profile.dialect == Dialect::PostgreSQL; }
+    bool isReadOnly() const { return m_profile.readOnly; }
+    const ConnectionProfile& profile() const { return m_profile; }
+    QSqlDatabase connection() const { return QSqlDatabase::database(m_name, false); }
+    const QString& connectionName() const { return m_name; }
+
+    // The qualified name of one of the tool's own tables: cc_audit or coupling_console.audit.
+    QString tool(const char* name) const;
+
+    // Prepares, binds and executes; results are forward-only unless asked otherwise.
+    Result<QSqlQuery> exec(const QString& sql, const QVariantList& binds = {}, bool forwardOnly = true);
+    Result<void> run(const QString& sql, const QVariantList& binds = {});
+    Result<QVariant> scalar(const QString& sql, const QVariantList& binds = {});
+    // Executes a statement without preparing it (transaction control, PRAGMA, DDL).
+    Result<void> runDirect(const QString& sql);
+
+    // Every executed write statement is reported here (tests compare plans with executions).
+    void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
+
+    // A function that stops the statement running on this connection; callable from any thread.
+    std::function<void()> interrupter() const;
+
+    // Turns a driver error into core's error, classifying cancel, read-only, busy and conflicts.
+    Error sqlError(const QSqlError& error, const QString& context) const;
+
+private:
+    Database(ConnectionProfile profile, QString name);
+    Result<void> configure();
+
+    ConnectionProfile m_profile;
+    QString m_name;
+    qint64 m_backendPid = 0;
+    StatementObserver m_observer;
+};
+
+// Monotonic-unique connection names for threads that open their own connections.
+QString uniqueConnectionName(const QString& prefix);
+
+} // namespace cc

@@ -1,0 +1,123 @@
+#include "KeyClassifier.h"
+
+namespace cc {
+
+namespace {
+
+const char* const kindNames[] = { "duplicate_progress", "duplicate_license", "unknown_specialization", "missing_license",
+                                  "missing_progress", "level_out_of_range", "level_mismatch" };
+const char* const warningNames[] = { "unjustified_level", "pending_level_up", "max_below_current" };
+
+QString levelText(std::optional<qint64> level)
+{
+    return level ? QString::number(*level) : QStringLiteral("NULL");
+}
+
+Finding violation(ViolationKind kind, QString action, QString reason)
+{
+    Finding finding;
+    finding.kind = kind;
+    finding.action = std::move(action);
+    finding.reason = std::move(reason);
+    return finding;
+}
+
+Finding warning(WarningKind kind, QString action, QString reason)
+{
+    Finding finding;
+    finding.warning = true;
+    finding.warningKind = kind;
+    finding.action = std::move(action);
+    finding.reason = std::move(reason);
+    return finding;
+}
+
+} // namespace
+
+QString kindName(ViolationKind kind) { return QString::fromLatin1(kindNames[int(kind)]); }
+QString warningName(WarningKind kind) { return QString::fromLatin1(warningNames[int(kind)]); }
+
+std::optional<ViolationKind> kindFromName(const QString& name)
+{
+    for (int i = 0; i < violationKindCount; ++i) {
+        if (name == QLatin1String(kindNames[i]))
+            return ViolationKind(i);
+    }
+    return std::nullopt;
+}
+
+std::optional<WarningKind> warningFromName(const QString& name)
+{
+    for (int i = 0; i < warningKindCount; ++i) {
+        if (name == QLatin1String(warningNames[i]))
+            return WarningKind(i);
+    }
+    return std::nullopt;
+}
+
+KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& catalogue)
+{
+    KeyClassification result;
+    if (key.progressMax)
+        result.progressLevel = int(*key.progressMax);
+    if (key.licenseMax)
+        result.licenseLevel = int(*key.licenseMax);
+    const bool known = catalogue.isKnown(key.track);
+    const int max = catalogue.maxLevel(key.track);
+    auto inRange = [max](std::optional<qint64> level) { return level && *level >= 1 && *level <= max; };
+
+    if (key.progressRows >= 2) {
+        result.violation = violation(ViolationKind::DuplicateProgress, QStringLiteral("merge_duplicates"),
+                                     QStringLiteral("%1 progress rows for this track").arg(key.progressRows));
+    } else if (key.licenseRows >= 2) {
+        result.violation = violation(ViolationKind::DuplicateLicense, QStringLiteral("merge_duplicates"),
+                                     QStringLiteral("%1 license rows for this track").arg(key.licenseRows));
+    } else if (!known) {
+        result.violation = violation(ViolationKind::UnknownSpecialization, QStringLiteral("manual_review"),
+                                     QStringLiteral("track %1 is not in the level catalogue").arg(key.track));
+    } else if (key.licenseRows == 0) {
+        result.violation = violation(ViolationKind::MissingLicense, QStringLiteral("create_license_from_progress"),
+                                     QStringLiteral("progress at level %1, no license").arg(levelText(key.progressMax)));
+    } else if (key.progressRows == 0) {
+        result.violation = violation(ViolationKind::MissingProgress, QStringLiteral("create_progress_from_license"),
+                                     QStringLiteral("license at level %1, no progress").arg(levelText(key.licenseMax)));
+    } else {
+        const bool progressOk = key.progressNullLevels == 0 && inRange(key.progressMin) && inRange(key.progressMax);
+        const bool licenseOk = key.licenseNullLevels == 0 && inRange(key.licenseMin) && inRange(key.licenseMax);
+        if (!progressOk || !licenseOk) {
+            QStringList parts;
+            if (!progressOk)
+                parts.append(QStringLiteral("progress level %1").arg(levelText(key.progressNullLevels ? std::nullopt : key.progressMax)));
+            if (!licenseOk)
+                parts.append(QStringLiteral("license level %1").arg(levelText(key.licenseNullLevels ? std::nullopt : key.licenseMax)));
+            result.violation = violation(ViolationKind::LevelOutOfRange, QStringLiteral("clamp_level"),
+                                         parts.join(QStringLiteral(", ")) + QStringLiteral(" outside 1..%1").arg(max));
+        } else if (*key.progressMax != *key.licenseMax) {
+            const bool progressHigher = *key.progressMax > *key.licenseMax;
+            result.violation = violation(ViolationKind::LevelMismatch,
+                                         progressHigher ? QStringLiteral("sync_progress_to_license") : QStringLiteral("sync_license_to_progress"),
+                                         QStringLiteral("license level %1, progress level %2").arg(*key.licenseMax).arg(*key.progressMax));
+        }
+    }
+
+    if (!known)
+        return result;
+    if (key.progressRows == 1) {
+        result.justifiedLevel = catalogue.justifiedLevel(key.track, key.counters);
+        if (key.progressNullLevels == 0 && inRange(key.progressMax)) {
+            const qint64 level = *key.progressMax;
+            if (level > result.justifiedLevel)
+                result.warnings.append(warning(WarningKind::UnjustifiedLevel, QStringLiteral("manual_review"),
+                                               QStringLiteral("progress level %1, the counters justify level %2").arg(level).arg(result.justifiedLevel)));
+            else if (level < result.justifiedLevel)
+                result.warnings.append(warning(WarningKind::PendingLevelUp, QStringLiteral("apply_level_up"),
+                                               QStringLiteral("progress level %1, the counters justify level %2").arg(level).arg(result.justifiedLevel)));
+        }
+    }
+    if (key.licenseRows == 1 && key.maxAchieved && key.licenseMax && key.licenseNullLevels == 0 && *key.maxAchieved < *key.licenseMax)
+        result.warnings.append(warning(WarningKind::MaxBelowCurrent, QStringLiteral("manual_review"),
+                                       QStringLiteral("license max_achieved_level %1 below its current level %2").arg(*key.maxAchieved).arg(*key.licenseMax)));
+    return result;
+}
+
+} // namespace cc

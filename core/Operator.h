@@ -1,0 +1,27 @@
+#pragma once
+
+#include "Database.h"
+
+namespace cc {
+
+enum class Role { System, Admin, Instructor, Student, Other };
+
+// Who runs an action: a platform user (looked up by email) or the system (no operator).
+struct Operator {
+    Role role = Role::System;
+    qint64 id = 0;
+    QString email;
+    bool active = true;
+
+    static Operator system() { return {}; }
+    bool isSystem() const { return role == Role::System; }
+    QString displayName() const { return isSystem() ? QStringLiteral("system") : email; }
+
+    // Looks up an active platform user by email; refuses unknown or inactive users.
+    static Result<Operator> lookup(Database& db, const QString& email);
+};
+
+QString roleName(Role role);
+Role roleFromText(const QString& text); // case-insensitive: ADMIN = admin
+
+} // namespace cc

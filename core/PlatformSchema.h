@@ -1,0 +1,49 @@
+#pragma once
+
+#include "Database.h"
+
+#include <QHash>
+#include <QStringList>
+
+namespace cc {
+
+enum class TypeFamily { Integer, Text, Boolean, Timestamp, Other };
+
+struct ColumnInfo {
+    QString name;
+    TypeFamily family = TypeFamily::Other;
+    QString declaredType;
+    bool notNull = false;
+    bool hasDefault = false;
+    bool primaryKey = false;
+};
+
+// The platform's tables as found in the connected database, checked against DOMAIN.md §1 by type
+// family. Extra columns are kept (whole-row audit) and otherwise ignored.
+class PlatformSchema final {
+public:
+    static const QStringList& tableNames();
+
+    // Reads and checks the six platform tables; refuses (SchemaMismatch) naming what is wrong.
+    static Result<PlatformSchema> inspect(Database& db);
+    // True when none of the platform tables exists (a new, empty database).
+    static Result<bool> isEmpty(Database& db);
+    // Creates the platform tables in the platform's own shape (init on an empty database).
+    static Result<void> create(Database& db);
+
+    const QList<ColumnInfo>& columns(const QString& table) const;
+    // The SELECT list that reads every column of a table losslessly (timestamps as text on PostgreSQL).
+    QString selectList(const QString& table, const QString& alias = {}) const;
+    // A NOT NULL column without a default that the tool does not know: inserts into the table are refused.
+    QString insertBlocker(const QString& table) const;
+    TypeFamily familyOf(const QString& table, const QString& column) const;
+
+private:
+    QHash<QString, QList<ColumnInfo>> m_columns;
+    QHash<QString, QString> m_insertBlocker;
+    Dialect m_dialect = Dialect::SQLite;
+};
+
+QString typeFamilyName(TypeFamily family);
+
+} // namespace cc

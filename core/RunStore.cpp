@@ -1,0 +1,317 @@
+#include "RunStore.h"
+
+#include "Time.h"
+#include "WriteTransaction.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace cc {
+
+namespace {
+
+const char* const runColumns = "id, started_at, finished_at, status, total_pairs, consistent, inconsistent, rate_hundredths, "
+                               "healthy_hundredths, degraded_hundredths, by_kind, warnings, by_track, database_name, "
+                               "operator_email, duration_ms, new_since_previous, resolved_since_previous, message";
+
+QVariant optionalValue(const std::optional<qint64>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+QVariant optionalLevel(const std::optional<int>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<int>());
+}
+
+std::optional<qint64> readOptional(const QVariant& value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+QString kindsJson(const HealthReport& report)
+{
+    QJsonObject object;
+    for (int i = 0; i < violationKindCount; ++i)
+        object.insert(kindName(ViolationKind(i)), report.byKind[i]);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString warningsJson(const HealthReport& report)
+{
+    QJsonObject object;
+    for (int i = 0; i < warningKindCount; ++i)
+        object.insert(warningName(WarningKind(i)), report.warnings[i]);
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString tracksJson(const HealthReport& report)
+{
+    QJsonObject object;
+    for (auto it = report.byTrack.cbegin(); it != report.byTrack.cend(); ++it)
+        object.insert(it.key(), QJsonObject { { QStringLiteral("total_pairs"), it->totalPairs },
+                                              { QStringLiteral("consistent"), it->consistent },
+                                              { QStringLiteral("inconsistent"), it->inconsistent } });
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+HealthReport readRun(const QSqlQuery& query)
+{
+    HealthReport report;
+    report.runId = query.value(0).toLongLong();
+    report.startedAt = parseIsoUtc(query.value(1).toString());
+    report.status = query.value(3).toString();
+    report.totalPairs = query.value(4).toLongLong();
+    report.consistent = query.value(5).toLongLong();
+    report.inconsistent = query.value(6).toLongLong();
+    report.rateHundredths = readOptional(query.value(7));
+    report.thresholds = { query.value(8).toInt(), query.value(9).toInt() };
+    const QJsonObject kinds = QJsonDocument::fromJson(query.value(10).toString().toUtf8()).object();
+    for (int i = 0; i < violationKindCount; ++i)
+        report.byKind[i] = kinds.value(kindName(ViolationKind(i))).toInteger();
+    const QJsonObject warnings = QJsonDocument::fromJson(query.value(11).toString().toUtf8()).object();
+    for (int i = 0; i < warningKindCount; ++i)
+        report.warnings[i] = warnings.value(warningName(WarningKind(i))).toInteger();
+    const QJsonObject tracks = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object();
+    for (auto it = tracks.constBegin(); it != tracks.constEnd(); ++it) {
+        const QJsonObject counts = it.value().toObject();
+        report.byTrack.insert(it.key(), { counts.value(QLatin1String("total_pairs")).toInteger(),
+                                          counts.value(QLatin1String("consistent")).toInteger(),
+                                          counts.value(QLatin1String("inconsistent")).toInteger() });
+    }
+    report.database = query.value(13).toString();
+    report.operatorName = query.value(14).toString();
+    report.durationMs = query.value(15).toLongLong();
+    report.newSincePrevious = readOptional(query.value(16));
+    report.resolvedSincePrevious = readOptional(query.value(17));
+    report.message = query.value(18).toString();
+    return report;
+}
+
+QString completedStatuses()
+{
+    return QStringLiteral("status IN ('healthy', 'degraded', 'critical', 'no_data')");
+}
+
+} // namespace
+
+Result<std::unique_ptr<RunStore>> RunStore::openWriter(const ConnectionProfile& profile)
+{
+    auto db = Database::open(profile, Database::OpenMode::MustExist);
+    if (!db)
+        return db.error();
+    return std::make_unique<RunStore>(std::move(*db));
+}
+
+Result<qint64> RunStore::beginRun(const HealthReport& report)
+{
+    WriteTransaction transaction(*m_db);
+    CC_TRY(transaction.begin());
+    auto id = m_db->scalar(QStringLiteral("INSERT INTO ") + m_db->tool("runs")
+                               + QStringLiteral(" (started_at, status, healthy_hundredths, degraded_hundredths, database_name, "
+                                                "operator_email) VALUES (?, 'running', ?, ?, ?, ?) RETURNING id"),
+                           { isoUtc(report.startedAt), report.thresholds.healthy, report.thresholds.degraded, report.database,
+                             report.operatorName });
+    if (!id)
+        return id.error();
+    CC_TRY(transaction.commit());
+    return id->toLongLong();
+}
+
+Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecord>& records, qint64& sequence)
+{
+    constexpr qsizetype rowsPerStatement = 200;
+    WriteTransaction transaction(*m_db);
+    CC_TRY(transaction.begin());
+    for (qsizetype start = 0; start < records.size(); start += rowsPerStatement) {
+        const qsizetype end = std::min(records.size(), start + rowsPerStatement);
+        QString sql = QStringLiteral("INSERT INTO ") + m_db->tool("violations")
+            + QStringLiteral(" (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) VALUES ");
+        QVariantList binds;
+        binds.reserve((end - start) * 10);
+        for (qsizetype i = start; i < end; ++i) {
+            const ViolationRecord& record = records.at(i);
+            sql += i == start ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            binds << runId << ++sequence << record.userId << record.track << record.kind
+                  << (record.warning ? QStringLiteral("warning") : QStringLiteral("violation"))
+                  << optionalLevel(record.progressLevel) << optionalLevel(record.licenseLevel) << record.action << record.reason;
+        }
+        CC_TRY(m_db->run(sql, binds));
+    }
+    return transaction.commit();
+}
+
+Result<void> RunStore::finishRun(const HealthReport& report)
+{
+    WriteTransaction transaction(*m_db);
+    CC_TRY(transaction.begin());
+    if (report.status == u"cancelled" || report.status == u"error")
+        CC_TRY(m_db->run(QStringLiteral("DELETE FROM ") + m_db->tool("violations") + QStringLiteral(" WHERE run_id = ?"), { *report.runId }));
+    CC_TRY(m_db->run(QStringLiteral("UPDATE ") + m_db->tool("runs")
+                         + QStringLiteral(" SET finished_at = ?, status = ?, total_pairs = ?, consistent = ?, inconsistent = ?, "
+                                          "rate_hundredths = ?, by_kind = ?, warnings = ?, by_track = ?, duration_ms = ?, "
+                                          "new_since_previous = ?, resolved_since_previous = ?, message = ? WHERE id = ?"),
+                     { isoUtc(report.startedAt.addMSecs(report.durationMs)), report.status, report.totalPairs, report.consistent,
+                       report.inconsistent, optionalValue(report.rateHundredths), kindsJson(report), warningsJson(report),
+                       tracksJson(report), report.durationMs, optionalValue(report.newSincePrevious),
+                       optionalValue(report.resolvedSincePrevious), report.message, *report.runId }));
+    return transaction.commit();
+}
+
+Result<std::pair<bool, QSet<QString>>> RunStore::previousViolationKeys(Database& db, std::optional<qint64> currentRun)
+{
+    auto latest = db.scalar(QStringLiteral("SELECT max(id) FROM ") + db.tool("runs") + QStringLiteral(" WHERE ") + completedStatuses()
+                                + QStringLiteral(" AND id <> ?"),
+                            { currentRun.value_or(-1) });
+    if (!latest)
+        return latest.error();
+    if (latest->isNull())
+        return std::pair<bool, QSet<QString>> { false, {} };
+    auto query = db.exec(QStringLiteral("SELECT user_id, track, kind FROM ") + db.tool("violations")
+                             + QStringLiteral(" WHERE run_id = ? AND severity = 'violation'"),
+                         { latest->toLongLong() });
+    if (!query)
+        return query.error();
+    QSet<QString> keys;
+    while (query->next())
+        keys.insert(query->value(0).toString() + u'\x1f' + query->value(1).toString() + u'\x1f' + query->value(2).toString());
+    return std::pair<bool, QSet<QString>> { true, keys };
+}
+
+Result<QList<HealthReport>> RunStore::runs(Database& db, qint64 limit, const QDateTime& since)
+{
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs")
+        + QStringLiteral(" WHERE started_at >= ? ORDER BY id DESC");
+    QVariantList binds { since.isValid() ? isoUtc(since) : QString() };
+    if (limit >= 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        binds.append(limit);
+    }
+    auto query = db.exec(sql, binds);
+    if (!query)
+        return query.error();
+    QList<HealthReport> reports;
+    while (query->next())
+        reports.append(readRun(*query));
+    return reports;
+}
+
+Result<std::optional<HealthReport>> RunStore::latestCompleted(Database& db)
+{
+    auto query = db.exec(QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs")
+                         + QStringLiteral(" WHERE ") + completedStatuses() + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<HealthReport>();
+    return std::optional<HealthReport>(readRun(*query));
+}
+
+Result<std::optional<HealthReport>> RunStore::run(Database& db, qint64 runId)
+{
+    auto query = db.exec(QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs")
+                         + QStringLiteral(" WHERE id = ?"), { runId });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<HealthReport>();
+    return std::optional<HealthReport>(readRun(*query));
+}
+
+namespace {
+
+Result<std::pair<QString, QVariantList>> whereClause(Database& db, const ViolationFilter& filter)
+{
+    qint64 runId = 0;
+    if (filter.runId) {
+        runId = *filter.runId;
+    } else {
+        auto latest = RunStore::latestCompleted(db);
+        if (!latest)
+            return latest.error();
+        if (!*latest)
+            return notFound(QStringLiteral("there is no completed health check yet: run coupling-console check"));
+        runId = *(*latest)->runId;
+    }
+    QString where = QStringLiteral(" WHERE run_id = ? AND severity = ?");
+    QVariantList binds { runId, filter.warnings ? QStringLiteral("warning") : QStringLiteral("violation") };
+    if (!filter.kind.isEmpty()) {
+        where += QStringLiteral(" AND kind = ?");
+        binds << filter.kind;
+    }
+    if (!filter.track.isEmpty()) {
+        where += QStringLiteral(" AND track = ?");
+        binds << filter.track;
+    }
+    if (filter.userId) {
+        where += QStringLiteral(" AND user_id = ?");
+        binds << *filter.userId;
+    }
+    return std::pair<QString, QVariantList> { where, binds };
+}
+
+} // namespace
+
+Result<QList<StoredViolation>> RunStore::violations(Database& db, const ViolationFilter& filter)
+{
+    auto where = whereClause(db, filter);
+    if (!where)
+        return where.error();
+    QString sql = QStringLiteral("SELECT seq, user_id, track, kind, severity, progress_level, license_level, action, reason FROM ")
+        + db.tool("violations") + where->first + QStringLiteral(" AND seq > ? ORDER BY seq");
+    QVariantList binds = where->second;
+    binds << filter.afterSequence;
+    if (filter.limit >= 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        binds << filter.limit;
+    }
+    auto query = db.exec(sql, binds);
+    if (!query)
+        return query.error();
+    QList<StoredViolation> rows;
+    while (query->next()) {
+        StoredViolation row;
+        row.sequence = query->value(0).toLongLong();
+        row.record.userId = query->value(1).toLongLong();
+        row.record.track = query->value(2).toString();
+        row.record.kind = query->value(3).toString();
+        row.record.warning = query->value(4).toString() == u"warning";
+        if (!query->value(5).isNull())
+            row.record.progressLevel = query->value(5).toInt();
+        if (!query->value(6).isNull())
+            row.record.licenseLevel = query->value(6).toInt();
+        row.record.action = query->value(7).toString();
+        row.record.reason = query->value(8).toString();
+        rows.append(row);
+    }
+    return rows;
+}
+
+Result<qint64> RunStore::countViolations(Database& db, const ViolationFilter& filter)
+{
+    auto where = whereClause(db, filter);
+    if (!where)
+        return where.error();
+    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM ") + db.tool("violations") + where->first, where->second);
+    if (!count)
+        return count.error();
+    return count->toLongLong();
+}
+
+Result<qint64> RunStore::prune(Database& db, const QDateTime& now)
+{
+    auto cutoffRun = db.scalar(QStringLiteral("SELECT min(id) FROM (SELECT id FROM ") + db.tool("runs")
+                               + QStringLiteral(" ORDER BY id DESC LIMIT 50) recent"));
+    if (!cutoffRun)
+        return cutoffRun.error();
+    if (cutoffRun->isNull())
+        return qint64(0);
+    auto removed = db.exec(QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id < ? AND run_id IN (SELECT id FROM ")
+                               + db.tool("runs") + QStringLiteral(" WHERE started_at < ?)"),
+                           { cutoffRun->toLongLong(), isoUtc(now.addDays(-30)) });
+    if (!removed)
+        return removed.error();
+    return qint64(removed->numRowsAffected());
+}
+
+} // namespace cc

@@ -1,0 +1,52 @@
+#pragma once
+
+#include "HealthReport.h"
+
+#include <QSet>
+
+#include <memory>
+
+namespace cc {
+
+struct ViolationFilter {
+    std::optional<qint64> runId; // empty: the latest completed run
+    QString kind; // a violation kind or warning name; empty: any
+    QString track;
+    std::optional<qint64> userId;
+    bool warnings = false; // list warnings instead of violations
+    qint64 afterSequence = -1; // keyset paging: rows after this sequence number
+    qint64 limit = -1;
+};
+
+struct StoredViolation {
+    qint64 sequence = 0;
+    ViolationRecord record;
+};
+
+// The tool's runs and violations tables: writing a run (over its own connection) and reading
+// stored runs for every front end.
+class RunStore final {
+public:
+    static Result<std::unique_ptr<RunStore>> openWriter(const ConnectionProfile& profile);
+    explicit RunStore(std::unique_ptr<Database> db) : m_db(std::move(db)) { }
+    Q_DISABLE_COPY_MOVE(RunStore)
+
+    Result<qint64> beginRun(const HealthReport& report);
+    Result<void> appendViolations(qint64 runId, const QList<ViolationRecord>& records, qint64& sequence);
+    Result<void> finishRun(const HealthReport& report);
+
+    // The latest completed run's primary violations as keys, excluding `currentRun`.
+    static Result<std::pair<bool, QSet<QString>>> previousViolationKeys(Database& db, std::optional<qint64> currentRun);
+    static Result<QList<HealthReport>> runs(Database& db, qint64 limit, const QDateTime& since = {});
+    static Result<std::optional<HealthReport>> latestCompleted(Database& db);
+    static Result<std::optional<HealthReport>> run(Database& db, qint64 runId);
+    static Result<QList<StoredViolation>> violations(Database& db, const ViolationFilter& filter);
+    static Result<qint64> countViolations(Database& db, const ViolationFilter& filter);
+    // Retention (C4): violations of the last 50 runs or the last 30 days, whichever keeps more.
+    static Result<qint64> prune(Database& db, const QDateTime& now);
+
+private:
+    std::unique_ptr<Database> m_db;
+};
+
+} // namespace cc

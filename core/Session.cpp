@@ -1,0 +1,92 @@
+#include "Session.h"
+
+#include "ToolSchema.h"
+
+namespace cc {
+
+Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
+{
+    std::unique_ptr<Session> session(new Session);
+    session->m_options = options;
+    auto db = Database::open(options.profile, options.openMode, options.connectionName);
+    if (!db)
+        return db.error();
+    session->m_db = std::move(*db);
+    CC_TRY(session->reload());
+    return session;
+}
+
+Result<void> Session::reload()
+{
+    auto installed = ToolSchema::isInstalled(*m_db);
+    if (!installed)
+        return installed.error();
+    m_toolsInstalled = *installed;
+    m_catalogue = LevelCatalogue::builtIn();
+    m_environment = Environment::Production;
+    m_thresholds = {};
+    if (m_toolsInstalled) {
+        auto catalogue = LevelCatalogue::load(*m_db);
+        if (!catalogue)
+            return catalogue.error();
+        m_catalogue = *catalogue;
+        auto environment = setting(QStringLiteral("environment"));
+        if (!environment)
+            return environment.error();
+        if (auto parsed = environmentFromName(*environment))
+            m_environment = *parsed;
+        auto healthy = setting(QStringLiteral("healthy_threshold"));
+        auto degraded = setting(QStringLiteral("degraded_threshold"));
+        if (healthy && !healthy->isEmpty())
+            m_thresholds.healthy = healthy->toInt();
+        if (degraded && !degraded->isEmpty())
+            m_thresholds.degraded = degraded->toInt();
+    }
+    m_operator = Operator::system();
+    if (!m_options.operatorEmail.isEmpty()) {
+        auto found = Operator::lookup(*m_db, m_options.operatorEmail);
+        if (!found)
+            return found.error();
+        m_operator = *found;
+    }
+    return {};
+}
+
+Result<const PlatformSchema*> Session::platform()
+{
+    if (!m_platform) {
+        auto schema = PlatformSchema::inspect(*m_db);
+        if (!schema)
+            return schema.error();
+        m_platform = *schema;
+    }
+    return &*m_platform;
+}
+
+Result<void> Session::requireTools() const
+{
+    if (!m_toolsInstalled)
+        return Error { ErrorCode::NotInitialised, QStringLiteral("this database has no Coupling Console tables: run coupling-console init first") };
+    return {};
+}
+
+Result<void> Session::authorize(Action action) const
+{
+    return cc::authorize(action, m_operator, m_environment);
+}
+
+Result<QString> Session::setting(const QString& key) const
+{
+    auto value = m_db->scalar(QStringLiteral("SELECT value FROM ") + m_db->tool("settings") + QStringLiteral(" WHERE key = ?"), { key });
+    if (!value)
+        return value.error();
+    return value->toString();
+}
+
+Result<void> Session::storeSetting(const QString& key, const QString& value)
+{
+    CC_TRY(m_db->run(QStringLiteral("DELETE FROM ") + m_db->tool("settings") + QStringLiteral(" WHERE key = ?"), { key }));
+    return m_db->run(QStringLiteral("INSERT INTO ") + m_db->tool("settings") + QStringLiteral(" (key, value) VALUES (?, ?)"), { key, value });
+}
+
+} // namespace cc

@@ -1,0 +1,74 @@
+#pragma once
+
+#include "Database.h"
+#include "LevelCatalogue.h"
+#include "Operator.h"
+#include "Permissions.h"
+#include "PlatformSchema.h"
+
+#include <QDateTime>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace cc {
+
+struct Thresholds {
+    int healthy = 9900; // hundredths of a percent
+    int degraded = 9500;
+};
+
+struct SessionOptions {
+    ConnectionProfile profile;
+    QString operatorEmail; // empty: the system
+    QString source = QStringLiteral("cli"); // audit source: cli or gui
+    Database::OpenMode openMode = Database::OpenMode::MustExist;
+    QString connectionName;
+};
+
+// Everything one front end needs to act on one database from one thread: the connection, the
+// catalogue, the operator, the environment and the settings. Thread affinity: the opening thread.
+class Session final {
+public:
+    static Result<std::unique_ptr<Session>> open(const SessionOptions& options);
+    Q_DISABLE_COPY_MOVE(Session)
+
+    Database& db() { return *m_db; }
+    const LevelCatalogue& catalogue() const { return m_catalogue; }
+    const Operator& op() const { return m_operator; }
+    Environment environment() const { return m_environment; }
+    const Thresholds& thresholds() const { return m_thresholds; }
+    bool toolsInstalled() const { return m_toolsInstalled; }
+    const QString& source() const { return m_options.source; }
+    const SessionOptions& options() const { return m_options; }
+
+    // The platform tables, checked once per session.
+    Result<const PlatformSchema*> platform();
+    Result<void> requireTools() const;
+    Result<void> authorize(Action action) const;
+    // Reads settings, catalogue and operator again (after init, migrations or imports).
+    Result<void> reload();
+
+    Result<QString> setting(const QString& key) const;
+    // Inside the caller's transaction.
+    Result<void> storeSetting(const QString& key, const QString& value);
+
+    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
+    void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
+
+private:
+    Session() = default;
+
+    SessionOptions m_options;
+    std::unique_ptr<Database> m_db;
+    LevelCatalogue m_catalogue;
+    std::optional<PlatformSchema> m_platform;
+    Operator m_operator;
+    Environment m_environment = Environment::Production;
+    Thresholds m_thresholds;
+    bool m_toolsInstalled = false;
+    std::function<QDateTime()> m_clock;
+};
+
+} // namespace cc

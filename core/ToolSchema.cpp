@@ -1,0 +1,150 @@
+#include "ToolSchema.h"
+
+#include "WriteTransaction.h"
+
+#include <QDateTime>
+
+namespace cc {
+
+namespace {
+
+QStringList migrationStatements(int version, const Database& db)
+{
+    const bool pg = db.isPostgres();
+    const QString id = pg ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+    auto t = [&db](const char* name) { return db.tool(name); };
+    QStringList statements;
+    if (version == 1) {
+        if (pg)
+            statements << QStringLiteral("CREATE SCHEMA IF NOT EXISTS coupling_console");
+        statements
+            << QStringLiteral("CREATE TABLE %1 (version INTEGER NOT NULL, applied_at TEXT NOT NULL)").arg(t("schema_version"))
+            << QStringLiteral("CREATE TABLE %1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)").arg(t("settings"))
+            << QStringLiteral("CREATE TABLE %1 (track TEXT NOT NULL, level INTEGER NOT NULL, name TEXT NOT NULL, "
+                              "xp_required BIGINT NOT NULL, sessions_required BIGINT NOT NULL, theory_hours BIGINT NOT NULL, "
+                              "practice_hours BIGINT NOT NULL, PRIMARY KEY (track, level))").arg(t("levels"))
+            << QStringLiteral("CREATE TABLE %1 (alias TEXT PRIMARY KEY, canonical TEXT NOT NULL)").arg(t("aliases"))
+            << QStringLiteral("CREATE TABLE %1 (id %2, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, "
+                              "total_pairs BIGINT, consistent BIGINT, inconsistent BIGINT, rate_hundredths BIGINT, "
+                              "healthy_hundredths INTEGER NOT NULL, degraded_hundredths INTEGER NOT NULL, by_kind TEXT, "
+                              "warnings TEXT, by_track TEXT, database_name TEXT, operator_email TEXT, duration_ms BIGINT, "
+                              "new_since_previous BIGINT, resolved_since_previous BIGINT, message TEXT)").arg(t("runs"), id)
+            << QStringLiteral("CREATE INDEX %1_started ON %2 (started_at)").arg(pg ? QStringLiteral("runs") : t("runs"), t("runs"))
+            << QStringLiteral("CREATE TABLE %1 (run_id BIGINT NOT NULL, seq BIGINT NOT NULL, user_id BIGINT NOT NULL, "
+                              "track TEXT NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL, progress_level INTEGER, "
+                              "license_level INTEGER, action TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (run_id, seq))").arg(t("violations"))
+            << QStringLiteral("CREATE INDEX %1_kind ON %2 (run_id, kind, seq)").arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
+            << QStringLiteral("CREATE INDEX %1_user ON %2 (run_id, user_id)").arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
+            << QStringLiteral("CREATE TABLE %1 (id %2, at TEXT NOT NULL, operator_id BIGINT, operator_email TEXT, "
+                              "source TEXT NOT NULL, action TEXT NOT NULL, user_id BIGINT, track TEXT, before_json TEXT, "
+                              "after_json TEXT, reason TEXT, batch_id BIGINT, reverts_id BIGINT)").arg(t("audit"), id)
+            << QStringLiteral("CREATE INDEX %1_key ON %2 (user_id, track)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+            << QStringLiteral("CREATE INDEX %1_batch ON %2 (batch_id)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+            << QStringLiteral("CREATE INDEX %1_at ON %2 (at)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+            << QStringLiteral("CREATE TABLE %1 (id %2, at TEXT NOT NULL, action TEXT NOT NULL, operator_email TEXT)").arg(t("batches"), id)
+            << QStringLiteral("CREATE TABLE %1 (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT)").arg(t("signin"));
+    }
+    return statements;
+}
+
+} // namespace
+
+Result<bool> ToolSchema::isInstalled(Database& db)
+{
+    auto version = installedVersion(db);
+    if (!version)
+        return version.error();
+    return *version > 0;
+}
+
+Result<int> ToolSchema::installedVersion(Database& db)
+{
+    QVariant exists;
+    if (db.isPostgres()) {
+        auto found = db.scalar(QStringLiteral("SELECT to_regclass('coupling_console.schema_version') IS NOT NULL"));
+        if (!found)
+            return found.error();
+        exists = *found;
+    } else {
+        auto found = db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cc_schema_version'"));
+        if (!found)
+            return found.error();
+        exists = *found;
+    }
+    if (!exists.toBool())
+        return 0;
+    auto version = db.scalar(QStringLiteral("SELECT max(version) FROM ") + db.tool("schema_version"));
+    if (!version)
+        return version.error();
+    return version->toInt();
+}
+
+Result<void> ToolSchema::migrate(Database& db)
+{
+    auto installed = installedVersion(db);
+    if (!installed)
+        return installed.error();
+    for (int version = *installed + 1; version <= currentVersion; ++version) {
+        for (const QString& statement : migrationStatements(version, db))
+            CC_TRY(db.runDirect(statement));
+        CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("schema_version") + QStringLiteral(" (version, applied_at) VALUES (?, ?)"),
+                      { version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) }));
+    }
+    return {};
+}
+
+namespace {
+
+struct KeyIndex {
+    const char* name;
+    const char* table;
+    const char* columns;
+};
+
+constexpr KeyIndex keyIndexes[] = {
+    { "cc_progress_key", "specialization_progress", "student_id, specialization_id" },
+    { "cc_license_key", "user_licenses", "user_id, specialization_type" },
+    { "cc_progressions_license", "license_progressions", "user_license_id" },
+};
+
+} // namespace
+
+Result<void> ToolSchema::createKeyIndexes(Database& db, bool concurrently)
+{
+    for (const KeyIndex& index : keyIndexes) {
+        const QString name = QString::fromLatin1(index.name);
+        if (db.isPostgres()) {
+            // An INVALID index left by an interrupted CONCURRENTLY build is dropped and rebuilt.
+            auto invalid = db.scalar(QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                                                    "WHERE c.relname = ? AND NOT i.indisvalid"), { name });
+            if (!invalid)
+                return invalid.error();
+            if (invalid->toInt() > 0)
+                CC_TRY(db.runDirect(QStringLiteral("DROP INDEX %1 IF EXISTS %2").arg(concurrently ? QStringLiteral("CONCURRENTLY") : QString(), name)));
+        }
+        CC_TRY(db.runDirect(QStringLiteral("CREATE INDEX %1 IF NOT EXISTS %2 ON %3 (%4)")
+                                .arg(concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name,
+                                     QString::fromLatin1(index.table), QString::fromLatin1(index.columns))));
+    }
+    return {};
+}
+
+Result<void> ToolSchema::dropKeyIndexes(Database& db)
+{
+    for (const KeyIndex& index : keyIndexes)
+        CC_TRY(db.runDirect(QStringLiteral("DROP INDEX IF EXISTS ") + QString::fromLatin1(index.name)));
+    return {};
+}
+
+Result<bool> ToolSchema::hasKeyIndexes(Database& db)
+{
+    const QString sql = db.isPostgres()
+        ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname IN ('cc_progress_key', 'cc_license_key')")
+        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('cc_progress_key', 'cc_license_key')");
+    auto count = db.scalar(sql);
+    if (!count)
+        return count.error();
+    return count->toInt() == 2;
+}
+
+} // namespace cc

@@ -1,0 +1,24 @@
+#pragma once
+
+#include "Database.h"
+
+namespace cc {
+
+// The tool's own tables (schema coupling_console on PostgreSQL, cc_ prefix on SQLite) and their
+// versioned migrations. Each migration runs in its own transaction, one statement per exec.
+class ToolSchema final {
+public:
+    static constexpr int currentVersion = 1;
+
+    static Result<bool> isInstalled(Database& db);
+    static Result<int> installedVersion(Database& db);
+    // Applies every missing migration; the caller audits.
+    static Result<void> migrate(Database& db);
+
+    // The cc_ indexes on the platform's key columns (C1).
+    static Result<void> createKeyIndexes(Database& db, bool concurrently);
+    static Result<void> dropKeyIndexes(Database& db);
+    static Result<bool> hasKeyIndexes(Database& db);
+};
+
+} // namespace cc
