@@ -42,6 +42,23 @@ std::optional<qint64> optionalInt(const QVariant& value)
     return value.toLongLong();
 }
 
+void readAggregate(const QSqlQuery& query, KeyAggregate& key)
+{
+    key.userId = query.value(0).toLongLong();
+    key.track = query.value(1).toString();
+    key.progressRows = query.value(2).toInt();
+    key.licenseRows = query.value(3).toInt();
+    key.progressNullLevels = query.value(4).toInt();
+    key.progressMin = optionalInt(query.value(5));
+    key.progressMax = optionalInt(query.value(6));
+    key.licenseNullLevels = query.value(7).toInt();
+    key.licenseMin = optionalInt(query.value(8));
+    key.licenseMax = optionalInt(query.value(9));
+    key.counters = { query.value(10).toLongLong(), query.value(11).toLongLong(), query.value(12).toLongLong(),
+                     query.value(13).toLongLong() };
+    key.maxAchieved = optionalInt(query.value(14));
+}
+
 QString violationKey(qint64 userId, const QString& track, const QString& kind)
 {
     return QString::number(userId) + u'\x1f' + track + u'\x1f' + kind;
@@ -177,19 +194,7 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     QList<ViolationRecord> pending;
     KeyAggregate key;
     while (query.next()) {
-        key.userId = query.value(0).toLongLong();
-        key.track = query.value(1).toString();
-        key.progressRows = query.value(2).toInt();
-        key.licenseRows = query.value(3).toInt();
-        key.progressNullLevels = query.value(4).toInt();
-        key.progressMin = optionalInt(query.value(5));
-        key.progressMax = optionalInt(query.value(6));
-        key.licenseNullLevels = query.value(7).toInt();
-        key.licenseMin = optionalInt(query.value(8));
-        key.licenseMax = optionalInt(query.value(9));
-        key.counters = { query.value(10).toLongLong(), query.value(11).toLongLong(), query.value(12).toLongLong(),
-                         query.value(13).toLongLong() };
-        key.maxAchieved = optionalInt(query.value(14));
+        readAggregate(query, key);
 
         const KeyClassification classification = classifyKey(key, catalogue);
         ++report.totalPairs;
@@ -258,6 +263,35 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     if (store)
         CC_TRY(store->finishRun(report));
     return report;
+}
+
+} // namespace cc
+
+namespace cc {
+
+Result<void> HealthCheck::scan(Session& session, const std::function<void(const KeyAggregate&)>& visit)
+{
+    Database& db = session.db();
+    CC_TRY(session.platform());
+    QVariantList binds;
+    const QString sql = statement(db, session.catalogue(), &binds);
+    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN")));
+    auto query = db.exec(sql, binds);
+    if (!query) {
+        (void)db.runDirect(QStringLiteral("ROLLBACK"));
+        return query.error();
+    }
+    KeyAggregate key;
+    while (query->next()) {
+        readAggregate(*query, key);
+        visit(key);
+    }
+    const QSqlError error = query->lastError();
+    query->finish();
+    (void)db.runDirect(QStringLiteral("COMMIT"));
+    if (error.isValid())
+        return db.sqlError(error, QStringLiteral("the key scan"));
+    return {};
 }
 
 } // namespace cc

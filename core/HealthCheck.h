@@ -24,6 +24,8 @@ public:
     static QString printableStatement(const Database& db, const LevelCatalogue& catalogue);
 
     static Result<HealthReport> run(Session& session, const CheckOptions& options);
+    // Streams every key's aggregate in key order from one snapshot; stores nothing.
+    static Result<void> scan(Session& session, const std::function<void(const KeyAggregate&)>& visit);
 };
 
 } // namespace cc

@@ -1,0 +1,356 @@
+#include "Administration.h"
+
+#include "AuditLog.h"
+#include "RunStore.h"
+#include "ToolSchema.h"
+#include "WriteTransaction.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace cc {
+
+namespace {
+
+Result<void> installTools(Session& session, Environment environment)
+{
+    Database& db = session.db();
+    CC_TRY(ToolSchema::migrate(db));
+    CC_TRY(LevelCatalogue::builtIn().store(db));
+    CC_TRY(session.storeSetting(QStringLiteral("environment"), environmentName(environment)));
+    CC_TRY(session.storeSetting(QStringLiteral("healthy_threshold"), QStringLiteral("9900")));
+    CC_TRY(session.storeSetting(QStringLiteral("degraded_threshold"), QStringLiteral("9500")));
+    return {};
+}
+
+Result<qint64> auditSetting(Session& session, const QString& action, const QJsonObject& before, const QJsonObject& after,
+                            const QString& source = {})
+{
+    AuditEntry entry;
+    entry.action = action;
+    entry.source = source;
+    entry.before = before;
+    entry.after = after;
+    return AuditLog::record(session, entry);
+}
+
+QJsonArray levelsJson(const QList<LevelRequirement>& levels)
+{
+    QJsonArray array;
+    for (const LevelRequirement& level : levels)
+        array.append(QJsonObject { { QStringLiteral("level"), level.level }, { QStringLiteral("name"), level.name },
+                                   { QStringLiteral("xp_required"), level.xp }, { QStringLiteral("required_sessions"), level.sessions },
+                                   { QStringLiteral("theory_hours"), level.theoryHours },
+                                   { QStringLiteral("practice_hours"), level.practiceHours } });
+    return array;
+}
+
+Result<qint64> changeIndexes(Session& session, bool create)
+{
+    CC_TRY(session.authorize(Action::CreateIndexes));
+    Database& db = session.db();
+    if (db.isReadOnly())
+        return Error { ErrorCode::ReadOnly, QStringLiteral("the database is open read-only; no index was changed") };
+    if (db.isPostgres()) {
+        // CREATE INDEX CONCURRENTLY cannot run inside a transaction; audited afterwards in its own.
+        CC_TRY(create ? ToolSchema::createKeyIndexes(db, true) : ToolSchema::dropKeyIndexes(db));
+        WriteTransaction transaction(db);
+        CC_TRY(transaction.begin());
+        auto id = auditSetting(session, create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
+                               QJsonObject { { QStringLiteral("indexes"), QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"), QStringLiteral("cc_progressions_license") } } });
+        if (!id)
+            return id.error();
+        CC_TRY(transaction.commit());
+        return *id;
+    }
+    WriteTransaction transaction(db);
+    CC_TRY(transaction.begin());
+    CC_TRY(create ? ToolSchema::createKeyIndexes(db, false) : ToolSchema::dropKeyIndexes(db));
+    auto id = auditSetting(session, create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
+                           QJsonObject { { QStringLiteral("indexes"), QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"), QStringLiteral("cc_progressions_license") } } });
+    if (!id)
+        return id.error();
+    CC_TRY(transaction.commit());
+    return *id;
+}
+
+} // namespace
+
+Result<InitResult> Administration::init(Session& session, const InitOptions& options)
+{
+    CC_TRY(session.authorize(Action::Init));
+    Database& db = session.db();
+    if (db.isReadOnly())
+        return Error { ErrorCode::ReadOnly, QStringLiteral("the database is open read-only; init changes nothing") };
+    InitResult result;
+    auto empty = PlatformSchema::isEmpty(db);
+    if (!empty)
+        return empty.error();
+    if (!*empty)
+        CC_TRY(session.platform());
+    const bool hadTools = session.toolsInstalled();
+    if (hadTools && options.environment && *options.environment != session.environment())
+        CC_TRY(session.authorize(Action::SetEnvironment));
+    CC_TRY(withRetry([&]() -> Result<void> {
+        WriteTransaction transaction(db);
+        CC_TRY(transaction.begin());
+        if (*empty) {
+            CC_TRY(PlatformSchema::create(db));
+            CC_TRY(ToolSchema::createKeyIndexes(db, false));
+            result.createdPlatformTables = true;
+        }
+        result.environment = hadTools ? options.environment.value_or(session.environment())
+                                      : options.environment.value_or(*empty ? Environment::Development : Environment::Production);
+        if (!hadTools) {
+            CC_TRY(installTools(session, result.environment));
+            result.installedTools = true;
+        } else {
+            CC_TRY(ToolSchema::migrate(db));
+            CC_TRY(session.storeSetting(QStringLiteral("environment"), environmentName(result.environment)));
+        }
+        auto id = auditSetting(session, QStringLiteral("init"), {},
+                               QJsonObject { { QStringLiteral("environment"), environmentName(result.environment) },
+                                             { QStringLiteral("schema_version"), ToolSchema::currentVersion },
+                                             { QStringLiteral("created_platform_tables"), result.createdPlatformTables } },
+                               QStringLiteral("system"));
+        if (!id)
+            return id.error();
+        result.auditIds.append(*id);
+        return transaction.commit();
+    }));
+    CC_TRY(session.reload());
+    if (options.createIndexes || options.dropIndexes) {
+        auto id = changeIndexes(session, options.createIndexes);
+        if (!id)
+            return id.error();
+        result.auditIds.append(*id);
+    }
+    auto indexes = ToolSchema::hasKeyIndexes(db);
+    if (!indexes)
+        return indexes.error();
+    result.indexes = *indexes;
+    return result;
+}
+
+Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, const DemoOptions& options, const QString& source)
+{
+    CC_TRY(DemoGenerator::validate(options));
+    SessionOptions sessionOptions;
+    sessionOptions.profile = profile;
+    sessionOptions.openMode = Database::OpenMode::MayCreate;
+    sessionOptions.source = source;
+    auto opened = Session::open(sessionOptions);
+    if (!opened)
+        return opened.error();
+    Session& session = **opened;
+    Database& db = session.db();
+    CC_TRY(session.authorize(Action::Demo));
+    if (db.isReadOnly())
+        return Error { ErrorCode::ReadOnly, QStringLiteral("the database is open read-only; demo changes nothing") };
+    auto empty = PlatformSchema::isEmpty(db);
+    if (!empty)
+        return empty.error();
+    if (!*empty) {
+        CC_TRY(session.platform());
+        for (const char* name : { "users", "specialization_progress", "user_licenses" }) {
+            auto rows = db.scalar(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(name));
+            if (!rows)
+                return rows.error();
+            if (rows->toLongLong() > 0)
+                return refused(QStringLiteral("demo works only on a new file or on empty platform tables; %1 has rows").arg(QLatin1String(name)));
+        }
+    }
+    DemoManifest manifest;
+    CC_TRY(withRetry([&]() -> Result<void> {
+        WriteTransaction transaction(db);
+        CC_TRY(transaction.begin());
+        if (*empty)
+            CC_TRY(PlatformSchema::create(db));
+        if (!session.toolsInstalled())
+            CC_TRY(installTools(session, Environment::Development));
+        auto generated = DemoGenerator::generate(db, LevelCatalogue::builtIn(), options);
+        if (!generated)
+            return generated.error();
+        manifest = *generated;
+        QJsonObject planted;
+        for (int i = 0; i < 10; ++i)
+            planted.insert(i < violationKindCount ? kindName(ViolationKind(i)) : warningName(WarningKind(i - violationKindCount)),
+                           manifest.planted[i]);
+        auto id = auditSetting(session, QStringLiteral("demo"), {},
+                               QJsonObject { { QStringLiteral("users"), manifest.users }, { QStringLiteral("keys"), manifest.keys },
+                                             { QStringLiteral("seed"), options.seed }, { QStringLiteral("planted"), planted } },
+                               QStringLiteral("system"));
+        if (!id)
+            return id.error();
+        return transaction.commit();
+    }));
+    if (*empty) {
+        WriteTransaction transaction(db);
+        CC_TRY(transaction.begin());
+        CC_TRY(ToolSchema::createKeyIndexes(db, false));
+        CC_TRY(transaction.commit());
+    }
+    CC_TRY(db.runDirect(QStringLiteral("ANALYZE")));
+    return manifest;
+}
+
+Result<qint64> Administration::setEnvironment(Session& session, Environment environment)
+{
+    CC_TRY(session.requireTools());
+    CC_TRY(session.authorize(Action::SetEnvironment));
+    const Environment before = session.environment();
+    auto id = withRetry([&]() -> Result<qint64> {
+        WriteTransaction transaction(session.db());
+        CC_TRY(transaction.begin());
+        CC_TRY(session.storeSetting(QStringLiteral("environment"), environmentName(environment)));
+        auto id = auditSetting(session, QStringLiteral("env_set"), QJsonObject { { QStringLiteral("environment"), environmentName(before) } },
+                               QJsonObject { { QStringLiteral("environment"), environmentName(environment) } });
+        if (!id)
+            return id.error();
+        CC_TRY(transaction.commit());
+        return *id;
+    });
+    if (!id)
+        return id.error();
+    CC_TRY(session.reload());
+    return *id;
+}
+
+Result<int> Administration::parseThreshold(const QString& text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,3})(?:\\.(\\d{1,2}))?$"));
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch())
+        return refused(QStringLiteral("threshold \"%1\" must be a number from 0 to 100 with at most two decimals").arg(text));
+    const QString fraction = match.captured(2).leftJustified(2, u'0');
+    const int value = match.captured(1).toInt() * 100 + fraction.toInt();
+    if (value > 10000)
+        return refused(QStringLiteral("threshold %1 is above 100").arg(text));
+    return value;
+}
+
+Result<qint64> Administration::setThresholds(Session& session, std::optional<QString> healthy, std::optional<QString> degraded)
+{
+    CC_TRY(session.requireTools());
+    Thresholds next = session.thresholds();
+    if (healthy) {
+        auto value = parseThreshold(*healthy);
+        if (!value)
+            return value.error();
+        next.healthy = *value;
+    }
+    if (degraded) {
+        auto value = parseThreshold(*degraded);
+        if (!value)
+            return value.error();
+        next.degraded = *value;
+    }
+    if (next.degraded > next.healthy)
+        return refused(QStringLiteral("the degraded threshold (%1) must not be above the healthy threshold (%2)")
+                           .arg(next.degraded / 100.0, 0, 'f', 2).arg(next.healthy / 100.0, 0, 'f', 2));
+    CC_TRY(session.authorize(Action::ChangeSettings));
+    const Thresholds before = session.thresholds();
+    auto id = withRetry([&]() -> Result<qint64> {
+        WriteTransaction transaction(session.db());
+        CC_TRY(transaction.begin());
+        CC_TRY(session.storeSetting(QStringLiteral("healthy_threshold"), QString::number(next.healthy)));
+        CC_TRY(session.storeSetting(QStringLiteral("degraded_threshold"), QString::number(next.degraded)));
+        auto id = auditSetting(session, QStringLiteral("settings"),
+                               QJsonObject { { QStringLiteral("healthy"), before.healthy / 100.0 }, { QStringLiteral("degraded"), before.degraded / 100.0 } },
+                               QJsonObject { { QStringLiteral("healthy"), next.healthy / 100.0 }, { QStringLiteral("degraded"), next.degraded / 100.0 } });
+        if (!id)
+            return id.error();
+        CC_TRY(transaction.commit());
+        return *id;
+    });
+    if (!id)
+        return id.error();
+    CC_TRY(session.reload());
+    return *id;
+}
+
+Result<LevelImport> Administration::importLevels(Session& session, const QString& trackText, const QByteArray& json, bool apply)
+{
+    CC_TRY(session.requireTools());
+    CC_TRY(session.authorize(apply ? Action::ImportLevels : Action::View));
+    if (trackText.isEmpty() || trackText.size() > 50 || trackText.contains(QChar(0)))
+        return refused(QStringLiteral("--spec must name a track (1 to 50 characters)"));
+    auto parsed = LevelCatalogue::parseLevelFile(json);
+    if (!parsed)
+        return parsed.error();
+    LevelImport result;
+    result.track = session.catalogue().canonical(trackText);
+    const QList<LevelRequirement>& current = session.catalogue().levels(result.track);
+    for (const LevelRequirement& level : std::as_const(*parsed)) {
+        const LevelRequirement* old = session.catalogue().requirement(result.track, level.level);
+        if (!old) {
+            result.changes.append({ level.level, QStringLiteral("added: %1, %2 XP, %3 sessions").arg(level.name).arg(level.xp).arg(level.sessions) });
+            continue;
+        }
+        QStringList parts;
+        if (old->name != level.name)
+            parts << QStringLiteral("name %1 → %2").arg(old->name, level.name);
+        if (old->xp != level.xp)
+            parts << QStringLiteral("xp %1 → %2").arg(old->xp).arg(level.xp);
+        if (old->sessions != level.sessions)
+            parts << QStringLiteral("sessions %1 → %2").arg(old->sessions).arg(level.sessions);
+        if (old->theoryHours != level.theoryHours)
+            parts << QStringLiteral("theory hours %1 → %2").arg(old->theoryHours).arg(level.theoryHours);
+        if (old->practiceHours != level.practiceHours)
+            parts << QStringLiteral("practice hours %1 → %2").arg(old->practiceHours).arg(level.practiceHours);
+        if (!parts.isEmpty())
+            result.changes.append({ level.level, QStringLiteral("changed: ") + parts.join(QStringLiteral(", ")) });
+    }
+    for (const LevelRequirement& old : current) {
+        if (old.level > parsed->size())
+            result.changes.append({ old.level, QStringLiteral("removed: %1").arg(old.name) });
+    }
+    if (!apply)
+        return result;
+    auto id = withRetry([&]() -> Result<qint64> {
+        WriteTransaction transaction(session.db());
+        CC_TRY(transaction.begin());
+        Database& db = session.db();
+        CC_TRY(db.run(QStringLiteral("DELETE FROM ") + db.tool("levels") + QStringLiteral(" WHERE track = ?"), { result.track }));
+        for (const LevelRequirement& level : std::as_const(*parsed))
+            CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("levels")
+                              + QStringLiteral(" (track, level, name, xp_required, sessions_required, theory_hours, practice_hours) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                          { result.track, level.level, level.name, level.xp, level.sessions, level.theoryHours, level.practiceHours }));
+        AuditEntry entry;
+        entry.action = QStringLiteral("levels_import");
+        entry.track = result.track;
+        entry.before = QJsonObject { { QStringLiteral("levels"), levelsJson(current) } };
+        entry.after = QJsonObject { { QStringLiteral("levels"), levelsJson(*parsed) } };
+        auto id = AuditLog::record(session, entry);
+        if (!id)
+            return id.error();
+        CC_TRY(transaction.commit());
+        return *id;
+    });
+    if (!id)
+        return id.error();
+    result.applied = true;
+    result.auditIds.append(*id);
+    CC_TRY(session.reload());
+    return result;
+}
+
+Result<qint64> Administration::prune(Session& session)
+{
+    CC_TRY(session.requireTools());
+    CC_TRY(session.authorize(Action::Prune));
+    return withRetry([&]() -> Result<qint64> {
+        WriteTransaction transaction(session.db());
+        CC_TRY(transaction.begin());
+        auto removed = RunStore::prune(session.db(), session.now());
+        if (!removed)
+            return removed.error();
+        auto id = auditSetting(session, QStringLiteral("prune"), {}, QJsonObject { { QStringLiteral("violations_removed"), *removed } });
+        if (!id)
+            return id.error();
+        CC_TRY(transaction.commit());
+        return *removed;
+    });
+}
+
+} // namespace cc

@@ -1,0 +1,144 @@
+#include "AuditLog.h"
+
+#include "Time.h"
+
+#include <QJsonDocument>
+
+namespace cc {
+
+namespace {
+
+QString json(const QJsonObject& object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QVariant nullableId(const std::optional<qint64>& value)
+{
+    return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
+}
+
+std::optional<qint64> readOptional(const QVariant& value)
+{
+    return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
+}
+
+const char* const auditColumns = "id, at, operator_id, operator_email, source, action, user_id, track, before_json, "
+                                 "after_json, reason, batch_id, reverts_id";
+
+AuditEntry readEntry(const QSqlQuery& query)
+{
+    AuditEntry entry;
+    entry.id = query.value(0).toLongLong();
+    entry.at = parseIsoUtc(query.value(1).toString());
+    entry.operatorId = readOptional(query.value(2));
+    entry.operatorEmail = query.value(3).toString();
+    entry.source = query.value(4).toString();
+    entry.action = query.value(5).toString();
+    entry.userId = readOptional(query.value(6));
+    entry.track = query.value(7).toString();
+    entry.before = QJsonDocument::fromJson(query.value(8).toString().toUtf8()).object();
+    entry.after = QJsonDocument::fromJson(query.value(9).toString().toUtf8()).object();
+    entry.reason = query.value(10).toString();
+    entry.batchId = readOptional(query.value(11));
+    entry.revertsId = readOptional(query.value(12));
+    return entry;
+}
+
+} // namespace
+
+Result<qint64> AuditLog::record(Session& session, AuditEntry entry)
+{
+    Database& db = session.db();
+    const Operator& op = session.op();
+    auto id = db.scalar(QStringLiteral("INSERT INTO ") + db.tool("audit")
+                            + QStringLiteral(" (at, operator_id, operator_email, source, action, user_id, track, before_json, "
+                                             "after_json, reason, batch_id, reverts_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                             "RETURNING id"),
+                        { isoUtc(session.now()), op.isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(op.id),
+                          op.displayName(), entry.source.isEmpty() ? session.source() : entry.source, entry.action,
+                          nullableId(entry.userId), entry.track, json(entry.before), json(entry.after), entry.reason,
+                          nullableId(entry.batchId), nullableId(entry.revertsId) });
+    if (!id)
+        return id.error();
+    return id->toLongLong();
+}
+
+Result<qint64> AuditLog::newBatch(Session& session, const QString& action)
+{
+    Database& db = session.db();
+    auto id = db.scalar(QStringLiteral("INSERT INTO ") + db.tool("batches")
+                            + QStringLiteral(" (at, action, operator_email) VALUES (?, ?, ?) RETURNING id"),
+                        { isoUtc(session.now()), action, session.op().displayName() });
+    if (!id)
+        return id.error();
+    return id->toLongLong();
+}
+
+Result<std::optional<AuditEntry>> AuditLog::entry(Database& db, qint64 id)
+{
+    auto query = db.exec(QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ") + db.tool("audit")
+                         + QStringLiteral(" WHERE id = ?"), { id });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<AuditEntry>();
+    return std::optional<AuditEntry>(readEntry(*query));
+}
+
+Result<QList<AuditEntry>> AuditLog::entries(Database& db, const AuditFilter& filter)
+{
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ") + db.tool("audit")
+        + QStringLiteral(" WHERE 1 = 1");
+    QVariantList binds;
+    if (filter.userId) {
+        sql += QStringLiteral(" AND user_id = ?");
+        binds << *filter.userId;
+    }
+    if (filter.since.isValid()) {
+        sql += QStringLiteral(" AND at >= ?");
+        binds << isoUtc(filter.since);
+    }
+    if (!filter.operatorEmail.isEmpty()) {
+        sql += QStringLiteral(" AND operator_email = ?");
+        binds << filter.operatorEmail;
+    }
+    if (!filter.source.isEmpty()) {
+        sql += QStringLiteral(" AND source = ?");
+        binds << filter.source;
+    }
+    if (!filter.action.isEmpty()) {
+        sql += QStringLiteral(" AND action = ?");
+        binds << filter.action;
+    }
+    if (filter.batchId) {
+        sql += QStringLiteral(" AND batch_id = ?");
+        binds << *filter.batchId;
+    }
+    if (filter.afterId > 0) {
+        sql += filter.newestFirst ? QStringLiteral(" AND id < ?") : QStringLiteral(" AND id > ?");
+        binds << filter.afterId;
+    }
+    sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC") : QStringLiteral(" ORDER BY id");
+    if (filter.limit >= 0) {
+        sql += QStringLiteral(" LIMIT ?");
+        binds << filter.limit;
+    }
+    auto query = db.exec(sql, binds);
+    if (!query)
+        return query.error();
+    QList<AuditEntry> list;
+    while (query->next())
+        list.append(readEntry(*query));
+    return list;
+}
+
+Result<QDateTime> AuditLog::newestEntryTime(Database& db)
+{
+    auto at = db.scalar(QStringLiteral("SELECT max(at) FROM ") + db.tool("audit"));
+    if (!at)
+        return at.error();
+    return at->isNull() ? QDateTime() : parseIsoUtc(at->toString());
+}
+
+} // namespace cc

@@ -1,0 +1,51 @@
+#pragma once
+
+#include "Session.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+
+#include <optional>
+
+namespace cc {
+
+struct AuditEntry {
+    qint64 id = 0;
+    QDateTime at;
+    std::optional<qint64> operatorId;
+    QString operatorEmail; // "system" when there is no operator
+    QString source; // cli, gui, qa, system
+    QString action;
+    std::optional<qint64> userId;
+    QString track;
+    QJsonObject before; // table name → array of whole rows
+    QJsonObject after;
+    QString reason;
+    std::optional<qint64> batchId;
+    std::optional<qint64> revertsId;
+};
+
+struct AuditFilter {
+    std::optional<qint64> userId;
+    QDateTime since;
+    QString operatorEmail;
+    QString source;
+    QString action;
+    std::optional<qint64> batchId;
+    qint64 afterId = 0; // keyset paging, newest first when 0 … see newestFirst
+    qint64 limit = -1;
+    bool newestFirst = false;
+};
+
+// The audit log: written inside the caller's transaction, read by every front end.
+class AuditLog final {
+public:
+    // Inserts one entry within the caller's open transaction; returns its id.
+    static Result<qint64> record(Session& session, AuditEntry entry);
+    static Result<qint64> newBatch(Session& session, const QString& action);
+    static Result<std::optional<AuditEntry>> entry(Database& db, qint64 id);
+    static Result<QList<AuditEntry>> entries(Database& db, const AuditFilter& filter);
+    static Result<QDateTime> newestEntryTime(Database& db);
+};
+
+} // namespace cc

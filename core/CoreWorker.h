@@ -1,0 +1,68 @@
+#pragma once
+
+#include "CancelToken.h"
+#include "Session.h"
+
+#include <QHash>
+#include <QMutex>
+#include <QObject>
+#include <QThread>
+#include <QVariant>
+
+#include <functional>
+#include <memory>
+
+namespace cc {
+
+using ProgressFn = std::function<void(qint64 done, qint64 total)>;
+
+// What a job hands back: a value (any copyable type in a QVariant) or core's error.
+struct JobOutcome {
+    quint64 id = 0;
+    bool ok = true;
+    ErrorCode code = ErrorCode::Sql;
+    QString message;
+    QVariant value;
+};
+
+// A job runs in the worker thread with the worker's own session; it must not touch widgets.
+using Job = std::function<Result<QVariant>(Session& session, CancelToken& cancel, const ProgressFn& progress)>;
+
+class WorkerContext;
+
+// Runs long operations for a front end on its own QThread, which owns its own named connection
+// (opened in that thread, reopened after the connection is lost). submit() and cancel() are safe
+// from any thread; signals arrive in the thread that created the worker.
+class CoreWorker final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CoreWorker)
+
+public:
+    explicit CoreWorker(SessionOptions options, QObject* parent = nullptr);
+    ~CoreWorker() override;
+
+    quint64 submit(Job job);
+    void cancel(quint64 id);
+    void cancelAll();
+    const SessionOptions& options() const { return m_options; }
+
+signals:
+    void progress(quint64 id, qint64 done, qint64 total);
+    void finished(const cc::JobOutcome& outcome);
+
+private:
+    friend class WorkerContext;
+    std::shared_ptr<CancelToken> tokenFor(quint64 id);
+    void forget(quint64 id);
+
+    SessionOptions m_options;
+    QThread m_thread;
+    WorkerContext* m_context = nullptr;
+    QMutex m_mutex;
+    QHash<quint64, std::shared_ptr<CancelToken>> m_tokens;
+    quint64 m_nextId = 0;
+};
+
+} // namespace cc
+
+Q_DECLARE_METATYPE(cc::JobOutcome)

@@ -1,0 +1,308 @@
+#include "CouplingWriter.h"
+
+#include "AuditLog.h"
+#include "WriteTransaction.h"
+
+#include <QJsonArray>
+
+namespace cc {
+
+namespace {
+
+Result<void> lockKeys(Session& session, QList<KeyRef> keys)
+{
+    if (!session.db().isPostgres())
+        return {}; // BEGIN IMMEDIATE already holds SQLite's write lock
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    for (const KeyRef& key : std::as_const(keys))
+        CC_TRY(session.db().run(QStringLiteral("SELECT pg_advisory_xact_lock(CAST(? AS integer), hashtext(?))"), { key.userId, key.track }));
+    return {};
+}
+
+QList<KeyRef> lockedKeys(const KeyChange& change)
+{
+    QList<KeyRef> keys { change.key };
+    keys += change.extraKeys;
+    return keys;
+}
+
+QString describeDifference(const KeyRows& expected, const KeyRows& actual)
+{
+    auto compare = [](const QString& name, const QList<Row>& a, const QList<Row>& b) -> QString {
+        if (a.size() != b.size())
+            return QStringLiteral("the key now has %1 %2 rows instead of %3").arg(b.size()).arg(name).arg(a.size());
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            if (rowId(a.at(i)) != rowId(b.at(i)))
+                return QStringLiteral("%1 row %2 is gone").arg(name).arg(rowId(a.at(i)));
+            const QString column = rowDifference(a.at(i), b.at(i));
+            if (!column.isEmpty())
+                return QStringLiteral("%1 row %2 changed its %3").arg(name).arg(rowId(a.at(i))).arg(column);
+        }
+        return {};
+    };
+    QString difference = compare(QStringLiteral("progress"), expected.progress, actual.progress);
+    if (difference.isEmpty())
+        difference = compare(QStringLiteral("license"), expected.licenses, actual.licenses);
+    return difference;
+}
+
+Result<void> verifyOthers(Session& session, const KeyChange& change)
+{
+    for (const RowChange& row : change.changes) {
+        if (row.op == RowOp::Insert || row.table == table::progress || row.table == table::licenses)
+            continue;
+        auto current = RowReader::byId(session, row.table, row.id, true);
+        if (!current)
+            return current.error();
+        if (!*current || !sameRow(row.before, **current))
+            return refused(QStringLiteral("%1 row %2 changed since the preview; nothing was changed").arg(row.table).arg(row.id));
+    }
+    return {};
+}
+
+QJsonObject rowsJson(const QMap<QString, QList<Row>>& rows)
+{
+    QJsonObject object;
+    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+        QJsonArray array;
+        for (const Row& row : it.value())
+            array.append(rowToJson(row));
+        object.insert(it.key(), array);
+    }
+    return object;
+}
+
+// Executes one key's change inside the caller's transaction and audits it.
+Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& change, std::optional<qint64> batchId)
+{
+    if (change.isEmpty())
+        return std::optional<qint64>();
+    QMap<QString, QList<Row>> before;
+    before[table::progress] = change.before.progress;
+    before[table::licenses] = change.before.licenses;
+    QMap<QString, QList<qint64>> ids;
+    for (const Row& row : change.before.progress)
+        ids[table::progress].append(rowId(row));
+    for (const Row& row : change.before.licenses)
+        ids[table::licenses].append(rowId(row));
+    for (const RowChange& row : change.changes) {
+        if (row.op != RowOp::Insert && !ids[row.table].contains(row.id)) {
+            before[row.table].append(row.before);
+            ids[row.table].append(row.id);
+        }
+    }
+
+    for (const RowChange& row : change.changes) {
+        const PlannedStatement statement = statementFor(row);
+        auto query = session.db().exec(statement.sql, statement.binds);
+        if (!query)
+            return query.error();
+        if (row.op == RowOp::Insert) {
+            if (!query->next())
+                return Error { ErrorCode::Sql, QStringLiteral("inserting into %1 returned no id").arg(row.table) };
+            ids[row.table].append(query->value(0).toLongLong());
+        }
+    }
+
+    QMap<QString, QList<Row>> after;
+    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
+        QList<qint64> unique = it.value();
+        std::sort(unique.begin(), unique.end());
+        unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
+        QList<Row>& rows = after[it.key()];
+        for (qint64 id : std::as_const(unique)) {
+            auto row = RowReader::byId(session, it.key(), id, false);
+            if (!row)
+                return row.error();
+            if (*row)
+                rows.append(**row);
+        }
+    }
+
+    AuditEntry entry;
+    entry.source = change.source;
+    entry.action = change.action;
+    entry.userId = change.key.userId;
+    entry.track = change.key.track;
+    entry.before = rowsJson(before);
+    entry.after = rowsJson(after);
+    entry.reason = change.reason;
+    entry.batchId = batchId;
+    entry.revertsId = change.revertsId;
+    auto id = AuditLog::record(session, entry);
+    if (!id)
+        return id.error();
+    return std::optional<qint64>(*id);
+}
+
+} // namespace
+
+Result<WriteOutcome> CouplingWriter::runSteps(Session& session, const QList<KeyRef>& keys, const QList<StepPlanner>& steps,
+                                              const QString& batchAction)
+{
+    return withRetry([&]() -> Result<WriteOutcome> {
+        WriteOutcome outcome;
+        WriteTransaction transaction(session.db());
+        CC_TRY(transaction.begin());
+        if (!batchAction.isEmpty()) {
+            auto batch = AuditLog::newBatch(session, batchAction);
+            if (!batch)
+                return batch.error();
+            outcome.batchId = *batch;
+        }
+        CC_TRY(lockKeys(session, keys));
+        for (const StepPlanner& step : steps) {
+            auto change = step(session);
+            if (!change)
+                return change.error();
+            auto id = executeKey(session, *change, outcome.batchId);
+            if (!id)
+                return id.error();
+            if (*id)
+                outcome.auditIds.append(**id);
+            if (!change->isEmpty())
+                outcome.applied.append(*change);
+        }
+        CC_TRY(transaction.commit());
+        return outcome;
+    });
+}
+
+Result<Plan> CouplingWriter::preview(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner)
+{
+    Plan plan;
+    for (const KeyRef& key : keys) {
+        auto rows = RowReader::key(session, key, false);
+        if (!rows)
+            return rows.error();
+        auto change = planner(session, *rows);
+        if (!change)
+            return change.error();
+        plan.keys.append(*change);
+    }
+    return plan;
+}
+
+Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan)
+{
+    return withRetry([&]() -> Result<WriteOutcome> {
+        WriteOutcome outcome;
+        WriteTransaction transaction(session.db());
+        CC_TRY(transaction.begin());
+        QList<KeyRef> keys;
+        for (const KeyChange& change : plan.keys)
+            keys += lockedKeys(change);
+        CC_TRY(lockKeys(session, keys));
+        for (const KeyChange& change : plan.keys) {
+            auto current = RowReader::key(session, change.key, true);
+            if (!current)
+                return current.error();
+            if (const QString difference = describeDifference(change.before, *current); !difference.isEmpty())
+                return refused(QStringLiteral("the rows of user %1, %2 changed since the preview (%3); nothing was changed")
+                                   .arg(change.key.userId).arg(change.key.track, difference));
+            CC_TRY(verifyOthers(session, change));
+        }
+        for (const KeyChange& change : plan.keys) {
+            auto id = executeKey(session, change, std::nullopt);
+            if (!id)
+                return id.error();
+            if (*id)
+                outcome.auditIds.append(**id);
+            if (!change.isEmpty())
+                outcome.applied.append(change);
+            if (!change.skipReason.isEmpty())
+                outcome.skipped.append({ change.key, change.skipReason });
+        }
+        CC_TRY(transaction.commit());
+        return outcome;
+    });
+}
+
+Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options)
+{
+    std::sort(keys.begin(), keys.end());
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    WriteOutcome total;
+    const int chunk = options.batch ? std::max(1, options.keysPerTransaction) : int(std::max<qsizetype>(1, keys.size()));
+    for (qsizetype start = 0; start < keys.size() || (start == 0 && keys.isEmpty()); start += chunk) {
+        if (keys.isEmpty())
+            break;
+        if (options.cancel && options.cancel->isCancelled()) {
+            total.cancelled = true;
+            break;
+        }
+        const QList<KeyRef> slice = keys.mid(start, chunk);
+        auto done = withRetry([&]() -> Result<WriteOutcome> {
+            WriteOutcome outcome;
+            WriteTransaction transaction(session.db());
+            CC_TRY(transaction.begin());
+            if (options.batch && !total.batchId) {
+                auto batch = AuditLog::newBatch(session, options.batchAction);
+                if (!batch)
+                    return batch.error();
+                outcome.batchId = *batch;
+            }
+            const std::optional<qint64> batchId = total.batchId ? total.batchId : outcome.batchId;
+            CC_TRY(lockKeys(session, slice));
+            for (qsizetype i = 0; i < slice.size(); ++i) {
+                const KeyRef& key = slice.at(i);
+                if (options.batch && options.cancel && options.cancel->isCancelled()) {
+                    outcome.cancelled = true;
+                    break;
+                }
+                auto rows = RowReader::key(session, key, true);
+                if (!rows)
+                    return rows.error();
+                auto change = planner(session, *rows);
+                if (!change) {
+                    const ErrorCode code = change.error().code;
+                    if (options.batch && (code == ErrorCode::Refused || code == ErrorCode::NotFound)) {
+                        outcome.skipped.append({ key, change.error().message });
+                        continue;
+                    }
+                    return change.error();
+                }
+                if (!change->extraKeys.isEmpty())
+                    CC_TRY(lockKeys(session, change->extraKeys));
+                if (options.batch)
+                    CC_TRY(transaction.savepoint(QStringLiteral("cc_key")));
+                auto id = executeKey(session, *change, batchId);
+                if (!id) {
+                    if (options.batch && id.error().code == ErrorCode::Refused) {
+                        CC_TRY(transaction.rollbackTo(QStringLiteral("cc_key")));
+                        outcome.skipped.append({ key, id.error().message });
+                        continue;
+                    }
+                    return id.error();
+                }
+                if (options.batch)
+                    CC_TRY(transaction.release(QStringLiteral("cc_key")));
+                if (*id)
+                    outcome.auditIds.append(**id);
+                if (!change->isEmpty())
+                    outcome.applied.append(*change);
+                if (!change->skipReason.isEmpty())
+                    outcome.skipped.append({ key, change->skipReason });
+            }
+            CC_TRY(transaction.commit());
+            return outcome;
+        });
+        if (!done)
+            return done.error();
+        if (done->batchId)
+            total.batchId = done->batchId;
+        total.auditIds += done->auditIds;
+        total.applied += done->applied;
+        total.skipped += done->skipped;
+        if (options.progress)
+            options.progress(std::min<qsizetype>(start + chunk, keys.size()), keys.size());
+        if (done->cancelled) {
+            total.cancelled = true;
+            break;
+        }
+    }
+    return total;
+}
+
+} // namespace cc

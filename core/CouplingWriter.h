@@ -1,0 +1,54 @@
+#pragma once
+
+#include "CancelToken.h"
+#include "Plan.h"
+
+#include <functional>
+
+namespace cc {
+
+struct SkippedKey {
+    KeyRef key;
+    QString reason;
+};
+
+struct WriteOutcome {
+    QList<qint64> auditIds;
+    QList<KeyChange> applied; // changes executed, in order
+    QList<SkippedKey> skipped;
+    std::optional<qint64> batchId;
+    bool cancelled = false;
+};
+
+// Plans one key's change from its current rows (read under the key's locks when applying).
+using KeyPlanner = std::function<Result<KeyChange>(Session& session, const KeyRows& rows)>;
+
+// Plans one step of a sequence inside the transaction, after the earlier steps ran.
+using StepPlanner = std::function<Result<KeyChange>(Session& session)>;
+
+struct WriteOptions {
+    bool batch = false; // one batch id, one savepoint per key; refused keys are skipped, not fatal
+    QString batchAction;
+    int keysPerTransaction = 500;
+    CancelToken* cancel = nullptr;
+    std::function<void(qint64 done, qint64 total)> progress;
+};
+
+// The only writer of platform rows (CONTRACT.md C5): one transaction per operation (per batch of
+// keys for bulk work), advisory locks in key order, then progress rows, then license rows, the
+// planned statements executed verbatim, one audit entry per changed key in the same transaction.
+class CouplingWriter final {
+public:
+    // A dry run: the plan from the current rows, without locks.
+    static Result<Plan> preview(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner);
+    // Executes a previewed plan after checking under the locks that the rows still match; all or nothing.
+    static Result<WriteOutcome> apply(Session& session, const Plan& plan);
+    // Plans each key under its locks and executes at once.
+    static Result<WriteOutcome> run(Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options = {});
+    // Runs steps in order in one transaction, all or nothing, after locking `keys`; a non-empty
+    // batchAction groups their audit entries under one batch id.
+    static Result<WriteOutcome> runSteps(Session& session, const QList<KeyRef>& keys, const QList<StepPlanner>& steps,
+                                         const QString& batchAction = {});
+};
+
+} // namespace cc

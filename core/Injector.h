@@ -1,0 +1,21 @@
+#pragma once
+
+#include "CouplingWriter.h"
+
+namespace cc {
+
+// QA injections (CONTRACT.md C6 inject): plant any violation kind or warning on one key or on N
+// seeded-random consistent keys. Changes only levels and which rows exist, never counters.
+class Injector final {
+public:
+    static QStringList kinds(); // the seven kinds and three warnings
+    static Result<WriteOutcome> injectOne(Session& session, const QString& kind, const KeyRef& key);
+    static Result<WriteOutcome> injectRandom(Session& session, const QString& kind, int count, quint64 seed);
+
+private:
+    static KeyPlanner planner(const QString& kind, const QString& unknownId);
+    static Result<QString> unknownSpecialization(Session& session);
+    static Result<void> checkAllowed(Session& session, const QString& kind);
+};
+
+} // namespace cc

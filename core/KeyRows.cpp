@@ -1,0 +1,263 @@
+#include "KeyRows.h"
+
+#include <QJsonArray>
+#include <QSqlRecord>
+
+#include <climits>
+
+namespace cc {
+
+qint64 rowId(const Row& row)
+{
+    return row.value(QStringLiteral("id")).toLongLong();
+}
+
+std::optional<qint64> rowInt(const Row& row, const QString& column)
+{
+    const QVariant value = row.value(column);
+    if (value.isNull() || !value.isValid())
+        return std::nullopt;
+    return value.toLongLong();
+}
+
+QJsonValue valueToJson(const QVariant& value)
+{
+    if (!value.isValid() || value.isNull())
+        return QJsonValue(QJsonValue::Null);
+    switch (value.typeId()) {
+    case QMetaType::Bool: return value.toBool();
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort: return QJsonValue(value.toLongLong());
+    case QMetaType::Double:
+    case QMetaType::Float: return value.toDouble();
+    case QMetaType::QByteArray: return QString::fromLatin1(value.toByteArray().toBase64());
+    default: return value.toString();
+    }
+}
+
+QJsonObject rowToJson(const Row& row)
+{
+    QJsonObject object;
+    for (auto it = row.cbegin(); it != row.cend(); ++it)
+        object.insert(it.key(), valueToJson(it.value()));
+    return object;
+}
+
+Row rowFromJson(const QJsonObject& object)
+{
+    Row row;
+    for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+        const QJsonValue value = it.value();
+        if (value.isDouble()) {
+            const double number = value.toDouble();
+            if (number == double(qint64(number)))
+                row.insert(it.key(), qint64(number));
+            else
+                row.insert(it.key(), number);
+        } else if (value.isNull()) {
+            row.insert(it.key(), QVariant());
+        } else {
+            row.insert(it.key(), value.toVariant());
+        }
+    }
+    return row;
+}
+
+QString rowDifference(const Row& expected, const Row& actual)
+{
+    const QJsonObject a = rowToJson(expected);
+    const QJsonObject b = rowToJson(actual);
+    for (auto it = a.constBegin(); it != a.constEnd(); ++it) {
+        const QJsonValue other = b.value(it.key());
+        // SQLite keeps booleans as 0/1; JSON keeps what was read. Compare by meaning.
+        if (other == it.value())
+            continue;
+        if ((other.isBool() || it.value().isBool()) && other.toVariant().toLongLong() == it.value().toVariant().toLongLong()
+            && !other.isNull() && !it.value().isNull())
+            continue;
+        return it.key();
+    }
+    for (auto it = b.constBegin(); it != b.constEnd(); ++it) {
+        if (!a.contains(it.key()))
+            return it.key();
+    }
+    return {};
+}
+
+bool sameRow(const Row& a, const Row& b)
+{
+    return rowDifference(a, b).isEmpty();
+}
+
+KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
+{
+    Q_UNUSED(catalogue)
+    KeyAggregate aggregate;
+    aggregate.userId = key.userId;
+    aggregate.track = key.track;
+    aggregate.progressRows = int(progress.size());
+    aggregate.licenseRows = int(licenses.size());
+    auto fold = [](std::optional<qint64>& min, std::optional<qint64>& max, qint64 level) {
+        min = min ? std::min(*min, level) : level;
+        max = max ? std::max(*max, level) : level;
+    };
+    for (const Row& row : progress) {
+        const auto level = rowInt(row, QStringLiteral("current_level"));
+        if (level)
+            fold(aggregate.progressMin, aggregate.progressMax, *level);
+        else
+            ++aggregate.progressNullLevels;
+        aggregate.counters.xp += rowInt(row, QStringLiteral("total_xp")).value_or(0);
+        aggregate.counters.sessions += rowInt(row, QStringLiteral("completed_sessions")).value_or(0);
+        aggregate.counters.theoryHours += rowInt(row, QStringLiteral("theory_hours_completed")).value_or(0);
+        aggregate.counters.practiceHours += rowInt(row, QStringLiteral("practice_hours_completed")).value_or(0);
+    }
+    for (const Row& row : licenses) {
+        const auto level = rowInt(row, QStringLiteral("current_level"));
+        if (level)
+            fold(aggregate.licenseMin, aggregate.licenseMax, *level);
+        else
+            ++aggregate.licenseNullLevels;
+        if (const auto max = rowInt(row, QStringLiteral("max_achieved_level")))
+            aggregate.maxAchieved = aggregate.maxAchieved.value_or(0) + *max;
+    }
+    return aggregate;
+}
+
+const Row* KeyRows::keeper(const QList<Row>& rows)
+{
+    const Row* best = nullptr;
+    for (const Row& row : rows) {
+        if (!best) {
+            best = &row;
+            continue;
+        }
+        const auto level = rowInt(row, QStringLiteral("current_level"));
+        const auto bestLevel = rowInt(*best, QStringLiteral("current_level"));
+        if (level != bestLevel) {
+            if (level.value_or(LLONG_MIN) > bestLevel.value_or(LLONG_MIN))
+                best = &row;
+            continue;
+        }
+        const QString updated = row.value(QStringLiteral("updated_at")).toString();
+        const QString bestUpdated = best->value(QStringLiteral("updated_at")).toString();
+        if (updated != bestUpdated) {
+            if (updated > bestUpdated)
+                best = &row;
+            continue;
+        }
+        if (rowId(row) < rowId(*best))
+            best = &row;
+    }
+    return best;
+}
+
+namespace {
+
+Result<QList<Row>> readRows(Session& session, const QString& tableName, const QString& where, const QVariantList& binds, bool lock)
+{
+    auto schema = session.platform();
+    if (!schema)
+        return schema.error();
+    QString sql = QStringLiteral("SELECT ") + (*schema)->selectList(tableName) + QStringLiteral(" FROM ") + tableName
+        + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY id");
+    if (lock && session.db().isPostgres())
+        sql += QStringLiteral(" FOR UPDATE");
+    auto query = session.db().exec(sql, binds);
+    if (!query)
+        return query.error();
+    QList<Row> rows;
+    while (query->next()) {
+        Row row;
+        const QSqlRecord record = query->record();
+        for (int i = 0; i < record.count(); ++i)
+            row.insert(record.fieldName(i), query->value(i));
+        rows.append(row);
+    }
+    return rows;
+}
+
+} // namespace
+
+Result<QList<KeyRows>> RowReader::userKeys(Session& session, qint64 userId, bool lock)
+{
+    auto progress = readRows(session, table::progress, QStringLiteral("student_id = ?"), { userId }, lock);
+    if (!progress)
+        return progress.error();
+    auto licenses = readRows(session, table::licenses, QStringLiteral("user_id = ?"), { userId }, lock);
+    if (!licenses)
+        return licenses.error();
+    QMap<QString, KeyRows> byTrack;
+    const LevelCatalogue& catalogue = session.catalogue();
+    for (const Row& row : std::as_const(*progress)) {
+        const QString track = catalogue.canonical(row.value(QStringLiteral("specialization_id")).toString());
+        KeyRows& rows = byTrack[track];
+        rows.key = { userId, track };
+        rows.progress.append(row);
+    }
+    for (const Row& row : std::as_const(*licenses)) {
+        const QString track = catalogue.canonical(row.value(QStringLiteral("specialization_type")).toString());
+        KeyRows& rows = byTrack[track];
+        rows.key = { userId, track };
+        rows.licenses.append(row);
+    }
+    QList<KeyRows> keys = byTrack.values();
+    std::sort(keys.begin(), keys.end(), [](const KeyRows& a, const KeyRows& b) { return a.key < b.key; });
+    return keys;
+}
+
+Result<KeyRows> RowReader::key(Session& session, const KeyRef& key, bool lock)
+{
+    auto keys = userKeys(session, key.userId, lock);
+    if (!keys)
+        return keys.error();
+    for (const KeyRows& rows : std::as_const(*keys)) {
+        if (rows.key.track == key.track)
+            return rows;
+    }
+    KeyRows empty;
+    empty.key = key;
+    return empty;
+}
+
+Result<std::optional<Row>> RowReader::byId(Session& session, const QString& tableName, qint64 id, bool lock)
+{
+    auto rows = readRows(session, tableName, QStringLiteral("id = ?"), { id }, lock);
+    if (!rows)
+        return rows.error();
+    if (rows->isEmpty())
+        return std::optional<Row>();
+    return std::optional<Row>(rows->first());
+}
+
+Result<QList<Row>> RowReader::progressionsOf(Session& session, qint64 licenseId, bool lock)
+{
+    return readRows(session, table::progressions, QStringLiteral("user_license_id = ?"), { licenseId }, lock);
+}
+
+Result<QList<Row>> RowReader::achievementsOf(Session& session, const KeyRef& key, bool lock)
+{
+    auto rows = readRows(session, table::achievements, QStringLiteral("user_id = ?"), { key.userId }, lock);
+    if (!rows)
+        return rows.error();
+    QList<Row> matching;
+    for (const Row& row : std::as_const(*rows)) {
+        if (session.catalogue().canonical(row.value(QStringLiteral("specialization_id")).toString()) == key.track)
+            matching.append(row);
+    }
+    return matching;
+}
+
+Result<bool> RowReader::userExists(Session& session, qint64 userId)
+{
+    auto count = session.db().scalar(QStringLiteral("SELECT count(*) FROM users WHERE id = ?"), { userId });
+    if (!count)
+        return count.error();
+    return count->toLongLong() > 0;
+}
+
+} // namespace cc

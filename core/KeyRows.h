@@ -1,0 +1,65 @@
+#pragma once
+
+#include "KeyClassifier.h"
+#include "Session.h"
+
+#include <QJsonObject>
+#include <QVariantMap>
+
+namespace cc {
+
+// One platform row: every column, including those the tool otherwise ignores.
+using Row = QVariantMap;
+
+namespace table {
+inline const QString progress = QStringLiteral("specialization_progress");
+inline const QString licenses = QStringLiteral("user_licenses");
+inline const QString progressions = QStringLiteral("license_progressions");
+inline const QString achievements = QStringLiteral("user_achievements");
+} // namespace table
+
+struct KeyRef {
+    qint64 userId = 0;
+    QString track; // canonical
+
+    friend bool operator<(const KeyRef& a, const KeyRef& b)
+    {
+        if (a.userId != b.userId)
+            return a.userId < b.userId;
+        return a.track.toUtf8() < b.track.toUtf8();
+    }
+    friend bool operator==(const KeyRef& a, const KeyRef& b) = default;
+};
+
+// The rows both tables hold for one key, ordered by id.
+struct KeyRows {
+    KeyRef key;
+    QList<Row> progress;
+    QList<Row> licenses;
+
+    KeyAggregate aggregate(const LevelCatalogue& catalogue) const;
+    // The row a merge keeps: highest level (NULL lowest), then latest updated_at, then lowest id.
+    static const Row* keeper(const QList<Row>& rows);
+};
+
+// Reads platform rows losslessly. `lock` adds FOR UPDATE on PostgreSQL (inside a transaction).
+class RowReader final {
+public:
+    static Result<QList<KeyRows>> userKeys(Session& session, qint64 userId, bool lock);
+    static Result<KeyRows> key(Session& session, const KeyRef& key, bool lock);
+    static Result<std::optional<Row>> byId(Session& session, const QString& tableName, qint64 id, bool lock);
+    static Result<QList<Row>> progressionsOf(Session& session, qint64 licenseId, bool lock);
+    static Result<QList<Row>> achievementsOf(Session& session, const KeyRef& key, bool lock);
+    static Result<bool> userExists(Session& session, qint64 userId);
+};
+
+QJsonValue valueToJson(const QVariant& value);
+QJsonObject rowToJson(const Row& row);
+// Restores typed values from an audit entry (integral numbers stay integers).
+Row rowFromJson(const QJsonObject& object);
+bool sameRow(const Row& a, const Row& b);
+QString rowDifference(const Row& expected, const Row& actual); // the first differing column, or empty
+qint64 rowId(const Row& row);
+std::optional<qint64> rowInt(const Row& row, const QString& column);
+
+} // namespace cc

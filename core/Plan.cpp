@@ -1,0 +1,108 @@
+#include "Plan.h"
+
+namespace cc {
+
+namespace {
+
+QString quoted(const QString& column)
+{
+    return u'"' + QString(column).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
+} // namespace
+
+QString formatValue(const QVariant& value)
+{
+    if (!value.isValid() || value.isNull())
+        return QStringLiteral("NULL");
+    if (value.typeId() == QMetaType::Bool)
+        return value.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+    if (value.typeId() == QMetaType::QString)
+        return u'\'' + value.toString().replace(u'\'', QStringLiteral("''")) + u'\'';
+    return value.toString();
+}
+
+PlannedStatement statementFor(const RowChange& change)
+{
+    PlannedStatement statement;
+    switch (change.op) {
+    case RowOp::Insert: {
+        QStringList columns;
+        QStringList marks;
+        for (auto it = change.values.cbegin(); it != change.values.cend(); ++it) {
+            columns << quoted(it.key());
+            marks << QStringLiteral("?");
+            statement.binds << it.value();
+        }
+        statement.sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING id")
+                            .arg(change.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+        break;
+    }
+    case RowOp::Update: {
+        QStringList sets;
+        for (auto it = change.values.cbegin(); it != change.values.cend(); ++it) {
+            sets << quoted(it.key()) + QStringLiteral(" = ?");
+            statement.binds << it.value();
+        }
+        statement.sql = QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(change.table, sets.join(QStringLiteral(", ")));
+        statement.binds << change.id;
+        break;
+    }
+    case RowOp::Delete:
+        statement.sql = QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(change.table);
+        statement.binds << change.id;
+        break;
+    }
+    return statement;
+}
+
+QList<PlannedStatement> Plan::statements() const
+{
+    QList<PlannedStatement> list;
+    for (const KeyChange& key : keys) {
+        for (const RowChange& change : key.changes)
+            list.append(statementFor(change));
+    }
+    return list;
+}
+
+QString Plan::describe() const
+{
+    QString text;
+    for (const KeyChange& key : keys) {
+        text += QStringLiteral("user %1, %2: %3").arg(key.key.userId).arg(key.key.track, key.action);
+        if (!key.skipReason.isEmpty())
+            text += QStringLiteral(" (skipped: %1)").arg(key.skipReason);
+        text += u'\n';
+        for (const RowChange& change : key.changes) {
+            switch (change.op) {
+            case RowOp::Insert:
+                text += QStringLiteral("  insert %1:").arg(change.table);
+                for (auto it = change.values.cbegin(); it != change.values.cend(); ++it)
+                    text += QStringLiteral(" %1=%2").arg(it.key(), formatValue(it.value()));
+                break;
+            case RowOp::Update:
+                text += QStringLiteral("  update %1 id %2:").arg(change.table).arg(change.id);
+                for (auto it = change.values.cbegin(); it != change.values.cend(); ++it)
+                    text += QStringLiteral(" %1 %2 → %3").arg(it.key(), formatValue(change.before.value(it.key())), formatValue(it.value()));
+                break;
+            case RowOp::Delete:
+                text += QStringLiteral("  delete %1 id %2").arg(change.table).arg(change.id);
+                break;
+            }
+            text += u'\n';
+        }
+    }
+    const QList<PlannedStatement> list = statements();
+    if (!list.isEmpty())
+        text += QStringLiteral("statements:\n");
+    for (const PlannedStatement& statement : list) {
+        QStringList values;
+        for (const QVariant& value : statement.binds)
+            values << formatValue(value);
+        text += QStringLiteral("  %1  -- [%2]\n").arg(statement.sql, values.join(QStringLiteral(", ")));
+    }
+    return text;
+}
+
+} // namespace cc

@@ -1,0 +1,227 @@
+#include "Repair.h"
+
+#include "AuditLog.h"
+#include "ChangeBuilder.h"
+#include "HealthCheck.h"
+#include "RunStore.h"
+
+namespace cc {
+
+namespace {
+
+Result<void> mergeLicenses(ChangeBuilder& builder, int max)
+{
+    QList<Row>& licenses = builder.licenses();
+    if (licenses.size() < 2)
+        return {};
+    const Row* keeper = KeyRows::keeper(licenses);
+    const qint64 keptId = rowId(*keeper);
+    qint64 highestMax = 0;
+    for (const Row& row : std::as_const(licenses))
+        highestMax = std::max(highestMax, rowInt(row, QStringLiteral("max_achieved_level")).value_or(0));
+    for (qsizetype i = licenses.size() - 1; i >= 0; --i) {
+        const qint64 id = rowId(licenses.at(i));
+        if (id == keptId)
+            continue;
+        auto history = RowReader::progressionsOf(builder.session(), id, true);
+        if (!history)
+            return history.error();
+        for (const Row& progression : std::as_const(*history))
+            builder.addOther({ table::progressions, RowOp::Update, rowId(progression), progression,
+                               Row { { QStringLiteral("user_license_id"), keptId } } });
+        builder.removeLicense(i);
+    }
+    Row& kept = licenses.first();
+    const qint64 merged = std::min<qint64>(highestMax, max);
+    if (rowInt(kept, QStringLiteral("max_achieved_level")).value_or(0) != merged) {
+        kept.insert(QStringLiteral("max_achieved_level"), merged);
+        kept.insert(QStringLiteral("updated_at"), builder.now());
+    }
+    return {};
+}
+
+void mergeProgress(ChangeBuilder& builder)
+{
+    QList<Row>& progress = builder.progress();
+    if (progress.size() < 2)
+        return;
+    const qint64 keptId = rowId(*KeyRows::keeper(progress));
+    for (qsizetype i = progress.size() - 1; i >= 0; --i) {
+        if (rowId(progress.at(i)) != keptId)
+            builder.removeProgress(i);
+    }
+}
+
+} // namespace
+
+KeyPlanner Repair::planner(const RepairOptions& options)
+{
+    return [options](Session& s, const KeyRows& rows) -> Result<KeyChange> {
+        const LevelCatalogue& catalogue = s.catalogue();
+        const QString& track = rows.key.track;
+        ChangeBuilder builder(s, rows, QStringLiteral("repair"), QString());
+        if (!catalogue.isKnown(track)) {
+            KeyChange change = builder.take();
+            change.skipReason = QStringLiteral("manual_review: %1 is not in the level catalogue").arg(track);
+            return change;
+        }
+        const int max = catalogue.maxLevel(track);
+        // 1. merge duplicates
+        mergeProgress(builder);
+        CC_TRY(mergeLicenses(builder, max));
+        // 2. clamp, license first
+        if (!builder.licenses().isEmpty()) {
+            Row& license = builder.licenses().first();
+            const auto level = rowInt(license, QStringLiteral("current_level"));
+            if (level && *level > max)
+                builder.setLicenseLevel(license, max, true);
+            else if (!level || *level < 1)
+                builder.setLicenseLevel(license, 1);
+        }
+        if (!builder.progress().isEmpty()) {
+            Row& progress = builder.progress().first();
+            const auto level = rowInt(progress, QStringLiteral("current_level"));
+            if (!level || *level < 1 || *level > max) {
+                int target = 1;
+                if (!builder.licenses().isEmpty())
+                    target = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
+                else
+                    target = catalogue.justifiedLevel(track, rows.aggregate(catalogue).counters);
+                builder.setProgressLevel(progress, target);
+            }
+        }
+        // 3. create or sync
+        QString skip;
+        if (builder.licenses().isEmpty() && !builder.progress().isEmpty()) {
+            if (options.createLicenses) {
+                const int level = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
+                auto created = builder.createLicense(level, &builder.progress().first());
+                if (!created)
+                    return created.error();
+            } else {
+                skip = QStringLiteral("missing license: not created without --create-licenses (a license is a paid product)");
+            }
+        } else if (builder.progress().isEmpty() && !builder.licenses().isEmpty()) {
+            const int level = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
+            auto created = builder.createProgress(level, &builder.licenses().first());
+            if (!created)
+                return created.error();
+        } else if (!builder.progress().isEmpty() && !builder.licenses().isEmpty()) {
+            Row& progress = builder.progress().first();
+            Row& license = builder.licenses().first();
+            const int p = int(rowInt(progress, QStringLiteral("current_level")).value_or(1));
+            const int l = int(rowInt(license, QStringLiteral("current_level")).value_or(1));
+            if (p != l) {
+                const SyncDirection direction = options.direction.value_or(SyncDirection::TowardHigher);
+                const bool toLicense = direction == SyncDirection::ProgressToLicense
+                    || (direction == SyncDirection::TowardHigher && p > l);
+                if (toLicense)
+                    builder.setLicenseLevel(license, p);
+                else
+                    builder.setProgressLevel(progress, l);
+            }
+        }
+        KeyChange change = builder.take();
+        change.skipReason = skip;
+        return change;
+    };
+}
+
+Result<Plan> Repair::previewUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options)
+{
+    CC_TRY(session.requireTools());
+    CC_TRY(session.authorize(Action::View));
+    QList<KeyRef> keys;
+    if (!track.isEmpty()) {
+        keys.append({ userId, track });
+    } else {
+        auto rows = RowReader::userKeys(session, userId, false);
+        if (!rows)
+            return rows.error();
+        for (const KeyRows& key : std::as_const(*rows))
+            keys.append(key.key);
+    }
+    return CouplingWriter::preview(session, keys, planner(options));
+}
+
+Result<WriteOutcome> Repair::repairUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options)
+{
+    CC_TRY(session.requireTools());
+    CC_TRY(session.authorize(Action::RepairOne));
+    QList<KeyRef> keys;
+    if (!track.isEmpty()) {
+        keys.append({ userId, track });
+    } else {
+        auto rows = RowReader::userKeys(session, userId, false);
+        if (!rows)
+            return rows.error();
+        for (const KeyRows& key : std::as_const(*rows))
+            keys.append(key.key);
+    }
+    WriteOptions write;
+    write.batch = true;
+    write.batchAction = QStringLiteral("repair");
+    write.keysPerTransaction = int(std::max<qsizetype>(1, keys.size()));
+    return CouplingWriter::run(session, keys, planner(options), write);
+}
+
+Result<QList<KeyRef>> Repair::keysToRepair(Session& session, CancelToken* cancel)
+{
+    auto latest = RunStore::latestCompleted(session.db());
+    if (!latest)
+        return latest.error();
+    auto newestAudit = AuditLog::newestEntryTime(session.db());
+    if (!newestAudit)
+        return newestAudit.error();
+    std::optional<qint64> runId;
+    if (*latest && (!newestAudit->isValid() || (*latest)->startedAt >= *newestAudit))
+        runId = (*latest)->runId;
+    if (!runId) {
+        CheckOptions check;
+        check.violationLimit = 0;
+        check.cancel = cancel;
+        auto report = HealthCheck::run(session, check);
+        if (!report)
+            return report.error();
+        if (!report->runId)
+            return refused(QStringLiteral("repair-all needs a stored health check, and this one could not be stored"));
+        runId = report->runId;
+    }
+    ViolationFilter filter;
+    filter.runId = runId;
+    auto violations = RunStore::violations(session.db(), filter);
+    if (!violations)
+        return violations.error();
+    QList<KeyRef> keys;
+    keys.reserve(violations->size());
+    for (const StoredViolation& violation : std::as_const(*violations))
+        keys.append({ violation.record.userId, violation.record.track });
+    return keys;
+}
+
+Result<Plan> Repair::previewAll(Session& session, const RepairOptions& options)
+{
+    CC_TRY(session.requireTools());
+    CC_TRY(session.authorize(Action::View));
+    auto keys = keysToRepair(session, options.cancel);
+    if (!keys)
+        return keys.error();
+    return CouplingWriter::preview(session, *keys, planner(options));
+}
+
+Result<WriteOutcome> Repair::repairAll(Session& session, const RepairOptions& options)
+{
+    CC_TRY(session.requireTools());
+    CC_TRY(session.authorize(Action::RepairAll));
+    auto keys = keysToRepair(session, options.cancel);
+    if (!keys)
+        return keys.error();
+    WriteOptions write;
+    write.batch = true;
+    write.batchAction = QStringLiteral("repair-all");
+    write.cancel = options.cancel;
+    write.progress = options.progress;
+    return CouplingWriter::run(session, *keys, planner(options), write);
+}
+
+} // namespace cc

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "CouplingWriter.h"
+
+namespace cc {
+
+// Undoes audited changes (CONTRACT.md C6 revert): restores `before` exactly, refusing when any
+// audited row differs from the entry's `after` state. Writes its own, revertible, entry.
+class Reverter final {
+public:
+    static Result<WriteOutcome> revert(Session& session, qint64 auditId);
+    // Undoes one repair-all or one inject --random: every entry of the batch, newest first, all or nothing.
+    static Result<WriteOutcome> revertBatch(Session& session, qint64 batchId);
+
+private:
+    static Result<KeyChange> plan(Session& session, const AuditEntry& entry);
+    static Result<void> authorizeEntry(Session& session, const AuditEntry& entry);
+};
+
+} // namespace cc
