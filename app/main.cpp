@@ -1,1 +1,95 @@
-int main() { return 0; }
+#include "CommandLine.h"
+#include "EmbeddedDatabase.h"
+#include "SignalCancel.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+
+#ifdef CC_WITH_GUI
+#include "GuiApplication.h"
+#endif
+
+#include <cstdio>
+
+namespace {
+
+#ifdef CC_WITH_GUI
+// coupling-console [FILE] [--screenshots DIR] [--db PATH | --pg CONNINFO] [--operator EMAIL] [--read-only]
+int startGui(int& argc, char** argv)
+{
+    cc::ui::GuiLaunch launch;
+    QString file;
+    QString conninfo;
+    for (int i = 1; i < argc; ++i) {
+        const QString argument = QString::fromLocal8Bit(argv[i]);
+        auto next = [&]() { return i + 1 < argc ? QString::fromLocal8Bit(argv[++i]) : QString(); };
+        if (argument == u"--screenshots")
+            launch.screenshotsDir = next();
+        else if (argument == u"--db")
+            file = next();
+        else if (argument == u"--pg")
+            conninfo = next();
+        else if (argument == u"--operator")
+            launch.session.operatorEmail = next();
+        else if (argument == u"--read-only")
+            launch.session.profile.readOnly = true;
+        else if (!argument.startsWith(u'-') && file.isEmpty())
+            file = argument;
+        else {
+            std::fprintf(stderr, "coupling-console: unknown option %s (see coupling-console --help)\n", argv[i]);
+            return 64;
+        }
+    }
+    const bool readOnly = launch.session.profile.readOnly;
+    if (!conninfo.isEmpty()) {
+        auto profile = cc::ConnectionProfile::fromConninfo(conninfo);
+        if (!profile) {
+            std::fprintf(stderr, "coupling-console: %s\n", qPrintable(profile.error().message));
+            return 64;
+        }
+        launch.session.profile = *profile;
+    } else if (!file.isEmpty()) {
+        if (!QFileInfo::exists(file)) {
+            std::fprintf(stderr, "coupling-console: database file %s does not exist\n", qPrintable(file));
+            return 5;
+        }
+        launch.session.profile = cc::ConnectionProfile::sqlite(file);
+    } else {
+        if (auto ready = cc::cli::EmbeddedDatabase::ensure(); !ready) {
+            std::fprintf(stderr, "coupling-console: %s\n", qPrintable(ready.error().message));
+            return 5;
+        }
+        launch.session.profile = cc::ConnectionProfile::sqlite(cc::cli::EmbeddedDatabase::path());
+        launch.session.profile.embedded = true;
+        launch.embedded = true;
+        if (launch.session.operatorEmail.isEmpty())
+            launch.session.operatorEmail = QStringLiteral("admin@demo.local");
+    }
+    launch.session.profile.readOnly = readOnly;
+    launch.session.source = QStringLiteral("gui");
+    return cc::ui::runGui(argc, argv, launch);
+}
+#endif
+
+} // namespace
+
+int main(int argc, char** argv)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsole"));
+    QCoreApplication::setApplicationName(QStringLiteral("coupling-console"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION));
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
+    if (!cc::cli::isHeadless(arguments)) {
+#ifdef CC_WITH_GUI
+        return startGui(argc, argv);
+#else
+        std::fprintf(stderr, "coupling-console: this build has no GUI; use a command (see --help)\n");
+        return 64;
+#endif
+    }
+    QCoreApplication app(argc, argv);
+    cc::cli::SignalCancel::install();
+    return cc::cli::run(arguments);
+}

@@ -174,8 +174,7 @@ Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, cons
         manifest = *generated;
         QJsonObject planted;
         for (int i = 0; i < 10; ++i)
-            planted.insert(i < violationKindCount ? kindName(ViolationKind(i)) : warningName(WarningKind(i - violationKindCount)),
-                           manifest.planted[i]);
+            planted.insert(DemoManifest::kindAt(i), manifest.planted[i]);
         auto id = auditSetting(session, QStringLiteral("demo"), {},
                                QJsonObject { { QStringLiteral("users"), manifest.users }, { QStringLiteral("keys"), manifest.keys },
                                              { QStringLiteral("seed"), options.seed }, { QStringLiteral("planted"), planted } },

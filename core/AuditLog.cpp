@@ -141,4 +141,12 @@ Result<QDateTime> AuditLog::newestEntryTime(Database& db)
     return at->isNull() ? QDateTime() : parseIsoUtc(at->toString());
 }
 
+Result<qint64> AuditLog::countSince(Database& db, const QDateTime& since)
+{
+    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM ") + db.tool("audit") + QStringLiteral(" WHERE at >= ?"), { isoUtc(since) });
+    if (!count)
+        return count.error();
+    return count->toLongLong();
+}
+
 } // namespace cc

@@ -46,6 +46,8 @@ public:
     static Result<std::optional<AuditEntry>> entry(Database& db, qint64 id);
     static Result<QList<AuditEntry>> entries(Database& db, const AuditFilter& filter);
     static Result<QDateTime> newestEntryTime(Database& db);
+    // How many entries were written at or after `since` (changes made since a check).
+    static Result<qint64> countSince(Database& db, const QDateTime& since);
 };
 
 } // namespace cc

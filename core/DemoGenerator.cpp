@@ -45,6 +45,11 @@ QString otherSpelling(const QString& column)
 
 } // namespace
 
+QString DemoManifest::kindAt(int index)
+{
+    return index < violationKindCount ? kindName(ViolationKind(index)) : warningName(WarningKind(index - violationKindCount));
+}
+
 QString DemoGenerator::demoPasswordHash()
 {
     // bcrypt of "demo", computed once; every demo user shares it.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "KeyClassifier.h"
 #include "Session.h"
 
 #include <array>
@@ -18,6 +19,9 @@ struct DemoManifest {
     qint64 keys = 0;
     qint64 desynced = 0;
     std::array<qint64, 10> planted {};
+
+    // The name of planted[index]: a violation kind, then a warning.
+    static QString kindAt(int index);
 };
 
 // Generates demo data inside the database (CONTRACT.md C6 demo): one statement per table from an

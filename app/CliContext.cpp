@@ -1,0 +1,146 @@
+#include "CliContext.h"
+
+#include "EmbeddedDatabase.h"
+#include "ToolSchema.h"
+
+#include <cstdio>
+
+namespace cc::cli {
+
+CliContext::CliContext(QString command, QCommandLineParser& parser, CancelToken& cancel)
+    : m_command(std::move(command))
+    , m_parser(parser)
+    , m_cancel(cancel)
+    , m_out(stdout)
+    , m_err(stderr)
+{
+}
+
+Result<std::optional<qint64>> CliContext::integer(const char* option) const
+{
+    if (!isSet(option))
+        return std::optional<qint64>();
+    bool ok = false;
+    const QString text = value(option);
+    const qint64 number = text.toLongLong(&ok);
+    if (!ok)
+        return Error { ErrorCode::Usage, QStringLiteral("--%1 needs an integer that fits 64 bits, not \"%2\"").arg(QLatin1String(option), text) };
+    return std::optional<qint64>(number);
+}
+
+Result<qint64> CliContext::requiredInteger(const char* option) const
+{
+    auto number = integer(option);
+    if (!number)
+        return number.error();
+    if (!*number)
+        return Error { ErrorCode::Usage, QStringLiteral("%1 needs --%2").arg(m_command, QLatin1String(option)) };
+    return **number;
+}
+
+Result<QString> CliContext::required(const char* option) const
+{
+    if (!isSet(option))
+        return Error { ErrorCode::Usage, QStringLiteral("%1 needs --%2").arg(m_command, QLatin1String(option)) };
+    return value(option);
+}
+
+Result<ConnectionProfile> CliContext::profile() const
+{
+    if (isSet("db") && isSet("pg"))
+        return Error { ErrorCode::Usage, QStringLiteral("use either --db or --pg, not both") };
+    ConnectionProfile profile;
+    if (isSet("pg")) {
+        auto parsed = ConnectionProfile::fromConninfo(value("pg"));
+        if (!parsed)
+            return parsed.error();
+        profile = *parsed;
+    } else if (isSet("db")) {
+        if (value("db").isEmpty() || value("db").contains(QChar(0)))
+            return Error { ErrorCode::Usage, QStringLiteral("--db needs a file path") };
+        profile = ConnectionProfile::sqlite(value("db"));
+    } else {
+        profile = ConnectionProfile::sqlite(EmbeddedDatabase::path());
+        profile.embedded = true;
+    }
+    profile.readOnly = isSet("read-only");
+    return profile;
+}
+
+Result<Session*> CliContext::open(bool create)
+{
+    auto connection = profile();
+    if (!connection)
+        return connection.error();
+    if (connection->embedded) {
+        err(QStringLiteral("note: running on the embedded demo database %1").arg(connection->sqlitePath));
+        CC_TRY(EmbeddedDatabase::ensure());
+    }
+    SessionOptions options;
+    options.profile = *connection;
+    options.operatorEmail = value("operator");
+    options.source = QStringLiteral("cli");
+    options.openMode = create ? Database::OpenMode::MayCreate : Database::OpenMode::MustExist;
+    auto session = Session::open(options);
+    if (!session)
+        return session.error();
+    m_session = std::move(*session);
+    return m_session.get();
+}
+
+void CliContext::out(const QString& text)
+{
+    m_out << text << Qt::endl;
+}
+
+void CliContext::err(const QString& text)
+{
+    m_err << text << Qt::endl;
+}
+
+void CliContext::printJson(const QJsonValue& value)
+{
+    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
+    m_out.flush();
+}
+
+int CliContext::fail(const Error& error)
+{
+    const int code = exitCodeFor(error.code);
+    err(QStringLiteral("coupling-console %1: %2").arg(m_command, error.message));
+    if (json())
+        printJson(QJsonObject { { QStringLiteral("error"), QJsonObject { { QStringLiteral("code"), code },
+                                                                         { QStringLiteral("kind"), errorCodeName(error.code) },
+                                                                         { QStringLiteral("message"), error.message } } } });
+    return code;
+}
+
+int CliContext::usage(const QString& message)
+{
+    return fail(Error { ErrorCode::Usage, message + QStringLiteral(" (see coupling-console --help)") });
+}
+
+QString csvField(const QString& text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
+        return text;
+    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
+QJsonValue optionalJson(const std::optional<qint64>& value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue optionalJson(const std::optional<int>& value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue rateJson(const std::optional<qint64>& hundredths)
+{
+    return hundredths ? QJsonValue(double(*hundredths) / 100.0) : QJsonValue(QJsonValue::Null);
+}
+
+} // namespace cc::cli

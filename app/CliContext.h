@@ -1,0 +1,65 @@
+#pragma once
+
+#include "CancelToken.h"
+#include "Session.h"
+
+#include <QCommandLineParser>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTextStream>
+
+#include <memory>
+
+namespace cc::cli {
+
+// Exit codes of CONTRACT.md C8 that are not core error codes.
+constexpr int exitUsage = 64;
+
+// One command-line invocation: the parsed options, the output channels and the session.
+// Lives in the main thread for the duration of one command.
+class CliContext final {
+public:
+    CliContext(QString command, QCommandLineParser& parser, CancelToken& cancel);
+    Q_DISABLE_COPY_MOVE(CliContext)
+
+    const QString& command() const { return m_command; }
+    QCommandLineParser& parser() { return m_parser; }
+    CancelToken& cancel() { return m_cancel; }
+    bool json() const { return m_parser.isSet(QStringLiteral("json")); }
+    bool csv() const { return m_parser.isSet(QStringLiteral("csv")); }
+    bool isSet(const char* option) const { return m_parser.isSet(QString::fromLatin1(option)); }
+    QString value(const char* option) const { return m_parser.value(QString::fromLatin1(option)); }
+    QStringList positional() const { return m_parser.positionalArguments(); }
+
+    // Integer options: a value that is not an integer or does not fit 64 bits is a usage error (64).
+    Result<std::optional<qint64>> integer(const char* option) const;
+    Result<qint64> requiredInteger(const char* option) const;
+    Result<QString> required(const char* option) const;
+
+    // The connection the options name (--db, --pg or the embedded database), not yet opened.
+    Result<ConnectionProfile> profile() const;
+    // Opens the session; `create` lets init create a new SQLite file.
+    Result<Session*> open(bool create = false);
+    Session& session() { return *m_session; }
+
+    void out(const QString& text);
+    void err(const QString& text);
+    void printJson(const QJsonValue& value);
+    int fail(const Error& error);
+    int usage(const QString& message);
+
+private:
+    QString m_command;
+    QCommandLineParser& m_parser;
+    CancelToken& m_cancel;
+    std::unique_ptr<Session> m_session;
+    QTextStream m_out;
+    QTextStream m_err;
+};
+
+QString csvField(const QString& text);
+QJsonValue optionalJson(const std::optional<qint64>& value);
+QJsonValue optionalJson(const std::optional<int>& value);
+QJsonValue rateJson(const std::optional<qint64>& hundredths);
+
+} // namespace cc::cli

@@ -1,0 +1,107 @@
+#include "CommandLine.h"
+
+#include "Commands.h"
+#include "SignalCancel.h"
+
+#include <QCoreApplication>
+
+namespace cc::cli {
+
+namespace {
+
+QList<CommandSpec> allCommands()
+{
+    return viewCommands() + writeCommands() + adminCommands();
+}
+
+QList<QCommandLineOption> commonOptions()
+{
+    return {
+        { QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH") },
+        { QStringLiteral("pg"), QStringLiteral("PostgreSQL connection string."), QStringLiteral("CONNINFO") },
+        { QStringLiteral("operator"), QStringLiteral("The platform user running the command."), QStringLiteral("EMAIL") },
+        { QStringLiteral("read-only"), QStringLiteral("Open the database read-only; writing commands are refused.") },
+        { QStringLiteral("json"), QStringLiteral("Print JSON.") },
+        { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show help.") },
+    };
+}
+
+QString generalHelp()
+{
+    QString text = QStringLiteral("Usage: coupling-console [FILE] [--screenshots DIR]   the GUI\n"
+                                  "       coupling-console COMMAND [options]            headless\n\nCommands:\n");
+    for (const CommandSpec& spec : allCommands())
+        text += QStringLiteral("  %1\n").arg(spec.synopsis);
+    text += QStringLiteral("\nCommon options: --db PATH | --pg CONNINFO, --operator EMAIL, --read-only, --json, -h/--help, --version\n"
+                           "D = progress-to-license | license-to-progress | toward-higher (the default)\n"
+                           "Exit codes: check 0 healthy, 1 degraded, 2 critical, 3 no data; 4 refused; 5 cannot open or SQL error;\n"
+                           "64 bad command line; 130 cancelled.\n");
+    return text;
+}
+
+} // namespace
+
+bool isHeadless(const QStringList& arguments)
+{
+    if (arguments.size() < 2)
+        return false;
+    const QString first = arguments.at(1);
+    if (first == u"-h" || first == u"--help" || first == u"--version" || first == u"-v")
+        return true;
+    for (const CommandSpec& spec : allCommands()) {
+        if (spec.name == first)
+            return true;
+    }
+    // Anything else starting with a letter and not an existing file is a mistyped command.
+    return !first.startsWith(u'-') && !first.contains(u'/') && !first.contains(u'.');
+}
+
+int run(const QStringList& arguments)
+{
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    if (arguments.size() < 2 || arguments.at(1) == u"-h" || arguments.at(1) == u"--help") {
+        out << generalHelp();
+        return 0;
+    }
+    if (arguments.at(1) == u"--version" || arguments.at(1) == u"-v") {
+        out << QStringLiteral("coupling-console %1\n").arg(QCoreApplication::applicationVersion());
+        return 0;
+    }
+    const QString name = arguments.at(1);
+    const QList<CommandSpec> commands = allCommands();
+    auto spec = std::find_if(commands.cbegin(), commands.cend(), [&](const CommandSpec& c) { return c.name == name; });
+    if (spec == commands.cend()) {
+        err << QStringLiteral("coupling-console: unknown command \"%1\" (see coupling-console --help)\n").arg(name);
+        if (arguments.contains(QStringLiteral("--json")))
+            out << QStringLiteral("{\"error\": {\"code\": 64, \"kind\": \"usage\", \"message\": \"unknown command\"}}\n");
+        return exitUsage;
+    }
+
+    QCommandLineParser parser;
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    parser.addOptions(commonOptions());
+    parser.addOptions(spec->options);
+    if (!spec->positional.isEmpty())
+        parser.addPositionalArgument(spec->positional, spec->positional);
+    QStringList rest = arguments;
+    rest.removeAt(1);
+    CancelToken& cancel = SignalCancel::token();
+    CliContext context(name, parser, cancel);
+    // parse(), never process(): process() exits with 1, which would read as "degraded".
+    if (!parser.parse(rest))
+        return context.usage(parser.errorText());
+    if (parser.isSet(QStringLiteral("help"))) {
+        out << QStringLiteral("Usage: coupling-console %1\n\n").arg(spec->synopsis);
+        out << parser.helpText().section(u'\n', 2);
+        return 0;
+    }
+    const qsizetype allowed = spec->positional.isEmpty() ? 0 : 1;
+    if (parser.positionalArguments().size() > allowed)
+        return context.usage(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().at(allowed)));
+    if (parser.isSet(QStringLiteral("read-only")) && spec->writes && spec->writes(context))
+        return context.fail(Error { ErrorCode::ReadOnly, QStringLiteral("%1 writes, and the database was opened with --read-only; nothing was changed").arg(name) });
+    return spec->run(context);
+}
+
+} // namespace cc::cli

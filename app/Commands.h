@@ -1,0 +1,29 @@
+#pragma once
+
+#include "CliContext.h"
+
+#include <functional>
+
+namespace cc::cli {
+
+// One command of the headless front end (CONTRACT.md C8).
+struct CommandSpec {
+    QString name;
+    QString synopsis;
+    QList<QCommandLineOption> options;
+    QString positional; // name of the positional argument, if any
+    std::function<bool(const CliContext&)> writes; // true when this invocation would write
+    std::function<int(CliContext&)> run;
+};
+
+QList<CommandSpec> viewCommands();
+QList<CommandSpec> writeCommands();
+QList<CommandSpec> adminCommands();
+
+// Opens the session for a command that needs the tool's tables and a well-formed platform schema.
+Result<Session*> openInitialised(CliContext& context);
+// Prints what a write did: its audit ids (and in --json, the given object with audit_ids added).
+int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QString& text);
+QJsonArray idsJson(const QList<qint64>& ids);
+
+} // namespace cc::cli

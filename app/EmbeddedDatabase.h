@@ -1,0 +1,15 @@
+#pragma once
+
+#include "Result.h"
+
+namespace cc::cli {
+
+// The embedded default database: a SQLite file in the application data location, created on first
+// use with demo data (CONTRACT.md C1).
+class EmbeddedDatabase final {
+public:
+    static QString path();
+    static Result<void> ensure();
+};
+
+} // namespace cc::cli

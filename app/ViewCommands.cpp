@@ -1,0 +1,384 @@
+#include "Commands.h"
+
+#include "AuditLog.h"
+#include "HealthCheck.h"
+#include "Operations.h"
+#include "RunStore.h"
+#include "Time.h"
+#include "UserView.h"
+
+#include <QJsonArray>
+
+namespace cc::cli {
+
+namespace {
+
+QJsonObject reportJson(const HealthReport& report)
+{
+    QJsonObject byKind;
+    for (int i = 0; i < violationKindCount; ++i)
+        byKind.insert(kindName(ViolationKind(i)), report.byKind[i]);
+    QJsonObject warnings;
+    for (int i = 0; i < warningKindCount; ++i)
+        warnings.insert(warningName(WarningKind(i)), report.warnings[i]);
+    QJsonObject byTrack;
+    for (auto it = report.byTrack.cbegin(); it != report.byTrack.cend(); ++it)
+        byTrack.insert(it.key(), QJsonObject { { QStringLiteral("total_pairs"), it->totalPairs },
+                                               { QStringLiteral("consistent"), it->consistent },
+                                               { QStringLiteral("inconsistent"), it->inconsistent } });
+    return QJsonObject {
+        { QStringLiteral("json_version"), 1 },
+        { QStringLiteral("run_id"), optionalJson(report.runId) },
+        { QStringLiteral("status"), report.status },
+        { QStringLiteral("consistency_rate"), rateJson(report.rateHundredths) },
+        { QStringLiteral("total_pairs"), report.totalPairs },
+        { QStringLiteral("consistent"), report.consistent },
+        { QStringLiteral("inconsistent"), report.inconsistent },
+        { QStringLiteral("by_kind"), byKind },
+        { QStringLiteral("warnings"), warnings },
+        { QStringLiteral("by_track"), byTrack },
+        { QStringLiteral("thresholds"), QJsonObject { { QStringLiteral("healthy"), report.thresholds.healthy / 100.0 },
+                                                      { QStringLiteral("degraded"), report.thresholds.degraded / 100.0 } } },
+        { QStringLiteral("database"), report.database },
+        { QStringLiteral("started_at"), isoUtc(report.startedAt) },
+        { QStringLiteral("duration_ms"), report.durationMs },
+        { QStringLiteral("new_since_previous"), optionalJson(report.newSincePrevious) },
+        { QStringLiteral("resolved_since_previous"), optionalJson(report.resolvedSincePrevious) },
+    };
+}
+
+QJsonObject violationJson(const ViolationRecord& record)
+{
+    return QJsonObject { { QStringLiteral("user_id"), record.userId },
+                         { QStringLiteral("specialization"), record.track },
+                         { QStringLiteral("kind"), record.kind },
+                         { QStringLiteral("severity"), record.warning ? QStringLiteral("warning") : QStringLiteral("violation") },
+                         { QStringLiteral("progress_level"), optionalJson(record.progressLevel) },
+                         { QStringLiteral("license_level"), optionalJson(record.licenseLevel) },
+                         { QStringLiteral("recommended_action"), record.action },
+                         { QStringLiteral("reason"), record.reason } };
+}
+
+QString levelText(const std::optional<int>& level)
+{
+    return level ? QString::number(*level) : QString();
+}
+
+int check(CliContext& context)
+{
+    auto limit = context.integer("limit");
+    if (!limit)
+        return context.fail(limit.error());
+    if (*limit && **limit < 0)
+        return context.fail(refused(QStringLiteral("--limit must not be negative")));
+    auto parallel = context.integer("parallel");
+    if (!parallel)
+        return context.fail(parallel.error());
+    auto opened = context.open();
+    if (!opened)
+        return context.fail(opened.error());
+    Session& session = **opened;
+    if (*parallel) {
+        if (!session.db().isPostgres())
+            return context.fail(refused(QStringLiteral("--parallel works on PostgreSQL only")));
+        if (**parallel != 1)
+            return context.fail(refused(QStringLiteral("--parallel %1 is not available yet; use --parallel 1").arg(**parallel)));
+    }
+    if (auto schema = session.platform(); !schema)
+        return context.fail(schema.error());
+    if (context.isSet("print-sql")) {
+        context.out(HealthCheck::printableStatement(session.db(), session.catalogue()) + u';');
+        return 0;
+    }
+    CheckOptions options;
+    options.violationLimit = limit->value_or(-1);
+    options.cancel = &context.cancel();
+    auto report = HealthCheck::run(session, options);
+    if (!report)
+        return context.fail(report.error());
+    if (!report->message.isEmpty())
+        context.err(QStringLiteral("note: %1").arg(report->message));
+    if (context.json()) {
+        QJsonObject json = reportJson(*report);
+        QJsonArray violations;
+        for (const ViolationRecord& record : std::as_const(report->violations)) {
+            QJsonObject entry = violationJson(record);
+            entry.remove(QStringLiteral("severity"));
+            violations.append(entry);
+        }
+        json.insert(QStringLiteral("violations"), violations);
+        context.printJson(json);
+    } else {
+        context.out(QStringLiteral("status: %1").arg(report->status));
+        context.out(QStringLiteral("consistency rate: %1 (%2 of %3 pairs consistent)")
+                        .arg(report->rateHundredths ? formatHundredths(*report->rateHundredths) + QStringLiteral(" %") : QStringLiteral("no data"))
+                        .arg(report->consistent).arg(report->totalPairs));
+        QStringList kinds;
+        for (int i = 0; i < violationKindCount; ++i)
+            kinds << QStringLiteral("%1 %2").arg(kindName(ViolationKind(i))).arg(report->byKind[i]);
+        context.out(QStringLiteral("violations: %1 (%2)").arg(report->inconsistent).arg(kinds.join(QStringLiteral(", "))));
+        QStringList warnings;
+        for (int i = 0; i < warningKindCount; ++i)
+            warnings << QStringLiteral("%1 %2").arg(warningName(WarningKind(i))).arg(report->warnings[i]);
+        context.out(QStringLiteral("warnings: %1").arg(warnings.join(QStringLiteral(", "))));
+        if (report->runId)
+            context.out(QStringLiteral("run id: %1").arg(*report->runId));
+        for (const ViolationRecord& record : std::as_const(report->violations))
+            context.out(QStringLiteral("  user %1 %2: %3 (%4) → %5").arg(record.userId).arg(record.track, record.kind, record.reason, record.action));
+    }
+    return checkExitCode(report->status);
+}
+
+int runs(CliContext& context)
+{
+    auto limit = context.integer("limit");
+    if (!limit)
+        return context.fail(limit.error());
+    auto opened = openInitialised(context);
+    if (!opened)
+        return context.fail(opened.error());
+    auto list = RunStore::runs((*opened)->db(), limit->value_or(20));
+    if (!list)
+        return context.fail(list.error());
+    if (context.json()) {
+        QJsonArray array;
+        for (const HealthReport& report : std::as_const(*list))
+            array.append(reportJson(report));
+        context.printJson(array);
+    } else if (context.csv()) {
+        context.out(QStringLiteral("run_id,started_at,status,consistency_rate,total_pairs,consistent,inconsistent,duration_ms"));
+        for (const HealthReport& report : std::as_const(*list))
+            context.out(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8").arg(*report.runId).arg(isoUtc(report.startedAt), report.status,
+                report.rateHundredths ? formatHundredths(*report.rateHundredths) : QString()).arg(report.totalPairs).arg(report.consistent)
+                            .arg(report.inconsistent).arg(report.durationMs));
+    } else {
+        for (const HealthReport& report : std::as_const(*list))
+            context.out(QStringLiteral("run %1  %2  %3  %4  %5 pairs").arg(*report.runId).arg(isoUtc(report.startedAt), report.status,
+                report.rateHundredths ? formatHundredths(*report.rateHundredths) + u'%' : QStringLiteral("-")).arg(report.totalPairs));
+    }
+    return 0;
+}
+
+int violations(CliContext& context)
+{
+    auto run = context.integer("run");
+    if (!run)
+        return context.fail(run.error());
+    ViolationFilter filter;
+    filter.runId = *run;
+    filter.warnings = context.isSet("warnings");
+    if (context.isSet("kind")) {
+        filter.kind = context.value("kind");
+        if (warningFromName(filter.kind))
+            filter.warnings = true;
+        else if (!kindFromName(filter.kind))
+            return context.fail(refused(QStringLiteral("unknown kind \"%1\"").arg(filter.kind)));
+    }
+    auto opened = openInitialised(context);
+    if (!opened)
+        return context.fail(opened.error());
+    auto rows = RunStore::violations((*opened)->db(), filter);
+    if (!rows)
+        return context.fail(rows.error());
+    if (context.json()) {
+        QJsonArray array;
+        for (const StoredViolation& row : std::as_const(*rows))
+            array.append(violationJson(row.record));
+        context.printJson(array);
+    } else if (context.csv()) {
+        context.out(QStringLiteral("user_id,specialization,kind,severity,progress_level,license_level,recommended_action,reason"));
+        for (const StoredViolation& row : std::as_const(*rows))
+            context.out(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8").arg(row.record.userId).arg(csvField(row.record.track), row.record.kind,
+                row.record.warning ? QStringLiteral("warning") : QStringLiteral("violation"), levelText(row.record.progressLevel),
+                levelText(row.record.licenseLevel), row.record.action, csvField(row.record.reason)));
+    } else {
+        for (const StoredViolation& row : std::as_const(*rows))
+            context.out(QStringLiteral("user %1 %2: %3 (%4) → %5").arg(row.record.userId).arg(row.record.track, row.record.kind,
+                                                                           row.record.reason, row.record.action));
+        context.out(QStringLiteral("%1 %2").arg(rows->size()).arg(filter.warnings ? QStringLiteral("warnings") : QStringLiteral("violations")));
+    }
+    return 0;
+}
+
+QJsonValue rowJson(const QList<Row>& rows)
+{
+    const Row* keeper = KeyRows::keeper(rows);
+    return keeper ? QJsonValue(rowToJson(*keeper)) : QJsonValue(QJsonValue::Null);
+}
+
+int user(CliContext& context)
+{
+    if (context.positional().isEmpty())
+        return context.usage(QStringLiteral("user needs an id or an email"));
+    auto opened = openInitialised(context);
+    if (!opened)
+        return context.fail(opened.error());
+    Session& session = **opened;
+    auto id = Operations::resolveUser(session, context.positional().first());
+    if (!id)
+        return context.fail(id.error());
+    auto view = UserView::load(session, *id);
+    if (!view)
+        return context.fail(view.error());
+    QJsonArray tracks;
+    for (const TrackView& track : std::as_const(view->tracks)) {
+        QJsonArray findings;
+        if (track.classification.violation)
+            findings.append(QJsonObject { { QStringLiteral("kind"), track.classification.violation->name() },
+                                          { QStringLiteral("severity"), QStringLiteral("violation") },
+                                          { QStringLiteral("reason"), track.classification.violation->reason },
+                                          { QStringLiteral("recommended_action"), track.classification.violation->action } });
+        for (const Finding& warning : track.classification.warnings)
+            findings.append(QJsonObject { { QStringLiteral("kind"), warning.name() }, { QStringLiteral("severity"), QStringLiteral("warning") },
+                                          { QStringLiteral("reason"), warning.reason }, { QStringLiteral("recommended_action"), warning.action } });
+        QJsonValue next(QJsonValue::Null);
+        if (track.nextLevel)
+            next = QJsonObject { { QStringLiteral("level"), track.nextLevel->level }, { QStringLiteral("name"), track.nextLevel->name },
+                                 { QStringLiteral("xp_required"), track.nextLevel->xp }, { QStringLiteral("required_sessions"), track.nextLevel->sessions },
+                                 { QStringLiteral("theory_hours"), track.nextLevel->theoryHours },
+                                 { QStringLiteral("practice_hours"), track.nextLevel->practiceHours } };
+        tracks.append(QJsonObject { { QStringLiteral("specialization"), track.rows.key.track },
+                                    { QStringLiteral("progress"), rowJson(track.rows.progress) },
+                                    { QStringLiteral("license"), rowJson(track.rows.licenses) },
+                                    { QStringLiteral("progress_rows"), track.rows.progress.size() },
+                                    { QStringLiteral("license_rows"), track.rows.licenses.size() },
+                                    { QStringLiteral("justified_level"), track.justifiedLevel ? QJsonValue(track.justifiedLevel) : QJsonValue(QJsonValue::Null) },
+                                    { QStringLiteral("next_level"), next },
+                                    { QStringLiteral("violations"), findings } });
+    }
+    if (context.json()) {
+        context.printJson(QJsonObject { { QStringLiteral("user"), QJsonObject { { QStringLiteral("id"), view->user.id },
+                                                                                  { QStringLiteral("name"), view->user.name },
+                                                                                  { QStringLiteral("email"), view->user.email },
+                                                                                  { QStringLiteral("role"), view->user.role },
+                                                                                  { QStringLiteral("is_active"), view->user.active } } },
+                                        { QStringLiteral("tracks"), tracks } });
+        return 0;
+    }
+    context.out(QStringLiteral("user %1: %2 <%3>, %4%5").arg(view->user.id).arg(view->user.name, view->user.email, view->user.role,
+                                                             view->user.active ? QString() : QStringLiteral(", inactive")));
+    for (const TrackView& track : std::as_const(view->tracks)) {
+        const Row* progress = KeyRows::keeper(track.rows.progress);
+        const Row* license = KeyRows::keeper(track.rows.licenses);
+        context.out(QStringLiteral("  %1: progress level %2 (%3 XP, %4 sessions), license level %5, justified %6")
+                        .arg(track.rows.key.track,
+                             progress ? progress->value(QStringLiteral("current_level")).toString() : QStringLiteral("-"),
+                             progress ? progress->value(QStringLiteral("total_xp")).toString() : QStringLiteral("-"),
+                             progress ? progress->value(QStringLiteral("completed_sessions")).toString() : QStringLiteral("-"),
+                             license ? license->value(QStringLiteral("current_level")).toString() : QStringLiteral("-"))
+                        .arg(track.justifiedLevel));
+        if (track.classification.violation)
+            context.out(QStringLiteral("    %1: %2").arg(track.classification.violation->name(), track.classification.violation->reason));
+        for (const Finding& warning : track.classification.warnings)
+            context.out(QStringLiteral("    warning %1: %2").arg(warning.name(), warning.reason));
+    }
+    return 0;
+}
+
+int audit(CliContext& context)
+{
+    auto userId = context.integer("user");
+    if (!userId)
+        return context.fail(userId.error());
+    AuditFilter filter;
+    filter.userId = *userId;
+    if (context.isSet("since")) {
+        filter.since = parseIsoUtc(context.value("since"));
+        if (!filter.since.isValid())
+            return context.fail(refused(QStringLiteral("--since needs an ISO-8601 time such as 2026-01-31T12:00:00Z, not \"%1\"").arg(context.value("since"))));
+    }
+    auto opened = openInitialised(context);
+    if (!opened)
+        return context.fail(opened.error());
+    auto entries = AuditLog::entries((*opened)->db(), filter);
+    if (!entries)
+        return context.fail(entries.error());
+    if (context.json()) {
+        QJsonArray array;
+        for (const AuditEntry& entry : std::as_const(*entries))
+            array.append(QJsonObject { { QStringLiteral("id"), entry.id }, { QStringLiteral("at"), isoUtc(entry.at) },
+                                       { QStringLiteral("operator"), entry.operatorEmail }, { QStringLiteral("source"), entry.source },
+                                       { QStringLiteral("action"), entry.action }, { QStringLiteral("user_id"), optionalJson(entry.userId) },
+                                       { QStringLiteral("specialization"), entry.track.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(entry.track) },
+                                       { QStringLiteral("before"), entry.before }, { QStringLiteral("after"), entry.after },
+                                       { QStringLiteral("reason"), entry.reason }, { QStringLiteral("batch_id"), optionalJson(entry.batchId) } });
+        context.printJson(array);
+    } else if (context.csv()) {
+        context.out(QStringLiteral("id,at,operator,source,action,user_id,specialization,reason,batch_id"));
+        for (const AuditEntry& entry : std::as_const(*entries))
+            context.out(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9").arg(entry.id).arg(isoUtc(entry.at), csvField(entry.operatorEmail), entry.source,
+                entry.action, entry.userId ? QString::number(*entry.userId) : QString(), csvField(entry.track), csvField(entry.reason),
+                entry.batchId ? QString::number(*entry.batchId) : QString()));
+    } else {
+        for (const AuditEntry& entry : std::as_const(*entries))
+            context.out(QStringLiteral("%1  %2  %3  %4  %5  %6 %7  %8").arg(entry.id).arg(isoUtc(entry.at), entry.operatorEmail, entry.source,
+                entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("-"), entry.track, entry.reason));
+    }
+    return 0;
+}
+
+bool never(const CliContext&) { return false; }
+
+} // namespace
+
+QList<CommandSpec> viewCommands()
+{
+    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Print CSV."));
+    return {
+        { QStringLiteral("check"), QStringLiteral("check [--json] [--limit N] [--print-sql] [--parallel N]"),
+          { { QStringLiteral("limit"), QStringLiteral("List at most N violations."), QStringLiteral("N") },
+            { QStringLiteral("print-sql"), QStringLiteral("Print the classification statement.") },
+            { QStringLiteral("parallel"), QStringLiteral("Connections (PostgreSQL only)."), QStringLiteral("N") } },
+          {}, never, check },
+        { QStringLiteral("runs"), QStringLiteral("runs [--json|--csv] [--limit N]"),
+          { csv, { QStringLiteral("limit"), QStringLiteral("At most N runs."), QStringLiteral("N") } }, {}, never, runs },
+        { QStringLiteral("violations"), QStringLiteral("violations [--run ID] [--kind K] [--warnings] [--json|--csv]"),
+          { csv, { QStringLiteral("run"), QStringLiteral("A stored run."), QStringLiteral("ID") },
+            { QStringLiteral("kind"), QStringLiteral("Only this kind or warning."), QStringLiteral("K") },
+            { QStringLiteral("warnings"), QStringLiteral("List warnings instead of violations.") } },
+          {}, never, violations },
+        { QStringLiteral("user"), QStringLiteral("user ID|EMAIL [--json]"), {}, QStringLiteral("user"), never, user },
+        { QStringLiteral("audit"), QStringLiteral("audit [--user ID] [--since ISO] [--json|--csv]"),
+          { csv, { QStringLiteral("user"), QStringLiteral("Only this user."), QStringLiteral("ID") },
+            { QStringLiteral("since"), QStringLiteral("Only entries at or after this time."), QStringLiteral("ISO") } },
+          {}, never, audit },
+    };
+}
+
+Result<Session*> openInitialised(CliContext& context)
+{
+    auto opened = context.open();
+    if (!opened)
+        return opened.error();
+    CC_TRY((*opened)->requireTools());
+    auto schema = (*opened)->platform();
+    if (!schema)
+        return schema.error();
+    return *opened;
+}
+
+QJsonArray idsJson(const QList<qint64>& ids)
+{
+    QJsonArray array;
+    for (qint64 id : ids)
+        array.append(id);
+    return array;
+}
+
+int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QString& text)
+{
+    if (context.json()) {
+        json.insert(QStringLiteral("audit_ids"), idsJson(auditIds));
+        context.printJson(json);
+        return 0;
+    }
+    if (!text.isEmpty())
+        context.out(text);
+    QStringList ids;
+    for (qint64 id : auditIds)
+        ids << QString::number(id);
+    context.out(QStringLiteral("audit ids: %1").arg(ids.isEmpty() ? QStringLiteral("none (nothing changed)") : ids.join(QStringLiteral(", "))));
+    return 0;
+}
+
+} // namespace cc::cli

@@ -1,0 +1,100 @@
+#include "UserView.h"
+
+namespace cc {
+
+namespace {
+
+UserSummary readUser(const QSqlQuery& query)
+{
+    UserSummary user;
+    user.id = query.value(0).toLongLong();
+    user.name = query.value(1).toString();
+    user.email = query.value(2).toString();
+    user.role = roleName(roleFromText(query.value(3).toString()));
+    user.active = query.value(4).isNull() || query.value(4).toBool();
+    return user;
+}
+
+QString escapeLike(QString text)
+{
+    text.replace(u'\\', QStringLiteral("\\\\"));
+    text.replace(u'%', QStringLiteral("\\%"));
+    text.replace(u'_', QStringLiteral("\\_"));
+    return text;
+}
+
+} // namespace
+
+Result<UserView> UserView::load(Session& session, qint64 userId)
+{
+    CC_TRY(session.authorize(Action::View));
+    Database& db = session.db();
+    auto query = db.exec(QStringLiteral("SELECT id, name, email, role, is_active FROM users WHERE id = ?"), { userId });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return notFound(QStringLiteral("there is no user with id %1").arg(userId));
+    UserView view;
+    view.user = readUser(*query);
+    query->finish();
+
+    auto keys = RowReader::userKeys(session, userId, false);
+    if (!keys)
+        return keys.error();
+    const LevelCatalogue& catalogue = session.catalogue();
+    for (const KeyRows& rows : std::as_const(*keys)) {
+        TrackView track;
+        track.rows = rows;
+        const KeyAggregate aggregate = rows.aggregate(catalogue);
+        track.classification = classifyKey(aggregate, catalogue);
+        if (catalogue.isKnown(rows.key.track)) {
+            track.justifiedLevel = catalogue.justifiedLevel(rows.key.track, aggregate.counters);
+            const int level = rows.progress.isEmpty() ? 0 : int(rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0));
+            if (const LevelRequirement* next = catalogue.requirement(rows.key.track, std::max(level, 1) + 1))
+                track.nextLevel = *next;
+        }
+        for (const Row& license : rows.licenses) {
+            auto history = RowReader::progressionsOf(session, rowId(license), false);
+            if (!history)
+                return history.error();
+            track.progressions += *history;
+        }
+        view.tracks.append(track);
+    }
+    if (session.toolsInstalled()) {
+        AuditFilter filter;
+        filter.userId = userId;
+        filter.newestFirst = true;
+        filter.limit = 500;
+        auto history = AuditLog::entries(db, filter);
+        if (!history)
+            return history.error();
+        view.history = *history;
+    }
+    return view;
+}
+
+Result<QList<UserSummary>> UserView::search(Session& session, const QString& text, int limit)
+{
+    CC_TRY(session.authorize(Action::View));
+    const QString needle = text.trimmed();
+    if (needle.contains(QChar(0)))
+        return refused(QStringLiteral("the search text contains a NUL character"));
+    if (needle.isEmpty())
+        return QList<UserSummary>();
+    bool isNumber = false;
+    const qint64 id = needle.toLongLong(&isNumber);
+    const QString pattern = u'%' + escapeLike(needle.toLower()) + u'%';
+    auto query = session.db().exec(QStringLiteral("SELECT id, name, email, role, is_active FROM users WHERE id = ? "
+                                                  "OR lower(email) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\' "
+                                                  "ORDER BY id LIMIT ?"),
+                                   { isNumber ? id : qint64(-1), pattern, pattern, limit });
+    if (!query)
+        return query.error();
+    QList<UserSummary> users;
+    while (query->next())
+        users.append(readUser(*query));
+    return users;
+}
+
+} // namespace cc

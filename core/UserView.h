@@ -1,0 +1,35 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "KeyRows.h"
+
+namespace cc {
+
+struct UserSummary {
+    qint64 id = 0;
+    QString name;
+    QString email;
+    QString role;
+    bool active = true;
+};
+
+struct TrackView {
+    KeyRows rows;
+    KeyClassification classification; // computed live
+    int justifiedLevel = 0;
+    std::optional<LevelRequirement> nextLevel; // requirements of the level above the progress level
+    QList<Row> progressions; // of the key's licenses, oldest first
+};
+
+// Everything the per-user desync view and `user --json` show, read live in one snapshot.
+struct UserView {
+    UserSummary user;
+    QList<TrackView> tracks;
+    QList<AuditEntry> history; // the user's audit entries, newest first
+
+    static Result<UserView> load(Session& session, qint64 userId);
+    // Users whose id, email or name matches (email and name: case-insensitive substring, literal).
+    static Result<QList<UserSummary>> search(Session& session, const QString& text, int limit = 50);
+};
+
+} // namespace cc

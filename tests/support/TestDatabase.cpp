@@ -1,0 +1,186 @@
+#include "TestDatabase.h"
+
+#include "Administration.h"
+#include "DemoGenerator.h"
+
+#include <QAtomicInteger>
+#include <QCoreApplication>
+#include <QProcess>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QSqlRecord>
+#include <QTest>
+
+namespace cc::test {
+
+bool TestDatabase::isPostgres()
+{
+    return qEnvironmentVariable("CC_TEST_DIALECT") == u"postgres";
+}
+
+QString TestDatabase::dialectName()
+{
+    return isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
+}
+
+TestDatabase::TestDatabase()
+{
+    if (!isPostgres()) {
+        m_profile = ConnectionProfile::sqlite(m_dir.filePath(QStringLiteral("test.db")));
+        return;
+    }
+    static QAtomicInteger<int> counter;
+    const QString name = QStringLiteral("cc_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+    auto admin = ConnectionProfile::fromConninfo(QStringLiteral("dbname=postgres"));
+    if (!admin) {
+        m_error = admin.error().message;
+        return;
+    }
+    m_adminName = uniqueConnectionName(QStringLiteral("cc-test-admin"));
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), m_adminName);
+        db.setHostName(admin->host);
+        db.setPort(admin->port);
+        db.setUserName(admin->user);
+        db.setPassword(admin->password);
+        db.setDatabaseName(QStringLiteral("postgres"));
+        if (!db.open()) {
+            m_error = QStringLiteral("the PostgreSQL test server at %1:%2 is not reachable: %3 (./test.sh starts one)")
+                          .arg(admin->host).arg(admin->port).arg(db.lastError().text());
+            return;
+        }
+        QSqlQuery query(db);
+        if (!query.exec(QStringLiteral("CREATE DATABASE ") + name)) {
+            m_error = query.lastError().text();
+            return;
+        }
+    }
+    m_profile = *admin;
+    m_profile.database = name;
+}
+
+TestDatabase::~TestDatabase()
+{
+    m_raw.reset();
+    if (m_adminName.isEmpty())
+        return;
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_adminName, false);
+        if (db.isOpen() && !m_profile.database.isEmpty() && m_profile.database != u"postgres") {
+            QSqlQuery query(db);
+            query.exec(QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_profile.database));
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_adminName);
+}
+
+QStringList TestDatabase::cliArguments() const
+{
+    if (!isPostgres())
+        return { QStringLiteral("--db"), m_profile.sqlitePath };
+    return { QStringLiteral("--pg"), QStringLiteral("host=%1 port=%2 dbname=%3 user=%4").arg(m_profile.host).arg(m_profile.port).arg(m_profile.database, m_profile.user) };
+}
+
+std::unique_ptr<Session> TestDatabase::open(const QString& operatorEmail, const QString& source)
+{
+    SessionOptions options;
+    options.profile = m_profile;
+    options.operatorEmail = operatorEmail;
+    options.source = source;
+    options.openMode = Database::OpenMode::MayCreate;
+    auto session = Session::open(options);
+    if (!session) {
+        qWarning("cannot open the test database: %s", qPrintable(session.error().message));
+        return nullptr;
+    }
+    return std::move(*session);
+}
+
+bool TestDatabase::initialise(qint64 demoUsers, qint64 seed, double rate)
+{
+    if (demoUsers > 0) {
+        auto manifest = Administration::demo(m_profile, { demoUsers, seed, rate }, QStringLiteral("cli"));
+        if (!manifest)
+            qWarning("demo failed: %s", qPrintable(manifest.error().message));
+        return manifest.ok();
+    }
+    auto session = open();
+    if (!session)
+        return false;
+    auto result = Administration::init(*session, {});
+    if (!result)
+        qWarning("init failed: %s", qPrintable(result.error().message));
+    return result.ok();
+}
+
+bool TestDatabase::exec(const QString& sql, const QVariantList& binds)
+{
+    if (!m_raw) {
+        auto db = Database::open(m_profile, Database::OpenMode::MayCreate);
+        if (!db) {
+            qWarning("%s", qPrintable(db.error().message));
+            return false;
+        }
+        m_raw = std::move(*db);
+    }
+    auto done = m_raw->run(sql, binds);
+    if (!done)
+        qWarning("SQL failed: %s: %s", qPrintable(sql), qPrintable(done.error().message));
+    return done.ok();
+}
+
+QVariant TestDatabase::scalar(const QString& sql, const QVariantList& binds)
+{
+    if (!m_raw && !exec(QStringLiteral("SELECT 1")))
+        return {};
+    auto value = m_raw->scalar(sql, binds);
+    if (!value) {
+        qWarning("SQL failed: %s: %s", qPrintable(sql), qPrintable(value.error().message));
+        return {};
+    }
+    return *value;
+}
+
+QString TestDatabase::snapshot(const QStringList& tables)
+{
+    if (!m_raw && !exec(QStringLiteral("SELECT 1")))
+        return {};
+    QString text;
+    for (const QString& tableName : tables) {
+        auto query = m_raw->exec(QStringLiteral("SELECT * FROM %1 ORDER BY 1").arg(tableName));
+        if (!query) {
+            text += tableName + QStringLiteral(": ") + query.error().message + u'\n';
+            continue;
+        }
+        while (query->next()) {
+            text += tableName + u':';
+            const QSqlRecord record = query->record();
+            for (int i = 0; i < record.count(); ++i)
+                text += u' ' + record.fieldName(i) + u'=' + (query->value(i).isNull() ? QStringLiteral("NULL") : query->value(i).toString());
+            text += u'\n';
+        }
+    }
+    return text;
+}
+
+CliRun runCli(const QStringList& arguments, const QByteArray& input)
+{
+    CliRun run;
+    QProcess process;
+    process.setProgram(qEnvironmentVariable("CC_BINARY"));
+    process.setArguments(arguments);
+    process.start();
+    if (!process.waitForStarted(10000))
+        return run;
+    if (!input.isEmpty())
+        process.write(input);
+    process.closeWriteChannel();
+    process.waitForFinished(300000);
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+} // namespace cc::test

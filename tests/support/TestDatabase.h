@@ -1,0 +1,57 @@
+#pragma once
+
+#include "Session.h"
+
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <memory>
+
+namespace cc::test {
+
+// A fresh, empty database of the dialect named by CC_TEST_DIALECT (sqlite by default): a file in a
+// temporary directory, or a new database on the PostgreSQL server named by PGHOST/PGPORT/PGUSER.
+// A PostgreSQL server that cannot be reached fails the test; it never skips.
+class TestDatabase final {
+public:
+    TestDatabase();
+    ~TestDatabase();
+    Q_DISABLE_COPY_MOVE(TestDatabase)
+
+    static bool isPostgres();
+    static QString dialectName();
+
+    bool isValid() const { return m_error.isEmpty(); }
+    const QString& error() const { return m_error; }
+    const ConnectionProfile& profile() const { return m_profile; }
+    // Command-line arguments selecting this database: {"--db", path} or {"--pg", conninfo}.
+    QStringList cliArguments() const;
+    QString directory() const { return m_dir.path(); }
+
+    // Opens a session; the test fails on error.
+    std::unique_ptr<Session> open(const QString& operatorEmail = {}, const QString& source = QStringLiteral("cli"));
+    // init (+ demo data when users > 0) as the system.
+    bool initialise(qint64 demoUsers = 0, qint64 seed = 1, double rate = 0.02);
+    // Runs SQL on a private connection (for planting rows as the platform would).
+    bool exec(const QString& sql, const QVariantList& binds = {});
+    QVariant scalar(const QString& sql, const QVariantList& binds = {});
+    // A stable text snapshot of the rows of the named tables (for "changed nothing" assertions).
+    QString snapshot(const QStringList& tables);
+
+private:
+    QTemporaryDir m_dir;
+    ConnectionProfile m_profile;
+    QString m_adminName;
+    QString m_error;
+    std::unique_ptr<Database> m_raw;
+};
+
+// Runs the real coupling-console binary; returns exit code, stdout and stderr.
+struct CliRun {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+CliRun runCli(const QStringList& arguments, const QByteArray& input = {});
+
+} // namespace cc::test
