@@ -81,6 +81,7 @@ Result<void> Database::configure()
             return Error { ErrorCode::CannotOpen, pid.error().message };
         m_backendPid = pid->toLongLong();
         CC_TRY(runDirect(QStringLiteral("SET TIME ZONE 'UTC'")));
+        CC_TRY(runDirect(QStringLiteral("SET client_min_messages = warning")));
         if (m_profile.readOnly)
             CC_TRY(runDirect(QStringLiteral("SET default_transaction_read_only = on")));
         return {};
