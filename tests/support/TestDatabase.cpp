@@ -142,6 +142,39 @@ QVariant TestDatabase::scalar(const QString& sql, const QVariantList& binds)
     return *value;
 }
 
+qint64 TestDatabase::addUser(const QString& email, const QString& role, bool active)
+{
+    return scalar(QStringLiteral("INSERT INTO users (name, email, password_hash, role, is_active) VALUES (?, ?, ?, ?, ?) RETURNING id"),
+                  { QString(QStringLiteral("Test ") + email), email, QStringLiteral("$2b$12$.n22nTX5XRQnorhQzaQ0luiHukJSNXs5wmfVpMAUlUTWSbn4tzWWa"), role, active })
+        .toLongLong();
+}
+
+qint64 TestDatabase::addProgress(qint64 userId, const QString& spec, const QVariant& level, qint64 xp, qint64 sessions,
+                                 qint64 theoryHours, qint64 practiceHours)
+{
+    return scalar(QStringLiteral("INSERT INTO specialization_progress (student_id, specialization_id, current_level, total_xp, "
+                                 "completed_sessions, completed_projects, theory_hours_completed, practice_hours_completed, "
+                                 "last_activity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING id"),
+                  { userId, spec, level, xp, sessions, theoryHours, practiceHours, QStringLiteral("2025-06-01 10:00:00"),
+                    QStringLiteral("2025-01-01 09:00:00"), QStringLiteral("2025-06-01 10:00:00") })
+        .toLongLong();
+}
+
+qint64 TestDatabase::addLicense(qint64 userId, const QString& spec, qint64 level, std::optional<qint64> maxAchieved)
+{
+    return scalar(QStringLiteral("INSERT INTO user_licenses (user_id, specialization_type, current_level, max_achieved_level, "
+                                 "started_at, payment_verified, onboarding_completed, is_active, renewal_cost, credit_balance, "
+                                 "credit_purchased, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1000, 0, 0, ?, ?) RETURNING id"),
+                  { userId, spec, level, maxAchieved.value_or(level), QStringLiteral("2025-01-01 09:00:00"), true, true, true,
+                    QStringLiteral("2025-01-01 09:00:00"), QStringLiteral("2025-06-01 10:00:00") })
+        .toLongLong();
+}
+
+qint64 TestDatabase::count(const QString& table, const QString& where, const QVariantList& binds)
+{
+    return scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE %2").arg(table, where), binds).toLongLong();
+}
+
 QString TestDatabase::snapshot(const QStringList& tables)
 {
     if (!m_raw && !exec(QStringLiteral("SELECT 1")))

@@ -35,6 +35,13 @@ public:
     // Runs SQL on a private connection (for planting rows as the platform would).
     bool exec(const QString& sql, const QVariantList& binds = {});
     QVariant scalar(const QString& sql, const QVariantList& binds = {});
+    // Plants platform rows as the platform would (raw SQL, every NOT NULL column supplied).
+    qint64 addUser(const QString& email, const QString& role = QStringLiteral("student"), bool active = true);
+    qint64 addProgress(qint64 userId, const QString& spec, const QVariant& level, qint64 xp = 0, qint64 sessions = 0,
+                       qint64 theoryHours = 0, qint64 practiceHours = 0);
+    qint64 addLicense(qint64 userId, const QString& spec, qint64 level, std::optional<qint64> maxAchieved = std::nullopt);
+    qint64 count(const QString& table, const QString& where = QStringLiteral("1 = 1"), const QVariantList& binds = {});
+
     // A stable text snapshot of the rows of the named tables (for "changed nothing" assertions).
     QString snapshot(const QStringList& tables);
 
