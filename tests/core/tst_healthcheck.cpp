@@ -1,0 +1,233 @@
+// The health check on a real database (CONTRACT.md C2–C4): kinds, warnings, aliases, the seed's
+// 8.11 %, ordering, stored runs and the comparison with the previous run.
+#include "HealthCheck.h"
+#include "RunStore.h"
+#include "TestDatabase.h"
+
+#include <QTest>
+
+using namespace cc;
+using cc::test::TestDatabase;
+
+class TestHealthCheck final : public QObject {
+    Q_OBJECT
+
+private:
+    HealthReport check(TestDatabase& db, CheckOptions options = {})
+    {
+        auto session = db.open();
+        if (!session)
+            return {};
+        auto report = HealthCheck::run(*session, options);
+        if (!report)
+            qWarning("check failed: %s", qPrintable(report.error().message));
+        return report ? *report : HealthReport {};
+    }
+
+private slots:
+    void emptyDatabaseIsNoDataNotHealthy()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        const HealthReport report = check(db);
+        QCOMPARE(report.status, QStringLiteral("no_data"));
+        QCOMPARE(report.totalPairs, 0);
+        QVERIFY(!report.rateHundredths.has_value());
+        QVERIFY(report.runId.has_value());
+        QCOMPARE(checkExitCode(report.status), 3);
+    }
+
+    void everyKindWarningAndAlias()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        // One user per case; ids grow in insertion order.
+        const qint64 dupP = db.addUser(QStringLiteral("dup-progress@x"));
+        db.addProgress(dupP, QStringLiteral("PLAYER"), 2, 25000, 12);
+        db.addProgress(dupP, QStringLiteral("GANCUJU_PLAYER"), 3, 45000, 15); // the alias makes it the same key
+        db.addLicense(dupP, QStringLiteral("PLAYER"), 2);
+        const qint64 dupL = db.addUser(QStringLiteral("dup-license@x"));
+        db.addProgress(dupL, QStringLiteral("INTERNSHIP"), 1, 10000, 15);
+        db.addLicense(dupL, QStringLiteral("INTERNSHIP"), 1);
+        db.addLicense(dupL, QStringLiteral("INTERNSHIP"), 2);
+        const qint64 unknown = db.addUser(QStringLiteral("unknown@x"));
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO specializations (id, is_active) VALUES ('LEGACY_X', ?)"), { true }));
+        db.addProgress(unknown, QStringLiteral("LEGACY_X"), 1);
+        db.addLicense(unknown, QStringLiteral("LEGACY_X"), 1);
+        const qint64 noLicense = db.addUser(QStringLiteral("no-license@x"));
+        db.addProgress(noLicense, QStringLiteral("COACH"), 1, 15000, 15, 30, 50);
+        const qint64 noProgress = db.addUser(QStringLiteral("no-progress@x"));
+        db.addLicense(noProgress, QStringLiteral("LFA_FOOTBALL_PLAYER"), 4);
+        const qint64 range = db.addUser(QStringLiteral("range@x"));
+        db.addProgress(range, QStringLiteral("INTERNSHIP"), QVariant(QMetaType::fromType<int>()), 10000, 15);
+        db.addLicense(range, QStringLiteral("INTERNSHIP"), 1);
+        const qint64 mismatch = db.addUser(QStringLiteral("mismatch@x"));
+        db.addProgress(mismatch, QStringLiteral("COACH"), 5, 130000, 25, 45, 65);
+        db.addLicense(mismatch, QStringLiteral("LFA_COACH"), 3);
+        const qint64 aliasOk = db.addUser(QStringLiteral("alias-ok@x"));
+        db.addProgress(aliasOk, QStringLiteral("COACH"), 1, 15000, 15, 30, 50);
+        db.addLicense(aliasOk, QStringLiteral("LFA_COACH"), 1);
+        const qint64 unjustified = db.addUser(QStringLiteral("unjustified@x"));
+        db.addProgress(unjustified, QStringLiteral("GANCUJU_PLAYER"), 4, 25000, 12);
+        db.addLicense(unjustified, QStringLiteral("GANCUJU_PLAYER"), 4);
+        const qint64 pending = db.addUser(QStringLiteral("pending@x"));
+        db.addProgress(pending, QStringLiteral("PLAYER"), 1, 45000, 15);
+        db.addLicense(pending, QStringLiteral("PLAYER"), 1);
+        const qint64 maxBelow = db.addUser(QStringLiteral("max-below@x"));
+        db.addProgress(maxBelow, QStringLiteral("PLAYER"), 1, 12000, 10);
+        db.addLicense(maxBelow, QStringLiteral("PLAYER"), 1, 0);
+
+        const HealthReport report = check(db);
+        QCOMPARE(report.totalPairs, 11);
+        QCOMPARE(report.inconsistent, 7);
+        QCOMPARE(report.consistent, 4);
+        for (int i = 0; i < violationKindCount; ++i)
+            QVERIFY2(report.byKind[i] == 1, qPrintable(kindName(ViolationKind(i))));
+        QCOMPARE(report.warnings[int(WarningKind::UnjustifiedLevel)], 1);
+        QCOMPARE(report.warnings[int(WarningKind::PendingLevelUp)], 1);
+        QCOMPARE(report.warnings[int(WarningKind::MaxBelowCurrent)], 1);
+        QCOMPARE(report.rateHundredths, 3636); // 4 / 11 = 36.36 %
+        QCOMPARE(report.status, QStringLiteral("critical"));
+
+        // Key order, canonical ids, the kept row's level per side.
+        QCOMPARE(report.violations.size(), 7);
+        QCOMPARE(report.violations.at(0).userId, dupP);
+        QCOMPARE(report.violations.at(0).track, QStringLiteral("GANCUJU_PLAYER"));
+        QCOMPARE(report.violations.at(0).kind, QStringLiteral("duplicate_progress"));
+        QCOMPARE(report.violations.at(0).progressLevel, 3);
+        QCOMPARE(report.violations.at(1).kind, QStringLiteral("duplicate_license"));
+        QCOMPARE(report.violations.at(1).licenseLevel, 2);
+        QCOMPARE(report.violations.at(2).track, QStringLiteral("LEGACY_X"));
+        QCOMPARE(report.violations.at(3).track, QStringLiteral("LFA_COACH"));
+        QCOMPARE(report.violations.at(3).kind, QStringLiteral("missing_license"));
+        QVERIFY(!report.violations.at(3).licenseLevel.has_value());
+        QCOMPARE(report.violations.at(5).kind, QStringLiteral("level_out_of_range"));
+        QVERIFY(!report.violations.at(5).progressLevel.has_value());
+        const ViolationRecord& coach = report.violations.at(6);
+        QCOMPARE(coach.kind, QStringLiteral("level_mismatch"));
+        QCOMPARE(coach.progressLevel, 5);
+        QCOMPARE(coach.licenseLevel, 3);
+        QCOMPARE(coach.action, QStringLiteral("sync_progress_to_license"));
+        QCOMPARE(coach.reason, QStringLiteral("license level 3, progress level 5"));
+        QCOMPARE(report.byTrack.value(QStringLiteral("LFA_COACH")).totalPairs, 3);
+        QCOMPARE(report.byTrack.value(QStringLiteral("LFA_COACH")).consistent, 1);
+
+        // Stored with the run: violations and warnings, the latter with their actions.
+        auto session = db.open();
+        QVERIFY(session);
+        ViolationFilter filter;
+        filter.warnings = true;
+        auto warnings = RunStore::violations(session->db(), filter);
+        QVERIFY(warnings.ok());
+        QCOMPARE(warnings->size(), 3);
+        QCOMPARE(warnings->at(1).record.kind, QStringLiteral("pending_level_up"));
+        QCOMPARE(warnings->at(1).record.action, QStringLiteral("apply_level_up"));
+        filter = {};
+        filter.kind = QStringLiteral("level_mismatch");
+        auto mismatches = RunStore::violations(session->db(), filter);
+        QVERIFY(mismatches.ok());
+        QCOMPARE(mismatches->size(), 1);
+        QCOMPARE(mismatches->first().record.userId, mismatch);
+    }
+
+    void seedDevelopmentDatabase()
+    {
+        // The seed's health monitor: 37 pairs, 3 consistent → 8.11 %, critical.
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        for (int i = 0; i < 37; ++i) {
+            const qint64 user = db.addUser(QStringLiteral("seed%1@x").arg(i));
+            db.addProgress(user, QStringLiteral("PLAYER"), 1, 12000, 10);
+            if (i < 3)
+                db.addLicense(user, QStringLiteral("PLAYER"), 1);
+            else if (i % 2)
+                db.addLicense(user, QStringLiteral("PLAYER"), 2);
+        }
+        const HealthReport report = check(db);
+        QCOMPARE(report.totalPairs, 37);
+        QCOMPARE(report.consistent, 3);
+        QCOMPARE(report.inconsistent, 34);
+        QCOMPARE(formatHundredths(*report.rateHundredths), QStringLiteral("8.11"));
+        QCOMPARE(report.status, QStringLiteral("critical"));
+        QCOMPARE(checkExitCode(report.status), 2);
+    }
+
+    void newAndResolvedSincePrevious()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        const qint64 a = db.addUser(QStringLiteral("a@x"));
+        db.addProgress(a, QStringLiteral("PLAYER"), 2, 25000, 12);
+        db.addLicense(a, QStringLiteral("PLAYER"), 1);
+        const HealthReport first = check(db);
+        QVERIFY(!first.newSincePrevious.has_value());
+        QVERIFY(db.exec(QStringLiteral("UPDATE user_licenses SET current_level = 2 WHERE user_id = ?"), { a }));
+        const qint64 b = db.addUser(QStringLiteral("b@x"));
+        db.addProgress(b, QStringLiteral("INTERNSHIP"), 1, 10000, 15);
+        const HealthReport second = check(db);
+        QCOMPARE(second.newSincePrevious, 1);
+        QCOMPARE(second.resolvedSincePrevious, 1);
+        // The stale report does not stay "latest": the new run is.
+        auto session = db.open();
+        auto latest = RunStore::latestCompleted(session->db());
+        QVERIFY(latest.ok() && latest->has_value());
+        QCOMPARE((*latest)->runId, second.runId);
+        QCOMPARE((*latest)->inconsistent, 1);
+    }
+
+    void charPaddingAndRowsWithoutUsers()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        const qint64 user = db.addUser(QStringLiteral("pad@x"));
+        // Trailing pad spaces (as char(n) stores them) are removed; the alias still applies.
+        db.addProgress(user, QStringLiteral("PLAYER"), 1, 12000, 10);
+        db.addLicense(user, QStringLiteral("PLAYER  "), 1);
+        const HealthReport report = check(db);
+        QCOMPARE(report.totalPairs, 1);
+        QCOMPARE(report.consistent, 1);
+    }
+
+    void checkWithoutToolTablesStoresNothing()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        {
+            auto session = db.open();
+            QVERIFY(session);
+            QVERIFY(PlatformSchema::create(session->db()).ok());
+        }
+        const qint64 user = db.addUser(QStringLiteral("plain@x"));
+        db.addProgress(user, QStringLiteral("COACH"), 2, 35000, 18, 40, 60);
+        db.addLicense(user, QStringLiteral("COACH"), 2);
+        const HealthReport report = check(db);
+        QCOMPARE(report.status, QStringLiteral("healthy"));
+        QVERIFY(!report.runId.has_value());
+        QVERIFY(report.message.contains(QStringLiteral("built-in catalogue")));
+    }
+
+    void readOnlyCheckStoresNothing()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        ConnectionProfile profile = db.profile();
+        profile.readOnly = true;
+        SessionOptions options;
+        options.profile = profile;
+        auto session = Session::open(options);
+        QVERIFY2(session.ok(), session.ok() ? "" : qPrintable(session.error().message));
+        auto report = HealthCheck::run(**session, {});
+        QVERIFY(report.ok());
+        QVERIFY(!report->runId.has_value());
+        QCOMPARE(db.count(session.value()->db().tool("runs")), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHealthCheck)
+#include "tst_healthcheck.moc"
