@@ -12,6 +12,15 @@
 
 namespace cc::test::cli {
 
+// A list of literal arguments (the build forbids implicit const char* → QString).
+inline QStringList words(std::initializer_list<const char*> items)
+{
+    QStringList list;
+    for (const char* item : items)
+        list << QString::fromUtf8(item);
+    return list;
+}
+
 // The platform tables and the tool's audit table, for "changed nothing" snapshots.
 inline QStringList platformTables()
 {
@@ -31,7 +40,7 @@ inline QStringList guardedTables()
 }
 
 // Runs `coupling-console COMMAND ARGS... <database options>`.
-inline CliRun cli(const TestDatabase& db, const QString& command, const QStringList& arguments = {})
+inline CliRun runOn(const TestDatabase& db, const QString& command, const QStringList& arguments = {})
 {
     return runCli(QStringList { command } + arguments + db.cliArguments());
 }
@@ -78,10 +87,10 @@ inline qint64 addUser(TestDatabase& db, const QString& email, const QString& rol
 {
     const bool done = db.exec(QStringLiteral("INSERT INTO users (name, email, password_hash, role, is_active) VALUES (?, ?, ?, ?, %1)")
                                   .arg(sqlBool(active)),
-                              { QStringLiteral("User ") + email, email, QString::fromLatin1(knownHash), role });
+                              QVariantList { QString(QStringLiteral("User ") + email), email, QString::fromLatin1(knownHash), role });
     if (!done)
         return 0;
-    return db.scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), { email }).toLongLong();
+    return db.scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), QVariantList { email }).toLongLong();
 }
 
 struct Counters {
@@ -97,7 +106,7 @@ inline bool addProgress(TestDatabase& db, qint64 userId, const QString& spec, co
                                   "completed_sessions, completed_projects, theory_hours_completed, practice_hours_completed, "
                                   "last_activity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, '%1', '%1', '%1')")
                        .arg(QLatin1String(fixedTime())),
-                   { userId, spec, level, counters.xp, counters.sessions, counters.theoryHours, counters.practiceHours });
+                   QVariantList { userId, spec, level, counters.xp, counters.sessions, counters.theoryHours, counters.practiceHours });
 }
 
 inline bool addLicense(TestDatabase& db, qint64 userId, const QString& spec, int level, int maxAchieved = 0)
@@ -107,7 +116,7 @@ inline bool addLicense(TestDatabase& db, qint64 userId, const QString& spec, int
                                   "credit_purchased, created_at, updated_at) VALUES (?, ?, ?, ?, '%1', '%1', false, false, true, 1000, 0, 0, "
                                   "'%1', '%1')")
                        .arg(QLatin1String(fixedTime())),
-                   { userId, spec, level, maxAchieved > 0 ? maxAchieved : level });
+                   QVariantList { userId, spec, level, maxAchieved > 0 ? maxAchieved : level });
 }
 
 // The platform's tables exactly as DOMAIN.md §1 describes them (no tool tables), with the six ids.
@@ -140,7 +149,7 @@ inline bool createPlatformTables(TestDatabase& db)
             return false;
     }
     for (const char* spec : { "PLAYER", "COACH", "INTERNSHIP", "GANCUJU_PLAYER", "LFA_COACH", "LFA_FOOTBALL_PLAYER" }) {
-        if (!db.exec(QStringLiteral("INSERT INTO specializations (id, is_active) VALUES (?, true)"), { QString::fromLatin1(spec) }))
+        if (!db.exec(QStringLiteral("INSERT INTO specializations (id, is_active) VALUES (?, true)"), QVariantList { QString::fromLatin1(spec) }))
             return false;
     }
     return true;
@@ -158,7 +167,7 @@ inline bool createPlatformTables(TestDatabase& db)
 #define CLI_INIT(db)                                                          \
     do {                                                                      \
         CLI_REQUIRE_DB(db);                                                   \
-        const cc::test::CliRun initRun = cc::test::cli::cli((db), QStringLiteral("init")); \
+        const cc::test::CliRun initRun = cc::test::cli::runOn((db), QStringLiteral("init")); \
         CLI_EXPECT(initRun, 0);                                               \
     } while (false)
 

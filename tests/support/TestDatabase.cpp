@@ -124,7 +124,7 @@ bool TestDatabase::exec(const QString& sql, const QVariantList& binds)
         }
         m_raw = std::move(*db);
     }
-    auto done = m_raw->run(sql, binds);
+    auto done = binds.isEmpty() ? m_raw->runDirect(sql) : m_raw->run(sql, binds);
     if (!done)
         qWarning("SQL failed: %s: %s", qPrintable(sql), qPrintable(done.error().message));
     return done.ok();
