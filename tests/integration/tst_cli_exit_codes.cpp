@@ -282,10 +282,11 @@ private slots:
         CLI_INIT(db);
         const QString before = db.snapshot(guardedTables());
         const QString command = arguments.takeFirst();
-        const CliRun run = runOn(db, command, arguments);
+        // The database options go first so that an option missing its value is the last word.
+        const CliRun run = runCli(QStringList { command } + db.cliArguments() + arguments);
         CLI_EXPECT(run, 64);
         QVERIFY2(!run.err.trimmed().isEmpty(), qPrintable(describe(run)));
-        const CliRun json = runOn(db, command, arguments << QStringLiteral("--json"));
+        const CliRun json = runCli(QStringList { command } + db.cliArguments() + QStringList { QStringLiteral("--json") } + arguments);
         CLI_EXPECT(json, 64);
         verifyErrorObject(json, 64);
         QCOMPARE(db.snapshot(guardedTables()), before);
