@@ -170,6 +170,8 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     };
 
     CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN")));
+    // From here a cancel interrupts the running statement (sqlite3_interrupt / pg_cancel_backend).
+    CancelToken::InterruptScope interruptScope(options.cancel, db.interrupter());
     auto total = db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM specialization_progress) + (SELECT count(*) FROM user_licenses)"));
     if (!total)
         return fail(total.error());
@@ -179,7 +181,8 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     const QString sql = statement(db, catalogue, &binds);
     QSqlQuery query(db.connection());
     query.setForwardOnly(true);
-    CancelToken::InterruptScope interruptScope(options.cancel, db.interrupter());
+    if (options.cancel && options.cancel->isCancelled())
+        return fail(Error { ErrorCode::Cancelled, QStringLiteral("cancelled") });
     if (!query.prepare(sql))
         return fail(db.sqlError(query.lastError(), QStringLiteral("the check's statement")));
     for (const QVariant& value : std::as_const(binds))

@@ -180,9 +180,13 @@ Result<std::pair<bool, QSet<QString>>> RunStore::previousViolationKeys(Database&
 
 Result<QList<HealthReport>> RunStore::runs(Database& db, qint64 limit, const QDateTime& since)
 {
-    QString sql = QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs")
-        + QStringLiteral(" WHERE started_at >= ? ORDER BY id DESC");
-    QVariantList binds { since.isValid() ? isoUtc(since) : QString() };
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs");
+    QVariantList binds;
+    if (since.isValid()) {
+        sql += QStringLiteral(" WHERE started_at >= ?");
+        binds << isoUtc(since);
+    }
+    sql += QStringLiteral(" ORDER BY id DESC");
     if (limit >= 0) {
         sql += QStringLiteral(" LIMIT ?");
         binds.append(limit);

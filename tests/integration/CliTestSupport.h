@@ -161,7 +161,13 @@ inline bool createPlatformTables(TestDatabase& db)
 #define CLI_REQUIRE_DB(db) QVERIFY2((db).isValid(), qPrintable((db).error()))
 
 // Runs the CLI and requires an exit code, printing the whole run otherwise.
-#define CLI_EXPECT(run, code) QVERIFY2((run).exitCode == (code), qPrintable(QStringLiteral("expected exit %1; ").arg(code) + cc::test::cli::describe(run)))
+// The run expression is evaluated once (QVERIFY2 evaluates its message even when it passes).
+#define CLI_EXPECT(run, code)                                                                                              \
+    do {                                                                                                                   \
+        const cc::test::CliRun& cliRunOnce = (run);                                                                        \
+        QVERIFY2(cliRunOnce.exitCode == (code),                                                                            \
+                 qPrintable(QStringLiteral("expected exit %1; ").arg(code) + cc::test::cli::describe(cliRunOnce)));         \
+    } while (false)
 
 // Initialises a fresh database through the CLI.
 #define CLI_INIT(db)                                                          \
