@@ -1,0 +1,40 @@
+#include "ConsoleContext.h"
+
+#include "Wording.h"
+
+namespace cc::ui {
+
+ConsoleContext::ConsoleContext(const SessionOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_jobs(options)
+{
+    m_info.connection = options.profile.describe();
+    m_info.embedded = options.profile.embedded;
+    m_info.readOnly = options.profile.readOnly;
+}
+
+void ConsoleContext::reloadInfo()
+{
+    m_jobs.submit(JobRunner::Lane::Read,
+                  JobRunner::job<ConsoleInfo>([](Session& session, CancelToken&, const ProgressFn&) {
+                      if (auto reloaded = session.reload(); !reloaded)
+                          return Result<ConsoleInfo>(reloaded.error());
+                      return ConsoleInfo::read(session);
+                  }),
+                  this, [this](const JobOutcome& outcome) {
+                      if (!outcome.ok) {
+                          emit infoFailed(Wording::error(outcome.code, outcome.message));
+                          return;
+                      }
+                      m_info = outcome.value.value<ConsoleInfo>();
+                      emit infoChanged();
+                  });
+}
+
+QString ConsoleContext::confirmationFor(qint64 userId) const
+{
+    return m_info.environment == Environment::Production ? QString::number(userId) : QString();
+}
+
+} // namespace cc::ui

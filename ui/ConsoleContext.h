@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ConsoleInfo.h"
+#include "JobRunner.h"
+
+#include <QObject>
+
+namespace cc::ui {
+
+// Shared by the main window and its pages (GUI thread only): the job runner, what is known about
+// the session, and the requests pages make to one another (open a user, show filtered violations).
+class ConsoleContext final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsoleContext)
+
+public:
+    explicit ConsoleContext(const SessionOptions& options, QObject* parent = nullptr);
+
+    JobRunner& jobs() { return m_jobs; }
+    const ConsoleInfo& info() const { return m_info; }
+    const SessionOptions& options() const { return m_options; }
+    // Reads the session's facts again in the worker; emits infoChanged.
+    void reloadInfo();
+    // Text that must be typed to confirm a write on production; empty elsewhere.
+    QString confirmationFor(qint64 userId) const;
+
+signals:
+    void infoChanged();
+    void infoFailed(const QString& message);
+    // A write changed the database: pages showing data reload.
+    void databaseChanged();
+    // A health check finished (stored or not).
+    void checkFinished();
+    void openUserRequested(qint64 userId);
+    void openViolationsRequested(const QString& kind, const QString& track);
+
+private:
+    SessionOptions m_options;
+    JobRunner m_jobs;
+    ConsoleInfo m_info;
+};
+
+} // namespace cc::ui

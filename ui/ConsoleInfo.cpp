@@ -1,0 +1,32 @@
+#include "ConsoleInfo.h"
+
+#include <QCoreApplication>
+
+namespace cc::ui {
+
+Result<void> ConsoleInfo::allows(Action action) const
+{
+    if (!loaded)
+        return Error { ErrorCode::CannotOpen, QCoreApplication::translate("ConsoleInfo", "not connected yet") };
+    if (readOnly && action != Action::View)
+        return Error { ErrorCode::ReadOnly, QCoreApplication::translate("ConsoleInfo", "the connection is read-only") };
+    return authorize(action, op, environment);
+}
+
+Result<ConsoleInfo> ConsoleInfo::read(Session& session)
+{
+    ConsoleInfo info;
+    info.loaded = true;
+    info.connection = session.options().profile.describe();
+    info.embedded = session.options().profile.embedded;
+    info.readOnly = session.db().isReadOnly();
+    info.toolsInstalled = session.toolsInstalled();
+    info.op = session.op();
+    info.environment = session.environment();
+    info.thresholds = session.thresholds();
+    for (const QString& track : session.catalogue().tracks())
+        info.maxLevels.insert(track, session.catalogue().maxLevel(track));
+    return info;
+}
+
+} // namespace cc::ui

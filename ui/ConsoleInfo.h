@@ -1,0 +1,31 @@
+#pragma once
+
+#include "Operator.h"
+#include "Permissions.h"
+#include "Session.h"
+
+#include <QMap>
+#include <QMetaType>
+
+namespace cc::ui {
+
+// What the GUI knows about its session, read once in the worker and refreshed after settings
+// change: who operates, where, and the catalogue's tracks. A plain value.
+struct ConsoleInfo {
+    bool loaded = false;
+    QString connection; // profile description, never a password
+    bool embedded = false;
+    bool readOnly = false;
+    bool toolsInstalled = false;
+    Operator op;
+    Environment environment = Environment::Production;
+    Thresholds thresholds;
+    QMap<QString, int> maxLevels; // canonical track → maximum level
+
+    Result<void> allows(Action action) const;
+    static Result<ConsoleInfo> read(Session& session);
+};
+
+} // namespace cc::ui
+
+Q_DECLARE_METATYPE(cc::ui::ConsoleInfo)

@@ -1,0 +1,29 @@
+#pragma once
+
+#include "HealthReport.h"
+#include "charts/RateHistoryChart.h"
+
+#include <QMetaType>
+
+namespace cc::ui {
+
+// What one dashboard refresh reads from stored runs (never a new check), in the worker thread.
+struct DashboardSnapshot {
+    std::optional<HealthReport> latest; // latest completed run
+    std::optional<HealthReport> newest; // newest run of any status (running, failed, cancelled)
+    QList<RatePoint> history; // oldest first, at most maxPoints (older runs bucketed)
+    QList<ChangeMarker> markers;
+    qint64 changesSinceCheck = 0;
+    QList<ViolationRecord> topViolations;
+    QDateTime from;
+    QDateTime to;
+
+    static constexpr int maxPoints = 2000;
+    // rangeSeconds <= 0: all runs.
+    static Result<DashboardSnapshot> read(Session& session, qint64 rangeSeconds);
+    static QList<RatePoint> bucketed(const QList<RatePoint>& oldestFirst, int maxPoints);
+};
+
+} // namespace cc::ui
+
+Q_DECLARE_METATYPE(cc::ui::DashboardSnapshot)

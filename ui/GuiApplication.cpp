@@ -1,0 +1,43 @@
+#include "GuiApplication.h"
+
+#include "MainWindow.h"
+#include "Prompt.h"
+#include "ScreenshotTour.h"
+
+#include <QApplication>
+
+namespace cc::ui {
+
+int runGui(int& argc, char** argv, const GuiLaunch& launch)
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("coupling-console"));
+    QApplication::setOrganizationName(QStringLiteral("coupling-console"));
+    QApplication::setApplicationDisplayName(QObject::tr("Coupling Console"));
+    if (QCoreApplication::applicationVersion().isEmpty())
+        QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    SessionOptions options = launch.session;
+    options.source = QStringLiteral("gui");
+    options.profile.embedded = options.profile.embedded || launch.embedded;
+    MainWindow window(options);
+
+    if (!launch.screenshotsDir.isEmpty()) {
+        Prompt::setUnattended(true);
+        window.resize(1280, 800);
+        window.show();
+        ScreenshotTour tour(&window, launch.screenshotsDir);
+        int exitCode = 0;
+        QObject::connect(&tour, &ScreenshotTour::done, &app, [&exitCode](bool ok) {
+            exitCode = ok ? 0 : 1;
+            QCoreApplication::exit(exitCode);
+        });
+        tour.start();
+        app.exec();
+        return exitCode;
+    }
+    window.show();
+    return app.exec();
+}
+
+} // namespace cc::ui

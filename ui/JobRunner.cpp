@@ -1,0 +1,70 @@
+#include "JobRunner.h"
+
+namespace cc::ui {
+
+JobRunner::JobRunner(const SessionOptions& options, QObject* parent)
+    : QObject(parent)
+    , m_read(std::make_unique<CoreWorker>(options))
+    , m_action(std::make_unique<CoreWorker>(options))
+{
+    connect(m_read.get(), &CoreWorker::finished, this, [this](const JobOutcome& outcome) { onFinished(Lane::Read, outcome); });
+    connect(m_action.get(), &CoreWorker::finished, this, [this](const JobOutcome& outcome) { onFinished(Lane::Action, outcome); });
+    connect(m_read.get(), &CoreWorker::progress, this,
+            [this](quint64 id, qint64 done, qint64 total) { onProgress(Lane::Read, id, done, total); });
+    connect(m_action.get(), &CoreWorker::progress, this,
+            [this](quint64 id, qint64 done, qint64 total) { onProgress(Lane::Action, id, done, total); });
+}
+
+JobRunner::~JobRunner()
+{
+    m_pending.clear();
+    m_read->cancelAll();
+    m_action->cancelAll();
+}
+
+quint64 JobRunner::submit(Lane lane, Job job, QObject* context, Done done, Progress progress)
+{
+    CoreWorker* worker = lane == Lane::Read ? m_read.get() : m_action.get();
+    // The id is known only after submit(); the job cannot start before we return to the event loop
+    // of this thread for its signals, so registering right after is safe.
+    const quint64 id = globalId(lane, worker->submit(std::move(job)));
+    m_pending.insert(id, Waiting { context, std::move(done), std::move(progress) });
+    emit pendingChanged(pending());
+    return id;
+}
+
+void JobRunner::cancel(quint64 id)
+{
+    const auto lane = Lane(id >> 62);
+    const quint64 local = id & ((quint64(1) << 62) - 1);
+    (lane == Lane::Read ? m_read : m_action)->cancel(local);
+}
+
+void JobRunner::onFinished(Lane lane, const JobOutcome& outcome)
+{
+    const quint64 id = globalId(lane, outcome.id);
+    const Waiting waiting = m_pending.take(id);
+    const bool lost = !outcome.ok && outcome.code == ErrorCode::CannotOpen;
+    if (lost && m_connected) {
+        m_connected = false;
+        emit connectionChanged(false, outcome.message);
+    } else if (outcome.ok && !m_connected) {
+        m_connected = true;
+        emit connectionChanged(true, QString());
+    }
+    if (waiting.context && waiting.done) {
+        JobOutcome copy = outcome;
+        copy.id = id;
+        waiting.done(copy);
+    }
+    emit pendingChanged(pending());
+}
+
+void JobRunner::onProgress(Lane lane, quint64 id, qint64 done, qint64 total)
+{
+    const auto it = m_pending.constFind(globalId(lane, id));
+    if (it != m_pending.cend() && it->context && it->progress)
+        it->progress(done, total);
+}
+
+} // namespace cc::ui

@@ -1,0 +1,237 @@
+#include "MainWindow.h"
+
+#include "Prompt.h"
+#include "ThemeColors.h"
+#include "Wording.h"
+#include "pages/AuditPage.h"
+#include "pages/DashboardPage.h"
+#include "pages/QaLabPage.h"
+#include "pages/SettingsPage.h"
+#include "pages/UserPage.h"
+#include "pages/ViolationsPage.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSettings>
+#include <QStackedWidget>
+#include <QStatusBar>
+
+namespace cc::ui {
+
+MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
+    : QMainWindow(parent)
+    , m_context(new ConsoleContext(options, this))
+{
+    setObjectName(QStringLiteral("mainWindow"));
+    setWindowTitle(tr("Coupling Console"));
+    setMinimumSize(560, 420);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QHBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    m_sideBar = new QListWidget(central);
+    m_pages = new QStackedWidget(central);
+    m_pages->setObjectName(QStringLiteral("pages"));
+    layout->addWidget(m_sideBar);
+    layout->addWidget(m_pages, 1);
+    setCentralWidget(central);
+
+    m_dashboard = new DashboardPage(m_context, m_pages);
+    m_violations = new ViolationsPage(m_context, m_pages);
+    m_user = new UserPage(m_context, m_pages);
+    m_qa = new QaLabPage(m_context, m_pages);
+    m_audit = new AuditPage(m_context, m_pages);
+    m_settings = new SettingsPage(m_context, m_dashboard, m_pages);
+    for (QWidget* page : { static_cast<QWidget*>(m_dashboard), static_cast<QWidget*>(m_violations), static_cast<QWidget*>(m_user),
+                           static_cast<QWidget*>(m_qa), static_cast<QWidget*>(m_audit), static_cast<QWidget*>(m_settings) })
+        m_pages->addWidget(page);
+
+    buildSideBar();
+    buildMenus();
+    buildStatusBar();
+
+    connect(m_context, &ConsoleContext::infoChanged, this, &MainWindow::updateStatusBar);
+    connect(m_context, &ConsoleContext::infoFailed, this, [this](const QString& message) {
+        m_connection->setText(tr("Not connected: %1").arg(m_context->info().connection));
+        m_connection->setToolTip(message);
+        QTimer::singleShot(5000, m_context, &ConsoleContext::reloadInfo);
+    });
+    connect(&m_context->jobs(), &JobRunner::connectionChanged, this, [this](bool connected, const QString& message) {
+        m_connection->setText(connected ? m_context->info().connection : tr("Connection lost: %1").arg(m_context->info().connection));
+        m_connection->setToolTip(message);
+        if (connected)
+            m_context->reloadInfo();
+    });
+    connect(m_context, &ConsoleContext::openUserRequested, this, [this](qint64 userId) {
+        setCurrentPage(User);
+        m_user->openUser(userId);
+    });
+    connect(m_context, &ConsoleContext::openViolationsRequested, this, [this](const QString& kind, const QString& track) {
+        setCurrentPage(Violations);
+        m_violations->showFiltered(kind, track);
+    });
+    connect(m_dashboard, &DashboardPage::lastCheckChanged, this, [this](const QDateTime& at) {
+        m_lastCheck = at;
+        updateCheckAge();
+    });
+    m_ageTimer.setInterval(5000);
+    connect(&m_ageTimer, &QTimer::timeout, this, &MainWindow::updateCheckAge);
+    m_ageTimer.start();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1280, 800);
+    updateStatusBar();
+    m_context->reloadInfo();
+}
+
+MainWindow::~MainWindow() = default;
+
+QString MainWindow::pageKey(int page)
+{
+    static const char* const keys[] = { "dashboard", "violations", "user", "qa-lab", "audit", "settings" };
+    return page >= 0 && page < PageCount ? QString::fromLatin1(keys[page]) : QString();
+}
+
+void MainWindow::buildSideBar()
+{
+    m_sideBar->setObjectName(QStringLiteral("sideBar"));
+    m_sideBar->setFixedWidth(190);
+    m_sideBar->setFrameShape(QFrame::NoFrame);
+    m_sideBar->setSpacing(2);
+    m_sideBar->setStyleSheet(QStringLiteral("QListWidget#sideBar { background: %1; padding-top: 10px; }"
+                                            "QListWidget#sideBar::item { padding: 9px 14px; border-radius: 6px; margin: 0 6px; }"
+                                            "QListWidget#sideBar::item:selected { background: %2; color: %3; }")
+                                 .arg(ThemeColors::sidebar().name(), ThemeColors::accent().name(),
+                                      ThemeColors::textOn(ThemeColors::accent()).name()));
+    const QStringList names = { tr("Health dashboard"), tr("Violations"), tr("User"), tr("QA lab"), tr("Audit log"), tr("Settings") };
+    for (int i = 0; i < names.size(); ++i) {
+        auto* item = new QListWidgetItem(names.at(i), m_sideBar);
+        item->setToolTip(tr("%1 (Ctrl+%2)").arg(names.at(i)).arg(i + 1));
+    }
+    connect(m_sideBar, &QListWidget::currentRowChanged, this, [this](int row) {
+        if (row >= 0)
+            m_pages->setCurrentIndex(row);
+    });
+    m_sideBar->setCurrentRow(0);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(QStringLiteral("actionQuit"));
+    quit->setShortcut(QKeySequence::Quit);
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    static const char* const names[] = { "actionPageDashboard", "actionPageViolations", "actionPageUser",
+                                         "actionPageQaLab", "actionPageAudit", "actionPageSettings" };
+    for (int i = 0; i < PageCount; ++i) {
+        QAction* action = view->addAction(m_sideBar->item(i)->text());
+        action->setObjectName(QString::fromLatin1(names[i]));
+        action->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        action->setShortcutContext(Qt::ApplicationShortcut);
+        connect(action, &QAction::triggered, this, [this, i] { setCurrentPage(i); });
+    }
+    view->addSeparator();
+    QAction* check = view->addAction(tr("Run health check now"), m_dashboard, &DashboardPage::runCheckNow);
+    check->setObjectName(QStringLiteral("actionRunCheck"));
+    check->setShortcut(QKeySequence(Qt::Key_F5));
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* about = help->addAction(tr("&About Coupling Console"), this, &MainWindow::showAbout);
+    about->setObjectName(QStringLiteral("actionAbout"));
+}
+
+void MainWindow::buildStatusBar()
+{
+    QStatusBar* bar = statusBar();
+    bar->setObjectName(QStringLiteral("statusBar"));
+    m_environment = new QLabel(bar);
+    m_environment->setObjectName(QStringLiteral("environmentChip"));
+    m_connection = new QLabel(bar);
+    m_connection->setObjectName(QStringLiteral("statusConnection"));
+    m_readOnly = new QLabel(bar);
+    m_readOnly->setObjectName(QStringLiteral("statusReadOnly"));
+    m_operator = new QLabel(bar);
+    m_operator->setObjectName(QStringLiteral("statusOperator"));
+    m_checkAge = new QLabel(bar);
+    m_checkAge->setObjectName(QStringLiteral("statusCheckAge"));
+    bar->addWidget(m_environment);
+    bar->addWidget(m_connection, 1);
+    bar->addPermanentWidget(m_readOnly);
+    bar->addPermanentWidget(m_operator);
+    bar->addPermanentWidget(m_checkAge);
+}
+
+void MainWindow::updateStatusBar()
+{
+    const ConsoleInfo& info = m_context->info();
+    m_connection->setText(info.embedded ? tr("%1 (embedded demo database)").arg(info.connection) : info.connection);
+    const QColor chip = ThemeColors::environment(info.environment);
+    m_environment->setText(info.loaded ? Wording::environment(info.environment) : tr("CONNECTING…"));
+    m_environment->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 9px; padding: 2px 10px; font-weight: bold; }")
+                                     .arg(chip.name(), ThemeColors::textOn(chip).name()));
+    m_environment->setToolTip(tr("Environment of this database"));
+    m_readOnly->setText(info.readOnly ? tr("Read-only") : tr("Read-write"));
+    m_operator->setText(info.loaded ? tr("Operator: %1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role)) : QString());
+    setWindowTitle(tr("Coupling Console — %1").arg(info.connection));
+}
+
+void MainWindow::updateCheckAge()
+{
+    if (!m_lastCheck.isValid()) {
+        m_checkAge->setText(tr("No check yet"));
+        return;
+    }
+    m_checkAge->setText(tr("Last check %1").arg(Wording::age(m_lastCheck.secsTo(QDateTime::currentDateTimeUtc()))));
+}
+
+void MainWindow::setCurrentPage(int page)
+{
+    if (page >= 0 && page < PageCount)
+        m_sideBar->setCurrentRow(page);
+}
+
+int MainWindow::currentPage() const { return m_pages->currentIndex(); }
+QWidget* MainWindow::page(int page) const { return m_pages->widget(page); }
+
+void MainWindow::changeEvent(QEvent* event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange)
+        m_dashboard->setWindowActive(!isMinimized() && isVisible());
+}
+
+void MainWindow::showEvent(QShowEvent* event)
+{
+    QMainWindow::showEvent(event);
+    m_dashboard->setWindowActive(!isMinimized());
+}
+
+void MainWindow::hideEvent(QHideEvent* event)
+{
+    QMainWindow::hideEvent(event);
+    m_dashboard->setWindowActive(false);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    m_violations->saveLayout();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::showAbout()
+{
+    Prompt::information(this, tr("About Coupling Console"),
+                        tr("Coupling Console %1\nFinds and repairs desyncs between specialization progress and user licenses.\nQt %2")
+                            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+}
+
+} // namespace cc::ui

@@ -1,0 +1,102 @@
+#include "Prompt.h"
+
+#include "dialogs/PlanPreviewDialog.h"
+#include "dialogs/SetLevelDialog.h"
+
+#include <QMessageBox>
+
+namespace cc::ui {
+
+namespace {
+struct PromptState {
+    QList<PromptAnswer> answers;
+    bool unattended = false;
+    QStringList shown;
+    QString lastQuestion;
+};
+PromptState& state()
+{
+    static PromptState instance;
+    return instance;
+}
+} // namespace
+
+void Prompt::queueAnswer(const PromptAnswer& answer) { state().answers.append(answer); }
+void Prompt::setUnattended(bool unattended) { state().unattended = unattended; }
+QStringList Prompt::shownMessages() { return state().shown; }
+void Prompt::clearShownMessages() { state().shown.clear(); }
+QString Prompt::lastQuestion() { return state().lastQuestion; }
+
+std::optional<PromptAnswer> Prompt::takeAnswer(const QString& question)
+{
+    state().lastQuestion = question;
+    if (!state().answers.isEmpty())
+        return state().answers.takeFirst();
+    if (state().unattended)
+        return PromptAnswer {};
+    return std::nullopt;
+}
+
+void Prompt::record(const QString& message)
+{
+    state().shown.append(message);
+    if (state().shown.size() > 200)
+        state().shown.removeFirst();
+}
+
+bool Prompt::confirmPlan(QWidget* parent, const QString& title, const QString& summary, const QString& planText,
+                         const QString& typeToConfirm)
+{
+    if (auto answer = takeAnswer(title + u'\n' + summary + u'\n' + planText)) {
+        if (!typeToConfirm.isEmpty())
+            return answer->accepted && answer->text == typeToConfirm;
+        return answer->accepted;
+    }
+    PlanPreviewDialog dialog(title, summary, planText, typeToConfirm, parent);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+std::optional<LevelChoice> Prompt::askLevel(QWidget* parent, const QString& title, int current, int max)
+{
+    if (auto answer = takeAnswer(title)) {
+        if (!answer->accepted || answer->level < 1 || answer->level > max || answer->text.trimmed().isEmpty())
+            return std::nullopt;
+        return LevelChoice { answer->level, answer->text.trimmed() };
+    }
+    SetLevelDialog dialog(title, current, max, parent);
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return LevelChoice { dialog.level(), dialog.reason() };
+}
+
+bool Prompt::confirm(QWidget* parent, const QString& title, const QString& text)
+{
+    if (auto answer = takeAnswer(title + u'\n' + text))
+        return answer->accepted;
+    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+        == QMessageBox::Yes;
+}
+
+void Prompt::error(QWidget* parent, const QString& title, const QString& text)
+{
+    record(title + u": " + text);
+    if (state().unattended)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("errorMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+void Prompt::information(QWidget* parent, const QString& title, const QString& text)
+{
+    record(title + u": " + text);
+    if (state().unattended)
+        return;
+    auto* box = new QMessageBox(QMessageBox::Information, title, text, QMessageBox::Ok, parent);
+    box->setObjectName(QStringLiteral("informationMessageBox"));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->open();
+}
+
+} // namespace cc::ui

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QCoreApplication>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QWidget;
+
+namespace cc::ui {
+
+struct PromptAnswer {
+    bool accepted = false;
+    int level = 0; // for askLevel
+    QString text; // the reason for askLevel, or what was typed to confirm
+};
+
+struct LevelChoice {
+    int level = 1;
+    QString reason;
+};
+
+// Every question and message the GUI puts to a person goes through here. Tests (and the
+// screenshot tour) queue answers in advance, so nothing ever blocks on a modal dialog there;
+// messages are also recorded so a test can assert what the user was told.
+class Prompt final {
+    Q_DECLARE_TR_FUNCTIONS(Prompt)
+
+public:
+    Prompt() = delete;
+
+    static void queueAnswer(const PromptAnswer& answer);
+    // Unattended: questions without a queued answer are declined instead of shown.
+    static void setUnattended(bool unattended);
+    static QStringList shownMessages();
+    static void clearShownMessages();
+    static QString lastQuestion();
+
+    // The preview of a write: summary, the plan text (rows before → after, statements) and, on
+    // production, the text the person must type to confirm (the user id). True to apply.
+    static bool confirmPlan(QWidget* parent, const QString& title, const QString& summary, const QString& planText,
+                            const QString& typeToConfirm);
+    static std::optional<LevelChoice> askLevel(QWidget* parent, const QString& title, int current, int max);
+    static bool confirm(QWidget* parent, const QString& title, const QString& text);
+    // Non-blocking messages.
+    static void error(QWidget* parent, const QString& title, const QString& text);
+    static void information(QWidget* parent, const QString& title, const QString& text);
+
+private:
+    static std::optional<PromptAnswer> takeAnswer(const QString& question);
+    static void record(const QString& message);
+};
+
+} // namespace cc::ui

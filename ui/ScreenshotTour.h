@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+
+namespace cc::ui {
+
+class MainWindow;
+
+// --screenshots DIR: shows every page of the window at 1280×800 in turn, waits until its data
+// has arrived (no job pending), saves DIR/<page>.png with QWidget::grab() and quits.
+class ScreenshotTour final : public QObject {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ScreenshotTour)
+
+public:
+    ScreenshotTour(MainWindow* window, const QString& directory, QObject* parent = nullptr);
+
+    void start();
+    QStringList saved() const { return m_saved; }
+
+signals:
+    void done(bool ok);
+
+private:
+    void next();
+    void waitThenShoot();
+    void shoot();
+
+    MainWindow* m_window;
+    QDir m_dir;
+    int m_step = -1;
+    QTimer m_poll;
+    QElapsedTimer m_waiting;
+    QElapsedTimer m_quiet;
+    QStringList m_saved;
+    bool m_ok = true;
+    bool m_firstCheckAsked = false;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,145 @@
+#include "Wording.h"
+
+namespace cc::ui {
+
+QString Wording::status(const QString& status)
+{
+    if (status == u"healthy")
+        return tr("HEALTHY");
+    if (status == u"degraded")
+        return tr("DEGRADED");
+    if (status == u"critical")
+        return tr("CRITICAL");
+    if (status == u"error")
+        return tr("ERROR");
+    if (status == u"cancelled")
+        return tr("CANCELLED");
+    if (status == u"running")
+        return tr("RUNNING");
+    return tr("NO DATA");
+}
+
+QString Wording::kind(const QString& kind)
+{
+    if (kind == u"duplicate_progress")
+        return tr("Duplicate progress");
+    if (kind == u"duplicate_license")
+        return tr("Duplicate license");
+    if (kind == u"unknown_specialization")
+        return tr("Unknown specialization");
+    if (kind == u"missing_license")
+        return tr("Missing license");
+    if (kind == u"missing_progress")
+        return tr("Missing progress");
+    if (kind == u"level_out_of_range")
+        return tr("Level out of range");
+    if (kind == u"level_mismatch")
+        return tr("Level mismatch");
+    if (kind == u"unjustified_level")
+        return tr("Unjustified level (warning)");
+    if (kind == u"pending_level_up")
+        return tr("Pending level-up (warning)");
+    if (kind == u"max_below_current")
+        return tr("Max below current (warning)");
+    return kind;
+}
+
+QString Wording::recommendedAction(const QString& action)
+{
+    if (action == u"merge_duplicates")
+        return tr("Merge duplicates");
+    if (action == u"manual_review")
+        return tr("Manual review");
+    if (action == u"create_license_from_progress")
+        return tr("Create license from progress");
+    if (action == u"create_progress_from_license")
+        return tr("Create progress from license");
+    if (action == u"clamp_level")
+        return tr("Clamp level");
+    if (action == u"sync_progress_to_license")
+        return tr("Sync progress → license");
+    if (action == u"sync_license_to_progress")
+        return tr("Sync license → progress");
+    if (action == u"apply_level_up")
+        return tr("Apply level-up");
+    return action;
+}
+
+QString Wording::environment(Environment environment)
+{
+    switch (environment) {
+    case Environment::Production: return tr("PRODUCTION");
+    case Environment::Staging: return tr("STAGING");
+    case Environment::Development: return tr("DEVELOPMENT");
+    }
+    return tr("PRODUCTION");
+}
+
+QString Wording::role(Role role)
+{
+    switch (role) {
+    case Role::System: return tr("system");
+    case Role::Admin: return tr("admin");
+    case Role::Instructor: return tr("instructor");
+    case Role::Student: return tr("student");
+    case Role::Other: return tr("other role");
+    }
+    return tr("other role");
+}
+
+QString Wording::errorTitle(ErrorCode code)
+{
+    switch (code) {
+    case ErrorCode::Refused: return tr("Not allowed");
+    case ErrorCode::NotInitialised: return tr("Database not initialised");
+    case ErrorCode::ReadOnly: return tr("Read-only connection");
+    case ErrorCode::SchemaMismatch: return tr("Unexpected database schema");
+    case ErrorCode::NotFound: return tr("Not found");
+    case ErrorCode::CannotOpen: return tr("Cannot reach the database");
+    case ErrorCode::Sql: return tr("Database error");
+    case ErrorCode::Conflict: return tr("Concurrent change");
+    case ErrorCode::Cancelled: return tr("Cancelled");
+    case ErrorCode::Usage: return tr("Invalid input");
+    }
+    return tr("Error");
+}
+
+QString Wording::error(ErrorCode code, const QString& detail)
+{
+    QString sentence;
+    switch (code) {
+    case ErrorCode::Refused: sentence = tr("This action was refused."); break;
+    case ErrorCode::NotInitialised: sentence = tr("The database has no Coupling Console tables yet; run “coupling-console init” first."); break;
+    case ErrorCode::ReadOnly: sentence = tr("The connection is read-only, so nothing can be changed."); break;
+    case ErrorCode::SchemaMismatch: sentence = tr("The platform tables do not have the expected shape."); break;
+    case ErrorCode::NotFound: sentence = tr("Nothing matches."); break;
+    case ErrorCode::CannotOpen: sentence = tr("The database cannot be reached. Coupling Console keeps retrying."); break;
+    case ErrorCode::Sql: sentence = tr("A database statement failed."); break;
+    case ErrorCode::Conflict: sentence = tr("Another change got in the way; try again."); break;
+    case ErrorCode::Cancelled: sentence = tr("The operation was cancelled; nothing more was changed."); break;
+    case ErrorCode::Usage: sentence = tr("The input is not valid."); break;
+    }
+    if (detail.isEmpty())
+        return sentence;
+    return tr("%1 Details: %2").arg(sentence, detail);
+}
+
+QString Wording::age(qint64 seconds)
+{
+    if (seconds < 0)
+        return tr("just now");
+    if (seconds < 60)
+        return tr("%n s ago", nullptr, int(seconds));
+    if (seconds < 3600)
+        return tr("%n min ago", nullptr, int(seconds / 60));
+    if (seconds < 86400)
+        return tr("%n h ago", nullptr, int(seconds / 3600));
+    return tr("%n d ago", nullptr, int(seconds / 86400));
+}
+
+QString Wording::refusal(const Error& error)
+{
+    return tr("Not available: %1").arg(error.message);
+}
+
+} // namespace cc::ui

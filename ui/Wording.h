@@ -1,0 +1,33 @@
+#pragma once
+
+#include "Permissions.h"
+#include "Result.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+namespace cc::ui {
+
+// Core speaks in codes and names (error codes, violation kinds, statuses); this turns them into
+// the words a person reads. Every visible domain word passes through here, so translations only
+// need the .ts files.
+class Wording final {
+    Q_DECLARE_TR_FUNCTIONS(Wording)
+
+public:
+    Wording() = delete;
+
+    static QString status(const QString& status); // "HEALTHY", "NO DATA", …
+    static QString kind(const QString& kindOrWarning); // "Missing license", …
+    static QString recommendedAction(const QString& action);
+    static QString environment(Environment environment); // "PRODUCTION", …
+    static QString role(Role role);
+    static QString errorTitle(ErrorCode code);
+    // A sentence for a person: what went wrong in words, then core's detail.
+    static QString error(ErrorCode code, const QString& detail);
+    static QString error(const Error& error) { return Wording::error(error.code, error.message); }
+    static QString age(qint64 seconds); // "12 s ago", "5 min ago", …
+    static QString refusal(const Error& error); // tooltip for a disabled button
+};
+
+} // namespace cc::ui

@@ -1,0 +1,84 @@
+#include "CountBarChart.h"
+
+#include "ThemeColors.h"
+
+#include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QChart>
+#include <QHorizontalBarSeries>
+#include <QValueAxis>
+
+namespace cc::ui {
+
+CountBarChart::CountBarChart(const QString& objectName, const QString& title, QWidget* parent)
+    : QChartView(parent)
+{
+    setObjectName(objectName);
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(200);
+    setCursor(Qt::PointingHandCursor);
+    auto* chart = new QChart;
+    chart->setTitle(title);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundBrush(ThemeColors::card());
+    chart->setTitleBrush(ThemeColors::text());
+    chart->legend()->hide();
+    m_series = new QHorizontalBarSeries(this);
+    m_set = new QBarSet(title, this);
+    m_set->setColor(ThemeColors::critical());
+    m_set->setBorderColor(ThemeColors::critical());
+    m_set->setLabelColor(ThemeColors::text());
+    m_series->append(m_set);
+    m_series->setLabelsVisible(true);
+    m_series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    chart->addSeries(m_series);
+    m_categories = new QBarCategoryAxis(this);
+    m_categories->setLabelsColor(ThemeColors::text());
+    m_values = new QValueAxis(this);
+    m_values->setLabelFormat(QStringLiteral("%d"));
+    m_values->setLabelsColor(ThemeColors::text());
+    chart->addAxis(m_categories, Qt::AlignLeft);
+    chart->addAxis(m_values, Qt::AlignBottom);
+    m_series->attachAxis(m_categories);
+    m_series->attachAxis(m_values);
+    setChart(chart);
+    connect(m_set, &QBarSet::clicked, this, [this](int index) { activate(index); });
+}
+
+void CountBarChart::setCounts(const QStringList& keys, const QStringList& labels, const QList<qreal>& counts)
+{
+    m_keys = keys;
+    // Horizontal bars list the first category at the bottom: reverse so the list reads top-down.
+    QStringList reversedLabels;
+    QList<qreal> reversedCounts;
+    for (qsizetype i = labels.size() - 1; i >= 0; --i) {
+        reversedLabels << labels.at(i);
+        reversedCounts << counts.value(i);
+    }
+    if (m_categories->categories() != reversedLabels) {
+        m_categories->clear();
+        m_categories->append(reversedLabels);
+    }
+    if (m_set->count() != reversedCounts.size()) {
+        m_set->remove(0, m_set->count());
+        m_set->append(reversedCounts);
+    } else {
+        for (qsizetype i = 0; i < reversedCounts.size(); ++i)
+            m_set->replace(int(i), reversedCounts.at(i));
+    }
+    qreal top = 1;
+    for (qreal count : counts)
+        top = std::max(top, count);
+    m_values->setRange(0, std::ceil(top * 1.15));
+    m_values->applyNiceNumbers();
+}
+
+void CountBarChart::activate(int index)
+{
+    // index counts bars from the bottom (see setCounts).
+    const qsizetype key = m_keys.size() - 1 - index;
+    if (key >= 0 && key < m_keys.size())
+        emit categoryActivated(m_keys.at(key));
+}
+
+} // namespace cc::ui

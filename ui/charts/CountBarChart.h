@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QChartView>
+#include <QList>
+#include <QStringList>
+
+class QBarCategoryAxis;
+class QBarSet;
+class QHorizontalBarSeries;
+class QValueAxis;
+
+namespace cc::ui {
+
+// Counts per category as horizontal bars (violations by kind, by track). Clicking a bar emits the
+// category's key (the kind or track name, not its label).
+class CountBarChart final : public QChartView {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(CountBarChart)
+
+public:
+    CountBarChart(const QString& objectName, const QString& title, QWidget* parent = nullptr);
+
+    void setCounts(const QStringList& keys, const QStringList& labels, const QList<qreal>& counts);
+    QBarSet* barSet() const { return m_set; }
+    QStringList keys() const { return m_keys; }
+    // The same as a click on the bar at `index` (for keyboard users and tests).
+    void activate(int index);
+
+signals:
+    void categoryActivated(const QString& key);
+
+private:
+    QHorizontalBarSeries* m_series = nullptr;
+    QBarSet* m_set = nullptr;
+    QBarCategoryAxis* m_categories = nullptr;
+    QValueAxis* m_values = nullptr;
+    QStringList m_keys;
+};
+
+} // namespace cc::ui

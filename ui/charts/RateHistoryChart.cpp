@@ -1,0 +1,105 @@
+#include "RateHistoryChart.h"
+
+#include "ThemeColors.h"
+
+#include <QChart>
+#include <QDateTimeAxis>
+#include <QLegendMarker>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+namespace cc::ui {
+
+RateHistoryChart::RateHistoryChart(QWidget* parent)
+    : QChartView(parent)
+{
+    setObjectName(QStringLiteral("rateChart"));
+    setRenderHint(QPainter::Antialiasing);
+    setMinimumHeight(220);
+    auto* chart = new QChart;
+    chart->setTitle(tr("Consistency rate over time"));
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->setBackgroundBrush(ThemeColors::card());
+    chart->setTitleBrush(ThemeColors::text());
+    chart->legend()->setLabelColor(ThemeColors::text());
+    chart->legend()->setAlignment(Qt::AlignBottom);
+
+    m_rate = new QLineSeries(this);
+    m_rate->setObjectName(QStringLiteral("rateSeries"));
+    m_rate->setName(tr("Rate %"));
+    m_rate->setPen(QPen(ThemeColors::accent(), 2));
+    m_points = new QScatterSeries(this);
+    m_points->setMarkerSize(6);
+    m_points->setColor(ThemeColors::accent());
+    m_points->setBorderColor(ThemeColors::accent());
+    m_healthy = new QLineSeries(this);
+    m_healthy->setName(tr("Healthy threshold"));
+    m_healthy->setPen(QPen(ThemeColors::healthy(), 1.5, Qt::DashLine));
+    m_degraded = new QLineSeries(this);
+    m_degraded->setName(tr("Degraded threshold"));
+    m_degraded->setPen(QPen(ThemeColors::degraded(), 1.5, Qt::DashLine));
+    m_repairs = new QScatterSeries(this);
+    m_repairs->setObjectName(QStringLiteral("repairMarkers"));
+    m_repairs->setName(tr("Repairs"));
+    m_repairs->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+    m_repairs->setMarkerSize(9);
+    m_repairs->setColor(ThemeColors::markerRepair());
+    m_injections = new QScatterSeries(this);
+    m_injections->setObjectName(QStringLiteral("injectionMarkers"));
+    m_injections->setName(tr("Injections"));
+    m_injections->setMarkerSize(9);
+    m_injections->setColor(ThemeColors::markerInjection());
+
+    m_time = new QDateTimeAxis(this);
+    m_time->setFormat(QStringLiteral("dd.MM HH:mm"));
+    m_time->setTickCount(6);
+    m_time->setLabelsColor(ThemeColors::text());
+    m_value = new QValueAxis(this);
+    m_value->setLabelFormat(QStringLiteral("%.0f"));
+    m_value->setLabelsColor(ThemeColors::text());
+    chart->addAxis(m_time, Qt::AlignBottom);
+    chart->addAxis(m_value, Qt::AlignLeft);
+    for (QXYSeries* series : { static_cast<QXYSeries*>(m_healthy), static_cast<QXYSeries*>(m_degraded),
+                               static_cast<QXYSeries*>(m_rate), static_cast<QXYSeries*>(m_points),
+                               static_cast<QXYSeries*>(m_repairs), static_cast<QXYSeries*>(m_injections) }) {
+        chart->addSeries(series);
+        series->attachAxis(m_time);
+        series->attachAxis(m_value);
+    }
+    for (QLegendMarker* marker : chart->legend()->markers(m_points))
+        marker->setVisible(false);
+    setChart(chart);
+}
+
+void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<ChangeMarker>& markers,
+                                  const Thresholds& thresholds, const QDateTime& from, const QDateTime& to)
+{
+    QList<QPointF> rate;
+    rate.reserve(points.size());
+    double low = thresholds.degraded / 100.0;
+    for (const RatePoint& point : points) {
+        rate.append(QPointF(double(point.at.toMSecsSinceEpoch()), point.rate));
+        low = std::min(low, point.rate);
+    }
+    const double minY = std::max(0.0, std::floor(low - std::max(1.0, (100 - low) * 0.1)));
+    const double maxY = 100.5;
+    m_rate->replace(rate);
+    m_points->replace(rate);
+    const double x0 = double(from.toMSecsSinceEpoch());
+    const double x1 = double(std::max(to, from.addSecs(60)).toMSecsSinceEpoch());
+    m_healthy->replace({ QPointF(x0, thresholds.healthy / 100.0), QPointF(x1, thresholds.healthy / 100.0) });
+    m_degraded->replace({ QPointF(x0, thresholds.degraded / 100.0), QPointF(x1, thresholds.degraded / 100.0) });
+    QList<QPointF> repairs;
+    QList<QPointF> injections;
+    for (const ChangeMarker& marker : markers)
+        (marker.injection ? injections : repairs).append(QPointF(double(marker.at.toMSecsSinceEpoch()), maxY - 0.3));
+    m_repairs->replace(repairs);
+    m_injections->replace(injections);
+    m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x0)), QDateTime::fromMSecsSinceEpoch(qint64(x1)));
+    const qint64 span = qint64(x1 - x0) / 1000;
+    m_time->setFormat(span <= 86400 ? QStringLiteral("HH:mm") : QStringLiteral("dd.MM HH:mm"));
+    m_value->setRange(minY, maxY);
+}
+
+} // namespace cc::ui

@@ -1,0 +1,110 @@
+#include "AuditTableModel.h"
+
+#include "CoreMetaTypes.h"
+#include "JobRunner.h"
+#include "Wording.h"
+
+namespace cc::ui {
+
+AuditTableModel::AuditTableModel(JobRunner* jobs, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_jobs(jobs)
+{
+}
+
+void AuditTableModel::setFilter(const AuditFilter& filter)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_filter.newestFirst = true;
+    m_filter.limit = pageSize;
+    m_entries.clear();
+    m_atEnd = false;
+    m_loading = false;
+    ++m_generation;
+    endResetModel();
+    load(0);
+}
+
+int AuditTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_entries.size()); }
+int AuditTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+QVariant AuditTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const AuditEntry& entry = m_entries.at(index.row());
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case IdColumn: return entry.id;
+        case TimeColumn: return QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat);
+        case OperatorColumn: return entry.operatorEmail;
+        case SourceColumn: return entry.source;
+        case ActionColumn: return entry.action;
+        case UserColumn: return entry.userId ? QVariant(*entry.userId) : QVariant(QStringLiteral("—"));
+        case TrackColumn: return entry.track;
+        case ReasonColumn: return entry.reason;
+        }
+    } else if (role == Qt::UserRole) {
+        return entry.id;
+    }
+    return {};
+}
+
+QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
+        return {};
+    switch (section) {
+    case IdColumn: return tr("#");
+    case TimeColumn: return tr("When");
+    case OperatorColumn: return tr("Operator");
+    case SourceColumn: return tr("Source");
+    case ActionColumn: return tr("Action");
+    case UserColumn: return tr("User");
+    case TrackColumn: return tr("Track");
+    case ReasonColumn: return tr("Reason");
+    }
+    return {};
+}
+
+bool AuditTableModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !m_atEnd && !m_loading; }
+
+void AuditTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (canFetchMore(parent))
+        load(m_entries.isEmpty() ? 0 : m_entries.last().id);
+}
+
+void AuditTableModel::load(qint64 afterId)
+{
+    m_loading = true;
+    AuditFilter filter = m_filter;
+    filter.afterId = afterId;
+    const quint64 generation = m_generation;
+    m_jobs->submit(JobRunner::Lane::Read,
+                   JobRunner::job<QList<AuditEntry>>([filter](Session& session, CancelToken&, const ProgressFn&) {
+                       return AuditLog::entries(session.db(), filter);
+                   }),
+                   this, [this, generation](const JobOutcome& outcome) {
+                       if (generation != m_generation)
+                           return;
+                       m_loading = false;
+                       if (!outcome.ok) {
+                           m_atEnd = true;
+                           emit failed(Wording::error(outcome.code, outcome.message));
+                           return;
+                       }
+                       const auto entries = outcome.value.value<QList<AuditEntry>>();
+                       if (entries.size() < pageSize)
+                           m_atEnd = true;
+                       if (!entries.isEmpty()) {
+                           beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + entries.size()) - 1);
+                           m_entries += entries;
+                           endInsertRows();
+                       }
+                       emit loaded();
+                   });
+}
+
+} // namespace cc::ui

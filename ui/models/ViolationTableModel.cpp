@@ -1,0 +1,248 @@
+#include "ViolationTableModel.h"
+
+#include "CoreMetaTypes.h"
+#include "JobRunner.h"
+#include "Operations.h"
+#include "ThemeColors.h"
+#include "Wording.h"
+
+namespace cc::ui {
+
+namespace {
+struct ViolationPage {
+    QList<StoredViolation> rows;
+    qint64 total = -1;
+};
+
+Result<std::optional<qint64>> resolveUser(Session& session, const QString& user)
+{
+    if (user.trimmed().isEmpty())
+        return std::optional<qint64>();
+    auto id = Operations::resolveUser(session, user.trimmed());
+    if (!id)
+        return id.error();
+    return std::optional<qint64>(*id);
+}
+} // namespace
+
+} // namespace cc::ui
+
+Q_DECLARE_METATYPE(cc::ui::ViolationPage)
+
+namespace cc::ui {
+
+ViolationTableModel::ViolationTableModel(JobRunner* jobs, QObject* parent)
+    : QAbstractTableModel(parent)
+    , m_jobs(jobs)
+{
+}
+
+void ViolationTableModel::setFilter(const ViolationFilter& filter, const QString& user)
+{
+    beginResetModel();
+    m_filter = filter;
+    m_filter.afterSequence = -1;
+    m_filter.limit = pageSize;
+    m_user = user;
+    m_pages.clear();
+    m_dropped.clear();
+    m_atEnd = false;
+    m_total = -1;
+    m_firstRowNumber = 0;
+    m_error.clear();
+    ++m_generation;
+    m_loading = false;
+    endResetModel();
+    emit totalChanged(m_total);
+    load(-1, false);
+}
+
+int ViolationTableModel::rowsHeld() const
+{
+    int rows = 0;
+    for (const Page& page : m_pages)
+        rows += int(page.rows.size());
+    return rows;
+}
+
+int ViolationTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : rowsHeld(); }
+int ViolationTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+
+const StoredViolation& ViolationTableModel::violation(int row) const
+{
+    for (const Page& page : m_pages) {
+        if (row < page.rows.size())
+            return page.rows.at(row);
+        row -= int(page.rows.size());
+    }
+    static const StoredViolation none;
+    return none;
+}
+
+QVariant ViolationTableModel::data(const QModelIndex& index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ViolationRecord& record = violation(index.row()).record;
+    const auto level = [](const std::optional<int>& value) { return value ? QString::number(*value) : QStringLiteral("—"); };
+    if (role == Qt::DisplayRole) {
+        switch (index.column()) {
+        case UserColumn: return record.userId;
+        case TrackColumn: return record.track;
+        case KindColumn: return Wording::kind(record.kind);
+        case ProgressColumn: return level(record.progressLevel);
+        case LicenseColumn: return level(record.licenseLevel);
+        case ActionColumn: return Wording::recommendedAction(record.action);
+        case ReasonColumn: return record.reason;
+        }
+    } else if (role == Qt::UserRole) {
+        return record.userId;
+    } else if (role == Qt::UserRole + 1) {
+        return record.track;
+    } else if (role == Qt::ForegroundRole && index.column() == KindColumn) {
+        return record.warning ? ThemeColors::degraded().darker(120) : ThemeColors::critical();
+    } else if (role == Qt::TextAlignmentRole && (index.column() == ProgressColumn || index.column() == LicenseColumn)) {
+        return int(Qt::AlignCenter);
+    }
+    return {};
+}
+
+QVariant ViolationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (role != Qt::DisplayRole)
+        return {};
+    if (orientation == Qt::Vertical)
+        return QString::number(m_firstRowNumber + section + 1);
+    switch (section) {
+    case UserColumn: return tr("User");
+    case TrackColumn: return tr("Track");
+    case KindColumn: return tr("Kind");
+    case ProgressColumn: return tr("Progress level");
+    case LicenseColumn: return tr("License level");
+    case ActionColumn: return tr("Recommended action");
+    case ReasonColumn: return tr("Reason");
+    }
+    return {};
+}
+
+bool ViolationTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_loading && m_error.isEmpty();
+}
+
+void ViolationTableModel::fetchMore(const QModelIndex& parent)
+{
+    if (!canFetchMore(parent))
+        return;
+    const qint64 after = m_pages.isEmpty() || m_pages.last().rows.isEmpty() ? m_filter.afterSequence
+                                                                             : m_pages.last().rows.last().sequence;
+    load(after, false);
+}
+
+void ViolationTableModel::fetchPrevious()
+{
+    if (!canFetchPrevious())
+        return;
+    load(m_dropped.last(), true);
+}
+
+void ViolationTableModel::setLoading(bool loading)
+{
+    if (m_loading != loading) {
+        m_loading = loading;
+        emit loadingChanged(loading);
+    }
+}
+
+void ViolationTableModel::load(qint64 after, bool atTop)
+{
+    setLoading(true);
+    ViolationFilter filter = m_filter;
+    filter.afterSequence = after;
+    filter.limit = pageSize;
+    const QString user = m_user;
+    const bool count = m_total < 0;
+    const quint64 generation = m_generation;
+    m_jobs->submit(
+        JobRunner::Lane::Read,
+        JobRunner::job<ViolationPage>([filter, user, count](Session& session, CancelToken&, const ProgressFn&) -> Result<ViolationPage> {
+            ViolationFilter query = filter;
+            auto userId = resolveUser(session, user);
+            if (!userId)
+                return userId.error();
+            if (*userId)
+                query.userId = **userId;
+            ViolationPage page;
+            auto rows = RunStore::violations(session.db(), query);
+            if (!rows)
+                return rows.error();
+            page.rows = *rows;
+            if (count) {
+                auto total = RunStore::countViolations(session.db(), query);
+                if (!total)
+                    return total.error();
+                page.total = *total;
+            }
+            return page;
+        }),
+        this, [this, generation, after, atTop](const JobOutcome& outcome) {
+            if (generation != m_generation)
+                return; // a newer filter replaced this request
+            setLoading(false);
+            if (!outcome.ok) {
+                m_error = Wording::error(outcome.code, outcome.message);
+                m_atEnd = true;
+                emit failed(m_error);
+                return;
+            }
+            const ViolationPage page = outcome.value.value<ViolationPage>();
+            if (page.total >= 0) {
+                m_total = page.total;
+                emit totalChanged(m_total);
+            }
+            received(generation, after, atTop, page.rows);
+        });
+}
+
+void ViolationTableModel::received(quint64, qint64 after, bool atTop, const QList<StoredViolation>& rows)
+{
+    if (atTop) {
+        if (rows.isEmpty())
+            return;
+        m_dropped.removeLast();
+        beginInsertRows({}, 0, int(rows.size()) - 1);
+        m_pages.prepend(Page { after, rows });
+        m_firstRowNumber -= rows.size();
+        endInsertRows();
+        while (rowsHeld() > maxRows && m_pages.size() > 1) {
+            const int count = int(m_pages.last().rows.size());
+            const int first = rowsHeld() - count;
+            beginRemoveRows({}, first, first + count - 1);
+            m_pages.removeLast();
+            endRemoveRows();
+            m_atEnd = false;
+        }
+        emit headerDataChanged(Qt::Vertical, 0, std::max(0, rowsHeld() - 1));
+        return;
+    }
+    if (rows.size() < pageSize)
+        m_atEnd = true;
+    if (rows.isEmpty())
+        return;
+    const int first = rowsHeld();
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_pages.append(Page { after, rows });
+    endInsertRows();
+    while (rowsHeld() > maxRows && m_pages.size() > 1) {
+        const int count = int(m_pages.first().rows.size());
+        beginRemoveRows({}, 0, count - 1);
+        m_dropped.append(m_pages.first().after);
+        m_firstRowNumber += count;
+        m_pages.removeFirst();
+        endRemoveRows();
+    }
+    if (m_firstRowNumber > 0)
+        emit headerDataChanged(Qt::Vertical, 0, std::max(0, rowsHeld() - 1));
+}
+
+} // namespace cc::ui

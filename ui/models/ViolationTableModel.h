@@ -1,0 +1,75 @@
+#pragma once
+
+#include "RunStore.h"
+
+#include <QAbstractTableModel>
+#include <QList>
+
+namespace cc::ui {
+
+class JobRunner;
+
+// A stored run's violations (or warnings), paged from SQL with keyset paging in pages of
+// `pageSize`. It holds at most `maxRows` rows, however large the run: fetchMore() appends a page
+// at the end and drops the oldest page; fetchPrevious() brings it back at the top. Filtering and
+// ordering (key order) happen in SQL. Loads run in the worker; rows arrive asynchronously.
+class ViolationTableModel final : public QAbstractTableModel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ViolationTableModel)
+
+public:
+    enum Column { UserColumn, TrackColumn, KindColumn, ProgressColumn, LicenseColumn, ActionColumn, ReasonColumn, ColumnCount };
+    static constexpr int pageSize = 500;
+    static constexpr int maxRows = 2000;
+
+    explicit ViolationTableModel(JobRunner* jobs, QObject* parent = nullptr);
+
+    // Starts over with a new filter (afterSequence and limit are managed here). `user` is an id or
+    // an email; empty for every user.
+    void setFilter(const ViolationFilter& filter, const QString& user);
+    void reload() { setFilter(m_filter, m_user); }
+
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    bool canFetchMore(const QModelIndex& parent) const override;
+    void fetchMore(const QModelIndex& parent) override;
+
+    bool canFetchPrevious() const { return !m_dropped.isEmpty() && !m_loading; }
+    void fetchPrevious();
+    bool isLoading() const { return m_loading; }
+    qint64 totalCount() const { return m_total; } // -1 until counted
+    qint64 firstRowNumber() const { return m_firstRowNumber; } // 0-based position of row 0 in the run
+    const StoredViolation& violation(int row) const;
+    QString lastError() const { return m_error; }
+
+signals:
+    void loadingChanged(bool loading);
+    void totalChanged(qint64 total);
+    void failed(const QString& message);
+
+private:
+    struct Page {
+        qint64 after = -1; // the afterSequence it was fetched with
+        QList<StoredViolation> rows;
+    };
+    void load(qint64 after, bool atTop);
+    void received(quint64 generation, qint64 after, bool atTop, const QList<StoredViolation>& rows);
+    void setLoading(bool loading);
+    int rowsHeld() const;
+
+    JobRunner* m_jobs;
+    ViolationFilter m_filter;
+    QString m_user;
+    QList<Page> m_pages; // held, in order
+    QList<qint64> m_dropped; // `after` of pages dropped at the top, oldest first
+    bool m_atEnd = false;
+    bool m_loading = false;
+    quint64 m_generation = 0;
+    qint64 m_total = -1;
+    qint64 m_firstRowNumber = 0;
+    QString m_error;
+};
+
+} // namespace cc::ui

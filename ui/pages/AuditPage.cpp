@@ -1,0 +1,251 @@
+#include "AuditPage.h"
+
+#include "ConsoleContext.h"
+#include "CoreMetaTypes.h"
+#include "Prompt.h"
+#include "Reverter.h"
+#include "ThemeColors.h"
+#include "Wording.h"
+#include "WriteFlow.h"
+#include "models/AuditTableModel.h"
+#include "widgets/JobProgress.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateTimeEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSet>
+#include <QSplitter>
+#include <QTableView>
+#include <QTextBrowser>
+
+namespace cc::ui {
+
+AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new AuditTableModel(&context->jobs(), this))
+{
+    setObjectName(QStringLiteral("auditPage"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    auto* title = new QLabel(tr("Audit log"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+
+    auto* filters = new QHBoxLayout;
+    m_useSince = new QCheckBox(tr("Since"), this);
+    m_useSince->setObjectName(QStringLiteral("auditUseSince"));
+    m_since = new QDateTimeEdit(QDateTime::currentDateTime().addDays(-1), this);
+    m_since->setObjectName(QStringLiteral("auditSince"));
+    m_since->setCalendarPopup(true);
+    m_since->setEnabled(false);
+    m_operator = new QLineEdit(this);
+    m_operator->setObjectName(QStringLiteral("auditOperator"));
+    m_operator->setPlaceholderText(tr("Operator email"));
+    m_source = new QComboBox(this);
+    m_source->setObjectName(QStringLiteral("auditSource"));
+    m_source->addItem(tr("Any source"), QString());
+    for (const char* source : { "gui", "cli", "qa", "system" })
+        m_source->addItem(QString::fromLatin1(source), QString::fromLatin1(source));
+    m_action = new QLineEdit(this);
+    m_action->setObjectName(QStringLiteral("auditAction"));
+    m_action->setPlaceholderText(tr("Action (sync, repair, inject…)"));
+    m_user = new QLineEdit(this);
+    m_user->setObjectName(QStringLiteral("auditUser"));
+    m_user->setPlaceholderText(tr("User id"));
+    m_user->setMaximumWidth(110);
+    auto* apply = new QPushButton(tr("Filter"), this);
+    apply->setObjectName(QStringLiteral("auditApplyFilter"));
+    filters->addWidget(m_useSince);
+    filters->addWidget(m_since);
+    filters->addWidget(m_operator, 1);
+    filters->addWidget(m_source);
+    filters->addWidget(m_action, 1);
+    filters->addWidget(m_user);
+    filters->addWidget(apply);
+    layout->addLayout(filters);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    m_table = new QTableView(splitter);
+    m_table->setObjectName(QStringLiteral("auditTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(AuditTableModel::TimeColumn, 150);
+    m_table->setColumnWidth(AuditTableModel::OperatorColumn, 180);
+    m_table->setColumnWidth(AuditTableModel::TrackColumn, 160);
+    m_diff = new QTextBrowser(splitter);
+    m_diff->setObjectName(QStringLiteral("auditDiff"));
+    m_diff->setPlaceholderText(tr("Select an entry to see its rows before and after."));
+    splitter->addWidget(m_table);
+    splitter->addWidget(m_diff);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+
+    auto* actions = new QHBoxLayout;
+    m_revert = new QPushButton(tr("Revert this entry…"), this);
+    m_revert->setObjectName(QStringLiteral("auditRevertButton"));
+    m_revert->setEnabled(false);
+    actions->addStretch();
+    actions->addWidget(m_revert);
+    layout->addLayout(actions);
+    m_progress = new JobProgress(&context->jobs(), this);
+    layout->addWidget(m_progress);
+
+    connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
+    connect(apply, &QPushButton::clicked, this, &AuditPage::applyFilter);
+    for (QLineEdit* edit : { m_operator, m_action, m_user })
+        connect(edit, &QLineEdit::returnPressed, this, &AuditPage::applyFilter);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditPage::showSelected);
+    connect(m_revert, &QPushButton::clicked, this, &AuditPage::revertSelected);
+    connect(m_model, &AuditTableModel::failed, this, [this](const QString& message) { m_diff->setPlainText(message); });
+    connect(context, &ConsoleContext::databaseChanged, this, [this] {
+        if (isVisible())
+            applyFilter();
+        else
+            m_loadedOnce = false;
+    });
+}
+
+void AuditPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_loadedOnce)
+        applyFilter();
+}
+
+void AuditPage::applyFilter()
+{
+    m_loadedOnce = true;
+    AuditFilter filter;
+    if (m_useSince->isChecked())
+        filter.since = m_since->dateTime().toUTC();
+    filter.operatorEmail = m_operator->text().trimmed();
+    filter.source = m_source->currentData().toString();
+    filter.action = m_action->text().trimmed();
+    bool ok = false;
+    const qint64 user = m_user->text().trimmed().toLongLong(&ok);
+    if (ok)
+        filter.userId = user;
+    m_diff->clear();
+    m_revert->setEnabled(false);
+    m_model->setFilter(filter);
+}
+
+void AuditPage::showSelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        m_revert->setEnabled(false);
+        return;
+    }
+    const AuditEntry& entry = m_model->entry(rows.first().row());
+    m_diff->setHtml(diffHtml(entry));
+    const auto allowed = m_context->info().allows(entry.source == u"qa" ? Action::RevertInjection : Action::Revert);
+    const bool revertible = entry.userId.has_value() && (!entry.before.isEmpty() || !entry.after.isEmpty());
+    m_revert->setEnabled(allowed.ok() && revertible);
+    m_revert->setToolTip(!allowed.ok() ? Wording::refusal(allowed.error())
+                                       : revertible ? tr("Restore the rows as they were before entry #%1").arg(entry.id)
+                                                    : tr("This entry changed no platform rows"));
+}
+
+QString AuditPage::diffHtml(const AuditEntry& entry)
+{
+    const QString changed = ThemeColors::differs().name();
+    QString html = QStringLiteral("<p><b>#%1</b> %2 · %3 · %4 · %5</p>")
+                       .arg(entry.id)
+                       .arg(entry.action.toHtmlEscaped(), entry.operatorEmail.toHtmlEscaped(), entry.source.toHtmlEscaped(),
+                            entry.reason.toHtmlEscaped());
+    QSet<QString> tables;
+    for (const QString& key : entry.before.keys())
+        tables.insert(key);
+    for (const QString& key : entry.after.keys())
+        tables.insert(key);
+    QStringList sorted(tables.begin(), tables.end());
+    sorted.sort();
+    for (const QString& table : std::as_const(sorted)) {
+        const QJsonArray before = entry.before.value(table).toArray();
+        const QJsonArray after = entry.after.value(table).toArray();
+        // Rows are matched by id; a row only on one side was created or removed.
+        QMap<qint64, std::pair<QJsonObject, QJsonObject>> rows;
+        for (const QJsonValue& row : before)
+            rows[row.toObject().value(QStringLiteral("id")).toInteger()].first = row.toObject();
+        for (const QJsonValue& row : after)
+            rows[row.toObject().value(QStringLiteral("id")).toInteger()].second = row.toObject();
+        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
+            const QJsonObject& old = it->first;
+            const QJsonObject& now = it->second;
+            const QString state = old.isEmpty() ? tr("created") : now.isEmpty() ? tr("removed") : tr("changed");
+            html += QStringLiteral("<p><b>%1</b> id %2 (%3)</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"
+                                   "<tr><th>%4</th><th>%5</th><th>%6</th></tr>")
+                        .arg(table.toHtmlEscaped())
+                        .arg(it.key())
+                        .arg(state, tr("Column"), tr("Before"), tr("After"));
+            QStringList columns = old.keys();
+            for (const QString& key : now.keys()) {
+                if (!columns.contains(key))
+                    columns << key;
+            }
+            for (const QString& column : std::as_const(columns)) {
+                const QJsonValue a = old.value(column);
+                const QJsonValue b = now.value(column);
+                const auto text = [](const QJsonValue& value) {
+                    if (value.isUndefined())
+                        return QStringLiteral("—");
+                    if (value.isNull())
+                        return QStringLiteral("NULL");
+                    return value.toVariant().toString().toHtmlEscaped();
+                };
+                const bool differs = a != b;
+                html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>")
+                            .arg(differs ? QStringLiteral(" style=\"background:%1; font-weight:bold\"").arg(changed) : QString(),
+                                 column.toHtmlEscaped(), text(a), text(b));
+            }
+            html += QStringLiteral("</table>");
+        }
+    }
+    return html;
+}
+
+void AuditPage::revertSelected()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return;
+    const AuditEntry entry = m_model->entry(rows.first().row());
+    const qint64 id = entry.id;
+    Job job = JobRunner::job<WriteOutcome>([id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
+    const QString confirmText = entry.userId ? m_context->confirmationFor(*entry.userId) : QString();
+    const QString title = tr("Revert audit entry #%1").arg(id);
+    if (!confirmText.isEmpty()) {
+        QTextBrowser plain;
+        plain.setHtml(diffHtml(entry));
+        if (!Prompt::confirmPlan(this, title, tr("Restores the rows exactly as they were before this entry."), plain.toPlainText(), confirmText))
+            return;
+        WriteFlow::runDirect(m_context, this, m_progress, title, QString(), job, {});
+        return;
+    }
+    WriteFlow::runDirect(m_context, this, m_progress, title,
+                         tr("Restore the rows of entry #%1 (%2, user %3, %4) exactly as they were before it?")
+                             .arg(id)
+                             .arg(entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("—"), entry.track),
+                         job, {});
+}
+
+} // namespace cc::ui

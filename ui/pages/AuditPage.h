@@ -1,0 +1,57 @@
+#pragma once
+
+#include "AuditLog.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QDateTimeEdit;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+class QTextBrowser;
+
+namespace cc::ui {
+
+class AuditTableModel;
+class ConsoleContext;
+class JobProgress;
+
+// The audit log: filter by time, operator, source, action and user; the selected entry's rows
+// before and after as a diff; Revert from here.
+class AuditPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AuditPage)
+
+public:
+    explicit AuditPage(ConsoleContext* context, QWidget* parent = nullptr);
+
+    AuditTableModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    void applyFilter();
+    void revertSelected();
+    static QString diffHtml(const AuditEntry& entry);
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void showSelected();
+
+    ConsoleContext* m_context;
+    AuditTableModel* m_model = nullptr;
+    QTableView* m_table = nullptr;
+    QTextBrowser* m_diff = nullptr;
+    QCheckBox* m_useSince = nullptr;
+    QDateTimeEdit* m_since = nullptr;
+    QLineEdit* m_operator = nullptr;
+    QComboBox* m_source = nullptr;
+    QLineEdit* m_action = nullptr;
+    QLineEdit* m_user = nullptr;
+    QPushButton* m_revert = nullptr;
+    JobProgress* m_progress = nullptr;
+    bool m_loadedOnce = false;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,442 @@
+#include "DashboardPage.h"
+
+#include "ConsoleContext.h"
+#include "CoreMetaTypes.h"
+#include "HealthCheck.h"
+#include "Prompt.h"
+#include "ThemeColors.h"
+#include "Wording.h"
+#include "charts/CountBarChart.h"
+#include "charts/RateHistoryChart.h"
+#include "widgets/Banner.h"
+#include "widgets/ConsistencyGauge.h"
+#include "widgets/JobProgress.h"
+#include "widgets/MetricCard.h"
+#include "widgets/RefreshControl.h"
+#include "widgets/StatusBadge.h"
+
+#include <QBoxLayout>
+#include <QComboBox>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+
+namespace cc::ui {
+
+namespace {
+QString count(qint64 value) { return QLocale().toString(value); }
+QString optionalCount(std::optional<qint64> value) { return value ? count(*value) : QStringLiteral("—"); }
+} // namespace
+
+DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("dashboardPage"));
+    auto* outer = new QVBoxLayout(this);
+    outer->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("dashboardScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    outer->addWidget(scroll);
+    auto* content = new QWidget(scroll);
+    scroll->setWidget(content);
+    auto* layout = new QVBoxLayout(content);
+    layout->setContentsMargins(16, 12, 16, 12);
+    layout->setSpacing(10);
+
+    // Header: title, badge, refresh control, run check.
+    auto* header = new QHBoxLayout;
+    auto* title = new QLabel(tr("Health"), content);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    m_badge = new StatusBadge(content);
+    m_badge->setObjectName(QStringLiteral("statusBadge"));
+    m_refresh = new RefreshControl(content);
+    m_refresh->setObjectName(QStringLiteral("refreshControl"));
+    m_checkButton = new QPushButton(tr("Run check now"), content);
+    m_checkButton->setObjectName(QStringLiteral("runCheckButton"));
+    m_checkButton->setDefault(true);
+    auto* refreshButton = new QPushButton(tr("Refresh"), content);
+    refreshButton->setObjectName(QStringLiteral("refreshButton"));
+    header->addWidget(title);
+    header->addSpacing(12);
+    header->addWidget(m_badge);
+    header->addStretch();
+    header->addWidget(m_refresh);
+    header->addWidget(refreshButton);
+    header->addWidget(m_checkButton);
+    layout->addLayout(header);
+
+    m_progress = new JobProgress(&context->jobs(), content);
+    m_progress->setObjectName(QStringLiteral("checkProgress"));
+    layout->addWidget(m_progress);
+    m_errorBanner = new Banner(QStringLiteral("errorBanner"), Banner::Tone::Error, content);
+    m_errorBanner->setActionText(tr("Retry"));
+    layout->addWidget(m_errorBanner);
+    m_noticeBanner = new Banner(QStringLiteral("noticeBanner"), Banner::Tone::Neutral, content);
+    layout->addWidget(m_noticeBanner);
+
+    auto* infoLine = new QHBoxLayout;
+    m_lastRefresh = new QLabel(tr("Not refreshed yet"), content);
+    m_lastRefresh->setObjectName(QStringLiteral("lastRefreshLabel"));
+    m_monitoring = new QLabel(content);
+    m_monitoring->setObjectName(QStringLiteral("monitoringInfo"));
+    m_monitoring->setWordWrap(true);
+    const QString muted = QStringLiteral("color: %1;").arg(ThemeColors::mutedText().name());
+    m_lastRefresh->setStyleSheet(muted);
+    m_monitoring->setStyleSheet(muted);
+    infoLine->addWidget(m_monitoring, 1);
+    infoLine->addWidget(m_lastRefresh);
+    layout->addLayout(infoLine);
+
+    // Gauge and metric cards.
+    auto* top = new QHBoxLayout;
+    m_gauge = new ConsistencyGauge(content);
+    m_gauge->setObjectName(QStringLiteral("consistencyGauge"));
+    m_gauge->setMinimumWidth(300);
+    top->addWidget(m_gauge);
+    m_cardGrid = new QGridLayout;
+    m_cardGrid->setSpacing(8);
+    m_pairs = new MetricCard(QStringLiteral("metricPairs"), tr("Pairs checked"), content);
+    m_violations = new MetricCard(QStringLiteral("metricViolations"), tr("Violations"), content);
+    m_rate = new MetricCard(QStringLiteral("metricRate"), tr("Consistency rate"), content);
+    m_warnings = new MetricCard(QStringLiteral("metricWarnings"), tr("Warnings"), content);
+    m_new = new MetricCard(QStringLiteral("metricNew"), tr("New since previous run"), content);
+    m_resolved = new MetricCard(QStringLiteral("metricResolved"), tr("Resolved since previous run"), content);
+    m_changes = new MetricCard(QStringLiteral("metricChanges"), tr("Changes since this check"), content);
+    m_cards = { m_pairs, m_violations, m_rate, m_warnings, m_new, m_resolved, m_changes };
+    top->addLayout(m_cardGrid, 1);
+    layout->addLayout(top);
+
+    // Charts.
+    m_chartGrid = new QGridLayout;
+    m_chartGrid->setSpacing(8);
+    m_rateBox = new QWidget(content);
+    auto* rateLayout = new QVBoxLayout(m_rateBox);
+    rateLayout->setContentsMargins(0, 0, 0, 0);
+    auto* rangeLine = new QHBoxLayout;
+    rangeLine->addStretch();
+    rangeLine->addWidget(new QLabel(tr("Range:"), m_rateBox));
+    m_range = new QComboBox(m_rateBox);
+    m_range->setObjectName(QStringLiteral("historyRange"));
+    m_range->addItem(tr("1 hour"), 3600);
+    m_range->addItem(tr("24 hours"), 86400);
+    m_range->addItem(tr("7 days"), 7 * 86400);
+    m_range->addItem(tr("30 days"), 30 * 86400);
+    m_range->addItem(tr("All"), 0);
+    m_range->setCurrentIndex(1);
+    rangeLine->addWidget(m_range);
+    rateLayout->addLayout(rangeLine);
+    m_rateChart = new RateHistoryChart(m_rateBox);
+    rateLayout->addWidget(m_rateChart, 1);
+    m_byKind = new CountBarChart(QStringLiteral("byKindChart"), tr("Violations by kind"), content);
+    m_byTrack = new CountBarChart(QStringLiteral("byTrackChart"), tr("Violations by track"), content);
+
+    m_violationsBox = new QWidget(content);
+    auto* boxLayout = new QVBoxLayout(m_violationsBox);
+    boxLayout->setContentsMargins(0, 0, 0, 0);
+    m_healthyBanner = new Banner(QStringLiteral("healthyBanner"), Banner::Tone::Good, m_violationsBox);
+    boxLayout->addWidget(m_healthyBanner);
+    m_topViolations = new QTableWidget(0, 4, m_violationsBox);
+    m_topViolations->setObjectName(QStringLiteral("topViolationsTable"));
+    m_topViolations->setHorizontalHeaderLabels({ tr("User"), tr("Track"), tr("Kind"), tr("Reason") });
+    m_topViolations->horizontalHeader()->setStretchLastSection(true);
+    m_topViolations->verticalHeader()->hide();
+    m_topViolations->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_topViolations->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_topViolations->setMinimumHeight(180);
+    m_topViolations->setToolTip(tr("Double-click a row to open the user"));
+    boxLayout->addWidget(m_topViolations, 1);
+    boxLayout->addStretch();
+    layout->addLayout(m_chartGrid, 1);
+    relayout();
+
+    connect(refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(m_checkButton, &QPushButton::clicked, this, &DashboardPage::runCheckNow);
+    connect(m_refresh, &RefreshControl::refreshDue, this, &DashboardPage::refresh);
+    connect(m_errorBanner, &Banner::actionClicked, this, &DashboardPage::refresh);
+    connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
+    connect(m_byKind, &CountBarChart::categoryActivated, this,
+            [this](const QString& kind) { emit m_context->openViolationsRequested(kind, QString()); });
+    connect(m_byTrack, &CountBarChart::categoryActivated, this,
+            [this](const QString& track) { emit m_context->openViolationsRequested(QString(), track); });
+    connect(m_topViolations, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
+        if (auto* item = m_topViolations->item(row, 0))
+            emit m_context->openUserRequested(item->data(Qt::UserRole).toLongLong());
+    });
+    connect(context, &ConsoleContext::databaseChanged, this, &DashboardPage::refresh);
+    connect(context, &ConsoleContext::infoChanged, this, [this] { refresh(); });
+
+    // Failures stop the countdown; this retries quietly until the database answers again.
+    m_retryTimer.setInterval(5000);
+    connect(&m_retryTimer, &QTimer::timeout, this, &DashboardPage::refresh);
+    connect(&m_scheduleTimer, &QTimer::timeout, this, &DashboardPage::scheduledCheck);
+    setScheduleMinutes(m_scheduleMinutes);
+}
+
+qint64 DashboardPage::rangeSeconds() const { return m_range->currentData().toLongLong(); }
+
+void DashboardPage::refresh()
+{
+    if (m_refreshing)
+        return;
+    m_refreshing = true;
+    const qint64 range = rangeSeconds();
+    m_context->jobs().submit(JobRunner::Lane::Read,
+                             JobRunner::job<DashboardSnapshot>([range](Session& session, CancelToken&, const ProgressFn&) {
+                                 return DashboardSnapshot::read(session, range);
+                             }),
+                             this, [this](const JobOutcome& outcome) {
+                                 m_refreshing = false;
+                                 if (!outcome.ok) {
+                                     showFailure(Wording::error(outcome.code, outcome.message));
+                                     return;
+                                 }
+                                 m_failed = false;
+                                 m_retryTimer.stop();
+                                 m_errorBanner->hide();
+                                 m_refresh->setSuspended(!m_windowActive, tr("paused while hidden"));
+                                 m_refresh->restart();
+                                 render(outcome.value.value<DashboardSnapshot>());
+                             });
+}
+
+void DashboardPage::showFailure(const QString& message)
+{
+    m_failed = true;
+    m_badge->setStatus(QStringLiteral("error"));
+    m_errorBanner->showMessage(tr("The dashboard cannot be refreshed. %1").arg(message));
+    m_refresh->setSuspended(true, tr("stopped: error"));
+    if (!m_retryTimer.isActive())
+        m_retryTimer.start();
+    emit refreshed();
+}
+
+void DashboardPage::setWindowActive(bool active)
+{
+    if (m_windowActive == active)
+        return;
+    m_windowActive = active;
+    if (m_failed)
+        return;
+    m_refresh->setSuspended(!active, tr("paused while hidden"));
+}
+
+void DashboardPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    relayout();
+}
+
+void DashboardPage::render(const DashboardSnapshot& snapshot)
+{
+    m_snapshot = snapshot;
+    const ConsoleInfo& info = m_context->info();
+    const std::optional<HealthReport>& latest = snapshot.latest;
+    const Thresholds thresholds = latest ? latest->thresholds : info.thresholds;
+    QString status = latest ? latest->status : QStringLiteral("no_data");
+    if (snapshot.newest && snapshot.newest->status == u"error" && (!latest || snapshot.newest->startedAt > latest->startedAt))
+        status = QStringLiteral("error");
+    m_badge->setStatus(status);
+    m_gauge->setReading(latest ? latest->rateHundredths : std::nullopt, thresholds);
+
+    if (latest) {
+        qint64 warnings = 0;
+        for (qint64 value : latest->warnings)
+            warnings += value;
+        m_pairs->setValue(count(latest->totalPairs), tr("%1 consistent").arg(count(latest->consistent)));
+        m_violations->setValue(count(latest->inconsistent), tr("inconsistent pairs"));
+        m_rate->setValue(latest->rateHundredths ? formatHundredths(*latest->rateHundredths) + QStringLiteral(" %") : QStringLiteral("—"),
+                         tr("healthy ≥ %1 %").arg(formatHundredths(thresholds.healthy)));
+        m_warnings->setValue(count(warnings), tr("do not affect the rate"));
+        m_new->setValue(optionalCount(latest->newSincePrevious), tr("new violations"));
+        m_resolved->setValue(optionalCount(latest->resolvedSincePrevious), tr("resolved violations"));
+        m_changes->setValue(count(snapshot.changesSinceCheck),
+                            snapshot.changesSinceCheck > 0 ? tr("writes after this check: run it again") : tr("audit entries"));
+    } else {
+        for (MetricCard* card : std::as_const(m_cards))
+            card->setValue(QStringLiteral("—"), tr("no completed check yet"));
+    }
+
+    m_rateChart->setHistory(snapshot.history, snapshot.markers, thresholds, snapshot.from, snapshot.to);
+    QStringList kinds;
+    QStringList kindLabels;
+    QList<qreal> kindCounts;
+    for (int i = 0; i < violationKindCount; ++i) {
+        kinds << kindName(ViolationKind(i));
+        kindLabels << Wording::kind(kinds.last());
+        kindCounts << (latest ? qreal(latest->byKind.at(size_t(i))) : 0.0);
+    }
+    m_byKind->setCounts(kinds, kindLabels, kindCounts);
+    QStringList tracks;
+    QList<qreal> trackCounts;
+    if (latest) {
+        for (auto it = latest->byTrack.cbegin(); it != latest->byTrack.cend(); ++it) {
+            tracks << it.key();
+            trackCounts << qreal(it->inconsistent);
+        }
+    }
+    m_byTrack->setCounts(tracks, tracks, trackCounts);
+
+    const bool clean = latest && latest->inconsistent == 0;
+    m_healthyBanner->setVisible(clean);
+    if (clean)
+        m_healthyBanner->showMessage(latest->totalPairs > 0 ? tr("All %1 pairs are consistent.").arg(count(latest->totalPairs))
+                                                             : tr("There are no pairs to check yet."));
+    m_topViolations->setVisible(!clean);
+    m_topViolations->setRowCount(0);
+    for (const ViolationRecord& record : snapshot.topViolations) {
+        const int row = m_topViolations->rowCount();
+        m_topViolations->insertRow(row);
+        auto* user = new QTableWidgetItem(QString::number(record.userId));
+        user->setData(Qt::UserRole, record.userId);
+        m_topViolations->setItem(row, 0, user);
+        m_topViolations->setItem(row, 1, new QTableWidgetItem(record.track));
+        m_topViolations->setItem(row, 2, new QTableWidgetItem(Wording::kind(record.kind)));
+        m_topViolations->setItem(row, 3, new QTableWidgetItem(record.reason));
+    }
+    m_topViolations->resizeColumnsToContents();
+
+    const QDateTime now = QDateTime::currentDateTime();
+    m_lastRefresh->setText(tr("Last refresh %1").arg(QLocale().toString(now.time(), QLocale::LongFormat)));
+    QString monitoring;
+    if (latest) {
+        monitoring = tr("Last check %1 by %2, %3 ms, on %4.")
+                         .arg(QLocale().toString(latest->startedAt.toLocalTime(), QLocale::ShortFormat), latest->operatorName,
+                              count(latest->durationMs), latest->database);
+    } else if (!info.toolsInstalled && info.loaded) {
+        monitoring = tr("This database has no Coupling Console tables: checks are not stored.");
+    } else {
+        monitoring = tr("No completed check yet: press “Run check now”.");
+    }
+    monitoring += u' '
+        + (m_scheduleMinutes > 0 ? tr("Scheduled checks every %n min (skipped when a newer check exists).", nullptr, m_scheduleMinutes)
+                                 : tr("Scheduled checks are off."));
+    m_monitoring->setText(monitoring);
+    emit lastCheckChanged(latest ? latest->startedAt : QDateTime());
+    emit refreshed();
+}
+
+void DashboardPage::runCheckNow() { startCheck(false); }
+
+void DashboardPage::setScheduleMinutes(int minutes)
+{
+    m_scheduleMinutes = std::max(0, minutes);
+    if (m_scheduleMinutes > 0)
+        m_scheduleTimer.start(m_scheduleMinutes * 60 * 1000);
+    else
+        m_scheduleTimer.stop();
+}
+
+void DashboardPage::scheduledCheck()
+{
+    if (m_checkJob == 0 && !m_context->info().readOnly)
+        startCheck(true);
+}
+
+void DashboardPage::startCheck(bool scheduled)
+{
+    if (m_checkJob != 0)
+        return; // one at a time
+    const qint64 minimumAge = scheduled ? qint64(m_scheduleMinutes) * 60 : -1;
+    Job job = [minimumAge](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+        if (minimumAge > 0 && session.toolsInstalled()) {
+            auto latest = RunStore::latestCompleted(session.db());
+            if (!latest)
+                return latest.error();
+            if (*latest && (*latest)->startedAt.secsTo(session.now()) < minimumAge)
+                return QVariant(); // a younger run exists, by anyone: skip
+        }
+        CheckOptions options;
+        options.violationLimit = 0;
+        options.cancel = &cancel;
+        options.progress = progress;
+        auto report = HealthCheck::run(session, options);
+        if (!report)
+            return report.error();
+        return QVariant::fromValue(*report);
+    };
+    m_checkButton->setEnabled(false);
+    m_checkButton->setText(tr("Checking…"));
+    m_checkJob = m_context->jobs().submit(
+        JobRunner::Lane::Action, std::move(job), this,
+        [this](const JobOutcome& outcome) {
+            m_checkJob = 0;
+            m_progress->finish();
+            m_checkButton->setEnabled(true);
+            m_checkButton->setText(tr("Run check now"));
+            if (!outcome.ok) {
+                if (outcome.code == ErrorCode::Cancelled)
+                    m_noticeBanner->showMessage(tr("The check was cancelled; it is stored as cancelled."));
+                else
+                    Prompt::error(this, tr("Health check"), Wording::error(outcome.code, outcome.message));
+                refresh();
+                return;
+            }
+            if (!outcome.value.isValid())
+                return; // scheduled check skipped
+            const HealthReport report = outcome.value.value<HealthReport>();
+            if (!report.runId) {
+                // Not stored (read-only or no tool tables): show this result directly.
+                m_noticeBanner->showMessage(tr("This check was not stored: %1").arg(report.message));
+                DashboardSnapshot snapshot = m_snapshot;
+                snapshot.latest = report;
+                render(snapshot);
+            } else {
+                m_noticeBanner->hide();
+                refresh();
+            }
+            emit m_context->checkFinished();
+        },
+        [this](qint64 done, qint64 total) { m_progress->setProgress(done, total); });
+    m_progress->start(m_checkJob, scheduled ? tr("Scheduled health check…") : tr("Health check…"));
+}
+
+void DashboardPage::resizeEvent(QResizeEvent* event)
+{
+    QWidget::resizeEvent(event);
+    relayout();
+}
+
+void DashboardPage::relayout()
+{
+    const int available = width() - 340;
+    const int columns = std::clamp(available / 175, 1, 4);
+    const bool narrow = width() < 900;
+    if (columns != m_cardColumns || m_cardGrid->count() == 0) {
+        m_cardColumns = columns;
+        for (MetricCard* card : std::as_const(m_cards))
+            m_cardGrid->removeWidget(card);
+        for (int i = 0; i < m_cards.size(); ++i)
+            m_cardGrid->addWidget(m_cards.at(i), i / columns, i % columns);
+    }
+    const bool wasNarrow = property("narrowLayout").toBool();
+    if (m_chartGrid->count() > 0 && wasNarrow == narrow)
+        return;
+    setProperty("narrowLayout", narrow);
+    for (QWidget* widget : { m_rateBox, static_cast<QWidget*>(m_byKind), static_cast<QWidget*>(m_byTrack), m_violationsBox })
+        m_chartGrid->removeWidget(widget);
+    if (narrow) {
+        m_chartGrid->addWidget(m_rateBox, 0, 0);
+        m_chartGrid->addWidget(m_byKind, 1, 0);
+        m_chartGrid->addWidget(m_byTrack, 2, 0);
+        m_chartGrid->addWidget(m_violationsBox, 3, 0);
+        m_chartGrid->setColumnStretch(1, 0);
+    } else {
+        m_chartGrid->addWidget(m_rateBox, 0, 0);
+        m_chartGrid->addWidget(m_byKind, 0, 1);
+        m_chartGrid->addWidget(m_violationsBox, 1, 0);
+        m_chartGrid->addWidget(m_byTrack, 1, 1);
+        m_chartGrid->setColumnStretch(0, 3);
+        m_chartGrid->setColumnStretch(1, 2);
+    }
+}
+
+} // namespace cc::ui

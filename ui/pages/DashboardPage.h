@@ -1,0 +1,103 @@
+#pragma once
+
+#include "DashboardSnapshot.h"
+
+#include <QTimer>
+#include <QWidget>
+
+class QComboBox;
+class QGridLayout;
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace cc::ui {
+
+class Banner;
+class ConsistencyGauge;
+class ConsoleContext;
+class CountBarChart;
+class JobProgress;
+class MetricCard;
+class RateHistoryChart;
+class RefreshControl;
+class StatusBadge;
+
+// The health dashboard. A refresh reads stored runs (so it sees checks made by cron or another
+// admin); "Run check now" runs a new check in the worker with progress and Cancel. Scheduled
+// checks run only when no completed run is younger than their interval.
+class DashboardPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DashboardPage)
+    Q_PROPERTY(int cardColumns READ cardColumns)
+
+public:
+    explicit DashboardPage(ConsoleContext* context, QWidget* parent = nullptr);
+
+    void refresh();
+    void runCheckNow();
+    // Suspends auto-refresh while the window is hidden or minimised; refreshes on return.
+    void setWindowActive(bool active);
+    void setScheduleMinutes(int minutes); // 0: off
+    int scheduleMinutes() const { return m_scheduleMinutes; }
+    int cardColumns() const { return m_cardColumns; }
+    bool isCheckRunning() const { return m_checkJob != 0; }
+    const DashboardSnapshot& snapshot() const { return m_snapshot; }
+    RefreshControl* refreshControl() const { return m_refresh; }
+
+signals:
+    void refreshed();
+    void lastCheckChanged(const QDateTime& startedAt);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void render(const DashboardSnapshot& snapshot);
+    void showFailure(const QString& message);
+    void scheduledCheck();
+    void startCheck(bool scheduled);
+    void relayout();
+    qint64 rangeSeconds() const;
+
+    ConsoleContext* m_context;
+    DashboardSnapshot m_snapshot;
+    StatusBadge* m_badge = nullptr;
+    ConsistencyGauge* m_gauge = nullptr;
+    MetricCard* m_pairs = nullptr;
+    MetricCard* m_violations = nullptr;
+    MetricCard* m_rate = nullptr;
+    MetricCard* m_warnings = nullptr;
+    MetricCard* m_new = nullptr;
+    MetricCard* m_resolved = nullptr;
+    MetricCard* m_changes = nullptr;
+    QList<MetricCard*> m_cards;
+    QGridLayout* m_cardGrid = nullptr;
+    QGridLayout* m_chartGrid = nullptr;
+    RateHistoryChart* m_rateChart = nullptr;
+    QComboBox* m_range = nullptr;
+    QWidget* m_rateBox = nullptr;
+    CountBarChart* m_byKind = nullptr;
+    CountBarChart* m_byTrack = nullptr;
+    QWidget* m_violationsBox = nullptr;
+    QTableWidget* m_topViolations = nullptr;
+    Banner* m_healthyBanner = nullptr;
+    Banner* m_errorBanner = nullptr;
+    Banner* m_noticeBanner = nullptr;
+    RefreshControl* m_refresh = nullptr;
+    QPushButton* m_checkButton = nullptr;
+    JobProgress* m_progress = nullptr;
+    QLabel* m_lastRefresh = nullptr;
+    QLabel* m_monitoring = nullptr;
+    QTimer m_retryTimer;
+    QTimer m_scheduleTimer;
+    int m_scheduleMinutes = 5;
+    int m_cardColumns = 4;
+    bool m_refreshing = false;
+    bool m_failed = false;
+    bool m_windowActive = true;
+    quint64 m_checkJob = 0;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,206 @@
+#include "QaLabPage.h"
+
+#include "ConsoleContext.h"
+#include "CoreMetaTypes.h"
+#include "Injector.h"
+#include "Reverter.h"
+#include "ThemeColors.h"
+#include "Wording.h"
+#include "WriteFlow.h"
+#include "widgets/Banner.h"
+#include "widgets/JobProgress.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QTableWidget>
+
+namespace cc::ui {
+
+QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+{
+    setObjectName(QStringLiteral("qaLabPage"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    auto* title = new QLabel(tr("QA lab"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+    auto* intro = new QLabel(tr("Plant desyncs on purpose to see that checks find them and repairs fix them. "
+                                "Every injection is audited and can be undone."),
+                             this);
+    intro->setWordWrap(true);
+    layout->addWidget(intro);
+    m_reason = new QLabel(this);
+    m_reason->setObjectName(QStringLiteral("qaDisabledReason"));
+    m_reason->setWordWrap(true);
+    m_reason->setStyleSheet(QStringLiteral("QLabel { background: %1; border: 1px solid %2; border-radius: 6px; padding: 8px; }")
+                                .arg(ThemeColors::errorBanner().name(), ThemeColors::critical().name()));
+    m_reason->hide();
+    layout->addWidget(m_reason);
+
+    m_form = new QWidget(this);
+    m_form->setObjectName(QStringLiteral("qaForm"));
+    auto* form = new QFormLayout(m_form);
+    m_kind = new QComboBox(m_form);
+    m_kind->setObjectName(QStringLiteral("qaKind"));
+    for (const QString& kind : Injector::kinds())
+        m_kind->addItem(Wording::kind(kind), kind);
+    form->addRow(tr("Kind:"), m_kind);
+    m_oneKey = new QRadioButton(tr("One key"), m_form);
+    m_oneKey->setObjectName(QStringLiteral("qaOneKey"));
+    m_oneKey->setChecked(true);
+    m_userId = new QSpinBox(m_form);
+    m_userId->setObjectName(QStringLiteral("qaUserId"));
+    m_userId->setRange(1, std::numeric_limits<int>::max());
+    m_track = new QComboBox(m_form);
+    m_track->setObjectName(QStringLiteral("qaTrack"));
+    auto* keyLine = new QHBoxLayout;
+    keyLine->addWidget(m_oneKey);
+    keyLine->addWidget(new QLabel(tr("user id"), m_form));
+    keyLine->addWidget(m_userId);
+    keyLine->addWidget(new QLabel(tr("track"), m_form));
+    keyLine->addWidget(m_track);
+    keyLine->addStretch();
+    form->addRow(tr("Target:"), keyLine);
+    m_random = new QRadioButton(tr("Random keys"), m_form);
+    m_random->setObjectName(QStringLiteral("qaRandom"));
+    m_count = new QSpinBox(m_form);
+    m_count->setObjectName(QStringLiteral("qaCount"));
+    m_count->setRange(1, 100000);
+    m_count->setValue(10);
+    m_seed = new QSpinBox(m_form);
+    m_seed->setObjectName(QStringLiteral("qaSeed"));
+    m_seed->setRange(0, std::numeric_limits<int>::max());
+    m_seed->setValue(1);
+    auto* randomLine = new QHBoxLayout;
+    randomLine->addWidget(m_random);
+    randomLine->addWidget(new QLabel(tr("count"), m_form));
+    randomLine->addWidget(m_count);
+    randomLine->addWidget(new QLabel(tr("seed"), m_form));
+    randomLine->addWidget(m_seed);
+    randomLine->addStretch();
+    form->addRow(QString(), randomLine);
+    m_inject = new QPushButton(tr("Inject"), m_form);
+    m_inject->setObjectName(QStringLiteral("qaInjectButton"));
+    form->addRow(QString(), m_inject);
+    layout->addWidget(m_form);
+    m_progress = new JobProgress(&context->jobs(), this);
+    layout->addWidget(m_progress);
+
+    layout->addWidget(new QLabel(tr("Injections in this session:"), this));
+    m_injections = new QTableWidget(0, 5, this);
+    m_injections->setObjectName(QStringLiteral("qaInjections"));
+    m_injections->setHorizontalHeaderLabels({ tr("When"), tr("Kind"), tr("Target"), tr("Audit entries"), QString() });
+    m_injections->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+    m_injections->verticalHeader()->hide();
+    m_injections->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    layout->addWidget(m_injections, 1);
+
+    connect(m_inject, &QPushButton::clicked, this, &QaLabPage::inject);
+    connect(context, &ConsoleContext::infoChanged, this, [this] {
+        const QString current = m_track->currentText();
+        m_track->clear();
+        m_track->addItems(m_context->info().maxLevels.keys());
+        if (!current.isEmpty())
+            m_track->setCurrentText(current);
+        updateAvailability();
+    });
+    updateAvailability();
+}
+
+void QaLabPage::updateAvailability()
+{
+    const auto allowed = m_context->info().allows(Action::Inject);
+    m_form->setEnabled(allowed.ok());
+    m_reason->setVisible(!allowed.ok());
+    if (!allowed.ok())
+        m_reason->setText(tr("The QA lab is disabled here. %1").arg(Wording::refusal(allowed.error())));
+    m_inject->setToolTip(allowed.ok() ? tr("Plant the chosen kind") : Wording::refusal(allowed.error()));
+    for (int row = 0; row < m_injections->rowCount(); ++row) {
+        if (auto* button = m_injections->cellWidget(row, 4))
+            button->setEnabled(allowed.ok() && !m_done.at(row).undone);
+    }
+}
+
+void QaLabPage::inject()
+{
+    const QString kind = m_kind->currentData().toString();
+    Job job;
+    QString target;
+    if (m_oneKey->isChecked()) {
+        const KeyRef key { m_userId->value(), m_track->currentText() };
+        target = tr("user %1, %2").arg(key.userId).arg(key.track);
+        job = JobRunner::job<WriteOutcome>([kind, key](Session& session, CancelToken&, const ProgressFn&) {
+            return Injector::injectOne(session, kind, key);
+        });
+    } else {
+        const int count = m_count->value();
+        const quint64 seed = quint64(m_seed->value());
+        target = tr("%n random key(s), seed %1", nullptr, count).arg(seed);
+        job = JobRunner::job<WriteOutcome>([kind, count, seed](Session& session, CancelToken&, const ProgressFn&) {
+            return Injector::injectRandom(session, kind, count, seed);
+        });
+    }
+    WriteFlow::runDirect(m_context, this, m_progress, tr("Inject %1").arg(Wording::kind(kind)), QString(), job,
+                         [this, kind, target](const WriteOutcome& outcome) {
+                             addInjection(kind, target, outcome.auditIds, outcome.batchId);
+                         });
+}
+
+void QaLabPage::addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds, std::optional<qint64> batchId)
+{
+    const int row = m_injections->rowCount();
+    m_injections->insertRow(row);
+    m_done.append(Injection { auditIds, batchId, false });
+    QStringList ids;
+    for (qint64 id : auditIds.mid(0, 10))
+        ids << QString::number(id);
+    m_injections->setItem(row, 0, new QTableWidgetItem(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    m_injections->setItem(row, 1, new QTableWidgetItem(Wording::kind(kind)));
+    m_injections->setItem(row, 2, new QTableWidgetItem(target));
+    m_injections->setItem(row, 3, new QTableWidgetItem(ids.join(QStringLiteral(", ")) + (auditIds.size() > 10 ? QStringLiteral(" …") : QString())));
+    auto* undo = new QPushButton(tr("Undo"), m_injections);
+    undo->setObjectName(QStringLiteral("qaUndo_%1").arg(row));
+    connect(undo, &QPushButton::clicked, this, [this, row] { this->undo(row); });
+    m_injections->setCellWidget(row, 4, undo);
+    m_injections->resizeColumnToContents(3);
+}
+
+void QaLabPage::undo(int row)
+{
+    if (row < 0 || row >= m_done.size() || m_done.at(row).undone)
+        return;
+    const Injection injection = m_done.at(row);
+    Job job = JobRunner::job<WriteOutcome>([injection](Session& session, CancelToken&, const ProgressFn&) -> Result<WriteOutcome> {
+        if (injection.batchId)
+            return Reverter::revertBatch(session, *injection.batchId);
+        WriteOutcome total;
+        for (auto it = injection.auditIds.crbegin(); it != injection.auditIds.crend(); ++it) {
+            auto reverted = Reverter::revert(session, *it);
+            if (!reverted)
+                return reverted.error();
+            total.auditIds += reverted->auditIds;
+            total.applied += reverted->applied;
+        }
+        return total;
+    });
+    WriteFlow::runDirect(m_context, this, m_progress, tr("Undo injection"), QString(), job, [this, row](const WriteOutcome&) {
+        m_done[row].undone = true;
+        if (auto* button = m_injections->cellWidget(row, 4)) {
+            button->setEnabled(false);
+            static_cast<QPushButton*>(button)->setText(tr("Undone"));
+        }
+    });
+}
+
+} // namespace cc::ui

@@ -1,0 +1,55 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+class QRadioButton;
+class QSpinBox;
+class QTableWidget;
+
+namespace cc::ui {
+
+class ConsoleContext;
+class JobProgress;
+
+// QA lab: plant any violation kind or warning into one key or N seeded-random keys; each
+// injection is listed with Undo. Disabled, with the reason shown, on production or read-only.
+class QaLabPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(QaLabPage)
+
+public:
+    explicit QaLabPage(ConsoleContext* context, QWidget* parent = nullptr);
+
+    void inject();
+    void undo(int row);
+    QTableWidget* injections() const { return m_injections; }
+
+private:
+    struct Injection {
+        QList<qint64> auditIds;
+        std::optional<qint64> batchId;
+        bool undone = false;
+    };
+    void updateAvailability();
+    void addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds, std::optional<qint64> batchId);
+
+    ConsoleContext* m_context;
+    QWidget* m_form = nullptr;
+    QLabel* m_reason = nullptr;
+    QComboBox* m_kind = nullptr;
+    QRadioButton* m_oneKey = nullptr;
+    QRadioButton* m_random = nullptr;
+    QSpinBox* m_userId = nullptr;
+    QComboBox* m_track = nullptr;
+    QSpinBox* m_count = nullptr;
+    QSpinBox* m_seed = nullptr;
+    QPushButton* m_inject = nullptr;
+    QTableWidget* m_injections = nullptr;
+    QList<Injection> m_done;
+    JobProgress* m_progress = nullptr;
+};
+
+} // namespace cc::ui

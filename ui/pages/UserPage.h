@@ -1,0 +1,63 @@
+#pragma once
+
+#include "UserView.h"
+#include "widgets/TrackPanel.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+class QTableWidget;
+class QVBoxLayout;
+
+namespace cc::ui {
+
+class ConsoleContext;
+class JobProgress;
+
+// The per-user desync view: search by id, email or name; every track's progress and license side
+// by side; the key's history; and the previewed single-user writes.
+class UserPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UserPage)
+
+public:
+    explicit UserPage(ConsoleContext* context, QWidget* parent = nullptr);
+
+    void openUser(qint64 userId);
+    void search(const QString& text);
+    qint64 userId() const { return m_loaded ? m_view.user.id : 0; }
+    const UserView& view() const { return m_view; }
+    QList<TrackPanel*> trackPanels() const { return m_panels; }
+    void repairUser();
+    void revertLastChange();
+
+signals:
+    void userLoaded(qint64 userId);
+
+private:
+    void render();
+    void onTrackRequest(const TrackView& track, TrackPanel::Request request);
+    void updateButtons();
+
+    ConsoleContext* m_context;
+    UserView m_view;
+    bool m_loaded = false;
+    QLineEdit* m_search = nullptr;
+    QListWidget* m_results = nullptr;
+    QLabel* m_header = nullptr;
+    QLabel* m_message = nullptr;
+    QPushButton* m_repair = nullptr;
+    QPushButton* m_revert = nullptr;
+    QCheckBox* m_createLicenses = nullptr;
+    QWidget* m_tracksHost = nullptr;
+    QVBoxLayout* m_tracksLayout = nullptr;
+    QList<TrackPanel*> m_panels;
+    QTableWidget* m_history = nullptr;
+    JobProgress* m_progress = nullptr;
+};
+
+} // namespace cc::ui

@@ -1,0 +1,333 @@
+#include "ViolationsPage.h"
+
+#include "ConsoleContext.h"
+#include "Prompt.h"
+#include "Repair.h"
+#include "Wording.h"
+#include "WriteFlow.h"
+#include "models/ViolationTableModel.h"
+#include "widgets/JobProgress.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QSet>
+#include <QSettings>
+#include <QTableView>
+
+namespace cc::ui {
+
+ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
+    : QWidget(parent)
+    , m_context(context)
+    , m_model(new ViolationTableModel(&context->jobs(), this))
+{
+    setObjectName(QStringLiteral("violationsPage"));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    auto* title = new QLabel(tr("Violations"), this);
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    layout->addWidget(title);
+
+    auto* filters = new QHBoxLayout;
+    m_run = new QComboBox(this);
+    m_run->setObjectName(QStringLiteral("violationsRun"));
+    m_run->addItem(tr("Latest completed run"), QVariant());
+    m_run->setMinimumContentsLength(28);
+    m_kind = new QComboBox(this);
+    m_kind->setObjectName(QStringLiteral("violationsKind"));
+    m_kind->addItem(tr("All violations"), QString());
+    for (int i = 0; i < violationKindCount; ++i)
+        m_kind->addItem(Wording::kind(kindName(ViolationKind(i))), kindName(ViolationKind(i)));
+    m_kind->addItem(tr("All warnings"), QStringLiteral("*warnings"));
+    for (int i = 0; i < warningKindCount; ++i)
+        m_kind->addItem(Wording::kind(warningName(WarningKind(i))), warningName(WarningKind(i)));
+    m_track = new QComboBox(this);
+    m_track->setObjectName(QStringLiteral("violationsTrack"));
+    m_track->addItem(tr("All tracks"), QString());
+    m_user = new QLineEdit(this);
+    m_user->setObjectName(QStringLiteral("violationsUser"));
+    m_user->setPlaceholderText(tr("User id or email"));
+    m_user->setClearButtonEnabled(true);
+    filters->addWidget(new QLabel(tr("Run:"), this));
+    filters->addWidget(m_run);
+    filters->addWidget(new QLabel(tr("Kind:"), this));
+    filters->addWidget(m_kind);
+    filters->addWidget(new QLabel(tr("Track:"), this));
+    filters->addWidget(m_track);
+    filters->addWidget(m_user, 1);
+    layout->addLayout(filters);
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(QStringLiteral("violationsSummary"));
+    m_previous = new QPushButton(tr("Show earlier rows"), this);
+    m_previous->setObjectName(QStringLiteral("violationsPrevious"));
+    m_previous->hide();
+    auto* summaryLine = new QHBoxLayout;
+    summaryLine->addWidget(m_summary, 1);
+    summaryLine->addWidget(m_previous);
+    layout->addLayout(summaryLine);
+
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("violationsTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(ViolationTableModel::UserColumn, 80);
+    m_table->setColumnWidth(ViolationTableModel::TrackColumn, 170);
+    m_table->setColumnWidth(ViolationTableModel::KindColumn, 190);
+    m_table->setColumnWidth(ViolationTableModel::ProgressColumn, 100);
+    m_table->setColumnWidth(ViolationTableModel::LicenseColumn, 100);
+    m_table->setColumnWidth(ViolationTableModel::ActionColumn, 200);
+    m_table->setToolTip(tr("Double-click a row to open the user"));
+    const QByteArray header = QSettings().value(QStringLiteral("violations/header")).toByteArray();
+    if (!header.isEmpty())
+        m_table->horizontalHeader()->restoreState(header);
+    layout->addWidget(m_table, 1);
+
+    auto* actions = new QHBoxLayout;
+    m_createLicenses = new QCheckBox(tr("Create missing licenses (a license is a paid product)"), this);
+    m_createLicenses->setObjectName(QStringLiteral("createLicensesOption"));
+    m_createLicenses->setChecked(false);
+    m_repairSelected = new QPushButton(tr("Repair selected…"), this);
+    m_repairSelected->setObjectName(QStringLiteral("repairSelectedButton"));
+    m_repairAll = new QPushButton(tr("Repair all…"), this);
+    m_repairAll->setObjectName(QStringLiteral("repairAllButton"));
+    actions->addWidget(m_createLicenses);
+    actions->addStretch();
+    actions->addWidget(m_repairSelected);
+    actions->addWidget(m_repairAll);
+    layout->addLayout(actions);
+    m_progress = new JobProgress(&context->jobs(), this);
+    m_progress->setObjectName(QStringLiteral("repairProgress"));
+    layout->addWidget(m_progress);
+
+    connect(m_run, &QComboBox::currentIndexChanged, this, &ViolationsPage::applyFilter);
+    connect(m_kind, &QComboBox::currentIndexChanged, this, &ViolationsPage::applyFilter);
+    connect(m_track, &QComboBox::currentIndexChanged, this, &ViolationsPage::applyFilter);
+    connect(m_user, &QLineEdit::returnPressed, this, &ViolationsPage::applyFilter);
+    connect(m_user, &QLineEdit::textChanged, this, [this](const QString& text) {
+        if (text.isEmpty())
+            applyFilter();
+    });
+    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+        emit m_context->openUserRequested(m_model->violation(index.row()).record.userId);
+    });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ViolationsPage::updateActions);
+    connect(m_model, &ViolationTableModel::totalChanged, this, &ViolationsPage::updateSummary);
+    connect(m_model, &ViolationTableModel::rowsInserted, this, &ViolationsPage::updateSummary);
+    connect(m_model, &ViolationTableModel::rowsRemoved, this, &ViolationsPage::updateSummary);
+    connect(m_model, &ViolationTableModel::modelReset, this, &ViolationsPage::updateSummary);
+    connect(m_model, &ViolationTableModel::failed, this, [this](const QString& message) { m_summary->setText(message); });
+    connect(m_previous, &QPushButton::clicked, m_model, &ViolationTableModel::fetchPrevious);
+    connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == m_table->verticalScrollBar()->minimum() && m_model->canFetchPrevious())
+            m_model->fetchPrevious();
+    });
+    connect(m_repairSelected, &QPushButton::clicked, this, &ViolationsPage::repairSelection);
+    connect(m_repairAll, &QPushButton::clicked, this, &ViolationsPage::repairAll);
+    connect(context, &ConsoleContext::infoChanged, this, [this] {
+        const QString current = m_track->currentData().toString();
+        const QSignalBlocker block(m_track);
+        while (m_track->count() > 1)
+            m_track->removeItem(1);
+        for (const QString& track : m_context->info().maxLevels.keys())
+            m_track->addItem(track, track);
+        m_track->setCurrentIndex(std::max(0, m_track->findData(current)));
+        updateActions();
+    });
+    connect(context, &ConsoleContext::databaseChanged, this, [this] {
+        if (isVisible())
+            reload();
+        else
+            m_loadedOnce = false;
+    });
+    connect(context, &ConsoleContext::checkFinished, this, [this] {
+        m_loadedOnce = false;
+        if (isVisible())
+            reload();
+    });
+    updateActions();
+}
+
+void ViolationsPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    if (!m_loadedOnce)
+        reload();
+}
+
+void ViolationsPage::reload()
+{
+    m_loadedOnce = true;
+    loadRuns();
+    applyFilter();
+}
+
+void ViolationsPage::showFiltered(const QString& kind, const QString& track)
+{
+    const QSignalBlocker blockRun(m_run);
+    const QSignalBlocker blockKind(m_kind);
+    const QSignalBlocker blockTrack(m_track);
+    m_run->setCurrentIndex(0);
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(kind)));
+    int trackIndex = m_track->findData(track);
+    if (trackIndex < 0 && !track.isEmpty()) {
+        m_track->addItem(track, track);
+        trackIndex = m_track->count() - 1;
+    }
+    m_track->setCurrentIndex(std::max(0, trackIndex));
+    m_user->clear();
+    m_loadedOnce = true;
+    loadRuns();
+    applyFilter();
+}
+
+void ViolationsPage::applyFilter()
+{
+    ViolationFilter filter;
+    if (m_run->currentData().isValid())
+        filter.runId = m_run->currentData().toLongLong();
+    const QString kind = m_kind->currentData().toString();
+    filter.warnings = kind == u"*warnings" || warningFromName(kind).has_value();
+    if (kind != u"*warnings")
+        filter.kind = kind;
+    filter.track = m_track->currentData().toString();
+    m_summary->setText(tr("Loading…"));
+    m_model->setFilter(filter, m_user->text());
+}
+
+void ViolationsPage::loadRuns()
+{
+    m_context->jobs().submit(JobRunner::Lane::Read,
+                             JobRunner::job<QList<HealthReport>>([](Session& session, CancelToken&, const ProgressFn&) {
+                                 return RunStore::runs(session.db(), 200);
+                             }),
+                             this, [this](const JobOutcome& outcome) {
+                                 if (!outcome.ok)
+                                     return;
+                                 const QVariant current = m_run->currentData();
+                                 const QSignalBlocker block(m_run);
+                                 while (m_run->count() > 1)
+                                     m_run->removeItem(1);
+                                 for (const HealthReport& run : outcome.value.value<QList<HealthReport>>()) {
+                                     if (!run.runId || run.status == u"running")
+                                         continue;
+                                     const QString rate = run.rateHundredths ? formatHundredths(*run.rateHundredths) + QStringLiteral(" %") : QStringLiteral("—");
+                                     m_run->addItem(tr("#%1 · %2 · %3 · %4 · %n violation(s)", nullptr, int(run.inconsistent))
+                                                        .arg(*run.runId)
+                                                        .arg(QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                                             Wording::status(run.status), rate),
+                                                    *run.runId);
+                                 }
+                                 m_run->setCurrentIndex(current.isValid() ? std::max(0, m_run->findData(current)) : 0);
+                             });
+}
+
+void ViolationsPage::updateSummary()
+{
+    const qint64 total = m_model->totalCount();
+    if (!m_model->lastError().isEmpty()) {
+        m_summary->setText(m_model->lastError());
+        return;
+    }
+    if (total < 0) {
+        m_summary->setText(tr("Loading…"));
+    } else if (total == 0) {
+        m_summary->setText(tr("Nothing matches: no violations of this kind in this run."));
+    } else {
+        const qint64 first = m_model->firstRowNumber() + 1;
+        const qint64 last = m_model->firstRowNumber() + m_model->rowCount();
+        m_summary->setText(tr("%1 in total; rows %2–%3 loaded (scroll for more).")
+                               .arg(QLocale().toString(total), QLocale().toString(first), QLocale().toString(last)));
+    }
+    m_previous->setVisible(m_model->firstRowNumber() > 0);
+    updateActions();
+}
+
+void ViolationsPage::updateActions()
+{
+    const ConsoleInfo& info = m_context->info();
+    const auto one = info.allows(Action::RepairOne);
+    const auto all = info.allows(Action::RepairAll);
+    const bool selection = m_table->selectionModel()->hasSelection();
+    m_repairSelected->setEnabled(one.ok() && selection);
+    m_repairSelected->setToolTip(one.ok() ? (selection ? tr("Preview and repair the selected keys") : tr("Select rows to repair"))
+                                          : Wording::refusal(one.error()));
+    m_repairAll->setEnabled(all.ok());
+    m_repairAll->setToolTip(all.ok() ? tr("Preview and repair every violation of the latest run") : Wording::refusal(all.error()));
+}
+
+void ViolationsPage::repairSelection()
+{
+    QList<KeyRef> keys;
+    QSet<QString> seen;
+    for (const QModelIndex& index : m_table->selectionModel()->selectedRows()) {
+        const ViolationRecord& record = m_model->violation(index.row()).record;
+        const QString id = QString::number(record.userId) + u'/' + record.track;
+        if (!seen.contains(id)) {
+            seen.insert(id);
+            keys.append({ record.userId, record.track });
+        }
+    }
+    if (keys.isEmpty())
+        return;
+    std::sort(keys.begin(), keys.end());
+    RepairOptions options;
+    options.createLicenses = m_createLicenses->isChecked();
+    WriteRequest request;
+    request.title = tr("Repair %n key(s)", nullptr, int(keys.size()));
+    request.preview = JobRunner::job<Plan>([keys, options](Session& session, CancelToken&, const ProgressFn&) {
+        return CouplingWriter::preview(session, keys, Repair::planner(options));
+    });
+    request.apply = [](const Plan& plan) {
+        return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
+            return CouplingWriter::apply(session, plan);
+        });
+    };
+    if (m_context->info().environment == Environment::Production)
+        request.typeToConfirm = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
+    WriteFlow::run(m_context, this, m_progress, request);
+}
+
+void ViolationsPage::repairAll()
+{
+    RepairOptions options;
+    options.createLicenses = m_createLicenses->isChecked();
+    WriteRequest request;
+    request.title = tr("Repair all violations");
+    request.preview = JobRunner::job<Plan>([options](Session& session, CancelToken&, const ProgressFn&) {
+        return Repair::previewAll(session, options);
+    });
+    // Every key is re-planned under its locks, in batches with progress and Cancel between keys.
+    request.apply = [options](const Plan&) {
+        return JobRunner::job<WriteOutcome>([options](Session& session, CancelToken& cancel, const ProgressFn& progress) {
+            RepairOptions run = options;
+            run.cancel = &cancel;
+            run.progress = progress;
+            return Repair::repairAll(session, run);
+        });
+    };
+    if (m_context->info().environment == Environment::Production)
+        request.typeToConfirm = QStringLiteral("REPAIR ALL");
+    WriteFlow::run(m_context, this, m_progress, request);
+}
+
+void ViolationsPage::saveLayout() const
+{
+    QSettings().setValue(QStringLiteral("violations/header"), m_table->horizontalHeader()->saveState());
+}
+
+} // namespace cc::ui

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <QWidget>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableView;
+
+namespace cc::ui {
+
+class ConsoleContext;
+class JobProgress;
+class ViolationTableModel;
+
+// The latest (or a chosen) run's violations and warnings, paged from SQL, filtered by kind, track
+// and user; repair of the selection or of everything through a previewed plan.
+class ViolationsPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ViolationsPage)
+
+public:
+    explicit ViolationsPage(ConsoleContext* context, QWidget* parent = nullptr);
+
+    ViolationTableModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    // Shows the latest run filtered to a kind (or warning) and/or a track.
+    void showFiltered(const QString& kind, const QString& track);
+    void reload();
+    void repairSelection();
+    void repairAll();
+    void saveLayout() const;
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void applyFilter();
+    void loadRuns();
+    void updateActions();
+    void updateSummary();
+
+    ConsoleContext* m_context;
+    ViolationTableModel* m_model = nullptr;
+    QTableView* m_table = nullptr;
+    QComboBox* m_run = nullptr;
+    QComboBox* m_kind = nullptr;
+    QComboBox* m_track = nullptr;
+    QLineEdit* m_user = nullptr;
+    QLabel* m_summary = nullptr;
+    QCheckBox* m_createLicenses = nullptr;
+    QPushButton* m_repairSelected = nullptr;
+    QPushButton* m_repairAll = nullptr;
+    QPushButton* m_previous = nullptr;
+    JobProgress* m_progress = nullptr;
+    bool m_loadedOnce = false;
+};
+
+} // namespace cc::ui

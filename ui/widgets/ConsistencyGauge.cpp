@@ -1,0 +1,114 @@
+#include "ConsistencyGauge.h"
+
+#include "HealthReport.h"
+#include "ThemeColors.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPainter>
+#include <QPainterPath>
+#include <QVBoxLayout>
+
+#include <cmath>
+
+namespace cc::ui {
+
+ConsistencyGauge::ConsistencyGauge(QWidget* parent)
+    : QWidget(parent)
+{
+    setMinimumSize(240, 190);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addStretch(1);
+    auto* legend = new QHBoxLayout;
+    legend->setSpacing(12);
+    legend->addStretch();
+    for (int i = 0; i < 3; ++i) {
+        m_legend[i] = new QLabel(this);
+        m_legend[i]->setObjectName(QStringLiteral("gaugeLegendItem"));
+        m_legend[i]->setTextFormat(Qt::RichText);
+        legend->addWidget(m_legend[i]);
+    }
+    legend->addStretch();
+    layout->addLayout(legend);
+    updateLegend();
+}
+
+void ConsistencyGauge::setReading(std::optional<qint64> rateHundredths, const Thresholds& thresholds)
+{
+    m_rate = rateHundredths;
+    m_thresholds = thresholds;
+    updateLegend();
+    update();
+}
+
+void ConsistencyGauge::updateLegend()
+{
+    const auto item = [](const QColor& colour, const QString& text) {
+        return QStringLiteral("<span style=\"color:%1\">&#9632;</span> %2").arg(colour.name(), text.toHtmlEscaped());
+    };
+    m_legend[0]->setText(item(ThemeColors::healthy(), tr("Healthy ≥ %1 %").arg(formatHundredths(m_thresholds.healthy))));
+    m_legend[1]->setText(item(ThemeColors::degraded(), tr("Degraded ≥ %1 %").arg(formatHundredths(m_thresholds.degraded))));
+    m_legend[2]->setText(item(ThemeColors::critical(), tr("Critical < %1 %").arg(formatHundredths(m_thresholds.degraded))));
+}
+
+void ConsistencyGauge::paintEvent(QPaintEvent*)
+{
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    const int legendHeight = m_legend[0]->sizeHint().height() + 8;
+    const QRectF area = QRectF(rect()).adjusted(12, 8, -12, -legendHeight);
+    const double radius = std::min(area.width() / 2.0, area.height() - 10);
+    const QPointF centre(area.center().x(), area.top() + radius + 4);
+    const double thickness = std::max(14.0, radius * 0.2);
+    const QRectF arcRect(centre.x() - radius + thickness / 2, centre.y() - radius + thickness / 2, 2 * radius - thickness,
+                         2 * radius - thickness);
+
+    // Qt angles: 0° at 3 o'clock, counter-clockwise, in 1/16 degree. 0 % is at 180°, 100 % at 0°.
+    const auto angleOf = [](double percent) { return 180.0 - std::clamp(percent, 0.0, 100.0) * 1.8; };
+    const auto band = [&](double from, double to, const QColor& colour) {
+        if (to <= from)
+            return;
+        QPen pen(colour, thickness, Qt::SolidLine, Qt::FlatCap);
+        painter.setPen(pen);
+        const double start = angleOf(from);
+        const double span = angleOf(to) - start;
+        painter.drawArc(arcRect, int(start * 16), int(span * 16));
+    };
+    const double degraded = m_thresholds.degraded / 100.0;
+    const double healthy = m_thresholds.healthy / 100.0;
+    const bool known = m_rate.has_value();
+    const auto dim = [&](const QColor& colour) { return known ? colour : ThemeColors::mix(colour, ThemeColors::window(), 0.6); };
+    band(0, degraded, dim(ThemeColors::critical()));
+    band(degraded, healthy, dim(ThemeColors::degraded()));
+    band(healthy, 100, dim(ThemeColors::healthy()));
+
+    // Threshold ticks and end labels.
+    painter.setPen(QPen(ThemeColors::mutedText(), 1));
+    QFont small = font();
+    small.setPointSizeF(small.pointSizeF() * 0.85);
+    painter.setFont(small);
+    painter.drawText(QRectF(centre.x() - radius - 4, centre.y() + 2, 40, 18), Qt::AlignLeft | Qt::AlignTop, QStringLiteral("0"));
+    painter.drawText(QRectF(centre.x() + radius - 36, centre.y() + 2, 40, 18), Qt::AlignRight | Qt::AlignTop, QStringLiteral("100"));
+
+    // Needle.
+    if (known) {
+        const double radians = angleOf(*m_rate / 100.0) * M_PI / 180.0;
+        const QPointF tip(centre.x() + std::cos(radians) * (radius - thickness - 4), centre.y() - std::sin(radians) * (radius - thickness - 4));
+        painter.setPen(QPen(ThemeColors::text(), 3, Qt::SolidLine, Qt::RoundCap));
+        painter.drawLine(centre, tip);
+        painter.setBrush(ThemeColors::text());
+        painter.drawEllipse(centre, 5, 5);
+    }
+
+    // The value in the middle.
+    QFont big = font();
+    big.setBold(true);
+    big.setPointSizeF(std::max(12.0, radius / 5.5));
+    painter.setFont(big);
+    painter.setPen(ThemeColors::text());
+    const QString value = known ? formatHundredths(*m_rate) + QStringLiteral(" %") : tr("no data");
+    painter.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.62, 2 * radius, radius * 0.4), Qt::AlignCenter, value);
+}
+
+} // namespace cc::ui

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "Session.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+
+namespace cc::ui {
+
+// A semicircle from 0 to 100 % with coloured bands at the run's thresholds (critical, degraded,
+// healthy), a needle at the consistency rate and a three-item legend underneath.
+class ConsistencyGauge final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ConsistencyGauge)
+
+public:
+    explicit ConsistencyGauge(QWidget* parent = nullptr);
+
+    void setReading(std::optional<qint64> rateHundredths, const Thresholds& thresholds);
+    std::optional<qint64> rate() const { return m_rate; }
+    QSize sizeHint() const override { return { 300, 220 }; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    void updateLegend();
+
+    std::optional<qint64> m_rate;
+    Thresholds m_thresholds;
+    QLabel* m_legend[3] = {};
+    QWidget* m_dial = nullptr;
+};
+
+} // namespace cc::ui

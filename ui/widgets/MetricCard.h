@@ -1,0 +1,30 @@
+#pragma once
+
+#include <QFrame>
+
+class QLabel;
+
+namespace cc::ui {
+
+// One number on the dashboard: a caption, the value, and a small note underneath.
+class MetricCard final : public QFrame {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MetricCard)
+
+public:
+    MetricCard(const QString& objectName, const QString& caption, QWidget* parent = nullptr);
+
+    void setValue(const QString& value, const QString& note = {});
+    QString value() const;
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void restyle();
+    QLabel* m_caption = nullptr;
+    QLabel* m_value = nullptr;
+    QLabel* m_note = nullptr;
+};
+
+} // namespace cc::ui

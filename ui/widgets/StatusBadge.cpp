@@ -1,0 +1,43 @@
+#include "StatusBadge.h"
+
+#include "ThemeColors.h"
+#include "Wording.h"
+
+#include <QEvent>
+
+namespace cc::ui {
+
+StatusBadge::StatusBadge(QWidget* parent)
+    : QLabel(parent)
+{
+    setAlignment(Qt::AlignCenter);
+    QFont bold = font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.25);
+    setFont(bold);
+    setMinimumWidth(150);
+    restyle();
+}
+
+void StatusBadge::setStatus(const QString& status)
+{
+    m_status = status;
+    restyle();
+}
+
+void StatusBadge::changeEvent(QEvent* event)
+{
+    QLabel::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        restyle();
+}
+
+void StatusBadge::restyle()
+{
+    const QColor background = ThemeColors::forStatus(m_status);
+    setText(Wording::status(m_status));
+    setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 14px; padding: 6px 18px; }")
+                      .arg(background.name(), ThemeColors::textOn(background).name()));
+}
+
+} // namespace cc::ui

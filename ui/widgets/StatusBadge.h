@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QLabel>
+
+namespace cc::ui {
+
+// HEALTHY / DEGRADED / CRITICAL / NO DATA / ERROR in the platform's colours. The status name is
+// also kept in the "status" property (the badge's class, for tests and style sheets).
+class StatusBadge final : public QLabel {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StatusBadge)
+    Q_PROPERTY(QString status READ status)
+
+public:
+    explicit StatusBadge(QWidget* parent = nullptr);
+
+    void setStatus(const QString& status);
+    QString status() const { return m_status; }
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void restyle();
+    QString m_status = QStringLiteral("no_data");
+};
+
+} // namespace cc::ui

@@ -1,0 +1,221 @@
+#include "TrackPanel.h"
+
+#include "ThemeColors.h"
+#include "Wording.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace cc::ui {
+
+namespace {
+QString cell(const Row* row, const QString& column)
+{
+    if (!row)
+        return QStringLiteral("—");
+    const QVariant value = row->value(column);
+    if (value.isNull() || !value.isValid())
+        return QStringLiteral("NULL");
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return QLocale().toString(value.toDateTime().toLocalTime(), QLocale::ShortFormat);
+    if (value.metaType().id() == QMetaType::Bool)
+        return value.toBool() ? QCoreApplication::translate("TrackPanel", "yes") : QCoreApplication::translate("TrackPanel", "no");
+    return value.toString();
+}
+} // namespace
+
+TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* parent)
+    : QFrame(parent)
+    , m_view(view)
+{
+    setObjectName(QStringLiteral("trackPanel_") + view.rows.key.track);
+    setFrameShape(QFrame::StyledPanel);
+    setStyleSheet(QStringLiteral("cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }")
+                      .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name()));
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 10, 12, 10);
+
+    const KeyClassification& classification = view.classification;
+    auto* header = new QHBoxLayout;
+    auto* title = new QLabel(view.rows.key.track, this);
+    QFont bold = title->font();
+    bold.setBold(true);
+    bold.setPointSizeF(bold.pointSizeF() * 1.2);
+    title->setFont(bold);
+    const bool consistent = !classification.violation.has_value();
+    auto* state = new QLabel(consistent ? tr("Consistent") : Wording::kind(classification.violation->name()), this);
+    state->setObjectName(QStringLiteral("trackState"));
+    const QColor stateColour = consistent ? ThemeColors::healthy() : ThemeColors::critical();
+    state->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 9px; padding: 2px 10px; }")
+                             .arg(stateColour.name(), ThemeColors::textOn(stateColour).name()));
+    header->addWidget(title);
+    header->addWidget(state);
+    header->addStretch();
+    layout->addLayout(header);
+
+    auto* body = new QHBoxLayout;
+    m_fields = new QTableWidget(this);
+    m_fields->setObjectName(QStringLiteral("trackFields"));
+    m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_fields->setSelectionMode(QAbstractItemView::NoSelection);
+    m_fields->setColumnCount(2);
+    m_fields->setHorizontalHeaderLabels({ tr("Progress"), tr("License") });
+    m_fields->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_fields->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
+    fillFields();
+    m_fields->setMinimumWidth(420);
+    m_fields->setFixedHeight(m_fields->horizontalHeader()->height() + m_fields->rowCount() * m_fields->verticalHeader()->defaultSectionSize() + 4);
+    body->addWidget(m_fields, 3);
+
+    auto* side = new QVBoxLayout;
+    const int max = info.maxLevels.value(view.rows.key.track, 0);
+    auto* justified = new QLabel(this);
+    justified->setObjectName(QStringLiteral("justifiedLevel"));
+    justified->setText(view.justifiedLevel > 0 ? tr("Justified level: %1 of %2").arg(view.justifiedLevel).arg(max)
+                                               : tr("Justified level: not computable"));
+    side->addWidget(justified);
+    auto* next = new QLabel(this);
+    next->setObjectName(QStringLiteral("nextLevel"));
+    next->setWordWrap(true);
+    if (view.nextLevel) {
+        QString text = tr("Next level %1 “%2”: %3 XP, %4 sessions")
+                           .arg(view.nextLevel->level)
+                           .arg(view.nextLevel->name, QLocale().toString(view.nextLevel->xp), QLocale().toString(view.nextLevel->sessions));
+        if (view.nextLevel->theoryHours > 0 || view.nextLevel->practiceHours > 0)
+            text += tr(", %1 theory h, %2 practice h").arg(view.nextLevel->theoryHours).arg(view.nextLevel->practiceHours);
+        next->setText(text);
+    } else {
+        next->setText(max > 0 ? tr("Highest level reached.") : tr("Unknown track: no level catalogue."));
+    }
+    side->addWidget(next);
+    m_findings = new QLabel(this);
+    m_findings->setObjectName(QStringLiteral("trackFindings"));
+    m_findings->setWordWrap(true);
+    m_findings->setTextFormat(Qt::RichText);
+    QStringList findings;
+    if (classification.violation)
+        findings << QStringLiteral("<b style=\"color:%1\">%2</b>: %3 — %4")
+                        .arg(ThemeColors::critical().name(), Wording::kind(classification.violation->name()).toHtmlEscaped(),
+                             classification.violation->reason.toHtmlEscaped(),
+                             Wording::recommendedAction(classification.violation->action).toHtmlEscaped());
+    for (const Finding& warning : classification.warnings)
+        findings << QStringLiteral("<b style=\"color:%1\">%2</b>: %3")
+                        .arg(ThemeColors::degraded().darker(115).name(), Wording::kind(warning.name()).toHtmlEscaped(),
+                             warning.reason.toHtmlEscaped());
+    m_findings->setText(findings.isEmpty() ? tr("No violations or warnings.") : findings.join(QStringLiteral("<br>")));
+    side->addWidget(m_findings);
+    side->addStretch();
+    body->addLayout(side, 2);
+    layout->addLayout(body);
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"), Action::SyncOne,
+                                 Request::SyncProgressToLicense, info));
+    buttons->addWidget(addButton(QStringLiteral("syncLicenseToProgress"), tr("Sync license → progress"), Action::SyncOne,
+                                 Request::SyncLicenseToProgress, info));
+    buttons->addWidget(addButton(QStringLiteral("syncTowardHigher"), tr("Sync toward higher"), Action::SyncOne,
+                                 Request::SyncTowardHigher, info));
+    buttons->addWidget(addButton(QStringLiteral("setLevelButton"), tr("Set level…"), Action::SetLevel, Request::SetLevel, info));
+    buttons->addStretch();
+    layout->addLayout(buttons);
+}
+
+QPushButton* TrackPanel::addButton(const QString& objectName, const QString& text, Action action, Request request,
+                                   const ConsoleInfo& info)
+{
+    auto* button = new QPushButton(text, this);
+    button->setObjectName(objectName);
+    const auto allowed = info.allows(action);
+    button->setEnabled(allowed.ok() && info.maxLevels.contains(m_view.rows.key.track));
+    if (!allowed.ok())
+        button->setToolTip(Wording::refusal(allowed.error()));
+    else if (!info.maxLevels.contains(m_view.rows.key.track))
+        button->setToolTip(tr("Not available: the track is not in the level catalogue (manual review)"));
+    connect(button, &QPushButton::clicked, this, [this, request] { emit requested(request); });
+    return button;
+}
+
+void TrackPanel::fillFields()
+{
+    const Row* progress = KeyRows::keeper(m_view.rows.progress);
+    const Row* license = KeyRows::keeper(m_view.rows.licenses);
+    struct Field {
+        QString label;
+        QString progressColumn;
+        QString licenseColumn;
+        bool compare;
+    };
+    const QList<Field> fields = {
+        { tr("Rows"), {}, {}, true },
+        { tr("Stored id"), QStringLiteral("specialization_id"), QStringLiteral("specialization_type"), false },
+        { tr("Level"), QStringLiteral("current_level"), QStringLiteral("current_level"), true },
+        { tr("Max achieved"), {}, QStringLiteral("max_achieved_level"), false },
+        { tr("XP"), QStringLiteral("total_xp"), {}, false },
+        { tr("Sessions"), QStringLiteral("completed_sessions"), {}, false },
+        { tr("Projects"), QStringLiteral("completed_projects"), {}, false },
+        { tr("Theory hours"), QStringLiteral("theory_hours_completed"), {}, false },
+        { tr("Practice hours"), QStringLiteral("practice_hours_completed"), {}, false },
+        { tr("Started / created"), QStringLiteral("created_at"), QStringLiteral("started_at"), false },
+        { tr("Last activity / advanced"), QStringLiteral("last_activity"), QStringLiteral("last_advanced_at"), false },
+        { tr("Updated"), QStringLiteral("updated_at"), QStringLiteral("updated_at"), false },
+    };
+    m_fields->setRowCount(int(fields.size()));
+    QStringList labels;
+    for (int i = 0; i < fields.size(); ++i) {
+        const Field& field = fields.at(i);
+        labels << field.label;
+        QString left;
+        QString right;
+        if (field.label == tr("Rows")) {
+            left = QString::number(m_view.rows.progress.size());
+            right = QString::number(m_view.rows.licenses.size());
+        } else {
+            left = field.progressColumn.isEmpty() ? QString() : cell(progress, field.progressColumn);
+            right = field.licenseColumn.isEmpty() ? QString() : cell(license, field.licenseColumn);
+        }
+        auto* leftItem = new QTableWidgetItem(left);
+        auto* rightItem = new QTableWidgetItem(right);
+        bool differs = field.compare && left != right;
+        if (field.label == tr("Rows"))
+            differs = m_view.rows.progress.size() != 1 || m_view.rows.licenses.size() != 1;
+        if (field.licenseColumn == u"max_achieved_level" && license) {
+            const auto max = rowInt(*license, QStringLiteral("max_achieved_level"));
+            const auto current = rowInt(*license, QStringLiteral("current_level"));
+            if (max && current && *max < *current) {
+                rightItem->setBackground(ThemeColors::differs());
+                rightItem->setData(Qt::UserRole, true);
+            }
+        }
+        if (differs) {
+            leftItem->setBackground(ThemeColors::differs());
+            rightItem->setBackground(ThemeColors::differs());
+            leftItem->setData(Qt::UserRole, true);
+            rightItem->setData(Qt::UserRole, true);
+            QFont font = leftItem->font();
+            font.setBold(true);
+            leftItem->setFont(font);
+            rightItem->setFont(font);
+        }
+        m_fields->setItem(i, 0, leftItem);
+        m_fields->setItem(i, 1, rightItem);
+    }
+    m_fields->setVerticalHeaderLabels(labels);
+}
+
+QStringList TrackPanel::differingFields() const
+{
+    QStringList result;
+    for (int row = 0; row < m_fields->rowCount(); ++row) {
+        if (m_fields->item(row, 0)->data(Qt::UserRole).toBool())
+            result << m_fields->verticalHeaderItem(row)->text();
+    }
+    return result;
+}
+
+} // namespace cc::ui

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "ConsoleInfo.h"
+#include "UserView.h"
+
+#include <QFrame>
+
+class QLabel;
+class QPushButton;
+class QTableWidget;
+
+namespace cc::ui {
+
+// One track of one user: progress and license side by side with differing fields highlighted,
+// the justified level, the next level's requirements, the live violations with their reasons,
+// and the writes for this key (each disabled with the reason when the role may not use it).
+class TrackPanel final : public QFrame {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(TrackPanel)
+
+public:
+    enum class Request { SyncProgressToLicense, SyncLicenseToProgress, SyncTowardHigher, SetLevel };
+
+    TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* parent = nullptr);
+
+    const TrackView& view() const { return m_view; }
+    QTableWidget* fields() const { return m_fields; }
+    // The field rows (by label) whose two sides differ.
+    QStringList differingFields() const;
+
+signals:
+    void requested(cc::ui::TrackPanel::Request request);
+
+private:
+    void fillFields();
+    QPushButton* addButton(const QString& objectName, const QString& text, Action action, Request request, const ConsoleInfo& info);
+
+    TrackView m_view;
+    QTableWidget* m_fields = nullptr;
+    QLabel* m_findings = nullptr;
+};
+
+} // namespace cc::ui
