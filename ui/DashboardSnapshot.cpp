@@ -53,7 +53,7 @@ Result<DashboardSnapshot> DashboardSnapshot::read(Session& session, qint64 range
     if (!entries)
         return entries.error();
     for (const AuditEntry& entry : std::as_const(*entries)) {
-        if (entry.action == u"init" || entry.action == u"migrate")
+        if (entry.source == u"system" || entry.action == u"demo" || entry.action == u"init")
             continue;
         snapshot.markers.append(ChangeMarker { entry.at, entry.source == u"qa" || entry.action.startsWith(u"inject") });
     }

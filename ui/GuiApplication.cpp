@@ -11,8 +11,10 @@ namespace cc::ui {
 int runGui(int& argc, char** argv, const GuiLaunch& launch)
 {
     QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("coupling-console"));
-    QApplication::setOrganizationName(QStringLiteral("coupling-console"));
+    if (QCoreApplication::organizationName().isEmpty())
+        QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsole"));
+    if (QCoreApplication::applicationName().isEmpty())
+        QCoreApplication::setApplicationName(QStringLiteral("coupling-console"));
     QApplication::setApplicationDisplayName(QObject::tr("Coupling Console"));
     if (QCoreApplication::applicationVersion().isEmpty())
         QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));

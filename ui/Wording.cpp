@@ -124,6 +124,13 @@ QString Wording::error(ErrorCode code, const QString& detail)
     return tr("%1 Details: %2").arg(sentence, detail);
 }
 
+QString Wording::percent(qint64 hundredths)
+{
+    if (hundredths % 100 == 0)
+        return tr("%1 %").arg(hundredths / 100);
+    return tr("%1 %").arg(QString::number(hundredths / 100.0, 'f', 2));
+}
+
 QString Wording::age(qint64 seconds)
 {
     if (seconds < 0)

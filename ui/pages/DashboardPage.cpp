@@ -205,6 +205,13 @@ void DashboardPage::refresh()
                                  m_refresh->setSuspended(!m_windowActive, tr("paused while hidden"));
                                  m_refresh->restart();
                                  render(outcome.value.value<DashboardSnapshot>());
+                                 // A new database: show a real check at once instead of an empty dashboard.
+                                 const ConsoleInfo& info = m_context->info();
+                                 if (!m_autoChecked && !m_snapshot.latest && !m_snapshot.newest && info.loaded && info.toolsInstalled
+                                     && !info.readOnly) {
+                                     m_autoChecked = true;
+                                     startCheck(false);
+                                 }
                              });
 }
 

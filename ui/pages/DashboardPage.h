@@ -97,6 +97,7 @@ private:
     bool m_refreshing = false;
     bool m_failed = false;
     bool m_windowActive = true;
+    bool m_autoChecked = false;
     quint64 m_checkJob = 0;
 };
 

@@ -76,9 +76,7 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_progress = new JobProgress(&context->jobs(), this);
     layout->addWidget(m_progress);
 
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    splitter->setObjectName(QStringLiteral("userSplitter"));
-    auto* scroll = new QScrollArea(splitter);
+    auto* scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_tracksHost = new QWidget(scroll);
@@ -86,18 +84,18 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_tracksLayout->setContentsMargins(0, 0, 0, 0);
     m_tracksLayout->addStretch();
     scroll->setWidget(m_tracksHost);
-    m_history = new QTableWidget(0, 4, splitter);
+    auto* historyTitle = new QLabel(tr("History (audit entries and license progressions, newest first)"), this);
+    m_history = new QTableWidget(0, 4, this);
+    m_history->setMaximumHeight(170);
     m_history->setObjectName(QStringLiteral("userHistory"));
     m_history->setHorizontalHeaderLabels({ tr("When"), tr("Track"), tr("What"), tr("Details") });
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_history->verticalHeader()->hide();
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
-    splitter->addWidget(scroll);
-    splitter->addWidget(m_history);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    layout->addWidget(splitter, 1);
+    layout->addWidget(scroll, 1);
+    layout->addWidget(historyTitle);
+    layout->addWidget(m_history);
 
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     connect(m_results, &QListWidget::itemActivated, this,
@@ -186,7 +184,12 @@ void UserPage::render()
                           .arg(user.id)
                           .arg(user.role.toHtmlEscaped(), user.active ? QString() : tr(" (inactive)"), colour.name(),
                                inconsistent > 0 ? tr("%n desynced track(s)", nullptr, inconsistent) : tr("all tracks consistent")));
-    for (const TrackView& track : std::as_const(m_view.tracks)) {
+    // Desynced tracks first, then the rest, each group in key order.
+    QList<TrackView> ordered = m_view.tracks;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const TrackView& a, const TrackView& b) {
+        return a.classification.violation.has_value() && !b.classification.violation.has_value();
+    });
+    for (const TrackView& track : std::as_const(ordered)) {
         auto* panel = new TrackPanel(track, m_context->info(), m_tracksHost);
         connect(panel, &TrackPanel::requested, this,
                 [this, panel](TrackPanel::Request request) { onTrackRequest(panel->view(), request); });

@@ -2,6 +2,7 @@
 
 #include "HealthReport.h"
 #include "ThemeColors.h"
+#include "Wording.h"
 
 #include <QHBoxLayout>
 #include <QLabel>
@@ -47,9 +48,18 @@ void ConsistencyGauge::updateLegend()
     const auto item = [](const QColor& colour, const QString& text) {
         return QStringLiteral("<span style=\"color:%1\">&#9632;</span> %2").arg(colour.name(), text.toHtmlEscaped());
     };
-    m_legend[0]->setText(item(ThemeColors::healthy(), tr("Healthy ≥ %1 %").arg(formatHundredths(m_thresholds.healthy))));
-    m_legend[1]->setText(item(ThemeColors::degraded(), tr("Degraded ≥ %1 %").arg(formatHundredths(m_thresholds.degraded))));
-    m_legend[2]->setText(item(ThemeColors::critical(), tr("Critical < %1 %").arg(formatHundredths(m_thresholds.degraded))));
+    m_legend[0]->setText(item(ThemeColors::healthy(), tr("Healthy ≥ %1").arg(Wording::percent(m_thresholds.healthy))));
+    m_legend[1]->setText(item(ThemeColors::degraded(), tr("Degraded ≥ %1").arg(Wording::percent(m_thresholds.degraded))));
+    m_legend[2]->setText(item(ThemeColors::critical(), tr("Critical < %1").arg(Wording::percent(m_thresholds.degraded))));
+}
+
+double ConsistencyGauge::lowerBound() const
+{
+    double low = 2.0 * m_thresholds.degraded / 100.0 - 100.0;
+    if (m_rate)
+        low = std::min(low, *m_rate / 100.0 - 2.0);
+    low = std::floor(std::max(0.0, low) / 5.0) * 5.0;
+    return std::min(low, 90.0);
 }
 
 void ConsistencyGauge::paintEvent(QPaintEvent*)
@@ -64,8 +74,11 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     const QRectF arcRect(centre.x() - radius + thickness / 2, centre.y() - radius + thickness / 2, 2 * radius - thickness,
                          2 * radius - thickness);
 
-    // Qt angles: 0° at 3 o'clock, counter-clockwise, in 1/16 degree. 0 % is at 180°, 100 % at 0°.
-    const auto angleOf = [](double percent) { return 180.0 - std::clamp(percent, 0.0, 100.0) * 1.8; };
+    // The scale starts low enough to show the critical band as wide as the degraded-to-100 span
+    // (90..100 with the default thresholds), and always below the reading; both ends are labelled.
+    const double low = lowerBound();
+    // Qt angles: 0° at 3 o'clock, counter-clockwise, in 1/16 degree. `low` is at 180°, 100 % at 0°.
+    const auto angleOf = [low](double percent) { return 180.0 - (std::clamp(percent, low, 100.0) - low) / (100.0 - low) * 180.0; };
     const auto band = [&](double from, double to, const QColor& colour) {
         if (to <= from)
             return;
@@ -79,7 +92,7 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     const double healthy = m_thresholds.healthy / 100.0;
     const bool known = m_rate.has_value();
     const auto dim = [&](const QColor& colour) { return known ? colour : ThemeColors::mix(colour, ThemeColors::window(), 0.6); };
-    band(0, degraded, dim(ThemeColors::critical()));
+    band(low, degraded, dim(ThemeColors::critical()));
     band(degraded, healthy, dim(ThemeColors::degraded()));
     band(healthy, 100, dim(ThemeColors::healthy()));
 
@@ -88,7 +101,7 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter.setFont(small);
-    painter.drawText(QRectF(centre.x() - radius - 4, centre.y() + 2, 40, 18), Qt::AlignLeft | Qt::AlignTop, QStringLiteral("0"));
+    painter.drawText(QRectF(centre.x() - radius - 4, centre.y() + 2, 40, 18), Qt::AlignLeft | Qt::AlignTop, QString::number(low, 'f', 0));
     painter.drawText(QRectF(centre.x() + radius - 36, centre.y() + 2, 40, 18), Qt::AlignRight | Qt::AlignTop, QStringLiteral("100"));
 
     // Needle.

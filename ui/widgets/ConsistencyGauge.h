@@ -28,6 +28,7 @@ protected:
 
 private:
     void updateLegend();
+    double lowerBound() const; // the scale's left end, in percent
 
     std::optional<qint64> m_rate;
     Thresholds m_thresholds;

@@ -25,6 +25,8 @@ MetricCard::MetricCard(const QString& objectName, const QString& caption, QWidge
     m_value->setFont(big);
     m_note = new QLabel(this);
     m_note->setObjectName(objectName + QStringLiteral("Note"));
+    m_caption->setWordWrap(true);
+    m_note->setWordWrap(true);
     layout->addWidget(m_caption);
     layout->addWidget(m_value);
     layout->addWidget(m_note);
@@ -42,7 +44,7 @@ QString MetricCard::value() const { return m_value->text(); }
 void MetricCard::changeEvent(QEvent* event)
 {
     QFrame::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::ApplicationPaletteChange)
         restyle();
 }
 

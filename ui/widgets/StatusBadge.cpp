@@ -28,7 +28,7 @@ void StatusBadge::setStatus(const QString& status)
 void StatusBadge::changeEvent(QEvent* event)
 {
     QLabel::changeEvent(event);
-    if (event->type() == QEvent::PaletteChange)
+    if (event->type() == QEvent::ApplicationPaletteChange)
         restyle();
 }
 
