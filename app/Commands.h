@@ -22,6 +22,8 @@ QList<CommandSpec> adminCommands();
 
 // Opens the session for a command that needs the tool's tables and a well-formed platform schema.
 Result<Session*> openInitialised(CliContext& context);
+// Warns on stderr when single-user work will scan large tables for lack of the cc_ indexes.
+void warnWithoutKeyIndexes(CliContext& context, Session& session);
 // Prints what a write did: its audit ids (and in --json, the given object with audit_ids added).
 int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QString& text);
 QJsonArray idsJson(const QList<qint64>& ids);

@@ -5,6 +5,7 @@
 #include "Operations.h"
 #include "RunStore.h"
 #include "Time.h"
+#include "ToolSchema.h"
 #include "UserView.h"
 
 #include <QJsonArray>
@@ -214,6 +215,7 @@ int user(CliContext& context)
     if (!opened)
         return context.fail(opened.error());
     Session& session = **opened;
+    warnWithoutKeyIndexes(context, session);
     auto id = Operations::resolveUser(session, context.positional().first());
     if (!id)
         return context.fail(id.error());
@@ -355,6 +357,17 @@ Result<Session*> openInitialised(CliContext& context)
     if (!schema)
         return schema.error();
     return *opened;
+}
+
+void warnWithoutKeyIndexes(CliContext& context, Session& session)
+{
+    auto indexed = ToolSchema::hasKeyIndexes(session.db());
+    if (!indexed || *indexed)
+        return;
+    auto rows = session.db().scalar(QStringLiteral("SELECT count(*) FROM specialization_progress"));
+    if (rows && rows->toLongLong() > 50000)
+        context.err(QStringLiteral("warning: the cc_ indexes are missing, so single-user operations scan %1 progress rows; "
+                                   "coupling-console init --indexes creates them").arg(rows->toLongLong()));
 }
 
 QJsonArray idsJson(const QList<qint64>& ids)

@@ -13,6 +13,7 @@ namespace {
 
 Result<KeyRef> resolveKey(CliContext& context, Session& session)
 {
+    warnWithoutKeyIndexes(context, session);
     auto userText = context.required("user");
     if (!userText)
         return userText.error();

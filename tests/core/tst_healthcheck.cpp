@@ -226,6 +226,10 @@ private slots:
         QVERIFY(report.ok());
         QVERIFY(!report->runId.has_value());
         QCOMPARE(db.count(session.value()->db().tool("runs")), 0);
+        // The database itself refuses writes on this connection, not only the tool.
+        auto write = (*session)->db().run(QStringLiteral("DELETE FROM users"));
+        QVERIFY(!write.ok());
+        QCOMPARE(write.error().code, ErrorCode::ReadOnly);
     }
 };
 
