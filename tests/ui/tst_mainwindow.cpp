@@ -1,0 +1,390 @@
+// The main window driven as a user would, offscreen, on a real demo database: the platform
+// dashboard's behaviours (DOMAIN weak point 9) and the end-to-end workflow of issue 3.
+#include "GuiTestSupport.h"
+
+#include "Administration.h"
+#include "HealthCheck.h"
+#include "Prompt.h"
+#include "RunStore.h"
+#include "charts/CountBarChart.h"
+#include "charts/RateHistoryChart.h"
+#include "models/ViolationTableModel.h"
+#include "pages/DashboardPage.h"
+#include "pages/UserPage.h"
+#include "pages/ViolationsPage.h"
+#include "widgets/ConsistencyGauge.h"
+#include "widgets/MetricCard.h"
+#include "widgets/RefreshControl.h"
+#include "widgets/StatusBadge.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QApplication>
+#include <QBarSet>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+
+using namespace cc;
+using namespace cc::test;
+using namespace cc::ui;
+
+class TestMainWindow final : public QObject {
+    Q_OBJECT
+
+private:
+    static QString metric(MainWindow& window, const char* name)
+    {
+        auto* card = child<MetricCard>(&window, name);
+        return card ? card->value() : QString();
+    }
+    static QString badge(MainWindow& window) { return child<StatusBadge>(&window, "statusBadge")->status(); }
+    static void waitForData(MainWindow& window)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(window.context()->info().loaded, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
+    }
+    static void runCheckFromButton(MainWindow& window)
+    {
+        window.setCurrentPage(MainWindow::Dashboard);
+        auto* button = child<QPushButton>(&window, "runCheckButton");
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 30000);
+        QSignalSpy finished(window.context(), &ConsoleContext::checkFinished);
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(finished.wait(30000));
+        QTRY_VERIFY_WITH_TIMEOUT(window.context()->jobs().pending() == 0, 10000);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsoleTests"));
+        QSettings().clear();
+        Prompt::setUnattended(true);
+    }
+
+    void navigationByKeyboardAndSideBar()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(50));
+        auto window = openWindow(db);
+        waitForData(*window);
+        const char* pages[] = { "dashboardPage", "violationsPage", "userPage", "qaLabPage", "auditPage", "settingsPage" };
+        for (int i = MainWindow::PageCount - 1; i >= 0; --i) {
+            auto* action = child<QAction>(window.get(), QStringList { "actionPageDashboard", "actionPageViolations", "actionPageUser",
+                                                                      "actionPageQaLab", "actionPageAudit", "actionPageSettings" }
+                                                            .at(i)
+                                                            .toLatin1()
+                                                            .constData());
+            QVERIFY(action);
+            QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+            action->trigger();
+            QCOMPARE(window->currentPage(), i);
+            QVERIFY(window->page(i)->isVisible());
+            QCOMPARE(window->page(i)->objectName(), QString::fromLatin1(pages[i]));
+        }
+        auto* sideBar = child<QWidget>(window.get(), "sideBar");
+        QVERIFY(sideBar);
+        window->setCurrentPage(MainWindow::Audit);
+        QCOMPARE(window->currentPage(), int(MainWindow::Audit));
+    }
+
+    void dashboardShowsEveryWidget()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(100));
+        auto window = openWindow(db);
+        waitForData(*window);
+        for (const char* name : { "statusBadge", "consistencyGauge", "rateChart", "byKindChart", "byTrackChart", "refreshControl",
+                                  "runCheckButton", "lastRefreshLabel", "monitoringInfo", "historyRange" })
+            QVERIFY2(window->findChild<QWidget*>(QString::fromLatin1(name)), name);
+        auto* gauge = child<ConsistencyGauge>(window.get(), "consistencyGauge");
+        QCOMPARE(gauge->findChildren<QLabel*>(QStringLiteral("gaugeLegendItem")).size(), 3);
+        for (const char* card : { "metricPairs", "metricViolations", "metricRate", "metricWarnings", "metricNew", "metricResolved",
+                                  "metricChanges" })
+            QVERIFY2(child<MetricCard>(window.get(), card), card);
+        auto* interval = child<QComboBox>(window.get(), "refreshInterval");
+        QCOMPARE(interval->count(), 6);
+        QCOMPARE(interval->currentData().toInt(), 30); // the platform's 30 s
+        // A new database gets a first check at once, so the dashboard is alive.
+        QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest.has_value(), 30000);
+        QVERIFY(QStringList({ "healthy", "degraded", "critical" }).contains(badge(*window)));
+        QVERIFY(gauge->rate().has_value());
+        QCOMPARE(metric(*window, "metricPairs").remove(QLatin1Char(',')).toLongLong(), window->dashboard()->snapshot().latest->totalPairs);
+        auto* status = child<QLabel>(window.get(), "environmentChip");
+        QCOMPARE(status->text(), QStringLiteral("DEVELOPMENT"));
+        QVERIFY(child<QLabel>(window.get(), "statusOperator")->text().contains(QStringLiteral("admin@demo.local")));
+        QVERIFY(child<QLabel>(window.get(), "statusReadOnly")->text().contains(QStringLiteral("Read-write")));
+        QVERIFY(child<QLabel>(window.get(), "statusConnection")->text().contains(QStringLiteral("sqlite:")));
+    }
+
+    void manualCheckShowsBusyStateThenResult()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(300));
+        auto window = openWindow(db);
+        waitForData(*window);
+        auto* button = child<QPushButton>(window.get(), "runCheckButton");
+        const auto before = window->dashboard()->snapshot().latest->runId;
+        QTest::mouseClick(button, Qt::LeftButton);
+        QVERIFY(!button->isEnabled());
+        QCOMPARE(button->text(), QStringLiteral("Checking…"));
+        QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest->runId != before, 10000);
+        QVERIFY(child<QLabel>(window.get(), "monitoringInfo")->text().contains(QStringLiteral("Last check")));
+        QVERIFY(child<QLabel>(window.get(), "statusCheckAge")->text().startsWith(QStringLiteral("Last check")));
+    }
+
+    void fullWorkflowInjectCheckRepairHealthy()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(200, 1, 0.0));
+        auto window = openWindow(db);
+        waitForData(*window);
+        QTRY_COMPARE_WITH_TIMEOUT(badge(*window), QStringLiteral("healthy"), 30000);
+        QCOMPARE(metric(*window, "metricViolations"), QStringLiteral("0"));
+        QVERIFY(child<QWidget>(window.get(), "healthyBanner")->isVisible());
+
+        // QA lab: one random level mismatch.
+        window->setCurrentPage(MainWindow::QaLab);
+        auto* kind = child<QComboBox>(window.get(), "qaKind");
+        kind->setCurrentIndex(kind->findData(QStringLiteral("level_mismatch")));
+        QTest::mouseClick(child<QRadioButton>(window.get(), "qaRandom"), Qt::LeftButton);
+        child<QSpinBox>(window.get(), "qaCount")->setValue(1);
+        QTest::mouseClick(child<QPushButton>(window.get(), "qaInjectButton"), Qt::LeftButton);
+        auto* injections = child<QTableWidget>(window.get(), "qaInjections");
+        QTRY_COMPARE_WITH_TIMEOUT(injections->rowCount(), 1, 20000);
+
+        runCheckFromButton(*window);
+        QTRY_COMPARE_WITH_TIMEOUT(metric(*window, "metricViolations"), QStringLiteral("1"), 10000);
+        QVERIFY(!child<QWidget>(window.get(), "healthyBanner")->isVisible());
+
+        // The violation is listed; double-click opens the user.
+        window->setCurrentPage(MainWindow::Violations);
+        auto* table = child<QTableView>(window.get(), "violationsTable");
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
+        QCOMPARE(table->model()->index(0, ViolationTableModel::KindColumn).data().toString(), QStringLiteral("Level mismatch"));
+        const qint64 userId = table->model()->index(0, ViolationTableModel::UserColumn).data().toLongLong();
+        const QRect cell = table->visualRect(table->model()->index(0, 0));
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+        QTRY_COMPARE_WITH_TIMEOUT(window->currentPage(), int(MainWindow::User), 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->userPage()->userId(), userId, 10000);
+        // The differing level is highlighted side by side.
+        bool highlighted = false;
+        for (TrackPanel* panel : window->userPage()->trackPanels())
+            highlighted = highlighted || panel->differingFields().contains(QStringLiteral("Level"));
+        QVERIFY(highlighted);
+
+        // Repair from the user view: the preview is shown, then applied.
+        Prompt::queueAnswer({ true, 0, {} });
+        Prompt::clearShownMessages();
+        QTest::mouseClick(child<QPushButton>(window.get(), "repairUserButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 20000);
+        QVERIFY(Prompt::lastQuestion().contains(QStringLiteral("update user_licenses"))
+                || Prompt::lastQuestion().contains(QStringLiteral("update specialization_progress")));
+        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("1 key(s) changed")), qPrintable(Prompt::shownMessages().last()));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM cc_audit WHERE source = 'gui' AND action = 'repair'")).toInt(), 1);
+
+        runCheckFromButton(*window);
+        QTRY_COMPARE_WITH_TIMEOUT(badge(*window), QStringLiteral("healthy"), 10000);
+        QCOMPARE(metric(*window, "metricViolations"), QStringLiteral("0"));
+    }
+
+    void threeStoredRunsGiveExactlyThosePoints()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(20));
+        auto writer = RunStore::openWriter(db.profile());
+        QVERIFY(writer.ok());
+        const QList<qint64> rates { 9700, 9950, 10000 };
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3000);
+        for (int i = 0; i < rates.size(); ++i) {
+            HealthReport report;
+            report.startedAt = start.addSecs(600 * i);
+            report.totalPairs = 10000;
+            report.consistent = rates.at(i);
+            report.inconsistent = 10000 - rates.at(i);
+            report.rateHundredths = rates.at(i);
+            report.status = statusFor(report.rateHundredths, report.thresholds);
+            auto id = (*writer)->beginRun(report);
+            QVERIFY(id.ok());
+            report.runId = *id;
+            QVERIFY((*writer)->finishRun(report).ok());
+        }
+        auto window = openWindow(db);
+        waitForData(*window);
+        auto* chart = child<RateHistoryChart>(window.get(), "rateChart");
+        QTRY_COMPARE_WITH_TIMEOUT(chart->rateSeries()->count(), 3, 10000);
+        const QList<QPointF> points = chart->rateSeries()->points();
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(points.at(i).y(), rates.at(i) / 100.0);
+            QCOMPARE(qint64(points.at(i).x()) / 1000, start.addSecs(600 * i).toMSecsSinceEpoch() / 1000);
+        }
+        QCOMPARE(badge(*window), QStringLiteral("healthy"));
+        QCOMPARE(metric(*window, "metricRate"), QStringLiteral("100.00 %"));
+    }
+
+    void autoRefreshPicksUpACheckFromAnotherConnection()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(100));
+        auto window = openWindow(db);
+        waitForData(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest.has_value(), 30000);
+        const auto firstRun = window->dashboard()->snapshot().latest->runId;
+        auto* label = child<QLabel>(window.get(), "lastRefreshLabel");
+        child<QComboBox>(window.get(), "refreshInterval")->setCurrentIndex(1); // 5 s
+        QCOMPARE(window->dashboard()->refreshControl()->intervalSeconds(), 5);
+        QTest::qWait(1100); // "last refresh" has a resolution of one second
+        const QString before = label->text();
+
+        // Another admin (or cron) runs a check over its own connection.
+        auto other = db.open(QStringLiteral("admin@demo.local"));
+        auto report = HealthCheck::run(*other, {});
+        QVERIFY(report.ok());
+        QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest->runId == report->runId, 8000);
+        QVERIFY(report->runId != firstRun);
+        QVERIFY(label->text() != before);
+    }
+
+    void refreshPausesWhileHiddenAndRefreshesOnReturn()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(30));
+        auto window = openWindow(db);
+        waitForData(*window);
+        RefreshControl* control = window->dashboard()->refreshControl();
+        QVERIFY(!control->isSuspended());
+        window->hide();
+        QVERIFY(control->isSuspended());
+        QSignalSpy refreshed(window->dashboard(), &DashboardPage::refreshed);
+        window->show();
+        QVERIFY(!control->isSuspended());
+        QVERIFY(refreshed.wait(5000));
+    }
+
+    void errorBannerOnFailureAndRecoveryByItself()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(50));
+        auto window = openWindow(db);
+        waitForData(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest.has_value(), 30000);
+        auto* banner = child<QWidget>(window.get(), "errorBanner");
+        QVERIFY(!banner->isVisible());
+
+        QVERIFY(db.exec(QStringLiteral("ALTER TABLE cc_runs RENAME TO cc_runs_away")));
+        QTest::mouseClick(child<QPushButton>(window.get(), "refreshButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
+        QCOMPARE(badge(*window), QStringLiteral("error"));
+        QVERIFY(child<QLabel>(window.get(), "errorBannerText")->text().contains(QStringLiteral("cannot be refreshed")));
+        QVERIFY(child<QPushButton>(window.get(), "errorBannerAction")->isVisible()); // Retry
+        QVERIFY(window->dashboard()->refreshControl()->isSuspended());
+
+        QVERIFY(db.exec(QStringLiteral("ALTER TABLE cc_runs_away RENAME TO cc_runs")));
+        QTRY_VERIFY_WITH_TIMEOUT(!banner->isVisible(), 12000); // the quiet retry brings it back
+        QVERIFY(badge(*window) != QStringLiteral("error"));
+        QVERIFY(!window->dashboard()->refreshControl()->isSuspended());
+    }
+
+    void narrowWindowReflowsCardsAndCharts()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(20));
+        auto window = openWindow(db);
+        waitForData(*window);
+        QTRY_COMPARE(window->dashboard()->cardColumns(), 4);
+        QVERIFY(!window->dashboard()->property("narrowLayout").toBool());
+        window->resize(700, 700);
+        QTRY_VERIFY(window->dashboard()->cardColumns() < 4);
+        QVERIFY(window->dashboard()->property("narrowLayout").toBool());
+        const int cardRight = child<MetricCard>(window.get(), "metricChanges")->geometry().right();
+        QVERIFY(cardRight <= window->dashboard()->width());
+    }
+
+    void clickingABarOpensFilteredViolations()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(400, 1, 0.2));
+        auto window = openWindow(db);
+        waitForData(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest.has_value(), 30000);
+        auto* byKind = child<CountBarChart>(window.get(), "byKindChart");
+        const qsizetype missingLicense = byKind->keys().indexOf(QStringLiteral("missing_license"));
+        QVERIFY(missingLicense >= 0);
+        // Bars are listed top-down; the bar set counts from the bottom.
+        emit byKind->barSet()->clicked(int(byKind->keys().size() - 1 - missingLicense));
+        QCOMPARE(window->currentPage(), int(MainWindow::Violations));
+        auto* table = child<QTableView>(window.get(), "violationsTable");
+        const qint64 expected = window->dashboard()->snapshot().latest->byKind.at(size_t(ViolationKind::MissingLicense));
+        QVERIFY(expected > 0);
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(table->model()->rowCount()), expected, 10000);
+        for (int row = 0; row < table->model()->rowCount(); ++row)
+            QCOMPARE(table->model()->index(row, ViolationTableModel::KindColumn).data().toString(), QStringLiteral("Missing license"));
+        QCOMPARE(child<QComboBox>(window.get(), "violationsKind")->currentData().toString(), QStringLiteral("missing_license"));
+    }
+
+    void productionDisablesTheQaLab()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(30));
+        {
+            auto admin = db.open(QStringLiteral("admin@demo.local"));
+            QVERIFY(Administration::setEnvironment(*admin, Environment::Production).ok());
+        }
+        auto window = openWindow(db);
+        waitForData(*window);
+        window->setCurrentPage(MainWindow::QaLab);
+        QVERIFY(!child<QWidget>(window.get(), "qaForm")->isEnabled());
+        auto* reason = child<QLabel>(window.get(), "qaDisabledReason");
+        QVERIFY(reason->isVisible());
+        QVERIFY2(reason->text().contains(QStringLiteral("production")), qPrintable(reason->text()));
+        QCOMPARE(child<QLabel>(window.get(), "environmentChip")->text(), QStringLiteral("PRODUCTION"));
+    }
+
+    void anInstructorCannotReachBulkRepair()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(100));
+        auto window = openWindow(db, QStringLiteral("instructor@demo.local"));
+        waitForData(*window);
+        window->setCurrentPage(MainWindow::Violations);
+        auto* all = child<QPushButton>(window.get(), "repairAllButton");
+        QTRY_VERIFY(!all->isEnabled());
+        QVERIFY2(all->toolTip().contains(QStringLiteral("instructor")), qPrintable(all->toolTip()));
+        // Support work stays possible: a single key may be repaired once selected.
+        auto* table = child<QTableView>(window.get(), "violationsTable");
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 30000);
+        table->selectRow(0);
+        QVERIFY(child<QPushButton>(window.get(), "repairSelectedButton")->isEnabled());
+    }
+
+    void violationsAndAuditModelsPassTheModelTester()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(300, 1, 0.1));
+        auto window = openWindow(db);
+        waitForData(*window);
+        window->setCurrentPage(MainWindow::Violations);
+        auto* table = child<QTableView>(window.get(), "violationsTable");
+        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 30000);
+        child<QComboBox>(window.get(), "violationsKind")->setCurrentIndex(1);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->violations()->model()->isLoading(), 10000);
+        window->setCurrentPage(MainWindow::Audit);
+        auto* audit = child<QTableView>(window.get(), "auditTable");
+        QAbstractItemModelTester auditTester(audit->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(audit->model()->rowCount() > 0, 10000);
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
