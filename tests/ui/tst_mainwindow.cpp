@@ -31,6 +31,7 @@
 #include <QSpinBox>
 #include <QStandardPaths>
 #include <QTableView>
+#include <QTableWidget>
 
 using namespace cc;
 using namespace cc::test;
@@ -79,11 +80,9 @@ private slots:
         waitForData(*window);
         const char* pages[] = { "dashboardPage", "violationsPage", "userPage", "qaLabPage", "auditPage", "settingsPage" };
         for (int i = MainWindow::PageCount - 1; i >= 0; --i) {
-            auto* action = child<QAction>(window.get(), QStringList { "actionPageDashboard", "actionPageViolations", "actionPageUser",
-                                                                      "actionPageQaLab", "actionPageAudit", "actionPageSettings" }
-                                                            .at(i)
-                                                            .toLatin1()
-                                                            .constData());
+            static const char* const actions[] = { "actionPageDashboard", "actionPageViolations", "actionPageUser",
+                                                   "actionPageQaLab",     "actionPageAudit",      "actionPageSettings" };
+            auto* action = child<QAction>(window.get(), actions[i]);
             QVERIFY(action);
             QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
             action->trigger();
@@ -116,7 +115,7 @@ private slots:
         QCOMPARE(interval->currentData().toInt(), 30); // the platform's 30 s
         // A new database gets a first check at once, so the dashboard is alive.
         QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest.has_value(), 30000);
-        QVERIFY(QStringList({ "healthy", "degraded", "critical" }).contains(badge(*window)));
+        QVERIFY(QStringList({ QStringLiteral("healthy"), QStringLiteral("degraded"), QStringLiteral("critical") }).contains(badge(*window)));
         QVERIFY(gauge->rate().has_value());
         QCOMPARE(metric(*window, "metricPairs").remove(QLatin1Char(',')).toLongLong(), window->dashboard()->snapshot().latest->totalPairs);
         auto* status = child<QLabel>(window.get(), "environmentChip");

@@ -1,0 +1,128 @@
+// The violations model pages through a very large run with keyset paging and never holds more
+// than ~2,000 rows, yet reaches the last row (and can go back).
+#include "JobRunner.h"
+#include "RunStore.h"
+#include "TestDatabase.h"
+#include "models/ViolationTableModel.h"
+
+#include <QAbstractItemModelTester>
+#include <QTest>
+
+using namespace cc;
+using namespace cc::test;
+using namespace cc::ui;
+
+class TestViolationTableModel final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void holdsAWindowAndReachesTheLastRowOf200kViolations()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(10));
+        auto writer = RunStore::openWriter(db.profile());
+        QVERIFY(writer.ok());
+        HealthReport report;
+        report.startedAt = QDateTime::currentDateTimeUtc();
+        report.totalPairs = 400000;
+        report.consistent = 200000;
+        report.inconsistent = 200000;
+        report.rateHundredths = 5000;
+        report.status = QStringLiteral("critical");
+        auto runId = (*writer)->beginRun(report);
+        QVERIFY(runId.ok());
+        report.runId = *runId;
+        QVERIFY((*writer)->finishRun(report).ok());
+        // 200,000 stored violations, as a check would store them (user k, sequence k).
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO cc_violations (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) "
+            "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 200000) "
+            "SELECT %1, k, k, 'LFA_COACH', 'level_mismatch', 'violation', 3, 2, 'sync_progress_to_license', "
+            "'license level 2, progress level 3' FROM n").arg(*runId)));
+
+        SessionOptions options;
+        options.profile = db.profile();
+        JobRunner jobs(options);
+        ViolationTableModel model(&jobs);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setFilter({}, QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+        QCOMPARE(model.totalCount(), 200000);
+        QCOMPARE(model.rowCount(), ViolationTableModel::pageSize);
+
+        int mostHeld = 0;
+        int fetches = 0;
+        while (model.canFetchMore({})) {
+            model.fetchMore({});
+            QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+            mostHeld = std::max(mostHeld, model.rowCount());
+            QVERIFY(++fetches < 1000);
+        }
+        QVERIFY(mostHeld <= ViolationTableModel::maxRows);
+        QVERIFY(model.rowCount() <= ViolationTableModel::maxRows);
+        const int last = model.rowCount() - 1;
+        QCOMPARE(model.violation(last).sequence, 200000);
+        QCOMPARE(model.index(last, ViolationTableModel::UserColumn).data().toLongLong(), 200000);
+        QCOMPARE(model.firstRowNumber() + model.rowCount(), 200000);
+        QCOMPARE(model.headerData(last, Qt::Vertical).toString(), QStringLiteral("200000"));
+
+        // Scrolling back up brings earlier pages back, still within the window.
+        const qint64 first = model.firstRowNumber();
+        QVERIFY(model.canFetchPrevious());
+        model.fetchPrevious();
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+        QCOMPARE(model.firstRowNumber(), first - ViolationTableModel::pageSize);
+        QCOMPARE(model.violation(0).sequence, first - ViolationTableModel::pageSize + 1);
+        QVERIFY(model.rowCount() <= ViolationTableModel::maxRows);
+        QVERIFY(model.canFetchMore({}));
+    }
+
+    void filtersInSql()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(500, 1, 0.3));
+        SessionOptions options;
+        options.profile = db.profile();
+        {
+            auto session = db.open();
+            QVERIFY(HealthCheck_run(*session));
+        }
+        JobRunner jobs(options);
+        ViolationTableModel model(&jobs);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        ViolationFilter filter;
+        filter.kind = QStringLiteral("missing_progress");
+        model.setFilter(filter, QString());
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+        QVERIFY(model.rowCount() > 0);
+        QCOMPARE(qint64(model.rowCount()), model.totalCount());
+        QCOMPARE(model.totalCount(), db.scalar(QStringLiteral("SELECT count(*) FROM cc_violations WHERE kind = 'missing_progress'")).toLongLong());
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.violation(row).record.kind, QStringLiteral("missing_progress"));
+
+        // By email: the user's rows only.
+        const qint64 userId = model.violation(0).record.userId;
+        const QString email = db.scalar(QStringLiteral("SELECT email FROM users WHERE id = ?"), { userId }).toString();
+        model.setFilter({}, email);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+        QVERIFY(model.rowCount() >= 1);
+        for (int row = 0; row < model.rowCount(); ++row)
+            QCOMPARE(model.violation(row).record.userId, userId);
+
+        // An unknown email is an error a person can read, not an empty table.
+        model.setFilter({}, QStringLiteral("nobody@nowhere.example"));
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+        QCOMPARE(model.rowCount(), 0);
+        QVERIFY(model.lastError().contains(QStringLiteral("Nothing matches")));
+    }
+
+private:
+    static bool HealthCheck_run(Session& session);
+};
+
+#include "HealthCheck.h"
+
+bool TestViolationTableModel::HealthCheck_run(Session& session) { return HealthCheck::run(session, {}).ok(); }
+
+QTEST_MAIN(TestViolationTableModel)
+#include "tst_violationtablemodel.moc"
