@@ -1,9 +1,14 @@
 #include "CliContext.h"
 
 #include "EmbeddedDatabase.h"
+#include "SignIn.h"
 #include "ToolSchema.h"
 
+#include <QFile>
+
 #include <cstdio>
+#include <termios.h>
+#include <unistd.h>
 
 namespace cc::cli {
 
@@ -85,7 +90,44 @@ Result<Session*> CliContext::open(bool create)
     if (!session)
         return session.error();
     m_session = std::move(*session);
+    // A named operator on a production database proves who they are.
+    if (!options.operatorEmail.isEmpty() && m_session->toolsInstalled() && m_session->environment() == Environment::Production) {
+        auto password = readPassword();
+        if (!password)
+            return password.error();
+        auto signedIn = SignIn::authenticate(*m_session, options.operatorEmail, *password);
+        if (!signedIn)
+            return signedIn.error();
+    }
     return m_session.get();
+}
+
+Result<QString> CliContext::readPassword()
+{
+    const QString file = qEnvironmentVariable("CC_PASSWORD_FILE");
+    if (!file.isEmpty()) {
+        QFile input(file);
+        if (!input.open(QIODevice::ReadOnly))
+            return refused(QStringLiteral("cannot read CC_PASSWORD_FILE %1: %2").arg(file, input.errorString()));
+        return QString::fromUtf8(input.readLine(4096)).remove(u'\n').remove(u'\r');
+    }
+    if (!::isatty(STDIN_FILENO))
+        return refused(QStringLiteral("%1 on a production database must sign in: set CC_PASSWORD_FILE or run on a terminal")
+                           .arg(value("operator")));
+    std::fprintf(stderr, "password for %s: ", qPrintable(value("operator")));
+    std::fflush(stderr);
+    termios saved {};
+    ::tcgetattr(STDIN_FILENO, &saved);
+    termios silent = saved;
+    silent.c_lflag &= ~tcflag_t(ECHO);
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
+    char buffer[4096] = {};
+    const bool read = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+    std::fprintf(stderr, "\n");
+    if (!read)
+        return refused(QStringLiteral("no password given"));
+    return QString::fromUtf8(buffer).remove(u'\n').remove(u'\r');
 }
 
 void CliContext::out(const QString& text)

@@ -49,6 +49,9 @@ public:
     int usage(const QString& message);
 
 private:
+    // The operator's password: CC_PASSWORD_FILE, else a prompt without echo on a terminal.
+    Result<QString> readPassword();
+
     QString m_command;
     QCommandLineParser& m_parser;
     CancelToken& m_cancel;

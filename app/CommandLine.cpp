@@ -39,10 +39,35 @@ QString generalHelp()
     return text;
 }
 
+// Common options may come before the command: moves the command to the front.
+QStringList commandFirst(const QStringList& arguments)
+{
+    static const QStringList valued { QStringLiteral("--db"), QStringLiteral("--pg"), QStringLiteral("--operator") };
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString& argument = arguments.at(i);
+        if (valued.contains(argument)) {
+            ++i;
+            continue;
+        }
+        if (argument.startsWith(u'-'))
+            continue;
+        if (i == 1)
+            return arguments;
+        const QList<CommandSpec> commands = allCommands();
+        if (std::none_of(commands.cbegin(), commands.cend(), [&](const CommandSpec& c) { return c.name == argument; }))
+            return arguments;
+        QStringList reordered = arguments;
+        reordered.move(i, 1);
+        return reordered;
+    }
+    return arguments;
+}
+
 } // namespace
 
-bool isHeadless(const QStringList& arguments)
+bool isHeadless(const QStringList& original)
 {
+    const QStringList arguments = commandFirst(original);
     if (arguments.size() < 2)
         return false;
     const QString first = arguments.at(1);
@@ -56,8 +81,9 @@ bool isHeadless(const QStringList& arguments)
     return !first.startsWith(u'-') && !first.contains(u'/') && !first.contains(u'.');
 }
 
-int run(const QStringList& arguments)
+int run(const QStringList& original)
 {
+    const QStringList arguments = commandFirst(original);
     QTextStream out(stdout);
     QTextStream err(stderr);
     if (arguments.size() < 2 || arguments.at(1) == u"-h" || arguments.at(1) == u"--help") {
