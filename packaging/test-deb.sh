@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the built .deb the way a user would (apt-get install ./….deb, dependencies from the
 # archive), checks the installed files and that the installed command works (--version, a demo
-# database, check on it), then removes the package again, also when a step fails. Needs root.
+# database, check on it, and the GUI offscreen when the package has one), then removes the
+# package again, also when a step fails. Needs root.
 #   packaging/test-deb.sh [PACKAGE.deb]    (default: the newest build/pkg/coupling-console_*.deb)
 set -euo pipefail
 
@@ -106,6 +107,17 @@ check_runs() { # exit 0 healthy, 1 degraded, 2 critical: all three are a check t
   [ "$status" -le 2 ]
 }
 
+gui_starts() { # the desktop application from the package: every page rendered offscreen, then it quits
+  local status=0
+  mkdir -p -m 0700 "$work/runtime"
+  XDG_RUNTIME_DIR="$work/runtime" timeout 120 \
+    env HOME="$work/home" QT_QPA_PLATFORM=offscreen coupling-console --db "$work/x.db" --screenshots "$work/shots" \
+    >"$work/gui.log" 2>&1 || status=$?
+  [ "$status" -eq 0 ] || { echo "  exit status $status" >&2; tail -n 20 "$work/gui.log" >&2; return 1; }
+  ls "$work/shots" | sed 's/^/  /'
+  [ -s "$work/shots/dashboard.png" ]
+}
+
 removed() {
   apt-get remove -y -q "$package" >"$work/remove.log" 2>&1 || { cat "$work/remove.log" >&2; return 1; }
   ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" &&
@@ -123,6 +135,9 @@ if [ "$failed" -eq 0 ]; then
   step "coupling-console --version is $version" version_matches
   step "coupling-console demo --users 200" demo_database
   step "coupling-console check on the demo database" check_runs
+  if dpkg-deb --field "$deb" Depends | grep -q libqt6widgets6; then   # built with the GUI
+    step "the GUI starts (offscreen, --screenshots)" gui_starts
+  fi
   step "apt-get remove $package" removed
 fi
 [ "$was_installed" = no ] || echo "test-deb: note: $package is no longer installed"
