@@ -80,7 +80,9 @@ inline const char* fixedTime()
     return "2025-10-25 17:24:24";
 }
 
-inline constexpr const char* knownHash = "$2b$12$KnownTestHashKnownTestHashKnownTestHashKnownTestHashK";
+// bcrypt of "demo" (the demo users' shared hash): a named operator on production signs in with it.
+inline constexpr const char* knownPassword = "demo";
+inline constexpr const char* knownHash = "$2b$12$.n22nTX5XRQnorhQzaQ0luiHukJSNXs5wmfVpMAUlUTWSbn4tzWWa";
 
 // A platform user inserted with raw SQL; returns its id (0 on failure).
 inline qint64 addUser(TestDatabase& db, const QString& email, const QString& role = QStringLiteral("student"), bool active = true)

@@ -4,7 +4,9 @@
 
 #include "CliTestSupport.h"
 
+#include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 
 using namespace cc::test;
 using namespace cc::test::cli;
@@ -296,10 +298,32 @@ private slots:
             QVERIFY2(run.exitCode == 4, qPrintable(command + u' ' + arguments.join(u' ') + u'\n' + describe(run)));
             QCOMPARE(db.snapshot(guardedTables()), before);
         }
-        // Views and dry runs stay open to the system; an admin may write.
+        // Views and dry runs stay open to the system; an admin who signs in may write.
         CLI_EXPECT(runOn(db, QStringLiteral("check")), 2);
-        CLI_EXPECT(runOn(db, QStringLiteral("sync"), words({ "--user", "m@x.test", "--spec", "COACH", "--direction", "toward-higher" })), 0);
-        CLI_EXPECT(runOn(db, QStringLiteral("sync"), words({ "--user", "m@x.test", "--spec", "COACH", "--direction", "toward-higher", "--apply", "--operator", "a@x.test" })), 0);
+        const QStringList sync = words({ "--user", "m@x.test", "--spec", "COACH", "--direction", "toward-higher" });
+        CLI_EXPECT(runOn(db, QStringLiteral("sync"), sync), 0);
+        const QStringList apply = sync + words({ "--apply", "--operator", "a@x.test" });
+        QTemporaryDir dir;
+        const QString wrong = dir.filePath(QStringLiteral("wrong"));
+        const QString right = dir.filePath(QStringLiteral("right"));
+        QFile wrongFile(wrong);
+        QVERIFY(wrongFile.open(QIODevice::WriteOnly) && wrongFile.write("not-the-password\n") > 0);
+        wrongFile.close();
+        QFile rightFile(right);
+        QVERIFY(rightFile.open(QIODevice::WriteOnly) && rightFile.write(QByteArray(knownPassword) + '\n') > 0);
+        rightFile.close();
+        const QByteArray saved = qgetenv("CC_PASSWORD_FILE");
+        const CliRun unsigned_ = runOn(db, QStringLiteral("sync"), apply);
+        qputenv("CC_PASSWORD_FILE", wrong.toLocal8Bit());
+        const CliRun badPassword = runOn(db, QStringLiteral("sync"), apply);
+        const QString unchanged = db.snapshot(guardedTables());
+        qputenv("CC_PASSWORD_FILE", right.toLocal8Bit());
+        const CliRun signedIn = runOn(db, QStringLiteral("sync"), apply);
+        qputenv("CC_PASSWORD_FILE", saved);
+        CLI_EXPECT(unsigned_, 4);
+        CLI_EXPECT(badPassword, 4);
+        QCOMPARE(unchanged, before);
+        CLI_EXPECT(signedIn, 0);
         QCOMPARE(db.scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"), QVariantList { f.mismatched }).toInt(), 3);
     }
 
