@@ -82,8 +82,8 @@ int check(CliContext& context)
     if (*parallel) {
         if (!session.db().isPostgres())
             return context.fail(refused(QStringLiteral("--parallel works on PostgreSQL only")));
-        if (**parallel != 1)
-            return context.fail(refused(QStringLiteral("--parallel %1 is not available yet; use --parallel 1").arg(**parallel)));
+        if (**parallel < 1 || **parallel > 64)
+            return context.fail(refused(QStringLiteral("--parallel takes 1 to 64 connections")));
     }
     if (auto schema = session.platform(); !schema)
         return context.fail(schema.error());
@@ -94,6 +94,7 @@ int check(CliContext& context)
     CheckOptions options;
     options.violationLimit = limit->value_or(-1);
     options.cancel = &context.cancel();
+    options.parallel = int(parallel->value_or(1));
     auto report = HealthCheck::run(session, options);
     if (!report)
         return context.fail(report.error());

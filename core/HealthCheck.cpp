@@ -1,12 +1,18 @@
 #include "HealthCheck.h"
 
+#include "KeyTally.h"
 #include "RunStore.h"
 #include "Time.h"
 #include "WriteTransaction.h"
 
 #include <QElapsedTimer>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSqlError>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
 
 namespace cc {
 
@@ -59,19 +65,26 @@ void readAggregate(const QSqlQuery& query, KeyAggregate& key)
     key.maxAchieved = optionalInt(query.value(14));
 }
 
-QString violationKey(qint64 userId, const QString& track, const QString& kind)
-{
-    return QString::number(userId) + u'\x1f' + track + u'\x1f' + kind;
-}
-
 } // namespace
 
-QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalogue, QVariantList* binds)
+QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalogue, QVariantList* binds,
+                               std::optional<std::pair<qint64, qint64>> userRange)
 {
     // One grouped pass over UNION ALL of both tables (a FULL OUTER JOIN of two grouped sides is
-    // planned as a nested loop by SQLite 3.40). side 0 = progress, 1 = license.
-    const QString progressTrack = trackExpression(QStringLiteral("specialization_id"), catalogue, binds);
-    const QString licenseTrack = trackExpression(QStringLiteral("specialization_type"), catalogue, binds);
+    // planned as a nested loop by SQLite 3.40). side 0 = progress, 1 = license. With userRange the
+    // statement takes [from, to) bounds on the user id for each side (check --parallel).
+    QVariantList progressBinds;
+    QVariantList licenseBinds;
+    const QString progressTrack = trackExpression(QStringLiteral("specialization_id"), catalogue, &progressBinds);
+    const QString licenseTrack = trackExpression(QStringLiteral("specialization_type"), catalogue, &licenseBinds);
+    *binds += progressBinds;
+    if (userRange)
+        *binds << userRange->first << userRange->second;
+    *binds += licenseBinds;
+    if (userRange)
+        *binds << userRange->first << userRange->second;
+    const QString progressRange = userRange ? QStringLiteral(" WHERE p.student_id >= ? AND p.student_id < ?") : QString();
+    const QString licenseRange = userRange ? QStringLiteral(" WHERE l.user_id >= ? AND l.user_id < ?") : QString();
     const QString order = db.isPostgres() ? QStringLiteral("k.track COLLATE \"C\"") : QStringLiteral("k.track");
     return QStringLiteral(
                "SELECT k.user_id, k.track, "
@@ -89,11 +102,11 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
                "FROM ("
                "SELECT p.student_id AS user_id, %1 AS track, 0 AS side, p.current_level AS lvl, p.total_xp AS xp, "
                "p.completed_sessions AS sessions, p.theory_hours_completed AS theory, "
-               "p.practice_hours_completed AS practice, NULL AS max_achieved FROM specialization_progress p "
+               "p.practice_hours_completed AS practice, NULL AS max_achieved FROM specialization_progress p%4 "
                "UNION ALL "
-               "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level FROM user_licenses l"
+               "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level FROM user_licenses l%5"
                ") k GROUP BY k.user_id, k.track ORDER BY k.user_id, %3")
-        .arg(progressTrack, licenseTrack, order);
+        .arg(progressTrack, licenseTrack, order, progressRange, licenseRange);
 }
 
 QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue& catalogue)
@@ -111,12 +124,159 @@ QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue
     return out;
 }
 
+namespace {
+
+// Streams one statement's keys into a tally; stores records in batches when a store is given.
+Result<void> streamKeys(Database& db, const QString& sql, const QVariantList& binds, KeyTally& tally, RunStore* store,
+                        std::optional<qint64> runId, qint64& sequence, CancelToken* cancel,
+                        const std::function<void(qint64)>& onRows)
+{
+    QSqlQuery query(db.connection());
+    query.setForwardOnly(true);
+    if (cancel && cancel->isCancelled())
+        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+    if (!query.prepare(sql))
+        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
+    for (const QVariant& value : binds)
+        query.addBindValue(value);
+    if (!query.exec())
+        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
+    KeyAggregate key;
+    while (query.next()) {
+        readAggregate(query, key);
+        tally.add(key);
+        if (store && tally.pendingRecords() >= 2000)
+            CC_TRY(store->appendViolations(*runId, tally.takeRecords(), sequence));
+        if ((tally.keys() & 4095) == 0) {
+            if (cancel && cancel->isCancelled())
+                return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+            if (onRows)
+                onRows(tally.rows());
+        }
+    }
+    if (query.lastError().isValid())
+        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
+    if (cancel && cancel->isCancelled())
+        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+    return {};
+}
+
+// Interrupts every connection of a (parallel) check; add() is safe from the scanning threads.
+class ParallelInterrupter final {
+public:
+    void add(std::function<void()> interrupter)
+    {
+        std::lock_guard lock(m_state->mutex);
+        m_state->interrupters.push_back(std::move(interrupter));
+    }
+    std::function<void()> function() const
+    {
+        return [state = m_state] {
+            std::lock_guard lock(state->mutex);
+            for (const auto& interrupter : state->interrupters)
+                interrupter();
+        };
+    }
+
+private:
+    struct State {
+        std::mutex mutex;
+        std::vector<std::function<void()>> interrupters;
+    };
+    std::shared_ptr<State> m_state = std::make_shared<State>();
+};
+
+// check --parallel N (PostgreSQL): N connections import the reader's exported snapshot and each
+// scans one user-id range; tallies merge in range order, so the result equals the serial one.
+Result<void> scanParallel(Session& session, const CheckOptions& options, KeyTally& tally, bool keepRecords,
+                          ParallelInterrupter& interrupter, const std::function<void(qint64)>& onRows)
+{
+    Database& db = session.db();
+    auto snapshot = db.scalar(QStringLiteral("SELECT pg_export_snapshot()"));
+    if (!snapshot)
+        return snapshot.error();
+    const QString snapshotId = snapshot->toString();
+    static const QRegularExpression snapshotPattern(QStringLiteral("^[0-9A-Fa-f-]+$"));
+    if (!snapshotPattern.match(snapshotId).hasMatch())
+        return Error { ErrorCode::Sql, QStringLiteral("unexpected snapshot id from PostgreSQL") };
+    auto bounds = db.exec(QStringLiteral(
+        "SELECT LEAST((SELECT min(student_id) FROM specialization_progress), (SELECT min(user_id) FROM user_licenses)), "
+        "GREATEST((SELECT max(student_id) FROM specialization_progress), (SELECT max(user_id) FROM user_licenses))"));
+    if (!bounds)
+        return bounds.error();
+    if (!bounds->next() || bounds->value(0).isNull())
+        return {};
+    const qint64 low = bounds->value(0).toLongLong();
+    const qint64 high = bounds->value(1).toLongLong() + 1;
+    bounds->finish();
+    const int parts = options.parallel;
+    const qint64 width = std::max<qint64>(1, (high - low + parts - 1) / parts);
+
+    std::vector<std::unique_ptr<KeyTally>> tallies;
+    std::vector<std::atomic<qint64>> partRows(parts);
+    std::vector<std::optional<Error>> errors(parts);
+    std::vector<std::thread> threads;
+    std::atomic_int running { parts };
+    for (int i = 0; i < parts; ++i) {
+        tallies.push_back(std::make_unique<KeyTally>(session.catalogue(), options.violationLimit));
+        tallies.back()->setKeepRecords(keepRecords);
+        const std::pair<qint64, qint64> range { low + i * width, i + 1 == parts ? high : std::min(high, low + (i + 1) * width) };
+        threads.emplace_back([&, i, range] {
+            auto run = [&]() -> Result<void> {
+                auto connection = Database::open(db.profile(), Database::OpenMode::MustExist);
+                if (!connection)
+                    return connection.error();
+                Database& part = **connection;
+                interrupter.add(part.interrupter());
+                CC_TRY(part.runDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
+                CC_TRY(part.runDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshotId)));
+                QVariantList binds;
+                const QString sql = HealthCheck::statement(part, session.catalogue(), &binds, range);
+                qint64 unused = 0;
+                CC_TRY(streamKeys(part, sql, binds, *tallies[i], nullptr, std::nullopt, unused, options.cancel,
+                                  [&partRows, i](qint64 rows) { partRows[i].store(rows); }));
+                partRows[i].store(tallies[i]->rows());
+                return part.runDirect(QStringLiteral("COMMIT"));
+            };
+            if (auto done = run(); !done)
+                errors[i] = done.error();
+            --running;
+        });
+    }
+    while (running.load() > 0) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        qint64 rows = 0;
+        for (const auto& part : partRows)
+            rows += part.load();
+        onRows(rows);
+    }
+    for (auto& thread : threads)
+        thread.join();
+    for (const auto& error : errors) {
+        if (error && error->code != ErrorCode::Cancelled)
+            return *error;
+    }
+    for (const auto& error : errors) {
+        if (error)
+            return *error;
+    }
+    for (auto& part : tallies)
+        tally.merge(std::move(*part));
+    return {};
+}
+
+} // namespace
+
 Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& options)
 {
     Database& db = session.db();
     const LevelCatalogue& catalogue = session.catalogue();
     CC_TRY(session.authorize(Action::View));
     CC_TRY(session.platform());
+    if (options.parallel > 1 && !db.isPostgres())
+        return refused(QStringLiteral("--parallel works on PostgreSQL only"));
+    if (options.parallel > 64)
+        return refused(QStringLiteral("--parallel takes at most 64 connections"));
 
     HealthReport report;
     report.thresholds = session.thresholds();
@@ -159,7 +319,7 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     }
 
     auto fail = [&](const Error& error) -> Result<HealthReport> {
-        db.runDirect(QStringLiteral("ROLLBACK")).ok();
+        (void)db.runDirect(QStringLiteral("ROLLBACK"));
         if (store) {
             report.status = error.code == ErrorCode::Cancelled ? QStringLiteral("cancelled") : QStringLiteral("error");
             report.message = error.message;
@@ -170,98 +330,38 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     };
 
     CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN")));
-    // From here a cancel interrupts the running statement (sqlite3_interrupt / pg_cancel_backend).
-    CancelToken::InterruptScope interruptScope(options.cancel, db.interrupter());
-    auto total = db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM specialization_progress) + (SELECT count(*) FROM user_licenses)"));
-    if (!total)
-        return fail(total.error());
-    const qint64 rowsTotal = total->toLongLong();
-
-    QVariantList binds;
-    const QString sql = statement(db, catalogue, &binds);
-    QSqlQuery query(db.connection());
-    query.setForwardOnly(true);
-    if (options.cancel && options.cancel->isCancelled())
-        return fail(Error { ErrorCode::Cancelled, QStringLiteral("cancelled") });
-    if (!query.prepare(sql))
-        return fail(db.sqlError(query.lastError(), QStringLiteral("the check's statement")));
-    for (const QVariant& value : std::as_const(binds))
-        query.addBindValue(value);
-    if (!query.exec())
-        return fail(db.sqlError(query.lastError(), QStringLiteral("the check's statement")));
-
-    qint64 rowsDone = 0;
-    qint64 seenPrevious = 0;
-    qint64 newCount = 0;
+    KeyTally tally(catalogue, options.violationLimit);
+    tally.setKeepRecords(store != nullptr);
     qint64 sequence = 0;
-    QList<ViolationRecord> pending;
-    KeyAggregate key;
-    while (query.next()) {
-        readAggregate(query, key);
-
-        const KeyClassification classification = classifyKey(key, catalogue);
-        ++report.totalPairs;
-        TrackCounts& track = report.byTrack[key.track];
-        ++track.totalPairs;
-        if (classification.violation) {
-            const Finding& finding = *classification.violation;
-            ++report.inconsistent;
-            ++track.inconsistent;
-            ++report.byKind[int(finding.kind)];
-            ViolationRecord record { key.userId, key.track, finding.name(), false, classification.progressLevel,
-                                     classification.licenseLevel, finding.action, finding.reason };
-            if (hasPrevious) {
-                if (previous.contains(violationKey(key.userId, key.track, record.kind)))
-                    ++seenPrevious;
-                else
-                    ++newCount;
-            }
-            if (options.violationLimit < 0 || report.violations.size() < options.violationLimit)
-                report.violations.append(record);
-            if (store)
-                pending.append(record);
-        } else {
-            ++report.consistent;
-            ++track.consistent;
-        }
-        for (const Finding& warning : classification.warnings) {
-            ++report.warnings[int(warning.warningKind)];
-            if (store)
-                pending.append({ key.userId, key.track, warning.name(), true, classification.progressLevel,
-                                 classification.licenseLevel, warning.action, warning.reason });
-        }
-        rowsDone += key.progressRows + key.licenseRows;
-        if (store && pending.size() >= 2000) {
-            if (auto stored = store->appendViolations(*report.runId, pending, sequence); !stored)
-                return fail(stored.error());
-            pending.clear();
-        }
-        if ((report.totalPairs & 4095) == 0) {
-            if (options.cancel && options.cancel->isCancelled())
-                return fail(Error { ErrorCode::Cancelled, QStringLiteral("cancelled") });
+    {
+        // From here a cancel interrupts the running statement (sqlite3_interrupt / pg_cancel_backend).
+        ParallelInterrupter interrupter;
+        interrupter.add(db.interrupter());
+        CancelToken::InterruptScope interruptScope(options.cancel, interrupter.function());
+        auto total = db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM specialization_progress) + (SELECT count(*) FROM user_licenses)"));
+        if (!total)
+            return fail(total.error());
+        const qint64 rowsTotal = total->toLongLong();
+        auto onRows = [&](qint64 rows) {
             if (options.progress)
-                options.progress(rowsDone, rowsTotal);
-        }
+                options.progress(rows, rowsTotal);
+        };
+        QVariantList binds;
+        const QString sql = statement(db, catalogue, &binds);
+        Result<void> done = options.parallel > 1
+            ? scanParallel(session, options, tally, store != nullptr, interrupter, onRows)
+            : streamKeys(db, sql, binds, tally, store.get(), report.runId, sequence, options.cancel, onRows);
+        if (!done)
+            return fail(done.error());
+        CC_TRY(db.runDirect(QStringLiteral("COMMIT")));
+        if (options.progress)
+            options.progress(rowsTotal, rowsTotal);
     }
-    if (query.lastError().isValid())
-        return fail(db.sqlError(query.lastError(), QStringLiteral("the check's statement")));
-    if (options.cancel && options.cancel->isCancelled())
-        return fail(Error { ErrorCode::Cancelled, QStringLiteral("cancelled") });
-    query.finish();
-    CC_TRY(db.runDirect(QStringLiteral("COMMIT")));
-    if (options.progress)
-        options.progress(rowsTotal, rowsTotal);
-
-    if (store && !pending.isEmpty()) {
-        if (auto stored = store->appendViolations(*report.runId, pending, sequence); !stored)
+    if (store) {
+        if (auto stored = store->appendViolations(*report.runId, tally.takeRecords(), sequence); !stored)
             return fail(stored.error());
     }
-    report.rateHundredths = consistencyRateHundredths(report.consistent, report.totalPairs);
-    report.status = statusFor(report.rateHundredths, report.thresholds);
-    if (hasPrevious) {
-        report.newSincePrevious = newCount;
-        report.resolvedSincePrevious = qint64(previous.size()) - seenPrevious;
-    }
+    tally.finish(report, hasPrevious ? &previous : nullptr);
     report.durationMs = timer.elapsed();
     if (store)
         CC_TRY(store->finishRun(report));

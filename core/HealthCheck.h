@@ -12,6 +12,7 @@ struct CheckOptions {
     bool store = true; // store the run when the tool's tables can be written
     CancelToken* cancel = nullptr;
     std::function<void(qint64 rowsDone, qint64 rowsTotal)> progress;
+    int parallel = 1; // PostgreSQL only: connections sharing one exported snapshot
 };
 
 // The health check (CONTRACT.md C2–C4): one grouped, forward-only pass over both tables' keys in
@@ -19,7 +20,9 @@ struct CheckOptions {
 class HealthCheck final {
 public:
     // The classification statement and its bound values (the alias mapping).
-    static QString statement(const Database& db, const LevelCatalogue& catalogue, QVariantList* binds);
+    // With a user range, only keys whose user id is in [first, second).
+    static QString statement(const Database& db, const LevelCatalogue& catalogue, QVariantList* binds,
+                             std::optional<std::pair<qint64, qint64>> userRange = std::nullopt);
     // The same statement with its values inlined, as `check --print-sql` prints it.
     static QString printableStatement(const Database& db, const LevelCatalogue& catalogue);
 

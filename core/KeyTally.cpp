@@ -1,0 +1,88 @@
+#include "KeyTally.h"
+
+namespace cc {
+
+QString KeyTally::violationKey(qint64 userId, const QString& track, const QString& kind)
+{
+    return QString::number(userId) + u'\x1f' + track + u'\x1f' + kind;
+}
+
+void KeyTally::add(const KeyAggregate& key)
+{
+    const KeyClassification classification = classifyKey(key, m_catalogue);
+    ++m_report.totalPairs;
+    m_rows += key.progressRows + key.licenseRows;
+    TrackCounts& track = m_report.byTrack[key.track];
+    ++track.totalPairs;
+    if (classification.violation) {
+        const Finding& finding = *classification.violation;
+        ++m_report.inconsistent;
+        ++track.inconsistent;
+        ++m_report.byKind[int(finding.kind)];
+        ViolationRecord record { key.userId, key.track, finding.name(), false, classification.progressLevel,
+                                 classification.licenseLevel, finding.action, finding.reason };
+        m_primaryKeys.append(violationKey(key.userId, key.track, record.kind));
+        if (m_limit < 0 || m_report.violations.size() < m_limit)
+            m_report.violations.append(record);
+        if (m_keepRecords)
+            m_records.append(std::move(record));
+    } else {
+        ++m_report.consistent;
+        ++track.consistent;
+    }
+    for (const Finding& warning : classification.warnings) {
+        ++m_report.warnings[int(warning.warningKind)];
+        if (m_keepRecords)
+            m_records.append({ key.userId, key.track, warning.name(), true, classification.progressLevel,
+                               classification.licenseLevel, warning.action, warning.reason });
+    }
+}
+
+void KeyTally::merge(KeyTally&& later)
+{
+    m_report.totalPairs += later.m_report.totalPairs;
+    m_report.consistent += later.m_report.consistent;
+    m_report.inconsistent += later.m_report.inconsistent;
+    for (int i = 0; i < violationKindCount; ++i)
+        m_report.byKind[i] += later.m_report.byKind[i];
+    for (int i = 0; i < warningKindCount; ++i)
+        m_report.warnings[i] += later.m_report.warnings[i];
+    for (auto it = later.m_report.byTrack.cbegin(); it != later.m_report.byTrack.cend(); ++it) {
+        TrackCounts& counts = m_report.byTrack[it.key()];
+        counts.totalPairs += it->totalPairs;
+        counts.consistent += it->consistent;
+        counts.inconsistent += it->inconsistent;
+    }
+    for (const ViolationRecord& record : std::as_const(later.m_report.violations)) {
+        if (m_limit >= 0 && m_report.violations.size() >= m_limit)
+            break;
+        m_report.violations.append(record);
+    }
+    m_records += std::move(later.m_records);
+    m_primaryKeys += std::move(later.m_primaryKeys);
+    m_rows += later.m_rows;
+}
+
+void KeyTally::finish(HealthReport& report, const QSet<QString>* previous) const
+{
+    report.totalPairs = m_report.totalPairs;
+    report.consistent = m_report.consistent;
+    report.inconsistent = m_report.inconsistent;
+    report.byKind = m_report.byKind;
+    report.warnings = m_report.warnings;
+    report.byTrack = m_report.byTrack;
+    report.violations = m_report.violations;
+    report.rateHundredths = consistencyRateHundredths(report.consistent, report.totalPairs);
+    report.status = statusFor(report.rateHundredths, report.thresholds);
+    if (previous) {
+        qint64 seen = 0;
+        for (const QString& key : m_primaryKeys) {
+            if (previous->contains(key))
+                ++seen;
+        }
+        report.newSincePrevious = qint64(m_primaryKeys.size()) - seen;
+        report.resolvedSincePrevious = qint64(previous->size()) - seen;
+    }
+}
+
+} // namespace cc

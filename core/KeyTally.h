@@ -1,0 +1,40 @@
+#pragma once
+
+#include "HealthReport.h"
+
+#include <QSet>
+
+namespace cc {
+
+// Accumulates classified keys into a report's counts, in key order. One tally per reading
+// connection; tallies of consecutive user-id ranges merge in order into the same result.
+class KeyTally final {
+public:
+    KeyTally(const LevelCatalogue& catalogue, qint64 violationLimit) : m_catalogue(catalogue), m_limit(violationLimit) { }
+
+    void add(const KeyAggregate& key);
+    // Appends another tally of later keys (a following user-id range).
+    void merge(KeyTally&& later);
+    // Records (violations and warnings) waiting to be stored; taken by the caller.
+    QList<ViolationRecord> takeRecords() { return std::exchange(m_records, {}); }
+    qsizetype pendingRecords() const { return m_records.size(); }
+    void setKeepRecords(bool keep) { m_keepRecords = keep; }
+
+    // Copies the counts into `report` and compares with the previous run's violation keys.
+    void finish(HealthReport& report, const QSet<QString>* previous) const;
+    qint64 keys() const { return m_report.totalPairs; }
+    qint64 rows() const { return m_rows; }
+
+    static QString violationKey(qint64 userId, const QString& track, const QString& kind);
+
+private:
+    const LevelCatalogue& m_catalogue;
+    qint64 m_limit;
+    bool m_keepRecords = true;
+    HealthReport m_report; // counts and the capped list of primary violations
+    QList<ViolationRecord> m_records;
+    QList<QString> m_primaryKeys; // every primary violation's key, for new/resolved
+    qint64 m_rows = 0;
+};
+
+} // namespace cc
