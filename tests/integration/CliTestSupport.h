@@ -122,7 +122,9 @@ inline bool addLicense(TestDatabase& db, qint64 userId, const QString& spec, int
 }
 
 // The platform's tables exactly as DOMAIN.md §1 describes them (no tool tables), with the six ids.
-inline bool createPlatformTables(TestDatabase& db)
+// `licenseExtra` adds column definitions to user_licenses; `levelType` is the type of
+// specialization_progress.current_level.
+inline bool createPlatformTables(TestDatabase& db, const QString& licenseExtra = {}, const QString& levelType = QStringLiteral("INTEGER"))
 {
     const bool pg = TestDatabase::isPostgres();
     const QString id = pg ? QStringLiteral("SERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
@@ -131,15 +133,15 @@ inline bool createPlatformTables(TestDatabase& db)
                        "role VARCHAR(20) NOT NULL, is_active BOOLEAN DEFAULT true)").arg(id),
         QStringLiteral("CREATE TABLE specializations (id VARCHAR(50) PRIMARY KEY, is_active BOOLEAN NOT NULL DEFAULT true, created_at TIMESTAMP)"),
         QStringLiteral("CREATE TABLE specialization_progress (id %1, student_id INTEGER NOT NULL REFERENCES users(id), "
-                       "specialization_id VARCHAR(50) NOT NULL REFERENCES specializations(id), current_level INTEGER DEFAULT 1, "
+                       "specialization_id VARCHAR(50) NOT NULL REFERENCES specializations(id), current_level %2 DEFAULT 1, "
                        "total_xp INTEGER DEFAULT 0, completed_sessions INTEGER DEFAULT 0, completed_projects INTEGER DEFAULT 0, "
                        "theory_hours_completed INTEGER NOT NULL DEFAULT 0, practice_hours_completed INTEGER NOT NULL DEFAULT 0, "
-                       "last_activity TIMESTAMP, created_at TIMESTAMP, updated_at TIMESTAMP)").arg(id),
+                       "last_activity TIMESTAMP, created_at TIMESTAMP, updated_at TIMESTAMP)").arg(id, levelType),
         QStringLiteral("CREATE TABLE user_licenses (id %1, user_id INTEGER NOT NULL REFERENCES users(id), specialization_type VARCHAR(20) NOT NULL, "
                        "current_level INTEGER NOT NULL DEFAULT 1, max_achieved_level INTEGER NOT NULL DEFAULT 1, started_at TIMESTAMP NOT NULL, "
                        "last_advanced_at TIMESTAMP, instructor_notes TEXT, payment_verified BOOLEAN NOT NULL, onboarding_completed BOOLEAN NOT NULL, "
                        "is_active BOOLEAN NOT NULL, renewal_cost INTEGER NOT NULL, credit_balance INTEGER NOT NULL, credit_purchased INTEGER NOT NULL, "
-                       "created_at TIMESTAMP, updated_at TIMESTAMP)").arg(id),
+                       "%2 created_at TIMESTAMP, updated_at TIMESTAMP)").arg(id, licenseExtra.isEmpty() ? QString() : licenseExtra + u','),
         QStringLiteral("CREATE TABLE license_progressions (id %1, user_license_id INTEGER NOT NULL REFERENCES user_licenses(id), "
                        "from_level INTEGER NOT NULL, to_level INTEGER NOT NULL, advanced_by INTEGER REFERENCES users(id), "
                        "advancement_reason TEXT, requirements_met TEXT, advanced_at TIMESTAMP)").arg(id),
