@@ -51,7 +51,7 @@ void ViolationTableModel::setFilter(const ViolationFilter& filter, const QString
     m_firstRowNumber = 0;
     m_error.clear();
     ++m_generation;
-    m_loading = false;
+    m_loading = true; // before endResetModel(): a view may ask canFetchMore() at once
     endResetModel();
     emit totalChanged(m_total);
     load(-1, false);
@@ -207,14 +207,11 @@ void ViolationTableModel::load(qint64 after, bool atTop)
 void ViolationTableModel::received(quint64, qint64 after, bool atTop, const QList<StoredViolation>& rows)
 {
     if (atTop) {
-        if (rows.isEmpty())
+        if (rows.isEmpty() || m_dropped.isEmpty() || m_dropped.last() != after)
             return;
         m_dropped.removeLast();
-        beginInsertRows({}, 0, int(rows.size()) - 1);
-        m_pages.prepend(Page { after, rows });
-        m_firstRowNumber -= rows.size();
-        endInsertRows();
-        while (rowsHeld() > maxRows && m_pages.size() > 1) {
+        // Make room first, so the model never holds more than maxRows, not even for a moment.
+        while (!m_pages.isEmpty() && rowsHeld() + rows.size() > maxRows) {
             const int count = int(m_pages.last().rows.size());
             const int first = rowsHeld() - count;
             beginRemoveRows({}, first, first + count - 1);
@@ -222,18 +219,21 @@ void ViolationTableModel::received(quint64, qint64 after, bool atTop, const QLis
             endRemoveRows();
             m_atEnd = false;
         }
+        beginInsertRows({}, 0, int(rows.size()) - 1);
+        m_pages.prepend(Page { after, rows });
+        m_firstRowNumber -= rows.size();
+        endInsertRows();
         emit headerDataChanged(Qt::Vertical, 0, std::max(0, rowsHeld() - 1));
         return;
     }
+    const qint64 expectedAfter = m_pages.isEmpty() || m_pages.last().rows.isEmpty() ? -1 : m_pages.last().rows.last().sequence;
+    if (after != expectedAfter)
+        return; // a stale or repeated request: these rows are already held or no longer adjacent
     if (rows.size() < pageSize)
         m_atEnd = true;
     if (rows.isEmpty())
         return;
-    const int first = rowsHeld();
-    beginInsertRows({}, first, first + int(rows.size()) - 1);
-    m_pages.append(Page { after, rows });
-    endInsertRows();
-    while (rowsHeld() > maxRows && m_pages.size() > 1) {
+    while (!m_pages.isEmpty() && rowsHeld() + rows.size() > maxRows) {
         const int count = int(m_pages.first().rows.size());
         beginRemoveRows({}, 0, count - 1);
         m_dropped.append(m_pages.first().after);
@@ -241,6 +241,10 @@ void ViolationTableModel::received(quint64, qint64 after, bool atTop, const QLis
         m_pages.removeFirst();
         endRemoveRows();
     }
+    const int first = rowsHeld();
+    beginInsertRows({}, first, first + int(rows.size()) - 1);
+    m_pages.append(Page { after, rows });
+    endInsertRows();
     if (m_firstRowNumber > 0)
         emit headerDataChanged(Qt::Vertical, 0, std::max(0, rowsHeld() - 1));
 }

@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QScrollArea>
 #include <QTableWidget>
 
@@ -44,13 +45,19 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     scroll->setFrameShape(QFrame::NoFrame);
     outer->addWidget(scroll);
     auto* content = new QWidget(scroll);
+    m_content = content;
     scroll->setWidget(content);
     auto* layout = new QVBoxLayout(content);
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(10);
 
     // Header: title, badge, refresh control, run check.
-    auto* header = new QHBoxLayout;
+    auto* header = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_header = header;
+    auto* titleRow = new QHBoxLayout;
+    auto* controlsRow = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_controls = controlsRow;
+    auto* buttonsRow = new QHBoxLayout;
     auto* title = new QLabel(tr("Health"), content);
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
@@ -65,13 +72,18 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_checkButton->setDefault(true);
     auto* refreshButton = new QPushButton(tr("Refresh"), content);
     refreshButton->setObjectName(QStringLiteral("refreshButton"));
-    header->addWidget(title);
-    header->addSpacing(12);
-    header->addWidget(m_badge);
-    header->addStretch();
-    header->addWidget(m_refresh);
-    header->addWidget(refreshButton);
-    header->addWidget(m_checkButton);
+    titleRow->addWidget(title);
+    titleRow->addSpacing(12);
+    titleRow->addWidget(m_badge);
+    titleRow->addStretch();
+    controlsRow->addStretch();
+    controlsRow->addWidget(m_refresh);
+    buttonsRow->addWidget(refreshButton);
+    buttonsRow->addWidget(m_checkButton);
+    buttonsRow->addStretch();
+    controlsRow->addLayout(buttonsRow);
+    header->addLayout(titleRow, 1);
+    header->addLayout(controlsRow);
     layout->addLayout(header);
 
     m_progress = new JobProgress(&context->jobs(), content);
@@ -97,7 +109,8 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     layout->addLayout(infoLine);
 
     // Gauge and metric cards.
-    auto* top = new QHBoxLayout;
+    auto* top = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_top = top;
     m_gauge = new ConsistencyGauge(content);
     m_gauge->setObjectName(QStringLiteral("consistencyGauge"));
     m_gauge->setMinimumWidth(300);
@@ -414,9 +427,13 @@ void DashboardPage::resizeEvent(QResizeEvent* event)
 
 void DashboardPage::relayout()
 {
-    const int available = width() - 340;
-    const int columns = std::clamp(available / 175, 1, 4);
     const bool narrow = width() < 900;
+    // Wide: the gauge beside the cards; narrow: the gauge above them, cards across the width.
+    m_top->setDirection(narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    m_header->setDirection(narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    m_controls->setDirection(narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    const int available = narrow ? width() - 40 : width() - 340;
+    const int columns = std::clamp(available / 175, 1, 4);
     if (columns != m_cardColumns || m_cardGrid->count() == 0) {
         m_cardColumns = columns;
         for (MetricCard* card : std::as_const(m_cards))
@@ -425,6 +442,11 @@ void DashboardPage::relayout()
             m_cardGrid->addWidget(m_cards.at(i), i / columns, i % columns);
     }
     const bool wasNarrow = property("narrowLayout").toBool();
+    // The scroll area sizes the content by its cached minimum size: recompute it now.
+    const auto refit = qScopeGuard([this] {
+        m_content->layout()->invalidate();
+        m_content->updateGeometry();
+    });
     if (m_chartGrid->count() > 0 && wasNarrow == narrow)
         return;
     setProperty("narrowLayout", narrow);

@@ -5,6 +5,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QBoxLayout;
 class QComboBox;
 class QGridLayout;
 class QLabel;
@@ -74,6 +75,10 @@ private:
     MetricCard* m_changes = nullptr;
     QList<MetricCard*> m_cards;
     QGridLayout* m_cardGrid = nullptr;
+    QBoxLayout* m_top = nullptr;
+    QWidget* m_content = nullptr;
+    QBoxLayout* m_header = nullptr;
+    QBoxLayout* m_controls = nullptr;
     QGridLayout* m_chartGrid = nullptr;
     RateHistoryChart* m_rateChart = nullptr;
     QComboBox* m_range = nullptr;
