@@ -80,6 +80,8 @@ private slots:
         QTest::newRow("inject") << words({ "inject", "--kind", "missing_license", "--user", "s@x.test", "--spec", "PLAYER" }) << "s@x.test" << "inject";
         QTest::newRow("settings") << words({ "settings", "--healthy", "98.5" }) << "" << "settings";
         QTest::newRow("env --set") << words({ "env", "--set", "staging" }) << "" << "env";
+        QTest::newRow("init --indexes") << words({ "init", "--indexes" }) << "" << "";
+        QTest::newRow("prune") << words({ "prune" }) << "" << "prune";
     }
 
     void writesPrintTheirAuditIds()
@@ -101,7 +103,9 @@ private slots:
             const QJsonObject entry = auditEntry(db, id);
             QVERIFY2(!entry.isEmpty(), qPrintable(QStringLiteral("audit entry %1 is not listed").arg(id)));
             QCOMPARE(entry.value(QStringLiteral("operator")).toString(), QStringLiteral("a@x.test"));
-            QCOMPARE(entry.value(QStringLiteral("source")).toString(), command == u"inject" ? QStringLiteral("qa") : QStringLiteral("cli"));
+            // C7: qa for injections, system for init and migrations, cli otherwise.
+            const QString source = command == u"inject" ? QStringLiteral("qa") : command == u"init" ? QStringLiteral("system") : QStringLiteral("cli");
+            QCOMPARE(entry.value(QStringLiteral("source")).toString(), source);
             QVERIFY2(entry.value(QStringLiteral("action")).toString().startsWith(action), qPrintable(entry.value(QStringLiteral("action")).toString()));
             QVERIFY(QRegularExpression(QStringLiteral("Z$")).match(entry.value(QStringLiteral("at")).toString()).hasMatch());
             for (const char* field : { "id", "at", "operator", "source", "action", "user_id", "specialization", "before", "after", "reason", "batch_id" })
@@ -115,7 +119,7 @@ private slots:
             }
         }
         // The text form prints the ids too (a second, idempotent-free write: settings and env only).
-        if (command == u"settings" || command == u"env") {
+        if (command == u"settings" || command == u"env" || command == u"prune") {
             const CliRun text = runOn(db, command, arguments);
             CLI_EXPECT(text, 0);
             QVERIFY2(text.out.contains("audit id"), text.out.constData());
