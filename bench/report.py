@@ -1,0 +1,202 @@
+#!/usr/bin/env python3
+"""Writes docs/PERFORMANCE.md from bench/run.sh's raw rows (goal, label, run, metric, value)."""
+import statistics
+import sys
+from collections import defaultdict
+
+meta = dict(line.rstrip("\n").split("=", 1) for line in open(sys.argv[1]) if "=" in line)
+rows = defaultdict(list)  # (goal, label, metric) -> [values by run]
+for line in open(sys.argv[2]):
+    goal, label, run, metric, value = line.rstrip("\n").split("\t")
+    rows[(goal, label, metric)].append(value)
+
+
+def nums(goal, label, metric):
+    out = []
+    for v in rows.get((goal, label, metric), []):
+        if v.startswith("["):  # an older run recorded repair-all's list of changed keys
+            out.append(float(v.count("'action'")))
+        elif v not in ("", "None"):
+            out.append(float(v))
+    return out
+
+
+def fmt(values, unit="", digits=2):
+    if not values:
+        return "not run"
+    med = statistics.median(values)
+    if len(values) == 1:
+        return f"{med:.{digits}f}{unit} (1 run)"
+    return f"{med:.{digits}f}{unit} [{min(values):.{digits}f}–{max(values):.{digits}f}, n={len(values)}]"
+
+
+def paired(goal_a, label_a, goal_b, label_b, metric="wall_s"):
+    a, b = nums(goal_a, label_a, metric), nums(goal_b, label_b, metric)
+    return [x / y for x, y in zip(a, b) if y > 0]
+
+
+def verdict(values, goal, higher_is_better=False):
+    if not values:
+        return "not measured"
+    med = statistics.median(values)
+    ok = med >= goal if higher_is_better else med <= goal
+    return "**met**" if ok else "**missed**"
+
+
+quick = meta.get("quick") == "1"
+sizes = ["10000", "100000"] + ([] if quick else ["1000000"])
+big = sizes[-1]
+out = []
+w = out.append
+w("# Performance (issue 4)\n")
+w("Written by `bench/run.sh`; do not edit by hand. Figures are **median [min–max, n = runs]**; ratios are")
+w("computed per round from runs taken side by side (alternated) in the same round, then the median")
+w("of the ratios is reported. Wall times are whole processes (`/usr/bin/time`), including start-up.\n")
+w("| machine | |\n|---|---|")
+for key, name in [("date", "date"), ("commit", "commit"), ("nproc", "nproc"), ("cpu", "CPU"), ("ram", "RAM"),
+                  ("sqlite", "SQLite"), ("postgres", "PostgreSQL"), ("load_start", "load average at start"),
+                  ("load_end", "load average at end")]:
+    w(f"| {name} | {meta.get(key, '?')} |")
+w("")
+try:
+    load = float(meta.get("load_start", "0").split()[0])
+except ValueError:
+    load = 0
+if load > float(meta.get("nproc", "2")):
+    w(f"**The machine was busy** during this run (load average {meta.get('load_start')} at the start on "
+      f"{meta.get('nproc')} cores: other engineers were compiling). Absolute times are inflated and noisy; "
+      "the ratios were taken side by side and are the figures to trust.\n")
+if quick:
+    w("**Quick run** (`--quick`): 10k and 100k users only; every 1M figure below is *not run*.\n")
+
+w("## Datasets and indexes\n")
+w("`coupling-console demo --seed 1 --desync-rate 0.02` (generated inside the database); PostgreSQL")
+w("datasets get `VACUUM ANALYZE` after `demo` (a live database has statistics). `demo` creates the `cc_`")
+w("key indexes, so **every figure in this report used the `cc_` indexes**. The check's plan does not use")
+w("them (two sequential scans, one grouping); the platform's N+1 scan (goal 2) depends on them.\n")
+w("| dataset | demo wall time | cc_ indexes |\n|---|---|---|")
+for n in sizes:
+    for eng in ("sqlite", "postgresql"):
+        idx = rows.get(("indexes", f"{eng} {n}", "names"), ["?"])[0] or "none"
+        w(f"| {eng} {int(n):,} users | {fmt(nums('demo', f'{eng} {n}', 'wall_s'), ' s')} | {idx} |")
+w("")
+
+w("## 1. check vs the database's own client\n")
+w("`sqlite3 FILE '.read print-sql.sql'` and `psql -X -q -f print-sql.sql -o /dev/null` run the statement of")
+w("`check --print-sql`; `coupling-console check --json --limit 0` runs it, classifies every key and stores the")
+w("run and its violations. Alternated in each round.\n")
+w("| users | engine | client | check | check / client | goal |\n|---|---|---|---|---|---|")
+for n in sizes:
+    for eng, client in (("sqlite", "sqlite3"), ("postgresql", "psql")):
+        r = paired("check", f"{eng} {n}", "client", f"{client} {n}")
+        goal = "≤ 1.3× " + (verdict(r, 1.3) if n == "1000000" else "(goal at 1M only)")
+        w(f"| {int(n):,} | {eng} | {fmt(nums('client', f'{client} {n}', 'wall_s'), ' s')} | "
+          f"{fmt(nums('check', f'{eng} {n}', 'wall_s'), ' s')} | {fmt(r, '×')} | {goal} |")
+w("")
+
+w("## 2. check vs the platform's algorithm (N+1), 100k users\n")
+w("`bench/cc_platform_scan` reads every progress row, then runs two queries per row (its license rows,")
+w("its progress rows) over the `cc_` indexes, in one read transaction; alternated with `check`.\n")
+w("| engine | platform scan | queries | check | scan / check | goal ≥ 50× |\n|---|---|---|---|---|---|")
+for eng in ("sqlite", "postgresql"):
+    r = paired("scan", f"{eng} 100000", "scancheck", f"{eng} 100000")
+    q = nums("scan", f"{eng} 100000", "queries")
+    w(f"| {eng} | {fmt(nums('scan', f'{eng} 100000', 'wall_s'), ' s')} | {int(q[0]) if q else '–'} | "
+      f"{fmt(nums('scancheck', f'{eng} 100000', 'wall_s'), ' s')} | {fmt(r, '×', 1)} | {verdict(r, 50, True)} |")
+w("")
+
+w("## 3. Scaling: check's own `duration_ms` per pair\n")
+w("| engine | " + " | ".join(f"{int(n):,} users µs/pair" for n in sizes) + f" | {int(big):,} / 100k | goal ≤ 1.5× |")
+w("|---|" + "---|" * (len(sizes) + 2))
+for eng in ("sqlite", "postgresql"):
+    per = {}
+    cells = []
+    for n in sizes:
+        d, p = nums("check", f"{eng} {n}", "duration_ms"), nums("check", f"{eng} {n}", "total_pairs")
+        per[n] = [1000 * x / y for x, y in zip(d, p) if y]
+        cells.append(fmt(per[n], "", 2))
+    if big != "100000" and per.get(big) and per.get("100000"):
+        ratio = statistics.median(per[big]) / statistics.median(per["100000"])
+        cells += [f"{ratio:.2f}×", "**met**" if ratio <= 1.5 else "**missed**"]
+    else:
+        cells += ["not run", "not measured"]
+    w(f"| {eng} | " + " | ".join(cells) + " |")
+w("\n10k is reported only: process start and the tool's own queries dominate there.\n")
+
+w(f"## 4. Memory: peak RSS of check\n")
+w("| engine | users | peak RSS | goal ≤ 150 MB (at 1M) |\n|---|---|---|---|")
+for eng in ("sqlite", "postgresql"):
+    for n in sizes:
+        mb = [x / 1024 for x in nums("check", f"{eng} {n}", "rss_kb")]
+        w(f"| {eng} | {int(n):,} | {fmt(mb, ' MB', 1)} | {verdict(mb, 150) if n == '1000000' else '–'} |")
+psql_mb = [x / 1024 for x in nums("client", f"psql {big}", "rss_kb")]
+w(f"\nFor comparison `psql` itself peaks at {fmt(psql_mb, ' MB', 0)} at {int(big):,} users (it holds the whole result).\n")
+
+w("## 5. Repairs\n")
+w("`repair-all --apply --create-licenses` on a fresh 100k-user dataset at `--desync-rate 0.17` per run")
+w("(≈ 20k repairable keys; the `unknown_specialization` keys are skipped by design). keys/s = keys changed")
+w("/ whole-process wall time (including the classification scan and process start).\n")
+w("| what | keys changed | wall | keys/s | goal |\n|---|---|---|---|---|")
+for eng, goal in (("sqlite", 20000), ("postgresql", 2000)):
+    for kind in ("batch", "one commit per key (process per user)"):
+        label = f"{eng} {kind}"
+        k, t = nums("repair", label, "keys"), nums("repair", label, "wall_s")
+        rate = [x / y for x, y in zip(k, t) if y]
+        g = f"≥ {goal:,}/s {verdict(rate, goal, True)}" if kind == "batch" else "reported only"
+        w(f"| {label} | {fmt(k, '', 0)} | {fmt(t, ' s')} | {fmt(rate, '/s', 0)} | {g} |")
+w("")
+w("One commit per key is measured without touching the engine: a loop of `repair --user ID --apply")
+w("--create-licenses` (a new process, connection and transaction per user) over slices of desynced")
+w("users; its rate is dominated by process start and session set-up, not by the commit.\n")
+w("**Durability of SQLite `synchronous=NORMAL` in WAL mode** (what the engine sets): a commit does not")
+w("wait for fsync of the WAL; the WAL is synced at checkpoints. The database is never corrupted and a")
+w("transaction is never half applied (a key is never half repaired), but after a power loss or OS crash")
+w("the last transactions committed before the crash may be rolled back. An application crash loses")
+w("nothing. `synchronous=FULL` makes every commit durable at the cost of one fsync per commit (which")
+w("matters for one-commit-per-key, little for 500-key batches). PostgreSQL runs here with `fsync=off`")
+w("(the throwaway server): its figures are optimistic by the cost of the WAL flush per commit.\n")
+
+w("## 6. Contention on PostgreSQL (100 users)\n")
+tx = [k for k in {lbl for (g, lbl, m) in rows if g == "contention"}]
+w("pgbench runs `bench/coupled_update.sql` (the tool's statements: advisory key lock, progress / license /")
+w("achievements `FOR UPDATE`, the progress UPDATE, one audit row) with `-n -c 8 -j 2`; the tool runs as 8")
+w("concurrent loops of `coupling-console update-progress --xp 1` (one process per update) on the same")
+w("100 users. Afterwards the XP sum is compared with the expected increase and levels are compared.\n")
+w("| what | throughput (tx/s) | p50 | p95 | lost XP | failed |\n|---|---|---|---|---|---|")
+for lbl in sorted(tx):
+    if lbl == "after":
+        continue
+    p50 = nums("contention", lbl, "p50_ms") or nums("contention", lbl, "lat_avg_ms")
+    w(f"| {lbl} | {fmt(nums('contention', lbl, 'tps'), '', 1)} | {fmt(p50, ' ms', 1)}"
+      f"{' (average)' if not nums('contention', lbl, 'p50_ms') else ''} | {fmt(nums('contention', lbl, 'p95_ms'), ' ms', 1)} | "
+      f"{fmt(nums('contention', lbl, 'lost_xp'), '', 0)} | {fmt(nums('contention', lbl, 'failed'), '', 0)} |")
+pg_tps = [v for (g, l, m), vs in rows.items() if g == "contention" and l.startswith("pgbench") and m == "tps" for v in map(float, vs)]
+cli_tps = [v for (g, l, m), vs in rows.items() if g == "contention" and l.startswith("cli") and m == "tps" for v in map(float, vs)]
+if pg_tps and cli_tps:
+    ratio = [c / p for c, p in zip(cli_tps, pg_tps) if p]
+    w(f"\ntool / pgbench throughput: {fmt(ratio, '', 3)}, goal ≥ 0.7: {verdict(ratio, 0.7, True)}.")
+w(f"Desynced keys among the 100 users after each round: {fmt(nums('contention', 'after', 'desyncs'), '', 0)} (goal 0).\n")
+
+w("## 7. The UI never stalls\n")
+w("Not measured: the GUI probe was skipped in this suite (brief: skip goal 7).\n")
+
+w("## 8. Start-up on the embedded database\n")
+w("`XDG_DATA_HOME` points at a new temporary folder per round; the first `check` creates the embedded")
+w("demo database (2,000 users). Headless CLI: the time to a painted dashboard is not measured here.\n")
+w("| what | wall | goal |\n|---|---|---|")
+for lbl, goal in (("--version", "–"), ("check, first launch (creates the demo)", "≤ 3 s"), ("check, second launch", "≤ 1 s")):
+    v = nums("startup", lbl, "wall_s")
+    g = goal if goal == "–" else f"{goal} (CLI proxy) " + verdict(v, float(goal.split()[1]))
+    w(f"| `{lbl}` | {fmt(v, ' s')} | {g} |")
+w("")
+w("## Beyond one machine\n")
+w("See `docs/SCALING.md`. `check --parallel N` at the largest size, alternated with the serial check:\n")
+w("| N | check wall | duration_ms | speed-up vs N = 1 |\n|---|---|---|---|")
+base = nums("check", f"postgresql {big}", "duration_ms")
+w(f"| 1 | {fmt(nums('check', f'postgresql {big}', 'wall_s'), ' s')} | {fmt(base, ' ms', 0)} | 1.00× |")
+for par in ("2", "4"):
+    d = nums("parallel", f"postgresql {big} p{par}", "duration_ms")
+    sp = [b / x for b, x in zip(base, d) if x]
+    w(f"| {par} | {fmt(nums('parallel', f'postgresql {big} p{par}', 'wall_s'), ' s')} | {fmt(d, ' ms', 0)} | {fmt(sp, '×')} |")
+w("")
+print("\n".join(out))

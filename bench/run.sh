@@ -1,0 +1,250 @@
+#!/usr/bin/env bash
+# The scale-and-speed benchmarks of issue 4. Not a test: CI never runs it (it takes ~40 minutes).
+#
+#   bench/run.sh [--quick] [--half] [--out FILE]
+#     --quick   10k and 100k users only (for development); 1M figures are reported as not run
+#     --half    also build the 1M × --desync-rate 0.5 dataset (only timed: the GUI probe is skipped)
+#     --out     where the report goes (default docs/PERFORMANCE.md)
+#
+# Builds Release into build/bench, creates every dataset with `coupling-console demo` (inside the
+# database), starts its own throwaway PostgreSQL (scripts/pg-throwaway.sh, port 54335) and stops it
+# in a trap, runs each measurement at least 5 times, alternating the things that are compared, and
+# writes the report with bench/report.py from the raw rows in $WORK/results.tsv.
+set -euo pipefail
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+quick=0; half=0; out="$root/docs/PERFORMANCE.md"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --quick) quick=1 ;;
+    --half) half=1 ;;
+    --out) out="$2"; shift ;;
+    *) echo "usage: $0 [--quick] [--half] [--out FILE]" >&2; exit 64 ;;
+  esac
+  shift
+done
+RUNS=${CC_BENCH_RUNS:-5}
+WORK=${CC_BENCH_WORK:-/tmp/cc-bench}
+PGDIR=/tmp/bench-pg
+PGPORT=54335
+
+# --- tools ------------------------------------------------------------------------------------
+need=()
+for p in cmake:cmake ninja:ninja-build g++:g++ sqlite3:sqlite3 psql:postgresql pgbench:postgresql \
+         python3:python3 /usr/bin/time:time; do
+  command -v "${p%%:*}" >/dev/null 2>&1 || need+=("${p#*:}")
+done
+if [ ${#need[@]} -gt 0 ] || ! dpkg -s qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql libsqlite3-dev libcrypt-dev help2man >/dev/null 2>&1; then
+  apt-get update
+  apt-get install -y --no-install-recommends "${need[@]}" qt6-base-dev libqt6sql6-sqlite libqt6sql6-psql \
+    libsqlite3-dev libcrypt-dev help2man
+fi
+
+# --- build ------------------------------------------------------------------------------------
+cmake -S "$root" -B "$root/build/bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCC_BUILD_TESTS=OFF \
+  -DCC_BUILD_GUI=OFF -DCC_BUILD_BENCH=ON >/dev/null
+ninja -C "$root/build/bench" -j2 >/dev/null
+CC="$root/build/bench/app/coupling-console"
+SCAN="$root/build/bench/bench/cc_platform_scan"
+
+rm -rf "$WORK"; mkdir -p "$WORK"
+R="$WORK/results.tsv"            # goal <TAB> label <TAB> run <TAB> metric <TAB> value
+: >"$R"
+record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$R"; }
+log() { printf '[%s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# Runs a command under /usr/bin/time; sets WALL (s) and RSS (KB); its stdout goes to $WORK/last.out.
+# Exit codes 0-3 are the check's health statuses, not failures.
+timed() {
+  local rc=0
+  /usr/bin/time -f '%e %M' -o "$WORK/time" "$@" >"$WORK/last.out" 2>"$WORK/last.err" || rc=$?
+  if [ "$rc" -gt 3 ]; then echo "failed ($rc): $*" >&2; cat "$WORK/last.err" >&2; exit 1; fi
+  read -r WALL RSS < <(tail -n 1 "$WORK/time")
+}
+# repair-all --json "changed": a count, or the list of changed keys.
+changed() { python3 -c "import json; c=json.load(open('$WORK/last.out'))['changed']; print(c if isinstance(c, int) else len(c))"; }
+json() { python3 -c "import json,sys; print(json.load(open('$WORK/last.out'))$1)"; }
+
+# --- PostgreSQL -------------------------------------------------------------------------------
+"$root/scripts/pg-throwaway.sh" stop "$PGDIR" || true
+"$root/scripts/pg-throwaway.sh" start "$PGDIR" "$PGPORT"
+trap '"$root/scripts/pg-throwaway.sh" stop "$PGDIR"' EXIT
+export PGHOST=127.0.0.1 PGPORT PGUSER=postgres
+pg() { echo "host=127.0.0.1 port=$PGPORT user=postgres dbname=$1"; }
+
+# --- machine ----------------------------------------------------------------------------------
+{
+  echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "commit=$(git -C "$root" rev-parse --short HEAD)$(git -C "$root" diff --quiet HEAD -- core app 2>/dev/null || echo ' (core/app modified)')"
+  echo "nproc=$(nproc)"
+  echo "cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+  echo "ram=$(free -m | awk '/^Mem:/ {print $2}') MB"
+  echo "load_start=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "sqlite=$(sqlite3 --version | cut -d' ' -f1)"
+  echo "postgres=$(psql -X -At -d postgres -c 'SHOW server_version')"
+  echo "runs=$RUNS"
+  echo "quick=$quick"
+} >"$WORK/meta"
+
+# --- datasets ---------------------------------------------------------------------------------
+sizes="10000 100000"; [ "$quick" -eq 0 ] && sizes="$sizes 1000000"
+indexes() { # which cc_ key indexes a dataset has
+  if [ "$1" = sqlite ]; then sqlite3 "$2" "SELECT group_concat(name, ' ') FROM sqlite_master WHERE name IN ('cc_progress_key','cc_license_key')"
+  else psql -X -At -d "$2" -c "SELECT string_agg(indexname, ' ') FROM pg_indexes WHERE indexname IN ('cc_progress_key','cc_license_key')"; fi
+}
+make_sqlite() { rm -f "$1" "$1-wal" "$1-shm"; timed "$CC" demo --users "$2" --seed 1 --desync-rate "$3" --db "$1"; }
+make_pg() {
+  dropdb --if-exists "$1"; createdb "$1"
+  timed "$CC" demo --users "$2" --seed 1 --desync-rate "$3" --pg "$(pg "$1")"
+  local demo_wall=$WALL
+  psql -X -q -d "$1" -c 'VACUUM ANALYZE' # a live platform database has statistics; demo leaves them to autovacuum
+  WALL=$demo_wall
+}
+for n in $sizes; do
+  log "datasets: $n users"
+  make_sqlite "$WORK/s$n.db" "$n" 0.02; record demo "sqlite $n" 1 wall_s "$WALL"
+  make_pg "p$n" "$n" 0.02; record demo "postgresql $n" 1 wall_s "$WALL"
+  record indexes "sqlite $n" 1 names "$(indexes sqlite "$WORK/s$n.db")"
+  record indexes "postgresql $n" 1 names "$(indexes pg "p$n")"
+done
+"$CC" check --print-sql --db "$WORK/s10000.db" >"$WORK/sqlite.sql"
+"$CC" check --print-sql --pg "$(pg p10000)" >"$WORK/pg.sql"
+
+# --- goals 1, 3, 4 and SCALING: check vs the database's own client, side by side -------------
+check_run() { # goal label run engine-args...
+  local goal=$1 label=$2 i=$3; shift 3
+  timed "$CC" check --json --limit 0 "$@"
+  record "$goal" "$label" "$i" wall_s "$WALL"
+  record "$goal" "$label" "$i" rss_kb "$RSS"
+  record "$goal" "$label" "$i" duration_ms "$(json "['duration_ms']")"
+  record "$goal" "$label" "$i" total_pairs "$(json "['total_pairs']")"
+}
+for n in $sizes; do
+  for i in $(seq 1 "$RUNS"); do
+    log "goal 1: $n users, round $i"
+    timed sqlite3 "$WORK/s$n.db" ".read $WORK/sqlite.sql" ; record client "sqlite3 $n" "$i" wall_s "$WALL"
+    check_run check "sqlite $n" "$i" --db "$WORK/s$n.db"
+    timed psql -X -q -d "p$n" -f "$WORK/pg.sql" -o /dev/null; record client "psql $n" "$i" wall_s "$WALL"
+    record client "psql $n" "$i" rss_kb "$RSS"
+    check_run check "postgresql $n" "$i" --pg "$(pg "p$n")"
+    if [ "$n" = "$(echo $sizes | awk '{print $NF}')" ]; then
+      for par in 2 4; do check_run parallel "postgresql $n p$par" "$i" --parallel "$par" --pg "$(pg "p$n")"; done
+    fi
+  done
+done
+
+# --- goal 2: the platform's N+1 scan vs check, 100k users (cc_ indexes present) ---------------
+for i in $(seq 1 "$RUNS"); do
+  log "goal 2: round $i"
+  timed "$SCAN" --db "$WORK/s100000.db"; record scan "sqlite 100000" "$i" wall_s "$WALL"
+  record scan "sqlite 100000" "$i" queries "$(sed -n 's/.*queries=\([0-9]*\).*/\1/p' "$WORK/last.out")"
+  check_run scancheck "sqlite 100000" "$i" --db "$WORK/s100000.db"
+  if [ "$i" -le "${CC_BENCH_PG_SCAN_RUNS:-$RUNS}" ]; then
+    timed "$SCAN" --pg "$(pg p100000)"; record scan "postgresql 100000" "$i" wall_s "$WALL"
+    record scan "postgresql 100000" "$i" queries "$(sed -n 's/.*queries=\([0-9]*\).*/\1/p' "$WORK/last.out")"
+    check_run scancheck "postgresql 100000" "$i" --pg "$(pg p100000)"
+  fi
+done
+
+# --- goal 5: repairs on ~20k repairable keys (100k users at 17 % desync), fresh data each run --
+RATE=0.17
+for i in $(seq 1 "$RUNS"); do
+  log "goal 5: round $i"
+  make_sqlite "$WORK/r.db" 100000 "$RATE"
+  timed "$CC" repair-all --apply --create-licenses --json --db "$WORK/r.db"
+  record repair "sqlite batch" "$i" wall_s "$WALL"; record repair "sqlite batch" "$i" keys "$(changed)"
+  make_pg rpg 100000 "$RATE"
+  timed "$CC" repair-all --apply --create-licenses --json --pg "$(pg rpg)"
+  record repair "postgresql batch" "$i" wall_s "$WALL"; record repair "postgresql batch" "$i" keys "$(changed)"
+done
+# One commit per key: a loop of `repair --user ID --apply` (one process, one transaction each) over
+# a different slice of 40 desynced users per run, on a fresh dataset per engine.
+PER=${CC_BENCH_PER_KEY_USERS:-40}
+make_sqlite "$WORK/r.db" 100000 "$RATE"
+make_pg rpg 100000 "$RATE"
+"$CC" check --limit 0 --db "$WORK/r.db" >/dev/null 2>&1 || true
+sqlite3 "$WORK/r.db" "SELECT DISTINCT user_id FROM cc_violations WHERE run_id = (SELECT max(id) FROM cc_runs) \
+  AND severity = 'violation' AND kind <> 'unknown_specialization' ORDER BY user_id LIMIT $((PER * RUNS))" >"$WORK/users"
+per_key() { # engine-label run args...
+  local label=$1 i=$2; shift 2
+  local keys=0 start end
+  start=$(date +%s.%N)
+  for u in $(sed -n "$(( (i - 1) * PER + 1 )),$(( i * PER ))p" "$WORK/users"); do
+    "$CC" repair --user "$u" --apply --create-licenses --json "$@" >"$WORK/last.out" 2>/dev/null || true
+    keys=$((keys + $(python3 -c "import json; c=json.load(open('$WORK/last.out')).get('changed', 0); print(c if isinstance(c, int) else len(c))" 2>/dev/null || echo 0)))
+  done
+  end=$(date +%s.%N)
+  record repair "$label" "$i" wall_s "$(python3 -c "print($end - $start)")"
+  record repair "$label" "$i" keys "$keys"
+}
+for i in $(seq 1 "$RUNS"); do
+  log "goal 5 per key: round $i"
+  per_key "sqlite one commit per key (process per user)" "$i" --db "$WORK/r.db"
+  per_key "postgresql one commit per key (process per user)" "$i" --pg "$(pg rpg)"
+done
+
+# --- goal 6: contention on 100 users, PostgreSQL ----------------------------------------------
+TX=${CC_BENCH_TX:-2000}; CLI_TX=${CC_BENCH_CLI_TX:-100}
+make_pg cont 10000 0
+psql -X -q -d cont -c "SELECT 1" >/dev/null
+xp_sum() { psql -X -At -d cont -c "SELECT sum(total_xp) FROM specialization_progress WHERE student_id BETWEEN 101 AND 200"; }
+desyncs() { psql -X -At -d cont -c "SELECT count(*) FROM specialization_progress p JOIN user_licenses l ON l.user_id = p.student_id \
+  AND (CASE rtrim(l.specialization_type) WHEN 'PLAYER' THEN 'GANCUJU_PLAYER' WHEN 'COACH' THEN 'LFA_COACH' ELSE rtrim(l.specialization_type) END) = \
+      (CASE rtrim(p.specialization_id) WHEN 'PLAYER' THEN 'GANCUJU_PLAYER' WHEN 'COACH' THEN 'LFA_COACH' ELSE rtrim(p.specialization_id) END) \
+  WHERE p.student_id BETWEEN 101 AND 200 AND p.current_level <> l.current_level"; }
+psql -X -At -d cont -c "SELECT student_id, specialization_id FROM specialization_progress WHERE student_id BETWEEN 101 AND 200 ORDER BY 1, 2" \
+  | awk -F'|' '!seen[$1]++' >"$WORK/cont_keys"
+for i in $(seq 1 "$RUNS"); do
+  log "goal 6: round $i"
+  before=$(xp_sum)
+  pgbench -n -c 8 -j 2 -t "$TX" -f "$here/coupled_update.sql" -r cont >"$WORK/pgbench.out" 2>&1
+  record contention "pgbench 8x$TX" "$i" tps "$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | tail -1)"
+  record contention "pgbench 8x$TX" "$i" lat_avg_ms "$(sed -n 's/^latency average = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out")"
+  after=$(xp_sum); record contention "pgbench 8x$TX" "$i" lost_xp "$((before + 8 * TX - after))"
+  before=$after
+  start=$(date +%s.%N)
+  for w in 1 2 3 4 5 6 7 8; do
+    ( for t in $(seq 1 "$CLI_TX"); do
+        line=$(sed -n "$(( (w * 13 + t * 7) % 100 + 1 ))p" "$WORK/cont_keys")
+        s=$(date +%s%N)
+        "$CC" update-progress --user "${line%%|*}" --spec "${line#*|}" --xp 1 --pg "$(pg cont)" >/dev/null 2>&1 || echo fail
+        echo "lat $(( ($(date +%s%N) - s) / 1000 ))"
+      done ) >"$WORK/cli.$w" &
+  done
+  wait
+  end=$(date +%s.%N)
+  after=$(xp_sum)
+  record contention "cli 8x$CLI_TX" "$i" tps "$(python3 -c "print(8 * $CLI_TX / ($end - $start))")"
+  python3 - "$WORK" "$i" "$CLI_TX" >>"$R" <<'EOF'
+import sys, statistics
+work, run, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
+lat = sorted(int(l.split()[1]) / 1000 for w in range(1, 9) for l in open(f"{work}/cli.{w}") if l.startswith("lat"))
+fails = sum(1 for w in range(1, 9) for l in open(f"{work}/cli.{w}") if l.startswith("fail"))
+print(f"contention\tcli 8x{n}\t{run}\tp50_ms\t{lat[len(lat) // 2]:.1f}")
+print(f"contention\tcli 8x{n}\t{run}\tp95_ms\t{lat[int(len(lat) * 0.95)]:.1f}")
+print(f"contention\tcli 8x{n}\t{run}\tfailed\t{fails}")
+EOF
+  record contention "cli 8x$CLI_TX" "$i" lost_xp "$((before + 8 * CLI_TX - after))"
+  record contention "after" "$i" desyncs "$(desyncs)"
+done
+
+# --- goal 8: start-up on the embedded database --------------------------------------------------
+for i in $(seq 1 "$RUNS"); do
+  log "goal 8: round $i"
+  x=$(mktemp -d)
+  timed env XDG_DATA_HOME="$x" "$CC" --version; record startup "--version" "$i" wall_s "$WALL"
+  timed env XDG_DATA_HOME="$x" "$CC" check --limit 0; record startup "check, first launch (creates the demo)" "$i" wall_s "$WALL"
+  timed env XDG_DATA_HOME="$x" "$CC" check --limit 0; record startup "check, second launch" "$i" wall_s "$WALL"
+  rm -rf "$x"
+done
+
+# --- optional: 1M × 0.5 -------------------------------------------------------------------------
+if [ "$half" -eq 1 ] && [ "$quick" -eq 0 ]; then
+  log "1M x 0.5"
+  make_sqlite "$WORK/half.db" 1000000 0.5; record demo "sqlite 1000000 rate 0.5" 1 wall_s "$WALL"; rm -f "$WORK/half.db"*
+fi
+
+echo "load_end=$(cut -d' ' -f1-3 /proc/loadavg)" >>"$WORK/meta"
+python3 "$here/report.py" "$WORK/meta" "$R" >"$out"
+log "wrote $out (raw rows: $R)"
