@@ -203,11 +203,8 @@ int prune(CliContext& context)
     auto removed = Administration::prune(**opened);
     if (!removed)
         return context.fail(removed.error());
-    if (context.json())
-        context.printJson(QJsonObject { { QStringLiteral("violations_removed"), *removed } });
-    else
-        context.out(QStringLiteral("removed %1 stored violations past retention").arg(*removed));
-    return 0;
+    return reportWrite(context, { { QStringLiteral("violations_removed"), removed->first } }, { removed->second },
+                       QStringLiteral("removed %1 stored violations past retention").arg(removed->first));
 }
 
 int report(CliContext& context)

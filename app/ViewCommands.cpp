@@ -202,10 +202,10 @@ int violations(CliContext& context)
     return 0;
 }
 
-QJsonValue rowJson(const QList<Row>& rows)
+QJsonValue rowJson(const PlatformSchema& schema, const QString& tableName, const QList<Row>& rows)
 {
     const Row* keeper = KeyRows::keeper(rows);
-    return keeper ? QJsonValue(rowToJson(*keeper)) : QJsonValue(QJsonValue::Null);
+    return keeper ? QJsonValue(rowForDisplay(schema, tableName, rowToJson(*keeper))) : QJsonValue(QJsonValue::Null);
 }
 
 int user(CliContext& context)
@@ -223,6 +223,7 @@ int user(CliContext& context)
     auto view = UserView::load(session, *id);
     if (!view)
         return context.fail(view.error());
+    const PlatformSchema& schema = **session.platform();
     QJsonArray tracks;
     for (const TrackView& track : std::as_const(view->tracks)) {
         QJsonArray findings;
@@ -241,8 +242,8 @@ int user(CliContext& context)
                                  { QStringLiteral("theory_hours"), track.nextLevel->theoryHours },
                                  { QStringLiteral("practice_hours"), track.nextLevel->practiceHours } };
         tracks.append(QJsonObject { { QStringLiteral("specialization"), track.rows.key.track },
-                                    { QStringLiteral("progress"), rowJson(track.rows.progress) },
-                                    { QStringLiteral("license"), rowJson(track.rows.licenses) },
+                                    { QStringLiteral("progress"), rowJson(schema, table::progress, track.rows.progress) },
+                                    { QStringLiteral("license"), rowJson(schema, table::licenses, track.rows.licenses) },
                                     { QStringLiteral("progress_rows"), track.rows.progress.size() },
                                     { QStringLiteral("license_rows"), track.rows.licenses.size() },
                                     { QStringLiteral("justified_level"), track.justifiedLevel ? QJsonValue(track.justifiedLevel) : QJsonValue(QJsonValue::Null) },
@@ -296,6 +297,7 @@ int audit(CliContext& context)
     auto entries = AuditLog::entries((*opened)->db(), filter);
     if (!entries)
         return context.fail(entries.error());
+    const PlatformSchema& schema = **(*opened)->platform();
     if (context.json()) {
         QJsonArray array;
         for (const AuditEntry& entry : std::as_const(*entries))
@@ -303,7 +305,8 @@ int audit(CliContext& context)
                                        { QStringLiteral("operator"), entry.operatorEmail }, { QStringLiteral("source"), entry.source },
                                        { QStringLiteral("action"), entry.action }, { QStringLiteral("user_id"), optionalJson(entry.userId) },
                                        { QStringLiteral("specialization"), entry.track.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(entry.track) },
-                                       { QStringLiteral("before"), entry.before }, { QStringLiteral("after"), entry.after },
+                                       { QStringLiteral("before"), stateForDisplay(schema, entry.before) },
+                                       { QStringLiteral("after"), stateForDisplay(schema, entry.after) },
                                        { QStringLiteral("reason"), entry.reason }, { QStringLiteral("batch_id"), optionalJson(entry.batchId) } });
         context.printJson(array);
     } else if (context.csv()) {
@@ -354,6 +357,7 @@ Result<Session*> openInitialised(CliContext& context)
     if (!opened)
         return opened.error();
     CC_TRY((*opened)->requireTools());
+    CC_TRY((*opened)->authorize(Action::View));
     auto schema = (*opened)->platform();
     if (!schema)
         return schema.error();

@@ -60,7 +60,7 @@ Result<std::optional<SyncDirection>> direction(CliContext& context, bool require
     return std::optional<SyncDirection>(*parsed);
 }
 
-QJsonObject planJson(const Plan& plan)
+QJsonObject planJson(const PlatformSchema& schema, const Plan& plan)
 {
     QJsonArray keys;
     for (const KeyChange& change : plan.keys) {
@@ -69,8 +69,8 @@ QJsonObject planJson(const Plan& plan)
             const char* op = row.op == RowOp::Insert ? "insert" : row.op == RowOp::Update ? "update" : "delete";
             rows.append(QJsonObject { { QStringLiteral("table"), row.table }, { QStringLiteral("op"), QLatin1String(op) },
                                       { QStringLiteral("id"), row.id ? QJsonValue(row.id) : QJsonValue(QJsonValue::Null) },
-                                      { QStringLiteral("before"), row.before.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rowToJson(row.before)) },
-                                      { QStringLiteral("values"), rowToJson(row.values) } });
+                                      { QStringLiteral("before"), row.before.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rowForDisplay(schema, row.table, rowToJson(row.before))) },
+                                      { QStringLiteral("values"), rowForDisplay(schema, row.table, rowToJson(row.values)) } });
         }
         keys.append(QJsonObject { { QStringLiteral("user_id"), change.key.userId }, { QStringLiteral("specialization"), change.key.track },
                                   { QStringLiteral("action"), change.action },
@@ -90,7 +90,7 @@ QJsonObject planJson(const Plan& plan)
 int printPlan(CliContext& context, const Plan& plan)
 {
     if (context.json()) {
-        context.printJson(planJson(plan));
+        context.printJson(planJson(**context.session().platform(), plan));
         return 0;
     }
     context.out(QStringLiteral("dry run (nothing changed; add --apply to run it):"));

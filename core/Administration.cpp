@@ -34,6 +34,27 @@ Result<qint64> auditSetting(Session& session, const QString& action, const QJson
     return AuditLog::record(session, entry);
 }
 
+// Stores settings and their audit entry in one transaction, then reloads the session.
+Result<qint64> storeSettingsAudited(Session& session, const QList<std::pair<QString, QString>>& settings, const QString& action,
+                                    const QJsonObject& before, const QJsonObject& after)
+{
+    auto id = withRetry([&]() -> Result<qint64> {
+        WriteTransaction transaction(session.db());
+        CC_TRY(transaction.begin());
+        for (const auto& [key, value] : settings)
+            CC_TRY(session.storeSetting(key, value));
+        auto id = auditSetting(session, action, before, after);
+        if (!id)
+            return id.error();
+        CC_TRY(transaction.commit());
+        return *id;
+    });
+    if (!id)
+        return id.error();
+    CC_TRY(session.reload());
+    return *id;
+}
+
 QJsonArray levelsJson(const QList<LevelRequirement>& levels)
 {
     QJsonArray array;
@@ -198,21 +219,9 @@ Result<qint64> Administration::setEnvironment(Session& session, Environment envi
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::SetEnvironment));
     const Environment before = session.environment();
-    auto id = withRetry([&]() -> Result<qint64> {
-        WriteTransaction transaction(session.db());
-        CC_TRY(transaction.begin());
-        CC_TRY(session.storeSetting(QStringLiteral("environment"), environmentName(environment)));
-        auto id = auditSetting(session, QStringLiteral("env_set"), QJsonObject { { QStringLiteral("environment"), environmentName(before) } },
-                               QJsonObject { { QStringLiteral("environment"), environmentName(environment) } });
-        if (!id)
-            return id.error();
-        CC_TRY(transaction.commit());
-        return *id;
-    });
-    if (!id)
-        return id.error();
-    CC_TRY(session.reload());
-    return *id;
+    return storeSettingsAudited(session, { { QStringLiteral("environment"), environmentName(environment) } }, QStringLiteral("env_set"),
+                                QJsonObject { { QStringLiteral("environment"), environmentName(before) } },
+                                QJsonObject { { QStringLiteral("environment"), environmentName(environment) } });
 }
 
 Result<int> Administration::parseThreshold(const QString& text)
@@ -249,23 +258,12 @@ Result<qint64> Administration::setThresholds(Session& session, std::optional<QSt
                            .arg(next.degraded / 100.0, 0, 'f', 2).arg(next.healthy / 100.0, 0, 'f', 2));
     CC_TRY(session.authorize(Action::ChangeSettings));
     const Thresholds before = session.thresholds();
-    auto id = withRetry([&]() -> Result<qint64> {
-        WriteTransaction transaction(session.db());
-        CC_TRY(transaction.begin());
-        CC_TRY(session.storeSetting(QStringLiteral("healthy_threshold"), QString::number(next.healthy)));
-        CC_TRY(session.storeSetting(QStringLiteral("degraded_threshold"), QString::number(next.degraded)));
-        auto id = auditSetting(session, QStringLiteral("settings"),
-                               QJsonObject { { QStringLiteral("healthy"), before.healthy / 100.0 }, { QStringLiteral("degraded"), before.degraded / 100.0 } },
-                               QJsonObject { { QStringLiteral("healthy"), next.healthy / 100.0 }, { QStringLiteral("degraded"), next.degraded / 100.0 } });
-        if (!id)
-            return id.error();
-        CC_TRY(transaction.commit());
-        return *id;
-    });
-    if (!id)
-        return id.error();
-    CC_TRY(session.reload());
-    return *id;
+    return storeSettingsAudited(session,
+                                { { QStringLiteral("healthy_threshold"), QString::number(next.healthy) },
+                                  { QStringLiteral("degraded_threshold"), QString::number(next.degraded) } },
+                                QStringLiteral("settings"),
+                                QJsonObject { { QStringLiteral("healthy"), before.healthy / 100.0 }, { QStringLiteral("degraded"), before.degraded / 100.0 } },
+                                QJsonObject { { QStringLiteral("healthy"), next.healthy / 100.0 }, { QStringLiteral("degraded"), next.degraded / 100.0 } });
 }
 
 Result<LevelImport> Administration::importLevels(Session& session, const QString& trackText, const QByteArray& json, bool apply)
@@ -334,11 +332,11 @@ Result<LevelImport> Administration::importLevels(Session& session, const QString
     return result;
 }
 
-Result<qint64> Administration::prune(Session& session)
+Result<std::pair<qint64, qint64>> Administration::prune(Session& session)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::Prune));
-    return withRetry([&]() -> Result<qint64> {
+    return withRetry([&]() -> Result<std::pair<qint64, qint64>> {
         WriteTransaction transaction(session.db());
         CC_TRY(transaction.begin());
         auto removed = RunStore::prune(session.db(), session.now());
@@ -348,7 +346,7 @@ Result<qint64> Administration::prune(Session& session)
         if (!id)
             return id.error();
         CC_TRY(transaction.commit());
-        return *removed;
+        return std::pair<qint64, qint64> { *removed, *id };
     });
 }
 

@@ -44,7 +44,8 @@ public:
     static Result<qint64> setThresholds(Session& session, std::optional<QString> healthy, std::optional<QString> degraded);
     static Result<int> parseThreshold(const QString& text);
     static Result<LevelImport> importLevels(Session& session, const QString& track, const QByteArray& json, bool apply);
-    static Result<qint64> prune(Session& session);
+    // Applies the retention rule; returns how many stored violations went and the audit id.
+    static Result<std::pair<qint64, qint64>> prune(Session& session);
 };
 
 } // namespace cc

@@ -184,7 +184,7 @@ Result<Plan> CouplingWriter::preview(Session& session, const QList<KeyRef>& keys
     return plan;
 }
 
-Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan)
+Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan, const WriteOptions& options)
 {
     return withRetry([&]() -> Result<WriteOutcome> {
         WriteOutcome outcome;
@@ -203,7 +203,12 @@ Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan)
                                    .arg(change.key.userId).arg(change.key.track, difference));
             CC_TRY(verifyOthers(session, change));
         }
+        qint64 done = 0;
         for (const KeyChange& change : plan.keys) {
+            if (options.cancel && options.cancel->isCancelled())
+                return Error { ErrorCode::Cancelled, QStringLiteral("cancelled before the plan was complete; nothing was changed") };
+            if (options.progress)
+                options.progress(done++, plan.keys.size());
             auto id = executeKey(session, change, std::nullopt);
             if (!id)
                 return id.error();

@@ -41,8 +41,9 @@ class CouplingWriter final {
 public:
     // A dry run: the plan from the current rows, without locks.
     static Result<Plan> preview(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner);
-    // Executes a previewed plan after checking under the locks that the rows still match; all or nothing.
-    static Result<WriteOutcome> apply(Session& session, const Plan& plan);
+    // Executes a previewed plan after checking under the locks that the rows still match; all or
+    // nothing (a cancel rolls everything back). Progress counts keys.
+    static Result<WriteOutcome> apply(Session& session, const Plan& plan, const WriteOptions& options = {});
     // Plans each key under its locks and executes at once.
     static Result<WriteOutcome> run(Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options = {});
     // Runs steps in order in one transaction, all or nothing, after locking `keys`; a non-empty

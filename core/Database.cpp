@@ -119,8 +119,9 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
             return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: the connection is read-only") };
         if (native == u"42501")
             return Error { ErrorCode::Refused, QStringLiteral("permission denied by PostgreSQL: %1").arg(text) };
-        if (native.startsWith(u"08") || error.type() == QSqlError::ConnectionError
-            || !connection().isOpen())
+        if (native.startsWith(u"08") || native.startsWith(u"57P") || error.type() == QSqlError::ConnectionError
+            || !connection().isOpen() || text.contains(QLatin1String("server closed the connection"))
+            || text.contains(QLatin1String("no connection to the server")))
             return Error { ErrorCode::CannotOpen, QStringLiteral("lost the connection to PostgreSQL: %1").arg(text) };
         return Error { ErrorCode::Sql, message };
     }

@@ -1,6 +1,7 @@
 #include "KeyRows.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSqlRecord>
 
 #include <climits>
@@ -86,6 +87,54 @@ QString rowDifference(const Row& expected, const Row& actual)
             return it.key();
     }
     return {};
+}
+
+namespace {
+
+QString isoTimestamp(const QString& text)
+{
+    static const QRegularExpression plain(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)Z?$"));
+    static const QRegularExpression offset(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)([+-]\\d{2})(?::?(\\d{2}))?$"));
+    if (const auto match = plain.match(text); match.hasMatch())
+        return match.captured(1) + u'T' + match.captured(2) + u'Z';
+    if (const auto match = offset.match(text); match.hasMatch()) {
+        const QString minutes = match.captured(4).isEmpty() ? QStringLiteral("00") : match.captured(4);
+        const QDateTime time = QDateTime::fromString(match.captured(1) + u'T' + match.captured(2).left(12) + match.captured(3) + u':' + minutes, Qt::ISODateWithMs);
+        if (time.isValid())
+            return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+    }
+    return text;
+}
+
+} // namespace
+
+QJsonObject rowForDisplay(const PlatformSchema& schema, const QString& tableName, const QJsonObject& row)
+{
+    QJsonObject shown = row;
+    for (auto it = shown.begin(); it != shown.end(); ++it) {
+        const TypeFamily family = schema.familyOf(tableName, it.key());
+        if (family == TypeFamily::Timestamp && it.value().isString())
+            it.value() = isoTimestamp(it.value().toString());
+        else if (family == TypeFamily::Boolean && it.value().isDouble())
+            it.value() = it.value().toInteger() != 0;
+    }
+    return shown;
+}
+
+QJsonObject stateForDisplay(const PlatformSchema& schema, const QJsonObject& state)
+{
+    QJsonObject shown;
+    for (auto it = state.constBegin(); it != state.constEnd(); ++it) {
+        if (!it.value().isArray()) {
+            shown.insert(it.key(), it.value());
+            continue;
+        }
+        QJsonArray rows;
+        for (const QJsonValue& row : it.value().toArray())
+            rows.append(row.isObject() ? QJsonValue(rowForDisplay(schema, it.key(), row.toObject())) : row);
+        shown.insert(it.key(), rows);
+    }
+    return shown;
 }
 
 bool sameRow(const Row& a, const Row& b)

@@ -58,6 +58,11 @@ QJsonObject rowToJson(const Row& row);
 // Restores typed values from an audit entry (integral numbers stay integers).
 Row rowFromJson(const QJsonObject& object);
 bool sameRow(const Row& a, const Row& b);
+// A row as front ends show it: timestamps as ISO-8601 UTC with Z, booleans as true/false (SQLite
+// stores them as 0/1), judged by the platform schema's type families.
+QJsonObject rowForDisplay(const PlatformSchema& schema, const QString& tableName, const QJsonObject& row);
+// Every table's rows of an audit state ({table: [rows]}) for display.
+QJsonObject stateForDisplay(const PlatformSchema& schema, const QJsonObject& state);
 QString rowDifference(const Row& expected, const Row& actual); // the first differing column, or empty
 qint64 rowId(const Row& row);
 std::optional<qint64> rowInt(const Row& row, const QString& column);

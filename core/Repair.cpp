@@ -127,42 +127,46 @@ KeyPlanner Repair::planner(const RepairOptions& options)
     };
 }
 
+namespace {
+
+// One track of the user, or every track the user has rows for.
+Result<QList<KeyRef>> keysOfUser(Session& session, qint64 userId, const QString& track)
+{
+    if (!track.isEmpty())
+        return QList<KeyRef> { { userId, track } };
+    auto rows = RowReader::userKeys(session, userId, false);
+    if (!rows)
+        return rows.error();
+    QList<KeyRef> keys;
+    for (const KeyRows& key : std::as_const(*rows))
+        keys.append(key.key);
+    return keys;
+}
+
+} // namespace
+
 Result<Plan> Repair::previewUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::View));
-    QList<KeyRef> keys;
-    if (!track.isEmpty()) {
-        keys.append({ userId, track });
-    } else {
-        auto rows = RowReader::userKeys(session, userId, false);
-        if (!rows)
-            return rows.error();
-        for (const KeyRows& key : std::as_const(*rows))
-            keys.append(key.key);
-    }
-    return CouplingWriter::preview(session, keys, planner(options));
+    auto keys = keysOfUser(session, userId, track);
+    if (!keys)
+        return keys.error();
+    return CouplingWriter::preview(session, *keys, planner(options));
 }
 
 Result<WriteOutcome> Repair::repairUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::RepairOne));
-    QList<KeyRef> keys;
-    if (!track.isEmpty()) {
-        keys.append({ userId, track });
-    } else {
-        auto rows = RowReader::userKeys(session, userId, false);
-        if (!rows)
-            return rows.error();
-        for (const KeyRows& key : std::as_const(*rows))
-            keys.append(key.key);
-    }
+    auto keys = keysOfUser(session, userId, track);
+    if (!keys)
+        return keys.error();
     WriteOptions write;
     write.batch = true;
     write.batchAction = QStringLiteral("repair");
-    write.keysPerTransaction = int(std::max<qsizetype>(1, keys.size()));
-    return CouplingWriter::run(session, keys, planner(options), write);
+    write.keysPerTransaction = int(std::max<qsizetype>(1, keys->size()));
+    return CouplingWriter::run(session, *keys, planner(options), write);
 }
 
 Result<QList<KeyRef>> Repair::keysToRepair(Session& session, CancelToken* cancel)

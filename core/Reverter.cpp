@@ -30,15 +30,21 @@ QString userColumn(const QString& tableName)
 
 } // namespace
 
-Result<void> Reverter::authorizeEntry(Session& session, const AuditEntry& entry)
+Result<void> Reverter::revertible(const AuditEntry& entry)
 {
     if (entry.action == u"add_specialization" || entry.action == u"init" || entry.action.startsWith(u"settings")
         || entry.action.startsWith(u"env") || entry.action.startsWith(u"levels") || entry.action.startsWith(u"index"))
         return refused(QStringLiteral("audit entry %1 (%2) changes no student rows and cannot be reverted").arg(entry.id).arg(entry.action));
+    return {};
+}
+
+Result<void> Reverter::authorizeEntry(Session& session, const AuditEntry& entry)
+{
+    CC_TRY(revertible(entry));
     return session.authorize(entry.source == u"qa" ? Action::RevertInjection : Action::Revert);
 }
 
-Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry)
+Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool lock)
 {
     const LevelCatalogue& catalogue = session.catalogue();
     KeyChange change;
@@ -47,7 +53,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry)
     change.reason = QStringLiteral("revert of audit entry %1 (%2)").arg(entry.id).arg(entry.action);
     change.source = entry.source == u"qa" ? QStringLiteral("qa") : QString();
     change.revertsId = entry.id;
-    auto current = RowReader::key(session, change.key, true);
+    auto current = RowReader::key(session, change.key, lock);
     if (!current)
         return current.error();
     change.before = *current;
@@ -69,7 +75,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry)
             const bool restore = before.contains(it.key());
             if (!restore && history)
                 continue; // history the entry added stays; a reverse progression records the undo
-            auto now = RowReader::byId(session, tableName, it.key(), true);
+            auto now = RowReader::byId(session, tableName, it.key(), lock);
             if (!now)
                 return now.error();
             if (!*now)
@@ -105,7 +111,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry)
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             if (after.contains(it.key()))
                 continue;
-            auto now = RowReader::byId(session, tableName, it.key(), true);
+            auto now = RowReader::byId(session, tableName, it.key(), lock);
             if (!now)
                 return now.error();
             if (*now)
@@ -119,7 +125,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry)
             continue;
         const qint64 user = insert.values.value(userColumn(insert.table)).toLongLong();
         const QString track = catalogue.canonical(insert.values.value(keyColumn(insert.table)).toString());
-        auto rows = RowReader::key(session, { user, track }, true);
+        auto rows = RowReader::key(session, { user, track }, lock);
         if (!rows)
             return rows.error();
         const QList<Row>& side = insert.table == table::progress ? rows->progress : rows->licenses;
@@ -147,7 +153,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry)
     return change;
 }
 
-Result<WriteOutcome> Reverter::revert(Session& session, qint64 auditId)
+Result<AuditEntry> Reverter::load(Session& session, qint64 auditId)
 {
     CC_TRY(session.requireTools());
     auto entry = AuditLog::entry(session.db(), auditId);
@@ -155,10 +161,33 @@ Result<WriteOutcome> Reverter::revert(Session& session, qint64 auditId)
         return entry.error();
     if (!*entry)
         return notFound(QStringLiteral("there is no audit entry %1").arg(auditId));
-    CC_TRY(authorizeEntry(session, **entry));
-    const AuditEntry found = **entry;
+    return **entry;
+}
+
+Result<Plan> Reverter::preview(Session& session, qint64 auditId)
+{
+    auto entry = load(session, auditId);
+    if (!entry)
+        return entry.error();
+    CC_TRY(session.authorize(Action::View));
+    CC_TRY(revertible(*entry));
+    auto change = plan(session, *entry, false);
+    if (!change)
+        return change.error();
+    Plan result;
+    result.keys.append(*change);
+    return result;
+}
+
+Result<WriteOutcome> Reverter::revert(Session& session, qint64 auditId)
+{
+    auto entry = load(session, auditId);
+    if (!entry)
+        return entry.error();
+    CC_TRY(authorizeEntry(session, *entry));
+    const AuditEntry found = *entry;
     QList<KeyRef> keys { { found.userId.value_or(0), found.track } };
-    return CouplingWriter::runSteps(session, keys, { [found](Session& s) { return plan(s, found); } });
+    return CouplingWriter::runSteps(session, keys, { [found](Session& s) { return plan(s, found, true); } });
 }
 
 Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId)
@@ -177,7 +206,7 @@ Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId)
     for (const AuditEntry& entry : std::as_const(*entries)) {
         CC_TRY(authorizeEntry(session, entry));
         keys.append({ entry.userId.value_or(0), entry.track });
-        steps.append([entry](Session& s) { return plan(s, entry); });
+        steps.append([entry](Session& s) { return plan(s, entry, true); });
     }
     return CouplingWriter::runSteps(session, keys, steps, QStringLiteral("revert-batch"));
 }

@@ -12,9 +12,13 @@ public:
     static Result<WriteOutcome> revert(Session& session, qint64 auditId);
     // Undoes one repair-all or one inject --random: every entry of the batch, newest first, all or nothing.
     static Result<WriteOutcome> revertBatch(Session& session, qint64 batchId);
+    // What revert would do, as a plan (rows before → after and the statements), without writing.
+    static Result<Plan> preview(Session& session, qint64 auditId);
 
 private:
-    static Result<KeyChange> plan(Session& session, const AuditEntry& entry);
+    static Result<KeyChange> plan(Session& session, const AuditEntry& entry, bool lock);
+    static Result<AuditEntry> load(Session& session, qint64 auditId);
+    static Result<void> revertible(const AuditEntry& entry);
     static Result<void> authorizeEntry(Session& session, const AuditEntry& entry);
 };
 

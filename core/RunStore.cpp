@@ -5,6 +5,7 @@
 
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSqlError>
 
 namespace cc {
 
@@ -103,6 +104,13 @@ Result<std::unique_ptr<RunStore>> RunStore::openWriter(const ConnectionProfile& 
     return std::make_unique<RunStore>(std::move(*db));
 }
 
+RunStore::~RunStore()
+{
+    // Queries go before their connection.
+    m_insertFull.reset();
+    m_insertTail.reset();
+}
+
 Result<qint64> RunStore::beginRun(const HealthReport& report)
 {
     WriteTransaction transaction(*m_db);
@@ -120,23 +128,45 @@ Result<qint64> RunStore::beginRun(const HealthReport& report)
 
 Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecord>& records, qint64& sequence)
 {
-    constexpr qsizetype rowsPerStatement = 200;
+    if (records.isEmpty())
+        return {};
+    // SQLite: one single-row statement prepared once and re-executed (a statement with thousands of
+    // placeholders costs SQLite more to prepare than to run). PostgreSQL: 200 rows a statement,
+    // prepared once, to save round trips.
+    const qsizetype rowsPerStatement = m_db->isPostgres() ? 200 : 1;
+    auto prepared = [&](qsizetype rows) -> Result<QSqlQuery*> {
+        std::unique_ptr<QSqlQuery>& slot = rows == rowsPerStatement ? m_insertFull : m_insertTail;
+        if (slot && m_preparedRows.value(slot.get()) == rows)
+            return slot.get();
+        QString sql = QStringLiteral("INSERT INTO ") + m_db->tool("violations")
+            + QStringLiteral(" (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) VALUES ");
+        for (qsizetype i = 0; i < rows; ++i)
+            sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+        slot = std::make_unique<QSqlQuery>(m_db->connection());
+        if (!slot->prepare(sql))
+            return m_db->sqlError(slot->lastError(), QStringLiteral("storing violations"));
+        m_preparedRows.insert(slot.get(), rows);
+        return slot.get();
+    };
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
     for (qsizetype start = 0; start < records.size(); start += rowsPerStatement) {
         const qsizetype end = std::min(records.size(), start + rowsPerStatement);
-        QString sql = QStringLiteral("INSERT INTO ") + m_db->tool("violations")
-            + QStringLiteral(" (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) VALUES ");
-        QVariantList binds;
-        binds.reserve((end - start) * 10);
+        auto query = prepared(end - start);
+        if (!query)
+            return query.error();
+        int position = 0;
         for (qsizetype i = start; i < end; ++i) {
             const ViolationRecord& record = records.at(i);
-            sql += i == start ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-            binds << runId << ++sequence << record.userId << record.track << record.kind
-                  << (record.warning ? QStringLiteral("warning") : QStringLiteral("violation"))
-                  << optionalLevel(record.progressLevel) << optionalLevel(record.licenseLevel) << record.action << record.reason;
+            const QVariantList values { runId, ++sequence, record.userId, record.track, record.kind,
+                                        record.warning ? QStringLiteral("warning") : QStringLiteral("violation"),
+                                        optionalLevel(record.progressLevel), optionalLevel(record.licenseLevel), record.action,
+                                        record.reason };
+            for (const QVariant& value : values)
+                (*query)->bindValue(position++, value);
         }
-        CC_TRY(m_db->run(sql, binds));
+        if (!(*query)->exec())
+            return m_db->sqlError((*query)->lastError(), QStringLiteral("storing violations"));
     }
     return transaction.commit();
 }
@@ -229,6 +259,11 @@ Result<std::pair<QString, QVariantList>> whereClause(Database& db, const Violati
     qint64 runId = 0;
     if (filter.runId) {
         runId = *filter.runId;
+        auto found = RunStore::run(db, runId);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return notFound(QStringLiteral("there is no stored run %1").arg(runId));
     } else {
         auto latest = RunStore::latestCompleted(db);
         if (!latest)

@@ -29,6 +29,7 @@ class RunStore final {
 public:
     static Result<std::unique_ptr<RunStore>> openWriter(const ConnectionProfile& profile);
     explicit RunStore(std::unique_ptr<Database> db) : m_db(std::move(db)) { }
+    ~RunStore();
     Q_DISABLE_COPY_MOVE(RunStore)
 
     Result<qint64> beginRun(const HealthReport& report);
@@ -47,6 +48,10 @@ public:
 
 private:
     std::unique_ptr<Database> m_db;
+    // Prepared violation inserts, reused across batches (full batches and the last, shorter one).
+    std::unique_ptr<QSqlQuery> m_insertFull;
+    std::unique_ptr<QSqlQuery> m_insertTail;
+    QHash<const QSqlQuery*, qsizetype> m_preparedRows;
 };
 
 } // namespace cc
