@@ -33,6 +33,8 @@ signals:
     void checkFinished();
     void openUserRequested(qint64 userId);
     void openViolationsRequested(const QString& kind, const QString& track);
+    // Show the violations of one stored run (from the run history).
+    void openRunRequested(qint64 runId);
 
 private:
     SessionOptions m_options;

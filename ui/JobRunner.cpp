@@ -18,6 +18,7 @@ JobRunner::JobRunner(const SessionOptions& options, QObject* parent)
 JobRunner::~JobRunner()
 {
     m_pending.clear();
+    m_probes.clear();
     m_read->cancelAll();
     m_action->cancelAll();
 }
@@ -43,8 +44,12 @@ void JobRunner::cancel(quint64 id)
 void JobRunner::onFinished(Lane lane, const JobOutcome& outcome)
 {
     const quint64 id = globalId(lane, outcome.id);
+    if (m_probes.remove(id))
+        return; // its only purpose was to make that worker notice a dead connection
     const Waiting waiting = m_pending.take(id);
     const bool lost = !outcome.ok && outcome.code == ErrorCode::CannotOpen;
+    if (lost)
+        probe(lane == Lane::Read ? Lane::Action : Lane::Read);
     if (lost && m_connected) {
         m_connected = false;
         emit connectionChanged(false, outcome.message);
@@ -58,6 +63,21 @@ void JobRunner::onFinished(Lane lane, const JobOutcome& outcome)
         waiting.done(copy);
     }
     emit pendingChanged(pending());
+}
+
+void JobRunner::probe(Lane lane)
+{
+    for (const quint64 id : std::as_const(m_probes)) {
+        if (Lane(id >> 62) == lane)
+            return; // one is on its way
+    }
+    CoreWorker* worker = lane == Lane::Read ? m_read.get() : m_action.get();
+    const quint64 id = globalId(lane, worker->submit([](Session& session, CancelToken&, const ProgressFn&) -> Result<QVariant> {
+        if (auto reloaded = session.reload(); !reloaded)
+            return reloaded.error();
+        return QVariant();
+    }));
+    m_probes.insert(id);
 }
 
 void JobRunner::onProgress(Lane lane, quint64 id, qint64 done, qint64 total)

@@ -3,6 +3,7 @@
 #include "CoreWorker.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QPointer>
 
@@ -56,11 +57,17 @@ private:
     };
     void onFinished(Lane lane, const JobOutcome& outcome);
     void onProgress(Lane lane, quint64 id, qint64 done, qint64 total);
+    // After one lane lost its connection, the other lane's connection is usually dead too (a
+    // server restart, pg_terminate_backend, a network cut) but its worker only finds out on its
+    // next job, which would then fail: the user's first "Run check now" after an outage. A
+    // harmless read on the other lane lets its worker notice now and reconnect on the next job.
+    void probe(Lane lane);
     static quint64 globalId(Lane lane, quint64 id) { return (quint64(lane) << 62) | id; }
 
     std::unique_ptr<CoreWorker> m_read;
     std::unique_ptr<CoreWorker> m_action;
     QHash<quint64, Waiting> m_pending;
+    QSet<quint64> m_probes;
     bool m_connected = true;
 };
 

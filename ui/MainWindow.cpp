@@ -6,6 +6,7 @@
 #include "pages/AuditPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/QaLabPage.h"
+#include "pages/RunHistoryPage.h"
 #include "pages/SettingsPage.h"
 #include "pages/UserPage.h"
 #include "pages/ViolationsPage.h"
@@ -48,8 +49,10 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
     m_qa = new QaLabPage(m_context, m_pages);
     m_audit = new AuditPage(m_context, m_pages);
     m_settings = new SettingsPage(m_context, m_dashboard, m_pages);
+    m_runs = new RunHistoryPage(m_context, m_pages);
     for (QWidget* page : { static_cast<QWidget*>(m_dashboard), static_cast<QWidget*>(m_violations), static_cast<QWidget*>(m_user),
-                           static_cast<QWidget*>(m_qa), static_cast<QWidget*>(m_audit), static_cast<QWidget*>(m_settings) })
+                           static_cast<QWidget*>(m_qa), static_cast<QWidget*>(m_audit), static_cast<QWidget*>(m_settings),
+                           static_cast<QWidget*>(m_runs) })
         m_pages->addWidget(page);
 
     buildSideBar();
@@ -76,6 +79,10 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
         setCurrentPage(Violations);
         m_violations->showFiltered(kind, track);
     });
+    connect(m_context, &ConsoleContext::openRunRequested, this, [this](qint64 runId) {
+        setCurrentPage(Violations);
+        m_violations->showRun(runId);
+    });
     connect(m_dashboard, &DashboardPage::lastCheckChanged, this, [this](const QDateTime& at) {
         m_lastCheck = at;
         updateCheckAge();
@@ -95,7 +102,7 @@ MainWindow::~MainWindow() = default;
 
 QString MainWindow::pageKey(int page)
 {
-    static const char* const keys[] = { "dashboard", "violations", "user", "qa-lab", "audit", "settings" };
+    static const char* const keys[] = { "dashboard", "violations", "user", "qa-lab", "audit", "settings", "runs" };
     return page >= 0 && page < PageCount ? QString::fromLatin1(keys[page]) : QString();
 }
 
@@ -110,7 +117,7 @@ void MainWindow::buildSideBar()
                                             "QListWidget#sideBar::item:selected { background: %2; color: %3; }")
                                  .arg(ThemeColors::sidebar().name(), ThemeColors::accent().name(),
                                       ThemeColors::textOn(ThemeColors::accent()).name()));
-    const QStringList names = { tr("Health dashboard"), tr("Violations"), tr("User"), tr("QA lab"), tr("Audit log"), tr("Settings") };
+    const QStringList names = { tr("Health dashboard"), tr("Violations"), tr("User"), tr("QA lab"), tr("Audit log"), tr("Settings"), tr("Run history") };
     for (int i = 0; i < names.size(); ++i) {
         auto* item = new QListWidgetItem(names.at(i), m_sideBar);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(names.at(i)).arg(i + 1));
@@ -130,7 +137,8 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     static const char* const names[] = { "actionPageDashboard", "actionPageViolations", "actionPageUser",
-                                         "actionPageQaLab", "actionPageAudit", "actionPageSettings" };
+                                         "actionPageQaLab", "actionPageAudit", "actionPageSettings",
+                                         "actionPageRuns" };
     for (int i = 0; i < PageCount; ++i) {
         QAction* action = view->addAction(m_sideBar->item(i)->text());
         action->setObjectName(QString::fromLatin1(names[i]));

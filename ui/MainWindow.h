@@ -15,18 +15,19 @@ namespace cc::ui {
 class AuditPage;
 class DashboardPage;
 class QaLabPage;
+class RunHistoryPage;
 class SettingsPage;
 class UserPage;
 class ViolationsPage;
 
-// The main window: a side bar of pages (Ctrl+1…Ctrl+6) and a status bar with the connection,
+// The main window: a side bar of pages (Ctrl+1…Ctrl+7) and a status bar with the connection,
 // the environment chip, read-only state, the operator and the age of the last check.
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
 
 public:
-    enum Page { Dashboard, Violations, User, QaLab, Audit, Settings, PageCount };
+    enum Page { Dashboard, Violations, User, QaLab, Audit, Settings, Runs, PageCount };
 
     explicit MainWindow(const SessionOptions& options, QWidget* parent = nullptr);
     ~MainWindow() override;
@@ -39,6 +40,7 @@ public:
     DashboardPage* dashboard() const { return m_dashboard; }
     ViolationsPage* violations() const { return m_violations; }
     UserPage* userPage() const { return m_user; }
+    RunHistoryPage* runHistory() const { return m_runs; }
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -63,6 +65,7 @@ private:
     QaLabPage* m_qa = nullptr;
     AuditPage* m_audit = nullptr;
     SettingsPage* m_settings = nullptr;
+    RunHistoryPage* m_runs = nullptr;
     QLabel* m_connection = nullptr;
     QLabel* m_environment = nullptr;
     QLabel* m_readOnly = nullptr;

@@ -5,11 +5,14 @@
 #include "Administration.h"
 #include "HealthCheck.h"
 #include "Prompt.h"
+#include "ThemeColors.h"
 #include "RunStore.h"
 #include "charts/CountBarChart.h"
 #include "charts/RateHistoryChart.h"
 #include "models/ViolationTableModel.h"
+#include "models/RunHistoryModel.h"
 #include "pages/DashboardPage.h"
+#include "pages/RunHistoryPage.h"
 #include "pages/UserPage.h"
 #include "pages/ViolationsPage.h"
 #include "widgets/ConsistencyGauge.h"
@@ -79,10 +82,11 @@ private slots:
         QVERIFY(db.initialise(50));
         auto window = openWindow(db);
         waitForData(*window);
-        const char* pages[] = { "dashboardPage", "violationsPage", "userPage", "qaLabPage", "auditPage", "settingsPage" };
+        const char* pages[] = { "dashboardPage", "violationsPage", "userPage", "qaLabPage", "auditPage", "settingsPage", "runHistoryPage" };
         for (int i = MainWindow::PageCount - 1; i >= 0; --i) {
             static const char* const actions[] = { "actionPageDashboard", "actionPageViolations", "actionPageUser",
-                                                   "actionPageQaLab",     "actionPageAudit",      "actionPageSettings" };
+                                                   "actionPageQaLab",     "actionPageAudit",      "actionPageSettings",
+                                                   "actionPageRuns" };
             auto* action = child<QAction>(window.get(), actions[i]);
             QVERIFY(action);
             QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -231,6 +235,77 @@ private slots:
         }
         QCOMPARE(badge(*window), QStringLiteral("healthy"));
         QCOMPARE(metric(*window, "metricRate"), QStringLiteral("100.00 %"));
+    }
+
+    void runHistoryListsStoredChecksAndOpensTheirViolations()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(20));
+        auto writer = RunStore::openWriter(db.profile());
+        QVERIFY(writer.ok());
+        const QList<qint64> rates { 9700, 9950, 10000 };
+        QList<qint64> ids;
+        const QDateTime start = QDateTime::currentDateTimeUtc().addSecs(-3000);
+        for (int i = 0; i < rates.size(); ++i) {
+            HealthReport report;
+            report.startedAt = start.addSecs(600 * i);
+            report.totalPairs = 10000;
+            report.consistent = rates.at(i);
+            report.inconsistent = 10000 - rates.at(i);
+            report.rateHundredths = rates.at(i);
+            report.status = statusFor(report.rateHundredths, report.thresholds);
+            report.operatorName = QStringLiteral("cron");
+            report.durationMs = 1500;
+            auto id = (*writer)->beginRun(report);
+            QVERIFY(id.ok());
+            report.runId = *id;
+            ids << *id;
+            QVERIFY((*writer)->finishRun(report).ok());
+        }
+        auto window = openWindow(db);
+        waitForData(*window);
+        QAction* action = child<QAction>(window.get(), "actionPageRuns");
+        QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_7));
+        action->trigger();
+        QCOMPARE(window->currentPage(), int(MainWindow::Runs));
+        auto* table = child<QTableView>(window.get(), "runHistoryTable");
+        QVERIFY(table && table->isVisible());
+        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
+        const auto cell = [table](int row, int column) { return table->model()->index(row, column).data().toString(); };
+        // Newest first.
+        QCOMPARE(cell(0, RunHistoryModel::RateColumn), QStringLiteral("100.00 %"));
+        QCOMPARE(cell(1, RunHistoryModel::RateColumn), QStringLiteral("99.50 %"));
+        QCOMPARE(cell(2, RunHistoryModel::RateColumn), QStringLiteral("97.00 %"));
+        QCOMPARE(cell(2, RunHistoryModel::ViolationsColumn), QStringLiteral("300"));
+        QCOMPARE(cell(0, RunHistoryModel::IdColumn).toLongLong(), ids.at(2));
+        QCOMPARE(cell(0, RunHistoryModel::StatusColumn), QStringLiteral("HEALTHY"));
+        QCOMPARE(cell(0, RunHistoryModel::OperatorColumn), QStringLiteral("cron"));
+        QCOMPARE(cell(0, RunHistoryModel::DurationColumn), QStringLiteral("1.5 s"));
+        QCOMPARE(table->model()->index(0, RunHistoryModel::StatusColumn).data(Qt::BackgroundRole).value<QColor>(), ThemeColors::healthy());
+        QCOMPARE(table->model()->index(2, RunHistoryModel::StatusColumn).data(RunHistoryModel::StatusRole).toString(),
+                 statusFor(9700, Thresholds {}));
+
+        // Enter on the oldest run opens the violations page on it.
+        table->setFocus();
+        table->setCurrentIndex(table->model()->index(2, 0));
+        QTest::keyClick(table, Qt::Key_Return);
+        QCOMPARE(window->currentPage(), int(MainWindow::Violations));
+        QCOMPARE(window->violations()->shownRun(), std::optional<qint64>(ids.at(0)));
+        auto* chooser = child<QComboBox>(window.get(), "violationsRun");
+        QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0, 10000);
+        QCOMPARE(chooser->currentData().toLongLong(), ids.at(0));
+        QVERIFY2(chooser->currentText().startsWith(QStringLiteral("#%1 ").arg(ids.at(0))), qPrintable(chooser->currentText()));
+
+        // Double-click on the middle run does the same.
+        window->setCurrentPage(MainWindow::Runs);
+        const QRect middle = table->visualRect(table->model()->index(1, RunHistoryModel::RateColumn));
+        QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, middle.center());
+        QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, middle.center());
+        QCOMPARE(window->currentPage(), int(MainWindow::Violations));
+        QCOMPARE(window->violations()->shownRun(), std::optional<qint64>(ids.at(1)));
+        QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0, 10000);
+        QCOMPARE(chooser->currentData().toLongLong(), ids.at(1));
     }
 
     void autoRefreshPicksUpACheckFromAnotherConnection()

@@ -26,7 +26,7 @@ private slots:
         QVERIFY(process.waitForFinished(120000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
-        for (const char* page : { "dashboard", "violations", "user", "qa-lab", "audit", "settings" }) {
+        for (const char* page : { "dashboard", "violations", "user", "qa-lab", "audit", "settings", "runs" }) {
             const QImage image(dir + u'/' + QString::fromLatin1(page) + QStringLiteral(".png"));
             QVERIFY2(!image.isNull(), page);
             QCOMPARE(image.size(), QSize(1280, 800));

@@ -195,6 +195,32 @@ void ViolationsPage::showFiltered(const QString& kind, const QString& track)
     applyFilter();
 }
 
+void ViolationsPage::showRun(qint64 runId)
+{
+    const QSignalBlocker blockRun(m_run);
+    const QSignalBlocker blockKind(m_kind);
+    const QSignalBlocker blockTrack(m_track);
+    int runIndex = m_run->findData(runId);
+    if (runIndex < 0) {
+        // Until loadRuns() brings the full label (or when the run is older than the chooser's list).
+        m_run->addItem(tr("#%1").arg(runId), runId);
+        runIndex = m_run->count() - 1;
+    }
+    m_run->setCurrentIndex(runIndex);
+    m_kind->setCurrentIndex(0);
+    m_track->setCurrentIndex(0);
+    m_user->clear();
+    m_loadedOnce = true;
+    loadRuns();
+    applyFilter();
+}
+
+std::optional<qint64> ViolationsPage::shownRun() const
+{
+    const QVariant run = m_run->currentData();
+    return run.isValid() ? std::optional<qint64>(run.toLongLong()) : std::nullopt;
+}
+
 void ViolationsPage::applyFilter()
 {
     ViolationFilter filter;
@@ -232,7 +258,13 @@ void ViolationsPage::loadRuns()
                                                              Wording::status(run.status), rate),
                                                     *run.runId);
                                  }
-                                 m_run->setCurrentIndex(current.isValid() ? std::max(0, m_run->findData(current)) : 0);
+                                 int index = current.isValid() ? m_run->findData(current) : 0;
+                                 if (index < 0) {
+                                     // A run chosen elsewhere (the run history) that this list does not hold.
+                                     m_run->addItem(tr("#%1").arg(current.toLongLong()), current);
+                                     index = m_run->count() - 1;
+                                 }
+                                 m_run->setCurrentIndex(index);
                              });
 }
 

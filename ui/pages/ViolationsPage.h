@@ -2,6 +2,8 @@
 
 #include <QWidget>
 
+#include <optional>
+
 class QCheckBox;
 class QComboBox;
 class QLabel;
@@ -28,6 +30,10 @@ public:
     QTableView* table() const { return m_table; }
     // Shows the latest run filtered to a kind (or warning) and/or a track.
     void showFiltered(const QString& kind, const QString& track);
+    // Shows every violation of one stored run (filters cleared); the run chooser selects it.
+    void showRun(qint64 runId);
+    // The run shown, or empty for "latest completed run".
+    std::optional<qint64> shownRun() const;
     void reload();
     void repairSelection();
     void repairAll();

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QPushButton;
+class QTableView;
+
+namespace cc::ui {
+
+class ConsoleContext;
+class RunHistoryModel;
+
+// Past health checks (by anyone: the GUI, cron, another admin) with their counts, status, duration
+// and operator. Enter or double-click on a run opens the violations page on that run.
+class RunHistoryPage final : public QWidget {
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(RunHistoryPage)
+
+public:
+    static constexpr int runLimit = 500;
+
+    explicit RunHistoryPage(ConsoleContext* context, QWidget* parent = nullptr);
+
+    RunHistoryModel* model() const { return m_model; }
+    QTableView* table() const { return m_table; }
+    bool isLoading() const { return m_loading; }
+    void reload();
+    // Opens the violations page on the selected run.
+    void openSelected();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
+private:
+    void openRow(int row);
+    void updateActions();
+
+    ConsoleContext* m_context;
+    RunHistoryModel* m_model = nullptr;
+    QTableView* m_table = nullptr;
+    QLabel* m_summary = nullptr;
+    QPushButton* m_open = nullptr;
+    bool m_loadedOnce = false;
+    bool m_loading = false;
+};
+
+} // namespace cc::ui
