@@ -14,6 +14,20 @@ ConsoleContext::ConsoleContext(const SessionOptions& options, QObject* parent)
     m_info.readOnly = options.profile.readOnly;
 }
 
+void ConsoleContext::reconnect(const ConnectionProfile& profile)
+{
+    m_options.profile = profile;
+    m_jobs.restart(m_options);
+    m_info = ConsoleInfo();
+    m_info.connection = profile.describe();
+    m_info.embedded = profile.embedded;
+    m_info.readOnly = profile.readOnly;
+    emit connectionReplaced();
+    emit infoChanged();
+    emit databaseChanged();
+    reloadInfo();
+}
+
 void ConsoleContext::reloadInfo()
 {
     m_jobs.submit(JobRunner::Lane::Read,

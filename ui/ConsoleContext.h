@@ -21,11 +21,16 @@ public:
     const SessionOptions& options() const { return m_options; }
     // Reads the session's facts again in the worker; emits infoChanged.
     void reloadInfo();
+    // File → Connect…: the same operator on another database. Emits connectionReplaced, then
+    // infoChanged and databaseChanged so every page reloads.
+    void reconnect(const ConnectionProfile& profile);
     // Text that must be typed to confirm a write on production; empty elsewhere.
     QString confirmationFor(qint64 userId) const;
 
 signals:
     void infoChanged();
+    // Another database is now open: pages drop what belonged to the old one.
+    void connectionReplaced();
     void infoFailed(const QString& message);
     // A write changed the database: pages showing data reload.
     void databaseChanged();

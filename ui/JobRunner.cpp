@@ -7,12 +7,45 @@ JobRunner::JobRunner(const SessionOptions& options, QObject* parent)
     , m_read(std::make_unique<CoreWorker>(options))
     , m_action(std::make_unique<CoreWorker>(options))
 {
+    connectWorkers();
+}
+
+void JobRunner::connectWorkers()
+{
     connect(m_read.get(), &CoreWorker::finished, this, [this](const JobOutcome& outcome) { onFinished(Lane::Read, outcome); });
     connect(m_action.get(), &CoreWorker::finished, this, [this](const JobOutcome& outcome) { onFinished(Lane::Action, outcome); });
     connect(m_read.get(), &CoreWorker::progress, this,
             [this](quint64 id, qint64 done, qint64 total) { onProgress(Lane::Read, id, done, total); });
     connect(m_action.get(), &CoreWorker::progress, this,
             [this](quint64 id, qint64 done, qint64 total) { onProgress(Lane::Action, id, done, total); });
+}
+
+void JobRunner::restart(const SessionOptions& options)
+{
+    // The old workers' late signals must not reach the new bookkeeping.
+    m_read->disconnect(this);
+    m_action->disconnect(this);
+    m_read->cancelAll();
+    m_action->cancelAll();
+    m_read = std::make_unique<CoreWorker>(options); // joins the old thread once its job has stopped
+    m_action = std::make_unique<CoreWorker>(options);
+    connectWorkers();
+    m_probes.clear();
+    const QHash<quint64, Waiting> waiting = std::exchange(m_pending, {});
+    const bool wasConnected = std::exchange(m_connected, true);
+    for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
+        if (!it->context || !it->done)
+            continue;
+        JobOutcome outcome;
+        outcome.id = it.key();
+        outcome.ok = false;
+        outcome.code = ErrorCode::Cancelled;
+        outcome.message = QStringLiteral("cancelled: the console switched to another database");
+        it->done(outcome);
+    }
+    if (!wasConnected)
+        emit connectionChanged(true, QString());
+    emit pendingChanged(pending());
 }
 
 JobRunner::~JobRunner()

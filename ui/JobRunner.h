@@ -31,6 +31,9 @@ public:
     void cancel(quint64 id);
     int pending() const { return int(m_pending.size()); }
     bool connected() const { return m_connected; }
+    // Switches to another database: the running jobs are cancelled (their callbacks get
+    // ErrorCode::Cancelled), both workers are replaced and open the new connection on their next job.
+    void restart(const SessionOptions& options);
 
     // Wraps a function returning Result<T> into a job whose value is a QVariant holding T.
     template <typename T, typename F>
@@ -55,6 +58,7 @@ private:
         Done done;
         Progress progress;
     };
+    void connectWorkers();
     void onFinished(Lane lane, const JobOutcome& outcome);
     void onProgress(Lane lane, quint64 id, qint64 done, qint64 total);
     // After one lane lost its connection, the other lane's connection is usually dead too (a

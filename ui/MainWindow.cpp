@@ -132,6 +132,10 @@ void MainWindow::buildSideBar()
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::askConnection);
+    connectAction->setObjectName(QStringLiteral("actionConnect"));
+    connectAction->setShortcut(QKeySequence::Open);
+    file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
     quit->setShortcut(QKeySequence::Quit);
@@ -233,6 +237,19 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     m_violations->saveLayout();
     QMainWindow::closeEvent(event);
+}
+
+void MainWindow::askConnection()
+{
+    if (auto profile = Prompt::askConnection(this, m_context->options().profile))
+        connectTo(*profile);
+}
+
+void MainWindow::connectTo(const ConnectionProfile& profile)
+{
+    m_lastCheck = QDateTime();
+    updateCheckAge();
+    m_context->reconnect(profile);
 }
 
 void MainWindow::showAbout()

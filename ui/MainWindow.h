@@ -40,6 +40,8 @@ public:
     DashboardPage* dashboard() const { return m_dashboard; }
     ViolationsPage* violations() const { return m_violations; }
     UserPage* userPage() const { return m_user; }
+    // Restarts the context on another database (File → Connect…).
+    void connectTo(const ConnectionProfile& profile);
     RunHistoryPage* runHistory() const { return m_runs; }
 
 protected:
@@ -55,6 +57,7 @@ private:
     void updateStatusBar();
     void updateCheckAge();
     void showAbout();
+    void askConnection();
 
     ConsoleContext* m_context;
     QListWidget* m_sideBar = nullptr;

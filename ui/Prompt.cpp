@@ -1,8 +1,11 @@
 #include "Prompt.h"
 
+#include "dialogs/ConnectDialog.h"
+
 #include "dialogs/PlanPreviewDialog.h"
 #include "dialogs/SetLevelDialog.h"
 
+#include <QFileDialog>
 #include <QMessageBox>
 
 namespace cc::ui {
@@ -75,6 +78,37 @@ bool Prompt::confirm(QWidget* parent, const QString& title, const QString& text)
         return answer->accepted;
     return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         == QMessageBox::Yes;
+}
+
+std::optional<ConnectionProfile> Prompt::askConnection(QWidget* parent, const ConnectionProfile& current)
+{
+    ConnectDialog dialog(current, parent);
+    if (auto answer = takeAnswer(dialog.windowTitle())) {
+        if (!answer->accepted)
+            return std::nullopt;
+        const QString target = answer->text.trimmed();
+        if (target.contains(u'=') || target.startsWith(QStringLiteral("postgres")))
+            dialog.setConninfo(target);
+        else
+            dialog.setSqlitePath(target);
+        dialog.setReadOnly(answer->level == 1);
+        dialog.accept();
+        if (dialog.result() != QDialog::Accepted) {
+            record(dialog.windowTitle() + u": " + dialog.error());
+            return std::nullopt;
+        }
+        return dialog.profile();
+    }
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.profile();
+}
+
+QString Prompt::openFile(QWidget* parent, const QString& title, const QString& filter)
+{
+    if (auto answer = takeAnswer(title))
+        return answer->accepted ? answer->text : QString();
+    return QFileDialog::getOpenFileName(parent, title, QString(), filter);
 }
 
 void Prompt::error(QWidget* parent, const QString& title, const QString& text)

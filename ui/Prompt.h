@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ConnectionProfile.h"
+
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
@@ -44,6 +46,12 @@ public:
                             const QString& typeToConfirm);
     static std::optional<LevelChoice> askLevel(QWidget* parent, const QString& title, int current, int max);
     static bool confirm(QWidget* parent, const QString& title, const QString& text);
+    // File → Connect…: the connection to open, or nothing. A queued answer gives the SQLite path or
+    // the PostgreSQL connection string as text and level 1 for read-only; it is validated (and
+    // remembered) exactly as the dialog would.
+    static std::optional<ConnectionProfile> askConnection(QWidget* parent, const ConnectionProfile& current);
+    // An existing file to open; empty when cancelled.
+    static QString openFile(QWidget* parent, const QString& title, const QString& filter);
     // Non-blocking messages.
     static void error(QWidget* parent, const QString& title, const QString& text);
     static void information(QWidget* parent, const QString& title, const QString& text);

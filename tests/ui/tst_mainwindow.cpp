@@ -10,6 +10,7 @@
 #include "charts/CountBarChart.h"
 #include "charts/RateHistoryChart.h"
 #include "models/ViolationTableModel.h"
+#include "dialogs/ConnectDialog.h"
 #include "models/RunHistoryModel.h"
 #include "pages/DashboardPage.h"
 #include "pages/RunHistoryPage.h"
@@ -306,6 +307,46 @@ private slots:
         QCOMPARE(window->violations()->shownRun(), std::optional<qint64>(ids.at(1)));
         QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0, 10000);
         QCOMPARE(chooser->currentData().toLongLong(), ids.at(1));
+    }
+
+    void fileConnectSwitchesToAnotherDatabase()
+    {
+        TestDatabase first;
+        QVERIFY(first.initialise(30));
+        TestDatabase second;
+        QVERIFY(second.initialise(20));
+        QVERIFY(second.exec(QStringLiteral("DELETE FROM cc_runs")));
+        auto window = openWindow(first);
+        waitForData(*window);
+        QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest.has_value(), 30000);
+        window->setCurrentPage(MainWindow::Runs);
+        auto* runs = child<QTableView>(window.get(), "runHistoryTable");
+        QTRY_COMPARE_WITH_TIMEOUT(runs->model()->rowCount(), 1, 10000);
+
+        // A file that is not there is refused with the reason; nothing changes.
+        Prompt::clearShownMessages();
+        Prompt::queueAnswer({ true, 0, first.directory() + QStringLiteral("/missing.db") });
+        child<QAction>(window.get(), "actionConnect")->trigger();
+        QCOMPARE(window->context()->options().profile.sqlitePath, first.profile().sqlitePath);
+        QVERIFY(!Prompt::shownMessages().isEmpty() && Prompt::shownMessages().last().contains(QStringLiteral("missing.db")));
+
+        // The second database, read-only: the status bar, the run history and the dashboard follow.
+        Prompt::queueAnswer({ true, 1, second.profile().sqlitePath });
+        child<QAction>(window.get(), "actionConnect")->trigger();
+        QCOMPARE(window->context()->options().profile.sqlitePath, second.profile().sqlitePath);
+        QVERIFY(window->context()->options().profile.readOnly);
+        waitForData(*window);
+        QVERIFY(child<QLabel>(window.get(), "statusConnection")->text().contains(second.profile().sqlitePath));
+        QVERIFY(child<QLabel>(window.get(), "statusReadOnly")->text().contains(QStringLiteral("Read-only")));
+        QTRY_COMPARE_WITH_TIMEOUT(runs->model()->rowCount(), 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->dashboard()->snapshot().latest.has_value(), 10000);
+        QVERIFY(!child<QWidget>(window.get(), "errorBanner")->isVisible());
+        QCOMPARE(ConnectDialog::recent().value(0), QStringLiteral("sqlite:") + second.profile().sqlitePath);
+
+        // Passwords never reach the recent list.
+        QCOMPARE(ConnectDialog::withoutPassword(QStringLiteral("host=db port=5432 password='s e c' dbname=p user=u")),
+                 QStringLiteral("host=db port=5432 dbname=p user=u"));
+        QCOMPARE(ConnectDialog::withoutPassword(QStringLiteral("postgresql://u:secret@db:5432/p")), QStringLiteral("postgresql://u@db:5432/p"));
     }
 
     void autoRefreshPicksUpACheckFromAnotherConnection()

@@ -107,6 +107,11 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(m_injections, 1);
 
     connect(m_inject, &QPushButton::clicked, this, &QaLabPage::inject);
+    connect(context, &ConsoleContext::connectionReplaced, this, [this] {
+        // Undo would revert audit ids of the old database in the new one.
+        m_injections->setRowCount(0);
+        m_done.clear();
+    });
     connect(context, &ConsoleContext::infoChanged, this, [this] {
         const QString current = m_track->currentText();
         m_track->clear();

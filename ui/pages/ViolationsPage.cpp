@@ -148,6 +148,12 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
         m_track->setCurrentIndex(std::max(0, m_track->findData(current)));
         updateActions();
     });
+    connect(context, &ConsoleContext::connectionReplaced, this, [this] {
+        const QSignalBlocker block(m_run);
+        while (m_run->count() > 1)
+            m_run->removeItem(1);
+        m_run->setCurrentIndex(0);
+    });
     connect(context, &ConsoleContext::databaseChanged, this, [this] {
         if (isVisible())
             reload();
