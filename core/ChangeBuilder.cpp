@@ -92,17 +92,25 @@ Result<QString> ChangeBuilder::spelling(const QString& existing)
                        .arg(m_original.key.track));
 }
 
-Result<Row*> ChangeBuilder::createProgress(int level, const Row* licenseSource)
+Result<QString> ChangeBuilder::insertableSpelling(const QString& tableName, const QString& what, const QString& existing)
 {
-    const QString existing = licenseSource ? licenseSource->value(QStringLiteral("specialization_type")).toString() : QString();
     auto id = spelling(existing);
     if (!id)
         return id.error();
     auto schema = m_session.platform();
     if (!schema)
         return schema.error();
-    if (const QString blocker = (*schema)->insertBlocker(table::progress); !blocker.isEmpty())
-        return refused(QStringLiteral("cannot create a progress row: specialization_progress.%1 is NOT NULL without a default").arg(blocker));
+    if (const QString blocker = (*schema)->insertBlocker(tableName); !blocker.isEmpty())
+        return refused(QStringLiteral("cannot create %1: %2.%3 is NOT NULL without a default").arg(what, tableName, blocker));
+    return id;
+}
+
+Result<Row*> ChangeBuilder::createProgress(int level, const Row* licenseSource)
+{
+    const QString existing = licenseSource ? licenseSource->value(QStringLiteral("specialization_type")).toString() : QString();
+    auto id = insertableSpelling(table::progress, QStringLiteral("a progress row"), existing);
+    if (!id)
+        return id.error();
     const QVariant time = now();
     Row row { { newRowMarker, true },
               { QStringLiteral("student_id"), m_original.key.userId },
@@ -123,14 +131,9 @@ Result<Row*> ChangeBuilder::createProgress(int level, const Row* licenseSource)
 Result<Row*> ChangeBuilder::createLicense(int level, const Row* progressSource)
 {
     const QString existing = progressSource ? progressSource->value(QStringLiteral("specialization_id")).toString() : QString();
-    auto id = spelling(existing);
+    auto id = insertableSpelling(table::licenses, QStringLiteral("a license"), existing);
     if (!id)
         return id.error();
-    auto schema = m_session.platform();
-    if (!schema)
-        return schema.error();
-    if (const QString blocker = (*schema)->insertBlocker(table::licenses); !blocker.isEmpty())
-        return refused(QStringLiteral("cannot create a license: user_licenses.%1 is NOT NULL without a default").arg(blocker));
     const QVariant time = now();
     QVariant startedAt = progressSource ? progressSource->value(QStringLiteral("created_at")) : QVariant();
     if (startedAt.isNull() || !startedAt.isValid())

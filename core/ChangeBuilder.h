@@ -35,6 +35,8 @@ public:
 
 private:
     Result<QString> spelling(const QString& existing);
+    // The spelling a new row of `tableName` gets, refused when the table cannot take inserts.
+    Result<QString> insertableSpelling(const QString& tableName, const QString& what, const QString& existing);
 
     Session& m_session;
     KeyRows m_original;

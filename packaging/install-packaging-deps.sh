@@ -1,32 +1,9 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages that building, checking and testing the .deb need, only those
-# missing. Safe to run again. The build's own packages come from scripts/install-deps.sh.
+# missing, through scripts/install-deps.sh. Safe to run again.
+#   dpkg-dev: dpkg-shlibdeps and dpkg-deb; file: CPack's DEB generator finds ELF files with it;
+#   help2man: the man page from --help; librsvg2-bin: rsvg-convert for the PNG icons;
+#   desktop-file-utils, appstream, lintian: the validators.
 set -euo pipefail
-
-packages=(
-  dpkg-dev          # dpkg-shlibdeps (CPACK_DEBIAN_PACKAGE_SHLIBDEPS), dpkg-deb
-  file              # CPack's DEB generator uses it to find ELF files for shlibdeps
-  help2man          # the man page, generated from --help at build time
-  librsvg2-bin      # rsvg-convert: PNG icons from the SVG (packaging/icons/render-icons.sh)
-  desktop-file-utils  # desktop-file-validate
-  appstream         # appstreamcli validate
-  lintian
-)
-
-missing=()
-for package in "${packages[@]}"; do
-  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
-    missing+=("$package")
-  fi
-done
-
-if [ "${#missing[@]}" -gt 0 ]; then
-  echo "installing: ${missing[*]}"
-  if [ "$(id -u)" -ne 0 ]; then
-    echo "need root to install packages (run as root or install them: ${missing[*]})" >&2
-    exit 1
-  fi
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -q
-  apt-get install -y -q --no-install-recommends "${missing[@]}"
-fi
+exec "$(dirname "$0")/../scripts/install-deps.sh" \
+  dpkg-dev file help2man librsvg2-bin desktop-file-utils appstream lintian

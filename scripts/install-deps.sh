@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages the project needs, only those missing. Safe to run again.
+#   scripts/install-deps.sh              the build, test and run packages
+#   scripts/install-deps.sh PACKAGE...   these packages instead (packaging/install-packaging-deps.sh)
 set -euo pipefail
 
 packages=(
@@ -7,6 +9,9 @@ packages=(
   libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
   libsqlite3-dev sqlite3 libcrypt-dev postgresql postgresql-client xvfb xauth
 )
+if [ "$#" -gt 0 ]; then
+  packages=("$@")
+fi
 
 missing=()
 for package in "${packages[@]}"; do
