@@ -61,6 +61,45 @@ Result<void> verifyOthers(Session& session, const KeyChange& change)
     return {};
 }
 
+// The permission a previewed change needs when it is applied (CONTRACT.md C7).
+Action permissionFor(const KeyChange& change, bool batch)
+{
+    const QString& action = change.action;
+    if (action.startsWith(u"sync_"))
+        return Action::SyncOne;
+    if (action == u"set_level")
+        return Action::SetLevel;
+    if (action == u"advance")
+        return Action::Advance;
+    if (action == u"update_progress")
+        return Action::UpdateProgress;
+    if (action == u"inject")
+        return Action::Inject;
+    if (action == u"repair")
+        return batch ? Action::RepairAll : Action::RepairOne;
+    return Action::Revert;
+}
+
+Result<void> authorizePlan(Session& session, const Plan& plan, bool batch)
+{
+    for (const KeyChange& change : plan.keys) {
+        if (!change.isEmpty())
+            CC_TRY(session.authorize(permissionFor(change, batch)));
+    }
+    return {};
+}
+
+// Under the key's locks: the previewed change when the rows are still those it was planned from.
+Result<KeyChange> recheck(Session& session, const KeyChange& change, const KeyRows& current)
+{
+    if (const QString difference = describeDifference(change.before, current); !difference.isEmpty())
+        return refused(QStringLiteral("the rows of user %1, %2 changed since the preview (%3); nothing was changed")
+                           .arg(change.key.userId)
+                           .arg(change.key.track, difference));
+    CC_TRY(verifyOthers(session, change));
+    return change;
+}
+
 QJsonObject rowsJson(const QMap<QString, QList<Row>>& rows)
 {
     QJsonObject object;
@@ -186,6 +225,23 @@ Result<Plan> CouplingWriter::preview(Session& session, const QList<KeyRef>& keys
 
 Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan, const WriteOptions& options)
 {
+    CC_TRY(authorizePlan(session, plan, options.batch));
+    if (options.batch) {
+        // Each key's previewed change, re-checked under its locks inside the batch; a key whose rows
+        // moved since the preview is skipped with the reason, never re-planned.
+        QMap<KeyRef, KeyChange> planned;
+        for (const KeyChange& change : plan.keys) {
+            if (!change.isEmpty() || !change.skipReason.isEmpty())
+                planned.insert(change.key, change);
+        }
+        auto outcome = run(session, planned.keys(), [&planned](Session& s, const KeyRows& rows) -> Result<KeyChange> {
+            const KeyChange& change = planned[rows.key];
+            if (!change.extraKeys.isEmpty())
+                CC_TRY(lockKeys(s, change.extraKeys));
+            return recheck(s, change, rows);
+        }, options);
+        return outcome;
+    }
     return withRetry([&]() -> Result<WriteOutcome> {
         WriteOutcome outcome;
         WriteTransaction transaction(session.db());
@@ -198,10 +254,7 @@ Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan, c
             auto current = RowReader::key(session, change.key, true);
             if (!current)
                 return current.error();
-            if (const QString difference = describeDifference(change.before, *current); !difference.isEmpty())
-                return refused(QStringLiteral("the rows of user %1, %2 changed since the preview (%3); nothing was changed")
-                                   .arg(change.key.userId).arg(change.key.track, difference));
-            CC_TRY(verifyOthers(session, change));
+            CC_TRY(recheck(session, change, *current));
         }
         qint64 done = 0;
         for (const KeyChange& change : plan.keys) {

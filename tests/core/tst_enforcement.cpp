@@ -1,6 +1,7 @@
 // Core enforces the permission table for every front end (CONTRACT.md C7): the same calls the
 // GUI and the CLI make are refused for the wrong operator and change nothing.
 #include "Administration.h"
+#include "CouplingWriter.h"
 #include "Injector.h"
 #include "Operations.h"
 #include "Repair.h"
@@ -50,6 +51,27 @@ private slots:
         QCOMPARE(state(), before);
         auto synced = Operations::sync(*teacher, key(), SyncDirection::TowardHigher);
         QVERIFY2(synced.ok(), synced.ok() ? "" : qPrintable(synced.error().message));
+        QVERIFY(state() != before);
+    }
+
+    void aPlanPreviewedByAnAdminIsRefusedToAnInstructor()
+    {
+        auto admin = m_db->open(QStringLiteral("admin@x"));
+        auto teacher = m_db->open(QStringLiteral("teacher@x"));
+        QVERIFY(admin && teacher);
+        auto plan = CouplingWriter::preview(*admin, { key() }, Operations::setLevelPlanner(3, QStringLiteral("r"), {}));
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().message));
+        const QString before = state();
+        auto applied = CouplingWriter::apply(*teacher, *plan);
+        QVERIFY(!applied.ok());
+        QCOMPARE(applied.error().code, ErrorCode::Refused);
+        WriteOptions batch;
+        batch.batch = true;
+        auto repairs = Repair::previewUser(*admin, m_student, {}, {});
+        QVERIFY(repairs.ok());
+        QVERIFY(!CouplingWriter::apply(*teacher, *repairs, batch).ok()); // a batch repair is repair-all
+        QCOMPARE(state(), before);
+        QVERIFY(CouplingWriter::apply(*admin, *plan).ok());
         QVERIFY(state() != before);
     }
 

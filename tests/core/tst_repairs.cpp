@@ -226,6 +226,37 @@ private slots:
         QCOMPARE(m_db->count(m_session->db().tool("audit")), audits);
     }
 
+    void aBatchAppliesThePreviewAndSkipsKeysThatMoved()
+    {
+        const qint64 a = m_db->addUser(QStringLiteral("a@x"));
+        const qint64 b = m_db->addUser(QStringLiteral("b@x"));
+        m_db->addProgress(a, QStringLiteral("PLAYER"), 3, 45000, 15);
+        m_db->addLicense(a, QStringLiteral("PLAYER"), 1);
+        m_db->addProgress(b, QStringLiteral("PLAYER"), 4, 70000, 18);
+        m_db->addLicense(b, QStringLiteral("PLAYER"), 2);
+        QCOMPARE(check().inconsistent, 2);
+        auto plan = Repair::previewAll(*m_session, {});
+        QVERIFY(plan.ok());
+        QCOMPARE(plan->keys.size(), 2);
+        // Someone lowers b's progress after the preview: the plan for b no longer holds.
+        QVERIFY(m_db->exec(QStringLiteral("UPDATE specialization_progress SET current_level = 2 WHERE student_id = ?"), { b }));
+        WriteOptions options;
+        options.batch = true;
+        options.batchAction = QStringLiteral("repair-all");
+        auto applied = CouplingWriter::apply(*m_session, *plan, options);
+        QVERIFY2(applied.ok(), applied.ok() ? "" : qPrintable(applied.error().message));
+        QCOMPARE(applied->applied.size(), 1);
+        QCOMPARE(applied->applied.first().key.userId, a);
+        QCOMPARE(applied->skipped.size(), 1);
+        QCOMPARE(applied->skipped.first().key.userId, b);
+        QVERIFY2(applied->skipped.first().reason.contains(QStringLiteral("changed since the preview")),
+                 qPrintable(applied->skipped.first().reason));
+        QVERIFY(applied->batchId.has_value());
+        QCOMPARE(level(QStringLiteral("user_licenses"), a), 3);
+        QCOMPARE(level(QStringLiteral("user_licenses"), b), 2); // not re-planned behind the preview's back
+        QCOMPARE(m_db->count(m_session->db().tool("audit"), QStringLiteral("batch_id = ?"), { *applied->batchId }), 1);
+    }
+
     void revertRestoresBeforeExactlyAndRefusesWhenChanged()
     {
         const qint64 u = m_db->addUser(QStringLiteral("u@x"));

@@ -331,8 +331,11 @@ void ViolationsPage::repairSelection()
         return CouplingWriter::preview(session, keys, Repair::planner(options));
     });
     request.apply = [](const Plan& plan) {
-        return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
-            return CouplingWriter::apply(session, plan);
+        return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken& cancel, const ProgressFn& progress) {
+            WriteOptions options;
+            options.cancel = &cancel;
+            options.progress = progress;
+            return CouplingWriter::apply(session, plan, options);
         });
     };
     if (m_context->info().environment == Environment::Production)
@@ -349,13 +352,16 @@ void ViolationsPage::repairAll()
     request.preview = JobRunner::job<Plan>([options](Session& session, CancelToken&, const ProgressFn&) {
         return Repair::previewAll(session, options);
     });
-    // Every key is re-planned under its locks, in batches with progress and Cancel between keys.
-    request.apply = [options](const Plan&) {
-        return JobRunner::job<WriteOutcome>([options](Session& session, CancelToken& cancel, const ProgressFn& progress) {
-            RepairOptions run = options;
-            run.cancel = &cancel;
-            run.progress = progress;
-            return Repair::repairAll(session, run);
+    // The previewed plan itself, in batches of 500 keys with a savepoint per key; a key whose rows
+    // moved since the preview is skipped and reported, never re-planned behind the operator's back.
+    request.apply = [](const Plan& plan) {
+        return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken& cancel, const ProgressFn& progress) {
+            WriteOptions options;
+            options.batch = true;
+            options.batchAction = QStringLiteral("repair-all");
+            options.cancel = &cancel;
+            options.progress = progress;
+            return CouplingWriter::apply(session, plan, options);
         });
     };
     if (m_context->info().environment == Environment::Production)
