@@ -19,6 +19,7 @@ struct ConnectionProfile {
     QString password;
     bool readOnly = false;
     bool embedded = false; // the embedded default database (demo data)
+    QString name; // the saved profile this came from, for display; empty when none
 
     static ConnectionProfile sqlite(const QString& path);
     // Parses a libpq-style "key=value ..." string or a postgresql:// URI. Unset fields fall back to

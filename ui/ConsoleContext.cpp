@@ -9,7 +9,7 @@ ConsoleContext::ConsoleContext(const SessionOptions& options, QObject* parent)
     , m_options(options)
     , m_jobs(options)
 {
-    m_info.connection = options.profile.describe();
+    m_info.connection = ConsoleInfo::connectionLabel(options.profile);
     m_info.embedded = options.profile.embedded;
     m_info.readOnly = options.profile.readOnly;
 }
@@ -19,7 +19,7 @@ void ConsoleContext::reconnect(const ConnectionProfile& profile)
     m_options.profile = profile;
     m_jobs.restart(m_options);
     m_info = ConsoleInfo();
-    m_info.connection = profile.describe();
+    m_info.connection = ConsoleInfo::connectionLabel(profile);
     m_info.embedded = profile.embedded;
     m_info.readOnly = profile.readOnly;
     emit connectionReplaced();

@@ -13,11 +13,16 @@ Result<void> ConsoleInfo::allows(Action action) const
     return authorize(action, op, environment);
 }
 
+QString ConsoleInfo::connectionLabel(const ConnectionProfile& profile)
+{
+    return profile.name.isEmpty() ? profile.describe() : profile.name + QStringLiteral(" · ") + profile.describe();
+}
+
 Result<ConsoleInfo> ConsoleInfo::read(Session& session)
 {
     ConsoleInfo info;
     info.loaded = true;
-    info.connection = session.options().profile.describe();
+    info.connection = connectionLabel(session.options().profile);
     info.embedded = session.options().profile.embedded;
     info.readOnly = session.db().isReadOnly();
     info.toolsInstalled = session.toolsInstalled();

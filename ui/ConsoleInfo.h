@@ -24,6 +24,8 @@ struct ConsoleInfo {
 
     Result<void> allows(Action action) const;
     static Result<ConsoleInfo> read(Session& session);
+    // "sqlite:/path/file.db", or "Staging · postgresql:host:5432/db" for a saved profile.
+    static QString connectionLabel(const ConnectionProfile& profile);
 };
 
 } // namespace cc::ui

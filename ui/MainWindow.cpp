@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "Administration.h"
+
 #include "Prompt.h"
 #include "ThemeColors.h"
 #include "Wording.h"
@@ -21,6 +23,9 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QThread>
+
+#include <memory>
 
 namespace cc::ui {
 
@@ -132,9 +137,9 @@ void MainWindow::buildSideBar()
 void MainWindow::buildMenus()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
-    QAction* connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::askConnection);
-    connectAction->setObjectName(QStringLiteral("actionConnect"));
-    connectAction->setShortcut(QKeySequence::Open);
+    m_connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::askConnection);
+    m_connectAction->setObjectName(QStringLiteral("actionConnect"));
+    m_connectAction->setShortcut(QKeySequence::Open);
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -241,8 +246,31 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::askConnection()
 {
-    if (auto profile = Prompt::askConnection(this, m_context->options().profile))
-        connectTo(*profile);
+    const auto request = Prompt::askConnection(this, m_context->options().profile);
+    if (!request)
+        return;
+    if (request->demoUsers <= 0) {
+        connectTo(request->profile);
+        return;
+    }
+    // A new demo database is generated inside the new file off the GUI thread, then opened.
+    const ConnectionProfile profile = request->profile;
+    const DemoOptions demo { request->demoUsers, 1, 0.02 };
+    auto result = std::make_shared<Result<DemoManifest>>(Error { ErrorCode::Cancelled, QString() });
+    QThread* thread = QThread::create([profile, demo, result] { *result = Administration::demo(profile, demo, QStringLiteral("gui")); });
+    m_connectAction->setEnabled(false);
+    statusBar()->showMessage(tr("Creating a demo database with %n student(s)…", nullptr, int(demo.users)));
+    connect(thread, &QThread::finished, this, [this, thread, profile, result] {
+        thread->deleteLater();
+        m_connectAction->setEnabled(true);
+        statusBar()->clearMessage();
+        if (!*result) {
+            Prompt::error(this, tr("New demo database"), Wording::error(result->error()));
+            return;
+        }
+        connectTo(profile);
+    });
+    thread->start();
 }
 
 void MainWindow::connectTo(const ConnectionProfile& profile)

@@ -6,6 +6,7 @@
 #include <QMainWindow>
 #include <QTimer>
 
+class QAction;
 class QLabel;
 class QListWidget;
 class QStackedWidget;
@@ -69,6 +70,7 @@ private:
     AuditPage* m_audit = nullptr;
     SettingsPage* m_settings = nullptr;
     RunHistoryPage* m_runs = nullptr;
+    QAction* m_connectAction = nullptr;
     QLabel* m_connection = nullptr;
     QLabel* m_environment = nullptr;
     QLabel* m_readOnly = nullptr;

@@ -80,28 +80,39 @@ bool Prompt::confirm(QWidget* parent, const QString& title, const QString& text)
         == QMessageBox::Yes;
 }
 
-std::optional<ConnectionProfile> Prompt::askConnection(QWidget* parent, const ConnectionProfile& current)
+std::optional<ConnectRequest> Prompt::askConnection(QWidget* parent, const ConnectionProfile& current)
 {
     ConnectDialog dialog(current, parent);
     if (auto answer = takeAnswer(dialog.windowTitle())) {
         if (!answer->accepted)
             return std::nullopt;
         const QString target = answer->text.trimmed();
-        if (target.contains(u'=') || target.startsWith(QStringLiteral("postgres")))
-            dialog.setConninfo(target);
-        else
-            dialog.setSqlitePath(target);
-        dialog.setReadOnly(answer->level == 1);
+        if (target.startsWith(u"profile:")) {
+            if (!dialog.useProfile(target.mid(8))) {
+                record(dialog.windowTitle() + u": " + tr("no profile named %1").arg(target.mid(8)));
+                return std::nullopt;
+            }
+        } else if (target.startsWith(u"demo:")) {
+            dialog.setNewDemo(target.mid(5), answer->level > 0 ? answer->level : 2000);
+        } else {
+            if (target.contains(u'=') || target.startsWith(QStringLiteral("postgres")))
+                dialog.setConninfo(target);
+            else
+                dialog.setSqlitePath(target);
+            dialog.setReadOnly(answer->level == 1);
+        }
+        if (!answer->name.isEmpty())
+            dialog.setProfileName(answer->name);
         dialog.accept();
         if (dialog.result() != QDialog::Accepted) {
             record(dialog.windowTitle() + u": " + dialog.error());
             return std::nullopt;
         }
-        return dialog.profile();
+        return dialog.request();
     }
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
-    return dialog.profile();
+    return dialog.request();
 }
 
 QString Prompt::openFile(QWidget* parent, const QString& title, const QString& filter)

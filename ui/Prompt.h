@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ConnectionProfile.h"
+#include "dialogs/ConnectDialog.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -17,6 +17,7 @@ struct PromptAnswer {
     bool accepted = false;
     int level = 0; // for askLevel
     QString text; // the reason for askLevel, or what was typed to confirm
+    QString name; // askConnection: save the connection as a profile of this name
 };
 
 struct LevelChoice {
@@ -46,10 +47,10 @@ public:
                             const QString& typeToConfirm);
     static std::optional<LevelChoice> askLevel(QWidget* parent, const QString& title, int current, int max);
     static bool confirm(QWidget* parent, const QString& title, const QString& text);
-    // File → Connect…: the connection to open, or nothing. A queued answer gives the SQLite path or
-    // the PostgreSQL connection string as text and level 1 for read-only; it is validated (and
-    // remembered) exactly as the dialog would.
-    static std::optional<ConnectionProfile> askConnection(QWidget* parent, const ConnectionProfile& current);
+    // File → Connect…: the connection to open, or nothing. A queued answer gives as text the SQLite
+    // path, the PostgreSQL connection string, "profile:NAME" or "demo:PATH" (level = students), and
+    // level 1 for read-only otherwise; it is validated (and remembered) exactly as the dialog would.
+    static std::optional<ConnectRequest> askConnection(QWidget* parent, const ConnectionProfile& current);
     // An existing file to open; empty when cancelled.
     static QString openFile(QWidget* parent, const QString& title, const QString& filter);
     // Non-blocking messages.

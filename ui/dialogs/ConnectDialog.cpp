@@ -3,8 +3,12 @@
 #include "Prompt.h"
 #include "Wording.h"
 
+#include <algorithm>
+
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -15,6 +19,7 @@
 #include <QRadioButton>
 #include <QRegularExpression>
 #include <QSettings>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace cc::ui {
@@ -22,6 +27,7 @@ namespace cc::ui {
 namespace {
 const QString recentKey = QStringLiteral("connections/recent");
 const QString readOnlyKey = QStringLiteral("connections/recentReadOnly");
+const QString profilesGroup = QStringLiteral("connections/profiles");
 constexpr int recentLimit = 10;
 const QString sqlitePrefix = QStringLiteral("sqlite:");
 const QString postgresPrefix = QStringLiteral("postgresql:");
@@ -34,6 +40,17 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     setWindowTitle(tr("Connect to a database"));
     auto* layout = new QVBoxLayout(this);
 
+    auto* profileLine = new QHBoxLayout;
+    m_profiles = new QComboBox(this);
+    m_profiles->setObjectName(QStringLiteral("connectProfiles"));
+    m_profiles->setToolTip(tr("Saved connections; choose one to fill in the form"));
+    auto* removeProfileButton = new QPushButton(tr("Delete profile"), this);
+    removeProfileButton->setObjectName(QStringLiteral("connectDeleteProfile"));
+    profileLine->addWidget(new QLabel(tr("Profile:"), this));
+    profileLine->addWidget(m_profiles, 1);
+    profileLine->addWidget(removeProfileButton);
+    layout->addLayout(profileLine);
+
     m_sqlite = new QRadioButton(tr("SQLite file"), this);
     m_sqlite->setObjectName(QStringLiteral("connectSqlite"));
     m_path = new QLineEdit(this);
@@ -44,21 +61,43 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     auto* pathLine = new QHBoxLayout;
     pathLine->addWidget(m_path, 1);
     pathLine->addWidget(browse);
+    m_newDemo = new QRadioButton(tr("New demo database (a new SQLite file filled with generated students)"), this);
+    m_newDemo->setObjectName(QStringLiteral("connectNewDemo"));
+    m_demoPath = new QLineEdit(this);
+    m_demoPath->setObjectName(QStringLiteral("connectDemoPath"));
+    m_demoPath->setPlaceholderText(tr("/path/to/new-demo.db"));
+    m_demoUsers = new QSpinBox(this);
+    m_demoUsers->setObjectName(QStringLiteral("connectDemoUsers"));
+    m_demoUsers->setRange(1, 1000000);
+    m_demoUsers->setValue(2000);
+    m_demoUsers->setSuffix(tr(" students"));
+    m_demoUsers->setGroupSeparatorShown(true);
+    auto* demoLine = new QHBoxLayout;
+    demoLine->addWidget(m_demoPath, 1);
+    demoLine->addWidget(m_demoUsers);
     m_postgres = new QRadioButton(tr("PostgreSQL"), this);
     m_postgres->setObjectName(QStringLiteral("connectPostgres"));
     m_conninfo = new QLineEdit(this);
     m_conninfo->setObjectName(QStringLiteral("connectConninfo"));
     m_conninfo->setPlaceholderText(tr("host=db.example port=5432 dbname=platform user=console  or  postgresql://…"));
     m_conninfo->setToolTip(tr("A libpq connection string or URI. Missing fields come from PGHOST, PGPORT, PGDATABASE, PGUSER "
-                              "and PGPASSWORD. Passwords are never stored in the recent list."));
+                              "and PGPASSWORD. Passwords are never stored in profiles or the recent list."));
     layout->addWidget(m_sqlite);
     layout->addLayout(pathLine);
+    layout->addWidget(m_newDemo);
+    layout->addLayout(demoLine);
     layout->addWidget(m_postgres);
     layout->addWidget(m_conninfo);
 
     m_readOnly = new QCheckBox(tr("Read-only (no repairs, injections or stored checks)"), this);
     m_readOnly->setObjectName(QStringLiteral("connectReadOnly"));
     layout->addWidget(m_readOnly);
+    m_profileName = new QLineEdit(this);
+    m_profileName->setObjectName(QStringLiteral("connectProfileName"));
+    m_profileName->setPlaceholderText(tr("Optional: a name to save this connection as a profile"));
+    auto* nameForm = new QFormLayout;
+    nameForm->addRow(tr("Save as profile:"), m_profileName);
+    layout->addLayout(nameForm);
 
     layout->addWidget(new QLabel(tr("Recent connections (double-click to connect):"), this));
     m_recent = new QListWidget(this);
@@ -84,6 +123,20 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
     connect(m_sqlite, &QRadioButton::toggled, this, &ConnectDialog::updateMode);
+    connect(m_newDemo, &QRadioButton::toggled, this, &ConnectDialog::updateMode);
+    connect(m_profiles, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            useProfile(m_profiles->itemText(index));
+    });
+    connect(m_profiles, &QComboBox::currentIndexChanged, removeProfileButton, [removeProfileButton](int index) {
+        removeProfileButton->setEnabled(index > 0);
+    });
+    connect(removeProfileButton, &QPushButton::clicked, this, [this] {
+        if (m_profiles->currentIndex() <= 0)
+            return;
+        removeProfile(m_profiles->currentText());
+        reloadProfiles(QString());
+    });
     connect(m_recent, &QListWidget::currentRowChanged, this, &ConnectDialog::useRecent);
     connect(m_recent, &QListWidget::itemActivated, this, [this] { accept(); });
     connect(browse, &QPushButton::clicked, this, [this] {
@@ -97,7 +150,16 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     else
         setSqlitePath(current.sqlitePath);
     m_readOnly->setChecked(current.readOnly);
-    resize(620, 420);
+    reloadProfiles(current.name);
+    resize(640, 520);
+}
+
+void ConnectDialog::reloadProfiles(const QString& select)
+{
+    m_profiles->clear();
+    m_profiles->addItem(tr("(no profile)"));
+    m_profiles->addItems(profileNames());
+    m_profiles->setCurrentIndex(std::max(0, m_profiles->findText(select)));
 }
 
 void ConnectDialog::setSqlitePath(const QString& path)
@@ -114,15 +176,40 @@ void ConnectDialog::setConninfo(const QString& conninfo)
     updateMode();
 }
 
+void ConnectDialog::setNewDemo(const QString& path, qint64 users)
+{
+    m_newDemo->setChecked(true);
+    m_demoPath->setText(path);
+    m_demoUsers->setValue(int(std::clamp<qint64>(users, m_demoUsers->minimum(), m_demoUsers->maximum())));
+    updateMode();
+}
+
 void ConnectDialog::setReadOnly(bool readOnly) { m_readOnly->setChecked(readOnly); }
+
+void ConnectDialog::setProfileName(const QString& name) { m_profileName->setText(name); }
+
+bool ConnectDialog::useProfile(const QString& name)
+{
+    QSettings settings;
+    settings.beginGroup(profilesGroup);
+    if (!settings.childGroups().contains(name))
+        return false;
+    settings.beginGroup(name);
+    useTarget(settings.value(QStringLiteral("target")).toString(), settings.value(QStringLiteral("readOnly")).toBool());
+    m_profiles->setCurrentIndex(std::max(0, m_profiles->findText(name)));
+    m_profileName->setText(name);
+    return true;
+}
 
 QString ConnectDialog::error() const { return m_error->isVisible() || !m_error->text().isEmpty() ? m_error->text() : QString(); }
 
 void ConnectDialog::updateMode()
 {
-    const bool sqlite = m_sqlite->isChecked();
-    m_path->setEnabled(sqlite);
-    m_conninfo->setEnabled(!sqlite);
+    m_path->setEnabled(m_sqlite->isChecked());
+    m_demoPath->setEnabled(m_newDemo->isChecked());
+    m_demoUsers->setEnabled(m_newDemo->isChecked());
+    m_conninfo->setEnabled(m_postgres->isChecked());
+    m_readOnly->setEnabled(!m_newDemo->isChecked());
 }
 
 void ConnectDialog::useRecent(int row)
@@ -130,12 +217,16 @@ void ConnectDialog::useRecent(int row)
     QListWidgetItem* item = m_recent->item(row);
     if (!item)
         return;
-    const QString target = item->text();
+    useTarget(item->text(), item->data(Qt::UserRole).toBool());
+}
+
+void ConnectDialog::useTarget(const QString& target, bool readOnly)
+{
     if (target.startsWith(sqlitePrefix))
         setSqlitePath(target.mid(sqlitePrefix.size()));
     else if (target.startsWith(postgresPrefix))
         setConninfo(target.mid(postgresPrefix.size()));
-    m_readOnly->setChecked(item->data(Qt::UserRole).toBool());
+    m_readOnly->setChecked(readOnly);
 }
 
 void ConnectDialog::accept()
@@ -146,6 +237,7 @@ void ConnectDialog::accept()
     };
     ConnectionProfile profile;
     QString target;
+    qint64 demoUsers = 0;
     if (m_sqlite->isChecked()) {
         const QString path = m_path->text().trimmed();
         if (path.isEmpty())
@@ -155,6 +247,18 @@ void ConnectDialog::accept()
             return fail(tr("%1 is not a database file.").arg(path));
         profile = ConnectionProfile::sqlite(file.absoluteFilePath());
         target = sqlitePrefix + file.absoluteFilePath();
+    } else if (m_newDemo->isChecked()) {
+        const QString path = m_demoPath->text().trimmed();
+        if (path.isEmpty())
+            return fail(tr("Choose where to create the demo database."));
+        const QFileInfo file(path);
+        if (file.exists())
+            return fail(tr("%1 already exists; a demo database is always a new file.").arg(path));
+        if (!file.absoluteDir().exists())
+            return fail(tr("The folder %1 does not exist.").arg(file.absolutePath()));
+        profile = ConnectionProfile::sqlite(file.absoluteFilePath());
+        target = sqlitePrefix + file.absoluteFilePath();
+        demoUsers = m_demoUsers->value();
     } else {
         const QString conninfo = m_conninfo->text().trimmed();
         auto parsed = ConnectionProfile::fromConninfo(conninfo);
@@ -163,12 +267,43 @@ void ConnectDialog::accept()
         profile = *parsed;
         target = postgresPrefix + withoutPassword(conninfo);
     }
-    profile.readOnly = m_readOnly->isChecked();
-    m_profile = profile;
+    profile.readOnly = demoUsers == 0 && m_readOnly->isChecked();
+    const QString name = m_profileName->text().trimmed();
+    if (name.contains(u'/') || name.contains(u'\\'))
+        return fail(tr("A profile name cannot contain / or \\."));
+    profile.name = name;
+    m_request = { profile, demoUsers };
     m_error->clear();
     m_error->hide();
     remember(target, profile.readOnly);
+    if (!name.isEmpty())
+        saveProfile(name, target, profile.readOnly);
     QDialog::accept();
+}
+
+QStringList ConnectDialog::profileNames()
+{
+    QSettings settings;
+    settings.beginGroup(profilesGroup);
+    QStringList names = settings.childGroups();
+    names.sort(Qt::CaseInsensitive);
+    return names;
+}
+
+void ConnectDialog::saveProfile(const QString& name, const QString& target, bool readOnly)
+{
+    QSettings settings;
+    settings.beginGroup(profilesGroup);
+    settings.beginGroup(name);
+    settings.setValue(QStringLiteral("target"), target);
+    settings.setValue(QStringLiteral("readOnly"), readOnly);
+}
+
+void ConnectDialog::removeProfile(const QString& name)
+{
+    QSettings settings;
+    settings.beginGroup(profilesGroup);
+    settings.remove(name);
 }
 
 QStringList ConnectDialog::recent() { return QSettings().value(recentKey).toStringList(); }

@@ -54,7 +54,7 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(m_results);
 
     auto* headerLine = new QHBoxLayout;
-    m_header = new QLabel(tr("Search for a user, or double-click a violation."), this);
+    m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("userHeader"));
     m_header->setTextFormat(Qt::RichText);
     m_createLicenses = new QCheckBox(tr("Create missing licenses"), this);
@@ -102,6 +102,7 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
             [this](QListWidgetItem* item) { openUser(item->data(Qt::UserRole).toLongLong()); });
     connect(m_repair, &QPushButton::clicked, this, &UserPage::repairUser);
     connect(m_revert, &QPushButton::clicked, this, &UserPage::revertLastChange);
+    connect(context, &ConsoleContext::connectionReplaced, this, &UserPage::clear);
     connect(context, &ConsoleContext::databaseChanged, this, [this] {
         if (m_loaded)
             openUser(m_view.user.id);
@@ -111,6 +112,21 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
             render();
         updateButtons();
     });
+    clear();
+}
+
+void UserPage::clear()
+{
+    m_view = UserView();
+    m_loaded = false;
+    qDeleteAll(m_panels);
+    m_panels.clear();
+    m_search->clear();
+    m_results->clear();
+    m_results->hide();
+    m_message->hide();
+    m_history->setRowCount(0);
+    m_header->setText(tr("Search for a user, or double-click a violation."));
     updateButtons();
 }
 

@@ -39,6 +39,8 @@ signals:
     void userLoaded(qint64 userId);
 
 private:
+    // Forgets the shown user (another database is open now).
+    void clear();
     void render();
     void onTrackRequest(const TrackView& track, TrackPanel::Request request);
     void updateButtons();
