@@ -1,5 +1,6 @@
 #include "GuiApplication.h"
 
+#include "Appearance.h"
 #include "MainWindow.h"
 #include "Prompt.h"
 #include "ScreenshotTour.h"
@@ -18,6 +19,8 @@ int runGui(int& argc, char** argv, const GuiLaunch& launch)
     QApplication::setApplicationDisplayName(QObject::tr("Coupling Console"));
     if (QCoreApplication::applicationVersion().isEmpty())
         QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    applyUserPreferences();
 
     SessionOptions options = launch.session;
     options.source = QStringLiteral("gui");
@@ -41,5 +44,7 @@ int runGui(int& argc, char** argv, const GuiLaunch& launch)
     window.show();
     return app.exec();
 }
+
+void applyUserPreferences() { Appearance::apply(Appearance::savedTheme()); }
 
 } // namespace cc::ui

@@ -15,4 +15,9 @@ struct GuiLaunch {
 // Creates the QApplication and the main window and runs the event loop.
 int runGui(int& argc, char** argv, const GuiLaunch& launch);
 
+// What runGui does between creating the QApplication (organisation and application names set, so
+// QSettings finds the user's choices) and creating the main window: applies the saved theme
+// ("ui/theme"). Tests call it to start the way the application does.
+void applyUserPreferences();
+
 } // namespace cc::ui

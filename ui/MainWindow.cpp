@@ -117,11 +117,11 @@ void MainWindow::buildSideBar()
     m_sideBar->setFixedWidth(190);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
-    m_sideBar->setStyleSheet(QStringLiteral("QListWidget#sideBar { background: %1; padding-top: 10px; }"
+    ThemeColors::setStyleSheet(m_sideBar, [] { return QStringLiteral("QListWidget#sideBar { background: %1; padding-top: 10px; }"
                                             "QListWidget#sideBar::item { padding: 9px 14px; border-radius: 6px; margin: 0 6px; }"
                                             "QListWidget#sideBar::item:selected { background: %2; color: %3; }")
                                  .arg(ThemeColors::sidebar().name(), ThemeColors::accent().name(),
-                                      ThemeColors::textOn(ThemeColors::accent()).name()));
+                                      ThemeColors::textOn(ThemeColors::accent()).name()); });
     const QStringList names = { tr("Health dashboard"), tr("Violations"), tr("User"), tr("QA lab"), tr("Audit log"), tr("Settings"), tr("Run history") };
     for (int i = 0; i < names.size(); ++i) {
         auto* item = new QListWidgetItem(names.at(i), m_sideBar);

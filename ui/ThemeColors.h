@@ -3,12 +3,19 @@
 #include "Permissions.h"
 
 #include <QColor>
+#include <QPalette>
 #include <QString>
+
+#include <functional>
+
+class QWidget;
 
 namespace cc::ui {
 
-// The one place colours come from. Health colours are the platform's (DOMAIN.md §3); everything
-// else is derived from the application palette so a dark theme needs no code change.
+// The one place colours come from. Health colours are the platform's (DOMAIN.md §3) and the same in
+// both themes (mid-tone, recognisable on a light and a dark background); everything else is derived
+// from the application palette, so it follows a theme switch (see Appearance). Qt 6.4 has no
+// QStyleHints::colorScheme: "dark" is read from the palette's window colour.
 class ThemeColors final {
 public:
     ThemeColors() = delete;
@@ -42,6 +49,20 @@ public:
     // Black or white, whichever reads better on `background`.
     static QColor textOn(const QColor& background);
     static QColor mix(const QColor& a, const QColor& b, double amountOfB);
+
+    // The explicit palettes of the Light and Dark themes (every role set, for the Fusion style).
+    static QPalette lightPalette();
+    static QPalette darkPalette();
+
+    // Calls `restyle` after every application palette change (a theme switch in Settings or on the
+    // desktop) for as long as `context` lives. Qt sends QEvent::ApplicationPaletteChange only to the
+    // application and its windows, and stops palette propagation at widgets styled by a style sheet;
+    // so on each change every widget with a style sheet is re-polished (the roles its sheet does not
+    // set follow the new palette), then these callbacks run. GUI thread only.
+    static void onThemeChange(QObject* context, std::function<void()> restyle);
+    // Sets `widget`'s style sheet from `build` now and again after every theme change, for style
+    // sheets that embed colours from here. A second call for the same widget replaces the first.
+    static void setStyleSheet(QWidget* widget, std::function<QString()> build);
 };
 
 } // namespace cc::ui

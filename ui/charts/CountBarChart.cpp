@@ -11,7 +11,7 @@
 namespace cc::ui {
 
 CountBarChart::CountBarChart(const QString& objectName, const QString& title, QWidget* parent)
-    : QChartView(parent)
+    : ThemedChartView(parent)
 {
     setObjectName(objectName);
     setRenderHint(QPainter::Antialiasing);
@@ -20,29 +20,30 @@ CountBarChart::CountBarChart(const QString& objectName, const QString& title, QW
     auto* chart = new QChart;
     chart->setTitle(title);
     chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setBackgroundBrush(ThemeColors::card());
-    chart->setTitleBrush(ThemeColors::text());
     chart->legend()->hide();
     m_series = new QHorizontalBarSeries(this);
     m_set = new QBarSet(title, this);
-    m_set->setColor(ThemeColors::critical());
-    m_set->setBorderColor(ThemeColors::critical());
-    m_set->setLabelColor(ThemeColors::text());
     m_series->append(m_set);
     m_series->setLabelsVisible(true);
     m_series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
     chart->addSeries(m_series);
     m_categories = new QBarCategoryAxis(this);
-    m_categories->setLabelsColor(ThemeColors::text());
     m_values = new QValueAxis(this);
     m_values->setLabelFormat(QStringLiteral("%d"));
-    m_values->setLabelsColor(ThemeColors::text());
     chart->addAxis(m_categories, Qt::AlignLeft);
     chart->addAxis(m_values, Qt::AlignBottom);
     m_series->attachAxis(m_categories);
     m_series->attachAxis(m_values);
     setChart(chart);
+    applyTheme();
     connect(m_set, &QBarSet::clicked, this, [this](int index) { activate(index); });
+}
+
+void CountBarChart::recolourSeries()
+{
+    m_set->setColor(ThemeColors::critical());
+    m_set->setBorderColor(ThemeColors::critical());
+    m_set->setLabelColor(ThemeColors::text());
 }
 
 void CountBarChart::setCounts(const QStringList& keys, const QStringList& labels, const QList<qreal>& counts)

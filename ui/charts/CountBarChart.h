@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QChartView>
+#include "charts/ThemedChartView.h"
+
 #include <QList>
 #include <QStringList>
 
@@ -11,9 +12,9 @@ class QValueAxis;
 
 namespace cc::ui {
 
-// Counts per category as horizontal bars (violations by kind, by track). Clicking a bar emits the
-// category's key (the kind or track name, not its label).
-class CountBarChart final : public QChartView {
+// Counts per category as horizontal bars (violations by kind, by track), in the critical colour in
+// both themes. Clicking a bar emits the category's key (the kind or track name, not its label).
+class CountBarChart final : public ThemedChartView {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CountBarChart)
 
@@ -28,6 +29,9 @@ public:
 
 signals:
     void categoryActivated(const QString& key);
+
+protected:
+    void recolourSeries() override;
 
 private:
     QHorizontalBarSeries* m_series = nullptr;

@@ -12,7 +12,7 @@
 namespace cc::ui {
 
 RateHistoryChart::RateHistoryChart(QWidget* parent)
-    : QChartView(parent)
+    : ThemedChartView(parent)
 {
     setObjectName(QStringLiteral("rateChart"));
     setRenderHint(QPainter::Antialiasing);
@@ -20,44 +20,32 @@ RateHistoryChart::RateHistoryChart(QWidget* parent)
     auto* chart = new QChart;
     chart->setTitle(tr("Consistency rate over time"));
     chart->setMargins(QMargins(4, 4, 4, 4));
-    chart->setBackgroundBrush(ThemeColors::card());
-    chart->setTitleBrush(ThemeColors::text());
-    chart->legend()->setLabelColor(ThemeColors::text());
     chart->legend()->setAlignment(Qt::AlignBottom);
 
     m_rate = new QLineSeries(this);
     m_rate->setObjectName(QStringLiteral("rateSeries"));
     m_rate->setName(tr("Rate %"));
-    m_rate->setPen(QPen(ThemeColors::accent(), 2));
     m_points = new QScatterSeries(this);
     m_points->setMarkerSize(6);
-    m_points->setColor(ThemeColors::accent());
-    m_points->setBorderColor(ThemeColors::accent());
     m_healthy = new QLineSeries(this);
     m_healthy->setName(tr("Healthy threshold"));
-    m_healthy->setPen(QPen(ThemeColors::healthy(), 1.5, Qt::DashLine));
     m_degraded = new QLineSeries(this);
     m_degraded->setName(tr("Degraded threshold"));
-    m_degraded->setPen(QPen(ThemeColors::degraded(), 1.5, Qt::DashLine));
     m_repairs = new QScatterSeries(this);
     m_repairs->setObjectName(QStringLiteral("repairMarkers"));
     m_repairs->setName(tr("Repairs"));
     m_repairs->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
     m_repairs->setMarkerSize(9);
-    m_repairs->setColor(ThemeColors::markerRepair());
     m_injections = new QScatterSeries(this);
     m_injections->setObjectName(QStringLiteral("injectionMarkers"));
     m_injections->setName(tr("Injections"));
     m_injections->setMarkerSize(9);
-    m_injections->setColor(ThemeColors::markerInjection());
 
     m_time = new QDateTimeAxis(this);
     m_time->setFormat(QStringLiteral("dd.MM HH:mm"));
     m_time->setTickCount(6);
-    m_time->setLabelsColor(ThemeColors::text());
     m_value = new QValueAxis(this);
     m_value->setLabelFormat(QStringLiteral("%.0f"));
-    m_value->setLabelsColor(ThemeColors::text());
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_value, Qt::AlignLeft);
     for (QXYSeries* series : { static_cast<QXYSeries*>(m_healthy), static_cast<QXYSeries*>(m_degraded),
@@ -70,6 +58,20 @@ RateHistoryChart::RateHistoryChart(QWidget* parent)
     for (QLegendMarker* marker : chart->legend()->markers(m_points))
         marker->setVisible(false);
     setChart(chart);
+    applyTheme();
+}
+
+void RateHistoryChart::recolourSeries()
+{
+    m_rate->setPen(QPen(ThemeColors::accent(), 2));
+    m_points->setColor(ThemeColors::accent());
+    m_points->setBorderColor(ThemeColors::accent());
+    m_healthy->setPen(QPen(ThemeColors::healthy(), 1.5, Qt::DashLine));
+    m_degraded->setPen(QPen(ThemeColors::degraded(), 1.5, Qt::DashLine));
+    m_repairs->setColor(ThemeColors::markerRepair());
+    m_repairs->setBorderColor(ThemeColors::markerRepair());
+    m_injections->setColor(ThemeColors::markerInjection());
+    m_injections->setBorderColor(ThemeColors::markerInjection());
 }
 
 void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<ChangeMarker>& markers,

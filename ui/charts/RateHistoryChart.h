@@ -1,8 +1,8 @@
 #pragma once
 
 #include "Session.h"
+#include "charts/ThemedChartView.h"
 
-#include <QChartView>
 #include <QDateTime>
 #include <QList>
 #include <QPointF>
@@ -25,8 +25,9 @@ struct ChangeMarker {
 };
 
 // Consistency rate over time from stored runs, with the two threshold lines and markers where
-// repairs or injections happened. Series are updated with replace(), never point by point.
-class RateHistoryChart final : public QChartView {
+// repairs or injections happened. Series are updated with replace(), never point by point. The
+// threshold lines keep the health colours in both themes; the rate line takes the accent colour.
+class RateHistoryChart final : public ThemedChartView {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RateHistoryChart)
 
@@ -37,6 +38,9 @@ public:
                     const QDateTime& from, const QDateTime& to);
     QLineSeries* rateSeries() const { return m_rate; }
     QScatterSeries* markerSeries() const { return m_repairs; }
+
+protected:
+    void recolourSeries() override;
 
 private:
     QLineSeries* m_rate = nullptr;

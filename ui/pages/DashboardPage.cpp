@@ -59,6 +59,7 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_controls = controlsRow;
     auto* buttonsRow = new QHBoxLayout;
     auto* title = new QLabel(tr("Health"), content);
+    title->setObjectName(QStringLiteral("dashboardTitle"));
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
@@ -101,9 +102,9 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_monitoring = new QLabel(content);
     m_monitoring->setObjectName(QStringLiteral("monitoringInfo"));
     m_monitoring->setWordWrap(true);
-    const QString muted = QStringLiteral("color: %1;").arg(ThemeColors::mutedText().name());
-    m_lastRefresh->setStyleSheet(muted);
-    m_monitoring->setStyleSheet(muted);
+    const auto muted = [] { return QStringLiteral("color: %1;").arg(ThemeColors::mutedText().name()); };
+    ThemeColors::setStyleSheet(m_lastRefresh, muted);
+    ThemeColors::setStyleSheet(m_monitoring, muted);
     infoLine->addWidget(m_monitoring, 1);
     infoLine->addWidget(m_lastRefresh);
     layout->addLayout(infoLine);

@@ -43,8 +43,8 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     m_reason = new QLabel(this);
     m_reason->setObjectName(QStringLiteral("qaDisabledReason"));
     m_reason->setWordWrap(true);
-    m_reason->setStyleSheet(QStringLiteral("QLabel { background: %1; border: 1px solid %2; border-radius: 6px; padding: 8px; }")
-                                .arg(ThemeColors::errorBanner().name(), ThemeColors::critical().name()));
+    ThemeColors::setStyleSheet(m_reason, [] { return QStringLiteral("QLabel { background: %1; border: 1px solid %2; border-radius: 6px; padding: 8px; }")
+                                .arg(ThemeColors::errorBanner().name(), ThemeColors::critical().name()); });
     m_reason->hide();
     layout->addWidget(m_reason);
 

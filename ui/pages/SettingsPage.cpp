@@ -1,6 +1,7 @@
 #include "SettingsPage.h"
 
 #include "Administration.h"
+#include "Appearance.h"
 #include "ConsoleContext.h"
 #include "CoreMetaTypes.h"
 #include "HealthReport.h"
@@ -49,6 +50,18 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     factsForm->addRow(tr("Environment:"), m_environment);
     factsForm->addRow(tr("Operator:"), m_operator);
     layout->addWidget(facts);
+
+    auto* appearance = new QGroupBox(tr("Appearance"), this);
+    auto* appearanceForm = new QFormLayout(appearance);
+    m_theme = new QComboBox(appearance);
+    m_theme->setObjectName(QStringLiteral("settingsTheme"));
+    m_theme->addItem(tr("System"), Appearance::key(Appearance::Theme::System));
+    m_theme->addItem(tr("Light"), Appearance::key(Appearance::Theme::Light));
+    m_theme->addItem(tr("Dark"), Appearance::key(Appearance::Theme::Dark));
+    m_theme->setCurrentIndex(std::max(0, m_theme->findData(Appearance::key(Appearance::savedTheme()))));
+    m_theme->setToolTip(tr("System follows the desktop's colours; Light and Dark apply at once."));
+    appearanceForm->addRow(tr("&Theme:"), m_theme);
+    layout->addWidget(appearance);
 
     auto* dashboardBox = new QGroupBox(tr("Dashboard"), this);
     auto* dashboardForm = new QFormLayout(dashboardBox);
@@ -118,6 +131,8 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
         QSettings().setValue(QStringLiteral("dashboard/scheduleMinutes"), minutes);
         m_dashboard->setScheduleMinutes(minutes);
     });
+    connect(m_theme, &QComboBox::currentIndexChanged, this,
+            [this] { Appearance::setTheme(Appearance::themeFromKey(m_theme->currentData().toString())); });
     connect(m_saveThresholds, &QPushButton::clicked, this, &SettingsPage::saveThresholds);
     connect(about, &QPushButton::clicked, this, [this] {
         Prompt::information(this, tr("About Coupling Console"),

@@ -25,14 +25,16 @@ Banner::Banner(const QString& objectName, Tone tone, QWidget* parent)
     layout->addWidget(m_text, 1);
     layout->addWidget(m_action);
     connect(m_action, &QPushButton::clicked, this, &Banner::actionClicked);
-    const QColor background = tone == Tone::Error ? ThemeColors::errorBanner()
-        : tone == Tone::Good                      ? ThemeColors::infoBanner()
-                                                  : ThemeColors::card();
-    const QColor border = tone == Tone::Error ? ThemeColors::critical()
-        : tone == Tone::Good                  ? ThemeColors::healthy()
-                                              : ThemeColors::cardBorder();
-    setStyleSheet(QStringLiteral("cc--ui--Banner { background: %1; border: 1px solid %2; border-radius: 6px; }")
-                      .arg(background.name(), border.name()));
+    ThemeColors::setStyleSheet(this, [tone] {
+        const QColor background = tone == Tone::Error ? ThemeColors::errorBanner()
+            : tone == Tone::Good                      ? ThemeColors::infoBanner()
+                                                      : ThemeColors::card();
+        const QColor border = tone == Tone::Error ? ThemeColors::critical()
+            : tone == Tone::Good                  ? ThemeColors::healthy()
+                                                  : ThemeColors::cardBorder();
+        return QStringLiteral("cc--ui--Banner { background: %1; border: 1px solid %2; border-radius: 6px; }")
+            .arg(background.name(), border.name());
+    });
     hide();
 }
 

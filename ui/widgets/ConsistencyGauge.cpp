@@ -33,6 +33,7 @@ ConsistencyGauge::ConsistencyGauge(QWidget* parent)
     legend->addStretch();
     layout->addLayout(legend);
     updateLegend();
+    ThemeColors::onThemeChange(this, [this] { update(); });
 }
 
 void ConsistencyGauge::setReading(std::optional<qint64> rateHundredths, const Thresholds& thresholds)

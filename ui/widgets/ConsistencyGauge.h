@@ -24,7 +24,7 @@ public:
     QSize sizeHint() const override { return { 300, 220 }; }
 
 protected:
-    void paintEvent(QPaintEvent* event) override;
+    void paintEvent(QPaintEvent* event) override; // colours are read from ThemeColors at paint time
 
 private:
     void updateLegend();

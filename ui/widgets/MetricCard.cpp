@@ -2,7 +2,6 @@
 
 #include "ThemeColors.h"
 
-#include <QEvent>
 #include <QLabel>
 #include <QVBoxLayout>
 
@@ -31,6 +30,7 @@ MetricCard::MetricCard(const QString& objectName, const QString& caption, QWidge
     layout->addWidget(m_value);
     layout->addWidget(m_note);
     restyle();
+    ThemeColors::onThemeChange(this, [this] { restyle(); });
 }
 
 void MetricCard::setValue(const QString& value, const QString& note)
@@ -40,13 +40,6 @@ void MetricCard::setValue(const QString& value, const QString& note)
 }
 
 QString MetricCard::value() const { return m_value->text(); }
-
-void MetricCard::changeEvent(QEvent* event)
-{
-    QFrame::changeEvent(event);
-    if (event->type() == QEvent::ApplicationPaletteChange)
-        restyle();
-}
 
 void MetricCard::restyle()
 {

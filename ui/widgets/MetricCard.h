@@ -17,9 +17,6 @@ public:
     void setValue(const QString& value, const QString& note = {});
     QString value() const;
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
     void restyle();
     QLabel* m_caption = nullptr;

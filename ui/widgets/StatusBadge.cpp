@@ -3,8 +3,6 @@
 #include "ThemeColors.h"
 #include "Wording.h"
 
-#include <QEvent>
-
 namespace cc::ui {
 
 StatusBadge::StatusBadge(QWidget* parent)
@@ -17,19 +15,13 @@ StatusBadge::StatusBadge(QWidget* parent)
     setFont(bold);
     setMinimumWidth(150);
     restyle();
+    ThemeColors::onThemeChange(this, [this] { restyle(); });
 }
 
 void StatusBadge::setStatus(const QString& status)
 {
     m_status = status;
     restyle();
-}
-
-void StatusBadge::changeEvent(QEvent* event)
-{
-    QLabel::changeEvent(event);
-    if (event->type() == QEvent::ApplicationPaletteChange)
-        restyle();
 }
 
 void StatusBadge::restyle()

@@ -35,8 +35,10 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
 {
     setObjectName(QStringLiteral("trackPanel_") + view.rows.key.track);
     setFrameShape(QFrame::StyledPanel);
-    setStyleSheet(QStringLiteral("cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }")
-                      .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name()));
+    ThemeColors::setStyleSheet(this, [] {
+        return QStringLiteral("cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }")
+            .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name());
+    });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
 
@@ -69,6 +71,7 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     m_fields->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_fields->verticalHeader()->setDefaultSectionSize(m_fields->fontMetrics().height() + 6);
     fillFields();
+    ThemeColors::onThemeChange(this, [this] { recolourFields(); });
     m_fields->setMinimumWidth(420);
     m_fields->setFixedHeight(m_fields->horizontalHeader()->height() + m_fields->rowCount() * m_fields->verticalHeader()->defaultSectionSize() + 4);
     body->addWidget(m_fields, 3);
@@ -206,6 +209,17 @@ void TrackPanel::fillFields()
         m_fields->setItem(i, 1, rightItem);
     }
     m_fields->setVerticalHeaderLabels(labels);
+}
+
+void TrackPanel::recolourFields()
+{
+    for (int row = 0; row < m_fields->rowCount(); ++row) {
+        for (int column = 0; column < m_fields->columnCount(); ++column) {
+            QTableWidgetItem* item = m_fields->item(row, column);
+            if (item && item->data(Qt::UserRole).toBool())
+                item->setBackground(ThemeColors::differs());
+        }
+    }
 }
 
 QStringList TrackPanel::differingFields() const

@@ -33,6 +33,7 @@ signals:
 
 private:
     void fillFields();
+    void recolourFields(); // after a theme switch
     QPushButton* addButton(const QString& objectName, const QString& text, Action action, Request request, const ConsoleInfo& info);
 
     TrackView m_view;
