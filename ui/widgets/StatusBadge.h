@@ -17,9 +17,6 @@ public:
     void setStatus(const QString& status);
     QString status() const { return m_status; }
 
-protected:
-    void changeEvent(QEvent* event) override;
-
 private:
     void restyle();
     QString m_status = QStringLiteral("no_data");
