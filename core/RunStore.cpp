@@ -296,10 +296,24 @@ Result<QList<StoredViolation>> RunStore::violations(Database& db, const Violatio
     auto where = whereClause(db, filter);
     if (!where)
         return where.error();
+    // Column names come from this fixed list, never from input; values are bound.
+    const QString column = filter.order == ViolationOrder::Track ? QStringLiteral("track")
+        : filter.order == ViolationOrder::Kind                   ? QStringLiteral("kind")
+                                                                 : QString();
+    const QString direction = filter.descending ? QStringLiteral(" DESC") : QString();
+    const QString beyond = filter.descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
     QString sql = QStringLiteral("SELECT seq, user_id, track, kind, severity, progress_level, license_level, action, reason FROM ")
-        + db.tool("violations") + where->first + QStringLiteral(" AND seq > ? ORDER BY seq");
+        + db.tool("violations") + where->first;
     QVariantList binds = where->second;
-    binds << filter.afterSequence;
+    if (filter.after && column.isEmpty()) {
+        sql += QStringLiteral(" AND seq") + beyond + u'?';
+        binds << filter.after->sequence;
+    } else if (filter.after) {
+        sql += QStringLiteral(" AND (%1%2? OR (%1 = ? AND seq%2?))").arg(column, beyond);
+        binds << filter.after->value << filter.after->value << filter.after->sequence;
+    }
+    sql += QStringLiteral(" ORDER BY ") + (column.isEmpty() ? QString() : column + direction + QStringLiteral(", ")) + QStringLiteral("seq")
+        + direction;
     if (filter.limit >= 0) {
         sql += QStringLiteral(" LIMIT ?");
         binds << filter.limit;

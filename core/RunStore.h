@@ -8,13 +8,26 @@
 
 namespace cc {
 
+// The order the violations page lists a run in; every order ends with the stored sequence (key
+// order), so keyset paging has a unique position.
+enum class ViolationOrder { Key, Track, Kind };
+
+// A keyset position: the last row seen, by the order's column and its sequence.
+struct ViolationCursor {
+    QString value; // the order column's value (empty for key order)
+    qint64 sequence = -1;
+    bool operator==(const ViolationCursor&) const = default;
+};
+
 struct ViolationFilter {
     std::optional<qint64> runId; // empty: the latest completed run
     QString kind; // a violation kind or warning name; empty: any
     QString track;
     std::optional<qint64> userId;
     bool warnings = false; // list warnings instead of violations
-    qint64 afterSequence = -1; // keyset paging: rows after this sequence number
+    ViolationOrder order = ViolationOrder::Key;
+    bool descending = false;
+    std::optional<ViolationCursor> after; // keyset paging: rows after this position; empty: from the start
     qint64 limit = -1;
 };
 

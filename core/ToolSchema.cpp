@@ -43,6 +43,10 @@ QStringList migrationStatements(int version, const Database& db)
             << QStringLiteral("CREATE INDEX %1_at ON %2 (at)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
             << QStringLiteral("CREATE TABLE %1 (id %2, at TEXT NOT NULL, action TEXT NOT NULL, operator_email TEXT)").arg(t("batches"), id)
             << QStringLiteral("CREATE TABLE %1 (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT)").arg(t("signin"));
+    } else if (version == 2) {
+        // The violations page sorts a run by track in SQL (kind order uses the kind index).
+        statements << QStringLiteral("CREATE INDEX %1_track ON %2 (run_id, track, seq)").arg(pg ? QStringLiteral("violations") : t("violations"),
+                                                                                           t("violations"));
     }
     return statements;
 }

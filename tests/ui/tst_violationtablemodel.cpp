@@ -85,6 +85,92 @@ private slots:
         QVERIFY(mostHeld <= ViolationTableModel::maxRows);
     }
 
+    void sortsInSqlAcrossPagesBothWays()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(10));
+        auto writer = RunStore::openWriter(db.profile());
+        QVERIFY(writer.ok());
+        HealthReport report;
+        report.startedAt = QDateTime::currentDateTimeUtc();
+        report.status = QStringLiteral("critical");
+        auto runId = (*writer)->beginRun(report);
+        QVERIFY(runId.ok());
+        report.runId = *runId;
+        QVERIFY((*writer)->finishRun(report).ok());
+        // 5,000 violations whose tracks and kinds interleave, so no order equals key order.
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO cc_violations (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) "
+            "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 5000) "
+            "SELECT %1, k, k, CASE k % 4 WHEN 0 THEN 'COACH' WHEN 1 THEN 'GANCUJU_PLAYER' WHEN 2 THEN 'INTERNSHIP' ELSE 'LFA_COACH' END, "
+            "CASE k % 3 WHEN 0 THEN 'level_mismatch' WHEN 1 THEN 'missing_license' ELSE 'duplicate_progress' END, "
+            "'violation', 3, 2, 'sync_progress_to_license', 'r' FROM n").arg(*runId)));
+
+        SessionOptions options;
+        options.profile = db.profile();
+        JobRunner jobs(options);
+        ViolationTableModel model(&jobs);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QStringList seen; // every row as it arrives at the end of the window, "track/seq"
+        connect(&model, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex&, int from, int to) {
+            if (from == 0 && model.firstRowNumber() > 0)
+                return; // a page brought back at the top
+            for (int row = from; row <= to; ++row)
+                seen << model.violation(row).record.track + u'/' + QString::number(model.violation(row).sequence);
+        });
+        auto readAll = [&] {
+            for (int fetches = 0; fetches < 100; ++fetches) {
+                QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 20000);
+                if (!model.canFetchMore({}))
+                    return;
+                model.fetchMore({});
+            }
+            QFAIL("the model never reached the end");
+        };
+
+        model.setFilter({}, QString());
+        model.sort(ViolationTableModel::TrackColumn, Qt::DescendingOrder);
+        QCOMPARE(model.order(), ViolationOrder::Track);
+        QVERIFY(model.isDescending());
+        readAll();
+        QStringList expected;
+        {
+            auto session = db.open();
+            auto query = session->db().exec(QStringLiteral("SELECT track, seq FROM cc_violations ORDER BY track DESC, seq DESC"));
+            QVERIFY(query.ok());
+            while (query->next())
+                expected << query->value(0).toString() + u'/' + query->value(1).toString();
+        }
+        QCOMPARE(seen.size(), 5000);
+        QCOMPARE(seen, expected);
+        QVERIFY(model.rowCount() <= ViolationTableModel::maxRows);
+
+        // Back up one page: the rows just before the window, in the same order (observed as the
+        // page arrives: the model tester may slide the window down again right after).
+        const qint64 first = model.firstRowNumber();
+        QString top;
+        connect(&model, &QAbstractItemModel::rowsInserted, this, [&](const QModelIndex&, int from, int) {
+            if (from == 0 && model.firstRowNumber() > 0)
+                top = model.violation(0).record.track + u'/' + QString::number(model.violation(0).sequence);
+        });
+        QVERIFY(model.canFetchPrevious());
+        model.fetchPrevious();
+        QTRY_COMPARE_WITH_TIMEOUT(top, expected.at(first - ViolationTableModel::pageSize), 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
+
+        // Kind order, ascending, keeps a filter set before it.
+        seen.clear();
+        ViolationFilter filter;
+        filter.track = QStringLiteral("COACH");
+        model.setFilter(filter, QString());
+        model.sort(ViolationTableModel::KindColumn, Qt::AscendingOrder);
+        readAll();
+        QCOMPARE(seen.size(), 1250);
+        for (int row = 1; row < model.rowCount(); ++row)
+            QVERIFY(model.violation(row - 1).record.kind <= model.violation(row).record.kind);
+        QCOMPARE(model.violation(0).record.kind, QStringLiteral("duplicate_progress"));
+    }
+
     void filtersInSql()
     {
         TestDatabase db;

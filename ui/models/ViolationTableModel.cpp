@@ -40,8 +40,12 @@ ViolationTableModel::ViolationTableModel(JobRunner* jobs, QObject* parent)
 void ViolationTableModel::setFilter(const ViolationFilter& filter, const QString& user)
 {
     beginResetModel();
+    const ViolationOrder order = m_filter.order;
+    const bool descending = m_filter.descending;
     m_filter = filter;
-    m_filter.afterSequence = -1;
+    m_filter.order = order;
+    m_filter.descending = descending;
+    m_filter.after.reset();
     m_filter.limit = pageSize;
     m_user = user;
     m_pages.clear();
@@ -54,7 +58,7 @@ void ViolationTableModel::setFilter(const ViolationFilter& filter, const QString
     m_loading = true; // before endResetModel(): a view may ask canFetchMore() at once
     endResetModel();
     emit totalChanged(m_total);
-    load(-1, false);
+    load(std::nullopt, false);
 }
 
 int ViolationTableModel::rowsHeld() const
@@ -134,9 +138,39 @@ void ViolationTableModel::fetchMore(const QModelIndex& parent)
 {
     if (!canFetchMore(parent))
         return;
-    const qint64 after = m_pages.isEmpty() || m_pages.last().rows.isEmpty() ? m_filter.afterSequence
-                                                                             : m_pages.last().rows.last().sequence;
-    load(after, false);
+    load(endCursor(), false);
+}
+
+void ViolationTableModel::sort(int column, Qt::SortOrder order)
+{
+    const std::optional<ViolationOrder> sqlOrder = column == UserColumn ? std::optional(ViolationOrder::Key)
+        : column == TrackColumn                                         ? std::optional(ViolationOrder::Track)
+        : column == KindColumn                                          ? std::optional(ViolationOrder::Kind)
+                                                                        : std::nullopt;
+    const bool descending = order == Qt::DescendingOrder;
+    if (!sqlOrder || (*sqlOrder == m_filter.order && descending == m_filter.descending))
+        return;
+    ViolationFilter filter = m_filter;
+    m_filter.order = *sqlOrder;
+    m_filter.descending = descending;
+    setFilter(filter, m_user);
+}
+
+ViolationCursor ViolationTableModel::cursorAt(const StoredViolation& row) const
+{
+    switch (m_filter.order) {
+    case ViolationOrder::Track: return { row.record.track, row.sequence };
+    case ViolationOrder::Kind: return { row.record.kind, row.sequence };
+    case ViolationOrder::Key: break;
+    }
+    return { QString(), row.sequence };
+}
+
+std::optional<ViolationCursor> ViolationTableModel::endCursor() const
+{
+    if (m_pages.isEmpty() || m_pages.last().rows.isEmpty())
+        return std::nullopt;
+    return cursorAt(m_pages.last().rows.last());
 }
 
 void ViolationTableModel::fetchPrevious()
@@ -154,11 +188,11 @@ void ViolationTableModel::setLoading(bool loading)
     }
 }
 
-void ViolationTableModel::load(qint64 after, bool atTop)
+void ViolationTableModel::load(const std::optional<ViolationCursor>& after, bool atTop)
 {
     setLoading(true);
     ViolationFilter filter = m_filter;
-    filter.afterSequence = after;
+    filter.after = after;
     filter.limit = pageSize;
     const QString user = m_user;
     const bool count = m_total < 0;
@@ -200,11 +234,11 @@ void ViolationTableModel::load(qint64 after, bool atTop)
                 m_total = page.total;
                 emit totalChanged(m_total);
             }
-            received(generation, after, atTop, page.rows);
+            received(after, atTop, page.rows);
         });
 }
 
-void ViolationTableModel::received(quint64, qint64 after, bool atTop, const QList<StoredViolation>& rows)
+void ViolationTableModel::received(const std::optional<ViolationCursor>& after, bool atTop, const QList<StoredViolation>& rows)
 {
     if (atTop) {
         if (rows.isEmpty() || m_dropped.isEmpty() || m_dropped.last() != after)
@@ -226,8 +260,7 @@ void ViolationTableModel::received(quint64, qint64 after, bool atTop, const QLis
         emit headerDataChanged(Qt::Vertical, 0, std::max(0, rowsHeld() - 1));
         return;
     }
-    const qint64 expectedAfter = m_pages.isEmpty() || m_pages.last().rows.isEmpty() ? -1 : m_pages.last().rows.last().sequence;
-    if (after != expectedAfter)
+    if (after != endCursor())
         return; // a stale or repeated request: these rows are already held or no longer adjacent
     if (rows.size() < pageSize)
         m_atEnd = true;

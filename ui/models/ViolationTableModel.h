@@ -12,7 +12,8 @@ class JobRunner;
 // A stored run's violations (or warnings), paged from SQL with keyset paging in pages of
 // `pageSize`. It holds at most `maxRows` rows, however large the run: fetchMore() appends a page
 // at the end and drops the oldest page; fetchPrevious() brings it back at the top. Filtering and
-// ordering (key order) happen in SQL. Loads run in the worker; rows arrive asynchronously.
+// ordering (by key, track or kind, either way, from sort()) happen in SQL. Loads run in the
+// worker; rows arrive asynchronously.
 class ViolationTableModel final : public QAbstractTableModel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ViolationTableModel)
@@ -24,8 +25,8 @@ public:
 
     explicit ViolationTableModel(JobRunner* jobs, QObject* parent = nullptr);
 
-    // Starts over with a new filter (afterSequence and limit are managed here). `user` is an id or
-    // an email; empty for every user.
+    // Starts over with a new filter (paging and order are managed here). `user` is an id or an
+    // email; empty for every user.
     void setFilter(const ViolationFilter& filter, const QString& user);
     void reload() { setFilter(m_filter, m_user); }
 
@@ -35,6 +36,10 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     bool canFetchMore(const QModelIndex& parent) const override;
     void fetchMore(const QModelIndex& parent) override;
+    // The user, track and kind columns sort in SQL; the others keep the current order.
+    void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
+    ViolationOrder order() const { return m_filter.order; }
+    bool isDescending() const { return m_filter.descending; }
 
     bool canFetchPrevious() const { return !m_dropped.isEmpty() && !m_loading; }
     void fetchPrevious();
@@ -51,11 +56,13 @@ signals:
 
 private:
     struct Page {
-        qint64 after = -1; // the afterSequence it was fetched with
+        std::optional<ViolationCursor> after; // the position it was fetched after
         QList<StoredViolation> rows;
     };
-    void load(qint64 after, bool atTop);
-    void received(quint64 generation, qint64 after, bool atTop, const QList<StoredViolation>& rows);
+    void load(const std::optional<ViolationCursor>& after, bool atTop);
+    void received(const std::optional<ViolationCursor>& after, bool atTop, const QList<StoredViolation>& rows);
+    ViolationCursor cursorAt(const StoredViolation& row) const;
+    std::optional<ViolationCursor> endCursor() const;
     void setLoading(bool loading);
     int rowsHeld() const;
 
@@ -63,7 +70,7 @@ private:
     ViolationFilter m_filter;
     QString m_user;
     QList<Page> m_pages; // held, in order
-    QList<qint64> m_dropped; // `after` of pages dropped at the top, oldest first
+    QList<std::optional<ViolationCursor>> m_dropped; // `after` of pages dropped at the top, oldest first
     bool m_atEnd = false;
     bool m_loading = false;
     quint64 m_generation = 0;

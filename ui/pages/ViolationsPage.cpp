@@ -91,7 +91,9 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_table->setColumnWidth(ViolationTableModel::ProgressColumn, 100);
     m_table->setColumnWidth(ViolationTableModel::LicenseColumn, 100);
     m_table->setColumnWidth(ViolationTableModel::ActionColumn, 200);
-    m_table->setToolTip(tr("Double-click a row to open the user"));
+    m_table->setToolTip(tr("Double-click a row to open the user; click the User, Track or Kind header to sort"));
+    m_table->horizontalHeader()->setSortIndicator(ViolationTableModel::UserColumn, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
     const QByteArray header = QSettings().value(QStringLiteral("violations/header")).toByteArray();
     if (!header.isEmpty())
         m_table->horizontalHeader()->restoreState(header);
