@@ -8,6 +8,8 @@
 #include <QHorizontalBarSeries>
 #include <QValueAxis>
 
+#include <cmath>
+
 namespace cc::ui {
 
 CountBarChart::CountBarChart(const QString& objectName, const QString& title, QWidget* parent)
@@ -70,8 +72,21 @@ void CountBarChart::setCounts(const QStringList& keys, const QStringList& labels
     qreal top = 1;
     for (qreal count : counts)
         top = std::max(top, count);
-    m_values->setRange(0, std::ceil(top * 1.15));
-    m_values->applyNiceNumbers();
+    // Whole-number ticks (1, 2 or 5 × 10^k apart, about four of them), so small counts do not get
+    // repeated labels such as "0 0 1 1 2".
+    const qreal wanted = std::ceil(top * 1.15) / 4.0;
+    const qreal magnitude = std::pow(10.0, std::floor(std::log10(std::max<qreal>(1.0, wanted))));
+    qreal step = magnitude;
+    for (qreal factor : { 1.0, 2.0, 5.0, 10.0 }) {
+        step = factor * magnitude;
+        if (step >= wanted)
+            break;
+    }
+    step = std::max<qreal>(1.0, step);
+    m_values->setTickType(QValueAxis::TicksDynamic);
+    m_values->setTickAnchor(0);
+    m_values->setTickInterval(step);
+    m_values->setRange(0, std::ceil(top * 1.15 / step) * step);
 }
 
 void CountBarChart::activate(int index)
