@@ -4,6 +4,7 @@
 #include "MainWindow.h"
 #include "Prompt.h"
 #include "ScreenshotTour.h"
+#include "Translations.h"
 
 #include <QApplication>
 
@@ -16,7 +17,6 @@ int runGui(int& argc, char** argv, const GuiLaunch& launch)
         QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsole"));
     if (QCoreApplication::applicationName().isEmpty())
         QCoreApplication::setApplicationName(QStringLiteral("coupling-console"));
-    QApplication::setApplicationDisplayName(QObject::tr("Coupling Console"));
     if (QCoreApplication::applicationVersion().isEmpty())
         QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
 
@@ -45,6 +45,11 @@ int runGui(int& argc, char** argv, const GuiLaunch& launch)
     return app.exec();
 }
 
-void applyUserPreferences() { Appearance::apply(Appearance::savedTheme()); }
+void applyUserPreferences()
+{
+    Translations::install(Translations::savedLanguage());
+    QApplication::setApplicationDisplayName(QCoreApplication::translate("GuiApplication", "Coupling Console"));
+    Appearance::apply(Appearance::savedTheme());
+}
 
 } // namespace cc::ui

@@ -16,7 +16,8 @@ struct GuiLaunch {
 int runGui(int& argc, char** argv, const GuiLaunch& launch);
 
 // What runGui does between creating the QApplication (organisation and application names set, so
-// QSettings finds the user's choices) and creating the main window: applies the saved theme
+// QSettings finds the user's choices) and creating the main window: installs the translators and
+// the default locale of the saved language ("ui/language"), then applies the saved theme
 // ("ui/theme"). Tests call it to start the way the application does.
 void applyUserPreferences();
 

@@ -6,6 +6,7 @@
 #include "CoreMetaTypes.h"
 #include "HealthReport.h"
 #include "Prompt.h"
+#include "Translations.h"
 #include "Wording.h"
 #include "pages/DashboardPage.h"
 #include "widgets/JobProgress.h"
@@ -61,6 +62,19 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     m_theme->setCurrentIndex(std::max(0, m_theme->findData(Appearance::key(Appearance::savedTheme()))));
     m_theme->setToolTip(tr("System follows the desktop's colours; Light and Dark apply at once."));
     appearanceForm->addRow(tr("&Theme:"), m_theme);
+    m_language = new QComboBox(appearance);
+    m_language->setObjectName(QStringLiteral("settingsLanguage"));
+    // Each language under its own name, so it can be found whatever the current language is.
+    m_language->addItem(tr("System"), Translations::key(Translations::Language::System));
+    m_language->addItem(QStringLiteral("English"), Translations::key(Translations::Language::English));
+    m_language->addItem(QStringLiteral("Magyar"), Translations::key(Translations::Language::Hungarian));
+    m_language->setCurrentIndex(std::max(0, m_language->findData(Translations::key(Translations::savedLanguage()))));
+    appearanceForm->addRow(tr("&Language:"), m_language);
+    m_languageNote = new QLabel(tr("The new language takes effect the next time Coupling Console starts."), appearance);
+    m_languageNote->setObjectName(QStringLiteral("settingsLanguageNote"));
+    m_languageNote->setWordWrap(true);
+    m_languageNote->setVisible(Translations::savedLanguage() != Translations::installedLanguage());
+    appearanceForm->addRow(QString(), m_languageNote);
     layout->addWidget(appearance);
 
     auto* dashboardBox = new QGroupBox(tr("Dashboard"), this);
@@ -133,6 +147,11 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     });
     connect(m_theme, &QComboBox::currentIndexChanged, this,
             [this] { Appearance::setTheme(Appearance::themeFromKey(m_theme->currentData().toString())); });
+    connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
+        const Translations::Language language = Translations::languageFromKey(m_language->currentData().toString());
+        Translations::saveLanguage(language);
+        m_languageNote->setVisible(language != Translations::installedLanguage());
+    });
     connect(m_saveThresholds, &QPushButton::clicked, this, &SettingsPage::saveThresholds);
     connect(about, &QPushButton::clicked, this, [this] {
         Prompt::information(this, tr("About Coupling Console"),

@@ -14,9 +14,9 @@ class ConsoleContext;
 class DashboardPage;
 class JobProgress;
 
-// Settings: the connection and environment (read-only facts), the colour theme (applied at once),
-// the dashboard's refresh interval and check schedule (kept in QSettings), and the health
-// thresholds (admins, audited in core).
+// Settings: the connection and environment (read-only facts), the colour theme (applied at once)
+// and the language (at the next start), the dashboard's refresh interval and check schedule (kept
+// in QSettings), and the health thresholds (admins, audited in core).
 class SettingsPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsPage)
@@ -35,6 +35,8 @@ private:
     QLabel* m_environment = nullptr;
     QLabel* m_operator = nullptr;
     QComboBox* m_theme = nullptr;
+    QComboBox* m_language = nullptr;
+    QLabel* m_languageNote = nullptr;
     QComboBox* m_refresh = nullptr;
     QSpinBox* m_schedule = nullptr;
     QLineEdit* m_healthy = nullptr;
