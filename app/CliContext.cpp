@@ -5,6 +5,7 @@
 #include "ToolSchema.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <cstdio>
 #include <termios.h>
@@ -63,6 +64,10 @@ Result<ConnectionProfile> CliContext::profile() const
     } else if (isSet("db")) {
         if (value("db").isEmpty() || value("db").contains(QChar(0)))
             return Error { ErrorCode::Usage, QStringLiteral("--db needs a file path") };
+        // Bytes that are not UTF-8 arrive as U+FFFD: the file named by those bytes cannot be opened.
+        if (value("db").contains(QChar::ReplacementCharacter) && !QFileInfo::exists(value("db")))
+            return Error { ErrorCode::CannotOpen, QStringLiteral("database file %1 does not exist; its path holds bytes that are not "
+                                                                 "valid UTF-8, which coupling-console cannot open (rename the file)").arg(value("db")) };
         profile = ConnectionProfile::sqlite(value("db"));
     } else {
         profile = ConnectionProfile::sqlite(EmbeddedDatabase::path());

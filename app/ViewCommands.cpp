@@ -136,6 +136,8 @@ int runs(CliContext& context)
     auto limit = context.integer("limit");
     if (!limit)
         return context.fail(limit.error());
+    if (*limit && **limit < 0)
+        return context.fail(refused(QStringLiteral("--limit must not be negative")));
     auto opened = openInitialised(context);
     if (!opened)
         return context.fail(opened.error());

@@ -82,20 +82,46 @@ Result<void> Database::configure()
         m_backendPid = pid->toLongLong();
         CC_TRY(runDirect(QStringLiteral("SET TIME ZONE 'UTC'")));
         CC_TRY(runDirect(QStringLiteral("SET client_min_messages = warning")));
+        // A lock held by another session fails the statement after 5 s (as SQLite's busy timeout).
+        CC_TRY(runDirect(QStringLiteral("SET lock_timeout = '5s'")));
         if (m_profile.readOnly)
             CC_TRY(runDirect(QStringLiteral("SET default_transaction_read_only = on")));
         return {};
     }
     // A file that is not a database fails on its first read, here, rather than later.
-    if (auto probe = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master")); !probe)
+    auto probe = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    if (!probe) {
+        if (probe.error().code == ErrorCode::ReadOnly)
+            return Error { ErrorCode::CannotOpen, QStringLiteral("cannot read %1: it is a WAL database and this user cannot write the file "
+                                                                 "or its directory, so SQLite cannot create %1-shm").arg(m_profile.sqlitePath) };
+        if (probe.error().code == ErrorCode::CannotOpen)
+            return probe.error();
         return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is not a usable SQLite database: %2").arg(m_profile.sqlitePath, probe.error().message) };
+    }
     CC_TRY(runDirect(QStringLiteral("PRAGMA busy_timeout = 5000")));
     CC_TRY(runDirect(QStringLiteral("PRAGMA foreign_keys = ON")));
-    if (!m_profile.readOnly) {
-        if (auto mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL")); !mode)
-            return Error { ErrorCode::CannotOpen, QStringLiteral("cannot open %1 for writing: %2").arg(m_profile.sqlitePath, mode.error().message) };
-        CC_TRY(runDirect(QStringLiteral("PRAGMA synchronous = NORMAL")));
-    }
+    if (m_profile.readOnly)
+        return {};
+    CC_TRY(runDirect(QStringLiteral("PRAGMA synchronous = NORMAL")));
+    // An empty file stays untouched until its first write; a file this user may not write stays
+    // readable (its writes are refused as read-only).
+    if (probe->toLongLong() == 0)
+        return {};
+    if (auto wal = prepareForWrites(); !wal && wal.error().code != ErrorCode::ReadOnly)
+        return Error { ErrorCode::CannotOpen, QStringLiteral("cannot open %1 for writing: %2").arg(m_profile.sqlitePath, wal.error().message) };
+    return {};
+}
+
+Result<void> Database::prepareForWrites()
+{
+    if (isPostgres() || m_walEnabled)
+        return {};
+    auto mode = scalar(QStringLiteral("PRAGMA journal_mode = WAL"));
+    if (!mode)
+        return mode.error();
+    if (mode->toString().compare(u"wal", Qt::CaseInsensitive) != 0)
+        return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: %1 cannot switch to WAL mode (it is read-only for this user)").arg(m_profile.sqlitePath) };
+    m_walEnabled = true;
     return {};
 }
 
@@ -117,6 +143,9 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
             return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
         if (native == u"25006")
             return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: the connection is read-only") };
+        if (native == u"55P03")
+            return Error { ErrorCode::Sql, QStringLiteral("the database stayed busy: another session held a lock on the rows or tables "
+                                                          "this command needs for 5 s (another process is writing); try again") };
         if (native == u"42501")
             return Error { ErrorCode::Refused, QStringLiteral("permission denied by PostgreSQL: %1").arg(text) };
         if (native.startsWith(u"08") || native.startsWith(u"57P") || error.type() == QSqlError::ConnectionError

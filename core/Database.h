@@ -41,6 +41,9 @@ public:
     Result<QVariant> scalar(const QString& sql, const QVariantList& binds = {});
     // Executes a statement without preparing it (transaction control, PRAGMA, DDL).
     Result<void> runDirect(const QString& sql);
+    // SQLite: switches the file to WAL before its first write (an empty file is left untouched
+    // until then). Call outside a transaction. No-op on PostgreSQL.
+    Result<void> prepareForWrites();
 
     // Every executed write statement is reported here (tests compare plans with executions).
     void setStatementObserver(StatementObserver observer) { m_observer = std::move(observer); }
@@ -58,6 +61,7 @@ private:
     ConnectionProfile m_profile;
     QString m_name;
     qint64 m_backendPid = 0;
+    bool m_walEnabled = false;
     StatementObserver m_observer;
 };
 

@@ -163,6 +163,8 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
 {
     if (json.size() > 1024 * 1024)
         return refused(QStringLiteral("the level file is larger than 1 MB"));
+    if (json.trimmed().isEmpty())
+        return refused(QStringLiteral("the level file is empty"));
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)

@@ -3,6 +3,8 @@
 #include "Achievements.h"
 #include "ChangeBuilder.h"
 
+#include <QRegularExpression>
+
 namespace cc {
 
 namespace {
@@ -95,13 +97,15 @@ QString syncDirectionName(SyncDirection direction)
 
 Result<void> Operations::checkDelta(const ProgressDelta& delta)
 {
-    if (std::abs(delta.xp) > 1000000)
+    // Compared without std::abs, which is undefined for the most negative 64-bit value.
+    auto beyond = [](qint64 value, qint64 limit) { return value > limit || value < -limit; };
+    if (beyond(delta.xp, 1000000))
         return refused(QStringLiteral("an XP change of %1 is above the limit of 1000000 per update").arg(delta.xp));
-    if (std::abs(delta.sessions) > 1000)
+    if (beyond(delta.sessions, 1000))
         return refused(QStringLiteral("a sessions change of %1 is above the limit of 1000 per update").arg(delta.sessions));
-    if (std::abs(delta.projects) > 1000)
+    if (beyond(delta.projects, 1000))
         return refused(QStringLiteral("a projects change of %1 is above the limit of 1000 per update").arg(delta.projects));
-    if (std::abs(delta.theoryHours) > 10000 || std::abs(delta.practiceHours) > 10000)
+    if (beyond(delta.theoryHours, 10000) || beyond(delta.practiceHours, 10000))
         return refused(QStringLiteral("an hours change above the limit of 10000 per update"));
     return {};
 }
@@ -123,6 +127,9 @@ Result<qint64> Operations::resolveUser(Session& session, const QString& idOrEmai
     auto found = session.db().scalar(QStringLiteral("SELECT id FROM users WHERE email = ?"), { idOrEmail });
     if (!found)
         return found.error();
+    static const QRegularExpression digits(QStringLiteral("^-?[0-9]+$"));
+    if (found->isNull() && digits.match(idOrEmail).hasMatch())
+        return notFound(QStringLiteral("there is no user with id %1 (user ids fit 64 bits)").arg(idOrEmail));
     if (found->isNull())
         return notFound(QStringLiteral("there is no user with the email \"%1\"").arg(idOrEmail));
     return found->toLongLong();

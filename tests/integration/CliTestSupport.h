@@ -39,6 +39,25 @@ inline QStringList guardedTables()
     return platformTables() << toolTable("audit") << toolTable("settings") << toolTable("levels") << toolTable("aliases");
 }
 
+// Every table of the tool (CONTRACT.md C1), runs and sign-in throttling included.
+inline QStringList allToolTables()
+{
+    QStringList tables;
+    for (const char* name : { "schema_version", "settings", "levels", "aliases", "runs", "violations", "batches", "audit", "signin" })
+        tables << toolTable(name);
+    return tables;
+}
+
+// A SQLite file as `sqlite3 FILE .dump` prints it, after `PRAGMA wal_checkpoint(TRUNCATE)` on a
+// private connection when `checkpoint` (skip it for damaged files, whose bytes must not move).
+inline QString sqliteDump(const QString& path, bool checkpoint = true)
+{
+    if (checkpoint)
+        runProgram(QStringLiteral("sqlite3"), { path, QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE);") });
+    const CliRun dump = runProgram(QStringLiteral("sqlite3"), { path, QStringLiteral(".dump") });
+    return QStringLiteral("sqlite3 exit %1\n").arg(dump.exitCode) + QString::fromUtf8(dump.out) + QString::fromUtf8(dump.err);
+}
+
 // Runs `coupling-console COMMAND ARGS... <database options>`.
 inline CliRun runOn(const TestDatabase& db, const QString& command, const QStringList& arguments = {})
 {

@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -199,18 +200,30 @@ QString TestDatabase::snapshot(const QStringList& tables)
 
 CliRun runCli(const QStringList& arguments, const QByteArray& input)
 {
+    return runProgram(qEnvironmentVariable("CC_BINARY"), arguments, input);
+}
+
+CliRun runProgram(const QString& program, const QStringList& arguments, const QByteArray& input, int timeoutMs)
+{
     CliRun run;
     QProcess process;
-    process.setProgram(qEnvironmentVariable("CC_BINARY"));
+    process.setProgram(program);
     process.setArguments(arguments);
+    QElapsedTimer timer;
+    timer.start();
     process.start();
     if (!process.waitForStarted(10000))
         return run;
     if (!input.isEmpty())
         process.write(input);
     process.closeWriteChannel();
-    process.waitForFinished(300000);
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    const bool finished = process.waitForFinished(timeoutMs);
+    if (!finished) {
+        process.kill();
+        process.waitForFinished(10000);
+    }
+    run.elapsedMs = timer.elapsed();
+    run.exitCode = finished && process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
     run.out = process.readAllStandardOutput();
     run.err = process.readAllStandardError();
     return run;

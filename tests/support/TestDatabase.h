@@ -55,10 +55,14 @@ private:
 
 // Runs the real coupling-console binary; returns exit code, stdout and stderr.
 struct CliRun {
-    int exitCode = -1;
+    int exitCode = -1; // -1 when the program crashed, could not start or was killed after its time limit
     QByteArray out;
     QByteArray err;
+    qint64 elapsedMs = 0;
 };
 CliRun runCli(const QStringList& arguments, const QByteArray& input = {});
+// Runs any program (a wrapper such as setpriv or sh around the binary, or sqlite3); one still
+// running after timeoutMs is killed and reported with exit code -1.
+CliRun runProgram(const QString& program, const QStringList& arguments, const QByteArray& input = {}, int timeoutMs = 300000);
 
 } // namespace cc::test
