@@ -476,6 +476,49 @@ private slots:
         QCOMPARE(db.scalar(level, { student }).toInt(), 3);
     }
 
+    void scheduledChecksSkipWhileAYoungerRunExists()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(30));
+        auto window = openWindow(db);
+        waitForData(*window);
+        DashboardPage* dashboard = window->dashboard();
+        QCOMPARE(dashboard->scheduleMinutes(), 5); // every 5 minutes by default off production
+        auto runs = [&] { return db.count(QStringLiteral("cc_runs")); };
+        {
+            auto session = db.open(QStringLiteral("admin@demo.local"));
+            QVERIFY(HealthCheck::run(*session, {}).ok()); // another admin's check, just now
+        }
+        const qint64 before = runs();
+        dashboard->scheduledCheck();
+        QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0 && !dashboard->isCheckRunning(), 20000);
+        QCOMPARE(runs(), before); // skipped: a completed run is younger than the interval
+
+        // Once every run is older than the interval, the next tick runs a check; a second tick
+        // while it runs does not start another.
+        QVERIFY(db.exec(QStringLiteral("UPDATE cc_runs SET started_at = ?"),
+                        { QDateTime::currentDateTimeUtc().addSecs(-6 * 60).toString(Qt::ISODateWithMs) }));
+        dashboard->scheduledCheck();
+        QVERIFY(dashboard->isCheckRunning());
+        dashboard->scheduledCheck();
+        QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0 && !dashboard->isCheckRunning(), 20000);
+        QCOMPARE(runs(), before + 1);
+    }
+
+    void scheduledChecksAreOffByDefaultOnProduction()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(20));
+        {
+            auto admin = db.open(QStringLiteral("admin@demo.local"));
+            QVERIFY(Administration::setEnvironment(*admin, Environment::Production).ok());
+        }
+        auto window = openWindow(db);
+        waitForData(*window);
+        QTRY_COMPARE(window->dashboard()->scheduleMinutes(), 0);
+        QCOMPARE(child<QSpinBox>(window.get(), "settingsCheckSchedule")->value(), 0);
+    }
+
     void autoRefreshPicksUpACheckFromAnotherConnection()
     {
         TestDatabase db;

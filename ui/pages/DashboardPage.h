@@ -41,6 +41,9 @@ public:
     void setWindowActive(bool active);
     void setScheduleMinutes(int minutes); // 0: off
     int scheduleMinutes() const { return m_scheduleMinutes; }
+    // What the schedule timer does: a full check unless one is running or any completed run, by
+    // anyone, is younger than the interval.
+    void scheduledCheck();
     int cardColumns() const { return m_cardColumns; }
     bool isCheckRunning() const { return m_checkJob != 0; }
     const DashboardSnapshot& snapshot() const { return m_snapshot; }
@@ -57,7 +60,6 @@ protected:
 private:
     void render(const DashboardSnapshot& snapshot);
     void showFailure(const QString& message);
-    void scheduledCheck();
     void startCheck(bool scheduled);
     void relayout();
     qint64 rangeSeconds() const;
