@@ -51,7 +51,7 @@ Result<qint64> AuditLog::record(Session& session, AuditEntry entry)
 {
     Database& db = session.db();
     const Operator& op = session.op();
-    auto id = db.scalar(QStringLiteral("INSERT INTO ") + db.tool("audit")
+    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit")
                             + QStringLiteral(" (at, operator_id, operator_email, source, action, user_id, track, before_json, "
                                              "after_json, reason, batch_id, reverts_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                              "RETURNING id"),
@@ -59,9 +59,13 @@ Result<qint64> AuditLog::record(Session& session, AuditEntry entry)
                           op.displayName(), entry.source.isEmpty() ? session.source() : entry.source, entry.action,
                           nullableId(entry.userId), entry.track, json(entry.before), json(entry.after), entry.reason,
                           nullableId(entry.batchId), nullableId(entry.revertsId) });
-    if (!id)
-        return id.error();
-    return id->toLongLong();
+    if (!query)
+        return query.error();
+    if (!(*query)->next())
+        return Error { ErrorCode::Sql, QStringLiteral("the audit insert returned no id") };
+    const qint64 id = (*query)->value(0).toLongLong();
+    (*query)->finish();
+    return id;
 }
 
 Result<qint64> AuditLog::newBatch(Session& session, const QString& action)

@@ -134,14 +134,15 @@ Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& chan
 
     for (const RowChange& row : change.changes) {
         const PlannedStatement statement = statementFor(row);
-        auto query = session.db().exec(statement.sql, statement.binds);
+        auto query = session.db().execReused(statement.sql, statement.binds);
         if (!query)
             return query.error();
         if (row.op == RowOp::Insert) {
-            if (!query->next())
+            if (!(*query)->next())
                 return Error { ErrorCode::Sql, QStringLiteral("inserting into %1 returned no id").arg(row.table) };
-            ids[row.table].append(query->value(0).toLongLong());
+            ids[row.table].append((*query)->value(0).toLongLong());
         }
+        (*query)->finish();
     }
 
     QMap<QString, QList<Row>> after;

@@ -24,6 +24,7 @@ Database::Database(ConnectionProfile profile, QString name)
 
 Database::~Database()
 {
+    m_reused.clear(); // prepared statements go before their connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_name, false);
         if (db.isValid())
@@ -179,6 +180,30 @@ Result<QSqlQuery> Database::exec(const QString& sql, const QVariantList& binds, 
     if (!query.exec())
         return sqlError(query.lastError(), QString());
     return query;
+}
+
+Result<QSqlQuery*> Database::execReused(const QString& sql, const QVariantList& binds)
+{
+    constexpr size_t reusedLimit = 64;
+    auto found = m_reused.find(sql);
+    if (found == m_reused.end()) {
+        if (m_reused.size() >= reusedLimit)
+            m_reused.clear();
+        auto query = std::make_unique<QSqlQuery>(connection());
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            return sqlError(query->lastError(), QString());
+        found = m_reused.emplace(sql, std::move(query)).first;
+    }
+    QSqlQuery& query = *found->second;
+    query.finish();
+    for (qsizetype i = 0; i < binds.size(); ++i)
+        query.bindValue(int(i), binds.at(i));
+    if (m_observer && !sql.startsWith(u"SELECT") && !sql.startsWith(u"WITH"))
+        m_observer(sql, binds);
+    if (!query.exec())
+        return sqlError(query.lastError(), QString());
+    return &query;
 }
 
 Result<void> Database::run(const QString& sql, const QVariantList& binds)

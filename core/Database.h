@@ -10,6 +10,7 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_map>
 
 namespace cc {
 
@@ -37,6 +38,10 @@ public:
 
     // Prepares, binds and executes; results are forward-only unless asked otherwise.
     Result<QSqlQuery> exec(const QString& sql, const QVariantList& binds = {}, bool forwardOnly = true);
+    // The same, reusing the statement prepared the last time this text ran on this connection:
+    // for statements a bulk write runs thousands of times. The caller reads the result to the end
+    // (or drops it) before running the same text again.
+    Result<QSqlQuery*> execReused(const QString& sql, const QVariantList& binds = {});
     Result<void> run(const QString& sql, const QVariantList& binds = {});
     Result<QVariant> scalar(const QString& sql, const QVariantList& binds = {});
     // Executes a statement without preparing it (transaction control, PRAGMA, DDL).
@@ -63,6 +68,7 @@ private:
     qint64 m_backendPid = 0;
     bool m_walEnabled = false;
     StatementObserver m_observer;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_reused;
 };
 
 // Monotonic-unique connection names for threads that open their own connections.

@@ -216,17 +216,18 @@ Result<QList<Row>> readRows(Session& session, const QString& tableName, const QS
         + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY id");
     if (lock && session.db().isPostgres())
         sql += QStringLiteral(" FOR UPDATE");
-    auto query = session.db().exec(sql, binds);
+    auto query = session.db().execReused(sql, binds);
     if (!query)
         return query.error();
     QList<Row> rows;
-    while (query->next()) {
+    const QSqlRecord record = (*query)->record();
+    while ((*query)->next()) {
         Row row;
-        const QSqlRecord record = query->record();
         for (int i = 0; i < record.count(); ++i)
-            row.insert(record.fieldName(i), query->value(i));
+            row.insert(record.fieldName(i), (*query)->value(i));
         rows.append(row);
     }
+    (*query)->finish();
     return rows;
 }
 
