@@ -13,10 +13,158 @@
     </message>
 </context>
 <context>
+    <name>ExportFlow</name>
+    <message>
+        <source>CSV files (*.csv);;JSON files (*.json)</source>
+        <translation>CSV-fájlok (*.csv);;JSON-fájlok (*.json)</translation>
+    </message>
+    <message>
+        <source>Another operation is running on this page; export when it has finished.</source>
+        <translation>Ezen az oldalon egy másik művelet fut; az exportálást annak befejeződése után indítsa.</translation>
+    </message>
+    <message>
+        <source>Choose a file name ending in .csv or .json; the extension decides the format.</source>
+        <translation>Válasszon .csv vagy .json végű fájlnevet; a kiterjesztés határozza meg a formátumot.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) written to %1.</source>
+        <translation>
+            <numerusform>%n sor kiírva ide: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export cancelled; no file was written.</source>
+        <translation>Az exportálás megszakadt; nem készült fájl.</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>Exportálás ide: %1…</translation>
+    </message>
+</context>
+<context>
     <name>GuiApplication</name>
     <message>
         <source>Coupling Console</source>
         <translation>Coupling Console</translation>
+    </message>
+</context>
+<context>
+    <name>HealthReportWriter</name>
+    <message>
+        <source>no data</source>
+        <translation>nincs adat</translation>
+    </message>
+    <message>
+        <source>consistency rate</source>
+        <translation>konzisztenciaarány</translation>
+    </message>
+    <message>
+        <source>Coupling Console health report</source>
+        <translation>Coupling Console állapotjelentés</translation>
+    </message>
+    <message>
+        <source>Top violations</source>
+        <translation>Első eltérések</translation>
+    </message>
+    <message>
+        <source>Check #%1 of %2 · report made %3</source>
+        <translation>#%1. ellenőrzés (%2) · a jelentés készült: %3</translation>
+    </message>
+    <message>
+        <source>Database: %1</source>
+        <translation>Adatbázis: %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%1. oldal / %2</translation>
+    </message>
+    <message>
+        <source>Consistency rate</source>
+        <translation>Konzisztenciaarány</translation>
+    </message>
+    <message>
+        <source>Pairs checked</source>
+        <translation>Ellenőrzött párok</translation>
+    </message>
+    <message>
+        <source>Consistent</source>
+        <translation>Konzisztens</translation>
+    </message>
+    <message>
+        <source>Violations</source>
+        <translation>Eltérések</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Figyelmeztetések</translation>
+    </message>
+    <message>
+        <source>New since the previous check</source>
+        <translation>Új az előző ellenőrzés óta</translation>
+    </message>
+    <message>
+        <source>Resolved since the previous check</source>
+        <translation>Megoldva az előző ellenőrzés óta</translation>
+    </message>
+    <message>
+        <source>Thresholds: healthy ≥ %1, degraded ≥ %2 (copied into the check when it ran)</source>
+        <translation>Küszöbök: egészséges ≥ %1, leromlott ≥ %2 (az ellenőrzés futásakor rögzítve)</translation>
+    </message>
+    <message>
+        <source>Violations by kind</source>
+        <translation>Eltérések típus szerint</translation>
+    </message>
+    <message>
+        <source>Warnings by kind</source>
+        <translation>Figyelmeztetések típus szerint</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pairs</source>
+        <translation>%1 / %2 pár</translation>
+    </message>
+    <message>
+        <source>(no pairs)</source>
+        <translation>(nincs pár)</translation>
+    </message>
+    <message>
+        <source>Violations by track</source>
+        <translation>Eltérések szakirány szerint</translation>
+    </message>
+    <message>
+        <source>The first %1 of %2 violations, in user order.</source>
+        <translation>Az első %1 a(z) %2 eltérésből, felhasználók szerinti sorrendben.</translation>
+    </message>
+    <message>
+        <source>All %1 violations of this check, in user order.</source>
+        <translation>Az ellenőrzés mind a(z) %1 eltérése, felhasználók szerinti sorrendben.</translation>
+    </message>
+    <message>
+        <source>No violations: every pair is consistent.</source>
+        <translation>Nincs eltérés: minden pár konzisztens.</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Felhasználó</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Szakirány</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Típus</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Előrehaladás</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <translation>Licenc</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Ok</translation>
     </message>
 </context>
 <context>
@@ -435,6 +583,18 @@
         <source>Restore the rows of entry #%1 (%2, user %3, %4) exactly as they were before it?</source>
         <translation>Visszaállítja a #%1 bejegyzés (%2, felhasználó %3, %4) sorait pontosan a bejegyzés előtti állapotukra?</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportálás…</translation>
+    </message>
+    <message>
+        <source>Write every entry these filters select to a CSV or JSON file</source>
+        <translation>A szűrőknek megfelelő összes bejegyzés kiírása CSV- vagy JSON-fájlba</translation>
+    </message>
+    <message>
+        <source>Export the audit log</source>
+        <translation>Az auditnapló exportálása</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AuditTableModel</name>
@@ -599,6 +759,37 @@
     <message>
         <source>no data</source>
         <translation>nincs adat</translation>
+    </message>
+    <message>
+        <source>Consistency gauge</source>
+        <translation>Konzisztenciamérő</translation>
+    </message>
+    <message>
+        <source>No completed check yet</source>
+        <translation>Még nincs befejezett ellenőrzés</translation>
+    </message>
+    <message>
+        <source>Consistency rate %1 %, %2 (healthy at or above %3, degraded at or above %4)</source>
+        <translation>Konzisztenciaarány: %1 %, %2 (egészséges legalább %3, leromlott legalább %4 esetén)</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::CountBarChart</name>
+    <message>
+        <source>%1: no data</source>
+        <translation>%1: nincs adat</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>, </translation>
     </message>
 </context>
 <context>
@@ -809,6 +1000,117 @@
         <source>Health check…</source>
         <translation>Állapotellenőrzés…</translation>
     </message>
+    <message>
+        <source>Export</source>
+        <translation>Exportálás</translation>
+    </message>
+    <message>
+        <source>Save the dashboard as a picture or the latest check as a PDF report</source>
+        <translation>Az irányítópult mentése képként, vagy a legutóbbi ellenőrzésé PDF-jelentésként</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>Exportálás PNG-be…</translation>
+    </message>
+    <message>
+        <source>Export PDF report…</source>
+        <translation>PDF-jelentés exportálása…</translation>
+    </message>
+    <message>
+        <source>Export the dashboard as PNG</source>
+        <translation>Az irányítópult exportálása PNG-be</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-képek (*.png)</translation>
+    </message>
+    <message>
+        <source>The picture cannot be written to %1: %2</source>
+        <translation>A kép nem írható ide: %1: %2</translation>
+    </message>
+    <message>
+        <source>Dashboard saved to %1 (%2 × %3 pixels).</source>
+        <translation>Az irányítópult mentve ide: %1 (%2 × %3 képpont).</translation>
+    </message>
+    <message>
+        <source>Export PDF report</source>
+        <translation>PDF-jelentés exportálása</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF-fájlok (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Report saved to %1.</source>
+        <translation>A jelentés mentve ide: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::FirstRunTour</name>
+    <message>
+        <source>Tour of the pages</source>
+        <translation>Az oldalak bemutatása</translation>
+    </message>
+    <message>
+        <source>Don&apos;t show this tour again</source>
+        <translation>Ne jelenjen meg többé a bemutató</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Vissza</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Tovább</translation>
+    </message>
+    <message>
+        <source>Skip tour</source>
+        <translation>Bemutató kihagyása</translation>
+    </message>
+    <message>
+        <source>Close the tour (Esc). Help → Tour of the pages shows it again.</source>
+        <translation>A bemutató bezárása (Esc). A Súgó → Oldalak bemutatása újra megjeleníti.</translation>
+    </message>
+    <message>
+        <source>How consistent the two copies of each student&apos;s level are: the rate of the latest check, its trend and where the violations are. %1 runs a check now.</source>
+        <translation>Mennyire egyezik a diákok szintjének két példánya: a legutóbbi ellenőrzés aránya, annak alakulása, és hogy hol vannak az eltérések. A(z) %1 azonnal elindít egy ellenőrzést.</translation>
+    </message>
+    <message>
+        <source>Every violation of the latest (or a chosen) check, filtered by kind, track or user. Select rows and repair them after a preview of every statement.</source>
+        <translation>A legutóbbi (vagy egy kiválasztott) ellenőrzés minden eltérése, típus, szakirány vagy felhasználó szerint szűrve. Jelöljön ki sorokat, és javítsa ki őket az összes utasítás előnézete után.</translation>
+    </message>
+    <message>
+        <source>One student&apos;s tracks side by side, progress and license, with their history. Sync, set a level or repair, always previewed first. %1 finds a user.</source>
+        <translation>Egy diák szakirányai egymás mellett, előrehaladás és licenc, az előzményeikkel együtt. Szinkronizálás, szintbeállítás vagy javítás, mindig előnézettel. A(z) %1 felhasználót keres.</translation>
+    </message>
+    <message>
+        <source>Plant desyncs on purpose to prove that checks find them and repairs fix them. Every injection is audited and can be undone.</source>
+        <translation>Szándékosan beültetett eltérésekkel igazolhatja, hogy az ellenőrzések megtalálják, a javítások pedig kijavítják őket. Minden beültetés bekerül az auditnaplóba, és visszavonható.</translation>
+    </message>
+    <message>
+        <source>Every write with its rows before and after, by whom and from where. A change can be reverted here.</source>
+        <translation>Minden írás a sorokkal előtte és utána, azzal együtt, hogy ki és honnan végezte. Egy változás itt visszaállítható.</translation>
+    </message>
+    <message>
+        <source>Theme, language, auto-refresh, scheduled checks and the health thresholds.</source>
+        <translation>Téma, nyelv, automatikus frissítés, ütemezett ellenőrzések és az állapotküszöbök.</translation>
+    </message>
+    <message>
+        <source>Every stored check, newest first; Enter opens its violations.</source>
+        <translation>Minden tárolt ellenőrzés, a legújabb elöl; az Enter megnyitja az eltéréseit.</translation>
+    </message>
+    <message>
+        <source>This is a demo database. To open your own, use File → Connect… (%1), the button in the status bar, or drop an SQLite database file on the window.</source>
+        <translation>Ez egy demóadatbázis. A sajátját a Fájl → Kapcsolódás… (%1) menüponttal, az állapotsor gombjával, vagy egy SQLite-adatbázisfájl ablakra húzásával nyithatja meg.</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2: %3</source>
+        <translation>%1/%2. lépés: %3</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>Befejezés</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::JobProgress</name>
@@ -877,15 +1179,11 @@
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation>&amp;Kilépés</translation>
+        <translation>Ki&amp;lépés</translation>
     </message>
     <message>
         <source>&amp;View</source>
         <translation>&amp;Nézet</translation>
-    </message>
-    <message>
-        <source>Run health check now</source>
-        <translation>Állapotellenőrzés futtatása most</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -953,6 +1251,53 @@ Qt %2</source>
 Megkeresi és kijavítja a szakirány-előrehaladás és a felhasználói licencek közötti eltéréseket.
 Qt %2</translation>
     </message>
+    <message>
+        <source>&amp;Find user…</source>
+        <translation>&amp;Felhasználó keresése…</translation>
+    </message>
+    <message>
+        <source>The user field of the violations or audit page, else the user search</source>
+        <translation>Az Eltérések vagy az Auditnapló oldal felhasználómezője, egyébként a felhasználókeresés</translation>
+    </message>
+    <message>
+        <source>&amp;Run health check now</source>
+        <translation>&amp;Ellenőrzés futtatása most</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Billentyűparancsok</translation>
+    </message>
+    <message>
+        <source>&amp;Tour of the pages</source>
+        <translation>&amp;Oldalak bemutatása</translation>
+    </message>
+    <message>
+        <source>File → Connect… (%1): an SQLite file, a new demo database or PostgreSQL. You can also drop a database file on the window.</source>
+        <translation>Fájl → Kapcsolódás… (%1): SQLite-fájl, új demóadatbázis vagy PostgreSQL. Adatbázisfájlt az ablakra húzva is megnyithat.</translation>
+    </message>
+    <message>
+        <source>Connect to your database…</source>
+        <translation>Kapcsolódás a saját adatbázisához…</translation>
+    </message>
+    <message>
+        <source>Connect to another database…</source>
+        <translation>Kapcsolódás másik adatbázishoz…</translation>
+    </message>
+    <message>
+        <source>Open a database file</source>
+        <translation>Adatbázisfájl megnyitása</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database file, so the connection stays as it is. To open a PostgreSQL database, use File → Connect….</source>
+        <translation>%1 nem SQLite-adatbázisfájl, ezért a kapcsolat nem változik. PostgreSQL-adatbázist a Fájl → Kapcsolódás… menüponttal nyithat meg.</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::MetricCard</name>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::PlanPreviewDialog</name>
@@ -980,40 +1325,8 @@ Qt %2</translation>
         <translation>Szándékosan beültetett eltérésekkel ellenőrizheti, hogy az ellenőrzések megtalálják, a javítások pedig kijavítják őket. Minden beültetés bekerül az auditnaplóba, és visszavonható.</translation>
     </message>
     <message>
-        <source>Kind:</source>
-        <translation>Típus:</translation>
-    </message>
-    <message>
-        <source>One key</source>
-        <translation>Egy kulcs</translation>
-    </message>
-    <message>
-        <source>user id</source>
-        <translation>felhasználóazonosító</translation>
-    </message>
-    <message>
-        <source>track</source>
-        <translation>szakirány</translation>
-    </message>
-    <message>
         <source>Target:</source>
         <translation>Cél:</translation>
-    </message>
-    <message>
-        <source>Random keys</source>
-        <translation>Véletlen kulcsok</translation>
-    </message>
-    <message>
-        <source>count</source>
-        <translation>darab</translation>
-    </message>
-    <message>
-        <source>seed</source>
-        <translation>mag</translation>
-    </message>
-    <message>
-        <source>Inject</source>
-        <translation>Beültetés</translation>
     </message>
     <message>
         <source>Injections in this session:</source>
@@ -1069,6 +1382,38 @@ Qt %2</translation>
         <source>Undone</source>
         <translation>Visszavonva</translation>
     </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Típus:</translation>
+    </message>
+    <message>
+        <source>&amp;One key</source>
+        <translation>&amp;Egy kulcs</translation>
+    </message>
+    <message>
+        <source>&amp;user id</source>
+        <translation>felhasználói &amp;azonosító</translation>
+    </message>
+    <message>
+        <source>&amp;track</source>
+        <translation>szak&amp;irány</translation>
+    </message>
+    <message>
+        <source>&amp;Random keys</source>
+        <translation>&amp;Véletlen kulcsok</translation>
+    </message>
+    <message>
+        <source>&amp;count</source>
+        <translation>&amp;darab</translation>
+    </message>
+    <message>
+        <source>&amp;seed</source>
+        <translation>&amp;mag</translation>
+    </message>
+    <message>
+        <source>&amp;Inject</source>
+        <translation>&amp;Beültetés</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::RateHistoryChart</name>
@@ -1095,6 +1440,16 @@ Qt %2</translation>
     <message>
         <source>Injections</source>
         <translation>Beültetések</translation>
+    </message>
+    <message>
+        <source>Consistency rate over time: no runs in this range</source>
+        <translation>Konzisztenciaarány az idő függvényében: ebben az időszakban nincs futás</translation>
+    </message>
+    <message numerus="yes">
+        <source>Consistency rate over time: %n run(s), latest %1 %</source>
+        <translation>
+            <numerusform>Konzisztenciaarány az idő függvényében: %n futás, a legutóbbi %1 %</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1269,6 +1624,18 @@ Qt %2</translation>
         <source>Select a run first</source>
         <translation>Előbb válasszon egy futást</translation>
     </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportálás…</translation>
+    </message>
+    <message>
+        <source>Write every stored check to a CSV or JSON file</source>
+        <translation>Minden tárolt ellenőrzés kiírása CSV- vagy JSON-fájlba</translation>
+    </message>
+    <message>
+        <source>Export the run history</source>
+        <translation>A futási előzmények exportálása</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::SetLevelDialog</name>
@@ -1337,7 +1704,7 @@ Qt %2</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Nyelv:</translation>
+        <translation>Nyel&amp;v:</translation>
     </message>
     <message>
         <source>The new language takes effect the next time Coupling Console starts.</source>
@@ -1376,32 +1743,12 @@ Qt %2</translation>
         <translation> perc</translation>
     </message>
     <message>
-        <source>Auto-refresh:</source>
-        <translation>Automatikus frissítés:</translation>
-    </message>
-    <message>
-        <source>Scheduled full check every:</source>
-        <translation>Ütemezett teljes ellenőrzés gyakorisága:</translation>
-    </message>
-    <message>
         <source>A scheduled check is skipped when any completed check, by anyone, is younger than the interval. Off by default on production.</source>
         <translation>Az ütemezett ellenőrzés kimarad, ha bárki által végzett befejezett ellenőrzés frissebb az időköznél. Éles környezetben alapértelmezés szerint ki van kapcsolva.</translation>
     </message>
     <message>
         <source>Health thresholds (admins)</source>
         <translation>Állapotküszöbök (adminisztrátorok)</translation>
-    </message>
-    <message>
-        <source>Save thresholds</source>
-        <translation>Küszöbök mentése</translation>
-    </message>
-    <message>
-        <source>Healthy at or above (%):</source>
-        <translation>Egészséges, ha legalább (%):</translation>
-    </message>
-    <message>
-        <source>Degraded at or above (%):</source>
-        <translation>Leromlott, ha legalább (%):</translation>
     </message>
     <message>
         <source>About Coupling Console</source>
@@ -1436,6 +1783,60 @@ Megkeresi és kijavítja a szakirány-előrehaladás és a felhasználói licenc
     <message>
         <source>Saving thresholds…</source>
         <translation>Küszöbök mentése…</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;refresh:</source>
+        <translation>&amp;Automatikus frissítés:</translation>
+    </message>
+    <message>
+        <source>S&amp;cheduled full check every:</source>
+        <translation>Ütemezett teljes ellenőrzés &amp;gyakorisága:</translation>
+    </message>
+    <message>
+        <source>&amp;Save thresholds</source>
+        <translation>Küszöbök &amp;mentése</translation>
+    </message>
+    <message>
+        <source>Healthy at or &amp;above (%):</source>
+        <translation>&amp;Egészséges, ha legalább (%):</translation>
+    </message>
+    <message>
+        <source>&amp;Degraded at or above (%):</source>
+        <translation>&amp;Leromlott, ha legalább (%):</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Billentyűparancsok</translation>
+    </message>
+    <message>
+        <source>Every command of the menus. Tab and Shift+Tab move between fields; Alt and an underlined letter opens a menu or reaches a field.</source>
+        <translation>A menük összes parancsa. A Tab és a Shift+Tab a mezők között lép; az Alt és egy aláhúzott betű megnyit egy menüt, vagy egy mezőre ugrik.</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>Parancs</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>Billentyűparancs</translation>
+    </message>
+    <message>
+        <source>Through the menu</source>
+        <translation>A menün keresztül</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::StatusBadge</name>
+    <message>
+        <source>Health status</source>
+        <translation>Állapot</translation>
     </message>
 </context>
 <context>
@@ -1834,6 +2235,18 @@ Utána: %6</translation>
     <message>
         <source>Repair all violations</source>
         <translation>Minden eltérés javítása</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportálás…</translation>
+    </message>
+    <message>
+        <source>Write every row these filters select to a CSV or JSON file</source>
+        <translation>A szűrőknek megfelelő összes sor kiírása CSV- vagy JSON-fájlba</translation>
+    </message>
+    <message>
+        <source>Export violations</source>
+        <translation>Eltérések exportálása</translation>
     </message>
 </context>
 </TS>

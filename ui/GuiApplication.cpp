@@ -42,6 +42,7 @@ int runGui(int& argc, char** argv, const GuiLaunch& launch)
         return exitCode;
     }
     window.show();
+    window.offerFirstRunTour(); // the first start only; never in --screenshots mode
     return app.exec();
 }
 

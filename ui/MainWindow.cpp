@@ -2,9 +2,12 @@
 
 #include "Administration.h"
 
+#include "FirstRunTour.h"
 #include "Prompt.h"
 #include "ThemeColors.h"
 #include "Wording.h"
+#include "dialogs/ConnectDialog.h"
+#include "dialogs/ShortcutsDialog.h"
 #include "pages/AuditPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/QaLabPage.h"
@@ -16,10 +19,17 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
+#include <QDropEvent>
+#include <QFile>
+#include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
+#include <QMimeData>
+#include <QPushButton>
 #include <QSettings>
 #include <QStackedWidget>
 #include <QStatusBar>
@@ -29,6 +39,25 @@
 
 namespace cc::ui {
 
+namespace {
+// Every SQLite 3 database file starts with this header (sqlite.org/fileformat.html, 1.3).
+bool isSqliteDatabaseFile(const QString& path)
+{
+    QFile file(path);
+    if (!QFileInfo(path).isFile() || !file.open(QIODevice::ReadOnly))
+        return false;
+    return file.read(16) == QByteArray("SQLite format 3\0", 16);
+}
+
+// The one local file of a drag, or empty when the drag carries anything else.
+QString droppedFile(const QMimeData* mime)
+{
+    if (!mime || !mime->hasUrls() || mime->urls().size() != 1 || !mime->urls().first().isLocalFile())
+        return QString();
+    return mime->urls().first().toLocalFile();
+}
+} // namespace
+
 MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
     : QMainWindow(parent)
     , m_context(new ConsoleContext(options, this))
@@ -36,6 +65,7 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Coupling Console"));
     setMinimumSize(560, 420);
+    setAcceptDrops(true);
 
     auto* central = new QWidget(this);
     auto* layout = new QHBoxLayout(central);
@@ -105,6 +135,12 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
 
 MainWindow::~MainWindow() = default;
 
+QString MainWindow::pageTitle(int page) const
+{
+    const QListWidgetItem* item = m_sideBar->item(page);
+    return item ? item->text() : QString();
+}
+
 QString MainWindow::pageKey(int page)
 {
     static const char* const keys[] = { "dashboard", "violations", "user", "qa-lab", "audit", "settings", "runs" };
@@ -156,10 +192,20 @@ void MainWindow::buildMenus()
         connect(action, &QAction::triggered, this, [this, i] { setCurrentPage(i); });
     }
     view->addSeparator();
-    QAction* check = view->addAction(tr("Run health check now"), m_dashboard, &DashboardPage::runCheckNow);
+    QAction* find = view->addAction(tr("&Find user…"), this, &MainWindow::focusSearch);
+    find->setObjectName(QStringLiteral("actionFind"));
+    find->setShortcut(QKeySequence::Find);
+    find->setToolTip(tr("The user field of the violations or audit page, else the user search"));
+    QAction* check = view->addAction(tr("&Run health check now"), m_dashboard, &DashboardPage::runCheckNow);
     check->setObjectName(QStringLiteral("actionRunCheck"));
-    check->setShortcut(QKeySequence(Qt::Key_F5));
+    check->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
     QMenu* help = menuBar()->addMenu(tr("&Help"));
+    QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
+    shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
+    shortcuts->setShortcuts({ QKeySequence(QKeySequence::HelpContents), QKeySequence(Qt::CTRL | Qt::Key_Slash) });
+    QAction* tour = help->addAction(tr("&Tour of the pages"), this, &MainWindow::startTour);
+    tour->setObjectName(QStringLiteral("actionTour"));
+    help->addSeparator();
     QAction* about = help->addAction(tr("&About Coupling Console"), this, &MainWindow::showAbout);
     about->setObjectName(QStringLiteral("actionAbout"));
 }
@@ -178,8 +224,23 @@ void MainWindow::buildStatusBar()
     m_operator->setObjectName(QStringLiteral("statusOperator"));
     m_checkAge = new QLabel(bar);
     m_checkAge->setObjectName(QStringLiteral("statusCheckAge"));
+    m_connectButton = new QPushButton(bar);
+    m_connectButton->setObjectName(QStringLiteral("statusConnectButton"));
+    m_connectButton->setFlat(true);
+    m_connectButton->setCursor(Qt::PointingHandCursor);
+    m_connectButton->setToolTip(tr("File → Connect… (%1): an SQLite file, a new demo database or PostgreSQL. "
+                                   "You can also drop a database file on the window.")
+                                    .arg(m_connectAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_connectButton, &QPushButton::clicked, m_connectAction, &QAction::trigger);
+    connect(m_connectAction, &QAction::enabledChanged, m_connectButton, &QWidget::setEnabled);
+    ThemeColors::setStyleSheet(m_connectButton, [] {
+        return QStringLiteral("QPushButton#statusConnectButton { color: %1; text-decoration: underline; border: none; padding: 0 6px; }")
+            .arg(ThemeColors::accent().name());
+    });
     bar->addWidget(m_environment);
-    bar->addWidget(m_connection, 1);
+    bar->addWidget(m_connection);
+    bar->addWidget(m_connectButton);
+    bar->addWidget(new QWidget(bar), 1);
     bar->addPermanentWidget(m_readOnly);
     bar->addPermanentWidget(m_operator);
     bar->addPermanentWidget(m_checkAge);
@@ -189,6 +250,7 @@ void MainWindow::updateStatusBar()
 {
     const ConsoleInfo& info = m_context->info();
     m_connection->setText(info.embedded ? tr("%1 (embedded demo database)").arg(info.connection) : info.connection);
+    m_connectButton->setText(info.embedded ? tr("Connect to your database…") : tr("Connect to another database…"));
     const QColor chip = ThemeColors::environment(info.environment);
     m_environment->setText(info.loaded ? Wording::environment(info.environment) : tr("CONNECTING…"));
     m_environment->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 9px; padding: 2px 10px; font-weight: bold; }")
@@ -278,6 +340,80 @@ void MainWindow::connectTo(const ConnectionProfile& profile)
     m_lastCheck = QDateTime();
     updateCheckAge();
     m_context->reconnect(profile);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (m_connectAction->isEnabled() && !droppedFile(event->mimeData()).isEmpty())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    const QString path = droppedFile(event->mimeData());
+    if (path.isEmpty() || !m_connectAction->isEnabled())
+        return;
+    event->acceptProposedAction();
+    openDatabaseFile(path);
+}
+
+bool MainWindow::openDatabaseFile(const QString& path)
+{
+    if (!isSqliteDatabaseFile(path)) {
+        Prompt::error(this, tr("Open a database file"),
+                      tr("%1 is not an SQLite database file, so the connection stays as it is. To open a PostgreSQL "
+                         "database, use File → Connect….")
+                          .arg(QDir::toNativeSeparators(path)));
+        return false;
+    }
+    ConnectionProfile profile = ConnectionProfile::sqlite(QFileInfo(path).absoluteFilePath());
+    profile.readOnly = m_context->options().profile.readOnly;
+    ConnectDialog::remember(QStringLiteral("sqlite:") + profile.sqlitePath, profile.readOnly);
+    connectTo(profile);
+    return true;
+}
+
+ShortcutsDialog* MainWindow::showShortcuts()
+{
+    if (!m_shortcuts) {
+        m_shortcuts = new ShortcutsDialog(menuBar(), this);
+        m_shortcuts->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_shortcuts->show();
+    m_shortcuts->raise();
+    m_shortcuts->activateWindow();
+    return m_shortcuts;
+}
+
+FirstRunTour* MainWindow::startTour()
+{
+    if (!m_tour)
+        m_tour = new FirstRunTour(this);
+    m_tour->showStep(0);
+    m_tour->show();
+    m_tour->raise();
+    return m_tour;
+}
+
+FirstRunTour* MainWindow::tour() const { return m_tour; }
+
+bool MainWindow::offerFirstRunTour()
+{
+    if (FirstRunTour::isDone())
+        return false;
+    startTour();
+    return true;
+}
+
+void MainWindow::focusSearch()
+{
+    const char* field = currentPage() == Violations ? "violationsUser" : currentPage() == Audit ? "auditUser" : "userSearch";
+    if (qstrcmp(field, "userSearch") == 0)
+        setCurrentPage(User);
+    if (auto* edit = findChild<QLineEdit*>(QString::fromLatin1(field))) {
+        edit->setFocus(Qt::ShortcutFocusReason);
+        edit->selectAll();
+    }
 }
 
 void MainWindow::showAbout()

@@ -4,25 +4,32 @@
 
 #include <QDateTime>
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QAction;
 class QLabel;
 class QListWidget;
+class QPushButton;
 class QStackedWidget;
 
 namespace cc::ui {
 
 class AuditPage;
 class DashboardPage;
+class FirstRunTour;
 class QaLabPage;
 class RunHistoryPage;
 class SettingsPage;
+class ShortcutsDialog;
 class UserPage;
 class ViolationsPage;
 
-// The main window: a side bar of pages (Ctrl+1…Ctrl+7) and a status bar with the connection,
-// the environment chip, read-only state, the operator and the age of the last check.
+// The main window: a side bar of pages (Ctrl+1…Ctrl+7) and a status bar with the connection (and a
+// button to connect to another database), the environment chip, read-only state, the operator and
+// the age of the last check. Every command is a QAction of the menu bar with a shortcut or a
+// mnemonic; Help → Keyboard shortcuts lists them from the actions themselves. An SQLite database
+// file dropped on the window is opened like File → Connect….
 class MainWindow final : public QMainWindow {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MainWindow)
@@ -37,6 +44,7 @@ public:
     int currentPage() const;
     QWidget* page(int page) const;
     static QString pageKey(int page); // "dashboard", "violations", … (screenshot file names)
+    QString pageTitle(int page) const; // as in the side bar, translated
     ConsoleContext* context() const { return m_context; }
     DashboardPage* dashboard() const { return m_dashboard; }
     ViolationsPage* violations() const { return m_violations; }
@@ -45,11 +53,27 @@ public:
     void connectTo(const ConnectionProfile& profile);
     RunHistoryPage* runHistory() const { return m_runs; }
 
+    // Help → Keyboard shortcuts (non-modal; raised when already open).
+    ShortcutsDialog* showShortcuts();
+    // Help → Tour of the pages; the running tour if there is one.
+    FirstRunTour* startTour();
+    FirstRunTour* tour() const;
+    // The first start: shows the tour unless QSettings `firstRun/tourDone` says it was seen. Called
+    // by runGui (not in --screenshots mode); true when the tour is shown.
+    bool offerFirstRunTour();
+    // Ctrl+F: the search field of the page shown (violations, audit), else the user search.
+    void focusSearch();
+    // Opens a dropped (or otherwise given) SQLite database file; a file that is not one is refused
+    // through Prompt::error and nothing changes. The read-only choice of the current connection stays.
+    bool openDatabaseFile(const QString& path);
+
 protected:
     void changeEvent(QEvent* event) override;
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
 
 private:
     void buildSideBar();
@@ -71,6 +95,9 @@ private:
     SettingsPage* m_settings = nullptr;
     RunHistoryPage* m_runs = nullptr;
     QAction* m_connectAction = nullptr;
+    QPushButton* m_connectButton = nullptr;
+    QPointer<ShortcutsDialog> m_shortcuts;
+    QPointer<FirstRunTour> m_tour;
     QLabel* m_connection = nullptr;
     QLabel* m_environment = nullptr;
     QLabel* m_readOnly = nullptr;

@@ -6,6 +6,7 @@
 #include <QBarSet>
 #include <QChart>
 #include <QHorizontalBarSeries>
+#include <QLocale>
 #include <QValueAxis>
 
 #include <cmath>
@@ -14,8 +15,11 @@ namespace cc::ui {
 
 CountBarChart::CountBarChart(const QString& objectName, const QString& title, QWidget* parent)
     : ThemedChartView(parent)
+    , m_title(title)
 {
     setObjectName(objectName);
+    setAccessibleName(title);
+    setAccessibleDescription(tr("%1: no data").arg(title));
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(200);
     setCursor(Qt::PointingHandCursor);
@@ -51,6 +55,10 @@ void CountBarChart::recolourSeries()
 void CountBarChart::setCounts(const QStringList& keys, const QStringList& labels, const QList<qreal>& counts)
 {
     m_keys = keys;
+    QStringList spoken;
+    for (qsizetype i = 0; i < labels.size(); ++i)
+        spoken << tr("%1 %2").arg(labels.at(i), QLocale().toString(qint64(counts.value(i))));
+    setAccessibleDescription(spoken.isEmpty() ? tr("%1: no data").arg(m_title) : tr("%1: %2").arg(m_title, spoken.join(tr(", "))));
     // Horizontal bars list the first category at the bottom: reverse so the list reads top-down.
     QStringList reversedLabels;
     QList<qreal> reversedCounts;

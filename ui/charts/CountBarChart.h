@@ -14,6 +14,7 @@ namespace cc::ui {
 
 // Counts per category as horizontal bars (violations by kind, by track), in the critical colour in
 // both themes. Clicking a bar emits the category's key (the kind or track name, not its label).
+// The title is the accessible name; the description lists every category with its count.
 class CountBarChart final : public ThemedChartView {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(CountBarChart)
@@ -39,6 +40,7 @@ private:
     QBarCategoryAxis* m_categories = nullptr;
     QValueAxis* m_values = nullptr;
     QStringList m_keys;
+    QString m_title;
 };
 
 } // namespace cc::ui

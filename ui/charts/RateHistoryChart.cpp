@@ -19,6 +19,8 @@ RateHistoryChart::RateHistoryChart(QWidget* parent)
     setMinimumHeight(220);
     auto* chart = new QChart;
     chart->setTitle(tr("Consistency rate over time"));
+    setAccessibleName(chart->title());
+    setAccessibleDescription(tr("Consistency rate over time: no runs in this range"));
     chart->setMargins(QMargins(4, 4, 4, 4));
     chart->legend()->setAlignment(Qt::AlignBottom);
 
@@ -102,6 +104,11 @@ void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<Ch
     const qint64 span = qint64(x1 - x0) / 1000;
     m_time->setFormat(span <= 86400 ? QStringLiteral("HH:mm") : QStringLiteral("dd.MM HH:mm"));
     m_value->setRange(minY, maxY);
+    if (points.isEmpty())
+        setAccessibleDescription(tr("Consistency rate over time: no runs in this range"));
+    else
+        setAccessibleDescription(tr("Consistency rate over time: %n run(s), latest %1 %", nullptr, int(points.size()))
+                                     .arg(QString::number(points.last().rate, 'f', 2)));
 }
 
 } // namespace cc::ui

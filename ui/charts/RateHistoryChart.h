@@ -27,6 +27,7 @@ struct ChangeMarker {
 // Consistency rate over time from stored runs, with the two threshold lines and markers where
 // repairs or injections happened. Series are updated with replace(), never point by point. The
 // threshold lines keep the health colours in both themes; the rate line takes the accent colour.
+// The accessible description sums it up in words: how many runs, the latest rate.
 class RateHistoryChart final : public ThemedChartView {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(RateHistoryChart)

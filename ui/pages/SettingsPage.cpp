@@ -89,8 +89,8 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     m_schedule->setRange(0, 24 * 60);
     m_schedule->setSuffix(tr(" min"));
     m_schedule->setSpecialValueText(tr("Off"));
-    dashboardForm->addRow(tr("Auto-refresh:"), m_refresh);
-    dashboardForm->addRow(tr("Scheduled full check every:"), m_schedule);
+    dashboardForm->addRow(tr("Auto-&refresh:"), m_refresh);
+    dashboardForm->addRow(tr("S&cheduled full check every:"), m_schedule);
     auto* scheduleNote = new QLabel(tr("A scheduled check is skipped when any completed check, by anyone, is younger than the "
                                        "interval. Off by default on production."),
                                     dashboardBox);
@@ -104,10 +104,10 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     m_healthy->setObjectName(QStringLiteral("settingsHealthy"));
     m_degraded = new QLineEdit(thresholds);
     m_degraded->setObjectName(QStringLiteral("settingsDegraded"));
-    m_saveThresholds = new QPushButton(tr("Save thresholds"), thresholds);
+    m_saveThresholds = new QPushButton(tr("&Save thresholds"), thresholds);
     m_saveThresholds->setObjectName(QStringLiteral("settingsSaveThresholds"));
-    thresholdsForm->addRow(tr("Healthy at or above (%):"), m_healthy);
-    thresholdsForm->addRow(tr("Degraded at or above (%):"), m_degraded);
+    thresholdsForm->addRow(tr("Healthy at or &above (%):"), m_healthy);
+    thresholdsForm->addRow(tr("&Degraded at or above (%):"), m_degraded);
     thresholdsForm->addRow(QString(), m_saveThresholds);
     layout->addWidget(thresholds);
     m_progress = new JobProgress(&context->jobs(), this);

@@ -212,6 +212,17 @@ void UserPage::render()
         m_tracksLayout->insertWidget(m_tracksLayout->count() - 1, panel);
         m_panels.append(panel);
     }
+    // New widgets join the end of the window's focus chain: put the panels' fields and buttons
+    // where they are seen, after the header's buttons and before the history.
+    QWidget* previous = m_revert;
+    for (TrackPanel* panel : std::as_const(m_panels)) {
+        for (QWidget* widget : panel->findChildren<QWidget*>()) {
+            if ((widget->focusPolicy() & Qt::TabFocus) && !widget->focusProxy()) {
+                QWidget::setTabOrder(previous, widget);
+                previous = widget;
+            }
+        }
+    }
     if (m_view.tracks.isEmpty()) {
         m_message->setText(tr("This user has no progress or license rows."));
         m_message->show();

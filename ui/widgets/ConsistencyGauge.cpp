@@ -33,6 +33,8 @@ ConsistencyGauge::ConsistencyGauge(QWidget* parent)
     legend->addStretch();
     layout->addLayout(legend);
     updateLegend();
+    setAccessibleName(tr("Consistency gauge"));
+    updateAccessibleText();
     ThemeColors::onThemeChange(this, [this] { update(); });
 }
 
@@ -41,7 +43,19 @@ void ConsistencyGauge::setReading(std::optional<qint64> rateHundredths, const Th
     m_rate = rateHundredths;
     m_thresholds = thresholds;
     updateLegend();
+    updateAccessibleText();
     update();
+}
+
+void ConsistencyGauge::updateAccessibleText()
+{
+    if (!m_rate) {
+        setAccessibleDescription(tr("No completed check yet"));
+        return;
+    }
+    setAccessibleDescription(tr("Consistency rate %1 %, %2 (healthy at or above %3, degraded at or above %4)")
+                                 .arg(formatHundredths(*m_rate), Wording::status(statusFor(m_rate, m_thresholds)),
+                                      Wording::percent(m_thresholds.healthy), Wording::percent(m_thresholds.degraded)));
 }
 
 void ConsistencyGauge::updateLegend()

@@ -11,7 +11,9 @@ class QLabel;
 namespace cc::ui {
 
 // A semicircle from 0 to 100 % with coloured bands at the run's thresholds (critical, degraded,
-// healthy), a needle at the consistency rate and a three-item legend underneath.
+// healthy), a needle at the consistency rate and a three-item legend underneath. Its accessible
+// name is "Consistency gauge"; the description reads the rate, the status and the thresholds and
+// follows every new reading.
 class ConsistencyGauge final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ConsistencyGauge)
@@ -28,6 +30,7 @@ protected:
 
 private:
     void updateLegend();
+    void updateAccessibleText();
     double lowerBound() const; // the scale's left end, in percent
 
     std::optional<qint64> m_rate;

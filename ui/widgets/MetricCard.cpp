@@ -29,6 +29,8 @@ MetricCard::MetricCard(const QString& objectName, const QString& caption, QWidge
     layout->addWidget(m_caption);
     layout->addWidget(m_value);
     layout->addWidget(m_note);
+    setAccessibleName(caption);
+    setAccessibleDescription(m_value->text());
     restyle();
     ThemeColors::onThemeChange(this, [this] { restyle(); });
 }
@@ -37,6 +39,7 @@ void MetricCard::setValue(const QString& value, const QString& note)
 {
     m_value->setText(value);
     m_note->setText(note);
+    setAccessibleDescription(note.isEmpty() ? value : tr("%1, %2").arg(value, note));
 }
 
 QString MetricCard::value() const { return m_value->text(); }

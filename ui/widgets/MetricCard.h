@@ -6,7 +6,8 @@ class QLabel;
 
 namespace cc::ui {
 
-// One number on the dashboard: a caption, the value, and a small note underneath.
+// One number on the dashboard: a caption, the value, and a small note underneath. The caption is
+// its accessible name; the value and the note are its description.
 class MetricCard final : public QFrame {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(MetricCard)

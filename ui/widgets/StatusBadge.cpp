@@ -14,6 +14,7 @@ StatusBadge::StatusBadge(QWidget* parent)
     bold.setPointSizeF(bold.pointSizeF() * 1.25);
     setFont(bold);
     setMinimumWidth(150);
+    setAccessibleName(tr("Health status"));
     restyle();
     ThemeColors::onThemeChange(this, [this] { restyle(); });
 }
@@ -28,6 +29,7 @@ void StatusBadge::restyle()
 {
     const QColor background = ThemeColors::forStatus(m_status);
     setText(Wording::status(m_status));
+    setAccessibleDescription(text());
     setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 14px; padding: 6px 18px; }")
                       .arg(background.name(), ThemeColors::textOn(background).name()));
 }

@@ -5,7 +5,8 @@
 namespace cc::ui {
 
 // HEALTHY / DEGRADED / CRITICAL / NO DATA / ERROR in the platform's colours. The status name is
-// also kept in the "status" property (the badge's class, for tests and style sheets).
+// also kept in the "status" property (the badge's class, for tests and style sheets). Accessible
+// name "Health status", description the status as shown.
 class StatusBadge final : public QLabel {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(StatusBadge)
