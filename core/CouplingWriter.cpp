@@ -347,8 +347,28 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
             CC_TRY(transaction.commit());
             return outcome;
         });
-        if (!done)
-            return done.error();
+        if (!done) {
+            if (start == 0)
+                return done.error();
+            // Earlier transactions committed: say what they changed and what they did not, so the
+            // operator knows the database holds a finished part of the work (issue 5).
+            Error error = done.error();
+            const KeyRef& lastCommitted = keys.at(start - 1);
+            error.message += QStringLiteral("\n%1 of %2 keys were committed before the error (%3 changed, %4 skipped; batch %5, keys "
+                                            "up to user %6, %7); the other %8 keys, from user %9, %10 on, were not changed. "
+                                            "Run the command again to finish.")
+                                 .arg(start)
+                                 .arg(keys.size())
+                                 .arg(total.applied.size())
+                                 .arg(total.skipped.size())
+                                 .arg(total.batchId ? QString::number(*total.batchId) : QStringLiteral("none"))
+                                 .arg(lastCommitted.userId)
+                                 .arg(lastCommitted.track)
+                                 .arg(keys.size() - start)
+                                 .arg(keys.at(start).userId)
+                                 .arg(keys.at(start).track);
+            return error;
+        }
         if (done->batchId)
             total.batchId = done->batchId;
         total.auditIds += done->auditIds;
