@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "Administration.h"
+#include "ReportPdfHook.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -207,17 +208,46 @@ int prune(CliContext& context)
                        QStringLiteral("removed %1 stored violations past retention").arg(removed->first));
 }
 
+ReportPdfWriter& reportPdfWriter()
+{
+    static ReportPdfWriter writer;
+    return writer;
+}
+
 int report(CliContext& context)
 {
-    return context.fail(refused(QStringLiteral("report --pdf is not available in this version yet")));
+    auto path = context.required("pdf");
+    if (!path)
+        return context.fail(path.error());
+    if (path->isEmpty())
+        return context.usage(QStringLiteral("--pdf needs a file name"));
+    if (!reportPdfWriter())
+        return context.fail(refused(QStringLiteral("report --pdf needs the graphical build of coupling-console (this build has no GUI "
+                                                   "libraries to draw the PDF with)")));
+    auto opened = openInitialised(context);
+    if (!opened)
+        return context.fail(opened.error());
+    auto content = ReportContent::load(**opened);
+    if (!content)
+        return context.fail(content.error());
+    if (auto written = reportPdfWriter()(*content, *path); !written)
+        return context.fail(written.error());
+    context.out(QStringLiteral("wrote the health report of run %1 to %2").arg(content->run.runId.value_or(0)).arg(*path));
+    return 0;
 }
 
 bool always(const CliContext&) { return true; }
+bool never(const CliContext&) { return false; }
 bool whenSet(const CliContext& context) { return context.isSet("set"); }
 bool whenThresholds(const CliContext& context) { return context.isSet("healthy") || context.isSet("degraded"); }
 bool whenApplied(const CliContext& context) { return context.isSet("apply"); }
 
 } // namespace
+
+void setReportPdfWriter(ReportPdfWriter writer)
+{
+    reportPdfWriter() = std::move(writer);
+}
 
 QList<CommandSpec> adminCommands()
 {
@@ -244,7 +274,7 @@ QList<CommandSpec> adminCommands()
             { QStringLiteral("apply"), QStringLiteral("Store it (otherwise a dry run).") } },
           {}, whenApplied, levels },
         { QStringLiteral("report"), QStringLiteral("report --pdf FILE"),
-          { { QStringLiteral("pdf"), QStringLiteral("Write the health report as PDF."), QStringLiteral("FILE") } }, {}, always, report },
+          { { QStringLiteral("pdf"), QStringLiteral("Write the health report as PDF."), QStringLiteral("FILE") } }, {}, never, report },
         { QStringLiteral("prune"), QStringLiteral("prune [--json]"), {}, {}, always, prune },
     };
 }

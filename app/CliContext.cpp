@@ -168,13 +168,6 @@ int CliContext::usage(const QString& message)
     return fail(Error { ErrorCode::Usage, message + QStringLiteral(" (see coupling-console --help)") });
 }
 
-QString csvField(const QString& text)
-{
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
-        return text;
-    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
-}
-
 QJsonValue optionalJson(const std::optional<qint64>& value)
 {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
@@ -183,11 +176,6 @@ QJsonValue optionalJson(const std::optional<qint64>& value)
 QJsonValue optionalJson(const std::optional<int>& value)
 {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue rateJson(const std::optional<qint64>& hundredths)
-{
-    return hundredths ? QJsonValue(double(*hundredths) / 100.0) : QJsonValue(QJsonValue::Null);
 }
 
 } // namespace cc::cli

@@ -60,9 +60,7 @@ private:
     QTextStream m_err;
 };
 
-QString csvField(const QString& text);
 QJsonValue optionalJson(const std::optional<qint64>& value);
 QJsonValue optionalJson(const std::optional<int>& value);
-QJsonValue rateJson(const std::optional<qint64>& hundredths);
 
 } // namespace cc::cli

@@ -81,6 +81,12 @@ bool isHeadless(const QStringList& original)
     return !first.startsWith(u'-') && !first.contains(u'/') && !first.contains(u'.');
 }
 
+QString commandName(const QStringList& original)
+{
+    const QStringList arguments = commandFirst(original);
+    return arguments.size() < 2 || arguments.at(1).startsWith(u'-') ? QString() : arguments.at(1);
+}
+
 int run(const QStringList& original)
 {
     const QStringList arguments = commandFirst(original);

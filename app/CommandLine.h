@@ -8,5 +8,7 @@ namespace cc::cli {
 int run(const QStringList& arguments);
 // True when these arguments name a headless command (or --help / --version) rather than the GUI.
 bool isHeadless(const QStringList& arguments);
+// The command these arguments run (common options may precede it); empty when there is none.
+QString commandName(const QStringList& arguments);
 
 } // namespace cc::cli

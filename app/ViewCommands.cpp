@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "AuditLog.h"
+#include "Exporter.h"
 #include "HealthCheck.h"
 #include "Operations.h"
 #include "RunStore.h"
@@ -8,61 +9,29 @@
 #include "ToolSchema.h"
 #include "UserView.h"
 
+#include <QFile>
 #include <QJsonArray>
+
+#include <cstdio>
 
 namespace cc::cli {
 
 namespace {
 
-QJsonObject reportJson(const HealthReport& report)
+// Streams an export to stdout (Exporter writes the same bytes the GUI writes to a file).
+int exportToStdout(CliContext& context, const std::function<Result<qint64>(QIODevice&, const ExportOptions&)>& write)
 {
-    QJsonObject byKind;
-    for (int i = 0; i < violationKindCount; ++i)
-        byKind.insert(kindName(ViolationKind(i)), report.byKind[i]);
-    QJsonObject warnings;
-    for (int i = 0; i < warningKindCount; ++i)
-        warnings.insert(warningName(WarningKind(i)), report.warnings[i]);
-    QJsonObject byTrack;
-    for (auto it = report.byTrack.cbegin(); it != report.byTrack.cend(); ++it)
-        byTrack.insert(it.key(), QJsonObject { { QStringLiteral("total_pairs"), it->totalPairs },
-                                               { QStringLiteral("consistent"), it->consistent },
-                                               { QStringLiteral("inconsistent"), it->inconsistent } });
-    return QJsonObject {
-        { QStringLiteral("json_version"), 1 },
-        { QStringLiteral("run_id"), optionalJson(report.runId) },
-        { QStringLiteral("status"), report.status },
-        { QStringLiteral("consistency_rate"), rateJson(report.rateHundredths) },
-        { QStringLiteral("total_pairs"), report.totalPairs },
-        { QStringLiteral("consistent"), report.consistent },
-        { QStringLiteral("inconsistent"), report.inconsistent },
-        { QStringLiteral("by_kind"), byKind },
-        { QStringLiteral("warnings"), warnings },
-        { QStringLiteral("by_track"), byTrack },
-        { QStringLiteral("thresholds"), QJsonObject { { QStringLiteral("healthy"), report.thresholds.healthy / 100.0 },
-                                                      { QStringLiteral("degraded"), report.thresholds.degraded / 100.0 } } },
-        { QStringLiteral("database"), report.database },
-        { QStringLiteral("started_at"), isoUtc(report.startedAt) },
-        { QStringLiteral("duration_ms"), report.durationMs },
-        { QStringLiteral("new_since_previous"), optionalJson(report.newSincePrevious) },
-        { QStringLiteral("resolved_since_previous"), optionalJson(report.resolvedSincePrevious) },
-    };
-}
-
-QJsonObject violationJson(const ViolationRecord& record)
-{
-    return QJsonObject { { QStringLiteral("user_id"), record.userId },
-                         { QStringLiteral("specialization"), record.track },
-                         { QStringLiteral("kind"), record.kind },
-                         { QStringLiteral("severity"), record.warning ? QStringLiteral("warning") : QStringLiteral("violation") },
-                         { QStringLiteral("progress_level"), optionalJson(record.progressLevel) },
-                         { QStringLiteral("license_level"), optionalJson(record.licenseLevel) },
-                         { QStringLiteral("recommended_action"), record.action },
-                         { QStringLiteral("reason"), record.reason } };
-}
-
-QString levelText(const std::optional<int>& level)
-{
-    return level ? QString::number(*level) : QString();
+    QFile out;
+    if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return context.fail(refused(QStringLiteral("cannot write to standard output: %1").arg(out.errorString())));
+    ExportOptions options;
+    options.format = context.json() ? ExportFormat::Json : ExportFormat::Csv;
+    options.cancel = &context.cancel();
+    auto written = write(out, options);
+    std::fflush(stdout);
+    if (!written)
+        return context.fail(written.error());
+    return 0;
 }
 
 int check(CliContext& context)
@@ -101,10 +70,10 @@ int check(CliContext& context)
     if (!report->message.isEmpty())
         context.err(QStringLiteral("note: %1").arg(report->message));
     if (context.json()) {
-        QJsonObject json = reportJson(*report);
+        QJsonObject json = Exporter::runJson(*report);
         QJsonArray violations;
         for (const ViolationRecord& record : std::as_const(report->violations)) {
-            QJsonObject entry = violationJson(record);
+            QJsonObject entry = Exporter::violationJson(record);
             entry.remove(QStringLiteral("severity"));
             violations.append(entry);
         }
@@ -141,25 +110,18 @@ int runs(CliContext& context)
     auto opened = openInitialised(context);
     if (!opened)
         return context.fail(opened.error());
-    auto list = RunStore::runs((*opened)->db(), limit->value_or(20));
-    if (!list)
-        return context.fail(list.error());
-    if (context.json()) {
-        QJsonArray array;
-        for (const HealthReport& report : std::as_const(*list))
-            array.append(reportJson(report));
-        context.printJson(array);
-    } else if (context.csv()) {
-        context.out(QStringLiteral("run_id,started_at,status,consistency_rate,total_pairs,consistent,inconsistent,duration_ms"));
-        for (const HealthReport& report : std::as_const(*list))
-            context.out(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8").arg(*report.runId).arg(isoUtc(report.startedAt), report.status,
-                report.rateHundredths ? formatHundredths(*report.rateHundredths) : QString()).arg(report.totalPairs).arg(report.consistent)
-                            .arg(report.inconsistent).arg(report.durationMs));
-    } else {
-        for (const HealthReport& report : std::as_const(*list))
-            context.out(QStringLiteral("run %1  %2  %3  %4  %5 pairs").arg(*report.runId).arg(isoUtc(report.startedAt), report.status,
-                report.rateHundredths ? formatHundredths(*report.rateHundredths) + u'%' : QStringLiteral("-")).arg(report.totalPairs));
-    }
+    Session& session = **opened;
+    if (context.json() || context.csv())
+        return exportToStdout(context, [&](QIODevice& out, const ExportOptions& options) {
+            return Exporter::runs(session, limit->value_or(20), out, options);
+        });
+    auto listed = RunStore::forEachRun(session.db(), limit->value_or(20), {}, [&](const HealthReport& report) -> Result<void> {
+        context.out(QStringLiteral("run %1  %2  %3  %4  %5 pairs").arg(*report.runId).arg(isoUtc(report.startedAt), report.status,
+            report.rateHundredths ? formatHundredths(*report.rateHundredths) + u'%' : QStringLiteral("-")).arg(report.totalPairs));
+        return {};
+    });
+    if (!listed)
+        return context.fail(listed.error());
     return 0;
 }
 
@@ -181,26 +143,23 @@ int violations(CliContext& context)
     auto opened = openInitialised(context);
     if (!opened)
         return context.fail(opened.error());
-    auto rows = RunStore::violations((*opened)->db(), filter);
-    if (!rows)
-        return context.fail(rows.error());
-    if (context.json()) {
-        QJsonArray array;
-        for (const StoredViolation& row : std::as_const(*rows))
-            array.append(violationJson(row.record));
-        context.printJson(array);
-    } else if (context.csv()) {
-        context.out(QStringLiteral("user_id,specialization,kind,severity,progress_level,license_level,recommended_action,reason"));
-        for (const StoredViolation& row : std::as_const(*rows))
-            context.out(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8").arg(row.record.userId).arg(csvField(row.record.track), row.record.kind,
-                row.record.warning ? QStringLiteral("warning") : QStringLiteral("violation"), levelText(row.record.progressLevel),
-                levelText(row.record.licenseLevel), row.record.action, csvField(row.record.reason)));
-    } else {
-        for (const StoredViolation& row : std::as_const(*rows))
-            context.out(QStringLiteral("user %1 %2: %3 (%4) → %5").arg(row.record.userId).arg(row.record.track, row.record.kind,
-                                                                           row.record.reason, row.record.action));
-        context.out(QStringLiteral("%1 %2").arg(rows->size()).arg(filter.warnings ? QStringLiteral("warnings") : QStringLiteral("violations")));
-    }
+    Session& session = **opened;
+    if (context.json() || context.csv())
+        return exportToStdout(context, [&](QIODevice& out, const ExportOptions& options) {
+            return Exporter::violations(session, filter, out, options);
+        });
+    qint64 count = 0;
+    auto listed = RunStore::forEachViolation(session.db(), filter, [&](const StoredViolation& row) -> Result<void> {
+        if (context.cancel().isCancelled())
+            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+        context.out(QStringLiteral("user %1 %2: %3 (%4) → %5").arg(row.record.userId).arg(row.record.track, row.record.kind,
+                                                                       row.record.reason, row.record.action));
+        ++count;
+        return {};
+    });
+    if (!listed)
+        return context.fail(listed.error());
+    context.out(QStringLiteral("%1 %2").arg(count).arg(filter.warnings ? QStringLiteral("warnings") : QStringLiteral("violations")));
     return 0;
 }
 
@@ -296,32 +255,18 @@ int audit(CliContext& context)
     auto opened = openInitialised(context);
     if (!opened)
         return context.fail(opened.error());
-    auto entries = AuditLog::entries((*opened)->db(), filter);
-    if (!entries)
-        return context.fail(entries.error());
-    const PlatformSchema& schema = **(*opened)->platform();
-    if (context.json()) {
-        QJsonArray array;
-        for (const AuditEntry& entry : std::as_const(*entries))
-            array.append(QJsonObject { { QStringLiteral("id"), entry.id }, { QStringLiteral("at"), isoUtc(entry.at) },
-                                       { QStringLiteral("operator"), entry.operatorEmail }, { QStringLiteral("source"), entry.source },
-                                       { QStringLiteral("action"), entry.action }, { QStringLiteral("user_id"), optionalJson(entry.userId) },
-                                       { QStringLiteral("specialization"), entry.track.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(entry.track) },
-                                       { QStringLiteral("before"), stateForDisplay(schema, entry.before) },
-                                       { QStringLiteral("after"), stateForDisplay(schema, entry.after) },
-                                       { QStringLiteral("reason"), entry.reason }, { QStringLiteral("batch_id"), optionalJson(entry.batchId) } });
-        context.printJson(array);
-    } else if (context.csv()) {
-        context.out(QStringLiteral("id,at,operator,source,action,user_id,specialization,reason,batch_id"));
-        for (const AuditEntry& entry : std::as_const(*entries))
-            context.out(QStringLiteral("%1,%2,%3,%4,%5,%6,%7,%8,%9").arg(entry.id).arg(isoUtc(entry.at), csvField(entry.operatorEmail), entry.source,
-                entry.action, entry.userId ? QString::number(*entry.userId) : QString(), csvField(entry.track), csvField(entry.reason),
-                entry.batchId ? QString::number(*entry.batchId) : QString()));
-    } else {
-        for (const AuditEntry& entry : std::as_const(*entries))
-            context.out(QStringLiteral("%1  %2  %3  %4  %5  %6 %7  %8").arg(entry.id).arg(isoUtc(entry.at), entry.operatorEmail, entry.source,
-                entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("-"), entry.track, entry.reason));
-    }
+    Session& session = **opened;
+    if (context.json() || context.csv())
+        return exportToStdout(context, [&](QIODevice& out, const ExportOptions& options) {
+            return Exporter::audit(session, filter, out, options);
+        });
+    auto listed = AuditLog::forEachEntry(session.db(), filter, [&](const AuditEntry& entry) -> Result<void> {
+        context.out(QStringLiteral("%1  %2  %3  %4  %5  %6 %7  %8").arg(entry.id).arg(isoUtc(entry.at), entry.operatorEmail, entry.source,
+            entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("-"), entry.track, entry.reason));
+        return {};
+    });
+    if (!listed)
+        return context.fail(listed.error());
     return 0;
 }
 

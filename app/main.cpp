@@ -7,6 +7,10 @@
 
 #ifdef CC_WITH_GUI
 #include "GuiApplication.h"
+#include "ReportPdfHook.h"
+#include "report/HealthReportWriter.h"
+
+#include <QGuiApplication>
 #endif
 
 #include <cstdio>
@@ -89,6 +93,19 @@ int main(int argc, char** argv)
         return 64;
 #endif
     }
+#ifdef CC_WITH_GUI
+    // `report` draws with Qt Gui, which needs a QGuiApplication (offscreen without a display);
+    // every other command stays on a QCoreApplication.
+    if (cc::cli::commandName(arguments) == u"report") {
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QGuiApplication app(argc, argv);
+        cc::cli::SignalCancel::install();
+        cc::cli::setReportPdfWriter(&cc::ui::HealthReportWriter::writePdf);
+        return cc::cli::run(arguments);
+    }
+#endif
     QCoreApplication app(argc, argv);
     cc::cli::SignalCancel::install();
     return cc::cli::run(arguments);

@@ -3,6 +3,7 @@
 #include "Time.h"
 
 #include <QJsonDocument>
+#include <QSqlError>
 
 namespace cc {
 
@@ -90,10 +91,12 @@ Result<std::optional<AuditEntry>> AuditLog::entry(Database& db, qint64 id)
     return std::optional<AuditEntry>(readEntry(*query));
 }
 
-Result<QList<AuditEntry>> AuditLog::entries(Database& db, const AuditFilter& filter)
+namespace {
+
+// The WHERE clause (from " WHERE") and its bound values for a filter; paging and order excluded.
+std::pair<QString, QVariantList> whereClause(const AuditFilter& filter)
 {
-    QString sql = QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ") + db.tool("audit")
-        + QStringLiteral(" WHERE 1 = 1");
+    QString sql = QStringLiteral(" WHERE 1 = 1");
     QVariantList binds;
     if (filter.userId) {
         sql += QStringLiteral(" AND user_id = ?");
@@ -123,6 +126,25 @@ Result<QList<AuditEntry>> AuditLog::entries(Database& db, const AuditFilter& fil
         sql += filter.newestFirst ? QStringLiteral(" AND id < ?") : QStringLiteral(" AND id > ?");
         binds << filter.afterId;
     }
+    return { sql, binds };
+}
+
+} // namespace
+
+Result<QList<AuditEntry>> AuditLog::entries(Database& db, const AuditFilter& filter)
+{
+    QList<AuditEntry> list;
+    CC_TRY(forEachEntry(db, filter, [&](const AuditEntry& entry) -> Result<void> {
+        list.append(entry);
+        return {};
+    }));
+    return list;
+}
+
+Result<void> AuditLog::forEachEntry(Database& db, const AuditFilter& filter, const std::function<Result<void>(const AuditEntry&)>& visit)
+{
+    auto [where, binds] = whereClause(filter);
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ") + db.tool("audit") + where;
     sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC") : QStringLiteral(" ORDER BY id");
     if (filter.limit >= 0) {
         sql += QStringLiteral(" LIMIT ?");
@@ -131,10 +153,20 @@ Result<QList<AuditEntry>> AuditLog::entries(Database& db, const AuditFilter& fil
     auto query = db.exec(sql, binds);
     if (!query)
         return query.error();
-    QList<AuditEntry> list;
     while (query->next())
-        list.append(readEntry(*query));
-    return list;
+        CC_TRY(visit(readEntry(*query)));
+    if (query->lastError().isValid())
+        return db.sqlError(query->lastError(), QStringLiteral("reading the audit log"));
+    return {};
+}
+
+Result<qint64> AuditLog::count(Database& db, const AuditFilter& filter)
+{
+    const auto [where, binds] = whereClause(filter);
+    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM ") + db.tool("audit") + where, binds);
+    if (!count)
+        return count.error();
+    return filter.limit >= 0 ? std::min(filter.limit, count->toLongLong()) : count->toLongLong();
 }
 
 Result<QDateTime> AuditLog::newestEntryTime(Database& db)

@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 
+#include <functional>
 #include <optional>
 
 namespace cc {
@@ -45,6 +46,11 @@ public:
     static Result<qint64> newBatch(Session& session, const QString& action);
     static Result<std::optional<AuditEntry>> entry(Database& db, qint64 id);
     static Result<QList<AuditEntry>> entries(Database& db, const AuditFilter& filter);
+    // Visits the entries `filter` selects, read forward-only one row at a time (nothing is held);
+    // an error returned by `visit` stops the walk and is returned. `visit` must not use `db`.
+    static Result<void> forEachEntry(Database& db, const AuditFilter& filter, const std::function<Result<void>(const AuditEntry&)>& visit);
+    // How many entries `filter` selects (its paging position and limit included).
+    static Result<qint64> count(Database& db, const AuditFilter& filter);
     static Result<QDateTime> newestEntryTime(Database& db);
     // How many entries were written at or after `since` (changes made since a check).
     static Result<qint64> countSince(Database& db, const QDateTime& since);

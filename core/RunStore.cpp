@@ -210,6 +210,17 @@ Result<std::pair<bool, QSet<QString>>> RunStore::previousViolationKeys(Database&
 
 Result<QList<HealthReport>> RunStore::runs(Database& db, qint64 limit, const QDateTime& since)
 {
+    QList<HealthReport> reports;
+    CC_TRY(forEachRun(db, limit, since, [&](const HealthReport& report) -> Result<void> {
+        reports.append(report);
+        return {};
+    }));
+    return reports;
+}
+
+Result<void> RunStore::forEachRun(Database& db, qint64 limit, const QDateTime& since,
+                                  const std::function<Result<void>(const HealthReport&)>& visit)
+{
     QString sql = QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs");
     QVariantList binds;
     if (since.isValid()) {
@@ -224,10 +235,19 @@ Result<QList<HealthReport>> RunStore::runs(Database& db, qint64 limit, const QDa
     auto query = db.exec(sql, binds);
     if (!query)
         return query.error();
-    QList<HealthReport> reports;
     while (query->next())
-        reports.append(readRun(*query));
-    return reports;
+        CC_TRY(visit(readRun(*query)));
+    if (query->lastError().isValid())
+        return db.sqlError(query->lastError(), QStringLiteral("reading the runs"));
+    return {};
+}
+
+Result<qint64> RunStore::countRuns(Database& db, qint64 limit)
+{
+    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM ") + db.tool("runs"));
+    if (!count)
+        return count.error();
+    return limit >= 0 ? std::min(limit, count->toLongLong()) : count->toLongLong();
 }
 
 Result<std::optional<HealthReport>> RunStore::latestCompleted(Database& db)
@@ -256,22 +276,10 @@ namespace {
 
 Result<std::pair<QString, QVariantList>> whereClause(Database& db, const ViolationFilter& filter)
 {
-    qint64 runId = 0;
-    if (filter.runId) {
-        runId = *filter.runId;
-        auto found = RunStore::run(db, runId);
-        if (!found)
-            return found.error();
-        if (!*found)
-            return notFound(QStringLiteral("there is no stored run %1").arg(runId));
-    } else {
-        auto latest = RunStore::latestCompleted(db);
-        if (!latest)
-            return latest.error();
-        if (!*latest)
-            return notFound(QStringLiteral("there is no completed health check yet: run coupling-console check"));
-        runId = *(*latest)->runId;
-    }
+    auto run = RunStore::runFor(db, filter);
+    if (!run)
+        return run.error();
+    const qint64 runId = *run;
     QString where = QStringLiteral(" WHERE run_id = ? AND severity = ?");
     QVariantList binds { runId, filter.warnings ? QStringLiteral("warning") : QStringLiteral("violation") };
     if (!filter.kind.isEmpty()) {
@@ -291,7 +299,36 @@ Result<std::pair<QString, QVariantList>> whereClause(Database& db, const Violati
 
 } // namespace
 
+Result<qint64> RunStore::runFor(Database& db, const ViolationFilter& filter)
+{
+    if (filter.runId) {
+        auto found = RunStore::run(db, *filter.runId);
+        if (!found)
+            return found.error();
+        if (!*found)
+            return notFound(QStringLiteral("there is no stored run %1").arg(*filter.runId));
+        return *filter.runId;
+    }
+    auto latest = RunStore::latestCompleted(db);
+    if (!latest)
+        return latest.error();
+    if (!*latest)
+        return notFound(QStringLiteral("there is no completed health check yet: run coupling-console check"));
+    return *(*latest)->runId;
+}
+
 Result<QList<StoredViolation>> RunStore::violations(Database& db, const ViolationFilter& filter)
+{
+    QList<StoredViolation> rows;
+    CC_TRY(forEachViolation(db, filter, [&](const StoredViolation& row) -> Result<void> {
+        rows.append(row);
+        return {};
+    }));
+    return rows;
+}
+
+Result<void> RunStore::forEachViolation(Database& db, const ViolationFilter& filter,
+                                        const std::function<Result<void>(const StoredViolation&)>& visit)
 {
     auto where = whereClause(db, filter);
     if (!where)
@@ -321,7 +358,6 @@ Result<QList<StoredViolation>> RunStore::violations(Database& db, const Violatio
     auto query = db.exec(sql, binds);
     if (!query)
         return query.error();
-    QList<StoredViolation> rows;
     while (query->next()) {
         StoredViolation row;
         row.sequence = query->value(0).toLongLong();
@@ -335,9 +371,11 @@ Result<QList<StoredViolation>> RunStore::violations(Database& db, const Violatio
             row.record.licenseLevel = query->value(6).toInt();
         row.record.action = query->value(7).toString();
         row.record.reason = query->value(8).toString();
-        rows.append(row);
+        CC_TRY(visit(row));
     }
-    return rows;
+    if (query->lastError().isValid())
+        return db.sqlError(query->lastError(), QStringLiteral("reading the violations"));
+    return {};
 }
 
 Result<qint64> RunStore::countViolations(Database& db, const ViolationFilter& filter)

@@ -122,6 +122,13 @@ QString Prompt::openFile(QWidget* parent, const QString& title, const QString& f
     return QFileDialog::getOpenFileName(parent, title, QString(), filter);
 }
 
+QString Prompt::saveFile(QWidget* parent, const QString& title, const QString& suggested, const QString& filter)
+{
+    if (auto answer = takeAnswer(title))
+        return answer->accepted ? answer->text : QString();
+    return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
 void Prompt::error(QWidget* parent, const QString& title, const QString& text)
 {
     record(title + u": " + text);

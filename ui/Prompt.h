@@ -53,6 +53,9 @@ public:
     static std::optional<ConnectRequest> askConnection(QWidget* parent, const ConnectionProfile& current);
     // An existing file to open; empty when cancelled.
     static QString openFile(QWidget* parent, const QString& title, const QString& filter);
+    // A file to write, starting from `suggested`; empty when cancelled. A queued answer gives the
+    // path as text. The file dialog asks before replacing an existing file.
+    static QString saveFile(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
     // Non-blocking messages.
     static void error(QWidget* parent, const QString& title, const QString& text);
     static void information(QWidget* parent, const QString& title, const QString& text);

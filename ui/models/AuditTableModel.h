@@ -22,6 +22,7 @@ public:
 
     void setFilter(const AuditFilter& filter);
     void reload() { setFilter(m_filter); }
+    const AuditFilter& filter() const { return m_filter; }
     const AuditEntry& entry(int row) const { return m_entries.at(row); }
     bool isLoading() const { return m_loading; }
 

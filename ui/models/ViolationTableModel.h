@@ -39,6 +39,9 @@ public:
     // The user, track and kind columns sort in SQL; the others keep the current order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
     ViolationOrder order() const { return m_filter.order; }
+    // The filter shown (with this model's paging fields) and the user it was narrowed to.
+    const ViolationFilter& filter() const { return m_filter; }
+    const QString& userFilter() const { return m_user; }
     bool isDescending() const { return m_filter.descending; }
 
     bool canFetchPrevious() const { return !m_dropped.isEmpty() && !m_loading; }

@@ -7,6 +7,7 @@
 #include "ThemeColors.h"
 #include "Wording.h"
 #include "WriteFlow.h"
+#include "export/ExportFlow.h"
 #include "models/AuditTableModel.h"
 #include "widgets/JobProgress.h"
 
@@ -101,10 +102,15 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_revert = new QPushButton(tr("Revert this entry…"), this);
     m_revert->setObjectName(QStringLiteral("auditRevertButton"));
     m_revert->setEnabled(false);
+    m_export = new QPushButton(tr("Export…"), this);
+    m_export->setObjectName(QStringLiteral("exportAuditButton"));
+    m_export->setToolTip(tr("Write every entry these filters select to a CSV or JSON file"));
+    actions->addWidget(m_export);
     actions->addStretch();
     actions->addWidget(m_revert);
     layout->addLayout(actions);
     m_progress = new JobProgress(&context->jobs(), this);
+    m_progress->setObjectName(QStringLiteral("auditProgress"));
     layout->addWidget(m_progress);
 
     connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
@@ -114,6 +120,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     connect(m_source, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditPage::showSelected);
     connect(m_revert, &QPushButton::clicked, this, &AuditPage::revertSelected);
+    connect(m_export, &QPushButton::clicked, this, &AuditPage::exportEntries);
     connect(m_model, &AuditTableModel::failed, this, [this](const QString& message) { m_diff->setPlainText(message); });
     connect(context, &ConsoleContext::databaseChanged, this, [this] {
         if (isVisible())
@@ -146,6 +153,22 @@ void AuditPage::applyFilter()
     m_diff->clear();
     m_revert->setEnabled(false);
     m_model->setFilter(filter);
+}
+
+void AuditPage::exportEntries()
+{
+    // The page's filter, in the command line's order (oldest first) and without paging.
+    AuditFilter filter = m_model->filter();
+    filter.afterId = 0;
+    filter.limit = -1;
+    filter.newestFirst = false;
+    ExportRequest request;
+    request.title = tr("Export the audit log");
+    request.suggestedName = QStringLiteral("audit.csv");
+    request.write = [filter](Session& session, QIODevice& out, const ExportOptions& options) {
+        return Exporter::audit(session, filter, out, options);
+    };
+    ExportFlow::run(m_context, this, m_progress, request);
 }
 
 void AuditPage::showSelected()

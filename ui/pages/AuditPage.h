@@ -31,6 +31,8 @@ public:
     QTableView* table() const { return m_table; }
     void applyFilter();
     void revertSelected();
+    // Writes every entry the filters select, oldest first, to a CSV or JSON file.
+    void exportEntries();
     static QString diffHtml(const AuditEntry& entry);
 
 protected:
@@ -50,6 +52,7 @@ private:
     QLineEdit* m_action = nullptr;
     QLineEdit* m_user = nullptr;
     QPushButton* m_revert = nullptr;
+    QPushButton* m_export = nullptr;
     JobProgress* m_progress = nullptr;
     bool m_loadedOnce = false;
 };

@@ -8,6 +8,7 @@
 #include "Wording.h"
 #include "charts/CountBarChart.h"
 #include "charts/RateHistoryChart.h"
+#include "report/HealthReportWriter.h"
 #include "widgets/Banner.h"
 #include "widgets/ConsistencyGauge.h"
 #include "widgets/JobProgress.h"
@@ -17,13 +18,17 @@
 
 #include <QBoxLayout>
 #include <QComboBox>
+#include <QDir>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMenu>
 #include <QPushButton>
+#include <QSaveFile>
 #include <QScopeGuard>
 #include <QScrollArea>
 #include <QTableWidget>
+#include <QToolButton>
 
 namespace cc::ui {
 
@@ -81,6 +86,24 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     controlsRow->addWidget(m_refresh);
     buttonsRow->addWidget(refreshButton);
     buttonsRow->addWidget(m_checkButton);
+    m_exportButton = new QToolButton(content);
+    m_exportButton->setObjectName(QStringLiteral("dashboardExportButton"));
+    m_exportButton->setText(tr("Export"));
+    m_exportButton->setToolTip(tr("Save the dashboard as a picture or the latest check as a PDF report"));
+    m_exportButton->setPopupMode(QToolButton::InstantPopup);
+    m_exportButton->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    auto* exportMenu = new QMenu(m_exportButton);
+    QAction* exportPngAction = exportMenu->addAction(tr("Export PNG…"));
+    exportPngAction->setObjectName(QStringLiteral("exportDashboardPngAction"));
+    QAction* exportPdfAction = exportMenu->addAction(tr("Export PDF report…"));
+    exportPdfAction->setObjectName(QStringLiteral("exportReportPdfAction"));
+    m_exportButton->setMenu(exportMenu);
+    // The actions also live on the page, so tests and shortcuts find them without opening the menu.
+    addAction(exportPngAction);
+    addAction(exportPdfAction);
+    connect(exportPngAction, &QAction::triggered, this, &DashboardPage::exportPng);
+    connect(exportPdfAction, &QAction::triggered, this, &DashboardPage::exportPdf);
+    buttonsRow->addWidget(m_exportButton);
     buttonsRow->addStretch();
     controlsRow->addLayout(buttonsRow);
     header->addLayout(titleRow, 1);
@@ -346,6 +369,49 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
 }
 
 void DashboardPage::runCheckNow() { startCheck(false); }
+
+void DashboardPage::exportPng()
+{
+    const QString title = tr("Export the dashboard as PNG");
+    const QString path = Prompt::saveFile(this, title, QDir::home().filePath(QStringLiteral("dashboard.png")), tr("PNG images (*.png)"));
+    if (path.isEmpty())
+        return;
+    // The whole dashboard, also the part scrolled out of view.
+    const QPixmap picture = m_content->grab();
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || !picture.save(&file, "PNG") || !file.commit()) {
+        Prompt::error(this, title, tr("The picture cannot be written to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        return;
+    }
+    Prompt::information(this, title, tr("Dashboard saved to %1 (%2 × %3 pixels).")
+                                         .arg(QDir::toNativeSeparators(path)).arg(picture.width()).arg(picture.height()));
+}
+
+void DashboardPage::exportPdf()
+{
+    const QString title = tr("Export PDF report");
+    const QString path = Prompt::saveFile(this, title, QDir::home().filePath(QStringLiteral("health-report.pdf")), tr("PDF files (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    m_exportButton->setEnabled(false);
+    m_context->jobs().submit(JobRunner::Lane::Read,
+                             JobRunner::job<ReportContent>([](Session& session, CancelToken&, const ProgressFn&) {
+                                 return ReportContent::load(session);
+                             }),
+                             this, [this, path, title](const JobOutcome& outcome) {
+                                 m_exportButton->setEnabled(true);
+                                 if (!outcome.ok) {
+                                     Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
+                                     return;
+                                 }
+                                 const auto written = HealthReportWriter::writePdf(outcome.value.value<ReportContent>(), path);
+                                 if (!written) {
+                                     Prompt::error(this, title, Wording::error(written.error()));
+                                     return;
+                                 }
+                                 Prompt::information(this, title, tr("Report saved to %1.").arg(QDir::toNativeSeparators(path)));
+                             });
+}
 
 void DashboardPage::setScheduleMinutes(int minutes)
 {

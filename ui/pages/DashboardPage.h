@@ -11,6 +11,7 @@ class QGridLayout;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QToolButton;
 
 namespace cc::ui {
 
@@ -37,6 +38,9 @@ public:
 
     void refresh();
     void runCheckNow();
+    // The dashboard as it looks now, as a PNG file; the latest completed run as a PDF report.
+    void exportPng();
+    void exportPdf();
     // Suspends auto-refresh while the window is hidden or minimised; refreshes on return.
     void setWindowActive(bool active);
     void setScheduleMinutes(int minutes); // 0: off
@@ -94,6 +98,7 @@ private:
     Banner* m_noticeBanner = nullptr;
     RefreshControl* m_refresh = nullptr;
     QPushButton* m_checkButton = nullptr;
+    QToolButton* m_exportButton = nullptr;
     JobProgress* m_progress = nullptr;
     QLabel* m_lastRefresh = nullptr;
     QLabel* m_monitoring = nullptr;

@@ -3,7 +3,9 @@
 #include "ConsoleContext.h"
 #include "CoreMetaTypes.h"
 #include "Wording.h"
+#include "export/ExportFlow.h"
 #include "models/RunHistoryModel.h"
+#include "widgets/JobProgress.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -62,9 +64,16 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
     auto* actions = new QHBoxLayout;
     m_open = new QPushButton(tr("Show violations of this run"), this);
     m_open->setObjectName(QStringLiteral("runHistoryOpen"));
+    m_export = new QPushButton(tr("Export…"), this);
+    m_export->setObjectName(QStringLiteral("exportRunsButton"));
+    m_export->setToolTip(tr("Write every stored check to a CSV or JSON file"));
+    actions->addWidget(m_export);
     actions->addStretch();
     actions->addWidget(m_open);
     layout->addLayout(actions);
+    m_progress = new JobProgress(&context->jobs(), this);
+    m_progress->setObjectName(QStringLiteral("runHistoryProgress"));
+    layout->addWidget(m_progress);
 
     // activated covers Enter and, on every desktop style, double-click.
     connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) { openRow(index.row()); });
@@ -72,6 +81,7 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
     connect(m_model, &RunHistoryModel::modelReset, this, &RunHistoryPage::updateActions);
     connect(m_open, &QPushButton::clicked, this, &RunHistoryPage::openSelected);
     connect(refresh, &QPushButton::clicked, this, &RunHistoryPage::reload);
+    connect(m_export, &QPushButton::clicked, this, &RunHistoryPage::exportRuns);
     for (auto signal : { &ConsoleContext::checkFinished, &ConsoleContext::databaseChanged }) {
         connect(context, signal, this, [this] {
             if (isVisible())
@@ -128,6 +138,17 @@ void RunHistoryPage::openSelected()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (!rows.isEmpty())
         openRow(rows.first().row());
+}
+
+void RunHistoryPage::exportRuns()
+{
+    ExportRequest request;
+    request.title = tr("Export the run history");
+    request.suggestedName = QStringLiteral("runs.csv");
+    request.write = [](Session& session, QIODevice& out, const ExportOptions& options) {
+        return Exporter::runs(session, -1, out, options);
+    };
+    ExportFlow::run(m_context, this, m_progress, request);
 }
 
 void RunHistoryPage::openRow(int row)

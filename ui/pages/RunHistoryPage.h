@@ -9,6 +9,7 @@ class QTableView;
 namespace cc::ui {
 
 class ConsoleContext;
+class JobProgress;
 class RunHistoryModel;
 
 // Past health checks (by anyone: the GUI, cron, another admin) with their counts, status, duration
@@ -28,6 +29,8 @@ public:
     void reload();
     // Opens the violations page on the selected run.
     void openSelected();
+    // Writes every stored run, newest first, to a CSV or JSON file.
+    void exportRuns();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -41,6 +44,8 @@ private:
     QTableView* m_table = nullptr;
     QLabel* m_summary = nullptr;
     QPushButton* m_open = nullptr;
+    QPushButton* m_export = nullptr;
+    JobProgress* m_progress = nullptr;
     bool m_loadedOnce = false;
     bool m_loading = false;
 };

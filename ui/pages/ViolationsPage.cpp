@@ -1,10 +1,12 @@
 #include "ViolationsPage.h"
 
 #include "ConsoleContext.h"
+#include "Operations.h"
 #include "Prompt.h"
 #include "Repair.h"
 #include "Wording.h"
 #include "WriteFlow.h"
+#include "export/ExportFlow.h"
 #include "models/ViolationTableModel.h"
 #include "widgets/JobProgress.h"
 
@@ -107,8 +109,12 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_repairSelected->setObjectName(QStringLiteral("repairSelectedButton"));
     m_repairAll = new QPushButton(tr("Repair all…"), this);
     m_repairAll->setObjectName(QStringLiteral("repairAllButton"));
+    m_export = new QPushButton(tr("Export…"), this);
+    m_export->setObjectName(QStringLiteral("exportViolationsButton"));
+    m_export->setToolTip(tr("Write every row these filters select to a CSV or JSON file"));
     actions->addWidget(m_createLicenses);
     actions->addStretch();
+    actions->addWidget(m_export);
     actions->addWidget(m_repairSelected);
     actions->addWidget(m_repairAll);
     layout->addLayout(actions);
@@ -140,6 +146,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     });
     connect(m_repairSelected, &QPushButton::clicked, this, &ViolationsPage::repairSelection);
     connect(m_repairAll, &QPushButton::clicked, this, &ViolationsPage::repairAll);
+    connect(m_export, &QPushButton::clicked, this, &ViolationsPage::exportRows);
     connect(context, &ConsoleContext::infoChanged, this, [this] {
         const QString current = m_track->currentData().toString();
         const QSignalBlocker block(m_track);
@@ -369,6 +376,26 @@ void ViolationsPage::repairAll()
     if (m_context->info().environment == Environment::Production)
         request.typeToConfirm = QStringLiteral("REPAIR ALL");
     WriteFlow::run(m_context, this, m_progress, request);
+}
+
+void ViolationsPage::exportRows()
+{
+    const ViolationFilter filter = m_model->filter();
+    const QString user = m_model->userFilter().trimmed();
+    ExportRequest request;
+    request.title = tr("Export violations");
+    request.suggestedName = filter.runId ? QStringLiteral("violations-run-%1.csv").arg(*filter.runId) : QStringLiteral("violations.csv");
+    request.write = [filter, user](Session& session, QIODevice& out, const ExportOptions& options) -> Result<qint64> {
+        ViolationFilter all = filter;
+        if (!user.isEmpty()) {
+            auto id = Operations::resolveUser(session, user);
+            if (!id)
+                return id.error();
+            all.userId = *id;
+        }
+        return Exporter::violations(session, all, out, options);
+    };
+    ExportFlow::run(m_context, this, m_progress, request);
 }
 
 void ViolationsPage::saveLayout() const

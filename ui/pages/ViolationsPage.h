@@ -37,6 +37,8 @@ public:
     void reload();
     void repairSelection();
     void repairAll();
+    // Writes every row the filters select (not only those loaded) to a CSV or JSON file.
+    void exportRows();
     void saveLayout() const;
 
 protected:
@@ -59,6 +61,7 @@ private:
     QCheckBox* m_createLicenses = nullptr;
     QPushButton* m_repairSelected = nullptr;
     QPushButton* m_repairAll = nullptr;
+    QPushButton* m_export = nullptr;
     QPushButton* m_previous = nullptr;
     JobProgress* m_progress = nullptr;
     bool m_loadedOnce = false;

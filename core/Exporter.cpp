@@ -1,0 +1,239 @@
+#include "Exporter.h"
+
+#include "KeyRows.h"
+#include "Time.h"
+
+#include <QIODevice>
+#include <QJsonDocument>
+
+namespace cc {
+
+namespace {
+
+QJsonValue optional(const std::optional<qint64>& value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonValue optional(const std::optional<int>& value)
+{
+    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+}
+
+QString levelText(const std::optional<int>& level)
+{
+    return level ? QString::number(*level) : QString();
+}
+
+// Writes rows as they come: CSV lines after a header, or the elements of a JSON array laid out
+// exactly as QJsonDocument::Indented lays out the whole array. Progress and cancel between rows.
+class RowWriter final {
+public:
+    RowWriter(QIODevice& out, const ExportOptions& options, qint64 total)
+        : m_out(out)
+        , m_options(options)
+        , m_total(total)
+    {
+    }
+
+    Result<void> begin(const QString& csvHeader)
+    {
+        report();
+        if (m_options.format == ExportFormat::Json)
+            return write(QByteArrayLiteral("[\n"));
+        return write(csvHeader.toUtf8() + '\n');
+    }
+
+    Result<void> row(const QString& csvLine, const std::function<QJsonObject()>& json)
+    {
+        if (m_options.cancel && m_options.cancel->isCancelled())
+            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+        if (m_options.format == ExportFormat::Csv) {
+            CC_TRY(write(csvLine.toUtf8() + '\n'));
+        } else {
+            QByteArray element = QJsonDocument(json()).toJson(QJsonDocument::Indented);
+            element.chop(1); // the document's final newline
+            element.replace('\n', QByteArrayLiteral("\n    "));
+            CC_TRY(write((m_rows == 0 ? QByteArrayLiteral("    ") : QByteArrayLiteral(",\n    ")) + element));
+        }
+        if (++m_rows % 500 == 0)
+            report();
+        return {};
+    }
+
+    Result<qint64> end()
+    {
+        if (m_options.format == ExportFormat::Json)
+            CC_TRY(write(m_rows == 0 ? QByteArrayLiteral("]\n") : QByteArrayLiteral("\n]\n")));
+        report();
+        return m_rows;
+    }
+
+private:
+    Result<void> write(const QByteArray& bytes)
+    {
+        if (m_out.write(bytes) != bytes.size())
+            return refused(QStringLiteral("cannot write the export: %1").arg(m_out.errorString()));
+        return {};
+    }
+
+    void report() const
+    {
+        if (m_options.progress)
+            m_options.progress(m_rows, std::max(m_total, m_rows));
+    }
+
+    QIODevice& m_out;
+    const ExportOptions& m_options;
+    qint64 m_total;
+    qint64 m_rows = 0;
+};
+
+} // namespace
+
+Result<qint64> Exporter::violations(Session& session, const ViolationFilter& requested, QIODevice& out, const ExportOptions& options)
+{
+    Database& db = session.db();
+    // Every row of the filter, in its order; the run resolved once, so count and rows agree.
+    ViolationFilter filter = requested;
+    filter.after.reset();
+    filter.limit = -1;
+    auto run = RunStore::runFor(db, filter);
+    if (!run)
+        return run.error();
+    filter.runId = *run;
+    auto total = RunStore::countViolations(db, filter);
+    if (!total)
+        return total.error();
+    CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
+    RowWriter writer(out, options, *total);
+    CC_TRY(writer.begin(QStringLiteral("user_id,specialization,kind,severity,progress_level,license_level,recommended_action,reason")));
+    CC_TRY(RunStore::forEachViolation(db, filter, [&](const StoredViolation& row) -> Result<void> {
+        const ViolationRecord& record = row.record;
+        return writer.row(QString::number(record.userId) + u',' + csvField(record.track) + u',' + record.kind + u','
+                              + (record.warning ? QStringLiteral("warning") : QStringLiteral("violation")) + u','
+                              + levelText(record.progressLevel) + u',' + levelText(record.licenseLevel) + u',' + record.action + u','
+                              + csvField(record.reason),
+                          [&] { return violationJson(record); });
+    }));
+    return writer.end();
+}
+
+Result<qint64> Exporter::audit(Session& session, const AuditFilter& filter, QIODevice& out, const ExportOptions& options)
+{
+    Database& db = session.db();
+    auto schema = session.platform();
+    if (!schema)
+        return schema.error();
+    auto total = AuditLog::count(db, filter);
+    if (!total)
+        return total.error();
+    CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
+    RowWriter writer(out, options, *total);
+    CC_TRY(writer.begin(QStringLiteral("id,at,operator,source,action,user_id,specialization,reason,batch_id")));
+    CC_TRY(AuditLog::forEachEntry(db, filter, [&](const AuditEntry& entry) -> Result<void> {
+        return writer.row(QString::number(entry.id) + u',' + isoUtc(entry.at) + u',' + csvField(entry.operatorEmail) + u',' + entry.source
+                              + u',' + entry.action + u',' + (entry.userId ? QString::number(*entry.userId) : QString()) + u','
+                              + csvField(entry.track) + u',' + csvField(entry.reason) + u','
+                              + (entry.batchId ? QString::number(*entry.batchId) : QString()),
+                          [&] {
+                              return QJsonObject {
+                                  { QStringLiteral("id"), entry.id },
+                                  { QStringLiteral("at"), isoUtc(entry.at) },
+                                  { QStringLiteral("operator"), entry.operatorEmail },
+                                  { QStringLiteral("source"), entry.source },
+                                  { QStringLiteral("action"), entry.action },
+                                  { QStringLiteral("user_id"), optional(entry.userId) },
+                                  { QStringLiteral("specialization"), entry.track.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(entry.track) },
+                                  { QStringLiteral("before"), stateForDisplay(**schema, entry.before) },
+                                  { QStringLiteral("after"), stateForDisplay(**schema, entry.after) },
+                                  { QStringLiteral("reason"), entry.reason },
+                                  { QStringLiteral("batch_id"), optional(entry.batchId) },
+                              };
+                          });
+    }));
+    return writer.end();
+}
+
+Result<qint64> Exporter::runs(Session& session, qint64 limit, QIODevice& out, const ExportOptions& options)
+{
+    Database& db = session.db();
+    auto total = RunStore::countRuns(db, limit);
+    if (!total)
+        return total.error();
+    CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
+    RowWriter writer(out, options, *total);
+    CC_TRY(writer.begin(QStringLiteral("run_id,started_at,status,consistency_rate,total_pairs,consistent,inconsistent,duration_ms")));
+    CC_TRY(RunStore::forEachRun(db, limit, {}, [&](const HealthReport& report) -> Result<void> {
+        return writer.row(QString::number(report.runId.value_or(0)) + u',' + isoUtc(report.startedAt) + u',' + report.status + u','
+                              + (report.rateHundredths ? formatHundredths(*report.rateHundredths) : QString()) + u','
+                              + QString::number(report.totalPairs) + u',' + QString::number(report.consistent) + u','
+                              + QString::number(report.inconsistent) + u',' + QString::number(report.durationMs),
+                          [&] { return runJson(report); });
+    }));
+    return writer.end();
+}
+
+std::optional<ExportFormat> Exporter::formatForPath(const QString& path)
+{
+    if (path.endsWith(QLatin1String(".csv"), Qt::CaseInsensitive))
+        return ExportFormat::Csv;
+    if (path.endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        return ExportFormat::Json;
+    return std::nullopt;
+}
+
+QJsonObject Exporter::runJson(const HealthReport& report)
+{
+    QJsonObject byKind;
+    for (int i = 0; i < violationKindCount; ++i)
+        byKind.insert(kindName(ViolationKind(i)), report.byKind[i]);
+    QJsonObject warnings;
+    for (int i = 0; i < warningKindCount; ++i)
+        warnings.insert(warningName(WarningKind(i)), report.warnings[i]);
+    QJsonObject byTrack;
+    for (auto it = report.byTrack.cbegin(); it != report.byTrack.cend(); ++it)
+        byTrack.insert(it.key(), QJsonObject { { QStringLiteral("total_pairs"), it->totalPairs },
+                                               { QStringLiteral("consistent"), it->consistent },
+                                               { QStringLiteral("inconsistent"), it->inconsistent } });
+    return QJsonObject {
+        { QStringLiteral("json_version"), 1 },
+        { QStringLiteral("run_id"), optional(report.runId) },
+        { QStringLiteral("status"), report.status },
+        { QStringLiteral("consistency_rate"), report.rateHundredths ? QJsonValue(double(*report.rateHundredths) / 100.0) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("total_pairs"), report.totalPairs },
+        { QStringLiteral("consistent"), report.consistent },
+        { QStringLiteral("inconsistent"), report.inconsistent },
+        { QStringLiteral("by_kind"), byKind },
+        { QStringLiteral("warnings"), warnings },
+        { QStringLiteral("by_track"), byTrack },
+        { QStringLiteral("thresholds"), QJsonObject { { QStringLiteral("healthy"), report.thresholds.healthy / 100.0 },
+                                                      { QStringLiteral("degraded"), report.thresholds.degraded / 100.0 } } },
+        { QStringLiteral("database"), report.database },
+        { QStringLiteral("started_at"), isoUtc(report.startedAt) },
+        { QStringLiteral("duration_ms"), report.durationMs },
+        { QStringLiteral("new_since_previous"), optional(report.newSincePrevious) },
+        { QStringLiteral("resolved_since_previous"), optional(report.resolvedSincePrevious) },
+    };
+}
+
+QJsonObject Exporter::violationJson(const ViolationRecord& record)
+{
+    return QJsonObject { { QStringLiteral("user_id"), record.userId },
+                         { QStringLiteral("specialization"), record.track },
+                         { QStringLiteral("kind"), record.kind },
+                         { QStringLiteral("severity"), record.warning ? QStringLiteral("warning") : QStringLiteral("violation") },
+                         { QStringLiteral("progress_level"), optional(record.progressLevel) },
+                         { QStringLiteral("license_level"), optional(record.licenseLevel) },
+                         { QStringLiteral("recommended_action"), record.action },
+                         { QStringLiteral("reason"), record.reason } };
+}
+
+QString Exporter::csvField(const QString& text)
+{
+    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
+        return text;
+    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
+}
+
+} // namespace cc

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "AuditLog.h"
+#include "CoreWorker.h"
+#include "RunStore.h"
+
+#include <QJsonObject>
+
+class QIODevice;
+
+namespace cc {
+
+enum class ExportFormat { Csv, Json };
+
+struct ExportOptions {
+    ExportFormat format = ExportFormat::Csv;
+    CancelToken* cancel = nullptr; // checked between rows; also interrupts the running statement
+    ProgressFn progress; // (rows written, rows in total), every few hundred rows and at the end
+};
+
+// Writes stored violations, the audit log and the run history to a device as CSV or JSON, the
+// formats of CONTRACT.md C8 (`violations/audit/runs --csv|--json`) byte for byte, so the command
+// line and the GUI produce the same files. Rows are read forward-only and written one at a time:
+// memory stays flat whatever the number of rows. Runs in the thread that owns the session; the
+// device is written, never opened or closed here. Returns the number of rows written.
+class Exporter final {
+public:
+    Exporter() = delete;
+
+    static Result<qint64> violations(Session& session, const ViolationFilter& filter, QIODevice& out, const ExportOptions& options);
+    static Result<qint64> audit(Session& session, const AuditFilter& filter, QIODevice& out, const ExportOptions& options);
+    // The latest `limit` runs (all when negative), newest first.
+    static Result<qint64> runs(Session& session, qint64 limit, QIODevice& out, const ExportOptions& options);
+
+    // The format a file name asks for by its extension (.csv, .json, any case).
+    static std::optional<ExportFormat> formatForPath(const QString& path);
+
+    // The JSON objects of one run and one stored violation (also `check --json`'s shapes).
+    static QJsonObject runJson(const HealthReport& report);
+    static QJsonObject violationJson(const ViolationRecord& record);
+    // A CSV field, quoted when it holds a comma, a quote or a line break.
+    static QString csvField(const QString& text);
+};
+
+} // namespace cc
