@@ -14,8 +14,16 @@ class QWidget;
 namespace cc::ui {
 
 struct PromptAnswer {
-    bool accepted = false;
-    int level = 0; // for askLevel
+    PromptAnswer(bool isAccepted = false, int chosenLevel = 0, QString typedText = {}, QString profileName = {})
+        : accepted(isAccepted)
+        , level(chosenLevel)
+        , text(std::move(typedText))
+        , name(std::move(profileName))
+    {
+    }
+
+    bool accepted;
+    int level; // for askLevel
     QString text; // the reason for askLevel, or what was typed to confirm
     QString name; // askConnection: save the connection as a profile of this name
 };
