@@ -769,8 +769,8 @@
         <translation>Még nincs befejezett ellenőrzés</translation>
     </message>
     <message>
-        <source>Consistency rate %1 %, %2 (healthy at or above %3, degraded at or above %4)</source>
-        <translation>Konzisztenciaarány: %1 %, %2 (egészséges legalább %3, leromlott legalább %4 esetén)</translation>
+        <source>Consistency rate %1, %2 (healthy at or above %3, degraded at or above %4)</source>
+        <translation>Konzisztenciaarány: %1, %2 (egészséges legalább %3, leromlott legalább %4 esetén)</translation>
     </message>
 </context>
 <context>
@@ -915,10 +915,6 @@
         <translation>inkonzisztens pár</translation>
     </message>
     <message>
-        <source>healthy ≥ %1 %</source>
-        <translation>egészséges ≥ %1 %</translation>
-    </message>
-    <message>
         <source>do not affect the rate</source>
         <translation>nem számítanak bele az arányba</translation>
     </message>
@@ -1043,6 +1039,10 @@
     <message>
         <source>Report saved to %1.</source>
         <translation>A jelentés mentve ide: %1.</translation>
+    </message>
+    <message>
+        <source>healthy ≥ %1</source>
+        <translation>egészséges ≥ %1</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "Wording.h"
 
+#include <QLocale>
+
 namespace cc::ui {
 
 QString Wording::status(const QString& status)
@@ -128,8 +130,10 @@ QString Wording::percent(qint64 hundredths)
 {
     if (hundredths % 100 == 0)
         return tr("%1 %").arg(hundredths / 100);
-    return tr("%1 %").arg(QString::number(hundredths / 100.0, 'f', 2));
+    return tr("%1 %").arg(QLocale().toString(hundredths / 100.0, 'f', 2));
 }
+
+QString Wording::rate(qint64 hundredths) { return tr("%1 %").arg(QLocale().toString(hundredths / 100.0, 'f', 2)); }
 
 QString Wording::age(qint64 seconds)
 {

@@ -26,7 +26,8 @@ public:
     // A sentence for a person: what went wrong in words, then core's detail.
     static QString error(ErrorCode code, const QString& detail);
     static QString error(const Error& error) { return Wording::error(error.code, error.message); }
-    static QString percent(qint64 hundredths); // "99 %", "98.50 %"
+    static QString percent(qint64 hundredths); // "99 %", "98.50 %" (decimal mark of the locale)
+    static QString rate(qint64 hundredths); // always two decimals: "100.00 %", "98,50 %" in Hungarian
     static QString age(qint64 seconds); // "12 s ago", "5 min ago", …
     static QString refusal(const Error& error); // tooltip for a disabled button
 };

@@ -55,7 +55,7 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const
         case IdColumn: return run.runId ? QVariant(*run.runId) : QVariant(QStringLiteral("—"));
         case StartedColumn: return QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat);
         case StatusColumn: return Wording::status(run.status);
-        case RateColumn: return run.rateHundredths ? QString(formatHundredths(*run.rateHundredths) + QStringLiteral(" %")) : QStringLiteral("—");
+        case RateColumn: return run.rateHundredths ? Wording::rate(*run.rateHundredths) : QStringLiteral("—");
         case PairsColumn: return QLocale().toString(run.totalPairs);
         case ViolationsColumn: return QLocale().toString(run.inconsistent);
         case WarningsColumn: return QLocale().toString(std::accumulate(run.warnings.cbegin(), run.warnings.cend(), qint64(0)));

@@ -297,8 +297,8 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
             warnings += value;
         m_pairs->setValue(count(latest->totalPairs), tr("%1 consistent").arg(count(latest->consistent)));
         m_violations->setValue(count(latest->inconsistent), tr("inconsistent pairs"));
-        m_rate->setValue(latest->rateHundredths ? formatHundredths(*latest->rateHundredths) + QStringLiteral(" %") : QStringLiteral("—"),
-                         tr("healthy ≥ %1 %").arg(formatHundredths(thresholds.healthy)));
+        m_rate->setValue(latest->rateHundredths ? Wording::rate(*latest->rateHundredths) : QStringLiteral("—"),
+                         tr("healthy ≥ %1").arg(Wording::rate(thresholds.healthy)));
         m_warnings->setValue(count(warnings), tr("do not affect the rate"));
         m_new->setValue(optionalCount(latest->newSincePrevious), tr("new violations"));
         m_resolved->setValue(optionalCount(latest->resolvedSincePrevious), tr("resolved violations"));

@@ -266,7 +266,7 @@ void ViolationsPage::loadRuns()
                                  for (const HealthReport& run : outcome.value.value<QList<HealthReport>>()) {
                                      if (!run.runId || run.status == u"running")
                                          continue;
-                                     const QString rate = run.rateHundredths ? formatHundredths(*run.rateHundredths) + QStringLiteral(" %") : QStringLiteral("—");
+                                     const QString rate = run.rateHundredths ? Wording::rate(*run.rateHundredths) : QStringLiteral("—");
                                      m_run->addItem(tr("#%1 · %2 · %3 · %4 · %n violation(s)", nullptr, int(run.inconsistent))
                                                         .arg(*run.runId)
                                                         .arg(QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),

@@ -53,8 +53,8 @@ void ConsistencyGauge::updateAccessibleText()
         setAccessibleDescription(tr("No completed check yet"));
         return;
     }
-    setAccessibleDescription(tr("Consistency rate %1 %, %2 (healthy at or above %3, degraded at or above %4)")
-                                 .arg(formatHundredths(*m_rate), Wording::status(statusFor(m_rate, m_thresholds)),
+    setAccessibleDescription(tr("Consistency rate %1, %2 (healthy at or above %3, degraded at or above %4)")
+                                 .arg(Wording::rate(*m_rate), Wording::status(statusFor(m_rate, m_thresholds)),
                                       Wording::percent(m_thresholds.healthy), Wording::percent(m_thresholds.degraded)));
 }
 
@@ -135,7 +135,7 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     big.setPointSizeF(std::max(12.0, radius / 5.5));
     painter.setFont(big);
     painter.setPen(ThemeColors::text());
-    const QString value = known ? formatHundredths(*m_rate) + QStringLiteral(" %") : tr("no data");
+    const QString value = known ? Wording::rate(*m_rate) : tr("no data");
     painter.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.62, 2 * radius, radius * 0.4), Qt::AlignCenter, value);
 }
 
