@@ -1,8 +1,14 @@
 #pragma once
 
 #include "MainWindow.h"
+#include "pages/DashboardPage.h"
 #include "TestDatabase.h"
 
+#include "Prompt.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QStandardPaths>
 #include <QTest>
 
 #include <memory>
@@ -20,6 +26,25 @@ inline std::unique_ptr<ui::MainWindow> openWindow(TestDatabase& db, const QStrin
     window->resize(1280, 800);
     window->show();
     return window;
+}
+
+// For initTestCase(): settings and paths in test mode, a fresh settings store, and no dialog that
+// could block (questions without a queued answer are declined).
+inline void prepareGuiTests(const QString& organization = QStringLiteral("CouplingConsoleTests"))
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QCoreApplication::setOrganizationName(organization);
+    QSettings().clear();
+    ui::Prompt::setUnattended(true);
+}
+
+// Waits until the window knows its session and no job or check runs (after a stored run when asked).
+inline void waitForIdle(ui::MainWindow& window, bool withStoredRun = false)
+{
+    QTRY_VERIFY_WITH_TIMEOUT(window.context()->info().loaded, 10000);
+    if (withStoredRun)
+        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->snapshot().latest.has_value(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
 }
 
 template <typename T>

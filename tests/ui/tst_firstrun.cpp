@@ -25,11 +25,7 @@ class TestFirstRun final : public QObject {
     Q_OBJECT
 
 private:
-    static void waitForData(MainWindow& window)
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(window.context()->info().loaded, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
-    }
+    static void waitForData(MainWindow& window) { waitForIdle(window); }
     static FirstRunTour* tourOf(MainWindow& window) { return child<FirstRunTour>(&window, "firstRunTour"); }
     // A drag of `urls` entering the window, then dropped; true when the drag was accepted.
     static bool drop(MainWindow& window, const QList<QUrl>& urls)
@@ -45,13 +41,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsoleFirstRunTests"));
-        QSettings().clear();
-        Prompt::setUnattended(true);
-    }
+    void initTestCase() { prepareGuiTests(QStringLiteral("CouplingConsoleFirstRunTests")); }
 
     void theTourWalksThePagesAndIsShownOnce()
     {

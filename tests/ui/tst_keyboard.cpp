@@ -37,12 +37,7 @@ class TestKeyboard final : public QObject {
     Q_OBJECT
 
 private:
-    static void waitForData(MainWindow& window)
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(window.context()->info().loaded, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->snapshot().latest.has_value(), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
-    }
+    static void waitForData(MainWindow& window) { waitForIdle(window, true); }
     // Shortcuts with a window context fire only in the active window.
     static bool activate(MainWindow& window)
     {
@@ -69,13 +64,7 @@ private:
     }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsoleKeyboardTests"));
-        QSettings().clear();
-        Prompt::setUnattended(true);
-    }
+    void initTestCase() { prepareGuiTests(QStringLiteral("CouplingConsoleKeyboardTests")); }
 
     void everyMenuCommandHasAShortcutOrAMnemonic()
     {

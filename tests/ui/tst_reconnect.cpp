@@ -23,21 +23,10 @@ class TestReconnect final : public QObject {
     Q_OBJECT
 
 private:
-    static void waitForData(MainWindow& window)
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(window.context()->info().loaded, 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->snapshot().latest.has_value(), 30000);
-        QTRY_VERIFY_WITH_TIMEOUT(window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
-    }
+    static void waitForData(MainWindow& window) { waitForIdle(window, true); }
 
 private slots:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsoleTests"));
-        QSettings().clear();
-        Prompt::setUnattended(true);
-    }
+    void initTestCase() { prepareGuiTests(); }
 
     void lostConnectionShowsTheBannerThenRecoversByItself()
     {
