@@ -133,7 +133,18 @@ QString Wording::percent(qint64 hundredths)
     return tr("%1 %").arg(QLocale().toString(hundredths / 100.0, 'f', 2));
 }
 
-QString Wording::rate(qint64 hundredths) { return tr("%1 %").arg(QLocale().toString(hundredths / 100.0, 'f', 2)); }
+QString Wording::rate(qint64 hundredths) { return tr("%1 %").arg(hundredthsField(hundredths)); }
+
+QString Wording::hundredthsField(qint64 hundredths) { return QLocale().toString(hundredths / 100.0, 'f', 2); }
+
+QString Wording::coreDecimal(const QString& typed)
+{
+    QString text = typed.trimmed();
+    const QString mark = QLocale().decimalPoint();
+    if (mark != u"." && text.count(mark) == 1 && !text.contains(u'.'))
+        text.replace(mark, QStringLiteral("."));
+    return text;
+}
 
 QString Wording::age(qint64 seconds)
 {

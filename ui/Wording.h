@@ -28,6 +28,11 @@ public:
     static QString error(const Error& error) { return Wording::error(error.code, error.message); }
     static QString percent(qint64 hundredths); // "99 %", "98.50 %" (decimal mark of the locale)
     static QString rate(qint64 hundredths); // always two decimals: "100.00 %", "98,50 %" in Hungarian
+    // A percentage for an input field, without the sign: "99.00", "99,00" in Hungarian.
+    static QString hundredthsField(qint64 hundredths);
+    // What a person typed in such a field, in core's form: the locale's decimal mark becomes ".",
+    // so "99,5" and "99.5" both reach core as "99.5"; anything else is left for core to refuse.
+    static QString coreDecimal(const QString& typed);
     static QString age(qint64 seconds); // "12 s ago", "5 min ago", …
     static QString refusal(const Error& error); // tooltip for a disabled button
 };

@@ -28,12 +28,6 @@ inline QStringList platformTables()
              QStringLiteral("user_licenses"), QStringLiteral("license_progressions"), QStringLiteral("user_achievements") };
 }
 
-inline QString toolTable(const char* name)
-{
-    return TestDatabase::isPostgres() ? QStringLiteral("coupling_console.%1").arg(QLatin1String(name))
-                                      : QStringLiteral("cc_%1").arg(QLatin1String(name));
-}
-
 inline QStringList guardedTables()
 {
     return platformTables() << toolTable("audit") << toolTable("settings") << toolTable("levels") << toolTable("aliases");

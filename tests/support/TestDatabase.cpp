@@ -24,6 +24,11 @@ QString TestDatabase::dialectName()
     return isPostgres() ? QStringLiteral("postgres") : QStringLiteral("sqlite");
 }
 
+QString toolTable(const char* name)
+{
+    return TestDatabase::isPostgres() ? QStringLiteral("coupling_console.%1").arg(QLatin1String(name)) : QStringLiteral("cc_%1").arg(QLatin1String(name));
+}
+
 TestDatabase::TestDatabase()
 {
     if (!isPostgres()) {

@@ -53,6 +53,9 @@ private:
     std::unique_ptr<Database> m_raw;
 };
 
+// The tool's own table of that name in the test dialect: cc_audit, coupling_console.audit.
+QString toolTable(const char* name);
+
 // Runs the real coupling-console binary; returns exit code, stdout and stderr.
 struct CliRun {
     int exitCode = -1; // -1 when the program crashed, could not start or was killed after its time limit

@@ -18,15 +18,19 @@
 #include <QAccessible>
 #include <QAction>
 #include <QApplication>
+#include <QComboBox>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QSet>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTreeWidget>
 
 using namespace cc;
@@ -226,6 +230,38 @@ private slots:
         // And back.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("violationsUser"));
+        // Tab does not stay inside the table: it moves on to the actions below it.
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("violationsTable"));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("createLicensesOption"));
+    }
+
+    void tabInTheQaLabReachesEachUndoRightAfterTheInjections()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(50));
+        auto window = openWindow(db);
+        waitForData(*window);
+        QVERIFY(activate(*window));
+        window->setCurrentPage(MainWindow::QaLab);
+        auto* kind = child<QComboBox>(window.get(), "qaKind");
+        kind->setCurrentIndex(kind->findData(QStringLiteral("level_mismatch")));
+        child<QRadioButton>(window.get(), "qaRandom")->setChecked(true);
+        auto* injections = child<QTableWidget>(window.get(), "qaInjections");
+        for (int i = 0; i < 2; ++i) {
+            child<QSpinBox>(window.get(), "qaSeed")->setValue(i + 1);
+            QTest::mouseClick(child<QPushButton>(window.get(), "qaInjectButton"), Qt::LeftButton);
+            QTRY_COMPARE_WITH_TIMEOUT(injections->rowCount(), i + 1, 20000);
+        }
+        injections->setFocus(Qt::TabFocusReason);
+        QTRY_COMPARE(QApplication::focusWidget(), injections);
+        QStringList visited;
+        for (int i = 0; i < 2; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            visited << QApplication::focusWidget()->objectName();
+        }
+        QCOMPARE(visited, QStringList({ QStringLiteral("qaUndo_0"), QStringLiteral("qaUndo_1") }));
     }
 
     void tabOnTheUserPageReachesTheTracksBeforeTheHistory()

@@ -10,11 +10,16 @@
 #include "Prompt.h"
 #include "Translations.h"
 #include "pages/DashboardPage.h"
+#include "pages/UserPage.h"
+#include "widgets/MetricCard.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFile>
+#include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QProcess>
@@ -284,6 +289,79 @@ private slots:
         // Qt's own texts come from qtbase_hu.qm (qt6-translations-l10n).
         QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
         QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Mégse"));
+    }
+
+    void numbersOnScreenAndInFieldsUseTheHungarianDecimalMark()
+    {
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hu"));
+        applyUserPreferences();
+        TestDatabase db;
+        QVERIFY(db.initialise(200, 3, 0.05));
+        auto window = openWindow(db);
+        waitForIdle(*window, true);
+        const QString rate = child<MetricCard>(window.get(), "metricRate")->value();
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{1,3},\\d\\d %$")).match(rate).hasMatch(), qPrintable(rate));
+
+        // The thresholds show the Hungarian mark, and a Hungarian number is saved as meant.
+        window->setCurrentPage(MainWindow::Settings);
+        auto* healthy = child<QLineEdit>(window.get(), "settingsHealthy");
+        auto* degraded = child<QLineEdit>(window.get(), "settingsDegraded");
+        QCOMPARE(healthy->text(), QStringLiteral("99,00"));
+        healthy->setText(QStringLiteral("98,5"));
+        degraded->setText(QStringLiteral("90.25")); // a point is understood too
+        child<QPushButton>(window.get(), "settingsSaveThresholds")->click();
+        QTRY_COMPARE_WITH_TIMEOUT(window->context()->info().thresholds.healthy, 9850, 10000);
+        QCOMPARE(window->context()->info().thresholds.degraded, 9025);
+        QTRY_COMPARE(healthy->text(), QStringLiteral("98,50"));
+        QCOMPARE(degraded->text(), QStringLiteral("90,25"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'healthy_threshold'").arg(toolTable("settings"))).toString(),
+                 QStringLiteral("9850"));
+
+        // Something that is no number is refused with core's message and changes nothing.
+        healthy->setText(QStringLiteral("98,5,1"));
+        Prompt::clearShownMessages();
+        child<QPushButton>(window.get(), "settingsSaveThresholds")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 10000);
+        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("\"98,5,1\"")), qPrintable(Prompt::shownMessages().last()));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'healthy_threshold'").arg(toolTable("settings"))).toString(),
+                 QStringLiteral("9850"));
+    }
+
+    void hungarianFitsAt1280Pixels()
+    {
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hu"));
+        applyUserPreferences();
+        TestDatabase db;
+        QVERIFY(db.initialise(200, 3, 0.05));
+        auto window = openWindow(db); // 1280 × 800
+        waitForIdle(*window, true);
+        window->setCurrentPage(MainWindow::User);
+        window->userPage()->openUser(32);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->userPage()->trackPanels().isEmpty(), 10000);
+        // No button, check box, label or title of a table column is squeezed below what its text needs.
+        QStringList squeezed;
+        for (int page = 0; page < MainWindow::PageCount; ++page) {
+            window->setCurrentPage(MainWindow::Page(page));
+            QCoreApplication::processEvents();
+            for (QAbstractButton* button : window->findChildren<QAbstractButton*>()) {
+                if (button->isVisible() && !button->text().isEmpty() && button->width() < button->sizeHint().width())
+                    squeezed << QStringLiteral("%1 \"%2\" %3 < %4").arg(button->objectName(), button->text()).arg(button->width()).arg(button->sizeHint().width());
+            }
+            for (QLabel* label : window->findChildren<QLabel*>()) {
+                if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty() && label->width() < label->sizeHint().width())
+                    squeezed << QStringLiteral("%1 \"%2\" %3 < %4").arg(label->objectName(), label->text()).arg(label->width()).arg(label->sizeHint().width());
+            }
+            for (QHeaderView* header : window->findChildren<QHeaderView*>()) {
+                if (!header->isVisible() || header->orientation() != Qt::Horizontal)
+                    continue;
+                for (int column = 0; column + 1 < header->count(); ++column) { // the last one stretches
+                    if (header->sectionSize(column) < header->sectionSizeHint(column))
+                        squeezed << QStringLiteral("%1 column \"%2\"").arg(header->parent()->objectName(),
+                                                                          header->model()->headerData(column, Qt::Horizontal).toString());
+                }
+            }
+        }
+        QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(u'\n')));
     }
 
     void choosingALanguageTakesEffectAtTheNextStart()

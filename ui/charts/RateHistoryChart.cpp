@@ -6,6 +6,7 @@
 #include <QDateTimeAxis>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QLocale>
 #include <QScatterSeries>
 #include <QValueAxis>
 
@@ -108,7 +109,7 @@ void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<Ch
         setAccessibleDescription(tr("Consistency rate over time: no runs in this range"));
     else
         setAccessibleDescription(tr("Consistency rate over time: %n run(s), latest %1 %", nullptr, int(points.size()))
-                                     .arg(QString::number(points.last().rate, 'f', 2)));
+                                     .arg(QLocale().toString(points.last().rate, 'f', 2)));
 }
 
 } // namespace cc::ui

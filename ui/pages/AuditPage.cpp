@@ -10,6 +10,7 @@
 #include "export/ExportFlow.h"
 #include "models/AuditTableModel.h"
 #include "widgets/JobProgress.h"
+#include "widgets/TableColumns.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -81,6 +82,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move inside
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -89,6 +91,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_table->setColumnWidth(AuditTableModel::TimeColumn, 150);
     m_table->setColumnWidth(AuditTableModel::OperatorColumn, 180);
     m_table->setColumnWidth(AuditTableModel::TrackColumn, 160);
+    widenColumnsToTitles(m_table);
     m_diff = new QTextBrowser(splitter);
     m_diff->setObjectName(QStringLiteral("auditDiff"));
     m_diff->setPlaceholderText(tr("Select an entry to see its rows before and after."));

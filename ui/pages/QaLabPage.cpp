@@ -9,6 +9,7 @@
 #include "WriteFlow.h"
 #include "widgets/Banner.h"
 #include "widgets/JobProgress.h"
+#include "widgets/TableColumns.h"
 
 #include <QComboBox>
 #include <QFormLayout>
@@ -112,6 +113,8 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     m_injections->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_injections->verticalHeader()->hide();
     m_injections->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_injections->setTabKeyNavigation(false);
+    widenColumnsToTitles(m_injections);
     layout->addWidget(m_injections, 1);
 
     connect(m_inject, &QPushButton::clicked, this, &QaLabPage::inject);
@@ -186,6 +189,9 @@ void QaLabPage::addInjection(const QString& kind, const QString& target, const Q
     undo->setObjectName(QStringLiteral("qaUndo_%1").arg(row));
     connect(undo, &QPushButton::clicked, this, [this, row] { this->undo(row); });
     m_injections->setCellWidget(row, 4, undo);
+    // Cell widgets join the focus chain at its end; put each Undo right after the table (or the
+    // previous Undo) so Tab reaches them in order.
+    QWidget::setTabOrder(row > 0 ? m_injections->cellWidget(row - 1, 4) : static_cast<QWidget*>(m_injections), undo);
     m_injections->resizeColumnToContents(3);
 }
 

@@ -6,6 +6,7 @@
 #include "export/ExportFlow.h"
 #include "models/RunHistoryModel.h"
 #include "widgets/JobProgress.h"
+#include "widgets/TableColumns.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -45,6 +46,7 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move inside
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
@@ -58,6 +60,7 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
     m_table->setColumnWidth(RunHistoryModel::ViolationsColumn, 90);
     m_table->setColumnWidth(RunHistoryModel::WarningsColumn, 90);
     m_table->setColumnWidth(RunHistoryModel::DurationColumn, 100);
+    widenColumnsToTitles(m_table);
     m_table->setToolTip(tr("Press Enter or double-click a run to see its violations"));
     layout->addWidget(m_table, 1);
 

@@ -4,7 +4,6 @@
 #include "Appearance.h"
 #include "ConsoleContext.h"
 #include "CoreMetaTypes.h"
-#include "HealthReport.h"
 #include "Prompt.h"
 #include "Translations.h"
 #include "Wording.h"
@@ -168,8 +167,8 @@ void SettingsPage::updateFacts()
     m_connection->setText(info.connection + (info.readOnly ? tr(" (read-only)") : QString()));
     m_environment->setText(info.loaded ? Wording::environment(info.environment) : tr("unknown"));
     m_operator->setText(info.loaded ? tr("%1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role)) : QString());
-    m_healthy->setText(formatHundredths(info.thresholds.healthy));
-    m_degraded->setText(formatHundredths(info.thresholds.degraded));
+    m_healthy->setText(Wording::hundredthsField(info.thresholds.healthy));
+    m_degraded->setText(Wording::hundredthsField(info.thresholds.degraded));
     const auto allowed = info.allows(Action::ChangeSettings);
     for (QWidget* widget : { static_cast<QWidget*>(m_healthy), static_cast<QWidget*>(m_degraded), static_cast<QWidget*>(m_saveThresholds) }) {
         widget->setEnabled(allowed.ok());
@@ -185,8 +184,8 @@ void SettingsPage::updateFacts()
 
 void SettingsPage::saveThresholds()
 {
-    const QString healthy = m_healthy->text().trimmed();
-    const QString degraded = m_degraded->text().trimmed();
+    const QString healthy = Wording::coreDecimal(m_healthy->text());
+    const QString degraded = Wording::coreDecimal(m_degraded->text());
     m_saveThresholds->setEnabled(false);
     const quint64 id = m_context->jobs().submit(
         JobRunner::Lane::Action,

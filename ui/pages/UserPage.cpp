@@ -10,6 +10,7 @@
 #include "Wording.h"
 #include "WriteFlow.h"
 #include "widgets/JobProgress.h"
+#include "widgets/TableColumns.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>
@@ -53,7 +54,7 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_results->hide();
     layout->addWidget(m_results);
 
-    auto* headerLine = new QHBoxLayout;
+    auto* headerLine = new QHBoxLayout; // the user's actions
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("userHeader"));
     m_header->setTextFormat(Qt::RichText);
@@ -63,8 +64,11 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_repair->setObjectName(QStringLiteral("repairUserButton"));
     m_revert = new QPushButton(tr("Revert last change…"), this);
     m_revert->setObjectName(QStringLiteral("revertLastButton"));
-    headerLine->addWidget(m_header, 1);
+    // Who the user is on a line of its own, so a long name or a translation never squeezes it.
+    m_header->setWordWrap(true);
+    layout->addWidget(m_header);
     headerLine->addWidget(m_createLicenses);
+    headerLine->addStretch();
     headerLine->addWidget(m_repair);
     headerLine->addWidget(m_revert);
     layout->addLayout(headerLine);
@@ -92,6 +96,8 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_history->horizontalHeader()->setStretchLastSection(true);
     m_history->verticalHeader()->hide();
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_history->setTabKeyNavigation(false);
+    widenColumnsToTitles(m_history);
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
     layout->addWidget(scroll, 1);
     layout->addWidget(historyTitle);

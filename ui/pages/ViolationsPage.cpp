@@ -9,6 +9,7 @@
 #include "export/ExportFlow.h"
 #include "models/ViolationTableModel.h"
 #include "widgets/JobProgress.h"
+#include "widgets/TableColumns.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -83,6 +84,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move inside
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
@@ -96,6 +98,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_table->setToolTip(tr("Double-click a row to open the user; click the User, Track or Kind header to sort"));
     m_table->horizontalHeader()->setSortIndicator(ViolationTableModel::UserColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
+    widenColumnsToTitles(m_table); // after the sort arrow, which needs room too
     const QByteArray header = QSettings().value(QStringLiteral("violations/header")).toByteArray();
     if (!header.isEmpty())
         m_table->horizontalHeader()->restoreState(header);
