@@ -1,5 +1,6 @@
 #include "ChangeBuilder.h"
 
+#include "PlatformSchema.h"
 #include "Time.h"
 
 namespace cc {
@@ -37,7 +38,7 @@ void diffRows(const QString& tableName, const QList<Row>& before, const QList<Ro
         }
         Row changed;
         for (auto it = found->cbegin(); it != found->cend(); ++it) {
-            if (!sameRow(Row { { it.key(), original.value(it.key()) } }, Row { { it.key(), it.value() } }))
+            if (!sameValue(original.value(it.key()), it.value()))
                 changed.insert(it.key(), it.value());
         }
         if (!changed.isEmpty())
@@ -226,6 +227,13 @@ KeyChange ChangeBuilder::take()
             change.changes.append(other);
     }
     change.changes += m_progressions;
+    // Writes return the whole row they leave, so the audit's `after` needs no second read.
+    if (auto schema = m_session.platform()) {
+        for (const RowChange& row : std::as_const(change.changes)) {
+            if (row.op != RowOp::Delete && !change.returning.contains(row.table))
+                change.returning.insert(row.table, (*schema)->selectList(row.table));
+        }
+    }
     return change;
 }
 

@@ -4,6 +4,9 @@
 #include "WriteTransaction.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
+
+#include <set>
 
 namespace cc {
 
@@ -15,8 +18,19 @@ Result<void> lockKeys(Session& session, QList<KeyRef> keys)
         return {}; // BEGIN IMMEDIATE already holds SQLite's write lock
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+    if (keys.isEmpty())
+        return {};
+    // One statement for all the keys, taken one after the other in (user_id, track) order.
+    QJsonArray list;
     for (const KeyRef& key : std::as_const(keys))
-        CC_TRY(session.db().run(QStringLiteral("SELECT pg_advisory_xact_lock(CAST(? AS integer), hashtext(?))"), { key.userId, key.track }));
+        list.append(QJsonArray { key.userId, key.track });
+    auto query = session.db().execReused(
+        QStringLiteral("SELECT count(pg_advisory_xact_lock(CAST(k.value ->> 0 AS integer), hashtext(k.value ->> 1))) FROM "
+                       "(SELECT e.value FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS e(value, n) ORDER BY e.n OFFSET 0) AS k"),
+        { QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) });
+    if (!query)
+        return query.error();
+    (*query)->finish();
     return {};
 }
 
@@ -112,7 +126,10 @@ QJsonObject rowsJson(const QMap<QString, QList<Row>>& rows)
     return object;
 }
 
-// Executes one key's change inside the caller's transaction and audits it.
+// Executes one key's change inside the caller's transaction and audits it. The entry's `before`
+// holds the key's rows and every other row the change touches; its `after` holds the same rows as
+// the database now has them: the rows the writes returned, the untouched rows as read under the
+// locks, and rows re-read only where a write returned no row (a planner that gave no select list).
 Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& change, std::optional<qint64> batchId)
 {
     if (change.isEmpty())
@@ -120,45 +137,63 @@ Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& chan
     QMap<QString, QList<Row>> before;
     before[table::progress] = change.before.progress;
     before[table::licenses] = change.before.licenses;
-    QMap<QString, QList<qint64>> ids;
+    QMap<QString, QMap<qint64, Row>> after; // table → id → row; a removed row has no entry
     for (const Row& row : change.before.progress)
-        ids[table::progress].append(rowId(row));
+        after[table::progress].insert(rowId(row), row);
     for (const Row& row : change.before.licenses)
-        ids[table::licenses].append(rowId(row));
+        after[table::licenses].insert(rowId(row), row);
     for (const RowChange& row : change.changes) {
-        if (row.op != RowOp::Insert && !ids[row.table].contains(row.id)) {
+        QMap<qint64, Row>& rows = after[row.table];
+        if (row.op != RowOp::Insert && !rows.contains(row.id)) {
             before[row.table].append(row.before);
-            ids[row.table].append(row.id);
+            rows.insert(row.id, row.before);
         }
     }
 
+    QSet<std::pair<QString, qint64>> reread;
     for (const RowChange& row : change.changes) {
-        const PlannedStatement statement = statementFor(row);
+        const QString returning = change.returning.value(row.table);
+        const PlannedStatement statement = statementFor(row, returning);
         auto query = session.db().execReused(statement.sql, statement.binds);
         if (!query)
             return query.error();
+        QMap<qint64, Row>& rows = after[row.table];
         if (row.op == RowOp::Insert) {
             if (!(*query)->next())
                 return Error { ErrorCode::Sql, QStringLiteral("inserting into %1 returned no id").arg(row.table) };
-            ids[row.table].append((*query)->value(0).toLongLong());
+            if (returning.isEmpty()) {
+                const qint64 id = (*query)->value(0).toLongLong();
+                rows.insert(id, Row());
+                reread.insert({ row.table, id });
+            } else {
+                Row written = currentRow(**query);
+                rows.insert(rowId(written), written);
+            }
+        } else if (row.op == RowOp::Update) {
+            if (returning.isEmpty())
+                reread.insert({ row.table, row.id });
+            else if ((*query)->next())
+                rows.insert(row.id, currentRow(**query));
+            else
+                rows.remove(row.id);
+        } else {
+            rows.remove(row.id);
+            reread.remove({ row.table, row.id });
         }
         (*query)->finish();
     }
-
-    QMap<QString, QList<Row>> after;
-    for (auto it = ids.cbegin(); it != ids.cend(); ++it) {
-        QList<qint64> unique = it.value();
-        std::sort(unique.begin(), unique.end());
-        unique.erase(std::unique(unique.begin(), unique.end()), unique.end());
-        QList<Row>& rows = after[it.key()];
-        for (qint64 id : std::as_const(unique)) {
-            auto row = RowReader::byId(session, it.key(), id, false);
-            if (!row)
-                return row.error();
-            if (*row)
-                rows.append(**row);
-        }
+    for (const auto& [tableName, id] : std::as_const(reread)) {
+        auto row = RowReader::byId(session, tableName, id, false);
+        if (!row)
+            return row.error();
+        if (*row)
+            after[tableName].insert(id, **row);
+        else
+            after[tableName].remove(id);
     }
+    QMap<QString, QList<Row>> afterRows;
+    for (auto it = after.cbegin(); it != after.cend(); ++it)
+        afterRows[it.key()] = it.value().values();
 
     AuditEntry entry;
     entry.source = change.source;
@@ -166,7 +201,7 @@ Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& chan
     entry.userId = change.key.userId;
     entry.track = change.key.track;
     entry.before = rowsJson(before);
-    entry.after = rowsJson(after);
+    entry.after = rowsJson(afterRows);
     entry.reason = change.reason;
     entry.batchId = batchId;
     entry.revertsId = change.revertsId;
@@ -304,15 +339,35 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
             }
             const std::optional<qint64> batchId = total.batchId ? total.batchId : outcome.batchId;
             CC_TRY(lockKeys(session, slice));
+            // A batch reads all its keys' rows at once, under their locks (progress, then licenses);
+            // a key whose rows an earlier key's change moved (its extraKeys) is read again.
+            std::optional<QMap<KeyRef, KeyRows>> batchRows;
+            std::set<KeyRef> moved;
+            if (slice.size() > 1) {
+                QList<qint64> users;
+                users.reserve(slice.size());
+                for (const KeyRef& key : slice)
+                    users.append(key.userId);
+                auto read = RowReader::usersKeys(session, users, true);
+                if (!read)
+                    return read.error();
+                batchRows = std::move(*read);
+            }
             for (qsizetype i = 0; i < slice.size(); ++i) {
                 const KeyRef& key = slice.at(i);
                 if (options.batch && options.cancel && options.cancel->isCancelled()) {
                     outcome.cancelled = true;
                     break;
                 }
-                auto rows = RowReader::key(session, key, true);
-                if (!rows)
-                    return rows.error();
+                Result<KeyRows> rows = KeyRows { key, {}, {} };
+                if (batchRows && !moved.count(key)) {
+                    if (auto found = batchRows->constFind(key); found != batchRows->cend())
+                        rows = *found;
+                } else {
+                    rows = RowReader::key(session, key, true);
+                    if (!rows)
+                        return rows.error();
+                }
                 auto change = planner(session, *rows);
                 if (!change) {
                     const ErrorCode code = change.error().code;
@@ -324,19 +379,23 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
                 }
                 if (!change->extraKeys.isEmpty())
                     CC_TRY(lockKeys(session, change->extraKeys));
-                if (options.batch)
+                // A key's writes and its audit entry are all kept or all rolled back.
+                const bool savepoint = options.batch && !change->isEmpty();
+                if (savepoint)
                     CC_TRY(transaction.savepoint(QStringLiteral("cc_key")));
                 auto id = executeKey(session, *change, batchId);
                 if (!id) {
-                    if (options.batch && id.error().code == ErrorCode::Refused) {
+                    if (savepoint && id.error().code == ErrorCode::Refused) {
                         CC_TRY(transaction.rollbackTo(QStringLiteral("cc_key")));
                         outcome.skipped.append({ key, id.error().message });
                         continue;
                     }
                     return id.error();
                 }
-                if (options.batch)
+                if (savepoint)
                     CC_TRY(transaction.release(QStringLiteral("cc_key")));
+                for (const KeyRef& other : std::as_const(change->extraKeys))
+                    moved.insert(other);
                 if (*id)
                     outcome.auditIds.append(**id);
                 if (!change->isEmpty())

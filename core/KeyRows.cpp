@@ -68,22 +68,25 @@ Row rowFromJson(const QJsonObject& object)
     return row;
 }
 
+bool sameValue(const QVariant& expected, const QVariant& actual)
+{
+    const QJsonValue a = valueToJson(expected);
+    const QJsonValue b = valueToJson(actual);
+    if (a == b)
+        return true;
+    // SQLite keeps booleans as 0/1; JSON keeps what was read. Compare by meaning.
+    return (a.isBool() || b.isBool()) && !a.isNull() && !b.isNull() && a.toVariant().toLongLong() == b.toVariant().toLongLong();
+}
+
 QString rowDifference(const Row& expected, const Row& actual)
 {
-    const QJsonObject a = rowToJson(expected);
-    const QJsonObject b = rowToJson(actual);
-    for (auto it = a.constBegin(); it != a.constEnd(); ++it) {
-        const QJsonValue other = b.value(it.key());
-        // SQLite keeps booleans as 0/1; JSON keeps what was read. Compare by meaning.
-        if (other == it.value())
-            continue;
-        if ((other.isBool() || it.value().isBool()) && other.toVariant().toLongLong() == it.value().toVariant().toLongLong()
-            && !other.isNull() && !it.value().isNull())
-            continue;
-        return it.key();
+    for (auto it = expected.cbegin(); it != expected.cend(); ++it) {
+        const auto other = actual.constFind(it.key());
+        if (other == actual.cend() || !sameValue(it.value(), other.value()))
+            return it.key();
     }
-    for (auto it = b.constBegin(); it != b.constEnd(); ++it) {
-        if (!a.contains(it.key()))
+    for (auto it = actual.cbegin(); it != actual.cend(); ++it) {
+        if (!expected.contains(it.key()))
             return it.key();
     }
     return {};
@@ -205,6 +208,15 @@ const Row* KeyRows::keeper(const QList<Row>& rows)
     return best;
 }
 
+Row currentRow(const QSqlQuery& query)
+{
+    Row row;
+    const QSqlRecord record = query.record();
+    for (int i = 0; i < record.count(); ++i)
+        row.insert(record.fieldName(i), query.value(i));
+    return row;
+}
+
 namespace {
 
 Result<QList<Row>> readRows(Session& session, const QString& tableName, const QString& where, const QVariantList& binds, bool lock)
@@ -220,15 +232,35 @@ Result<QList<Row>> readRows(Session& session, const QString& tableName, const QS
     if (!query)
         return query.error();
     QList<Row> rows;
-    const QSqlRecord record = (*query)->record();
-    while ((*query)->next()) {
-        Row row;
-        for (int i = 0; i < record.count(); ++i)
-            row.insert(record.fieldName(i), (*query)->value(i));
-        rows.append(row);
-    }
+    while ((*query)->next())
+        rows.append(currentRow(**query));
     (*query)->finish();
     return rows;
+}
+
+} // namespace
+
+namespace {
+
+// Groups rows read in id order by key (user, canonical track); each key's rows stay in id order.
+QMap<KeyRef, KeyRows> byKey(const LevelCatalogue& catalogue, const QList<Row>& progress, const QList<Row>& licenses)
+{
+    QMap<KeyRef, KeyRows> keys;
+    for (const Row& row : progress) {
+        const KeyRef key { row.value(QStringLiteral("student_id")).toLongLong(),
+                           catalogue.canonical(row.value(QStringLiteral("specialization_id")).toString()) };
+        KeyRows& rows = keys[key];
+        rows.key = key;
+        rows.progress.append(row);
+    }
+    for (const Row& row : licenses) {
+        const KeyRef key { row.value(QStringLiteral("user_id")).toLongLong(),
+                           catalogue.canonical(row.value(QStringLiteral("specialization_type")).toString()) };
+        KeyRows& rows = keys[key];
+        rows.key = key;
+        rows.licenses.append(row);
+    }
+    return keys;
 }
 
 } // namespace
@@ -241,23 +273,30 @@ Result<QList<KeyRows>> RowReader::userKeys(Session& session, qint64 userId, bool
     auto licenses = readRows(session, table::licenses, QStringLiteral("user_id = ?"), { userId }, lock);
     if (!licenses)
         return licenses.error();
-    QMap<QString, KeyRows> byTrack;
-    const LevelCatalogue& catalogue = session.catalogue();
-    for (const Row& row : std::as_const(*progress)) {
-        const QString track = catalogue.canonical(row.value(QStringLiteral("specialization_id")).toString());
-        KeyRows& rows = byTrack[track];
-        rows.key = { userId, track };
-        rows.progress.append(row);
-    }
-    for (const Row& row : std::as_const(*licenses)) {
-        const QString track = catalogue.canonical(row.value(QStringLiteral("specialization_type")).toString());
-        KeyRows& rows = byTrack[track];
-        rows.key = { userId, track };
-        rows.licenses.append(row);
-    }
-    QList<KeyRows> keys = byTrack.values();
-    std::sort(keys.begin(), keys.end(), [](const KeyRows& a, const KeyRows& b) { return a.key < b.key; });
-    return keys;
+    return byKey(session.catalogue(), *progress, *licenses).values();
+}
+
+Result<QMap<KeyRef, KeyRows>> RowReader::usersKeys(Session& session, QList<qint64> userIds, bool lock)
+{
+    std::sort(userIds.begin(), userIds.end());
+    userIds.erase(std::unique(userIds.begin(), userIds.end()), userIds.end());
+    // The users travel as one bound value (a JSON array on SQLite, an array literal on PostgreSQL),
+    // so the statement text is the same for every batch and is prepared once.
+    QString list;
+    for (qint64 id : std::as_const(userIds))
+        list += (list.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
+    const bool pg = session.db().isPostgres();
+    const QVariant users = pg ? QVariant(u'{' + list + u'}') : QVariant(u'[' + list + u']');
+    auto where = [pg](const char* column) -> QString {
+        return QLatin1String(column) + (pg ? QStringLiteral(" = ANY(CAST(? AS integer[]))") : QStringLiteral(" IN (SELECT value FROM json_each(?))"));
+    };
+    auto progress = readRows(session, table::progress, where("student_id"), { users }, lock);
+    if (!progress)
+        return progress.error();
+    auto licenses = readRows(session, table::licenses, where("user_id"), { users }, lock);
+    if (!licenses)
+        return licenses.error();
+    return byKey(session.catalogue(), *progress, *licenses);
 }
 
 Result<KeyRows> RowReader::key(Session& session, const KeyRef& key, bool lock)

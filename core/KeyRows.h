@@ -47,6 +47,9 @@ class RowReader final {
 public:
     static Result<QList<KeyRows>> userKeys(Session& session, qint64 userId, bool lock);
     static Result<KeyRows> key(Session& session, const KeyRef& key, bool lock);
+    // Every key of these users in two statements (progress rows, then license rows, each in id
+    // order and locked with `lock`), for a batch; a key without rows is absent.
+    static Result<QMap<KeyRef, KeyRows>> usersKeys(Session& session, QList<qint64> userIds, bool lock);
     static Result<std::optional<Row>> byId(Session& session, const QString& tableName, qint64 id, bool lock);
     static Result<QList<Row>> progressionsOf(Session& session, qint64 licenseId, bool lock);
     static Result<QList<Row>> achievementsOf(Session& session, const KeyRef& key, bool lock);
@@ -58,6 +61,8 @@ QJsonObject rowToJson(const Row& row);
 // Restores typed values from an audit entry (integral numbers stay integers).
 Row rowFromJson(const QJsonObject& object);
 bool sameRow(const Row& a, const Row& b);
+// Two column values mean the same (a boolean equals its 0/1; NULL equals only NULL).
+bool sameValue(const QVariant& expected, const QVariant& actual);
 // A row as front ends show it: timestamps as ISO-8601 UTC with Z, booleans as true/false (SQLite
 // stores them as 0/1), judged by the platform schema's type families.
 QJsonObject rowForDisplay(const PlatformSchema& schema, const QString& tableName, const QJsonObject& row);
@@ -65,6 +70,8 @@ QJsonObject rowForDisplay(const PlatformSchema& schema, const QString& tableName
 QJsonObject stateForDisplay(const PlatformSchema& schema, const QJsonObject& state);
 QString rowDifference(const Row& expected, const Row& actual); // the first differing column, or empty
 qint64 rowId(const Row& row);
+// The row a query is positioned on, every column by name.
+Row currentRow(const QSqlQuery& query);
 std::optional<qint64> rowInt(const Row& row, const QString& column);
 
 } // namespace cc

@@ -22,7 +22,7 @@ QString formatValue(const QVariant& value)
     return value.toString();
 }
 
-PlannedStatement statementFor(const RowChange& change)
+PlannedStatement statementFor(const RowChange& change, const QString& returning)
 {
     PlannedStatement statement;
     switch (change.op) {
@@ -34,8 +34,9 @@ PlannedStatement statementFor(const RowChange& change)
             marks << QStringLiteral("?");
             statement.binds << it.value();
         }
-        statement.sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING id")
-                            .arg(change.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")));
+        statement.sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING %4")
+                            .arg(change.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+                                 returning.isEmpty() ? QStringLiteral("id") : returning);
         break;
     }
     case RowOp::Update: {
@@ -45,6 +46,8 @@ PlannedStatement statementFor(const RowChange& change)
             statement.binds << it.value();
         }
         statement.sql = QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(change.table, sets.join(QStringLiteral(", ")));
+        if (!returning.isEmpty())
+            statement.sql += QStringLiteral(" RETURNING ") + returning;
         statement.binds << change.id;
         break;
     }
@@ -61,7 +64,7 @@ QList<PlannedStatement> Plan::statements() const
     QList<PlannedStatement> list;
     for (const KeyChange& key : keys) {
         for (const RowChange& change : key.changes)
-            list.append(statementFor(change));
+            list.append(statementFor(change, key.returning.value(change.table)));
     }
     return list;
 }

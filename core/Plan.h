@@ -2,6 +2,8 @@
 
 #include "KeyRows.h"
 
+#include <QHash>
+
 namespace cc {
 
 enum class RowOp { Insert, Update, Delete };
@@ -32,11 +34,15 @@ struct KeyChange {
     QString skipReason; // non-empty: the key is listed as skipped (it may still carry partial fixes)
     std::optional<qint64> revertsId;
     QList<KeyRef> extraKeys; // other keys whose rows this change moves (locked too)
+    // Table → the select list its inserts and updates return: the whole row as written, read as
+    // RowReader reads it (the audit's `after`). A table without one: an insert returns its id.
+    QHash<QString, QString> returning;
 
     bool isEmpty() const { return changes.isEmpty(); }
 };
 
-PlannedStatement statementFor(const RowChange& change);
+// `returning`: the select list an insert or update returns (empty: an insert returns its id).
+PlannedStatement statementFor(const RowChange& change, const QString& returning = {});
 
 struct Plan {
     QList<KeyChange> keys;
