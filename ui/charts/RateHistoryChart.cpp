@@ -7,10 +7,26 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QLocale>
+#include <QRegularExpression>
 #include <QScatterSeries>
 #include <QValueAxis>
 
 namespace cc::ui {
+
+namespace {
+
+// The locale's short date without its year, then the time: "MM. dd. H:mm" in Hungarian, "M/d h:mm AP"
+// in American English.
+QString dayAndTimeFormat()
+{
+    static const QRegularExpression leadingYear(QStringLiteral("^y+[^dM]*"));
+    static const QRegularExpression trailingYear(QStringLiteral("[^dM]*y+$"));
+    QString day = QLocale().dateFormat(QLocale::ShortFormat);
+    day.remove(leadingYear).remove(trailingYear);
+    return day + u' ' + QLocale().timeFormat(QLocale::ShortFormat);
+}
+
+} // namespace
 
 RateHistoryChart::RateHistoryChart(QWidget* parent)
     : ThemedChartView(parent)
@@ -45,7 +61,7 @@ RateHistoryChart::RateHistoryChart(QWidget* parent)
     m_injections->setMarkerSize(9);
 
     m_time = new QDateTimeAxis(this);
-    m_time->setFormat(QStringLiteral("dd.MM HH:mm"));
+    m_time->setFormat(dayAndTimeFormat());
     m_time->setTickCount(6);
     m_value = new QValueAxis(this);
     m_value->setLabelFormat(QStringLiteral("%.0f"));
@@ -103,7 +119,7 @@ void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<Ch
     m_injections->replace(injections);
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x0)), QDateTime::fromMSecsSinceEpoch(qint64(x1)));
     const qint64 span = qint64(x1 - x0) / 1000;
-    m_time->setFormat(span <= 86400 ? QStringLiteral("HH:mm") : QStringLiteral("dd.MM HH:mm"));
+    m_time->setFormat(span <= 86400 ? QLocale().timeFormat(QLocale::ShortFormat) : dayAndTimeFormat());
     m_value->setRange(minY, maxY);
     if (points.isEmpty())
         setAccessibleDescription(tr("Consistency rate over time: no runs in this range"));
