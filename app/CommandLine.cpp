@@ -14,6 +14,21 @@ QList<CommandSpec> allCommands()
     return viewCommands() + writeCommands() + adminCommands();
 }
 
+std::optional<CommandSpec> findCommand(const QString& name)
+{
+    for (const CommandSpec& spec : allCommands()) {
+        if (spec.name == name)
+            return spec;
+    }
+    return std::nullopt;
+}
+
+// A usage error (exit 64) worded as every usage error is.
+Error usageError(const QString& message)
+{
+    return Error { ErrorCode::Usage, message + QStringLiteral(" (see coupling-console --help)") };
+}
+
 QList<QCommandLineOption> commonOptions()
 {
     return {
@@ -87,30 +102,19 @@ QString commandName(const QStringList& original)
     return arguments.size() < 2 || arguments.at(1).startsWith(u'-') ? QString() : arguments.at(1);
 }
 
-int run(const QStringList& original)
+Result<ParsedCommandLine> parseCommandLine(const QStringList& original, QCommandLineParser& parser)
 {
+    using Request = ParsedCommandLine::Request;
     const QStringList arguments = commandFirst(original);
-    QTextStream out(stdout);
-    QTextStream err(stderr);
-    if (arguments.size() < 2 || arguments.at(1) == u"-h" || arguments.at(1) == u"--help") {
-        out << generalHelp();
-        return 0;
-    }
-    if (arguments.at(1) == u"--version" || arguments.at(1) == u"-v") {
-        out << QStringLiteral("coupling-console %1\n").arg(QCoreApplication::applicationVersion());
-        return 0;
-    }
+    if (arguments.size() < 2 || arguments.at(1) == u"-h" || arguments.at(1) == u"--help")
+        return ParsedCommandLine { Request::GeneralHelp, {} };
+    if (arguments.at(1) == u"--version" || arguments.at(1) == u"-v")
+        return ParsedCommandLine { Request::Version, {} };
     const QString name = arguments.at(1);
-    const QList<CommandSpec> commands = allCommands();
-    auto spec = std::find_if(commands.cbegin(), commands.cend(), [&](const CommandSpec& c) { return c.name == name; });
-    if (spec == commands.cend()) {
-        err << QStringLiteral("coupling-console: unknown command \"%1\" (see coupling-console --help)\n").arg(name);
-        if (arguments.contains(QStringLiteral("--json")))
-            out << QStringLiteral("{\"error\": {\"code\": 64, \"kind\": \"usage\", \"message\": \"unknown command\"}}\n");
-        return exitUsage;
-    }
+    const std::optional<CommandSpec> spec = findCommand(name);
+    if (!spec)
+        return usageError(QStringLiteral("unknown command \"%1\"").arg(name));
 
-    QCommandLineParser parser;
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions(commonOptions());
     parser.addOptions(spec->options);
@@ -118,19 +122,50 @@ int run(const QStringList& original)
         parser.addPositionalArgument(spec->positional, spec->positional);
     QStringList rest = arguments;
     rest.removeAt(1);
-    CancelToken& cancel = SignalCancel::token();
-    CliContext context(name, parser, cancel);
     // parse(), never process(): process() exits with 1, which would read as "degraded".
     if (!parser.parse(rest))
-        return context.usage(parser.errorText());
-    if (parser.isSet(QStringLiteral("help"))) {
+        return usageError(parser.errorText());
+    if (parser.isSet(QStringLiteral("help")))
+        return ParsedCommandLine { Request::CommandHelp, name };
+    const qsizetype allowed = spec->positional.isEmpty() ? 0 : 1;
+    if (parser.positionalArguments().size() > allowed)
+        return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().at(allowed)));
+    return ParsedCommandLine { Request::Command, name };
+}
+
+int run(const QStringList& arguments)
+{
+    using Request = ParsedCommandLine::Request;
+    QTextStream out(stdout);
+    QTextStream err(stderr);
+    QCommandLineParser parser;
+    const Result<ParsedCommandLine> parsed = parseCommandLine(arguments, parser);
+    if (parsed && parsed->request == Request::GeneralHelp) {
+        out << generalHelp();
+        return 0;
+    }
+    if (parsed && parsed->request == Request::Version) {
+        out << QStringLiteral("coupling-console %1\n").arg(QCoreApplication::applicationVersion());
+        return 0;
+    }
+    const QString name = parsed ? parsed->command : commandFirst(arguments).at(1);
+    const std::optional<CommandSpec> spec = findCommand(name);
+    if (!spec) {
+        // Only an unknown command fails before a command is known: no command's name to print.
+        err << QStringLiteral("coupling-console: %1\n").arg(parsed.error().message);
+        if (arguments.contains(QStringLiteral("--json")))
+            out << QStringLiteral("{\"error\": {\"code\": 64, \"kind\": \"usage\", \"message\": \"unknown command\"}}\n");
+        return exitUsage;
+    }
+
+    CliContext context(name, parser, SignalCancel::token());
+    if (!parsed)
+        return context.fail(parsed.error());
+    if (parsed->request == Request::CommandHelp) {
         out << QStringLiteral("Usage: coupling-console %1\n\n").arg(spec->synopsis);
         out << parser.helpText().section(u'\n', 2);
         return 0;
     }
-    const qsizetype allowed = spec->positional.isEmpty() ? 0 : 1;
-    if (parser.positionalArguments().size() > allowed)
-        return context.usage(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().at(allowed)));
     if (parser.isSet(QStringLiteral("read-only")) && spec->writes && spec->writes(context))
         return context.fail(Error { ErrorCode::ReadOnly, QStringLiteral("%1 writes, and the database was opened with --read-only; nothing was changed").arg(name) });
     return spec->run(context);
