@@ -212,6 +212,9 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
         requirement.name = name.toString();
         if (requirement.name.contains(QChar(0)) || requirement.name.size() > 200)
             return refused(QStringLiteral("level entry %1: \"name\" contains a NUL character or is longer than 200 characters").arg(index + 1));
+        // The JSON escape \ud800 without its pair: such a name cannot be stored as UTF-8 and would come back changed.
+        if (!requirement.name.isValidUtf16())
+            return refused(QStringLiteral("level entry %1: \"name\" holds an unpaired surrogate (\\ud800 to \\udfff without its pair)").arg(index + 1));
         auto xp = integer(object, QStringLiteral("xp_required"), index, true);
         if (!xp)
             return xp.error();
