@@ -107,8 +107,9 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString& conninf
 
     if (conninfo.startsWith(u"postgresql://") || conninfo.startsWith(u"postgres://")) {
         const QUrl url(conninfo, QUrl::StrictMode);
+        // QUrl's error text goes on with the whole source, password included: keep only what is wrong.
         if (!url.isValid())
-            return Error { ErrorCode::Usage, QStringLiteral("invalid PostgreSQL URI: %1").arg(url.errorString()) };
+            return Error { ErrorCode::Usage, QStringLiteral("invalid PostgreSQL URI: %1").arg(url.errorString().section(QStringLiteral("; source was"), 0, 0)) };
         if (!url.host().isEmpty())
             profile.host = url.host();
         if (url.port() > 0)
