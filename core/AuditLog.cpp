@@ -2,6 +2,7 @@
 
 #include "Time.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
 
@@ -56,9 +57,10 @@ Result<qint64> AuditLog::record(Session& session, AuditEntry entry)
                             + QStringLiteral(" (at, operator_id, operator_email, source, action, user_id, track, before_json, "
                                              "after_json, reason, batch_id, reverts_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                              "RETURNING id"),
-                        { isoUtc(session.now()), op.isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(op.id),
+                        { isoUtc(entry.at.isValid() ? entry.at : session.now()), op.isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(op.id),
                           op.displayName(), entry.source.isEmpty() ? session.source() : entry.source, entry.action,
-                          nullableId(entry.userId), entry.track, json(entry.before), json(entry.after), entry.reason,
+                          nullableId(entry.userId), entry.track, entry.beforeText.isNull() ? json(entry.before) : entry.beforeText,
+                          entry.afterText.isNull() ? json(entry.after) : entry.afterText, entry.reason,
                           nullableId(entry.batchId), nullableId(entry.revertsId) });
     if (!query)
         return query.error();
@@ -67,6 +69,69 @@ Result<qint64> AuditLog::record(Session& session, AuditEntry entry)
     const qint64 id = (*query)->value(0).toLongLong();
     (*query)->finish();
     return id;
+}
+
+Result<QList<qint64>> AuditLog::recordMany(Session& session, const QList<AuditEntry>& entries)
+{
+    QList<qint64> ids;
+    if (entries.isEmpty())
+        return ids;
+    Database& db = session.db();
+    if (!db.isPostgres() || entries.size() == 1) {
+        // SQLite runs in-process: a reused one-row insert costs no round trip.
+        for (const AuditEntry& entry : entries) {
+            auto id = record(session, entry);
+            if (!id)
+                return id.error();
+            ids.append(*id);
+        }
+        return ids;
+    }
+    // One bound JSON array of entries. before and after go in as JSON values, and PostgreSQL's json
+    // type keeps their text as given, so the stored text is what record() would store.
+    const Operator& op = session.op();
+    const QString operatorId = op.isSystem() ? QStringLiteral("null") : QString::number(op.id);
+    auto optionalId = [](const std::optional<qint64>& value) { return value ? QString::number(*value) : QStringLiteral("null"); };
+    auto text = [](const QString& value) -> QString {
+        if (value.isNull())
+            return QStringLiteral("null"); // bound as NULL by record()
+        return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+    };
+    QString list = QStringLiteral("[");
+    for (const AuditEntry& entry : entries) {
+        if (list.size() > 1)
+            list += u',';
+        list += QStringLiteral("{\"at\":") + text(isoUtc(entry.at.isValid() ? entry.at : session.now()))
+            + QStringLiteral(",\"operator_id\":") + operatorId + QStringLiteral(",\"operator_email\":") + text(op.displayName())
+            + QStringLiteral(",\"source\":") + text(entry.source.isEmpty() ? session.source() : entry.source)
+            + QStringLiteral(",\"action\":") + text(entry.action) + QStringLiteral(",\"user_id\":") + optionalId(entry.userId)
+            + QStringLiteral(",\"track\":") + text(entry.track)
+            + QStringLiteral(",\"before_json\":") + (entry.beforeText.isNull() ? json(entry.before) : entry.beforeText)
+            + QStringLiteral(",\"after_json\":") + (entry.afterText.isNull() ? json(entry.after) : entry.afterText)
+            + QStringLiteral(",\"reason\":") + text(entry.reason) + QStringLiteral(",\"batch_id\":") + optionalId(entry.batchId)
+            + QStringLiteral(",\"reverts_id\":") + optionalId(entry.revertsId) + u'}';
+    }
+    list += u']';
+    // Rows are inserted in the array's order, so their ids ascend in that order.
+    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit")
+                                   + QStringLiteral(" (at, operator_id, operator_email, source, action, user_id, track, before_json, "
+                                                    "after_json, reason, batch_id, reverts_id) "
+                                                    "SELECT e.v ->> 'at', CAST(e.v ->> 'operator_id' AS bigint), e.v ->> 'operator_email', "
+                                                    "e.v ->> 'source', e.v ->> 'action', CAST(e.v ->> 'user_id' AS bigint), e.v ->> 'track', "
+                                                    "CAST(e.v -> 'before_json' AS text), CAST(e.v -> 'after_json' AS text), e.v ->> 'reason', "
+                                                    "CAST(e.v ->> 'batch_id' AS bigint), CAST(e.v ->> 'reverts_id' AS bigint) "
+                                                    "FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS e(v, n) ORDER BY e.n "
+                                                    "RETURNING id"),
+                               { list });
+    if (!query)
+        return query.error();
+    while ((*query)->next())
+        ids.append((*query)->value(0).toLongLong());
+    (*query)->finish();
+    if (ids.size() != entries.size())
+        return Error { ErrorCode::Sql, QStringLiteral("the audit insert returned %1 ids for %2 entries").arg(ids.size()).arg(entries.size()) };
+    std::sort(ids.begin(), ids.end());
+    return ids;
 }
 
 Result<qint64> AuditLog::newBatch(Session& session, const QString& action)
@@ -92,6 +157,15 @@ Result<std::optional<AuditEntry>> AuditLog::entry(Database& db, qint64 id)
 }
 
 namespace {
+
+// Text filters are matched exactly; NUL cannot be stored in a PostgreSQL text, so it is refused on
+// both engines alike.
+Result<void> checkFilter(const AuditFilter& filter)
+{
+    if (filter.operatorEmail.contains(QChar(0)) || filter.action.contains(QChar(0)) || filter.source.contains(QChar(0)))
+        return refused(QStringLiteral("the audit filter contains a NUL character"));
+    return {};
+}
 
 // The WHERE clause (from " WHERE") and its bound values for a filter; paging and order excluded.
 std::pair<QString, QVariantList> whereClause(const AuditFilter& filter)
@@ -143,6 +217,7 @@ Result<QList<AuditEntry>> AuditLog::entries(Database& db, const AuditFilter& fil
 
 Result<void> AuditLog::forEachEntry(Database& db, const AuditFilter& filter, const std::function<Result<void>(const AuditEntry&)>& visit)
 {
+    CC_TRY(checkFilter(filter));
     auto [where, binds] = whereClause(filter);
     QString sql = QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ") + db.tool("audit") + where;
     sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC") : QStringLiteral(" ORDER BY id");
@@ -162,6 +237,7 @@ Result<void> AuditLog::forEachEntry(Database& db, const AuditFilter& filter, con
 
 Result<qint64> AuditLog::count(Database& db, const AuditFilter& filter)
 {
+    CC_TRY(checkFilter(filter));
     const auto [where, binds] = whereClause(filter);
     auto count = db.scalar(QStringLiteral("SELECT count(*) FROM ") + db.tool("audit") + where, binds);
     if (!count)

@@ -21,6 +21,9 @@ struct AuditEntry {
     QString track;
     QJsonObject before; // table name → array of whole rows
     QJsonObject after;
+    // For writing: the same states as compact JSON text; when set, written instead of before/after.
+    QString beforeText;
+    QString afterText;
     QString reason;
     std::optional<qint64> batchId;
     std::optional<qint64> revertsId;
@@ -43,6 +46,10 @@ class AuditLog final {
 public:
     // Inserts one entry within the caller's open transaction; returns its id.
     static Result<qint64> record(Session& session, AuditEntry entry);
+    // Inserts entries within the caller's open transaction with one statement (one round trip on
+    // PostgreSQL); returns their ids in the order of `entries`. An entry's time is its `at` when
+    // valid, else now.
+    static Result<QList<qint64>> recordMany(Session& session, const QList<AuditEntry>& entries);
     static Result<qint64> newBatch(Session& session, const QString& action);
     static Result<std::optional<AuditEntry>> entry(Database& db, qint64 id);
     static Result<QList<AuditEntry>> entries(Database& db, const AuditFilter& filter);

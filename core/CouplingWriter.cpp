@@ -114,26 +114,14 @@ Result<KeyChange> recheck(Session& session, const KeyChange& change, const KeyRo
     return change;
 }
 
-QJsonObject rowsJson(const QMap<QString, QList<Row>>& rows)
-{
-    QJsonObject object;
-    for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-        QJsonArray array;
-        for (const Row& row : it.value())
-            array.append(rowToJson(row));
-        object.insert(it.key(), array);
-    }
-    return object;
-}
-
 // Executes one key's change inside the caller's transaction and audits it. The entry's `before`
 // holds the key's rows and every other row the change touches; its `after` holds the same rows as
 // the database now has them: the rows the writes returned, the untouched rows as read under the
 // locks, and rows re-read only where a write returned no row (a planner that gave no select list).
-Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& change, std::optional<qint64> batchId)
+Result<std::optional<AuditEntry>> executeChange(Session& session, const KeyChange& change, std::optional<qint64> batchId)
 {
     if (change.isEmpty())
-        return std::optional<qint64>();
+        return std::optional<AuditEntry>();
     QMap<QString, QList<Row>> before;
     before[table::progress] = change.before.progress;
     before[table::licenses] = change.before.licenses;
@@ -196,16 +184,28 @@ Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& chan
         afterRows[it.key()] = it.value().values();
 
     AuditEntry entry;
+    entry.at = session.now();
     entry.source = change.source;
     entry.action = change.action;
     entry.userId = change.key.userId;
     entry.track = change.key.track;
-    entry.before = rowsJson(before);
-    entry.after = rowsJson(afterRows);
+    entry.beforeText = rowsJsonText(before);
+    entry.afterText = rowsJsonText(afterRows);
     entry.reason = change.reason;
     entry.batchId = batchId;
     entry.revertsId = change.revertsId;
-    auto id = AuditLog::record(session, entry);
+    return std::optional<AuditEntry>(std::move(entry));
+}
+
+// Executes one key's change inside the caller's transaction and records its audit entry.
+Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& change, std::optional<qint64> batchId)
+{
+    auto entry = executeChange(session, change, batchId);
+    if (!entry)
+        return entry.error();
+    if (!*entry)
+        return std::optional<qint64>();
+    auto id = AuditLog::record(session, **entry);
     if (!id)
         return id.error();
     return std::optional<qint64>(*id);
@@ -338,6 +338,10 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
                 outcome.batchId = *batch;
             }
             const std::optional<qint64> batchId = total.batchId ? total.batchId : outcome.batchId;
+            // PostgreSQL: a batch's audit entries go in with one insert before the commit (one round
+            // trip instead of one per key); a failure there fails the whole transaction.
+            const bool deferAudit = options.batch && session.db().isPostgres() && slice.size() > 1;
+            QList<AuditEntry> pendingAudit;
             CC_TRY(lockKeys(session, slice));
             // A batch reads all its keys' rows at once, under their locks (progress, then licenses);
             // a key whose rows an earlier key's change moved (its extraKeys) is read again.
@@ -383,7 +387,16 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
                 const bool savepoint = options.batch && !change->isEmpty();
                 if (savepoint)
                     CC_TRY(transaction.savepoint(QStringLiteral("cc_key")));
-                auto id = executeKey(session, *change, batchId);
+                Result<std::optional<qint64>> id = std::optional<qint64>();
+                if (deferAudit) {
+                    auto entry = executeChange(session, *change, batchId);
+                    if (!entry)
+                        id = entry.error();
+                    else if (*entry)
+                        pendingAudit.append(std::move(**entry));
+                } else {
+                    id = executeKey(session, *change, batchId);
+                }
                 if (!id) {
                     if (savepoint && id.error().code == ErrorCode::Refused) {
                         CC_TRY(transaction.rollbackTo(QStringLiteral("cc_key")));
@@ -402,6 +415,12 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
                     outcome.applied.append(*change);
                 if (!change->skipReason.isEmpty())
                     outcome.skipped.append({ key, change->skipReason });
+            }
+            if (!pendingAudit.isEmpty()) {
+                auto ids = AuditLog::recordMany(session, pendingAudit);
+                if (!ids)
+                    return ids.error();
+                outcome.auditIds += *ids;
             }
             CC_TRY(transaction.commit());
             return outcome;
@@ -431,7 +450,7 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
         if (done->batchId)
             total.batchId = done->batchId;
         total.auditIds += done->auditIds;
-        total.applied += done->applied;
+        total.applied += std::move(done->applied);
         total.skipped += done->skipped;
         if (options.progress)
             options.progress(std::min<qsizetype>(start + chunk, keys.size()), keys.size());

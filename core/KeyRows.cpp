@@ -1,6 +1,7 @@
 #include "KeyRows.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 #include <QSqlRecord>
 
@@ -46,6 +47,86 @@ QJsonObject rowToJson(const Row& row)
     for (auto it = row.cbegin(); it != row.cend(); ++it)
         object.insert(it.key(), valueToJson(it.value()));
     return object;
+}
+
+namespace {
+
+void appendJsonString(QString& out, const QString& text)
+{
+    out += u'"';
+    for (const QChar c : text) {
+        switch (c.unicode()) {
+        case u'"': out += QStringLiteral("\\\""); break;
+        case u'\\': out += QStringLiteral("\\\\"); break;
+        case u'\b': out += QStringLiteral("\\b"); break;
+        case u'\f': out += QStringLiteral("\\f"); break;
+        case u'\n': out += QStringLiteral("\\n"); break;
+        case u'\r': out += QStringLiteral("\\r"); break;
+        case u'\t': out += QStringLiteral("\\t"); break;
+        default:
+            if (c.unicode() < 0x20)
+                out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
+            else
+                out += c;
+        }
+    }
+    out += u'"';
+}
+
+// One value as QJsonDocument writes valueToJson(value).
+void appendJsonValue(QString& out, const QVariant& value)
+{
+    if (!value.isValid() || value.isNull()) {
+        out += QLatin1String("null");
+        return;
+    }
+    switch (value.typeId()) {
+    case QMetaType::Bool: out += value.toBool() ? QLatin1String("true") : QLatin1String("false"); return;
+    case QMetaType::Int:
+    case QMetaType::UInt:
+    case QMetaType::LongLong:
+    case QMetaType::ULongLong:
+    case QMetaType::Short:
+    case QMetaType::UShort: out += QString::number(value.toLongLong()); return;
+    case QMetaType::QString: appendJsonString(out, value.toString()); return;
+    default: {
+        // Doubles, byte arrays and anything else: through QJsonDocument itself, so the text is the same.
+        const QByteArray text = QJsonDocument(QJsonArray { valueToJson(value) }).toJson(QJsonDocument::Compact);
+        out += QString::fromUtf8(text.mid(1, text.size() - 2));
+    }
+    }
+}
+
+} // namespace
+
+QString rowsJsonText(const QMap<QString, QList<Row>>& rows)
+{
+    QString out;
+    out.reserve(1024);
+    out += u'{';
+    for (auto table = rows.cbegin(); table != rows.cend(); ++table) {
+        if (table != rows.cbegin())
+            out += u',';
+        appendJsonString(out, table.key());
+        out += QLatin1String(":[");
+        for (qsizetype i = 0; i < table.value().size(); ++i) {
+            if (i > 0)
+                out += u',';
+            out += u'{';
+            const Row& row = table.value().at(i);
+            for (auto column = row.cbegin(); column != row.cend(); ++column) {
+                if (column != row.cbegin())
+                    out += u',';
+                appendJsonString(out, column.key());
+                out += u':';
+                appendJsonValue(out, column.value());
+            }
+            out += u'}';
+        }
+        out += u']';
+    }
+    out += u'}';
+    return out;
 }
 
 Row rowFromJson(const QJsonObject& object)

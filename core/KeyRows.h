@@ -58,6 +58,9 @@ public:
 
 QJsonValue valueToJson(const QVariant& value);
 QJsonObject rowToJson(const Row& row);
+// {table: [rows]} as compact JSON text, the same text QJsonDocument gives for the rowToJson form
+// of each row, written directly (a bulk write audits thousands of rows).
+QString rowsJsonText(const QMap<QString, QList<Row>>& rows);
 // Restores typed values from an audit entry (integral numbers stay integers).
 Row rowFromJson(const QJsonObject& object);
 bool sameRow(const Row& a, const Row& b);
