@@ -11,16 +11,18 @@ const QString newRowMarker = QStringLiteral("__new__");
 
 Result<QSet<QString>> specializationIds(Session& session)
 {
-    auto query = session.db().exec(QStringLiteral("SELECT id FROM specializations"));
+    // Reused: a bulk repair asks once per created row.
+    auto query = session.db().execReused(QStringLiteral("SELECT id FROM specializations"));
     if (!query)
         return query.error();
     QSet<QString> ids;
-    while (query->next()) {
-        QString id = query->value(0).toString();
+    while ((*query)->next()) {
+        QString id = (*query)->value(0).toString();
         while (id.endsWith(u' '))
             id.chop(1);
         ids.insert(id);
     }
+    (*query)->finish();
     return ids;
 }
 
