@@ -595,6 +595,10 @@
         <source>Export the audit log</source>
         <translation>Az auditnapló exportálása</translation>
     </message>
+    <message>
+        <source>The user filter takes a user id (a whole number); “%1” is not one.</source>
+        <translation>A felhasználószűrő felhasználóazonosítót (egész számot) vár; „%1” nem az.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AuditTableModel</name>

@@ -21,18 +21,6 @@ inline QStringList words(std::initializer_list<const char*> items)
     return list;
 }
 
-// The platform tables and the tool's audit table, for "changed nothing" snapshots.
-inline QStringList platformTables()
-{
-    return { QStringLiteral("users"), QStringLiteral("specializations"), QStringLiteral("specialization_progress"),
-             QStringLiteral("user_licenses"), QStringLiteral("license_progressions"), QStringLiteral("user_achievements") };
-}
-
-inline QStringList guardedTables()
-{
-    return platformTables() << toolTable("audit") << toolTable("settings") << toolTable("levels") << toolTable("aliases");
-}
-
 // Every table of the tool (CONTRACT.md C1), runs and sign-in throttling included.
 inline QStringList allToolTables()
 {

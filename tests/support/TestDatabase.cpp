@@ -29,6 +29,17 @@ QString toolTable(const char* name)
     return TestDatabase::isPostgres() ? QStringLiteral("coupling_console.%1").arg(QLatin1String(name)) : QStringLiteral("cc_%1").arg(QLatin1String(name));
 }
 
+QStringList platformTables()
+{
+    return { QStringLiteral("users"), QStringLiteral("specializations"), QStringLiteral("specialization_progress"),
+             QStringLiteral("user_licenses"), QStringLiteral("license_progressions"), QStringLiteral("user_achievements") };
+}
+
+QStringList guardedTables()
+{
+    return platformTables() << toolTable("audit") << toolTable("settings") << toolTable("levels") << toolTable("aliases");
+}
+
 TestDatabase::TestDatabase()
 {
     if (!isPostgres()) {

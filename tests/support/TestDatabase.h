@@ -55,6 +55,10 @@ private:
 
 // The tool's own table of that name in the test dialect: cc_audit, coupling_console.audit.
 QString toolTable(const char* name);
+// The platform's tables, and those plus the tool's audit, settings, levels and aliases: what a
+// refused input must leave unchanged (compare TestDatabase::snapshot before and after).
+QStringList platformTables();
+QStringList guardedTables();
 
 // Runs the real coupling-console binary; returns exit code, stdout and stderr.
 struct CliRun {

@@ -142,6 +142,14 @@ void AuditPage::showEvent(QShowEvent* event)
 
 void AuditPage::applyFilter()
 {
+    bool ok = true;
+    const QString userText = m_user->text().trimmed();
+    const qint64 user = userText.isEmpty() ? 0 : userText.toLongLong(&ok);
+    if (!ok || user < 0) {
+        // Never fall back to "every user": say so and keep the list as it is.
+        m_diff->setPlainText(tr("The user filter takes a user id (a whole number); “%1” is not one.").arg(userText));
+        return;
+    }
     m_loadedOnce = true;
     AuditFilter filter;
     if (m_useSince->isChecked())
@@ -149,9 +157,7 @@ void AuditPage::applyFilter()
     filter.operatorEmail = m_operator->text().trimmed();
     filter.source = m_source->currentData().toString();
     filter.action = m_action->text().trimmed();
-    bool ok = false;
-    const qint64 user = m_user->text().trimmed().toLongLong(&ok);
-    if (ok)
+    if (!userText.isEmpty())
         filter.userId = user;
     m_diff->clear();
     m_revert->setEnabled(false);
