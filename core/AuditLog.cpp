@@ -87,8 +87,9 @@ Result<QList<qint64>> AuditLog::recordMany(Session& session, const QList<AuditEn
         }
         return ids;
     }
-    // One bound JSON array of entries. before and after go in as JSON values, and PostgreSQL's json
-    // type keeps their text as given, so the stored text is what record() would store.
+    // One bound JSON array of entries, parsed once (json_to_recordset). before and after go in as
+    // JSON values, and PostgreSQL's json type keeps their text as given, so the stored text is what
+    // record() would store.
     const Operator& op = session.op();
     const QString operatorId = op.isSystem() ? QStringLiteral("null") : QString::number(op.id);
     auto optionalId = [](const std::optional<qint64>& value) { return value ? QString::number(*value) : QStringLiteral("null"); };
@@ -116,11 +117,13 @@ Result<QList<qint64>> AuditLog::recordMany(Session& session, const QList<AuditEn
     auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit")
                                    + QStringLiteral(" (at, operator_id, operator_email, source, action, user_id, track, before_json, "
                                                     "after_json, reason, batch_id, reverts_id) "
-                                                    "SELECT e.v ->> 'at', CAST(e.v ->> 'operator_id' AS bigint), e.v ->> 'operator_email', "
-                                                    "e.v ->> 'source', e.v ->> 'action', CAST(e.v ->> 'user_id' AS bigint), e.v ->> 'track', "
-                                                    "CAST(e.v -> 'before_json' AS text), CAST(e.v -> 'after_json' AS text), e.v ->> 'reason', "
-                                                    "CAST(e.v ->> 'batch_id' AS bigint), CAST(e.v ->> 'reverts_id' AS bigint) "
-                                                    "FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS e(v, n) ORDER BY e.n "
+                                                    "SELECT e.at, e.operator_id, e.operator_email, e.source, e.action, e.user_id, e.track, "
+                                                    "CAST(e.before_json AS text), CAST(e.after_json AS text), e.reason, e.batch_id, e.reverts_id "
+                                                    "FROM ROWS FROM (json_to_recordset(CAST(? AS json)) AS (at text, operator_id bigint, "
+                                                    "operator_email text, source text, action text, user_id bigint, track text, before_json json, "
+                                                    "after_json json, reason text, batch_id bigint, reverts_id bigint)) WITH ORDINALITY "
+                                                    "AS e(at, operator_id, operator_email, source, action, user_id, track, before_json, after_json, "
+                                                    "reason, batch_id, reverts_id, n) ORDER BY e.n "
                                                     "RETURNING id"),
                                { list });
     if (!query)
