@@ -28,6 +28,7 @@
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
 
@@ -291,16 +292,36 @@ private slots:
         QCOMPARE(buttons.button(QDialogButtonBox::Cancel)->text(), QStringLiteral("Mégse"));
     }
 
-    void numbersOnScreenAndInFieldsUseTheHungarianDecimalMark()
+    void numbersAndDatesFollowTheHungarianLocale()
     {
         QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hu"));
         applyUserPreferences();
         TestDatabase db;
         QVERIFY(db.initialise(200, 3, 0.05));
+        const qint64 student = db.addUser(QStringLiteral("szamok@x"));
+        db.addProgress(student, QStringLiteral("PLAYER"), 3, 45000, 15);
+        db.addLicense(student, QStringLiteral("PLAYER"), 3);
         auto window = openWindow(db);
         waitForIdle(*window, true);
         const QString rate = child<MetricCard>(window.get(), "metricRate")->value();
         QVERIFY2(QRegularExpression(QStringLiteral("^\\d{1,3},\\d\\d %$")).match(rate).hasMatch(), qPrintable(rate));
+
+        // The user view groups thousands and writes dates the Hungarian way, on both engines' types.
+        window->setCurrentPage(MainWindow::User);
+        window->userPage()->openUser(student);
+        QTRY_COMPARE_WITH_TIMEOUT(window->userPage()->trackPanels().size(), 1, 10000);
+        auto* fields = child<QTableWidget>(window->userPage()->trackPanels().first(), "trackFields");
+        const auto valueOf = [fields](const QString& label) {
+            for (int row = 0; row < fields->rowCount(); ++row) {
+                if (fields->verticalHeaderItem(row)->text() == label)
+                    return fields->item(row, 0)->text();
+            }
+            return QStringLiteral("(no row %1)").arg(label);
+        };
+        QCOMPARE(valueOf(QStringLiteral("XP")), QStringLiteral("45\u00a0000"));
+        const QString started = valueOf(QStringLiteral("Kezdés / létrehozás"));
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}\\. \\d\\d\\. \\d\\d\\. \\d{1,2}:\\d\\d$")).match(started).hasMatch(),
+                 qPrintable(started));
 
         // The thresholds show the Hungarian mark, and a Hungarian number is saved as meant.
         window->setCurrentPage(MainWindow::Settings);

@@ -3,11 +3,14 @@
 #include "ThemeColors.h"
 #include "Wording.h"
 
+#include <QDateTime>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -21,11 +24,23 @@ QString cell(const Row* row, const QString& column)
     const QVariant value = row->value(column);
     if (value.isNull() || !value.isValid())
         return QStringLiteral("NULL");
-    if (value.metaType().id() == QMetaType::QDateTime)
-        return QLocale().toString(value.toDateTime().toLocalTime(), QLocale::ShortFormat);
-    if (value.metaType().id() == QMetaType::Bool)
+    switch (value.metaType().id()) {
+    case QMetaType::QDateTime: return QLocale().toString(value.toDateTime().toLocalTime(), QLocale::ShortFormat);
+    case QMetaType::Bool:
         return value.toBool() ? QCoreApplication::translate("TrackPanel", "yes") : QCoreApplication::translate("TrackPanel", "no");
-    return value.toString();
+    case QMetaType::Int:
+    case QMetaType::LongLong: return QLocale().toString(value.toLongLong()); // 207 431 in Hungarian
+    default: break;
+    }
+    // SQLite keeps timestamps as text ("2025-07-13 22:02:00"); show them as PostgreSQL's are shown.
+    static const QRegularExpression timestamp(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?$"));
+    const QString text = value.toString();
+    if (timestamp.match(text).hasMatch()) {
+        const QDateTime at = QDateTime::fromString(QString(text).replace(u' ', u'T'), Qt::ISODate);
+        if (at.isValid())
+            return QLocale().toString(at, QLocale::ShortFormat);
+    }
+    return text;
 }
 } // namespace
 
