@@ -342,6 +342,7 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
             // trip instead of one per key); a failure there fails the whole transaction.
             const bool deferAudit = options.batch && session.db().isPostgres() && slice.size() > 1;
             QList<AuditEntry> pendingAudit;
+            bool releasePending = false; // PostgreSQL: the previous key's savepoint is still open
             CC_TRY(lockKeys(session, slice));
             // A batch reads all its keys' rows at once, under their locks (progress, then licenses);
             // a key whose rows an earlier key's change moved (its extraKeys) is read again.
@@ -384,9 +385,16 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
                 if (!change->extraKeys.isEmpty())
                     CC_TRY(lockKeys(session, change->extraKeys));
                 // A key's writes and its audit entry are all kept or all rolled back.
+                // On PostgreSQL the previous key's RELEASE travels with this key's SAVEPOINT in one
+                // round trip (QPSQL reports the first statement's error; should the SAVEPOINT fail,
+                // the key's first write fails on the aborted transaction and the batch is rolled back).
                 const bool savepoint = options.batch && !change->isEmpty();
-                if (savepoint)
+                if (savepoint && releasePending) {
+                    CC_TRY(session.db().runDirect(QStringLiteral("RELEASE SAVEPOINT cc_key; SAVEPOINT cc_key")));
+                    releasePending = false;
+                } else if (savepoint) {
                     CC_TRY(transaction.savepoint(QStringLiteral("cc_key")));
+                }
                 Result<std::optional<qint64>> id = std::optional<qint64>();
                 if (deferAudit) {
                     auto entry = executeChange(session, *change, batchId);
@@ -400,12 +408,15 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
                 if (!id) {
                     if (savepoint && id.error().code == ErrorCode::Refused) {
                         CC_TRY(transaction.rollbackTo(QStringLiteral("cc_key")));
+                        releasePending = session.db().isPostgres(); // the savepoint stays, empty
                         outcome.skipped.append({ key, id.error().message });
                         continue;
                     }
                     return id.error();
                 }
-                if (savepoint)
+                if (savepoint && session.db().isPostgres())
+                    releasePending = true; // with the next key's SAVEPOINT, or by the COMMIT
+                else if (savepoint)
                     CC_TRY(transaction.release(QStringLiteral("cc_key")));
                 for (const KeyRef& other : std::as_const(change->extraKeys))
                     moved.insert(other);
