@@ -500,6 +500,12 @@
         <source>Applying…</source>
         <translation>Alkalmazás…</translation>
     </message>
+    <message numerus="yes">
+        <source>… and %n more key(s), not listed here; the summary above counts them all.</source>
+        <translation>
+            <numerusform>… és még %n kulcs, amelyek itt nem szerepelnek; a fenti összegzés mindet számolja.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AuditPage</name>
