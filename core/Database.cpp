@@ -147,8 +147,16 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
         if (native == u"55P03")
             return Error { ErrorCode::Sql, QStringLiteral("the database stayed busy: another session held a lock on the rows or tables "
                                                           "this command needs for 5 s (another process is writing); try again") };
-        if (native == u"42501")
-            return Error { ErrorCode::Refused, QStringLiteral("permission denied by PostgreSQL: %1").arg(text) };
+        if (native == u"42501") {
+            // The login's grants refused it (docs/grants): name the login, keep PostgreSQL's words
+            // without their "ERROR:" prefix and "(42501)" suffix.
+            QString reason = text.section(u'\n', 0, 0).trimmed();
+            if (reason.startsWith(QLatin1String("ERROR:")))
+                reason = reason.mid(6).trimmed();
+            const QString login = m_profile.user.isEmpty() ? QStringLiteral("this database login")
+                                                           : QStringLiteral("the database login %1").arg(m_profile.user);
+            return Error { ErrorCode::Refused, QStringLiteral("%1 is not granted this by PostgreSQL (%2)").arg(login, reason) };
+        }
         if (native.startsWith(u"08") || native.startsWith(u"57P") || error.type() == QSqlError::ConnectionError
             || !connection().isOpen() || text.contains(QLatin1String("server closed the connection"))
             || text.contains(QLatin1String("no connection to the server")))
