@@ -75,10 +75,24 @@ int startGui(int& argc, char** argv)
 }
 #endif
 
+// Qt's PostgreSQL driver warns "Unable to free statement: …" when it cannot DEALLOCATE a prepared
+// statement because an error already aborted the transaction or the server went away. The statement
+// ends with the session, and the tool reports the error itself in words; the driver's line in front
+// of that message only confuses the person reading it.
+QtMessageHandler defaultMessageHandler = nullptr;
+
+void withoutDriverNoise(QtMsgType type, const QMessageLogContext& context, const QString& message)
+{
+    if (type == QtWarningMsg && message.startsWith(u"Unable to free statement: "))
+        return;
+    defaultMessageHandler(type, context, message);
+}
+
 } // namespace
 
 int main(int argc, char** argv)
 {
+    defaultMessageHandler = qInstallMessageHandler(withoutDriverNoise);
     QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsole"));
     QCoreApplication::setApplicationName(QStringLiteral("coupling-console"));
     QCoreApplication::setApplicationVersion(QStringLiteral(CC_VERSION));
