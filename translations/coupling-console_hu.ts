@@ -2258,5 +2258,9 @@ Utána: %6</translation>
         <source>Export violations</source>
         <translation>Eltérések exportálása</translation>
     </message>
+    <message>
+        <source>Rows %1–%2 loaded; counting the rest…</source>
+        <translation>%1–%2. sor betöltve; a többi számolása…</translation>
+    </message>
 </context>
 </TS>

@@ -11,7 +11,6 @@ namespace cc::ui {
 namespace {
 struct ViolationPage {
     QList<StoredViolation> rows;
-    qint64 total = -1;
 };
 
 Result<std::optional<qint64>> resolveUser(Session& session, const QString& user)
@@ -211,15 +210,9 @@ void ViolationTableModel::load(const std::optional<ViolationCursor>& after, bool
             if (!rows)
                 return rows.error();
             page.rows = *rows;
-            if (count) {
-                auto total = RunStore::countViolations(session.db(), query);
-                if (!total)
-                    return total.error();
-                page.total = *total;
-            }
             return page;
         }),
-        this, [this, generation, after, atTop](const JobOutcome& outcome) {
+        this, [this, generation, after, atTop, count](const JobOutcome& outcome) {
             if (generation != m_generation)
                 return; // a newer filter replaced this request
             setLoading(false);
@@ -229,12 +222,36 @@ void ViolationTableModel::load(const std::optional<ViolationCursor>& after, bool
                 emit failed(m_error);
                 return;
             }
-            const ViolationPage page = outcome.value.value<ViolationPage>();
-            if (page.total >= 0) {
-                m_total = page.total;
-                emit totalChanged(m_total);
-            }
-            received(after, atTop, page.rows);
+            received(after, atTop, outcome.value.value<ViolationPage>().rows);
+            if (count)
+                countTotal();
+        });
+}
+
+void ViolationTableModel::countTotal()
+{
+    // After the first rows are shown, not with them: counting 500,000 rows takes longer than
+    // reading the first page.
+    ViolationFilter filter = m_filter;
+    filter.after.reset();
+    const QString user = m_user;
+    const quint64 generation = m_generation;
+    m_jobs->submit(
+        JobRunner::Lane::Read,
+        JobRunner::job<qint64>([filter, user](Session& session, CancelToken&, const ProgressFn&) -> Result<qint64> {
+            ViolationFilter query = filter;
+            auto userId = resolveUser(session, user);
+            if (!userId)
+                return userId.error();
+            if (*userId)
+                query.userId = **userId;
+            return RunStore::countViolations(session.db(), query);
+        }),
+        this, [this, generation](const JobOutcome& outcome) {
+            if (generation != m_generation || !outcome.ok)
+                return; // a newer filter replaced it; a failure shows on the next page load
+            m_total = outcome.value.toLongLong();
+            emit totalChanged(m_total);
         });
 }
 

@@ -58,6 +58,7 @@ signals:
     void failed(const QString& message);
 
 private:
+    void countTotal();
     struct Page {
         std::optional<ViolationCursor> after; // the position it was fetched after
         QList<StoredViolation> rows;

@@ -293,7 +293,11 @@ void ViolationsPage::updateSummary()
         m_summary->setText(m_model->lastError());
         return;
     }
-    if (total < 0) {
+    if (total < 0 && m_model->rowCount() > 0) {
+        m_summary->setText(tr("Rows %1–%2 loaded; counting the rest…")
+                               .arg(QLocale().toString(m_model->firstRowNumber() + 1),
+                                    QLocale().toString(m_model->firstRowNumber() + m_model->rowCount())));
+    } else if (total < 0) {
         m_summary->setText(tr("Loading…"));
     } else if (total == 0) {
         m_summary->setText(tr("Nothing matches: no violations of this kind in this run."));
