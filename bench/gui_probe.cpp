@@ -75,13 +75,19 @@ public:
         m_timer.setTimerType(Qt::PreciseTimer);
         m_timer.setInterval(1);
         connect(&m_timer, &QTimer::timeout, this, [this] {
-            m_longest = std::max(m_longest, m_sinceLast.nsecsElapsed() / 1e6);
+            const double gap = m_sinceLast.nsecsElapsed() / 1e6;
+            if (gap > m_longest) {
+                m_longest = gap;
+                m_longestEndedAt = m_sinceStart.nsecsElapsed() / 1e6;
+            }
             m_sinceLast.restart();
         });
     }
     void start()
     {
         m_longest = 0;
+        m_longestEndedAt = 0;
+        m_sinceStart.start();
         m_sinceLast.start();
         m_timer.start();
     }
@@ -90,11 +96,15 @@ public:
         m_timer.stop();
         return m_longest;
     }
+    // When the longest gap ended, in ms after start(): which phase of the work caused it.
+    double longestEndedAt() const { return m_longestEndedAt; }
 
 private:
     QTimer m_timer;
+    QElapsedTimer m_sinceStart;
     QElapsedTimer m_sinceLast;
     double m_longest = 0;
+    double m_longestEndedAt = 0;
 };
 
 bool idle(MainWindow& window)
@@ -173,6 +183,7 @@ int main(int argc, char** argv)
         waitUntil([&] { return idle(window); }, 3600000);
         report("check_duration", double(clock.elapsed()), "ms");
         report("check_longest_stall", probe.stop(), "ms");
+        report("check_longest_stall_ended_at", probe.longestEndedAt(), "ms");
     }
 
     const int refreshes = value("--refresh").toInt();
@@ -220,6 +231,7 @@ int main(int argc, char** argv)
         waitUntil([&] { return idle(window); }, 3600000);
         report("repair_all_duration", double(clock.elapsed()), "ms");
         report("repair_all_longest_stall", probe.stop(), "ms");
+        report("repair_all_longest_stall_ended_at", probe.longestEndedAt(), "ms");
         const QStringList messages = Prompt::shownMessages();
         std::fprintf(stderr, "cc_gui_probe: repair-all said: %s\n", messages.isEmpty() ? "(nothing)" : qPrintable(messages.last()));
     }

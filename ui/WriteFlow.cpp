@@ -130,10 +130,14 @@ void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* pro
                       std::function<void(const WriteOutcome&)> applied)
 {
     QPointer<QWidget> guard(parent);
-    // The rows a write executed are freed in the worker: the pages need only which keys changed, and
-    // freeing 10,000 keys' rows took the GUI thread 0.6 s.
-    Job slimmed = [inner = std::move(job)](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
-        Result<QVariant> done = inner(session, cancel, progress);
+    // The plan a write executed and the rows it changed are freed in the worker: the pages need only
+    // which keys changed, and freeing 10,000 keys' rows took the GUI thread 0.6 s. The job itself (and
+    // the plan it captured) may be destroyed by whichever thread drops the queued call last, so it is
+    // released here, right after it ran.
+    auto inner = std::make_shared<Job>(std::move(job));
+    Job slimmed = [inner](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+        Result<QVariant> done = (*inner)(session, cancel, progress);
+        *inner = Job();
         if (!done || (*done).metaType() != QMetaType::fromType<WriteOutcome>())
             return done;
         WriteOutcome outcome = (*done).value<WriteOutcome>();
