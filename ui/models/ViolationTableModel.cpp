@@ -13,14 +13,16 @@ struct ViolationPage {
     QList<StoredViolation> rows;
 };
 
-Result<std::optional<qint64>> resolveUser(Session& session, const QString& user)
+// The filter narrowed to `user` (an id or an email; empty for every user).
+Result<ViolationFilter> narrowedToUser(Session& session, ViolationFilter filter, const QString& user)
 {
     if (user.trimmed().isEmpty())
-        return std::optional<qint64>();
+        return filter;
     auto id = Operations::resolveUser(session, user.trimmed());
     if (!id)
         return id.error();
-    return std::optional<qint64>(*id);
+    filter.userId = *id;
+    return filter;
 }
 } // namespace
 
@@ -199,14 +201,11 @@ void ViolationTableModel::load(const std::optional<ViolationCursor>& after, bool
     m_jobs->submit(
         JobRunner::Lane::Read,
         JobRunner::job<ViolationPage>([filter, user, count](Session& session, CancelToken&, const ProgressFn&) -> Result<ViolationPage> {
-            ViolationFilter query = filter;
-            auto userId = resolveUser(session, user);
-            if (!userId)
-                return userId.error();
-            if (*userId)
-                query.userId = **userId;
+            auto query = narrowedToUser(session, filter, user);
+            if (!query)
+                return query.error();
             ViolationPage page;
-            auto rows = RunStore::violations(session.db(), query);
+            auto rows = RunStore::violations(session.db(), *query);
             if (!rows)
                 return rows.error();
             page.rows = *rows;
@@ -239,13 +238,10 @@ void ViolationTableModel::countTotal()
     m_jobs->submit(
         JobRunner::Lane::Read,
         JobRunner::job<qint64>([filter, user](Session& session, CancelToken&, const ProgressFn&) -> Result<qint64> {
-            ViolationFilter query = filter;
-            auto userId = resolveUser(session, user);
-            if (!userId)
-                return userId.error();
-            if (*userId)
-                query.userId = **userId;
-            return RunStore::countViolations(session.db(), query);
+            auto query = narrowedToUser(session, filter, user);
+            if (!query)
+                return query.error();
+            return RunStore::countViolations(session.db(), *query);
         }),
         this, [this, generation](const JobOutcome& outcome) {
             if (generation != m_generation || !outcome.ok)
