@@ -1,4 +1,5 @@
-// libFuzzer harness: command lines (NUL-separated arguments) through the headless command-line parser.
+// libFuzzer harness, built once per target with CC_FUZZ_FEED naming its feed function
+// (fuzz_levelfile: feedLevelFile, fuzz_conninfo: feedConninfo, fuzz_commandline: feedCommandLine).
 // Built with -DCC_FUZZ=ON (clang); run by scripts/fuzz.sh. tst_fuzz_corpus replays its inputs.
 #include "FuzzTargets.h"
 
@@ -18,6 +19,6 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     // No copy: ASan sees a read past the input's last byte.
     const QByteArray input = QByteArray::fromRawData(reinterpret_cast<const char*>(data), qsizetype(size));
-    cc::fuzz::abortIfBroken(cc::fuzz::feedCommandLine(input), input);
+    cc::fuzz::abortIfBroken(cc::fuzz::CC_FUZZ_FEED(input), input);
     return 0;
 }
