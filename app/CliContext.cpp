@@ -1,6 +1,7 @@
 #include "CliContext.h"
 
 #include "EmbeddedDatabase.h"
+#include "PasswordKeyring.h"
 #include "SignIn.h"
 #include "ToolSchema.h"
 
@@ -77,7 +78,7 @@ Result<ConnectionProfile> CliContext::profile() const
     return profile;
 }
 
-Result<Session*> CliContext::open(bool create)
+Result<SessionOptions> CliContext::sessionOptions(bool create)
 {
     auto connection = profile();
     if (!connection)
@@ -91,23 +92,58 @@ Result<Session*> CliContext::open(bool create)
     options.operatorEmail = value("operator");
     options.source = QStringLiteral("cli");
     options.openMode = create ? Database::OpenMode::MayCreate : Database::OpenMode::MustExist;
-    auto session = Session::open(options);
+    return options;
+}
+
+Result<Session*> CliContext::open(bool create)
+{
+    auto options = sessionOptions(create);
+    if (!options)
+        return options.error();
+    auto session = Session::open(*options);
+    if (!session && session.error().code == ErrorCode::SignInRequired) {
+        // Only a production database asks: CC_PASSWORD_FILE first, then the keyring, then the person.
+        std::optional<QString> stored;
+        if (qEnvironmentVariableIsEmpty("CC_PASSWORD_FILE")) {
+            if (auto read = PasswordKeyring::read(PasswordKeyring::account(options->operatorEmail, options->profile)))
+                stored = *read;
+        }
+        const bool fromKeyring = stored.has_value();
+        auto password = fromKeyring ? Result<QString>(*stored) : typedPassword();
+        if (!password)
+            return password.error();
+        options->password = *password;
+        session = Session::open(*options);
+        if (!session && fromKeyring && session.error().code == ErrorCode::Refused)
+            return refused(QStringLiteral("%1 (the password came from the keyring; coupling-console keyring --forget removes it)")
+                               .arg(session.error().message));
+    }
     if (!session)
         return session.error();
     m_session = std::move(*session);
-    // A named operator on a production database proves who they are.
-    if (!options.operatorEmail.isEmpty() && m_session->toolsInstalled() && m_session->environment() == Environment::Production) {
-        auto password = readPassword();
-        if (!password)
-            return password.error();
-        auto signedIn = SignIn::authenticate(*m_session, options.operatorEmail, *password);
+    return m_session.get();
+}
+
+Result<Session*> CliContext::openSignedIn(const QString& password)
+{
+    auto options = sessionOptions(false);
+    if (!options)
+        return options.error();
+    options->password = password;
+    auto session = Session::open(*options);
+    if (!session)
+        return session.error();
+    m_session = std::move(*session);
+    // Production checked the password as the session opened; elsewhere it is checked here.
+    if (m_session->environment() != Environment::Production || !m_session->toolsInstalled()) {
+        auto signedIn = SignIn::authenticate(*m_session, options->operatorEmail, password);
         if (!signedIn)
             return signedIn.error();
     }
     return m_session.get();
 }
 
-Result<QString> CliContext::readPassword()
+Result<QString> CliContext::typedPassword()
 {
     const QString file = qEnvironmentVariable("CC_PASSWORD_FILE");
     if (!file.isEmpty()) {
@@ -117,7 +153,8 @@ Result<QString> CliContext::readPassword()
         return QString::fromUtf8(input.readLine(4096)).remove(u'\n').remove(u'\r');
     }
     if (!::isatty(STDIN_FILENO))
-        return refused(QStringLiteral("%1 on a production database must sign in: set CC_PASSWORD_FILE or run on a terminal")
+        return refused(QStringLiteral("%1 on a production database must sign in: set CC_PASSWORD_FILE, keep the password in the "
+                                      "keyring (coupling-console keyring) or run on a terminal")
                            .arg(value("operator")));
     std::fprintf(stderr, "password for %s: ", qPrintable(value("operator")));
     std::fflush(stderr);

@@ -38,8 +38,13 @@ public:
 
     // The connection the options name (--db, --pg or the embedded database), not yet opened.
     Result<ConnectionProfile> profile() const;
-    // Opens the session; `create` lets init create a new SQLite file.
+    // Opens the session; `create` lets init create a new SQLite file. A named operator on a
+    // production database signs in with the password from the keyring, CC_PASSWORD_FILE or a prompt.
     Result<Session*> open(bool create = false);
+    // Opens the session as the named operator, signed in with this password on any environment.
+    Result<Session*> openSignedIn(const QString& password);
+    // The password in CC_PASSWORD_FILE, else one typed without echo on a terminal; never the keyring.
+    Result<QString> typedPassword();
     Session& session() { return *m_session; }
 
     void out(const QString& text);
@@ -49,8 +54,7 @@ public:
     int usage(const QString& message);
 
 private:
-    // The operator's password: CC_PASSWORD_FILE, else a prompt without echo on a terminal.
-    Result<QString> readPassword();
+    Result<SessionOptions> sessionOptions(bool create);
 
     QString m_command;
     QCommandLineParser& m_parser;

@@ -11,7 +11,7 @@ namespace {
 
 QList<CommandSpec> allCommands()
 {
-    return viewCommands() + writeCommands() + adminCommands();
+    return viewCommands() + writeCommands() + adminCommands() + QList<CommandSpec> { keyringCommand() };
 }
 
 std::optional<CommandSpec> findCommand(const QString& name)

@@ -19,6 +19,7 @@ struct CommandSpec {
 QList<CommandSpec> viewCommands();
 QList<CommandSpec> writeCommands();
 QList<CommandSpec> adminCommands();
+CommandSpec keyringCommand();
 
 // Opens the session for a command that needs the tool's tables and a well-formed platform schema.
 Result<Session*> openInitialised(CliContext& context);

@@ -10,6 +10,7 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::ReadOnly:
     case ErrorCode::SchemaMismatch:
     case ErrorCode::NotFound:
+    case ErrorCode::SignInRequired:
         return 4;
     case ErrorCode::CannotOpen:
     case ErrorCode::Sql:
@@ -36,6 +37,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::Conflict: return QStringLiteral("conflict");
     case ErrorCode::Cancelled: return QStringLiteral("cancelled");
     case ErrorCode::Usage: return QStringLiteral("usage");
+    case ErrorCode::SignInRequired: return QStringLiteral("sign_in_required");
     }
     return QStringLiteral("sql_error");
 }

@@ -21,6 +21,7 @@ enum class ErrorCode {
     Conflict, // serialization failure or deadlock: retried by core, exit 5 if it persists
     Cancelled, // stopped by the user (exit 130)
     Usage, // the command line cannot be parsed (exit 64)
+    SignInRequired, // a named operator on a production database gave no password (exit 4)
 };
 
 struct Error {

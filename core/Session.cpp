@@ -1,5 +1,6 @@
 #include "Session.h"
 
+#include "SignIn.h"
 #include "ToolSchema.h"
 
 namespace cc {
@@ -13,7 +14,21 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
         return db.error();
     session->m_db = std::move(*db);
     CC_TRY(session->reload());
+    CC_TRY(session->signIn());
     return session;
+}
+
+Result<void> Session::signIn()
+{
+    if (m_options.operatorEmail.isEmpty() || !m_toolsInstalled || m_environment != Environment::Production)
+        return {};
+    if (m_options.password.isEmpty())
+        return Error { ErrorCode::SignInRequired,
+                       QStringLiteral("%1 on a production database must sign in with a password").arg(m_options.operatorEmail) };
+    auto signedIn = SignIn::authenticate(*this, m_options.operatorEmail, m_options.password);
+    if (!signedIn)
+        return signedIn.error();
+    return {};
 }
 
 Result<void> Session::reload()

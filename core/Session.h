@@ -22,6 +22,9 @@ struct Thresholds {
 struct SessionOptions {
     ConnectionProfile profile;
     QString operatorEmail; // empty: the system
+    // The operator's platform password, checked when the session opens on a production database
+    // (C7, issue 5). Held in memory only.
+    QString password;
     QString source = QStringLiteral("cli"); // audit source: cli or gui
     Database::OpenMode openMode = Database::OpenMode::MustExist;
     QString connectionName;
@@ -59,6 +62,8 @@ public:
 
 private:
     Session() = default;
+    // A named operator on a production database proves who they are, whatever the front end.
+    Result<void> signIn();
 
     SessionOptions m_options;
     std::unique_ptr<Database> m_db;

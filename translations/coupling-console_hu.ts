@@ -443,6 +443,14 @@
         <source>Not available: %1</source>
         <translation>Nem érhető el: %1</translation>
     </message>
+    <message>
+        <source>Sign-in required</source>
+        <translation>Bejelentkezés szükséges</translation>
+    </message>
+    <message>
+        <source>This is a production database: sign in with your platform password.</source>
+        <translation>Ez éles adatbázis: jelentkezzen be a platform jelszavával.</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>
@@ -1301,6 +1309,14 @@ Qt %2</translation>
         <source>%1 is not an SQLite database file, so the connection stays as it is. To open a PostgreSQL database, use File → Connect….</source>
         <translation>%1 nem SQLite-adatbázisfájl, ezért a kapcsolat nem változik. PostgreSQL-adatbázist a Fájl → Kapcsolódás… menüponttal nyithat meg.</translation>
     </message>
+    <message>
+        <source>&amp;Sign in…</source>
+        <translation>&amp;Bejelentkezés…</translation>
+    </message>
+    <message>
+        <source>Sign in with your platform email and password (production databases)</source>
+        <translation>Bejelentkezés a platform e-mail-címével és jelszavával (éles adatbázisok)</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::MetricCard</name>
@@ -1840,6 +1856,60 @@ Megkeresi és kijavítja a szakirány-előrehaladás és a felhasználói licenc
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::SignInDialog</name>
+    <message>
+        <source>Sign in to a production database</source>
+        <translation>Bejelentkezés éles adatbázisba</translation>
+    </message>
+    <message>
+        <source>%1 is a production database. Sign in with your platform email and password to change anything; without signing in you can only look.</source>
+        <translation>A(z) %1 éles adatbázis. Módosításhoz jelentkezzen be a platform e-mail-címével és jelszavával; bejelentkezés nélkül csak megtekinteni lehet.</translation>
+    </message>
+    <message>
+        <source>&amp;Email:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Jelszó:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the password in the system keyring</source>
+        <translation>A jelszó megőrzése a rendszer &amp;kulcstartójában</translation>
+    </message>
+    <message>
+        <source>The desktop&apos;s keyring keeps it encrypted; Coupling Console never writes it to a file</source>
+        <translation>Az asztali környezet kulcstartója titkosítva őrzi; a Coupling Console soha nem írja fájlba</translation>
+    </message>
+    <message>
+        <source>No keyring is available on this desktop, so the password is asked each time</source>
+        <translation>Ezen az asztalon nincs kulcstartó, ezért a jelszót minden alkalommal meg kell adni</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Bejelentkezés</translation>
+    </message>
+    <message>
+        <source>Only look</source>
+        <translation>Csak megtekintés</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::SignInFlow</name>
+    <message>
+        <source>The password kept in the keyring was refused: %1</source>
+        <translation>A kulcstartóban őrzött jelszót a rendszer elutasította: %1</translation>
+    </message>
+    <message>
+        <source>Keyring</source>
+        <translation>Kulcstartó</translation>
+    </message>
+    <message>
+        <source>Signed in, but the password could not be kept in the keyring: %1</source>
+        <translation>A bejelentkezés sikerült, de a jelszót nem lehetett a kulcstartóba menteni: %1</translation>
     </message>
 </context>
 <context>

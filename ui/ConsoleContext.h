@@ -24,6 +24,9 @@ public:
     // File → Connect…: the same operator on another database. Emits connectionReplaced, then
     // infoChanged and databaseChanged so every page reloads.
     void reconnect(const ConnectionProfile& profile);
+    // Opens the same database again as this operator, signed in with this password (an empty
+    // email: the system). The password stays in memory for the connections of this session.
+    void signIn(const QString& email, const QString& password);
     // Text that must be typed to confirm a write on production; empty elsewhere.
     QString confirmationFor(qint64 userId) const;
 
@@ -32,6 +35,9 @@ signals:
     // Another database is now open: pages drop what belonged to the old one.
     void connectionReplaced();
     void infoFailed(const QString& message);
+    // The database is production and the operator has not signed in (message empty) or a sign-in
+    // failed (message: core's words why).
+    void signInRequired(const QString& message);
     // A write changed the database: pages showing data reload.
     void databaseChanged();
     // A health check finished (stored or not).
@@ -42,6 +48,9 @@ signals:
     void openRunRequested(qint64 runId);
 
 private:
+    // The worker connections open again with m_options; every page reloads.
+    void restart();
+
     SessionOptions m_options;
     JobRunner m_jobs;
     ConsoleInfo m_info;

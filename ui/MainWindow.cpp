@@ -4,6 +4,7 @@
 
 #include "FirstRunTour.h"
 #include "Prompt.h"
+#include "SignInFlow.h"
 #include "ThemeColors.h"
 #include "Wording.h"
 #include "dialogs/ConnectDialog.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
                            static_cast<QWidget*>(m_runs) })
         m_pages->addWidget(page);
 
+    m_signIn = new SignInFlow(m_context, this);
     buildSideBar();
     buildMenus();
     buildStatusBar();
@@ -176,6 +178,9 @@ void MainWindow::buildMenus()
     m_connectAction = file->addAction(tr("&Connect…"), this, &MainWindow::askConnection);
     m_connectAction->setObjectName(QStringLiteral("actionConnect"));
     m_connectAction->setShortcut(QKeySequence::Open);
+    m_signInAction = file->addAction(tr("&Sign in…"), m_signIn, [this] { m_signIn->ask(); });
+    m_signInAction->setObjectName(QStringLiteral("actionSignIn"));
+    m_signInAction->setToolTip(tr("Sign in with your platform email and password (production databases)"));
     file->addSeparator();
     QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(QStringLiteral("actionQuit"));
@@ -258,6 +263,7 @@ void MainWindow::updateStatusBar()
     m_environment->setToolTip(tr("Environment of this database"));
     m_readOnly->setText(info.readOnly ? tr("Read-only") : tr("Read-write"));
     m_operator->setText(info.loaded ? tr("Operator: %1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role)) : QString());
+    m_signInAction->setEnabled(info.loaded && info.environment == Environment::Production);
     setWindowTitle(tr("Coupling Console — %1").arg(info.connection));
 }
 

@@ -22,6 +22,7 @@ class QaLabPage;
 class RunHistoryPage;
 class SettingsPage;
 class ShortcutsDialog;
+class SignInFlow;
 class UserPage;
 class ViolationsPage;
 
@@ -95,6 +96,8 @@ private:
     SettingsPage* m_settings = nullptr;
     RunHistoryPage* m_runs = nullptr;
     QAction* m_connectAction = nullptr;
+    QAction* m_signInAction = nullptr;
+    SignInFlow* m_signIn = nullptr;
     QPushButton* m_connectButton = nullptr;
     QPointer<ShortcutsDialog> m_shortcuts;
     QPointer<FirstRunTour> m_tour;

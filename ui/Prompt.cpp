@@ -4,6 +4,7 @@
 
 #include "dialogs/PlanPreviewDialog.h"
 #include "dialogs/SetLevelDialog.h"
+#include "dialogs/SignInDialog.h"
 
 #include <QFileDialog>
 #include <QMessageBox>
@@ -113,6 +114,23 @@ std::optional<ConnectRequest> Prompt::askConnection(QWidget* parent, const Conne
     if (dialog.exec() != QDialog::Accepted)
         return std::nullopt;
     return dialog.request();
+}
+
+std::optional<SignInAnswer> Prompt::askSignIn(QWidget* parent, const SignInRequest& request)
+{
+    SignInDialog dialog(request, parent);
+    if (auto answer = takeAnswer(dialog.windowTitle() + u'\n' + request.message)) {
+        if (!answer->accepted)
+            return std::nullopt;
+        dialog.setAnswer({ answer->name, answer->text, answer->level == 1 });
+        const SignInAnswer given = dialog.answer();
+        if (given.email.isEmpty() || given.password.isEmpty())
+            return std::nullopt;
+        return given;
+    }
+    if (dialog.exec() != QDialog::Accepted)
+        return std::nullopt;
+    return dialog.answer();
 }
 
 QString Prompt::openFile(QWidget* parent, const QString& title, const QString& filter)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "dialogs/ConnectDialog.h"
+#include "dialogs/SignInDialog.h"
 
 #include <QCoreApplication>
 #include <QList>
@@ -59,6 +60,10 @@ public:
     // path, the PostgreSQL connection string, "profile:NAME" or "demo:PATH" (level = students), and
     // level 1 for read-only otherwise; it is validated (and remembered) exactly as the dialog would.
     static std::optional<ConnectRequest> askConnection(QWidget* parent, const ConnectionProfile& current);
+    // Sign-in to a production database, or nothing to go on as the system (look only). A queued
+    // answer gives the password as text, the email as name (empty: the one asked for) and level 1
+    // to keep the password in the keyring; it counts only where the dialog would let a person sign in.
+    static std::optional<SignInAnswer> askSignIn(QWidget* parent, const SignInRequest& request);
     // An existing file to open; empty when cancelled.
     static QString openFile(QWidget* parent, const QString& title, const QString& filter);
     // A file to write, starting from `suggested`; empty when cancelled. A queued answer gives the

@@ -102,6 +102,7 @@ QString Wording::errorTitle(ErrorCode code)
     case ErrorCode::Conflict: return tr("Concurrent change");
     case ErrorCode::Cancelled: return tr("Cancelled");
     case ErrorCode::Usage: return tr("Invalid input");
+    case ErrorCode::SignInRequired: return tr("Sign-in required");
     }
     return tr("Error");
 }
@@ -120,6 +121,7 @@ QString Wording::error(ErrorCode code, const QString& detail)
     case ErrorCode::Conflict: sentence = tr("Another change got in the way; try again."); break;
     case ErrorCode::Cancelled: sentence = tr("The operation was cancelled; nothing more was changed."); break;
     case ErrorCode::Usage: sentence = tr("The input is not valid."); break;
+    case ErrorCode::SignInRequired: sentence = tr("This is a production database: sign in with your platform password."); break;
     }
     if (detail.isEmpty())
         return sentence;

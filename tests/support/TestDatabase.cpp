@@ -104,6 +104,7 @@ std::unique_ptr<Session> TestDatabase::open(const QString& operatorEmail, const 
     SessionOptions options;
     options.profile = m_profile;
     options.operatorEmail = operatorEmail;
+    options.password = QStringLiteral("demo"); // the password of demo users and addUser(); asked on production only
     options.source = source;
     options.openMode = Database::OpenMode::MayCreate;
     auto session = Session::open(options);

@@ -28,7 +28,7 @@ public:
     QStringList cliArguments() const;
     QString directory() const { return m_dir.path(); }
 
-    // Opens a session; the test fails on error.
+    // Opens a session, signed in with the demo password where the database asks (production).
     std::unique_ptr<Session> open(const QString& operatorEmail = {}, const QString& source = QStringLiteral("cli"));
     // init (+ demo data when users > 0) as the system.
     bool initialise(qint64 demoUsers = 0, qint64 seed = 1, double rate = 0.02);

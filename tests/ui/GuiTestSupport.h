@@ -21,6 +21,7 @@ inline std::unique_ptr<ui::MainWindow> openWindow(TestDatabase& db, const QStrin
     SessionOptions options;
     options.profile = db.profile();
     options.operatorEmail = operatorEmail;
+    options.password = QStringLiteral("demo"); // every demo user's; checked on production only
     options.source = QStringLiteral("gui");
     auto window = std::make_unique<ui::MainWindow>(options);
     window->resize(1280, 800);
