@@ -11,18 +11,16 @@ const QString newRowMarker = QStringLiteral("__new__");
 
 Result<QSet<QString>> specializationIds(Session& session)
 {
-    // Reused: a bulk repair asks once per created row.
-    auto query = session.db().execReused(QStringLiteral("SELECT id FROM specializations"));
-    if (!query)
-        return query.error();
+    // A lookup: a bulk write asks once per created row and reads the table once per transaction.
+    auto column = session.db().lookupColumn(QStringLiteral("SELECT id FROM specializations"));
+    if (!column)
+        return column.error();
     QSet<QString> ids;
-    while ((*query)->next()) {
-        QString id = (*query)->value(0).toString();
+    for (QString id : std::as_const(*column)) {
         while (id.endsWith(u' '))
             id.chop(1);
         ids.insert(id);
     }
-    (*query)->finish();
     return ids;
 }
 

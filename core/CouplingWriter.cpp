@@ -1,10 +1,13 @@
 #include "CouplingWriter.h"
 
 #include "AuditLog.h"
+#include "KeyAudit.h"
+#include "SetBasedBatch.h"
 #include "WriteTransaction.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QScopeGuard>
 
 #include <set>
 
@@ -114,30 +117,14 @@ Result<KeyChange> recheck(Session& session, const KeyChange& change, const KeyRo
     return change;
 }
 
-// Executes one key's change inside the caller's transaction and audits it. The entry's `before`
-// holds the key's rows and every other row the change touches; its `after` holds the same rows as
-// the database now has them: the rows the writes returned, the untouched rows as read under the
-// locks, and rows re-read only where a write returned no row (a planner that gave no select list).
+// Executes one key's change inside the caller's transaction and audits it. The entry's `after`
+// holds the rows the writes returned, the untouched rows as read under the locks, and rows re-read
+// only where a write returned no row (a planner that gave no select list).
 Result<std::optional<AuditEntry>> executeChange(Session& session, const KeyChange& change, std::optional<qint64> batchId)
 {
     if (change.isEmpty())
         return std::optional<AuditEntry>();
-    QMap<QString, QList<Row>> before;
-    before[table::progress] = change.before.progress;
-    before[table::licenses] = change.before.licenses;
-    QMap<QString, QMap<qint64, Row>> after; // table → id → row; a removed row has no entry
-    for (const Row& row : change.before.progress)
-        after[table::progress].insert(rowId(row), row);
-    for (const Row& row : change.before.licenses)
-        after[table::licenses].insert(rowId(row), row);
-    for (const RowChange& row : change.changes) {
-        QMap<qint64, Row>& rows = after[row.table];
-        if (row.op != RowOp::Insert && !rows.contains(row.id)) {
-            before[row.table].append(row.before);
-            rows.insert(row.id, row.before);
-        }
-    }
-
+    KeyAudit audit(change);
     QSet<std::pair<QString, qint64>> reread;
     for (const RowChange& row : change.changes) {
         const QString returning = change.returning.value(row.table);
@@ -145,27 +132,27 @@ Result<std::optional<AuditEntry>> executeChange(Session& session, const KeyChang
         auto query = session.db().execReused(statement.sql, statement.binds);
         if (!query)
             return query.error();
-        QMap<qint64, Row>& rows = after[row.table];
+        const QStringList columns = returning.isEmpty() ? QStringList() : columnNames(**query);
         if (row.op == RowOp::Insert) {
             if (!(*query)->next())
                 return Error { ErrorCode::Sql, QStringLiteral("inserting into %1 returned no id").arg(row.table) };
             if (returning.isEmpty()) {
                 const qint64 id = (*query)->value(0).toLongLong();
-                rows.insert(id, Row());
+                audit.written(row.table, id, Row());
                 reread.insert({ row.table, id });
             } else {
-                Row written = currentRow(**query);
-                rows.insert(rowId(written), written);
+                const Row written = currentRow(**query, columns);
+                audit.written(row.table, rowId(written), written);
             }
         } else if (row.op == RowOp::Update) {
             if (returning.isEmpty())
                 reread.insert({ row.table, row.id });
             else if ((*query)->next())
-                rows.insert(row.id, currentRow(**query));
+                audit.written(row.table, row.id, currentRow(**query, columns));
             else
-                rows.remove(row.id);
+                audit.removed(row.table, row.id);
         } else {
-            rows.remove(row.id);
+            audit.removed(row.table, row.id);
             reread.remove({ row.table, row.id });
         }
         (*query)->finish();
@@ -175,26 +162,11 @@ Result<std::optional<AuditEntry>> executeChange(Session& session, const KeyChang
         if (!row)
             return row.error();
         if (*row)
-            after[tableName].insert(id, **row);
+            audit.written(tableName, id, **row);
         else
-            after[tableName].remove(id);
+            audit.removed(tableName, id);
     }
-    QMap<QString, QList<Row>> afterRows;
-    for (auto it = after.cbegin(); it != after.cend(); ++it)
-        afterRows[it.key()] = it.value().values();
-
-    AuditEntry entry;
-    entry.at = session.now();
-    entry.source = change.source;
-    entry.action = change.action;
-    entry.userId = change.key.userId;
-    entry.track = change.key.track;
-    entry.beforeText = rowsJsonText(before);
-    entry.afterText = rowsJsonText(afterRows);
-    entry.reason = change.reason;
-    entry.batchId = batchId;
-    entry.revertsId = change.revertsId;
-    return std::optional<AuditEntry>(std::move(entry));
+    return std::optional<AuditEntry>(audit.entry(session, change, batchId));
 }
 
 // Executes one key's change inside the caller's transaction and records its audit entry.
@@ -209,6 +181,64 @@ Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& chan
     if (!id)
         return id.error();
     return std::optional<qint64>(*id);
+}
+
+// Every key of the batch planned from the rows read under its locks, then written set-based
+// behind a savepoint. std::nullopt, with nothing written, when the batch takes the
+// per-key path instead: a change moves other keys' rows, the changes do not fit the set-based
+// statements, or one of those statements failed (rolled back to the savepoint, so that one bad
+// key cannot block the others).
+Result<std::optional<WriteOutcome>> writeSetBased(Session& session, SetBasedBatch& batch, const QList<KeyRef>& slice,
+                                                  const QMap<KeyRef, KeyRows>& rows, const KeyPlanner& planner,
+                                                  const WriteOptions& options, std::optional<qint64> batchId)
+{
+    WriteOutcome outcome;
+    QList<KeyChange> changes;
+    changes.reserve(slice.size());
+    bool writes = false;
+    for (const KeyRef& key : slice) {
+        if (options.cancel && options.cancel->isCancelled()) {
+            outcome.cancelled = true;
+            break;
+        }
+        auto change = planner(session, rows.value(key, KeyRows { key, {}, {}, {} }));
+        if (!change) {
+            const ErrorCode code = change.error().code;
+            if (code == ErrorCode::Refused || code == ErrorCode::NotFound) {
+                outcome.skipped.append({ key, change.error().message });
+                continue;
+            }
+            return change.error();
+        }
+        if (!change->extraKeys.isEmpty())
+            return std::optional<WriteOutcome>();
+        if (!change->skipReason.isEmpty())
+            outcome.skipped.append({ key, change->skipReason });
+        writes = writes || !change->isEmpty();
+        changes.append(std::move(*change));
+    }
+    if (writes) {
+        Database& db = session.db();
+        CC_TRY(db.runDirect(QStringLiteral("SAVEPOINT cc_batch")));
+        auto ids = batch.execute(changes, batchId);
+        if (!ids) {
+            const ErrorCode code = ids.error().code;
+            if (code == ErrorCode::Conflict || code == ErrorCode::Cancelled)
+                return ids.error(); // the whole transaction is retried or given up, as on the per-key path
+            CC_TRY(db.runDirect(QStringLiteral("ROLLBACK TO SAVEPOINT cc_batch")));
+            return std::optional<WriteOutcome>();
+        }
+        if (!*ids) {
+            CC_TRY(db.runDirect(QStringLiteral("RELEASE SAVEPOINT cc_batch")));
+            return std::optional<WriteOutcome>();
+        }
+        outcome.auditIds = std::move(**ids); // the savepoint ends with the COMMIT
+    }
+    for (KeyChange& change : changes) {
+        if (!change.isEmpty())
+            outcome.applied.append(std::move(change));
+    }
+    return std::optional<WriteOutcome>(std::move(outcome));
 }
 
 } // namespace
@@ -318,6 +348,11 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     WriteOutcome total;
+    // PostgreSQL: a batch set-based (one round trip per statement makes per-key statements its
+    // cost); SQLite, in-process, measured no faster set-based and keeps one savepoint per key.
+    std::optional<SetBasedBatch> setBased;
+    if (options.batch && session.db().isPostgres())
+        setBased.emplace(session);
     const int chunk = options.batch ? std::max(1, options.keysPerTransaction) : int(std::max<qsizetype>(1, keys.size()));
     for (qsizetype start = 0; start < keys.size() || (start == 0 && keys.isEmpty()); start += chunk) {
         if (keys.isEmpty())
@@ -331,6 +366,9 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
             WriteOutcome outcome;
             WriteTransaction transaction(session.db());
             CC_TRY(transaction.begin());
+            // Nothing in this transaction writes the lookup tables the planners read.
+            session.db().keepLookups(true);
+            const auto forgetLookups = qScopeGuard([&session] { session.db().keepLookups(false); });
             if (options.batch && !total.batchId) {
                 auto batch = AuditLog::newBatch(session, options.batchAction);
                 if (!batch)
@@ -358,13 +396,26 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
                     return read.error();
                 batchRows = std::move(*read);
             }
+            if (setBased && batchRows) {
+                auto written = writeSetBased(session, *setBased, slice, *batchRows, planner, options, batchId);
+                if (!written)
+                    return written.error();
+                if (*written) {
+                    outcome.auditIds = std::move((*written)->auditIds);
+                    outcome.applied = std::move((*written)->applied);
+                    outcome.skipped = std::move((*written)->skipped);
+                    outcome.cancelled = (*written)->cancelled;
+                    CC_TRY(transaction.commit());
+                    return outcome;
+                }
+            }
             for (qsizetype i = 0; i < slice.size(); ++i) {
                 const KeyRef& key = slice.at(i);
                 if (options.batch && options.cancel && options.cancel->isCancelled()) {
                     outcome.cancelled = true;
                     break;
                 }
-                Result<KeyRows> rows = KeyRows { key, {}, {} };
+                Result<KeyRows> rows = KeyRows { key, {}, {}, {} };
                 if (batchRows && !moved.count(key)) {
                     if (auto found = batchRows->constFind(key); found != batchRows->cend())
                         rows = *found;

@@ -214,6 +214,31 @@ Result<QSqlQuery*> Database::execReused(const QString& sql, const QVariantList& 
     return &query;
 }
 
+Result<QStringList> Database::lookupColumn(const QString& sql)
+{
+    if (m_keepLookups) {
+        if (auto found = m_lookups.find(sql); found != m_lookups.end())
+            return found->second;
+    }
+    auto query = execReused(sql);
+    if (!query)
+        return query.error();
+    QStringList values;
+    while ((*query)->next())
+        values.append((*query)->value(0).toString());
+    (*query)->finish();
+    if (m_keepLookups)
+        m_lookups.emplace(sql, values);
+    return values;
+}
+
+void Database::keepLookups(bool keep)
+{
+    m_keepLookups = keep;
+    if (!keep)
+        m_lookups.clear();
+}
+
 Result<void> Database::run(const QString& sql, const QVariantList& binds)
 {
     auto query = exec(sql, binds);

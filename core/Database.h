@@ -42,6 +42,10 @@ public:
     // for statements a bulk write runs thousands of times. The caller reads the result to the end
     // (or drops it) before running the same text again.
     Result<QSqlQuery*> execReused(const QString& sql, const QVariantList& binds = {});
+    // The first column of a small read (a lookup table). Between keepLookups(true) and
+    // keepLookups(false), one bulk write's transaction that writes none of them, each text is read once.
+    Result<QStringList> lookupColumn(const QString& sql);
+    void keepLookups(bool keep);
     Result<void> run(const QString& sql, const QVariantList& binds = {});
     Result<QVariant> scalar(const QString& sql, const QVariantList& binds = {});
     // Executes a statement without preparing it (transaction control, PRAGMA, DDL).
@@ -69,6 +73,8 @@ private:
     bool m_walEnabled = false;
     StatementObserver m_observer;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_reused;
+    bool m_keepLookups = false;
+    std::unordered_map<QString, QStringList> m_lookups;
 };
 
 // Monotonic-unique connection names for threads that open their own connections.

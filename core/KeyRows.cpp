@@ -289,12 +289,21 @@ const Row* KeyRows::keeper(const QList<Row>& rows)
     return best;
 }
 
-Row currentRow(const QSqlQuery& query)
+QStringList columnNames(const QSqlQuery& query)
+{
+    const QSqlRecord record = query.record();
+    QStringList names;
+    names.reserve(record.count());
+    for (int i = 0; i < record.count(); ++i)
+        names.append(record.fieldName(i));
+    return names;
+}
+
+Row currentRow(const QSqlQuery& query, const QStringList& columns)
 {
     Row row;
-    const QSqlRecord record = query.record();
-    for (int i = 0; i < record.count(); ++i)
-        row.insert(record.fieldName(i), query.value(i));
+    for (int i = 0; i < columns.size(); ++i)
+        row.insert(columns.at(i), query.value(i));
     return row;
 }
 
@@ -313,8 +322,9 @@ Result<QList<Row>> readRows(Session& session, const QString& tableName, const QS
     if (!query)
         return query.error();
     QList<Row> rows;
+    const QStringList columns = columnNames(**query);
     while ((*query)->next())
-        rows.append(currentRow(**query));
+        rows.append(currentRow(**query, columns));
     (*query)->finish();
     return rows;
 }
@@ -361,23 +371,52 @@ Result<QMap<KeyRef, KeyRows>> RowReader::usersKeys(Session& session, QList<qint6
 {
     std::sort(userIds.begin(), userIds.end());
     userIds.erase(std::unique(userIds.begin(), userIds.end()), userIds.end());
-    // The users travel as one bound value (a JSON array on SQLite, an array literal on PostgreSQL),
+    // The ids travel as one bound value (a JSON array on SQLite, an array literal on PostgreSQL),
     // so the statement text is the same for every batch and is prepared once.
-    QString list;
-    for (qint64 id : std::as_const(userIds))
-        list += (list.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
     const bool pg = session.db().isPostgres();
-    const QVariant users = pg ? QVariant(u'{' + list + u'}') : QVariant(u'[' + list + u']');
+    auto idList = [pg](const QList<qint64>& ids) -> QVariant {
+        QString list;
+        for (qint64 id : ids)
+            list += (list.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
+        return pg ? QVariant(u'{' + list + u'}') : QVariant(u'[' + list + u']');
+    };
     auto where = [pg](const char* column) -> QString {
         return QLatin1String(column) + (pg ? QStringLiteral(" = ANY(CAST(? AS integer[]))") : QStringLiteral(" IN (SELECT value FROM json_each(?))"));
     };
+    const QVariant users = idList(userIds);
     auto progress = readRows(session, table::progress, where("student_id"), { users }, lock);
     if (!progress)
         return progress.error();
     auto licenses = readRows(session, table::licenses, where("user_id"), { users }, lock);
     if (!licenses)
         return licenses.error();
-    return byKey(session.catalogue(), *progress, *licenses);
+    QMap<KeyRef, KeyRows> keys = byKey(session.catalogue(), *progress, *licenses);
+
+    QHash<qint64, KeyRows*> merged; // the id of a license a merge removes → its key
+    for (KeyRows& rows : keys) {
+        if (rows.licenses.size() < 2)
+            continue;
+        rows.licenseHistory.emplace();
+        const qint64 kept = rowId(*KeyRows::keeper(rows.licenses));
+        for (const Row& license : std::as_const(rows.licenses)) {
+            if (rowId(license) == kept)
+                continue;
+            merged.insert(rowId(license), &rows);
+            rows.licenseHistory->insert(rowId(license), {});
+        }
+    }
+    if (!merged.isEmpty()) {
+        QList<qint64> ids = merged.keys();
+        std::sort(ids.begin(), ids.end());
+        auto history = readRows(session, table::progressions, where("user_license_id"), { idList(ids) }, lock);
+        if (!history)
+            return history.error();
+        for (const Row& row : std::as_const(*history)) {
+            const qint64 license = row.value(QStringLiteral("user_license_id")).toLongLong();
+            (*merged.value(license)->licenseHistory)[license].append(row);
+        }
+    }
+    return keys;
 }
 
 Result<KeyRows> RowReader::key(Session& session, const KeyRef& key, bool lock)

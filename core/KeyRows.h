@@ -36,6 +36,10 @@ struct KeyRows {
     KeyRef key;
     QList<Row> progress;
     QList<Row> licenses;
+    // Read with a batch's rows when the key has two or more licenses: the history a merge
+    // re-points, license id (every license but the one a merge keeps) → its license_progressions
+    // rows in id order, locked like the rows.
+    std::optional<QMap<qint64, QList<Row>>> licenseHistory;
 
     KeyAggregate aggregate(const LevelCatalogue& catalogue) const;
     // The row a merge keeps: highest level (NULL lowest), then latest updated_at, then lowest id.
@@ -48,7 +52,8 @@ public:
     static Result<QList<KeyRows>> userKeys(Session& session, qint64 userId, bool lock);
     static Result<KeyRows> key(Session& session, const KeyRef& key, bool lock);
     // Every key of these users in two statements (progress rows, then license rows, each in id
-    // order and locked with `lock`), for a batch; a key without rows is absent.
+    // order and locked with `lock`), and a third for the history of keys with two or more
+    // licenses, for a batch; a key without rows is absent.
     static Result<QMap<KeyRef, KeyRows>> usersKeys(Session& session, QList<qint64> userIds, bool lock);
     static Result<std::optional<Row>> byId(Session& session, const QString& tableName, qint64 id, bool lock);
     static Result<QList<Row>> progressionsOf(Session& session, qint64 licenseId, bool lock);
@@ -73,8 +78,11 @@ QJsonObject rowForDisplay(const PlatformSchema& schema, const QString& tableName
 QJsonObject stateForDisplay(const PlatformSchema& schema, const QJsonObject& state);
 QString rowDifference(const Row& expected, const Row& actual); // the first differing column, or empty
 qint64 rowId(const Row& row);
+// The names of a result's columns; read them before next() (positioned, QSqlQuery::record() also
+// copies the row's values), once for all the rows.
+QStringList columnNames(const QSqlQuery& query);
 // The row a query is positioned on, every column by name.
-Row currentRow(const QSqlQuery& query);
+Row currentRow(const QSqlQuery& query, const QStringList& columns);
 std::optional<qint64> rowInt(const Row& row, const QString& column);
 
 } // namespace cc

@@ -23,7 +23,8 @@ Result<void> mergeLicenses(ChangeBuilder& builder, int max)
         const qint64 id = rowId(licenses.at(i));
         if (id == keptId)
             continue;
-        auto history = RowReader::progressionsOf(builder.session(), id, true);
+        const std::optional<QMap<qint64, QList<Row>>>& read = builder.original().licenseHistory;
+        auto history = read ? Result<QList<Row>>(read->value(id)) : RowReader::progressionsOf(builder.session(), id, true);
         if (!history)
             return history.error();
         for (const Row& progression : std::as_const(*history))

@@ -1,4 +1,5 @@
 // Repairs, plans, reverts and atomicity (CONTRACT.md C5, C6) on a real database.
+#include "AuditLog.h"
 #include "CouplingWriter.h"
 #include "HealthCheck.h"
 #include "Operations.h"
@@ -278,6 +279,104 @@ private slots:
         QVERIFY(!refusedRevert.ok());
         QVERIFY2(refusedRevert.error().message.contains(QStringLiteral("changed its")), qPrintable(refusedRevert.error().message));
         QCOMPARE(m_db->snapshot(platformTables), moved);
+    }
+
+    void aBatchIsWrittenOneStatementPerTableAndShapeAndAuditedPerKey()
+    {
+        auto user = [&](const char* email) { return m_db->addUser(QString::fromLatin1(email)); };
+        const qint64 a = user("a@x"); // mismatch: the license is raised, with a progression row
+        m_db->addProgress(a, QStringLiteral("PLAYER"), 3, 45000, 15);
+        m_db->addLicense(a, QStringLiteral("PLAYER"), 1);
+        const qint64 b = user("b@x"); // mismatch: the progress is raised
+        m_db->addProgress(b, QStringLiteral("PLAYER"), 2, 25000, 12);
+        m_db->addLicense(b, QStringLiteral("PLAYER"), 4);
+        const qint64 c = user("c@x"); // missing license
+        m_db->addProgress(c, QStringLiteral("PLAYER"), 2, 25000, 12);
+        const qint64 d = user("d@x"); // missing progress
+        m_db->addLicense(d, QStringLiteral("PLAYER"), 3);
+        QStringList writes;
+        m_session->db().setStatementObserver([&](const QString& sql, const QVariantList&) {
+            if (!sql.contains(u"cc_") && !sql.contains(u"coupling_console."))
+                writes.append(sql);
+        });
+        RepairOptions options;
+        options.createLicenses = true;
+        auto outcome = Repair::repairAll(*m_session, options);
+        m_session->db().setStatementObserver({});
+        QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(outcome.error().message));
+        QCOMPARE(outcome->applied.size(), 4);
+        QCOMPARE(outcome->auditIds.size(), 4);
+        QCOMPARE(check().inconsistent, 0);
+        QCOMPARE(level(QStringLiteral("user_licenses"), a), 3);
+        QCOMPARE(level(QStringLiteral("specialization_progress"), b), 4);
+        QCOMPARE(level(QStringLiteral("user_licenses"), c), 2);
+        QCOMPARE(level(QStringLiteral("specialization_progress"), d), 3);
+        QCOMPARE(m_db->count(QStringLiteral("license_progressions")), 1);
+        if (TestDatabase::isPostgres()) {
+            // Two updates, two inserts of rows, one of history, for the four keys together.
+            QCOMPARE(writes.size(), 5);
+            QVERIFY2(writes.first().startsWith(u"UPDATE ") && writes.first().contains(u"FROM (VALUES "), qPrintable(writes.first()));
+        } else {
+            QCOMPARE(writes.size(), 5); // one key at a time: the same five rows, one statement each
+        }
+        // Each key's own entry, its rows whole before and after, in key order.
+        auto first = AuditLog::entry(m_session->db(), outcome->auditIds.first());
+        QVERIFY(first.ok() && *first);
+        QCOMPARE((*first)->userId, a);
+        const QJsonObject before = (*first)->before.value(QStringLiteral("user_licenses")).toArray().first().toObject();
+        const QJsonObject after = (*first)->after.value(QStringLiteral("user_licenses")).toArray().first().toObject();
+        QCOMPARE(before.value(QStringLiteral("current_level")).toInteger(), 1);
+        QCOMPARE(after.value(QStringLiteral("current_level")).toInteger(), 3);
+        QCOMPARE(after.value(QStringLiteral("max_achieved_level")).toInteger(), 3);
+        QCOMPARE(after.keys(), before.keys());
+        auto last = AuditLog::entry(m_session->db(), outcome->auditIds.last());
+        QVERIFY(last.ok() && *last);
+        QCOMPARE((*last)->userId, d);
+        QCOMPARE((*last)->before.value(QStringLiteral("specialization_progress")).toArray().size(), 0);
+        QCOMPARE((*last)->after.value(QStringLiteral("specialization_progress")).toArray().size(), 1);
+    }
+
+    void aBatchWhoseSetBasedStatementFailsIsWrittenOneKeyAtATime()
+    {
+        QList<qint64> users;
+        for (const char* email : { "a@x", "b@x", "c@x" }) {
+            const qint64 u = m_db->addUser(QString::fromLatin1(email));
+            m_db->addProgress(u, QStringLiteral("PLAYER"), 3, 45000, 15);
+            m_db->addLicense(u, QStringLiteral("PLAYER"), 1);
+            users.append(u);
+        }
+        // PostgreSQL: history accepted one row per statement, so the batch's history insert fails
+        // after its license update ran; that update must be rolled back (license_updates counts
+        // the updates that stayed) and every key written again on its own. (SQLite writes one key
+        // at a time anyway.)
+        if (TestDatabase::isPostgres()) {
+            QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE license_updates (license_id integer)")));
+            QVERIFY(m_db->exec(QStringLiteral("CREATE FUNCTION count_license_update() RETURNS trigger AS $$ BEGIN "
+                                              "INSERT INTO license_updates VALUES (NEW.id); RETURN NULL; END $$ LANGUAGE plpgsql")));
+            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER count_license_update AFTER UPDATE ON user_licenses FOR EACH ROW "
+                                              "EXECUTE FUNCTION count_license_update()")));
+            QVERIFY(m_db->exec(QStringLiteral("CREATE FUNCTION one_row_at_a_time() RETURNS trigger AS $$ BEGIN IF (SELECT count(*) FROM added) > 1 THEN "
+                                              "RAISE EXCEPTION 'one row at a time'; END IF; RETURN NULL; END $$ LANGUAGE plpgsql")));
+            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER one_row_at_a_time AFTER INSERT ON license_progressions REFERENCING NEW TABLE AS added "
+                                              "FOR EACH STATEMENT EXECUTE FUNCTION one_row_at_a_time()")));
+        }
+        auto outcome = Repair::repairAll(*m_session, {});
+        QVERIFY2(outcome.ok(), outcome.ok() ? "" : qPrintable(outcome.error().message));
+        QCOMPARE(outcome->applied.size(), 3);
+        QCOMPARE(outcome->auditIds.size(), 3);
+        QCOMPARE(m_db->count(QStringLiteral("license_progressions")), 3);
+        QCOMPARE(m_db->count(QStringLiteral("license_progressions"), QStringLiteral("from_level = 1 AND to_level = 3")), 3);
+        if (TestDatabase::isPostgres())
+            QCOMPARE(m_db->count(QStringLiteral("license_updates")), 3);
+        for (qsizetype i = 0; i < users.size(); ++i) {
+            QCOMPARE(level(QStringLiteral("user_licenses"), users.at(i)), 3);
+            auto entry = AuditLog::entry(m_session->db(), outcome->auditIds.at(i));
+            QVERIFY(entry.ok() && *entry);
+            QCOMPARE((*entry)->userId, users.at(i));
+            QCOMPARE((*entry)->after.value(QStringLiteral("user_licenses")).toArray().first().toObject().value(QStringLiteral("current_level")).toInteger(), 3);
+            QCOMPARE((*entry)->after.value(QStringLiteral("license_progressions")).toArray().size(), 1);
+        }
+        QCOMPARE(check().inconsistent, 0);
     }
 
     void anErrorInTheMiddleOfACoupledWriteChangesNothing()
