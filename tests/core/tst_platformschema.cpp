@@ -3,6 +3,7 @@
 // role with upper-case labels on PostgreSQL, extra unknown columns): the engine works on it and
 // never changes a platform table.
 #include "Administration.h"
+#include "DemoGenerator.h"
 #include "HealthCheck.h"
 #include "Operations.h"
 #include "Repair.h"
@@ -80,7 +81,9 @@ private slots:
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         for (const QString& statement : platformDdl(TestDatabase::isPostgres()))
             QVERIFY(db.exec(statement));
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO users (name, email, password_hash, role) VALUES ('Ada', 'ada@x', 'h', 'ADMIN')")));
+        // Ada signs in on this production database with the demo password (TestDatabase::open).
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO users (name, email, password_hash, role) VALUES ('Ada', 'ada@x', ?, 'ADMIN')"),
+                        { DemoGenerator::demoPasswordHash() }));
         QVERIFY(db.exec(QStringLiteral("INSERT INTO users (name, email, password_hash, role) VALUES ('Bo', 'bo@x', 'h', 'STUDENT')")));
         const qint64 bo = db.scalar(QStringLiteral("SELECT id FROM users WHERE email = 'bo@x'")).toLongLong();
         db.addProgress(bo, QStringLiteral("COACH"), 5, 130000, 25, 45, 65);
