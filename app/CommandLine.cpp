@@ -49,6 +49,8 @@ QString generalHelp()
         text += QStringLiteral("  %1\n").arg(spec.synopsis);
     text += QStringLiteral("\nCommon options: --db PATH | --pg CONNINFO, --operator EMAIL, --read-only, --json, -h/--help, --version\n"
                            "D = progress-to-license | license-to-progress | toward-higher (the default)\n"
+                           "On a production database --operator signs in with the platform password: from the file named by\n"
+                           "CC_PASSWORD_FILE, else the desktop's keyring (see keyring), else asked on a terminal.\n"
                            "Exit codes: check 0 healthy, 1 degraded, 2 critical, 3 no data; 4 refused; 5 cannot open or SQL error;\n"
                            "64 bad command line; 130 cancelled.\n");
     return text;

@@ -272,6 +272,10 @@ int repairAll(CliContext& context)
         return context.fail(opened.error());
     if (!context.isSet("apply")) {
         auto plan = Repair::previewAll(**opened, *options);
+        if (plan && (*opened)->db().isPostgres())
+            context.err(QStringLiteral("note: on PostgreSQL --apply writes these row changes 500 keys at a time, each key checked again "
+                                       "under its locks, and normally groups them into one statement per table and kind of change "
+                                       "(UPDATE … FROM (VALUES …), multi-row INSERT) rather than the per-key statements listed"));
         return plan ? printPlan(context, *plan) : context.fail(plan.error());
     }
     options->progress = [&context](qint64 done, qint64 total) {

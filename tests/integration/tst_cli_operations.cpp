@@ -47,6 +47,12 @@ private slots:
         const QStringList rowTables { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") };
         const QString before = db.snapshot(rowTables);
 
+        // The dry run lists per-key statements; on PostgreSQL it says that --apply groups them.
+        const CliRun preview = runOn(db, QStringLiteral("repair-all"), words({ "--create-licenses" }));
+        CLI_EXPECT(preview, 0);
+        QCOMPARE(preview.err.contains("note: on PostgreSQL --apply writes these row changes 500 keys at a time"), TestDatabase::isPostgres());
+        QCOMPARE(db.snapshot(rowTables), before);
+
         const CliRun repair = runOn(db, QStringLiteral("repair-all"), words({ "--create-licenses", "--apply", "--json" }));
         CLI_EXPECT(repair, 0);
         const QJsonObject outcome = jsonObject(repair);
