@@ -37,7 +37,8 @@ KeyAggregate key(const QString& track, QList<std::optional<qint64>> progress, QL
 // Counters that justify exactly `level` of GANCUJU_PLAYER.
 Counters playerAt(int level)
 {
-    const LevelRequirement* requirement = LevelCatalogue::builtIn().requirement(QStringLiteral("GANCUJU_PLAYER"), level);
+    static const LevelCatalogue catalogue = LevelCatalogue::builtIn(); // requirement() points into it
+    const LevelRequirement* requirement = catalogue.requirement(QStringLiteral("GANCUJU_PLAYER"), level);
     return { requirement->xp, requirement->sessions, 0, 0 };
 }
 
