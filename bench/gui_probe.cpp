@@ -3,11 +3,16 @@
 // the Violations page shows its first rows, its last rows and a kind's rows, how long a dashboard
 // refresh from stored runs takes, and the time from process start to the first painted dashboard.
 //
-//   cc_gui_probe (--db FILE | --pg CONNINFO) [--check] [--repair] [--violations] [--refresh N]
+//   cc_gui_probe (--db FILE | --pg CONNINFO | --embedded) [--check] [--repair] [--violations] [--refresh N]
+//
+// --embedded starts as the application does without a database argument (app/main.cpp): on the
+// embedded demo database in $XDG_DATA_HOME, which it creates first if it is missing (the first launch).
 //
 // Prints one tab-separated line per figure: name, value, unit. The probe is a 1 ms precise timer in
 // the GUI thread; its longest gap between two firings is the longest stall a user could feel.
 #include "ConnectionProfile.h"
+#include "EmbeddedDatabase.h"
+#include "GuiApplication.h"
 #include "MainWindow.h"
 #include "Prompt.h"
 #include "models/ViolationTableModel.h"
@@ -135,12 +140,22 @@ int main(int argc, char** argv)
         options.profile = *profile;
     } else if (!value("--db").isEmpty()) {
         options.profile = ConnectionProfile::sqlite(value("--db"));
+    } else if (arguments.contains(QStringLiteral("--embedded"))) {
+        if (auto ready = cli::EmbeddedDatabase::ensure(); !ready) {
+            std::fprintf(stderr, "cc_gui_probe: %s\n", qPrintable(ready.error().message));
+            return 5;
+        }
+        options.profile = ConnectionProfile::sqlite(cli::EmbeddedDatabase::path());
+        options.profile.embedded = true;
     } else {
-        std::fprintf(stderr, "usage: cc_gui_probe (--db FILE | --pg CONNINFO) [--check] [--repair] [--violations] [--refresh N]\n");
+        std::fprintf(stderr, "usage: cc_gui_probe (--db FILE | --pg CONNINFO | --embedded) [--check] [--repair] [--violations] [--refresh N]\n");
         return 64;
     }
     options.operatorEmail = value("--operator");
+    if (options.profile.embedded && options.operatorEmail.isEmpty())
+        options.operatorEmail = QStringLiteral("admin@demo.local"); // as app/main.cpp
     Prompt::setUnattended(true);
+    applyUserPreferences(); // translations and theme, as runGui does before the window
 
     // Goal 8: process start to the first dashboard painted with the stored runs.
     MainWindow window(options);
