@@ -18,14 +18,19 @@ int keyring(CliContext& context)
     if (!connection)
         return context.fail(connection.error());
     const QString account = PasswordKeyring::account(*email, *connection);
-    if (context.isSet("forget")) {
-        if (auto forgotten = PasswordKeyring::forget(account); !forgotten)
-            return context.fail(forgotten.error());
+    const auto report = [&context, &account](bool stored) {
         if (context.json())
-            context.printJson(QJsonObject { { QStringLiteral("account"), account }, { QStringLiteral("stored"), false } });
+            context.printJson(QJsonObject { { QStringLiteral("account"), account }, { QStringLiteral("stored"), stored } });
+        else if (stored)
+            context.out(QStringLiteral("the keyring now holds the password for %1").arg(account));
         else
             context.out(QStringLiteral("the keyring holds no password for %1").arg(account));
         return 0;
+    };
+    if (context.isSet("forget")) {
+        if (auto forgotten = PasswordKeyring::forget(account); !forgotten)
+            return context.fail(forgotten.error());
+        return report(false);
     }
     auto password = context.typedPassword();
     if (!password)
@@ -34,11 +39,7 @@ int keyring(CliContext& context)
         return context.fail(signedIn.error());
     if (auto stored = PasswordKeyring::store(account, *password); !stored)
         return context.fail(stored.error());
-    if (context.json())
-        context.printJson(QJsonObject { { QStringLiteral("account"), account }, { QStringLiteral("stored"), true } });
-    else
-        context.out(QStringLiteral("the keyring now holds the password for %1").arg(account));
-    return 0;
+    return report(true);
 }
 
 } // namespace
