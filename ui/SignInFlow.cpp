@@ -19,6 +19,11 @@ SignInFlow::SignInFlow(ConsoleContext* context, QWidget* window)
 
 void SignInFlow::onSignInRequired(const QString& message)
 {
+    // Reading the keyring and the dialog both wait in a nested event loop: a second request
+    // arriving meanwhile is answered by the sign-in under way, not by a second dialog.
+    if (m_asking)
+        return;
+    const QScopedValueRollback asking(m_asking, true);
     const SessionOptions& options = m_context->options();
     const QString account = PasswordKeyring::account(options.operatorEmail, options.profile);
     if (options.password.isEmpty() && !options.operatorEmail.isEmpty() && !m_keyringTried.contains(account)) {
@@ -30,7 +35,7 @@ void SignInFlow::onSignInRequired(const QString& message)
         }
     }
     const bool keptWasRefused = m_pending && m_pending->fromKeyring;
-    ask(keptWasRefused ? tr("The password kept in the keyring was refused: %1").arg(message) : message);
+    askNow(keptWasRefused ? tr("The password kept in the keyring was refused: %1").arg(message) : message);
 }
 
 void SignInFlow::ask(const QString& message)
@@ -38,6 +43,11 @@ void SignInFlow::ask(const QString& message)
     if (m_asking)
         return;
     const QScopedValueRollback asking(m_asking, true);
+    askNow(message);
+}
+
+void SignInFlow::askNow(const QString& message)
+{
     const SessionOptions& options = m_context->options();
     m_pending.reset();
     SignInRequest request;

@@ -27,6 +27,7 @@ public:
 
 private:
     void onSignInRequired(const QString& message);
+    void askNow(const QString& message);
     void onInfoChanged();
 
     struct Pending {
@@ -40,7 +41,7 @@ private:
     QWidget* m_window;
     QSet<QString> m_keyringTried; // accounts whose kept password was tried once this run
     std::optional<Pending> m_pending;
-    bool m_asking = false;
+    bool m_asking = false; // a keyring read or the dialog is waiting in a nested event loop
 };
 
 } // namespace cc::ui
