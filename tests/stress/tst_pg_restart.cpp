@@ -5,95 +5,29 @@
 // says how many keys were committed and from which key on nothing changed; after a restart the
 // committed keys are consistent and audited, the rest untouched, and the next repair-all finishes.
 #include "CliTestSupport.h"
+#include "OwnPostgres.h"
 #include "RunStore.h"
 #include "StressSupport.h"
 
-#include <QDir>
 #include <QRegularExpression>
-
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
 
 using namespace cc;
 using namespace cc::test;
 using namespace cc::test::cli;
 using namespace cc::test::stress;
 
-namespace {
-
-// A TCP port on 127.0.0.1 that nothing listens on now (the kernel's choice for port 0).
-int freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in address {};
-    address.sin_family = AF_INET;
-    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    address.sin_port = 0;
-    socklen_t length = sizeof(address);
-    int port = 0;
-    if (::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof(address)) == 0
-        && ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length) == 0)
-        port = ntohs(address.sin_port);
-    ::close(fd);
-    return port;
-}
-
-} // namespace
-
 class TestPgRestart final : public QObject {
     Q_OBJECT
 
 private:
-    QTemporaryDir m_root;
-    QString m_port;
-
-    static QString pgBin(const QString& tool)
-    {
-        QStringList versions = QDir(QStringLiteral("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
-        std::sort(versions.begin(), versions.end(), [](const QString& a, const QString& b) { return a.toInt() < b.toInt(); });
-        return QStringLiteral("/usr/lib/postgresql/%1/bin/%2").arg(versions.value(versions.size() - 1), tool);
-    }
-
-    // pg_ctl as the postgres user when running as root (as the script does).
-    CliRun pgCtl(const QStringList& arguments)
-    {
-        const QStringList command = QStringList { pgBin(QStringLiteral("pg_ctl")), QStringLiteral("-D"), m_root.filePath(QStringLiteral("data")) } + arguments;
-        if (::geteuid() == 0)
-            return runProgram(QStringLiteral("runuser"), QStringList { QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--") } + command, {}, 60000);
-        return runProgram(command.first(), command.mid(1), {}, 60000);
-    }
-
-    bool startServer()
-    {
-        const CliRun run = pgCtl({ QStringLiteral("-l"), m_root.filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("-t"),
-                                   QStringLiteral("30"), QStringLiteral("-o"),
-                                   QStringLiteral("-c listen_addresses=127.0.0.1 -p %1 -k %2 -c fsync=off -c max_connections=200").arg(m_port, m_root.path()),
-                                   QStringLiteral("start") });
-        return run.exitCode == 0;
-    }
+    OwnPostgres m_server;
 
 private slots:
     void initTestCase()
     {
         QVERIFY(TestDatabase::isPostgres());
-        QVERIFY(m_root.isValid());
-        const int port = freePort();
-        QVERIFY(port > 0);
-        m_port = QString::number(port);
-        const CliRun started = runProgram(QStringLiteral(CC_SOURCE_DIR "/scripts/pg-throwaway.sh"),
-                                          { QStringLiteral("start"), m_root.path(), m_port }, {}, 120000);
-        QVERIFY2(started.exitCode == 0, started.err.constData());
-        // TestDatabase and the CLI reach this server only.
-        qputenv("PGHOST", "127.0.0.1");
-        qputenv("PGPORT", m_port.toUtf8());
-        qputenv("PGUSER", "postgres");
-    }
-
-    void cleanupTestCase()
-    {
-        runProgram(QStringLiteral(CC_SOURCE_DIR "/scripts/pg-throwaway.sh"), { QStringLiteral("stop"), m_root.path() }, {}, 120000);
+        const QString error = m_server.start();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
     void serverStoppedDuringRepairAll_data()
@@ -126,8 +60,8 @@ private slots:
         QByteArray err;
         // Two transactions committed: stop the server.
         QTRY_VERIFY_WITH_TIMEOUT((err += repair.readAllStandardError()).contains("repaired 1000 of"), 120000);
-        const CliRun stopped = pgCtl({ QStringLiteral("-m"), mode, QStringLiteral("-w"), QStringLiteral("stop") });
-        QVERIFY2(stopped.exitCode == 0, stopped.err.constData());
+        const QString halted = m_server.halt(mode);
+        QVERIFY2(halted.isEmpty(), qPrintable(halted));
         QVERIFY(repair.waitForFinished(120000));
         err += repair.readAllStandardError();
         const QString message = QString::fromUtf8(err);
@@ -144,7 +78,8 @@ private slots:
         QVERIFY(committed >= 1000 && committed < total);
         QCOMPARE(committed % 500, 0);
 
-        QVERIFY(startServer());
+        const QString resumed = m_server.resume();
+        QVERIFY2(resumed.isEmpty(), qPrintable(resumed));
         DatabaseState now;
         QList<AuditEntry> entries;
         QList<KeyRef> keys;
