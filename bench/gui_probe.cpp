@@ -122,6 +122,7 @@ bool idle(MainWindow& window)
 int main(int argc, char** argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
+    tuneAllocator(); // as runGui does
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsoleProbe"));
     const QStringList arguments = QCoreApplication::arguments();

@@ -8,10 +8,15 @@
 
 #include <QApplication>
 
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+
 namespace cc::ui {
 
 int runGui(int& argc, char** argv, const GuiLaunch& launch)
 {
+    tuneAllocator();
     QApplication app(argc, argv);
     if (QCoreApplication::organizationName().isEmpty())
         QCoreApplication::setOrganizationName(QStringLiteral("CouplingConsole"));
@@ -44,6 +49,13 @@ int runGui(int& argc, char** argv, const GuiLaunch& launch)
     window.show();
     window.offerFirstRunTour(); // the first start only; never in --screenshots mode
     return app.exec();
+}
+
+void tuneAllocator()
+{
+#ifdef __GLIBC__
+    mallopt(M_MXFAST, 0);
+#endif
 }
 
 void applyUserPreferences()
