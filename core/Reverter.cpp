@@ -82,6 +82,17 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
                 return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 no longer exists").arg(entry.id).arg(tableName).arg(it.key()));
             if (const QString column = rowDifference(it.value(), **now); !column.isEmpty())
                 return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 changed its %4 since").arg(entry.id).arg(tableName).arg(it.key()).arg(column));
+            if (!restore && tableName == table::licenses) {
+                // Level history written since (an advance, even one reverted) keeps the license: removing
+                // it would orphan that history, which is never deleted.
+                auto history = RowReader::progressionsOf(session, it.key(), lock);
+                if (!history)
+                    return history.error();
+                if (!history->isEmpty())
+                    return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 has %4 level history row(s) in %5 since; "
+                                                  "the license stays")
+                                       .arg(entry.id).arg(tableName).arg(it.key()).arg(history->size()).arg(table::progressions));
+            }
             if (!restore) {
                 deletes.append({ tableName, RowOp::Delete, it.key(), **now, {} });
                 deletedKeys.insert(tableName + u':' + QString::number(it.key()));

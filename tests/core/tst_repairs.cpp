@@ -281,6 +281,32 @@ private slots:
         QCOMPARE(m_db->snapshot(platformTables), moved);
     }
 
+    void aLicenseWithLevelHistoryIsNotRemovedByARevert()
+    {
+        // Found by tst_races: the update that created a license, reverted after an advance of that
+        // license was itself reverted, failed on the foreign key of the advance's history rows.
+        const qint64 u = m_db->addUser(QStringLiteral("h@x"));
+        m_db->addProgress(u, QStringLiteral("PLAYER"), 1, 0, 0);
+        const KeyRef key { u, QStringLiteral("GANCUJU_PLAYER") };
+        auto update = Operations::updateProgress(*m_session, key, { 25000, 12, 0, 0, 0 });
+        QVERIFY(update.ok());
+        const int reached = int(level(QStringLiteral("user_licenses"), u));
+        auto raised = Operations::setLevel(*m_session, key, reached + 1, QStringLiteral("exam passed"), {});
+        QVERIFY2(raised.ok(), raised.ok() ? "" : qPrintable(raised.error().message));
+        auto lowered = Reverter::revert(*m_session, raised->auditIds.first());
+        QVERIFY2(lowered.ok(), lowered.ok() ? "" : qPrintable(lowered.error().message));
+        QCOMPARE(m_db->count(QStringLiteral("license_progressions")), 2); // the advance and its undo
+        const QString before = m_db->snapshot(platformTables);
+        const qint64 audited = m_db->count(m_session->db().tool("audit"));
+        auto refusedRevert = Reverter::revert(*m_session, update->outcome.auditIds.first());
+        QVERIFY(!refusedRevert.ok());
+        QCOMPARE(refusedRevert.error().code, ErrorCode::Refused);
+        QVERIFY2(refusedRevert.error().message.contains(QStringLiteral("has 2 level history row(s) in license_progressions since; the license stays")),
+                 qPrintable(refusedRevert.error().message));
+        QCOMPARE(m_db->snapshot(platformTables), before);
+        QCOMPARE(m_db->count(m_session->db().tool("audit")), audited);
+    }
+
     void aBatchIsWrittenOneStatementPerTableAndShapeAndAuditedPerKey()
     {
         auto user = [&](const char* email) { return m_db->addUser(QString::fromLatin1(email)); };
