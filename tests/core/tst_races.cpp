@@ -31,6 +31,15 @@ constexpr int workerCount = 8;
 
 int operationsPerWorker() { return qgetenv("CC_STRESS") == "full" ? 2000 : 250; }
 
+// Under ASan and UBSan (the `asan` preset, several times slower) eight SQLite writers can keep one
+// waiting past the 5 s busy bound: that is the bound doing its job (reported, nothing written), so
+// such a build counts those reports instead of failing on them. Other builds never see one here.
+#ifdef __SANITIZE_ADDRESS__
+constexpr bool busyIsExpected = true;
+#else
+constexpr bool busyIsExpected = false;
+#endif
+
 QString keyName(const KeyRef& key) { return QString::number(key.userId) + u'/' + key.track; }
 
 // What one worker did, merged over all workers afterwards.
@@ -41,6 +50,7 @@ struct WorkerLog {
     QList<qint64> auditIds;
     QStringList unexpected; // errors that must never reach a caller, and audit mismatches
     int succeeded = 0;
+    int busy = 0; // "stayed busy" reports (sanitizer builds only)
 
     QJsonObject toJson() const
     {
@@ -55,7 +65,8 @@ struct WorkerLog {
                  { QStringLiteral("duplicated"), QJsonArray::fromStringList(duplicated.values()) },
                  { QStringLiteral("auditIds"), ids },
                  { QStringLiteral("unexpected"), QJsonArray::fromStringList(unexpected) },
-                 { QStringLiteral("succeeded"), succeeded } };
+                 { QStringLiteral("succeeded"), succeeded },
+                 { QStringLiteral("busy"), busy } };
     }
 
     void merge(const QJsonObject& json)
@@ -74,6 +85,7 @@ struct WorkerLog {
         for (const QJsonValue& message : json.value(QStringLiteral("unexpected")).toArray())
             unexpected.append(message.toString());
         succeeded += json.value(QStringLiteral("succeeded")).toInt();
+        busy += json.value(QStringLiteral("busy")).toInt();
     }
 };
 
@@ -110,6 +122,10 @@ WorkerLog runWorker(const ConnectionProfile& profile, const QList<KeyRef>& keys,
         if (result.ok())
             return true;
         const ErrorCode code = result.error().code;
+        if (busyIsExpected && code == ErrorCode::Sql && result.error().message.contains(QLatin1String("stayed busy"))) {
+            ++log.busy;
+            return false;
+        }
         if (code != ErrorCode::Refused && code != ErrorCode::NotFound)
             log.unexpected << QStringLiteral("%1: %2 (%3)").arg(what, result.error().message, errorCodeName(code));
         return false;
@@ -229,6 +245,8 @@ private:
         }
         QVERIFY(counted >= m_keys.size() * 3 / 4);
         qInfo("%d operations succeeded; %d of %d keys had their XP and sessions accounted", log.succeeded, counted, int(m_keys.size()));
+        if (busyIsExpected)
+            qInfo("%d operations were refused as busy after the 5 s bound (a sanitizer build)", log.busy);
 
         // Exactly the audit entries the callers were given, each once.
         QSet<qint64> unique(log.auditIds.cbegin(), log.auditIds.cend());
