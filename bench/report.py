@@ -159,9 +159,12 @@ w("(the throwaway server): its figures are optimistic by the cost of the WAL flu
 w("## 6. Contention on PostgreSQL (100 users)\n")
 tx = [k for k in {lbl for (g, lbl, m) in rows if g == "contention"}]
 w("pgbench runs `bench/coupled_update.sql` (the tool's statements: advisory key lock, progress / license /")
-w("achievements `FOR UPDATE`, the progress UPDATE, one audit row) with `-n -c 8 -j 2`; the tool runs as 8")
-w("concurrent loops of `coupling-console update-progress --xp 1` (one process per update) on the same")
-w("100 users. Afterwards the XP sum is compared with the expected increase and levels are compared.\n")
+w("achievements `FOR UPDATE`, the progress UPDATE, one audit row) with `-n -c 8 -j 2`; the tool runs as")
+w("`bench/cc_contention`: 8 client threads in one process, each with its own session and connection,")
+w("each making the same number of `update-progress --xp 1` updates through the engine")
+w("(`Operations::updateProgress`: the key's advisory lock, the rows `FOR UPDATE`, the whole-row audit")
+w("entry) on the same 100 users, alternated with pgbench in each round. Afterwards the XP sum is")
+w("compared with the expected increase and levels are compared.\n")
 w("| what | throughput (tx/s) | p50 | p95 | lost XP | failed |\n|---|---|---|---|---|---|")
 for lbl in sorted(tx):
     if lbl == "after":
@@ -171,9 +174,9 @@ for lbl in sorted(tx):
       f"{' (average)' if not nums('contention', lbl, 'p50_ms') else ''} | {fmt(nums('contention', lbl, 'p95_ms'), ' ms', 1)} | "
       f"{fmt(nums('contention', lbl, 'lost_xp'), '', 0)} | {fmt(nums('contention', lbl, 'failed'), '', 0)} |")
 pg_tps = [v for (g, l, m), vs in rows.items() if g == "contention" and l.startswith("pgbench") and m == "tps" for v in map(float, vs)]
-cli_tps = [v for (g, l, m), vs in rows.items() if g == "contention" and l.startswith("cli") and m == "tps" for v in map(float, vs)]
-if pg_tps and cli_tps:
-    ratio = [c / p for c, p in zip(cli_tps, pg_tps) if p]
+tool_tps = [v for (g, l, m), vs in rows.items() if g == "contention" and l.startswith("tool") and m == "tps" for v in map(float, vs)]
+if pg_tps and tool_tps:
+    ratio = [c / p for c, p in zip(tool_tps, pg_tps) if p]
     w(f"\ntool / pgbench throughput: {fmt(ratio, '', 3)}, goal ≥ 0.7: {verdict(ratio, 0.7, True)}.")
 w(f"Desynced keys among the 100 users after each round: {fmt(nums('contention', 'after', 'desyncs'), '', 0)} (goal 0).\n")
 

@@ -48,6 +48,7 @@ cmake -S "$root" -B "$root/build/bench" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCC
 nice -n 10 ninja -C "$root/build/bench" -j2 >/dev/null
 CC="$root/build/bench/app/coupling-console"
 SCAN="$root/build/bench/bench/cc_platform_scan"
+CONTENTION="$root/build/bench/bench/cc_contention"
 PROBE="$root/build/bench/bench/cc_gui_probe"
 
 rm -rf "$WORK"; mkdir -p "$WORK"
@@ -189,7 +190,7 @@ for i in $(seq 1 "$RUNS"); do
 done
 
 # --- goal 6: contention on 100 users, PostgreSQL ----------------------------------------------
-TX=${CC_BENCH_TX:-2000}; CLI_TX=${CC_BENCH_CLI_TX:-100}
+TX=${CC_BENCH_TX:-2000}
 make_pg cont 10000 0
 psql -X -q -d cont -c "SELECT 1" >/dev/null
 xp_sum() { psql -X -At -d cont -c "SELECT sum(total_xp) FROM specialization_progress WHERE student_id BETWEEN 101 AND 200"; }
@@ -206,30 +207,13 @@ for i in $(seq 1 "$RUNS"); do
   record contention "pgbench 8x$TX" "$i" tps "$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out" | tail -1)"
   record contention "pgbench 8x$TX" "$i" lat_avg_ms "$(sed -n 's/^latency average = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out")"
   after=$(xp_sum); record contention "pgbench 8x$TX" "$i" lost_xp "$((before + 8 * TX - after))"
+  # The tool: 8 client threads in one process, each with its own session and connection, running
+  # the engine's update-progress (CONTRACT.md C5's locks and audit) on the same keys.
   before=$after
-  start=$(date +%s.%N)
-  for w in 1 2 3 4 5 6 7 8; do
-    ( for t in $(seq 1 "$CLI_TX"); do
-        line=$(sed -n "$(( (w * 13 + t * 7) % 100 + 1 ))p" "$WORK/cont_keys")
-        s=$(date +%s%N)
-        "$CC" update-progress --user "${line%%|*}" --spec "${line#*|}" --xp 1 --pg "$(pg cont)" >/dev/null 2>&1 || echo fail
-        echo "lat $(( ($(date +%s%N) - s) / 1000 ))"
-      done ) >"$WORK/cli.$w" &
-  done
-  wait
-  end=$(date +%s.%N)
-  after=$(xp_sum)
-  record contention "cli 8x$CLI_TX" "$i" tps "$(python3 -c "print(8 * $CLI_TX / ($end - $start))")"
-  python3 - "$WORK" "$i" "$CLI_TX" >>"$R" <<'EOF'
-import sys, statistics
-work, run, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
-lat = sorted(int(l.split()[1]) / 1000 for w in range(1, 9) for l in open(f"{work}/cli.{w}") if l.startswith("lat"))
-fails = sum(1 for w in range(1, 9) for l in open(f"{work}/cli.{w}") if l.startswith("fail"))
-print(f"contention\tcli 8x{n}\t{run}\tp50_ms\t{lat[len(lat) // 2]:.1f}")
-print(f"contention\tcli 8x{n}\t{run}\tp95_ms\t{lat[int(len(lat) * 0.95)]:.1f}")
-print(f"contention\tcli 8x{n}\t{run}\tfailed\t{fails}")
-EOF
-  record contention "cli 8x$CLI_TX" "$i" lost_xp "$((before + 8 * CLI_TX - after))"
+  "$CONTENTION" --pg "$(pg cont)" --keys "$WORK/cont_keys" --clients 8 --transactions "$TX" >"$WORK/contention.out" 2>"$WORK/contention.err" \
+    || log "cc_contention failed (see $WORK/contention.err)"
+  awk -F'\t' -v r="$i" -v l="tool 8x$TX" 'NF == 3 { print "contention\t" l "\t" r "\t" $1 "\t" $2 }' "$WORK/contention.out" >>"$R"
+  after=$(xp_sum); record contention "tool 8x$TX" "$i" lost_xp "$((before + 8 * TX - after))"
   record contention "after" "$i" desyncs "$(desyncs)"
 done
 
