@@ -132,9 +132,7 @@ private slots:
         QVERIFY(process.waitForStarted());
         // Signalled once its run is stored as running: the handlers are installed long before, and
         // a slow start (a loaded machine, a sanitizer build) cannot meet the default action instead.
-        const QString running = QStringLiteral("SELECT count(*) FROM %1 WHERE status = 'running'")
-                                    .arg(TestDatabase::isPostgres() ? QStringLiteral("coupling_console.runs") : QStringLiteral("cc_runs"));
-        QTRY_VERIFY_WITH_TIMEOUT(db.scalar(running).toInt() == 1, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(db.count(toolTable("runs"), QStringLiteral("status = 'running'")) == 1, 30000);
         QElapsedTimer timer;
         timer.start();
         QCOMPARE(::kill(pid_t(process.processId()), signal), 0);

@@ -91,6 +91,13 @@ private:
 
     // A repair-all was killed: keys changed only in whole 500-key transactions, in key order, each
     // changed key consistent and audited in the one batch.
+    // Trial 0 runs to the end (its time is `fullRunMs` for the others); the others are killed at a
+    // random moment between a tenth and seven tenths of that time.
+    int killDelay(int trial, qint64 fullRunMs)
+    {
+        return trial == 0 ? 600000 : int(m_random.bounded(int(fullRunMs / 10), int(fullRunMs * 7 / 10) + 1));
+    }
+
     void verifyRepairKill(TestDatabase& db, const AuditVerdict& verdict, const QList<AuditEntry>& entries)
     {
         QSet<qint64> batches;
@@ -174,7 +181,7 @@ private slots:
                        0);
             const DatabaseState before = state(db);
             QVERIFY(!before.keys.isEmpty());
-            const int delay = trial == 0 ? 600000 : int(m_random.bounded(int(fullRunMs / 10), int(fullRunMs * 7 / 10) + 1));
+            const int delay = killDelay(trial, fullRunMs);
             QElapsedTimer timer;
             timer.start();
             const KilledRun run = runAndKill(QStringList { QStringLiteral("repair-all"), QStringLiteral("--apply"), QStringLiteral("--create-licenses") }
@@ -359,7 +366,7 @@ private slots:
         for (int trial = 0; trial <= trials(); ++trial) {
             const QString kind = kinds.at(trial % kinds.size());
             const DatabaseState before = state(db);
-            const int delay = trial == 0 ? 600000 : int(m_random.bounded(int(fullRunMs / 10), int(fullRunMs * 7 / 10) + 1));
+            const int delay = killDelay(trial, fullRunMs);
             QElapsedTimer timer;
             timer.start();
             const KilledRun run = runAndKill(QStringList { QStringLiteral("inject"), QStringLiteral("--kind"), kind, QStringLiteral("--random"),

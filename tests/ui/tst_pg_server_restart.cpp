@@ -94,7 +94,7 @@ private slots:
         QVERIFY2(db.initialise(20000, 1, 0.3), qPrintable(db.error()));
         auto window = openWindow(db);
         waitForIdle(*window, true);
-        const QString audit = QStringLiteral("SELECT count(*) FROM coupling_console.audit WHERE batch_id IS NOT NULL");
+        const QString audit = QStringLiteral("SELECT count(*) FROM %1 WHERE batch_id IS NOT NULL").arg(toolTable("audit"));
         const qint64 before = db.scalar(audit).toLongLong();
         Prompt::clearShownMessages();
         window->setCurrentPage(MainWindow::Violations);
