@@ -2,8 +2,14 @@
 // read every progress row, then for each one run two more queries (its license rows; its
 // progress rows for the same user and track): N + 1 round trips. Read-only; one read transaction.
 //
-//   cc_platform_scan --db FILE | --pg CONNINFO
-// prints one line: "rows=<progress rows> keys=<distinct keys> mismatched=<n> queries=<n> ms=<n>"
+//   cc_platform_scan (--db FILE | --pg CONNINFO) [--pairs N]
+// prints one line: "rows=<progress rows> scanned=<rows checked> keys=<distinct keys> mismatched=<n>
+// queries=<n> ms=<n> estimated_ms=<n>"
+//
+// --pairs N checks only the first N progress rows. On the platform's own schema (no index on the
+// key columns) every per-row query reads a whole table, so each row costs the same and the whole
+// scan is estimated as the outer read plus the mean cost per checked row times all rows
+// (estimated_ms; equal to ms when every row was checked).
 
 #include "ConnectionProfile.h"
 #include "Database.h"
@@ -15,6 +21,7 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <algorithm>
 #include <cstdio>
 
 using namespace cc;
@@ -54,8 +61,11 @@ int main(int argc, char** argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() != 3 || (args.at(1) != QStringLiteral("--db") && args.at(1) != QStringLiteral("--pg")))
-        return fail(QStringLiteral("usage: cc_platform_scan --db FILE | --pg CONNINFO"));
+    bool number = true;
+    const qint64 pairs = args.size() == 5 ? args.at(4).toLongLong(&number) : -1;
+    if ((args.size() != 3 && args.size() != 5) || (args.at(1) != QStringLiteral("--db") && args.at(1) != QStringLiteral("--pg"))
+        || (args.size() == 5 && (args.at(3) != QStringLiteral("--pairs") || !number || pairs < 1)))
+        return fail(QStringLiteral("usage: cc_platform_scan (--db FILE | --pg CONNINFO) [--pairs N]"));
     ConnectionProfile profile;
     if (args.at(1) == QStringLiteral("--db")) {
         profile = ConnectionProfile::sqlite(args.at(2));
@@ -90,6 +100,8 @@ int main(int argc, char** argv)
         while (outer->next())
             rows.push_back({ outer->value(0).toLongLong(), canonical(outer->value(1).toString()) });
     }
+    const qint64 outerMs = timer.elapsed();
+    const qint64 scanned = pairs < 0 ? qint64(rows.size()) : std::min(pairs, qint64(rows.size()));
 
     QSqlQuery license(db.connection());
     QSqlQuery progress(db.connection());
@@ -100,7 +112,8 @@ int main(int argc, char** argv)
     qint64 queries = 1;
     qint64 mismatched = 0;
     QSet<QString> seen;
-    for (const Row& row : rows) {
+    for (qint64 i = 0; i < scanned; ++i) {
+        const Row& row = rows.at(std::size_t(i));
         const QStringList names = spellings(row.track);
         const QString alt = names.size() > 1 ? names.at(1) : names.at(0);
         license.bindValue(0, row.user);
@@ -128,7 +141,10 @@ int main(int argc, char** argv)
             ++mismatched;
     }
     (void)db.runDirect(QStringLiteral("COMMIT"));
-    QTextStream(stdout) << "rows=" << rows.size() << " keys=" << seen.size() << " mismatched=" << mismatched
-                        << " queries=" << queries << " ms=" << timer.elapsed() << Qt::endl;
+    const qint64 ms = timer.elapsed();
+    const double perRow = scanned > 0 ? double(ms - outerMs) / double(scanned) : 0.0;
+    const qint64 estimated = outerMs + qint64(perRow * double(rows.size()) + 0.5);
+    QTextStream(stdout) << "rows=" << rows.size() << " scanned=" << scanned << " keys=" << seen.size() << " mismatched=" << mismatched
+                        << " queries=" << queries << " ms=" << ms << " estimated_ms=" << estimated << Qt::endl;
     return 0;
 }
