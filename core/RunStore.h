@@ -72,7 +72,10 @@ public:
     static Result<qint64> prune(Database& db, const QDateTime& now);
 
 private:
+    Result<void> refreshStatistics();
+
     std::unique_ptr<Database> m_db;
+    qint64 m_rowsStored = 0; // violation rows this writer stored
     // Prepared violation inserts, reused across batches (full batches and the last, shorter one).
     std::unique_ptr<QSqlQuery> m_insertFull;
     std::unique_ptr<QSqlQuery> m_insertTail;
