@@ -113,8 +113,9 @@ pg() { echo "host=127.0.0.1 port=$PGPORT user=postgres dbname=$1"; }
   echo "quick=$quick"
   echo "half=$half"
   echo "only=$only"
-  if [ -n "$kept_meta" ]; then
-    echo "kept=$(sed -n 's/^date=//p' <<<"$kept_meta"), commit $(sed -n 's/^commit=//p' <<<"$kept_meta")"
+  if [ -n "$kept_meta" ]; then # and what that run itself kept from an earlier one
+    kept_only=$(sed -n 's/^only=//p' <<<"$kept_meta"); kept_earlier=$(sed -n 's/^kept=//p' <<<"$kept_meta")
+    echo "kept=$(sed -n 's/^date=//p' <<<"$kept_meta"), commit $(sed -n 's/^commit=//p' <<<"$kept_meta")${kept_only:+ (sections $kept_only)}${kept_earlier:+; before it $kept_earlier}"
   fi
 } >"$WORK/meta"
 
