@@ -1,5 +1,7 @@
 #include "CoreWorker.h"
 
+#include <QThreadPool>
+
 namespace cc {
 
 // Lives in the worker thread; owns the session there.
@@ -99,7 +101,7 @@ void CoreWorker::cancel(quint64 id)
         token = m_tokens.value(id);
     }
     if (token)
-        token->cancel();
+        QThreadPool::globalInstance()->start([token] { token->cancel(); });
 }
 
 void CoreWorker::cancelAll()

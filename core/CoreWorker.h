@@ -42,7 +42,10 @@ public:
     ~CoreWorker() override;
 
     quint64 submit(Job job);
+    // Cancels one job without waiting: interrupting a running statement (on PostgreSQL a new
+    // connection sending pg_cancel_backend) happens on a pool thread, never in the caller's.
     void cancel(quint64 id);
+    // Cancels every job and interrupts their statements before it returns.
     void cancelAll();
     const SessionOptions& options() const { return m_options; }
 

@@ -211,6 +211,47 @@ private slots:
         QVERIFY(model.lastError().contains(QStringLiteral("Nothing matches")));
     }
 
+    // Each new filter comes right after the previous one's first page, while that filter's count is
+    // queued or running: the count is cancelled, and the total shown is only ever the newest filter's.
+    void aNewFilterCancelsTheCountOfThePreviousOne()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(500, 1, 0.3));
+        SessionOptions options;
+        options.profile = db.profile();
+        {
+            auto session = db.open();
+            QVERIFY(HealthCheck_run(*session));
+        }
+        JobRunner jobs(options);
+        ViolationTableModel model(&jobs);
+        QList<qint64> totals;
+        connect(&model, &ViolationTableModel::totalChanged, this, [&](qint64 total) { totals.append(total); });
+        QStringList kinds { QStringLiteral("missing_progress"), QStringLiteral("missing_license"), QStringLiteral("level_mismatch") };
+        auto next = [&] {
+            ViolationFilter filter;
+            filter.kind = kinds.takeFirst();
+            model.setFilter(filter, QString());
+        };
+        // Queued: after the callback that showed the page and submitted its count, before that
+        // count's result (posted later by the worker) is delivered.
+        connect(&model, &ViolationTableModel::loadingChanged, this, [&](bool loading) {
+            if (!loading && !kinds.isEmpty())
+                next();
+        }, Qt::QueuedConnection);
+        next();
+        QTRY_VERIFY_WITH_TIMEOUT(kinds.isEmpty() && model.totalCount() >= 0, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(jobs.pending(), 0, 10000); // the cancelled counts have ended too
+        const qint64 expected = db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE kind = 'level_mismatch' AND severity = 'violation'")
+                                              .arg(db.open()->db().tool("violations")))
+                                    .toLongLong();
+        QVERIFY(expected > 0);
+        QCOMPARE(model.totalCount(), expected);
+        // Each filter announced "not counted yet" (-1); only the last one's count followed.
+        QCOMPARE(totals, QList<qint64>({ -1, -1, -1, expected }));
+        QCOMPARE(model.rowCount(), int(std::min<qint64>(expected, ViolationTableModel::pageSize)));
+    }
+
 private:
     static bool HealthCheck_run(Session& session);
 };

@@ -78,6 +78,7 @@ private:
     bool m_atEnd = false;
     bool m_loading = false;
     quint64 m_generation = 0;
+    quint64 m_countJob = 0; // the count still running or queued, if any
     qint64 m_total = -1;
     qint64 m_firstRowNumber = 0;
     QString m_error;
