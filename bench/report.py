@@ -85,6 +85,13 @@ for n in sizes:
         idx = rows.get(("indexes", f"{eng} {n}", "names"), ["?"])[0] or "none"
         w(f"| {eng} {int(n):,} users | {fmt(nums('demo', f'{eng} {n}', 'wall_s'), ' s')} | {idx} |")
 w("")
+w("`demo --users 1000000` on its own (an absolute goal, under a minute; each run into a new file or")
+w("database, the engines alternated):\n")
+w("| engine | demo --users 1000000 | goal < 60 s |\n|---|---|---|")
+for eng in ("sqlite", "postgresql"):
+    t = nums("demotime", f"{eng} 1000000", "wall_s")
+    w(f"| {eng} | {fmt(t, ' s')} | {verdict(t, 60) if t else 'not run'} |")
+w("")
 
 w("## 1. check vs the database's own client\n")
 w("`sqlite3 FILE '.read print-sql.sql'` and `psql -X -q -f print-sql.sql -o /dev/null` run the statement of")
