@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The scale-and-speed benchmarks of issue 4. Not a test: CI never runs it (it takes ~40 minutes,
-# more with --half).
+# ~45 with --half).
 #
 #   bench/run.sh [--quick] [--half] [--only SECTIONS] [--keep DIR] [--out FILE]
 #     --quick   10k and 100k users only (for development); 1M figures are reported as not run
