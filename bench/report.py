@@ -30,8 +30,8 @@ def fmt(values, unit="", digits=2):
     return f"{med:.{digits}f}{unit} [{min(values):.{digits}f}–{max(values):.{digits}f}, n={len(values)}]"
 
 
-def paired(goal_a, label_a, goal_b, label_b, metric="wall_s"):
-    a, b = nums(goal_a, label_a, metric), nums(goal_b, label_b, metric)
+def paired(goal_a, label_a, goal_b, label_b, metric="wall_s", metric_b=None):
+    a, b = nums(goal_a, label_a, metric), nums(goal_b, label_b, metric_b or metric)
     return [x / y for x, y in zip(a, b) if y > 0]
 
 
@@ -117,7 +117,7 @@ w("| engine | rows checked of | measured | whole scan (estimated) | check | scan
 w("|---|---|---|---|---|---|---|")
 for eng in ("sqlite", "postgresql"):
     label = f"{eng} 100000"
-    r = [x / y for x, y in zip(nums("scanplat", label, "estimated_s"), nums("scanplatcheck", label, "wall_s")) if y > 0]
+    r = paired("scanplat", label, "scanplatcheck", label, "estimated_s", "wall_s")
     scanned, total = nums("scanplat", label, "scanned"), nums("scanplat", label, "rows")
     of = f"{int(scanned[0]):,} of {int(total[0]):,}" if scanned and total else "not run"
     w(f"| {eng} | {of} | {fmt(nums('scanplat', label, 'wall_s'), ' s')} | {fmt(nums('scanplat', label, 'estimated_s'), ' s', 0)} | "
