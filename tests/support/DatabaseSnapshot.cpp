@@ -23,10 +23,11 @@ Result<QList<TableShape>> tableShapes(Database& db)
 {
     QList<TableShape> shapes;
     if (db.isPostgres()) {
-        auto tables = db.exec(QStringLiteral("SELECT n.nspname, c.relname, c.oid::bigint FROM pg_class c "
-                                             "JOIN pg_namespace n ON n.oid = c.relnamespace "
-                                             "WHERE c.relkind IN ('r', 'p') AND n.nspname IN ('public', 'coupling_console') "
-                                             "ORDER BY 1, 2"));
+        auto tables = db.exec(
+            QStringLiteral("SELECT n.nspname, c.relname, c.oid::bigint FROM pg_class c "
+                           "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                           "WHERE c.relkind IN ('r', 'p') AND n.nspname IN ('public', 'coupling_console') "
+                           "ORDER BY 1, 2"));
         if (!tables)
             return tables.error();
         QList<std::pair<TableShape, qint64>> found;
@@ -39,15 +40,20 @@ Result<QList<TableShape>> tableShapes(Database& db)
             found.append({ shape, tables->value(2).toLongLong() });
         }
         for (auto& [shape, oid] : found) {
-            auto columns = db.exec(QStringLiteral("SELECT attname FROM pg_attribute WHERE attrelid = %1 AND attnum > 0 "
-                                                  "AND NOT attisdropped ORDER BY attnum").arg(oid));
+            auto columns = db.exec(
+                QStringLiteral("SELECT attname FROM pg_attribute WHERE attrelid = %1 AND attnum > 0 "
+                               "AND NOT attisdropped ORDER BY attnum")
+                    .arg(oid));
             if (!columns)
                 return columns.error();
             while (columns->next())
                 shape.columns << columns->value(0).toString();
-            auto key = db.exec(QStringLiteral("SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord) "
-                                              "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
-                                              "WHERE i.indrelid = %1 AND i.indisprimary ORDER BY k.ord").arg(oid));
+            auto key = db.exec(
+                QStringLiteral("SELECT a.attname FROM pg_index i CROSS JOIN LATERAL unnest(i.indkey) WITH "
+                               "ORDINALITY AS k(attnum, ord) "
+                               "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum "
+                               "WHERE i.indrelid = %1 AND i.indisprimary ORDER BY k.ord")
+                    .arg(oid));
             if (!key)
                 return key.error();
             while (key->next())
@@ -56,7 +62,8 @@ Result<QList<TableShape>> tableShapes(Database& db)
         }
         return shapes;
     }
-    auto tables = db.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
+    auto tables
+        = db.exec(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name"));
     if (!tables)
         return tables.error();
     QStringList names;
@@ -66,7 +73,8 @@ Result<QList<TableShape>> tableShapes(Database& db)
         TableShape shape;
         shape.name = name;
         shape.sqlName = quoted(name);
-        auto columns = db.exec(QStringLiteral("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid"), { name });
+        auto columns
+            = db.exec(QStringLiteral("SELECT name, pk FROM pragma_table_info(?) ORDER BY cid"), { name });
         if (!columns)
             return columns.error();
         QMap<int, QString> key;
@@ -99,7 +107,8 @@ DatabaseSnapshot DatabaseSnapshot::take(const TestDatabase& testDb)
         return snapshot;
     }
     auto literal = [pg](const QString& column) {
-        return pg ? QStringLiteral("quote_nullable(%1::text)").arg(quoted(column)) : QStringLiteral("quote(%1)").arg(quoted(column));
+        return pg ? QStringLiteral("quote_nullable(%1::text)").arg(quoted(column))
+                  : QStringLiteral("quote(%1)").arg(quoted(column));
     };
     for (const TableShape& shape : std::as_const(*shapes)) {
         // Key columns first (as literals), then every column; ordered by the key's own values.
@@ -119,8 +128,9 @@ DatabaseSnapshot DatabaseSnapshot::take(const TestDatabase& testDb)
             select << literal(column);
         if (order.isEmpty()) // PostgreSQL without a key: the whole row orders it and is its key
             order = QStringList(select.mid(keyColumns));
-        auto query = db.exec(QStringLiteral("SELECT %1 FROM %2 ORDER BY %3").arg(select.join(QStringLiteral(", ")), shape.sqlName,
-                                                                               order.join(QStringLiteral(", "))));
+        auto query = db.exec(
+            QStringLiteral("SELECT %1 FROM %2 ORDER BY %3")
+                .arg(select.join(QStringLiteral(", ")), shape.sqlName, order.join(QStringLiteral(", "))));
         if (!query) {
             snapshot.m_error = shape.name + QStringLiteral(": ") + query.error().message;
             return snapshot;
@@ -223,7 +233,8 @@ QString describe(const ChangedRow& row)
         if (was != now)
             differing << was + QStringLiteral(" → ") + now.section(u'=', 1);
     }
-    return QStringLiteral("%1 row %2 updated: %3").arg(row.table, row.primaryKey, differing.join(QStringLiteral("; ")));
+    return QStringLiteral("%1 row %2 updated: %3")
+        .arg(row.table, row.primaryKey, differing.join(QStringLiteral("; ")));
 }
 
 QString describe(const QList<ChangedRow>& rows)
@@ -238,8 +249,9 @@ namespace {
 
 bool allowed(const QList<AllowedRow>& rows, const ChangedRow& change)
 {
-    return std::any_of(rows.cbegin(), rows.cend(),
-                       [&](const AllowedRow& row) { return row.table == change.table && row.primaryKey == change.primaryKey; });
+    return std::any_of(rows.cbegin(), rows.cend(), [&](const AllowedRow& row) {
+        return row.table == change.table && row.primaryKey == change.primaryKey;
+    });
 }
 
 QList<ChangedRow> platformChanges(const DatabaseSnapshot& before, const DatabaseSnapshot& after)
@@ -263,8 +275,8 @@ SnapshotVerdict invalid(const DatabaseSnapshot& before, const DatabaseSnapshot& 
 
 } // namespace
 
-SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const DatabaseSnapshot& after, const cc::WriteOutcome& outcome,
-                                       const QList<AllowedRow>& alsoAllowed)
+SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const DatabaseSnapshot& after,
+    const cc::WriteOutcome& outcome, const QList<AllowedRow>& alsoAllowed)
 {
     if (auto verdict = invalid(before, after); !verdict)
         return verdict;
@@ -275,14 +287,21 @@ SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const Dat
         for (const RowChange& change : key.changes) {
             const QString id = change.table + u'|' + QString::number(change.id);
             switch (change.op) {
-            case RowOp::Update: updates.insert(id); planned << QStringLiteral("update ") + change.table + u' ' + QString::number(change.id); break;
-            case RowOp::Delete: deletes.insert(id); planned << QStringLiteral("delete ") + change.table + u' ' + QString::number(change.id); break;
+            case RowOp::Update:
+                updates.insert(id);
+                planned << QStringLiteral("update ") + change.table + u' ' + QString::number(change.id);
+                break;
+            case RowOp::Delete:
+                deletes.insert(id);
+                planned << QStringLiteral("delete ") + change.table + u' ' + QString::number(change.id);
+                break;
             case RowOp::Insert:
                 if (change.id != 0)
                     insertsWithId.insert(id);
                 else
                     ++inserts[change.table];
-                planned << QStringLiteral("insert ") + change.table + (change.id != 0 ? u' ' + QString::number(change.id) : QString());
+                planned << QStringLiteral("insert ") + change.table
+                        + (change.id != 0 ? u' ' + QString::number(change.id) : QString());
                 break;
             }
         }
@@ -295,8 +314,12 @@ SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const Dat
         const QString id = change.table + u'|' + change.primaryKey;
         bool ok = false;
         switch (change.kind) {
-        case RowDiffKind::Updated: ok = updates.contains(id); break;
-        case RowDiffKind::Deleted: ok = deletes.contains(id); break;
+        case RowDiffKind::Updated:
+            ok = updates.contains(id);
+            break;
+        case RowDiffKind::Deleted:
+            ok = deletes.contains(id);
+            break;
         case RowDiffKind::Inserted:
             ok = insertsWithId.contains(id) || inserts.value(change.table) > 0;
             if (ok && !insertsWithId.contains(id))
@@ -308,24 +331,31 @@ SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const Dat
     }
     if (unplanned.isEmpty())
         return {};
-    return { false, QStringLiteral("%1 platform row(s) changed that the plan did not list:\n%2\nthe plan listed: %3")
-                        .arg(unplanned.size())
-                        .arg(describe(unplanned), planned.isEmpty() ? QStringLiteral("nothing") : planned.join(QStringLiteral(", "))) };
+    return { false,
+        QStringLiteral("%1 platform row(s) changed that the plan did not list:\n%2\nthe plan listed: %3")
+            .arg(unplanned.size())
+            .arg(describe(unplanned),
+                planned.isEmpty() ? QStringLiteral("nothing") : planned.join(QStringLiteral(", "))) };
 }
 
-SnapshotVerdict restoredByRevert(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert, const QList<AllowedRow>& alsoAllowed)
+SnapshotVerdict restoredByRevert(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
+    const QList<AllowedRow>& alsoAllowed)
 {
     if (auto verdict = invalid(beforeWrite, afterRevert); !verdict)
         return verdict;
     QList<ChangedRow> differing;
     for (const ChangedRow& change : platformChanges(beforeWrite, afterRevert)) {
-        const bool reverseHistory = change.table == u"license_progressions" && change.kind == RowDiffKind::Inserted;
+        const bool reverseHistory
+            = change.table == u"license_progressions" && change.kind == RowDiffKind::Inserted;
         if (!reverseHistory && !allowed(alsoAllowed, change))
             differing.append(change);
     }
     if (differing.isEmpty())
         return {};
-    return { false, QStringLiteral("after the revert %1 platform row(s) differ from before the write:\n%2").arg(differing.size()).arg(describe(differing)) };
+    return { false,
+        QStringLiteral("after the revert %1 platform row(s) differ from before the write:\n%2")
+            .arg(differing.size())
+            .arg(describe(differing)) };
 }
 
 SnapshotVerdict platformUnchanged(const DatabaseSnapshot& before, const DatabaseSnapshot& after)
@@ -335,7 +365,8 @@ SnapshotVerdict platformUnchanged(const DatabaseSnapshot& before, const Database
     const QList<ChangedRow> changes = platformChanges(before, after);
     if (changes.isEmpty())
         return {};
-    return { false, QStringLiteral("%1 platform row(s) changed:\n%2").arg(changes.size()).arg(describe(changes)) };
+    return { false,
+        QStringLiteral("%1 platform row(s) changed:\n%2").arg(changes.size()).arg(describe(changes)) };
 }
 
 } // namespace cc::test

@@ -75,13 +75,13 @@ struct SnapshotVerdict {
 // lists: an updated or deleted row by table and id with that operation, an inserted row by table
 // and id when the plan gave one (a revert re-inserting a removed row), else counted against the
 // plan's inserts into that table (a planned insert has id 0). The tool's own tables are not checked.
-SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const DatabaseSnapshot& after, const cc::WriteOutcome& outcome,
-                                       const QList<AllowedRow>& alsoAllowed = {});
+SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const DatabaseSnapshot& after,
+    const cc::WriteOutcome& outcome, const QList<AllowedRow>& alsoAllowed = {});
 // After a revert every platform table equals its state before the write, except the
 // license_progressions rows the revert adds (a reverted license level change writes a new
 // progression recording the reverse change, CONTRACT.md C6 revert) and `alsoAllowed`.
 SnapshotVerdict restoredByRevert(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
-                                 const QList<AllowedRow>& alsoAllowed = {});
+    const QList<AllowedRow>& alsoAllowed = {});
 // No platform row differs (a refused write).
 SnapshotVerdict platformUnchanged(const DatabaseSnapshot& before, const DatabaseSnapshot& after);
 

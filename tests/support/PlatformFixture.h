@@ -16,7 +16,8 @@ struct PlatformFixtureIds {
     qint64 otherSemester = 0;
 
     // Consistent pairs.
-    qint64 consistentPlayer = 0; // PLAYER / PLAYER level 2; license referenced by a credit transaction and an enrollment
+    qint64 consistentPlayer
+        = 0; // PLAYER / PLAYER level 2; license referenced by a credit transaction and an enrollment
     qint64 consistentPlayerProgress = 0;
     qint64 consistentPlayerLicense = 0;
     qint64 consistentIntern = 0; // INTERNSHIP / INTERNSHIP level 2, nothing references its license
@@ -28,7 +29,8 @@ struct PlatformFixtureIds {
     // platform's sync created on each side.
     qint64 twinStudent = 0;
     qint64 realProgress = 0; // PLAYER, level 3, 45,000 XP, 15 sessions
-    qint64 twinProgress = 0; // PLAYER (specializations has no GANCUJU_PLAYER: the FK allows no other), 0 XP, newer
+    qint64 twinProgress
+        = 0; // PLAYER (specializations has no GANCUJU_PLAYER: the FK allows no other), 0 XP, newer
     qint64 realLicense = 0; // PLAYER, level 3, payment_verified, referenced by every referencing table
     qint64 twinLicense = 0; // GANCUJU_PLAYER, level 1, unpaid, newer; one credit transaction of its own
     QList<qint64> realCreditTransactions;
@@ -56,7 +58,8 @@ struct PlatformFixtureIds {
     qint64 missingLicense = 0; // PLAYER progress level 2, no license
     qint64 missingProgress = 0; // INTERNSHIP license level 2, no progress
     qint64 nullCounters = 0; // PLAYER progress with current_level and every counter NULL, license level 1
-    qint64 noSpelling = 0; // LFA_FOOTBALL_PLAYER license, no progress: no spelling of the track is in specializations
+    qint64 noSpelling
+        = 0; // LFA_FOOTBALL_PLAYER license, no progress: no spelling of the track is in specializations
 
     // Staff: licenses as teaching credentials, no progress (CONTRACT.md C2).
     qint64 instructorLfaCoach = 0; // INSTRUCTOR, LFA_COACH level 8
@@ -105,12 +108,15 @@ private:
     bool seed();
     qint64 insert(const QString& sql, const QVariantList& binds);
     qint64 addUser(const QString& name, const QString& email, const QString& role, const QVariant& active);
-    qint64 addProgress(qint64 user, const QString& spec, const QVariant& level, const QVariant& xp, const QVariant& sessions,
-                       const QString& createdAt, const QVariant& theoryHours = 0, const QVariant& practiceHours = 0);
-    qint64 addLicense(qint64 user, const QString& spec, int level, int maxLevel, bool paid, const QString& startedAt,
-                      const QVariant& paymentReference = {});
-    qint64 addCreditTransaction(const QVariant& user, const QVariant& license, qint64 amount, const QString& key);
-    qint64 addEnrollment(qint64 user, qint64 semester, qint64 license, bool active, const QVariant& paymentReference);
+    qint64 addProgress(qint64 user, const QString& spec, const QVariant& level, const QVariant& xp,
+        const QVariant& sessions, const QString& createdAt, const QVariant& theoryHours = 0,
+        const QVariant& practiceHours = 0);
+    qint64 addLicense(qint64 user, const QString& spec, int level, int maxLevel, bool paid,
+        const QString& startedAt, const QVariant& paymentReference = {});
+    qint64 addCreditTransaction(
+        const QVariant& user, const QVariant& license, qint64 amount, const QString& key);
+    qint64 addEnrollment(
+        qint64 user, qint64 semester, qint64 license, bool active, const QVariant& paymentReference);
     qint64 addProgression(qint64 license, int from, int to, const QString& at);
 
     Options m_options;
