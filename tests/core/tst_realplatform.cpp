@@ -324,6 +324,18 @@ private slots:
         QCOMPARE(db().count(QStringLiteral("semester_enrollments"), QStringLiteral("user_license_id = ?"),
                      { ids().realLicense }),
             1);
+        // A re-point changes only the referencing column (CONTRACT.md C6 repair step 1).
+        const auto repointed = [&](const QString& table, qint64 id, const QString& column) {
+            QString expected = before.row(table, QString::number(id));
+            for (const QString& quote : { QString(), QStringLiteral("'") })
+                expected.replace(column + u'=' + quote + QString::number(ids().twinLicense) + quote + u',',
+                    column + u'=' + quote + QString::number(ids().realLicense) + quote + u',');
+            return after.row(table, QString::number(id)) == expected;
+        };
+        QVERIFY(repointed(QStringLiteral("credit_transactions"), ids().twinCreditTransaction,
+            QStringLiteral("user_license_id")));
+        QVERIFY(
+            repointed(QStringLiteral("user_mood_photos"), ids().twinMoodPhoto, QStringLiteral("license_id")));
         // One spelling for the key: the platform's raw comparison pairs the two rows.
         QCOMPARE(db().count(QStringLiteral(
                                 "specialization_progress p JOIN user_licenses l ON l.user_id = p.student_id "
