@@ -75,6 +75,7 @@ QJsonObject planJson(const PlatformSchema& schema, const Plan& plan)
         keys.append(QJsonObject { { QStringLiteral("user_id"), change.key.userId }, { QStringLiteral("specialization"), change.key.track },
                                   { QStringLiteral("action"), change.action },
                                   { QStringLiteral("skipped"), change.skipReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(change.skipReason) },
+                                  { QStringLiteral("notes"), QJsonArray::fromStringList(change.notes) },
                                   { QStringLiteral("changes"), rows } });
     }
     QJsonArray statements;

@@ -244,8 +244,17 @@ Result<WriteOutcome> Injector::injectRandom(Session& session, const QString& kin
         return refused(QStringLiteral("--random takes a count from 1 to 1000000"));
     QList<KeyRef> candidates;
     const LevelCatalogue& catalogue = session.catalogue();
+    // A row that other tables reference cannot be removed without a survivor (C5): not a candidate.
+    std::set<KeyRef> referenced;
+    if (kind == u"missing_license" || kind == u"missing_progress") {
+        auto keys = kind == u"missing_license" ? RowReader::referencedKeys(session, table::licenses, { table::progressions })
+                                               : RowReader::referencedKeys(session, table::progress, {});
+        if (!keys)
+            return keys.error();
+        referenced = std::move(*keys);
+    }
     CC_TRY(HealthCheck::scan(session, [&](const KeyAggregate& key) {
-        if (feasible(kind, key, classifyKey(key, catalogue), catalogue))
+        if (feasible(kind, key, classifyKey(key, catalogue), catalogue) && !referenced.count({ key.userId, key.track }))
             candidates.append({ key.userId, key.track });
     }));
     // A partial Fisher–Yates shuffle with a fixed generator: the same seed picks the same keys.

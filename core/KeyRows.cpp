@@ -6,6 +6,7 @@
 #include <QSqlRecord>
 
 #include <climits>
+#include <cmath>
 
 namespace cc {
 
@@ -190,6 +191,25 @@ QString isoTimestamp(const QString& text)
     return text;
 }
 
+// A floating-point column read as text (PostgreSQL, lossless): a JSON number where JSON has one
+// (NaN and the infinities stay text).
+QJsonValue floatValue(const QString& text)
+{
+    bool ok = false;
+    const double number = text.toDouble(&ok);
+    return ok && std::isfinite(number) ? QJsonValue(number) : QJsonValue(text);
+}
+
+// A json column read as text: its value, or the text when it does not parse.
+QJsonValue jsonValue(const QString& text)
+{
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"), &error);
+    if (error.error != QJsonParseError::NoError || !document.isArray() || document.array().size() != 1)
+        return text;
+    return document.array().first();
+}
+
 } // namespace
 
 QJsonObject rowForDisplay(const PlatformSchema& schema, const QString& tableName, const QJsonObject& row)
@@ -201,6 +221,10 @@ QJsonObject rowForDisplay(const PlatformSchema& schema, const QString& tableName
             it.value() = isoTimestamp(it.value().toString());
         else if (family == TypeFamily::Boolean && it.value().isDouble())
             it.value() = it.value().toInteger() != 0;
+        else if (family == TypeFamily::Float && it.value().isString())
+            it.value() = floatValue(it.value().toString());
+        else if (family == TypeFamily::Json && it.value().isString())
+            it.value() = jsonValue(it.value().toString());
     }
     return shown;
 }
@@ -571,6 +595,33 @@ Result<Referrers> RowReader::referrers(Session& session, const QString& coupledT
             found[row.value(key.column()).toLongLong()].append({ key, row });
     }
     return found;
+}
+
+Result<std::set<KeyRef>> RowReader::referencedKeys(Session& session, const QString& coupledTable, const QStringList& exceptTables)
+{
+    auto catalogue = session.constraints();
+    if (!catalogue)
+        return catalogue.error();
+    const bool progress = coupledTable == table::progress;
+    const QString user = progress ? QStringLiteral("student_id") : QStringLiteral("user_id");
+    const QString track = progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type");
+    std::set<KeyRef> keys;
+    for (const ForeignKey& key : (*catalogue)->referencing(coupledTable)) {
+        if (exceptTables.contains(key.table))
+            continue;
+        const QString column = u'"' + QString(key.column()).replace(u'"', QStringLiteral("\"\"")) + u'"';
+        auto query = session.db().exec(QStringLiteral("SELECT DISTINCT c.%1, c.%2 FROM %3 c WHERE EXISTS (SELECT 1 FROM %4 r WHERE r.%5 = c.id)")
+                                           .arg(user, track, coupledTable, key.table, column));
+        if (!query)
+            return query.error();
+        while (query->next()) {
+            QString id = query->value(1).toString();
+            while (id.endsWith(u' '))
+                id.chop(1);
+            keys.insert({ query->value(0).toLongLong(), session.catalogue().canonical(id) });
+        }
+    }
+    return keys;
 }
 
 Result<std::optional<QString>> RowReader::userRole(Session& session, qint64 userId)

@@ -77,6 +77,8 @@ QString Plan::describe() const
         if (!key.skipReason.isEmpty())
             text += QStringLiteral(" (skipped: %1)").arg(key.skipReason);
         text += u'\n';
+        for (const QString& note : key.notes)
+            text += QStringLiteral("  %1\n").arg(note);
         for (const RowChange& change : key.changes) {
             switch (change.op) {
             case RowOp::Insert:

@@ -32,6 +32,7 @@ struct KeyChange {
     KeyRows before; // the key's rows the plan was made from; apply refuses if they changed
     QList<RowChange> changes; // in execution order
     QString skipReason; // non-empty: the key is listed as skipped (it may still carry partial fixes)
+    QStringList notes; // what the plan decided and why, e.g. which row a merge keeps
     std::optional<qint64> revertsId;
     QList<KeyRef> extraKeys; // other keys whose rows this change moves (locked too)
     // Table → the select list its inserts and updates return: the whole row as written, read as

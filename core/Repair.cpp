@@ -9,14 +9,56 @@ namespace cc {
 
 namespace {
 
+QString referencedBy(const Referrers& referrers, qint64 id)
+{
+    const qsizetype count = referrers.value(id).size();
+    return count == 1 ? QStringLiteral("referenced by 1 row of other tables") : QStringLiteral("referenced by %1 rows of other tables").arg(count);
+}
+
+// Why a merge keeps the license it keeps (C6 step 1), for the plan.
+QString licenseKeptNote(const KeyRows& rows, const Row& kept)
+{
+    QStringList removed;
+    for (const Row& row : rows.licenses) {
+        if (rowId(row) != rowId(kept))
+            removed << QStringLiteral("%1 (%2, payment_verified %3, max level %4)")
+                           .arg(rowId(row))
+                           .arg(referencedBy(rows.licenseReferrers, rowId(row)), formatValue(row.value(QStringLiteral("payment_verified"))),
+                                formatValue(row.value(QStringLiteral("max_achieved_level"))));
+    }
+    return QStringLiteral("keeps user_licenses row %1 (%2, payment_verified %3, max level %4, started %5) over %6: the row holding the "
+                          "real record (most references, then paid, then highest max level, then earliest start, then lowest id)")
+        .arg(rowId(kept))
+        .arg(referencedBy(rows.licenseReferrers, rowId(kept)), formatValue(kept.value(QStringLiteral("payment_verified"))),
+             formatValue(kept.value(QStringLiteral("max_achieved_level"))), formatValue(kept.value(QStringLiteral("started_at"))),
+             removed.join(QStringLiteral(", ")));
+}
+
+QString progressKeptNote(const KeyRows& rows, const Row& kept)
+{
+    QStringList removed;
+    for (const Row& row : rows.progress) {
+        if (rowId(row) != rowId(kept))
+            removed << QStringLiteral("%1 (%2 XP, %3 sessions)")
+                           .arg(rowId(row))
+                           .arg(formatValue(row.value(QStringLiteral("total_xp"))), formatValue(row.value(QStringLiteral("completed_sessions"))));
+    }
+    return QStringLiteral("keeps specialization_progress row %1 (%2 XP, %3 sessions) over %4: the row holding the real record "
+                          "(highest XP, then most sessions, then lowest id)")
+        .arg(rowId(kept))
+        .arg(formatValue(kept.value(QStringLiteral("total_xp"))), formatValue(kept.value(QStringLiteral("completed_sessions"))),
+             removed.join(QStringLiteral(", ")));
+}
+
 // Keeps the license holding the real record (KeyRows::keptLicense) and re-points every row of other
 // tables that references a removed one to it (C6 step 1).
-Result<void> mergeLicenses(ChangeBuilder& builder, int max)
+Result<void> mergeLicenses(ChangeBuilder& builder, int max, QStringList& notes)
 {
     QList<Row>& licenses = builder.licenses();
     if (licenses.size() < 2)
         return {};
     const qint64 keptId = rowId(*builder.original().keptLicense());
+    notes << licenseKeptNote(builder.original(), *builder.original().keptLicense());
     qint64 highestMax = 0;
     for (const Row& row : std::as_const(licenses))
         highestMax = std::max(highestMax, rowInt(row, QStringLiteral("max_achieved_level")).value_or(0));
@@ -33,12 +75,13 @@ Result<void> mergeLicenses(ChangeBuilder& builder, int max)
     return {};
 }
 
-Result<void> mergeProgress(ChangeBuilder& builder)
+Result<void> mergeProgress(ChangeBuilder& builder, QStringList& notes)
 {
     QList<Row>& progress = builder.progress();
     if (progress.size() < 2)
         return {};
     const qint64 keptId = rowId(*builder.original().keptProgress());
+    notes << progressKeptNote(builder.original(), *builder.original().keptProgress());
     for (qsizetype i = progress.size() - 1; i >= 0; --i) {
         if (rowId(progress.at(i)) != keptId)
             CC_TRY(builder.removeProgress(i, keptId));
@@ -66,8 +109,9 @@ KeyPlanner Repair::planner(const RepairOptions& options)
         }
         const int max = catalogue.maxLevel(track);
         // 1. merge duplicates
-        CC_TRY(mergeProgress(builder));
-        CC_TRY(mergeLicenses(builder, max));
+        QStringList notes;
+        CC_TRY(mergeProgress(builder, notes));
+        CC_TRY(mergeLicenses(builder, max, notes));
         // 2. clamp, license first
         if (!builder.licenses().isEmpty()) {
             Row& license = builder.licenses().first();
@@ -124,6 +168,7 @@ KeyPlanner Repair::planner(const RepairOptions& options)
         CC_TRY(builder.unifySpelling());
         KeyChange change = builder.take();
         change.skipReason = skip;
+        change.notes = notes;
         return change;
     };
 }

@@ -10,7 +10,7 @@ UserSummary readUser(const QSqlQuery& query)
     user.id = query.value(0).toLongLong();
     user.name = query.value(1).toString();
     user.email = query.value(2).toString();
-    user.role = roleName(roleFromText(query.value(3).toString()));
+    user.role = query.value(3).toString(); // as stored: SPORT_DIRECTOR is not "other" (C8)
     user.active = query.value(4).isNull() || query.value(4).toBool();
     return user;
 }
