@@ -144,13 +144,21 @@ private slots:
         const qint64 l2 = m_db->addLicense(u, QStringLiteral("GANCUJU_PLAYER"), 4, 4);
         QVERIFY(m_db->exec(QStringLiteral("UPDATE user_licenses SET updated_at = '2026-01-01 00:00:00' WHERE id = ?"), { l2 }));
         QVERIFY(m_db->exec(QStringLiteral("INSERT INTO license_progressions (user_license_id, from_level, to_level) VALUES (?, 3, 4)"), { l1 }));
+        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO license_progressions (user_license_id, from_level, to_level) VALUES (?, 3, 4)"), { l2 }));
         auto repaired = Repair::repairUser(*m_session, u, {}, {});
         QVERIFY2(repaired.ok(), repaired.ok() ? "" : qPrintable(repaired.error().message));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT id FROM specialization_progress WHERE student_id = ?"), { u }).toLongLong(), high);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), { u }).toInt(), 70000); // not summed
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT id FROM user_licenses WHERE user_id = ?"), { u }).toLongLong(), l2); // latest updated_at
+        // The rows holding the real record (C6 step 1): the most XP, not the highest level; the
+        // license equally referenced and unpaid, so the higher max_achieved_level, not the newer row.
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT id FROM specialization_progress WHERE student_id = ?"), { u }).toLongLong(), low);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), { u }).toInt(), 99999); // not summed
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT id FROM user_licenses WHERE user_id = ?"), { u }).toLongLong(), l1);
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), { u }).toInt(), 6);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT user_license_id FROM license_progressions")).toLongLong(), l2); // re-pointed
+        QCOMPARE(m_db->count(QStringLiteral("license_progressions"), QStringLiteral("user_license_id = ?"), { l1 }), 2); // l2's re-pointed
+        // One spelling for the key: the canonical id, which specializations holds.
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT specialization_id FROM specialization_progress WHERE student_id = ?"), { u }).toString(),
+                 QStringLiteral("GANCUJU_PLAYER"));
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT specialization_type FROM user_licenses WHERE user_id = ?"), { u }).toString(),
+                 QStringLiteral("GANCUJU_PLAYER"));
         auto entry = AuditLog::entry(m_session->db(), repaired->auditIds.first());
         QVERIFY(entry.ok() && entry->has_value());
         QSet<qint64> removed;
@@ -169,6 +177,7 @@ private slots:
         QCOMPARE(m_db->count(QStringLiteral("specialization_progress"), QStringLiteral("student_id = ?"), { u }), 3);
         QCOMPARE(m_db->count(QStringLiteral("user_licenses"), QStringLiteral("user_id = ?"), { u }), 2);
         QCOMPARE(m_db->scalar(QStringLiteral("SELECT user_license_id FROM license_progressions ORDER BY id LIMIT 1")).toLongLong(), l1);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT user_license_id FROM license_progressions ORDER BY id LIMIT 1 OFFSET 1")).toLongLong(), l2);
     }
 
     void aKeyWithSeveralDefectsEndsConsistent()
@@ -301,7 +310,7 @@ private slots:
         auto refusedRevert = Reverter::revert(*m_session, update->outcome.auditIds.first());
         QVERIFY(!refusedRevert.ok());
         QCOMPARE(refusedRevert.error().code, ErrorCode::Refused);
-        QVERIFY2(refusedRevert.error().message.contains(QStringLiteral("has 2 level history row(s) in license_progressions since; the license stays")),
+        QVERIFY2(refusedRevert.error().message.contains(QStringLiteral("is referenced by 2 row(s) in license_progressions since; the row stays")),
                  qPrintable(refusedRevert.error().message));
         QCOMPARE(m_db->snapshot(platformTables), before);
         QCOMPARE(m_db->count(m_session->db().tool("audit")), audited);
