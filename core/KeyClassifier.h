@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -18,8 +19,9 @@ enum class ViolationKind {
     MissingProgress,
     LevelOutOfRange,
     LevelMismatch,
+    SpellingMismatch, // the levels agree, the two sides' stored ids differ (revised 2026-12)
 };
-constexpr int violationKindCount = 7;
+constexpr int violationKindCount = 8;
 
 enum class WarningKind { UnjustifiedLevel, PendingLevelUp, MaxBelowCurrent };
 constexpr int warningKindCount = 3;
@@ -41,7 +43,20 @@ struct KeyAggregate {
     std::optional<qint64> licenseMin, licenseMax;
     Counters counters; // summed; meaningful when progressRows == 1
     std::optional<qint64> maxAchieved; // summed; meaningful when licenseRows == 1
+    // Each side's stored ids (char(n) pad spaces removed), lowest and highest by bytes; empty
+    // when the side has no rows or they were not read.
+    std::optional<QString> progressSpellingMin, progressSpellingMax;
+    std::optional<QString> licenseSpellingMin, licenseSpellingMax;
+    // The user exists and their role is not student (isStaffRole). Filled only for keys without
+    // progress rows (the check looks the user up for those alone).
+    bool staffUser = false;
+
+    // Both sides have rows and they are not all stored under one spelling.
+    bool spellingsDiffer() const;
 };
+
+// A role other than student, compared case-insensitively (CONTRACT.md C2); NULL is no role.
+bool isStaffRole(const QVariant& role);
 
 struct Finding {
     bool warning = false;
@@ -54,6 +69,9 @@ struct Finding {
 };
 
 struct KeyClassification {
+    // License rows, no progress rows, a staff user: a teaching credential, not a pair (C2). Such
+    // a key has no violation and no warnings.
+    bool staffCredential = false;
     std::optional<Finding> violation; // the primary kind, if the key is inconsistent
     QList<Finding> warnings;
     std::optional<int> progressLevel; // the level of the row a merge would keep
