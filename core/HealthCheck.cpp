@@ -48,6 +48,13 @@ std::optional<qint64> optionalInt(const QVariant& value)
     return value.toLongLong();
 }
 
+std::optional<QString> optionalText(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toString();
+}
+
 void readAggregate(const QSqlQuery& query, KeyAggregate& key)
 {
     key.userId = query.value(0).toLongLong();
@@ -63,6 +70,11 @@ void readAggregate(const QSqlQuery& query, KeyAggregate& key)
     key.counters = { query.value(10).toLongLong(), query.value(11).toLongLong(), query.value(12).toLongLong(),
                      query.value(13).toLongLong() };
     key.maxAchieved = optionalInt(query.value(14));
+    key.progressSpellingMin = optionalText(query.value(15));
+    key.progressSpellingMax = optionalText(query.value(16));
+    key.licenseSpellingMin = optionalText(query.value(17));
+    key.licenseSpellingMax = optionalText(query.value(18));
+    key.staffUser = query.value(19).toInt() == 1;
 }
 
 } // namespace
@@ -86,6 +98,8 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
     const QString progressRange = userRange ? QStringLiteral(" WHERE p.student_id >= ? AND p.student_id < ?") : QString();
     const QString licenseRange = userRange ? QStringLiteral(" WHERE l.user_id >= ? AND l.user_id < ?") : QString();
     const QString order = db.isPostgres() ? QStringLiteral("k.track COLLATE \"C\"") : QStringLiteral("k.track");
+    // Spellings compare by bytes on both dialects (SQLite's BINARY, PostgreSQL's "C").
+    const QString bytes = db.isPostgres() ? QStringLiteral(" COLLATE \"C\"") : QString();
     return QStringLiteral(
                "SELECT k.user_id, k.track, "
                "SUM(1 - k.side) AS progress_rows, "
@@ -98,15 +112,25 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
                "MAX(CASE WHEN k.side = 1 THEN k.lvl END) AS license_max, "
                "SUM(COALESCE(k.xp, 0)) AS xp, SUM(COALESCE(k.sessions, 0)) AS sessions, "
                "SUM(COALESCE(k.theory, 0)) AS theory, SUM(COALESCE(k.practice, 0)) AS practice, "
-               "SUM(k.max_achieved) AS max_achieved "
+               "SUM(k.max_achieved) AS max_achieved, "
+               // Each side's stored ids (C3 spelling_mismatch).
+               "MIN(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling_min, "
+               "MAX(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling_max, "
+               "MIN(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling_min, "
+               "MAX(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling_max, "
+               // C2 staff credentials: the user is looked up for license-only keys alone.
+               "CASE WHEN SUM(1 - k.side) = 0 THEN (SELECT CASE WHEN upper(CAST(u.role AS TEXT)) <> 'STUDENT' THEN 1 ELSE 0 END "
+               "FROM users u WHERE u.id = k.user_id) ELSE 0 END AS staff_user "
                "FROM ("
                "SELECT p.student_id AS user_id, %1 AS track, 0 AS side, p.current_level AS lvl, p.total_xp AS xp, "
                "p.completed_sessions AS sessions, p.theory_hours_completed AS theory, "
-               "p.practice_hours_completed AS practice, NULL AS max_achieved FROM specialization_progress p%4 "
+               "p.practice_hours_completed AS practice, NULL AS max_achieved, "
+               "rtrim(p.specialization_id, ' ')%6 AS spelling FROM specialization_progress p%4 "
                "UNION ALL "
-               "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level FROM user_licenses l%5"
+               "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level, "
+               "rtrim(l.specialization_type, ' ')%6 FROM user_licenses l%5"
                ") k GROUP BY k.user_id, k.track ORDER BY k.user_id, %3")
-        .arg(progressTrack, licenseTrack, order, progressRange, licenseRange);
+        .arg(progressTrack, licenseTrack, order, progressRange, licenseRange, bytes);
 }
 
 QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue& catalogue)

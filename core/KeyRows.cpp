@@ -238,6 +238,17 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
         min = min ? std::min(*min, level) : level;
         max = max ? std::max(*max, level) : level;
     };
+    // The stored id without char(n) pad spaces, lowest and highest by UTF-8 bytes, as the check's
+    // statement computes them.
+    auto spelling = [](std::optional<QString>& min, std::optional<QString>& max, const QVariant& stored) {
+        QString id = stored.toString();
+        while (id.endsWith(u' '))
+            id.chop(1);
+        if (!min || id.toUtf8() < min->toUtf8())
+            min = id;
+        if (!max || id.toUtf8() > max->toUtf8())
+            max = id;
+    };
     for (const Row& row : progress) {
         const auto level = rowInt(row, QStringLiteral("current_level"));
         if (level)
@@ -248,6 +259,7 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
         aggregate.counters.sessions += rowInt(row, QStringLiteral("completed_sessions")).value_or(0);
         aggregate.counters.theoryHours += rowInt(row, QStringLiteral("theory_hours_completed")).value_or(0);
         aggregate.counters.practiceHours += rowInt(row, QStringLiteral("practice_hours_completed")).value_or(0);
+        spelling(aggregate.progressSpellingMin, aggregate.progressSpellingMax, row.value(QStringLiteral("specialization_id")));
     }
     for (const Row& row : licenses) {
         const auto level = rowInt(row, QStringLiteral("current_level"));
@@ -257,6 +269,7 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
             ++aggregate.licenseNullLevels;
         if (const auto max = rowInt(row, QStringLiteral("max_achieved_level")))
             aggregate.maxAchieved = aggregate.maxAchieved.value_or(0) + *max;
+        spelling(aggregate.licenseSpellingMin, aggregate.licenseSpellingMax, row.value(QStringLiteral("specialization_type")));
     }
     return aggregate;
 }

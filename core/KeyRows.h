@@ -41,6 +41,8 @@ struct KeyRows {
     // rows in id order, locked like the rows.
     std::optional<QMap<qint64, QList<Row>>> licenseHistory;
 
+    // As the check's statement aggregates the key; `staffUser` is left for the caller, who knows
+    // the user's role.
     KeyAggregate aggregate(const LevelCatalogue& catalogue) const;
     // The row a merge keeps: highest level (NULL lowest), then latest updated_at, then lowest id.
     static const Row* keeper(const QList<Row>& rows);

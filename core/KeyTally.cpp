@@ -10,8 +10,13 @@ QString KeyTally::violationKey(qint64 userId, const QString& track, const QStrin
 void KeyTally::add(const KeyAggregate& key)
 {
     const KeyClassification classification = classifyKey(key, m_catalogue);
-    ++m_report.totalPairs;
+    ++m_keys;
     m_rows += key.progressRows + key.licenseRows;
+    if (classification.staffCredential) {
+        ++m_report.staffCredentials; // not a pair: no counts, no violations, no warnings (C2)
+        return;
+    }
+    ++m_report.totalPairs;
     TrackCounts& track = m_report.byTrack[key.track];
     ++track.totalPairs;
     if (classification.violation) {
@@ -43,6 +48,7 @@ void KeyTally::merge(KeyTally&& later)
     m_report.totalPairs += later.m_report.totalPairs;
     m_report.consistent += later.m_report.consistent;
     m_report.inconsistent += later.m_report.inconsistent;
+    m_report.staffCredentials += later.m_report.staffCredentials;
     for (int i = 0; i < violationKindCount; ++i)
         m_report.byKind[i] += later.m_report.byKind[i];
     for (int i = 0; i < warningKindCount; ++i)
@@ -60,6 +66,7 @@ void KeyTally::merge(KeyTally&& later)
     }
     m_records += std::move(later.m_records);
     m_primaryKeys += std::move(later.m_primaryKeys);
+    m_keys += later.m_keys;
     m_rows += later.m_rows;
 }
 
@@ -68,6 +75,7 @@ void KeyTally::finish(HealthReport& report, const QSet<QString>* previous) const
     report.totalPairs = m_report.totalPairs;
     report.consistent = m_report.consistent;
     report.inconsistent = m_report.inconsistent;
+    report.staffCredentials = m_report.staffCredentials;
     report.byKind = m_report.byKind;
     report.warnings = m_report.warnings;
     report.byTrack = m_report.byTrack;

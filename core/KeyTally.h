@@ -22,7 +22,7 @@ public:
 
     // Copies the counts into `report` and compares with the previous run's violation keys.
     void finish(HealthReport& report, const QSet<QString>* previous) const;
-    qint64 keys() const { return m_report.totalPairs; }
+    qint64 keys() const { return m_keys; } // every key seen, staff credentials included
     qint64 rows() const { return m_rows; }
 
     static QString violationKey(qint64 userId, const QString& track, const QString& kind);
@@ -34,6 +34,7 @@ private:
     HealthReport m_report; // counts and the capped list of primary violations
     QList<ViolationRecord> m_records;
     QList<QString> m_primaryKeys; // every primary violation's key, for new/resolved
+    qint64 m_keys = 0;
     qint64 m_rows = 0;
 };
 

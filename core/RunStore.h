@@ -76,6 +76,7 @@ private:
 
     std::unique_ptr<Database> m_db;
     qint64 m_rowsStored = 0; // violation rows this writer stored
+    bool m_staffColumn = true; // the runs table has staff_credentials (tool schema 3)
     // Prepared violation inserts, reused across batches (full batches and the last, shorter one).
     std::unique_ptr<QSqlQuery> m_insertFull;
     std::unique_ptr<QSqlQuery> m_insertTail;

@@ -66,9 +66,10 @@ private slots:
         const qint64 mismatch = db.addUser(QStringLiteral("mismatch@x"));
         db.addProgress(mismatch, QStringLiteral("COACH"), 5, 130000, 25, 45, 65);
         db.addLicense(mismatch, QStringLiteral("LFA_COACH"), 3);
-        const qint64 aliasOk = db.addUser(QStringLiteral("alias-ok@x"));
-        db.addProgress(aliasOk, QStringLiteral("COACH"), 1, 15000, 15, 30, 50);
-        db.addLicense(aliasOk, QStringLiteral("LFA_COACH"), 1);
+        // One track, levels agree, two spellings: the platform's raw comparison sees two orphans.
+        const qint64 spelling = db.addUser(QStringLiteral("spelling@x"));
+        db.addProgress(spelling, QStringLiteral("COACH"), 1, 15000, 15, 30, 50);
+        db.addLicense(spelling, QStringLiteral("LFA_COACH"), 1);
         const qint64 unjustified = db.addUser(QStringLiteral("unjustified@x"));
         db.addProgress(unjustified, QStringLiteral("GANCUJU_PLAYER"), 4, 25000, 12);
         db.addLicense(unjustified, QStringLiteral("GANCUJU_PLAYER"), 4);
@@ -78,21 +79,26 @@ private slots:
         const qint64 maxBelow = db.addUser(QStringLiteral("max-below@x"));
         db.addProgress(maxBelow, QStringLiteral("PLAYER"), 1, 12000, 10);
         db.addLicense(maxBelow, QStringLiteral("PLAYER"), 1, 0);
+        const qint64 aliasOk = db.addUser(QStringLiteral("alias-ok@x")); // the legacy id on both sides
+        db.addProgress(aliasOk, QStringLiteral("COACH"), 1, 15000, 15, 30, 50);
+        db.addLicense(aliasOk, QStringLiteral("COACH"), 1);
 
         const HealthReport report = check(db);
-        QCOMPARE(report.totalPairs, 11);
-        QCOMPARE(report.inconsistent, 7);
+        QCOMPARE(report.totalPairs, 12);
+        QCOMPARE(report.inconsistent, 8);
         QCOMPARE(report.consistent, 4);
+        QCOMPARE(violationKindCount, 8);
         for (int i = 0; i < violationKindCount; ++i)
             QVERIFY2(report.byKind[i] == 1, qPrintable(kindName(ViolationKind(i))));
         QCOMPARE(report.warnings[int(WarningKind::UnjustifiedLevel)], 1);
         QCOMPARE(report.warnings[int(WarningKind::PendingLevelUp)], 1);
         QCOMPARE(report.warnings[int(WarningKind::MaxBelowCurrent)], 1);
-        QCOMPARE(report.rateHundredths, 3636); // 4 / 11 = 36.36 %
+        QCOMPARE(report.staffCredentials, 0);
+        QCOMPARE(report.rateHundredths, 3333); // 4 / 12 = 33.33 %
         QCOMPARE(report.status, QStringLiteral("critical"));
 
         // Key order, canonical ids, the kept row's level per side.
-        QCOMPARE(report.violations.size(), 7);
+        QCOMPARE(report.violations.size(), 8);
         QCOMPARE(report.violations.at(0).userId, dupP);
         QCOMPARE(report.violations.at(0).track, QStringLiteral("GANCUJU_PLAYER"));
         QCOMPARE(report.violations.at(0).kind, QStringLiteral("duplicate_progress"));
@@ -111,7 +117,15 @@ private slots:
         QCOMPARE(coach.licenseLevel, 3);
         QCOMPARE(coach.action, QStringLiteral("sync_progress_to_license"));
         QCOMPARE(coach.reason, QStringLiteral("license level 3, progress level 5"));
-        QCOMPARE(report.byTrack.value(QStringLiteral("LFA_COACH")).totalPairs, 3);
+        const ViolationRecord& spelled = report.violations.at(7);
+        QCOMPARE(spelled.userId, spelling);
+        QCOMPARE(spelled.track, QStringLiteral("LFA_COACH"));
+        QCOMPARE(spelled.kind, QStringLiteral("spelling_mismatch"));
+        QCOMPARE(spelled.progressLevel, 1);
+        QCOMPARE(spelled.licenseLevel, 1);
+        QCOMPARE(spelled.action, QStringLiteral("unify_spelling"));
+        QCOMPARE(spelled.reason, QStringLiteral("progress spelled COACH, license spelled LFA_COACH"));
+        QCOMPARE(report.byTrack.value(QStringLiteral("LFA_COACH")).totalPairs, 4);
         QCOMPARE(report.byTrack.value(QStringLiteral("LFA_COACH")).consistent, 1);
 
         // Stored with the run: violations and warnings, the latter with their actions.
@@ -130,6 +144,111 @@ private slots:
         QVERIFY(mismatches.ok());
         QCOMPARE(mismatches->size(), 1);
         QCOMPARE(mismatches->first().record.userId, mismatch);
+        filter.kind = QStringLiteral("spelling_mismatch");
+        auto spellings = RunStore::violations(session->db(), filter);
+        QVERIFY(spellings.ok());
+        QCOMPARE(spellings->size(), 1);
+        QCOMPARE(spellings->first().record.userId, spelling);
+
+        // --parallel reads the same statement in user-id ranges: the same counts.
+        if (TestDatabase::isPostgres()) {
+            CheckOptions options;
+            options.parallel = 3;
+            const HealthReport parallel = check(db, options);
+            QVERIFY(parallel.byKind == report.byKind);
+            QCOMPARE(parallel.consistent, report.consistent);
+        }
+    }
+
+    // CONTRACT.md C2 (revised 2026-12): a license-only key of a user whose role is not student is a
+    // staff credential, not a pair; the role compares case-insensitively, also as a PostgreSQL enum.
+    void staffCredentialsAreNotPairs()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        if (TestDatabase::isPostgres()) {
+            // The platform's own role type: an enum with upper-case labels and both sport director spellings.
+            QVERIFY(db.exec(QStringLiteral("CREATE TYPE userrole AS ENUM ('ADMIN', 'INSTRUCTOR', 'STUDENT', 'SPORT_DIRECTOR', 'sport_director')")));
+            QVERIFY(db.exec(QStringLiteral("ALTER TABLE users ALTER COLUMN role TYPE userrole USING (CASE role WHEN 'sport_director' "
+                                           "THEN 'sport_director' ELSE upper(role) END)::userrole")));
+        }
+        const QString student = TestDatabase::isPostgres() ? QStringLiteral("STUDENT") : QStringLiteral("student");
+        const qint64 instructor = db.addUser(QStringLiteral("instructor@x"), TestDatabase::isPostgres() ? QStringLiteral("INSTRUCTOR") : QStringLiteral("Instructor"));
+        db.addLicense(instructor, QStringLiteral("LFA_COACH"), 8);
+        db.addLicense(instructor, QStringLiteral("COACH"), 6); // two credentials of one track: still no pair
+        const qint64 director = db.addUser(QStringLiteral("director@x"), QStringLiteral("SPORT_DIRECTOR"));
+        db.addLicense(director, QStringLiteral("LFA_COACH"), 12); // out of range: still no violation
+        const qint64 lowerDirector = db.addUser(QStringLiteral("director2@x"), QStringLiteral("sport_director"));
+        db.addLicense(lowerDirector, QStringLiteral("COACH"), 3, 1); // max below current: no warning either
+        const qint64 admin = db.addUser(QStringLiteral("admin@x"), TestDatabase::isPostgres() ? QStringLiteral("ADMIN") : QStringLiteral("admin"));
+        db.addLicense(admin, QStringLiteral("INTERNSHIP"), 2);
+        // Ordinary pairs: a student's license alone, an instructor's key with a progress row.
+        const qint64 learner = db.addUser(QStringLiteral("student@x"), student);
+        db.addLicense(learner, QStringLiteral("LFA_COACH"), 2);
+        const qint64 coachWithProgress = db.addUser(QStringLiteral("coach-progress@x"), TestDatabase::isPostgres() ? QStringLiteral("INSTRUCTOR") : QStringLiteral("instructor"));
+        db.addProgress(coachWithProgress, QStringLiteral("LFA_COACH"), 1, 15000, 15, 30, 50);
+        db.addLicense(coachWithProgress, QStringLiteral("LFA_COACH"), 3);
+        // A license whose user row does not exist is an ordinary pair.
+        if (TestDatabase::isPostgres())
+            QVERIFY(db.exec(QStringLiteral("ALTER TABLE user_licenses DROP CONSTRAINT user_licenses_user_id_fkey")));
+        else
+            QVERIFY(db.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
+        const qint64 ghost = coachWithProgress + 1000;
+        db.addLicense(ghost, QStringLiteral("LFA_COACH"), 4);
+
+        const HealthReport report = check(db);
+        QCOMPARE(report.staffCredentials, 4);
+        QCOMPARE(report.totalPairs, 3);
+        QCOMPARE(report.inconsistent, 3);
+        QCOMPARE(report.byKind[int(ViolationKind::MissingProgress)], 2);
+        QCOMPARE(report.byKind[int(ViolationKind::LevelMismatch)], 1);
+        QCOMPARE(report.byKind[int(ViolationKind::DuplicateLicense)], 0);
+        QCOMPARE(report.byKind[int(ViolationKind::LevelOutOfRange)], 0);
+        QCOMPARE(report.warnings[int(WarningKind::MaxBelowCurrent)], 0);
+        QCOMPARE(report.byTrack.keys(), QStringList { QStringLiteral("LFA_COACH") });
+        QCOMPARE(report.byTrack.value(QStringLiteral("LFA_COACH")).totalPairs, 3);
+        QStringList users;
+        for (const ViolationRecord& violation : report.violations)
+            users << QString::number(violation.userId);
+        QCOMPARE(users, (QStringList { QString::number(learner), QString::number(coachWithProgress), QString::number(ghost) }));
+
+        // Stored with the run and read back; no stored violation or warning names a staff credential.
+        auto session = db.open();
+        QVERIFY(session);
+        auto stored = RunStore::run(session->db(), *report.runId);
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->staffCredentials, 4);
+        QCOMPARE((*stored)->totalPairs, 3);
+        QCOMPARE(db.count(session->db().tool("violations"), QStringLiteral("user_id IN (%1, %2, %3, %4)").arg(instructor).arg(director).arg(lowerDirector).arg(admin)), 0);
+
+        // --parallel counts them the same way.
+        if (TestDatabase::isPostgres()) {
+            CheckOptions options;
+            options.parallel = 2;
+            const HealthReport parallel = check(db, options);
+            QCOMPARE(parallel.staffCredentials, 4);
+            QCOMPARE(parallel.totalPairs, 3);
+        }
+    }
+
+    // Runs stored before tool schema 3 have no staff_credentials: they read as 0.
+    void runsStoredBeforeTheColumnReadAsZero()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        const qint64 user = db.addUser(QStringLiteral("old@x"), QStringLiteral("instructor"));
+        db.addLicense(user, QStringLiteral("LFA_COACH"), 8);
+        const HealthReport report = check(db);
+        QCOMPARE(report.staffCredentials, 1);
+        auto session = db.open();
+        QVERIFY(session);
+        QVERIFY(db.exec(QStringLiteral("UPDATE %1 SET staff_credentials = NULL").arg(session->db().tool("runs"))));
+        auto stored = RunStore::latestCompleted(session->db());
+        QVERIFY(stored.ok() && stored->has_value());
+        QCOMPARE((*stored)->staffCredentials, 0);
+        QCOMPARE((*stored)->runId, report.runId);
     }
 
     void seedDevelopmentDatabase()
