@@ -3,6 +3,7 @@
 #include "HealthCheck.h"
 #include "RunStore.h"
 #include "TestDatabase.h"
+#include "UserView.h"
 
 #include <QTest>
 
@@ -221,6 +222,17 @@ private slots:
         QCOMPARE((*stored)->staffCredentials, 4);
         QCOMPARE((*stored)->totalPairs, 3);
         QCOMPARE(db.count(session->db().tool("violations"), QStringLiteral("user_id IN (%1, %2, %3, %4)").arg(instructor).arg(director).arg(lowerDirector).arg(admin)), 0);
+
+        // The user view, classifying live, marks the credential and finds nothing to repair.
+        for (const qint64 user : { instructor, director, lowerDirector, admin, learner }) {
+            auto view = UserView::load(*session, user);
+            QVERIFY2(view.ok(), view.ok() ? "" : qPrintable(view.error().message));
+            QCOMPARE(view->tracks.size(), 1);
+            const KeyClassification& classification = view->tracks.first().classification;
+            QCOMPARE(classification.staffCredential, user != learner);
+            QCOMPARE(classification.violation.has_value(), user == learner);
+            QVERIFY(classification.warnings.isEmpty());
+        }
 
         // --parallel counts them the same way.
         if (TestDatabase::isPostgres()) {
