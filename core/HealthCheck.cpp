@@ -70,11 +70,9 @@ void readAggregate(const QSqlQuery& query, KeyAggregate& key)
     key.counters = { query.value(10).toLongLong(), query.value(11).toLongLong(), query.value(12).toLongLong(),
                      query.value(13).toLongLong() };
     key.maxAchieved = optionalInt(query.value(14));
-    key.progressSpellingMin = optionalText(query.value(15));
-    key.progressSpellingMax = optionalText(query.value(16));
-    key.licenseSpellingMin = optionalText(query.value(17));
-    key.licenseSpellingMax = optionalText(query.value(18));
-    key.staffUser = query.value(19).toInt() == 1;
+    key.progressSpelling = optionalText(query.value(15));
+    key.licenseSpelling = optionalText(query.value(16));
+    key.staffUser = query.value(17).toInt() == 1;
 }
 
 } // namespace
@@ -98,8 +96,11 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
     const QString progressRange = userRange ? QStringLiteral(" WHERE p.student_id >= ? AND p.student_id < ?") : QString();
     const QString licenseRange = userRange ? QStringLiteral(" WHERE l.user_id >= ? AND l.user_id < ?") : QString();
     const QString order = db.isPostgres() ? QStringLiteral("k.track COLLATE \"C\"") : QStringLiteral("k.track");
-    // Spellings compare by bytes on both dialects (SQLite's BINARY, PostgreSQL's "C").
-    const QString bytes = db.isPostgres() ? QStringLiteral(" COLLATE \"C\"") : QString();
+    // Each side's stored id as it is (pad spaces are removed in C++): MIN of the raw column costs
+    // less than of an expression. By bytes on both dialects (SQLite's BINARY, PostgreSQL's "C").
+    auto spelling = [&db](const char* column) {
+        return db.isPostgres() ? QStringLiteral("CAST(%1 AS TEXT) COLLATE \"C\"").arg(QLatin1String(column)) : QLatin1String(column);
+    };
     return QStringLiteral(
                "SELECT k.user_id, k.track, "
                "SUM(1 - k.side) AS progress_rows, "
@@ -113,11 +114,9 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
                "SUM(COALESCE(k.xp, 0)) AS xp, SUM(COALESCE(k.sessions, 0)) AS sessions, "
                "SUM(COALESCE(k.theory, 0)) AS theory, SUM(COALESCE(k.practice, 0)) AS practice, "
                "SUM(k.max_achieved) AS max_achieved, "
-               // Each side's stored ids (C3 spelling_mismatch).
-               "MIN(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling_min, "
-               "MAX(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling_max, "
-               "MIN(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling_min, "
-               "MAX(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling_max, "
+               // Each side's stored id (C3 spelling_mismatch, judged on keys with one row a side).
+               "MIN(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling, "
+               "MIN(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling, "
                // C2 staff credentials: the user is looked up for license-only keys alone.
                "CASE WHEN SUM(1 - k.side) = 0 THEN (SELECT CASE WHEN upper(CAST(u.role AS TEXT)) <> 'STUDENT' THEN 1 ELSE 0 END "
                "FROM users u WHERE u.id = k.user_id) ELSE 0 END AS staff_user "
@@ -125,12 +124,13 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
                "SELECT p.student_id AS user_id, %1 AS track, 0 AS side, p.current_level AS lvl, p.total_xp AS xp, "
                "p.completed_sessions AS sessions, p.theory_hours_completed AS theory, "
                "p.practice_hours_completed AS practice, NULL AS max_achieved, "
-               "rtrim(p.specialization_id, ' ')%6 AS spelling FROM specialization_progress p%4 "
+               "%6 AS spelling FROM specialization_progress p%4 "
                "UNION ALL "
                "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level, "
-               "rtrim(l.specialization_type, ' ')%6 FROM user_licenses l%5"
+               "%7 FROM user_licenses l%5"
                ") k GROUP BY k.user_id, k.track ORDER BY k.user_id, %3")
-        .arg(progressTrack, licenseTrack, order, progressRange, licenseRange, bytes);
+        .arg(progressTrack, licenseTrack, order, progressRange, licenseRange, spelling("p.specialization_id"),
+             spelling("l.specialization_type"));
 }
 
 QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue& catalogue)

@@ -58,12 +58,23 @@ std::optional<WarningKind> warningFromName(const QString& name)
     return std::nullopt;
 }
 
+namespace {
+
+// The stored id without char(n) pad spaces (only trailing spaces; C2).
+QString withoutPad(QString id)
+{
+    while (id.endsWith(u' '))
+        id.chop(1);
+    return id;
+}
+
+} // namespace
+
 bool KeyAggregate::spellingsDiffer() const
 {
-    if (!progressSpellingMin || !progressSpellingMax || !licenseSpellingMin || !licenseSpellingMax)
+    if (progressRows != 1 || licenseRows != 1 || !progressSpelling || !licenseSpelling)
         return false;
-    return *progressSpellingMin != *progressSpellingMax || *licenseSpellingMin != *licenseSpellingMax
-        || *progressSpellingMin != *licenseSpellingMin;
+    return withoutPad(*progressSpelling) != withoutPad(*licenseSpelling);
 }
 
 bool isStaffRole(const QVariant& role)
@@ -131,13 +142,9 @@ KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& cat
                                          progressHigher ? QStringLiteral("sync_progress_to_license") : QStringLiteral("sync_license_to_progress"),
                                          QStringLiteral("license level %1, progress level %2").arg(*key.licenseMax).arg(*key.progressMax));
         } else if (key.spellingsDiffer()) {
-            auto spelled = [](const std::optional<QString>& min, const std::optional<QString>& max) {
-                return *min == *max ? *min : *min + QStringLiteral(" and ") + *max;
-            };
             result.violation = violation(ViolationKind::SpellingMismatch, QStringLiteral("unify_spelling"),
                                          QStringLiteral("progress spelled %1, license spelled %2")
-                                             .arg(spelled(key.progressSpellingMin, key.progressSpellingMax),
-                                                  spelled(key.licenseSpellingMin, key.licenseSpellingMax)));
+                                             .arg(withoutPad(*key.progressSpelling), withoutPad(*key.licenseSpelling)));
         }
     }
 

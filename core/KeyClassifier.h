@@ -43,15 +43,15 @@ struct KeyAggregate {
     std::optional<qint64> licenseMin, licenseMax;
     Counters counters; // summed; meaningful when progressRows == 1
     std::optional<qint64> maxAchieved; // summed; meaningful when licenseRows == 1
-    // Each side's stored ids (char(n) pad spaces removed), lowest and highest by bytes; empty
-    // when the side has no rows or they were not read.
-    std::optional<QString> progressSpellingMin, progressSpellingMax;
-    std::optional<QString> licenseSpellingMin, licenseSpellingMax;
+    // One stored id of each side as stored (the lowest by bytes; pad spaces not removed), empty
+    // when the side has no rows or it was not read. A spelling mismatch is judged on keys with one
+    // row per side, where this is the row's id.
+    std::optional<QString> progressSpelling, licenseSpelling;
     // The user exists and their role is not student (isStaffRole). Filled only for keys without
     // progress rows (the check looks the user up for those alone).
     bool staffUser = false;
 
-    // Both sides have rows and they are not all stored under one spelling.
+    // One row per side, stored under two spellings once char(n) pad spaces are removed.
     bool spellingsDiffer() const;
 };
 

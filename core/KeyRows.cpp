@@ -238,16 +238,11 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
         min = min ? std::min(*min, level) : level;
         max = max ? std::max(*max, level) : level;
     };
-    // The stored id without char(n) pad spaces, lowest and highest by UTF-8 bytes, as the check's
-    // statement computes them.
-    auto spelling = [](std::optional<QString>& min, std::optional<QString>& max, const QVariant& stored) {
-        QString id = stored.toString();
-        while (id.endsWith(u' '))
-            id.chop(1);
-        if (!min || id.toUtf8() < min->toUtf8())
-            min = id;
-        if (!max || id.toUtf8() > max->toUtf8())
-            max = id;
+    // The side's lowest stored id by UTF-8 bytes, as the check's statement reads it.
+    auto spelling = [](std::optional<QString>& lowest, const QVariant& stored) {
+        const QString id = stored.toString();
+        if (!lowest || id.toUtf8() < lowest->toUtf8())
+            lowest = id;
     };
     for (const Row& row : progress) {
         const auto level = rowInt(row, QStringLiteral("current_level"));
@@ -259,7 +254,7 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
         aggregate.counters.sessions += rowInt(row, QStringLiteral("completed_sessions")).value_or(0);
         aggregate.counters.theoryHours += rowInt(row, QStringLiteral("theory_hours_completed")).value_or(0);
         aggregate.counters.practiceHours += rowInt(row, QStringLiteral("practice_hours_completed")).value_or(0);
-        spelling(aggregate.progressSpellingMin, aggregate.progressSpellingMax, row.value(QStringLiteral("specialization_id")));
+        spelling(aggregate.progressSpelling, row.value(QStringLiteral("specialization_id")));
     }
     for (const Row& row : licenses) {
         const auto level = rowInt(row, QStringLiteral("current_level"));
@@ -269,7 +264,7 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
             ++aggregate.licenseNullLevels;
         if (const auto max = rowInt(row, QStringLiteral("max_achieved_level")))
             aggregate.maxAchieved = aggregate.maxAchieved.value_or(0) + *max;
-        spelling(aggregate.licenseSpellingMin, aggregate.licenseSpellingMax, row.value(QStringLiteral("specialization_type")));
+        spelling(aggregate.licenseSpelling, row.value(QStringLiteral("specialization_type")));
     }
     return aggregate;
 }

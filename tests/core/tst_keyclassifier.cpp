@@ -39,9 +39,9 @@ KeyAggregate key(const QString& track, QList<std::optional<qint64>> progress, QL
 KeyAggregate spelled(KeyAggregate aggregate, const char* progress, const char* license)
 {
     if (aggregate.progressRows > 0)
-        aggregate.progressSpellingMin = aggregate.progressSpellingMax = QString::fromLatin1(progress);
+        aggregate.progressSpelling = QString::fromLatin1(progress);
     if (aggregate.licenseRows > 0)
-        aggregate.licenseSpellingMin = aggregate.licenseSpellingMax = QString::fromLatin1(license);
+        aggregate.licenseSpelling = QString::fromLatin1(license);
     return aggregate;
 }
 
@@ -98,6 +98,7 @@ private slots:
         const QString c = QStringLiteral("LFA_COACH");
         QTest::newRow("same spelling") << spelled(key(c, { 3 }, { 3 }), "COACH", "COACH") << QString() << QString();
         QTest::newRow("spelling mismatch") << spelled(key(c, { 3 }, { 3 }), "COACH", "LFA_COACH") << "spelling_mismatch" << "unify_spelling";
+        QTest::newRow("pad spaces are no second spelling") << spelled(key(c, { 3 }, { 3 }), "COACH", "COACH    ") << QString() << QString();
         QTest::newRow("spelling mismatch, canonical progress") << spelled(key(p, { 1 }, { 1 }), "GANCUJU_PLAYER", "PLAYER") << "spelling_mismatch" << "unify_spelling";
         QTest::newRow("level mismatch beats spelling") << spelled(key(c, { 5 }, { 3 }), "COACH", "LFA_COACH") << "level_mismatch" << "sync_progress_to_license";
         QTest::newRow("out of range beats spelling") << spelled(key(c, { 9 }, { 9 }), "COACH", "LFA_COACH") << "level_out_of_range" << "clamp_level";
