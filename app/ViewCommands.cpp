@@ -164,10 +164,9 @@ int violations(CliContext& context)
     return 0;
 }
 
-QJsonValue rowJson(const PlatformSchema& schema, const QString& tableName, const QList<Row>& rows)
+QJsonValue rowJson(const PlatformSchema& schema, const QString& tableName, const Row* kept)
 {
-    const Row* keeper = KeyRows::keeper(rows);
-    return keeper ? QJsonValue(rowForDisplay(schema, tableName, rowToJson(*keeper))) : QJsonValue(QJsonValue::Null);
+    return kept ? QJsonValue(rowForDisplay(schema, tableName, rowToJson(*kept))) : QJsonValue(QJsonValue::Null);
 }
 
 int user(CliContext& context)
@@ -204,8 +203,8 @@ int user(CliContext& context)
                                  { QStringLiteral("theory_hours"), track.nextLevel->theoryHours },
                                  { QStringLiteral("practice_hours"), track.nextLevel->practiceHours } };
         tracks.append(QJsonObject { { QStringLiteral("specialization"), track.rows.key.track },
-                                    { QStringLiteral("progress"), rowJson(schema, table::progress, track.rows.progress) },
-                                    { QStringLiteral("license"), rowJson(schema, table::licenses, track.rows.licenses) },
+                                    { QStringLiteral("progress"), rowJson(schema, table::progress, track.rows.keptProgress()) },
+                                    { QStringLiteral("license"), rowJson(schema, table::licenses, track.rows.keptLicense()) },
                                     { QStringLiteral("progress_rows"), track.rows.progress.size() },
                                     { QStringLiteral("license_rows"), track.rows.licenses.size() },
                                     { QStringLiteral("justified_level"), track.justifiedLevel ? QJsonValue(track.justifiedLevel) : QJsonValue(QJsonValue::Null) },
@@ -225,8 +224,8 @@ int user(CliContext& context)
     context.out(QStringLiteral("user %1: %2 <%3>, %4%5").arg(view->user.id).arg(view->user.name, view->user.email, view->user.role,
                                                              view->user.active ? QString() : QStringLiteral(", inactive")));
     for (const TrackView& track : std::as_const(view->tracks)) {
-        const Row* progress = KeyRows::keeper(track.rows.progress);
-        const Row* license = KeyRows::keeper(track.rows.licenses);
+        const Row* progress = track.rows.keptProgress();
+        const Row* license = track.rows.keptLicense();
         context.out(QStringLiteral("  %1: progress level %2 (%3 XP, %4 sessions), license level %5, justified %6")
                         .arg(track.rows.key.track,
                              progress ? progress->value(QStringLiteral("current_level")).toString() : QStringLiteral("-"),

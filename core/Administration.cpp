@@ -273,11 +273,15 @@ Result<LevelImport> Administration::importLevels(Session& session, const QString
     CC_TRY(session.authorize(apply ? Action::ImportLevels : Action::View));
     if (trackText.isEmpty() || trackText.size() > 50 || trackText.contains(QChar(0)))
         return refused(QStringLiteral("--spec must name a track (1 to 50 characters)"));
-    auto parsed = LevelCatalogue::parseLevelFile(json);
+    QString fileId;
+    auto parsed = LevelCatalogue::parseLevelFile(json, &fileId);
     if (!parsed)
         return parsed.error();
     LevelImport result;
     result.track = session.catalogue().canonical(trackText);
+    if (!fileId.isEmpty() && session.catalogue().canonical(fileId.trimmed()) != result.track)
+        return refused(QStringLiteral("the level file is for %1, which is not a spelling of --spec %2; nothing was imported")
+                           .arg(fileId.left(60), trackText));
     const QList<LevelRequirement>& current = session.catalogue().levels(result.track);
     for (const LevelRequirement& level : std::as_const(*parsed)) {
         const LevelRequirement* old = session.catalogue().requirement(result.track, level.level);

@@ -75,27 +75,92 @@ QVariant ChangeBuilder::operatorId() const
     return m_session.op().isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(m_session.op().id);
 }
 
-Result<QString> ChangeBuilder::spelling(const QString& existing)
+namespace {
+
+QString withoutPad(QString id)
 {
+    while (id.endsWith(u' '))
+        id.chop(1);
+    return id;
+}
+
+QString storedSpelling(const QString& tableName, const Row& row)
+{
+    return withoutPad(row.value(tableName == table::progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type")).toString());
+}
+
+} // namespace
+
+Result<QString> ChangeBuilder::keySpelling()
+{
+    if (m_keySpelling)
+        return *m_keySpelling;
     auto ids = specializationIds(m_session);
     if (!ids)
         return ids.error();
-    QString trimmed = existing;
-    while (trimmed.endsWith(u' '))
-        trimmed.chop(1);
-    if (!trimmed.isEmpty() && ids->contains(trimmed))
-        return trimmed;
-    for (const QString& candidate : m_session.catalogue().spellings(m_original.key.track)) {
-        if (ids->contains(candidate))
-            return candidate;
+    const QString& track = m_original.key.track;
+    QSet<QString> shared;
+    for (const Row& row : m_original.progress)
+        shared.insert(storedSpelling(table::progress, row));
+    for (const Row& row : m_original.licenses)
+        shared.insert(storedSpelling(table::licenses, row));
+    const bool oneSide = m_original.progress.isEmpty() != m_original.licenses.isEmpty();
+    std::optional<QString> chosen;
+    if (oneSide) {
+        const Row* kept = m_original.progress.isEmpty() ? m_original.keptLicense() : m_original.keptProgress();
+        const QString side = storedSpelling(m_original.progress.isEmpty() ? table::licenses : table::progress, *kept);
+        if (ids->contains(side))
+            chosen = side;
+    } else if (shared.size() == 1) {
+        chosen = *shared.cbegin();
+    } else if (!shared.isEmpty()) {
+        if (ids->contains(track))
+            chosen = track;
+        else
+            chosen = storedSpelling(table::progress, *m_original.keptProgress());
     }
-    return refused(QStringLiteral("no spelling of %1 is in the specializations table: add a specializations row %1 first")
-                       .arg(m_original.key.track));
+    if (!chosen) {
+        for (const QString& candidate : m_session.catalogue().spellings(track)) {
+            if (ids->contains(candidate)) {
+                chosen = candidate;
+                break;
+            }
+        }
+    }
+    if (!chosen)
+        return refused(QStringLiteral("no spelling of %1 is in the specializations table: add a specializations row %1 first").arg(track));
+    m_keySpelling = chosen;
+    return *chosen;
 }
 
-Result<QString> ChangeBuilder::insertableSpelling(const QString& tableName, const QString& what, const QString& existing)
+Result<void> ChangeBuilder::unifySpelling()
 {
-    auto id = spelling(existing);
+    QSet<QString> spellings;
+    for (const Row& row : std::as_const(m_progress))
+        spellings.insert(storedSpelling(table::progress, row));
+    for (const Row& row : std::as_const(m_licenses))
+        spellings.insert(storedSpelling(table::licenses, row));
+    if (spellings.size() < 2)
+        return {};
+    auto spelling = keySpelling();
+    if (!spelling)
+        return spelling.error();
+    auto respell = [&](QList<Row>& rows, const QString& tableName, const QString& column) {
+        for (Row& row : rows) {
+            if (storedSpelling(tableName, row) == *spelling)
+                continue;
+            row.insert(column, *spelling);
+            row.insert(QStringLiteral("updated_at"), now());
+        }
+    };
+    respell(m_progress, table::progress, QStringLiteral("specialization_id"));
+    respell(m_licenses, table::licenses, QStringLiteral("specialization_type"));
+    return {};
+}
+
+Result<QString> ChangeBuilder::insertableSpelling(const QString& tableName, const QString& what)
+{
+    auto id = keySpelling();
     if (!id)
         return id.error();
     auto schema = m_session.platform();
@@ -106,10 +171,9 @@ Result<QString> ChangeBuilder::insertableSpelling(const QString& tableName, cons
     return id;
 }
 
-Result<Row*> ChangeBuilder::createProgress(int level, const Row* licenseSource)
+Result<Row*> ChangeBuilder::createProgress(int level)
 {
-    const QString existing = licenseSource ? licenseSource->value(QStringLiteral("specialization_type")).toString() : QString();
-    auto id = insertableSpelling(table::progress, QStringLiteral("a progress row"), existing);
+    auto id = insertableSpelling(table::progress, QStringLiteral("a progress row"));
     if (!id)
         return id.error();
     const QVariant time = now();
@@ -131,8 +195,7 @@ Result<Row*> ChangeBuilder::createProgress(int level, const Row* licenseSource)
 
 Result<Row*> ChangeBuilder::createLicense(int level, const Row* progressSource)
 {
-    const QString existing = progressSource ? progressSource->value(QStringLiteral("specialization_id")).toString() : QString();
-    auto id = insertableSpelling(table::licenses, QStringLiteral("a license"), existing);
+    auto id = insertableSpelling(table::licenses, QStringLiteral("a license"));
     if (!id)
         return id.error();
     const QVariant time = now();
@@ -192,14 +255,61 @@ void ChangeBuilder::setProgressLevel(Row& progress, int level)
     progress.insert(QStringLiteral("updated_at"), now());
 }
 
-void ChangeBuilder::removeProgress(qsizetype index)
+Result<void> ChangeBuilder::removeRow(const QString& tableName, QList<Row>& rows, qsizetype index, std::optional<qint64> survivor,
+                                      const QStringList& alsoRemoved)
 {
-    m_progress.removeAt(index);
+    const qint64 id = rowId(rows.at(index));
+    const bool progress = tableName == table::progress;
+    const bool read = progress ? m_original.progress.size() > 1 : m_original.licenses.size() > 1;
+    const Referrers& known = progress ? m_original.progressReferrers : m_original.licenseReferrers;
+    QList<Referrer> referrers;
+    if (read) {
+        referrers = known.value(id);
+    } else {
+        auto found = RowReader::referrers(m_session, tableName, { id }, true);
+        if (!found)
+            return found.error();
+        referrers = found->value(id);
+    }
+    QMap<QString, std::pair<qsizetype, DeleteAction>> blocking; // table → rows, action
+    for (const Referrer& referrer : std::as_const(referrers)) {
+        const bool addressable = !referrer.row.isEmpty();
+        if (addressable && alsoRemoved.contains(referrer.key.table)) {
+            m_other.append({ referrer.key.table, RowOp::Delete, rowId(referrer.row), referrer.row, {} });
+            continue;
+        }
+        if (addressable && survivor) {
+            m_other.append({ referrer.key.table, RowOp::Update, rowId(referrer.row), referrer.row,
+                             Row { { referrer.key.column(), *survivor } } });
+            continue;
+        }
+        auto& entry = blocking[referrer.key.table + u'.' + referrer.key.columns.join(u',')];
+        entry.first += 1;
+        entry.second = referrer.key.onDelete;
+    }
+    if (!blocking.isEmpty()) {
+        QStringList parts;
+        for (auto it = blocking.cbegin(); it != blocking.cend(); ++it)
+            parts << QStringLiteral("%1 row(s) of %2 (ON DELETE %3)").arg(it.value().first).arg(it.key(), deleteActionName(it.value().second));
+        return refused(QStringLiteral("user %1, %2: %3 row %4 is referenced by %5; removing it would %6 them, so nothing was changed")
+                           .arg(m_original.key.userId)
+                           .arg(m_original.key.track, tableName)
+                           .arg(id)
+                           .arg(parts.join(QStringLiteral(", ")),
+                                survivor ? QStringLiteral("leave") : QStringLiteral("delete or change")));
+    }
+    rows.removeAt(index);
+    return {};
 }
 
-void ChangeBuilder::removeLicense(qsizetype index)
+Result<void> ChangeBuilder::removeProgress(qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved)
 {
-    m_licenses.removeAt(index);
+    return removeRow(table::progress, m_progress, index, survivor, alsoRemoved);
+}
+
+Result<void> ChangeBuilder::removeLicense(qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved)
+{
+    return removeRow(table::licenses, m_licenses, index, survivor, alsoRemoved);
 }
 
 KeyChange ChangeBuilder::take()

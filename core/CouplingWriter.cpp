@@ -117,6 +117,48 @@ Result<KeyChange> recheck(Session& session, const KeyChange& change, const KeyRo
     return change;
 }
 
+// A statement's error, naming the row it wrote: the database's own words name the constraint.
+Error inContext(Error error, const RowChange& row)
+{
+    if (error.code != ErrorCode::Sql)
+        return error;
+    QString what;
+    switch (row.op) {
+    case RowOp::Insert: what = QStringLiteral("inserting a %1 row").arg(row.table); break;
+    case RowOp::Delete: what = QStringLiteral("deleting %1 row %2").arg(row.table).arg(row.id); break;
+    case RowOp::Update:
+        what = QStringLiteral("updating %1 row %2 (%3)").arg(row.table).arg(row.id).arg(QStringList(row.values.keys()).join(QStringLiteral(", ")));
+        break;
+    }
+    error.message = what + QStringLiteral(": ") + error.message;
+    return error;
+}
+
+// Whether a key's failure skips that key in a batch (rolled back to its savepoint) instead of
+// stopping the run: refusals, constraints the database enforces, rows locked past the timeout.
+// Conflicts retry the transaction; cancel, lost connections and read-only stop it.
+bool skipsKey(const Error& error)
+{
+    switch (error.code) {
+    case ErrorCode::Refused:
+    case ErrorCode::NotFound:
+    case ErrorCode::Sql:
+    case ErrorCode::Busy:
+        return true;
+    default:
+        return false;
+    }
+}
+
+QString skipReason(const Error& error)
+{
+    if (error.code == ErrorCode::Sql)
+        return QStringLiteral("manual_review: %1").arg(error.message);
+    if (error.code == ErrorCode::Busy)
+        return QStringLiteral("locked: another session held this key's rows past the lock timeout; nothing was changed");
+    return error.message;
+}
+
 // Executes one key's change inside the caller's transaction and audits it. The entry's `after`
 // holds the rows the writes returned, the untouched rows as read under the locks, and rows re-read
 // only where a write returned no row (a planner that gave no select list).
@@ -131,7 +173,7 @@ Result<std::optional<AuditEntry>> executeChange(Session& session, const KeyChang
         const PlannedStatement statement = statementFor(row, returning);
         auto query = session.db().execReused(statement.sql, statement.binds);
         if (!query)
-            return query.error();
+            return inContext(query.error(), row);
         const QStringList columns = returning.isEmpty() ? QStringList() : columnNames(**query);
         if (row.op == RowOp::Insert) {
             if (!(*query)->next())
@@ -201,11 +243,10 @@ Result<std::optional<WriteOutcome>> writeSetBased(Session& session, SetBasedBatc
             outcome.cancelled = true;
             break;
         }
-        auto change = planner(session, rows.value(key, KeyRows { key, {}, {}, {} }));
+        auto change = planner(session, rows.value(key, KeyRows { key, {}, {}, {}, {} }));
         if (!change) {
-            const ErrorCode code = change.error().code;
-            if (code == ErrorCode::Refused || code == ErrorCode::NotFound) {
-                outcome.skipped.append({ key, change.error().message });
+            if (skipsKey(change.error()) && change.error().code != ErrorCode::Busy) {
+                outcome.skipped.append({ key, skipReason(change.error()) });
                 continue;
             }
             return change.error();
@@ -343,6 +384,240 @@ Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan, c
     });
 }
 
+namespace {
+
+// One transaction of a run: up to WriteOptions::keysPerTransaction keys. With `keyByKey`, each key
+// takes its locks and reads its rows inside its own savepoint (after a lock timeout on the whole
+// batch, so that only the locked key waits and is skipped).
+class ChunkWriter final {
+public:
+    ChunkWriter(Session& session, const KeyPlanner& planner, const WriteOptions& options, std::optional<SetBasedBatch>& setBased)
+        : m_session(session), m_planner(planner), m_options(options), m_setBased(setBased)
+    {
+    }
+
+    Result<WriteOutcome> write(const QList<KeyRef>& slice, std::optional<qint64> batchId, bool keyByKey)
+    {
+        Database& db = m_session.db();
+        WriteOutcome outcome;
+        WriteTransaction transaction(db);
+        CC_TRY(transaction.begin());
+        // Nothing in this transaction writes the lookup tables the planners read.
+        db.keepLookups(true);
+        const auto forgetLookups = qScopeGuard([&db] { db.keepLookups(false); });
+        if (m_options.batch && !batchId) {
+            auto batch = AuditLog::newBatch(m_session, m_options.batchAction);
+            if (!batch)
+                return batch.error();
+            outcome.batchId = *batch;
+            batchId = *batch;
+        }
+        m_batchId = batchId;
+        // PostgreSQL: a batch's audit entries go in with one insert before the commit (one round
+        // trip instead of one per key); a failure there fails the whole transaction.
+        m_deferAudit = m_options.batch && db.isPostgres() && slice.size() > 1;
+        m_pendingAudit.clear();
+        m_releasePending = false;
+        m_moved.clear();
+        std::optional<QMap<KeyRef, KeyRows>> batchRows;
+        if (!keyByKey) {
+            CC_TRY(lockKeys(m_session, slice));
+            // A batch reads all its keys' rows at once, under their locks (progress, then licenses);
+            // a key whose rows an earlier key's change moved (its extraKeys) is read again.
+            if (slice.size() > 1) {
+                QList<qint64> users;
+                users.reserve(slice.size());
+                for (const KeyRef& key : slice)
+                    users.append(key.userId);
+                auto read = RowReader::usersKeys(m_session, users, true);
+                if (!read)
+                    return read.error();
+                batchRows = std::move(*read);
+            }
+            if (m_setBased && batchRows) {
+                auto written = writeSetBased(m_session, *m_setBased, slice, *batchRows, m_planner, m_options, batchId);
+                if (!written)
+                    return written.error();
+                if (*written) {
+                    outcome.auditIds = std::move((*written)->auditIds);
+                    outcome.applied = std::move((*written)->applied);
+                    outcome.skipped = std::move((*written)->skipped);
+                    outcome.cancelled = (*written)->cancelled;
+                    return finish(transaction, std::move(outcome));
+                }
+            }
+        }
+        for (const KeyRef& key : slice) {
+            if (m_options.batch && m_options.cancel && m_options.cancel->isCancelled()) {
+                outcome.cancelled = true;
+                break;
+            }
+            CC_TRY(keyByKey ? writeKeyAlone(transaction, key, outcome) : writeKey(transaction, key, batchRows, outcome));
+        }
+        if (!m_pendingAudit.isEmpty()) {
+            auto ids = AuditLog::recordMany(m_session, m_pendingAudit);
+            if (!ids)
+                return ids.error();
+            outcome.auditIds += *ids;
+        }
+        return finish(transaction, std::move(outcome));
+    }
+
+private:
+    Result<WriteOutcome> finish(WriteTransaction& transaction, WriteOutcome outcome)
+    {
+        if (m_options.trial) {
+            transaction.rollback();
+            outcome.auditIds.clear();
+            outcome.batchId.reset();
+            return outcome;
+        }
+        CC_TRY(transaction.commit());
+        return outcome;
+    }
+
+    // Executes a planned change; its audit entry is recorded now or with the batch's others.
+    Result<std::optional<qint64>> execute(const KeyChange& change)
+    {
+        if (!m_deferAudit)
+            return executeKey(m_session, change, m_batchId);
+        auto entry = executeChange(m_session, change, m_batchId);
+        if (!entry)
+            return entry.error();
+        if (*entry)
+            m_pendingAudit.append(std::move(**entry));
+        return std::optional<qint64>();
+    }
+
+    void record(const KeyRef& key, const KeyChange& change, std::optional<qint64> id, WriteOutcome& outcome)
+    {
+        for (const KeyRef& other : std::as_const(change.extraKeys))
+            m_moved.insert(other);
+        if (id)
+            outcome.auditIds.append(*id);
+        if (!change.isEmpty())
+            outcome.applied.append(change);
+        if (!change.skipReason.isEmpty())
+            outcome.skipped.append({ key, change.skipReason });
+    }
+
+    Result<void> writeKey(WriteTransaction& transaction, const KeyRef& key, const std::optional<QMap<KeyRef, KeyRows>>& batchRows,
+                          WriteOutcome& outcome)
+    {
+        Result<KeyRows> rows = KeyRows { key, {}, {}, {}, {} };
+        if (batchRows && !m_moved.count(key)) {
+            if (auto found = batchRows->constFind(key); found != batchRows->cend())
+                rows = *found;
+        } else {
+            rows = RowReader::key(m_session, key, true);
+            if (!rows)
+                return rows.error();
+        }
+        auto change = m_planner(m_session, *rows);
+        if (!change) {
+            if (m_options.batch && skipsKey(change.error())) {
+                outcome.skipped.append({ key, skipReason(change.error()) });
+                return {};
+            }
+            return change.error();
+        }
+        if (!change->extraKeys.isEmpty())
+            CC_TRY(lockKeys(m_session, change->extraKeys));
+        // A key's writes and its audit entry are all kept or all rolled back. On PostgreSQL the
+        // previous key's RELEASE travels with this key's SAVEPOINT in one round trip (QPSQL reports
+        // the first statement's error; should the SAVEPOINT fail, the key's first write fails on
+        // the aborted transaction and the batch is rolled back).
+        const bool savepoint = m_options.batch && !change->isEmpty();
+        const bool pg = m_session.db().isPostgres();
+        if (savepoint && m_releasePending) {
+            CC_TRY(m_session.db().runDirect(QStringLiteral("RELEASE SAVEPOINT cc_key; SAVEPOINT cc_key")));
+            m_releasePending = false;
+        } else if (savepoint) {
+            CC_TRY(transaction.savepoint(QStringLiteral("cc_key")));
+        }
+        auto id = execute(*change);
+        if (!id) {
+            if (savepoint && skipsKey(id.error())) {
+                CC_TRY(transaction.rollbackTo(QStringLiteral("cc_key")));
+                m_releasePending = pg; // the savepoint stays, empty
+                outcome.skipped.append({ key, skipReason(id.error()) });
+                return {};
+            }
+            return id.error();
+        }
+        if (savepoint && pg)
+            m_releasePending = true; // with the next key's SAVEPOINT, or by the COMMIT
+        else if (savepoint)
+            CC_TRY(transaction.release(QStringLiteral("cc_key")));
+        record(key, *change, *id, outcome);
+        return {};
+    }
+
+    Result<void> writeKeyAlone(WriteTransaction& transaction, const KeyRef& key, WriteOutcome& outcome)
+    {
+        CC_TRY(transaction.savepoint(QStringLiteral("cc_key")));
+        std::optional<KeyChange> planned;
+        auto step = [&]() -> Result<std::optional<qint64>> {
+            CC_TRY(lockKeys(m_session, { key }));
+            auto rows = RowReader::key(m_session, key, true);
+            if (!rows)
+                return rows.error();
+            auto change = m_planner(m_session, *rows);
+            if (!change)
+                return change.error();
+            if (!change->extraKeys.isEmpty())
+                CC_TRY(lockKeys(m_session, change->extraKeys));
+            planned = *change;
+            return execute(*change);
+        };
+        auto id = step();
+        if (!id) {
+            if (!skipsKey(id.error()))
+                return id.error();
+            CC_TRY(transaction.rollbackTo(QStringLiteral("cc_key")));
+            CC_TRY(transaction.release(QStringLiteral("cc_key")));
+            outcome.skipped.append({ key, skipReason(id.error()) });
+            return {};
+        }
+        CC_TRY(transaction.release(QStringLiteral("cc_key")));
+        record(key, *planned, *id, outcome);
+        return {};
+    }
+
+    Session& m_session;
+    const KeyPlanner& m_planner;
+    const WriteOptions& m_options;
+    std::optional<SetBasedBatch>& m_setBased;
+    std::optional<qint64> m_batchId;
+    bool m_deferAudit = false;
+    QList<AuditEntry> m_pendingAudit;
+    bool m_releasePending = false; // PostgreSQL: the previous key's savepoint is still open
+    std::set<KeyRef> m_moved;
+};
+
+// Earlier transactions committed: say what they changed and what they did not, so the operator
+// knows the database holds a finished part of the work.
+Error partlyDone(Error error, const QList<KeyRef>& keys, qsizetype start, const WriteOutcome& total)
+{
+    const KeyRef& lastCommitted = keys.at(start - 1);
+    error.message += QStringLiteral("\n%1 of %2 keys were committed before the error (%3 changed, %4 skipped; batch %5, keys "
+                                    "up to user %6, %7); the other %8 keys, from user %9, %10 on, were not changed. "
+                                    "Run the command again to finish.")
+                         .arg(start)
+                         .arg(keys.size())
+                         .arg(total.applied.size())
+                         .arg(total.skipped.size())
+                         .arg(total.batchId ? QString::number(*total.batchId) : QStringLiteral("none"))
+                         .arg(lastCommitted.userId)
+                         .arg(lastCommitted.track)
+                         .arg(keys.size() - start)
+                         .arg(keys.at(start).userId)
+                         .arg(keys.at(start).track);
+    return error;
+}
+
+} // namespace
+
 Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options)
 {
     std::sort(keys.begin(), keys.end());
@@ -353,162 +628,21 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
     std::optional<SetBasedBatch> setBased;
     if (options.batch && session.db().isPostgres())
         setBased.emplace(session);
+    ChunkWriter writer(session, planner, options, setBased);
     const int chunk = options.batch ? std::max(1, options.keysPerTransaction) : int(std::max<qsizetype>(1, keys.size()));
-    for (qsizetype start = 0; start < keys.size() || (start == 0 && keys.isEmpty()); start += chunk) {
-        if (keys.isEmpty())
-            break;
+    for (qsizetype start = 0; start < keys.size(); start += chunk) {
         if (options.cancel && options.cancel->isCancelled()) {
             total.cancelled = true;
             break;
         }
         const QList<KeyRef> slice = keys.mid(start, chunk);
-        auto done = withRetry([&]() -> Result<WriteOutcome> {
-            WriteOutcome outcome;
-            WriteTransaction transaction(session.db());
-            CC_TRY(transaction.begin());
-            // Nothing in this transaction writes the lookup tables the planners read.
-            session.db().keepLookups(true);
-            const auto forgetLookups = qScopeGuard([&session] { session.db().keepLookups(false); });
-            if (options.batch && !total.batchId) {
-                auto batch = AuditLog::newBatch(session, options.batchAction);
-                if (!batch)
-                    return batch.error();
-                outcome.batchId = *batch;
-            }
-            const std::optional<qint64> batchId = total.batchId ? total.batchId : outcome.batchId;
-            // PostgreSQL: a batch's audit entries go in with one insert before the commit (one round
-            // trip instead of one per key); a failure there fails the whole transaction.
-            const bool deferAudit = options.batch && session.db().isPostgres() && slice.size() > 1;
-            QList<AuditEntry> pendingAudit;
-            bool releasePending = false; // PostgreSQL: the previous key's savepoint is still open
-            CC_TRY(lockKeys(session, slice));
-            // A batch reads all its keys' rows at once, under their locks (progress, then licenses);
-            // a key whose rows an earlier key's change moved (its extraKeys) is read again.
-            std::optional<QMap<KeyRef, KeyRows>> batchRows;
-            std::set<KeyRef> moved;
-            if (slice.size() > 1) {
-                QList<qint64> users;
-                users.reserve(slice.size());
-                for (const KeyRef& key : slice)
-                    users.append(key.userId);
-                auto read = RowReader::usersKeys(session, users, true);
-                if (!read)
-                    return read.error();
-                batchRows = std::move(*read);
-            }
-            if (setBased && batchRows) {
-                auto written = writeSetBased(session, *setBased, slice, *batchRows, planner, options, batchId);
-                if (!written)
-                    return written.error();
-                if (*written) {
-                    outcome.auditIds = std::move((*written)->auditIds);
-                    outcome.applied = std::move((*written)->applied);
-                    outcome.skipped = std::move((*written)->skipped);
-                    outcome.cancelled = (*written)->cancelled;
-                    CC_TRY(transaction.commit());
-                    return outcome;
-                }
-            }
-            for (qsizetype i = 0; i < slice.size(); ++i) {
-                const KeyRef& key = slice.at(i);
-                if (options.batch && options.cancel && options.cancel->isCancelled()) {
-                    outcome.cancelled = true;
-                    break;
-                }
-                Result<KeyRows> rows = KeyRows { key, {}, {}, {} };
-                if (batchRows && !moved.count(key)) {
-                    if (auto found = batchRows->constFind(key); found != batchRows->cend())
-                        rows = *found;
-                } else {
-                    rows = RowReader::key(session, key, true);
-                    if (!rows)
-                        return rows.error();
-                }
-                auto change = planner(session, *rows);
-                if (!change) {
-                    const ErrorCode code = change.error().code;
-                    if (options.batch && (code == ErrorCode::Refused || code == ErrorCode::NotFound)) {
-                        outcome.skipped.append({ key, change.error().message });
-                        continue;
-                    }
-                    return change.error();
-                }
-                if (!change->extraKeys.isEmpty())
-                    CC_TRY(lockKeys(session, change->extraKeys));
-                // A key's writes and its audit entry are all kept or all rolled back.
-                // On PostgreSQL the previous key's RELEASE travels with this key's SAVEPOINT in one
-                // round trip (QPSQL reports the first statement's error; should the SAVEPOINT fail,
-                // the key's first write fails on the aborted transaction and the batch is rolled back).
-                const bool savepoint = options.batch && !change->isEmpty();
-                if (savepoint && releasePending) {
-                    CC_TRY(session.db().runDirect(QStringLiteral("RELEASE SAVEPOINT cc_key; SAVEPOINT cc_key")));
-                    releasePending = false;
-                } else if (savepoint) {
-                    CC_TRY(transaction.savepoint(QStringLiteral("cc_key")));
-                }
-                Result<std::optional<qint64>> id = std::optional<qint64>();
-                if (deferAudit) {
-                    auto entry = executeChange(session, *change, batchId);
-                    if (!entry)
-                        id = entry.error();
-                    else if (*entry)
-                        pendingAudit.append(std::move(**entry));
-                } else {
-                    id = executeKey(session, *change, batchId);
-                }
-                if (!id) {
-                    if (savepoint && id.error().code == ErrorCode::Refused) {
-                        CC_TRY(transaction.rollbackTo(QStringLiteral("cc_key")));
-                        releasePending = session.db().isPostgres(); // the savepoint stays, empty
-                        outcome.skipped.append({ key, id.error().message });
-                        continue;
-                    }
-                    return id.error();
-                }
-                if (savepoint && session.db().isPostgres())
-                    releasePending = true; // with the next key's SAVEPOINT, or by the COMMIT
-                else if (savepoint)
-                    CC_TRY(transaction.release(QStringLiteral("cc_key")));
-                for (const KeyRef& other : std::as_const(change->extraKeys))
-                    moved.insert(other);
-                if (*id)
-                    outcome.auditIds.append(**id);
-                if (!change->isEmpty())
-                    outcome.applied.append(*change);
-                if (!change->skipReason.isEmpty())
-                    outcome.skipped.append({ key, change->skipReason });
-            }
-            if (!pendingAudit.isEmpty()) {
-                auto ids = AuditLog::recordMany(session, pendingAudit);
-                if (!ids)
-                    return ids.error();
-                outcome.auditIds += *ids;
-            }
-            CC_TRY(transaction.commit());
-            return outcome;
-        });
-        if (!done) {
-            if (start == 0)
-                return done.error();
-            // Earlier transactions committed: say what they changed and what they did not, so the
-            // operator knows the database holds a finished part of the work (issue 5).
-            Error error = done.error();
-            const KeyRef& lastCommitted = keys.at(start - 1);
-            error.message += QStringLiteral("\n%1 of %2 keys were committed before the error (%3 changed, %4 skipped; batch %5, keys "
-                                            "up to user %6, %7); the other %8 keys, from user %9, %10 on, were not changed. "
-                                            "Run the command again to finish.")
-                                 .arg(start)
-                                 .arg(keys.size())
-                                 .arg(total.applied.size())
-                                 .arg(total.skipped.size())
-                                 .arg(total.batchId ? QString::number(*total.batchId) : QStringLiteral("none"))
-                                 .arg(lastCommitted.userId)
-                                 .arg(lastCommitted.track)
-                                 .arg(keys.size() - start)
-                                 .arg(keys.at(start).userId)
-                                 .arg(keys.at(start).track);
-            return error;
-        }
+        auto done = withRetry([&] { return writer.write(slice, total.batchId, false); });
+        // A row of the batch stayed locked by another session: again key by key, so that only the
+        // locked key is skipped (C6: one key's failure never stops the others).
+        if (!done && done.error().code == ErrorCode::Busy && options.batch)
+            done = withRetry([&] { return writer.write(slice, total.batchId, true); });
+        if (!done)
+            return start == 0 || options.trial ? done.error() : partlyDone(done.error(), keys, start, total);
         if (done->batchId)
             total.batchId = done->batchId;
         total.auditIds += done->auditIds;
@@ -522,6 +656,37 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
         }
     }
     return total;
+}
+
+Result<Plan> CouplingWriter::dryRun(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner, WriteOptions options)
+{
+    if (session.db().isReadOnly())
+        return preview(session, keys, planner);
+    options.batch = true;
+    options.trial = true;
+    auto outcome = run(session, keys, planner, options);
+    if (!outcome && (outcome.error().code == ErrorCode::ReadOnly || outcome.error().code == ErrorCode::Refused))
+        return preview(session, keys, planner); // this login cannot write: plan without trying
+    if (!outcome)
+        return outcome.error();
+    if (outcome->cancelled)
+        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+    Plan plan;
+    QSet<std::pair<qint64, QString>> listed;
+    for (const KeyChange& change : std::as_const(outcome->applied)) {
+        plan.keys.append(change);
+        listed.insert({ change.key.userId, change.key.track });
+    }
+    for (const SkippedKey& skipped : std::as_const(outcome->skipped)) {
+        if (listed.contains({ skipped.key.userId, skipped.key.track }))
+            continue;
+        KeyChange change;
+        change.key = skipped.key;
+        change.skipReason = skipped.reason;
+        plan.keys.append(change);
+    }
+    std::stable_sort(plan.keys.begin(), plan.keys.end(), [](const KeyChange& a, const KeyChange& b) { return a.key < b.key; });
+    return plan;
 }
 
 } // namespace cc

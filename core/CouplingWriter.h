@@ -27,7 +27,12 @@ using KeyPlanner = std::function<Result<KeyChange>(Session& session, const KeyRo
 using StepPlanner = std::function<Result<KeyChange>(Session& session)>;
 
 struct WriteOptions {
-    bool batch = false; // one batch id, one savepoint per key; refused keys are skipped, not fatal
+    // One batch id, one savepoint per key: a key that fails (refused, a constraint the database
+    // enforces, a row locked past the lock timeout) is rolled back to its savepoint and skipped.
+    bool batch = false;
+    // A dry run that executes: every transaction is rolled back instead of committed, so the outcome
+    // lists exactly what the same call would change and skip (CONTRACT.md C6: dry run = apply).
+    bool trial = false;
     QString batchAction;
     int keysPerTransaction = 500;
     CancelToken* cancel = nullptr;
@@ -41,6 +46,9 @@ class CouplingWriter final {
 public:
     // A dry run: the plan from the current rows, without locks.
     static Result<Plan> preview(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner);
+    // A dry run of a batch that lists exactly what run() would change and skip: run() with
+    // `trial`, each transaction rolled back. On a connection that cannot write, preview() instead.
+    static Result<Plan> dryRun(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner, WriteOptions options);
     // Executes a previewed plan after checking under the locks that the rows still match; all or
     // nothing (a cancel rolls everything back). Progress counts keys.
     static Result<WriteOutcome> apply(Session& session, const Plan& plan, const WriteOptions& options = {});

@@ -145,7 +145,7 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
         if (native == u"25006")
             return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: the connection is read-only") };
         if (native == u"55P03")
-            return Error { ErrorCode::Sql, QStringLiteral("the database stayed busy: another session held a lock on the rows or tables "
+            return Error { ErrorCode::Busy, QStringLiteral("the database stayed busy: another session held a lock on the rows or tables "
                                                           "this command needs for 5 s (another process is writing); try again") };
         if (native == u"42501") {
             // The login's grants refused it (docs/grants): name the login, keep PostgreSQL's words
@@ -169,7 +169,7 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
     if (code == SQLITE_READONLY)
         return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: %1 is read-only").arg(m_profile.sqlitePath) };
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        return Error { ErrorCode::Sql, QStringLiteral("the database %1 stayed busy (another process is writing); try again").arg(m_profile.sqlitePath) };
+        return Error { ErrorCode::Busy, QStringLiteral("the database %1 stayed busy (another process is writing); try again").arg(m_profile.sqlitePath) };
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
         return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is damaged or not a database: %2").arg(m_profile.sqlitePath, text) };
     return Error { ErrorCode::Sql, message };

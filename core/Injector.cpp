@@ -14,18 +14,6 @@ namespace cc {
 
 namespace {
 
-Result<QString> uniqueLicenseIndex(Session& session)
-{
-    const QString sql = session.db().isPostgres()
-        ? QStringLiteral("SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                         "WHERE i.indrelid = 'user_licenses'::regclass AND i.indisunique AND NOT i.indisprimary ORDER BY 1 LIMIT 1")
-        : QStringLiteral("SELECT name FROM pragma_index_list('user_licenses') WHERE \"unique\" = 1 AND origin <> 'pk' ORDER BY 1 LIMIT 1");
-    auto name = session.db().scalar(sql);
-    if (!name)
-        return name.error();
-    return name->toString();
-}
-
 // Another spelling of the track that `specializations` holds, or the row's own spelling.
 Result<QString> otherSpelling(Session& session, const QString& track, const QString& current)
 {
@@ -42,6 +30,17 @@ Result<QString> otherSpelling(Session& session, const QString& track, const QStr
     return current;
 }
 
+// Another spelling of the track, whatever `specializations` holds (a license type has no foreign
+// key), or empty when the track has one spelling.
+QString otherLicenseSpelling(const LevelCatalogue& catalogue, const QString& track, const QString& current)
+{
+    for (const QString& spelling : catalogue.spellings(track)) {
+        if (spelling != current.trimmed())
+            return spelling;
+    }
+    return {};
+}
+
 Row copyWithout(const Row& row, const QStringList& columns)
 {
     Row copy = row;
@@ -52,8 +51,10 @@ Row copyWithout(const Row& row, const QStringList& columns)
 
 bool feasible(const QString& kind, const KeyAggregate& key, const KeyClassification& classification, const LevelCatalogue& catalogue)
 {
-    if (classification.violation || !classification.warnings.isEmpty())
+    if (classification.violation || !classification.warnings.isEmpty() || key.progressRows != 1 || key.licenseRows != 1)
         return false;
+    if (kind == u"spelling_mismatch")
+        return catalogue.spellings(key.track).size() > 1;
     if (kind == u"unjustified_level")
         return classification.justifiedLevel < catalogue.maxLevel(key.track);
     if (kind == u"pending_level_up")
@@ -86,19 +87,12 @@ Result<void> Injector::checkAllowed(Session& session, const QString& kind)
 
 Result<QString> Injector::unknownSpecialization(Session& session)
 {
-    auto query = session.db().exec(QStringLiteral("SELECT id FROM specializations ORDER BY id"));
-    if (!query)
-        return query.error();
-    QStringList unknown;
-    while (query->next()) {
-        const QString id = query->value(0).toString().trimmed();
-        if (!session.catalogue().isKnown(session.catalogue().canonical(id)))
-            unknown << id;
-    }
-    if (unknown.contains(QStringLiteral("QA_UNKNOWN")))
+    // Always the tool's own QA_UNKNOWN, never another real id (one may not even fit a license).
+    auto exists = session.db().scalar(QStringLiteral("SELECT count(*) FROM specializations WHERE id = ?"), { QStringLiteral("QA_UNKNOWN") });
+    if (!exists)
+        return exists.error();
+    if (exists->toLongLong() > 0)
         return QStringLiteral("QA_UNKNOWN");
-    if (!unknown.isEmpty())
-        return unknown.first();
     // None yet: add QA_UNKNOWN in its own audited transaction.
     return withRetry([&]() -> Result<QString> {
         WriteTransaction transaction(session.db());
@@ -130,6 +124,12 @@ KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
         const QString& track = rows.key.track;
         if (!catalogue.isKnown(track))
             return refused(QStringLiteral("user %1, %2: the track is already unknown to the catalogue").arg(rows.key.userId).arg(track));
+        auto staff = RowReader::isStaffCredential(s, rows);
+        if (!staff)
+            return staff.error();
+        if (*staff)
+            return refused(QStringLiteral("user %1, %2 is a staff credential (a teaching license, not a pair); nothing is injected into it")
+                               .arg(rows.key.userId).arg(track));
         const int max = catalogue.maxLevel(track);
         ChangeBuilder builder(s, rows, QStringLiteral("inject"), kind);
         auto need = [&](bool progress, bool license) -> Result<void> {
@@ -142,7 +142,7 @@ KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
         std::optional<KeyRef> movedTo;
         if (kind == u"duplicate_progress") {
             CC_TRY(need(true, false));
-            const Row& source = *KeyRows::keeper(rows.progress);
+            const Row& source = *rows.keptProgress();
             auto spelling = otherSpelling(s, track, source.value(QStringLiteral("specialization_id")).toString());
             if (!spelling)
                 return spelling.error();
@@ -151,21 +151,27 @@ KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
             builder.addOther({ table::progress, RowOp::Insert, 0, {}, copy });
         } else if (kind == u"duplicate_license") {
             CC_TRY(need(false, true));
-            const Row& source = *KeyRows::keeper(rows.licenses);
+            const Row& source = *rows.keptLicense();
             const QString current = source.value(QStringLiteral("specialization_type")).toString();
-            auto spelling = otherSpelling(s, track, current);
-            if (!spelling)
-                return spelling.error();
-            if (*spelling == current.trimmed()) {
-                auto index = uniqueLicenseIndex(s);
-                if (!index)
-                    return index.error();
-                if (!index->isEmpty())
-                    return refused(QStringLiteral("the unique constraint %1 on user_licenses forbids a second %2 license").arg(*index, track));
-            }
+            const QString other = otherLicenseSpelling(catalogue, track, current);
+            auto constraints = s.constraints();
+            if (!constraints)
+                return constraints.error();
+            // A column unique on its own (payment_reference_code, …) is NULL in the copy; any other
+            // constraint that forbids the row is the database's to name.
             Row copy = copyWithout(source, { QStringLiteral("id") });
-            copy.insert(QStringLiteral("specialization_type"), *spelling);
+            for (const QString& column : (*constraints)->uniqueColumns(table::licenses))
+                copy.insert(column, QVariant());
+            copy.insert(QStringLiteral("specialization_type"), other.isEmpty() ? current : other);
             builder.addOther({ table::licenses, RowOp::Insert, 0, {}, copy });
+        } else if (kind == u"spelling_mismatch") {
+            CC_TRY(need(true, true));
+            Row& license = builder.licenses().first();
+            const QString other = otherLicenseSpelling(catalogue, track, license.value(QStringLiteral("specialization_type")).toString());
+            if (other.isEmpty())
+                return refused(QStringLiteral("user %1, %2: the track has one spelling; no spelling can differ").arg(rows.key.userId).arg(track));
+            license.insert(QStringLiteral("specialization_type"), other);
+            license.insert(QStringLiteral("updated_at"), builder.now());
         } else if (kind == u"unknown_specialization") {
             for (Row& row : builder.progress())
                 row.insert(QStringLiteral("specialization_id"), unknownId);
@@ -174,18 +180,13 @@ KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
             movedTo = KeyRef { rows.key.userId, unknownId };
         } else if (kind == u"missing_license") {
             CC_TRY(need(true, true));
-            for (qsizetype i = builder.licenses().size() - 1; i >= 0; --i) {
-                auto history = RowReader::progressionsOf(s, rowId(builder.licenses().at(i)), true);
-                if (!history)
-                    return history.error();
-                for (const Row& progression : std::as_const(*history))
-                    builder.addOther({ table::progressions, RowOp::Delete, rowId(progression), progression, {} });
-                builder.removeLicense(i);
-            }
+            // Its level history goes with it (kept whole in the audit); any other referencing row refuses.
+            for (qsizetype i = builder.licenses().size() - 1; i >= 0; --i)
+                CC_TRY(builder.removeLicense(i, std::nullopt, { table::progressions }));
         } else if (kind == u"missing_progress") {
             CC_TRY(need(true, true));
             for (qsizetype i = builder.progress().size() - 1; i >= 0; --i)
-                builder.removeProgress(i);
+                CC_TRY(builder.removeProgress(i, std::nullopt));
         } else if (kind == u"level_out_of_range") {
             CC_TRY(need(true, false));
             builder.setProgressLevel(builder.progress().first(), max + 1);
@@ -229,7 +230,11 @@ Result<WriteOutcome> Injector::injectOne(Session& session, const QString& kind, 
             return id.error();
         unknownId = *id;
     }
-    return CouplingWriter::run(session, { key }, planner(kind, unknownId));
+    auto outcome = CouplingWriter::run(session, { key }, planner(kind, unknownId));
+    if (!outcome && outcome.error().code == ErrorCode::Sql)
+        return refused(QStringLiteral("inject %1 on user %2, %3 was refused by the database, nothing was changed: %4")
+                           .arg(kind).arg(key.userId).arg(key.track, outcome.error().message));
+    return outcome;
 }
 
 Result<WriteOutcome> Injector::injectRandom(Session& session, const QString& kind, int count, quint64 seed)

@@ -269,32 +269,88 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
     return aggregate;
 }
 
-const Row* KeyRows::keeper(const QList<Row>& rows)
+namespace {
+
+qint64 counter(const Row& row, const QString& column)
+{
+    return rowInt(row, column).value_or(0);
+}
+
+bool truthy(const QVariant& value)
+{
+    if (value.isNull() || !value.isValid())
+        return false;
+    if (value.typeId() == QMetaType::QString) {
+        const QString text = value.toString().trimmed().toLower();
+        return text == u"1" || text == u"t" || text == u"true";
+    }
+    return value.toLongLong() != 0;
+}
+
+// Timestamps of one database share one text form, so their text orders them; NULL sorts last.
+bool earlier(const QVariant& a, const QVariant& b)
+{
+    if (a.isNull() || !a.isValid())
+        return false;
+    if (b.isNull() || !b.isValid())
+        return true;
+    return a.toString() < b.toString();
+}
+
+} // namespace
+
+const Row* KeyRows::keptProgress() const
 {
     const Row* best = nullptr;
-    for (const Row& row : rows) {
+    for (const Row& row : progress) {
         if (!best) {
             best = &row;
             continue;
         }
-        const auto level = rowInt(row, QStringLiteral("current_level"));
-        const auto bestLevel = rowInt(*best, QStringLiteral("current_level"));
-        if (level != bestLevel) {
-            if (level.value_or(LLONG_MIN) > bestLevel.value_or(LLONG_MIN))
-                best = &row;
-            continue;
-        }
-        const QString updated = row.value(QStringLiteral("updated_at")).toString();
-        const QString bestUpdated = best->value(QStringLiteral("updated_at")).toString();
-        if (updated != bestUpdated) {
-            if (updated > bestUpdated)
-                best = &row;
-            continue;
-        }
-        if (rowId(row) < rowId(*best))
+        const auto key = [](const Row& r) {
+            return std::tuple(counter(r, QStringLiteral("total_xp")), counter(r, QStringLiteral("completed_sessions")), -rowId(r));
+        };
+        if (key(row) > key(*best))
             best = &row;
     }
     return best;
+}
+
+const Row* KeyRows::keptLicense() const
+{
+    const Row* best = nullptr;
+    auto better = [this](const Row& a, const Row& b) {
+        const qsizetype refsA = licenseReferrers.value(rowId(a)).size();
+        const qsizetype refsB = licenseReferrers.value(rowId(b)).size();
+        if (refsA != refsB)
+            return refsA > refsB;
+        const bool paidA = truthy(a.value(QStringLiteral("payment_verified")));
+        const bool paidB = truthy(b.value(QStringLiteral("payment_verified")));
+        if (paidA != paidB)
+            return paidA;
+        const qint64 maxA = counter(a, QStringLiteral("max_achieved_level"));
+        const qint64 maxB = counter(b, QStringLiteral("max_achieved_level"));
+        if (maxA != maxB)
+            return maxA > maxB;
+        const QVariant startA = a.value(QStringLiteral("started_at"));
+        const QVariant startB = b.value(QStringLiteral("started_at"));
+        if (earlier(startA, startB) || earlier(startB, startA))
+            return earlier(startA, startB);
+        return rowId(a) < rowId(b);
+    };
+    for (const Row& row : licenses) {
+        if (!best || better(row, *best))
+            best = &row;
+    }
+    return best;
+}
+
+std::pair<std::optional<qint64>, std::optional<qint64>> KeyRows::keptLevels() const
+{
+    const Row* p = keptProgress();
+    const Row* l = keptLicense();
+    return { p ? rowInt(*p, QStringLiteral("current_level")) : std::nullopt,
+             l ? rowInt(*l, QStringLiteral("current_level")) : std::nullopt };
 }
 
 QStringList columnNames(const QSqlQuery& query)
@@ -316,6 +372,21 @@ Row currentRow(const QSqlQuery& query, const QStringList& columns)
 }
 
 namespace {
+
+// A list of ids as one bound value (a JSON array on SQLite, an array literal on PostgreSQL), so
+// that a statement's text is the same for every batch and is prepared once.
+QVariant idList(bool pg, const QList<qint64>& ids)
+{
+    QString list;
+    for (qint64 id : ids)
+        list += (list.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
+    return pg ? QVariant(u'{' + list + u'}') : QVariant(u'[' + list + u']');
+}
+
+QString whereIn(bool pg, const QString& column)
+{
+    return column + (pg ? QStringLiteral(" = ANY(CAST(? AS bigint[]))") : QStringLiteral(" IN (SELECT value FROM json_each(?))"));
+}
 
 Result<QList<Row>> readRows(Session& session, const QString& tableName, const QString& where, const QVariantList& binds, bool lock)
 {
@@ -362,6 +433,43 @@ QMap<KeyRef, KeyRows> byKey(const LevelCatalogue& catalogue, const QList<Row>& p
     return keys;
 }
 
+// The referrers of every row on a side with two or more rows (what a merge re-points and what
+// picks the kept license), in two statements per referencing table for all the keys.
+Result<void> readDuplicateReferrers(Session& session, QMap<KeyRef, KeyRows>& keys, bool lock)
+{
+    QList<qint64> progressIds;
+    QList<qint64> licenseIds;
+    for (const KeyRows& rows : std::as_const(keys)) {
+        if (rows.progress.size() > 1) {
+            for (const Row& row : rows.progress)
+                progressIds.append(rowId(row));
+        }
+        if (rows.licenses.size() > 1) {
+            for (const Row& row : rows.licenses)
+                licenseIds.append(rowId(row));
+        }
+    }
+    if (progressIds.isEmpty() && licenseIds.isEmpty())
+        return {};
+    auto progressReferrers = RowReader::referrers(session, table::progress, progressIds, lock);
+    if (!progressReferrers)
+        return progressReferrers.error();
+    auto licenseReferrers = RowReader::referrers(session, table::licenses, licenseIds, lock);
+    if (!licenseReferrers)
+        return licenseReferrers.error();
+    for (KeyRows& rows : keys) {
+        for (const Row& row : std::as_const(rows.progress)) {
+            if (auto found = progressReferrers->constFind(rowId(row)); rows.progress.size() > 1 && found != progressReferrers->cend())
+                rows.progressReferrers.insert(found.key(), found.value());
+        }
+        for (const Row& row : std::as_const(rows.licenses)) {
+            if (auto found = licenseReferrers->constFind(rowId(row)); rows.licenses.size() > 1 && found != licenseReferrers->cend())
+                rows.licenseReferrers.insert(found.key(), found.value());
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<QList<KeyRows>> RowReader::userKeys(Session& session, qint64 userId, bool lock)
@@ -372,58 +480,25 @@ Result<QList<KeyRows>> RowReader::userKeys(Session& session, qint64 userId, bool
     auto licenses = readRows(session, table::licenses, QStringLiteral("user_id = ?"), { userId }, lock);
     if (!licenses)
         return licenses.error();
-    return byKey(session.catalogue(), *progress, *licenses).values();
+    QMap<KeyRef, KeyRows> keys = byKey(session.catalogue(), *progress, *licenses);
+    CC_TRY(readDuplicateReferrers(session, keys, lock));
+    return keys.values();
 }
 
 Result<QMap<KeyRef, KeyRows>> RowReader::usersKeys(Session& session, QList<qint64> userIds, bool lock)
 {
     std::sort(userIds.begin(), userIds.end());
     userIds.erase(std::unique(userIds.begin(), userIds.end()), userIds.end());
-    // The ids travel as one bound value (a JSON array on SQLite, an array literal on PostgreSQL),
-    // so the statement text is the same for every batch and is prepared once.
     const bool pg = session.db().isPostgres();
-    auto idList = [pg](const QList<qint64>& ids) -> QVariant {
-        QString list;
-        for (qint64 id : ids)
-            list += (list.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
-        return pg ? QVariant(u'{' + list + u'}') : QVariant(u'[' + list + u']');
-    };
-    auto where = [pg](const char* column) -> QString {
-        return QLatin1String(column) + (pg ? QStringLiteral(" = ANY(CAST(? AS integer[]))") : QStringLiteral(" IN (SELECT value FROM json_each(?))"));
-    };
-    const QVariant users = idList(userIds);
-    auto progress = readRows(session, table::progress, where("student_id"), { users }, lock);
+    const QVariant users = idList(pg, userIds);
+    auto progress = readRows(session, table::progress, whereIn(pg, QStringLiteral("student_id")), { users }, lock);
     if (!progress)
         return progress.error();
-    auto licenses = readRows(session, table::licenses, where("user_id"), { users }, lock);
+    auto licenses = readRows(session, table::licenses, whereIn(pg, QStringLiteral("user_id")), { users }, lock);
     if (!licenses)
         return licenses.error();
     QMap<KeyRef, KeyRows> keys = byKey(session.catalogue(), *progress, *licenses);
-
-    QHash<qint64, KeyRows*> merged; // the id of a license a merge removes → its key
-    for (KeyRows& rows : keys) {
-        if (rows.licenses.size() < 2)
-            continue;
-        rows.licenseHistory.emplace();
-        const qint64 kept = rowId(*KeyRows::keeper(rows.licenses));
-        for (const Row& license : std::as_const(rows.licenses)) {
-            if (rowId(license) == kept)
-                continue;
-            merged.insert(rowId(license), &rows);
-            rows.licenseHistory->insert(rowId(license), {});
-        }
-    }
-    if (!merged.isEmpty()) {
-        QList<qint64> ids = merged.keys();
-        std::sort(ids.begin(), ids.end());
-        auto history = readRows(session, table::progressions, where("user_license_id"), { idList(ids) }, lock);
-        if (!history)
-            return history.error();
-        for (const Row& row : std::as_const(*history)) {
-            const qint64 license = row.value(QStringLiteral("user_license_id")).toLongLong();
-            (*merged.value(license)->licenseHistory)[license].append(row);
-        }
-    }
+    CC_TRY(readDuplicateReferrers(session, keys, lock));
     return keys;
 }
 
@@ -467,6 +542,65 @@ Result<QList<Row>> RowReader::achievementsOf(Session& session, const KeyRef& key
             matching.append(row);
     }
     return matching;
+}
+
+Result<Referrers> RowReader::referrers(Session& session, const QString& coupledTable, const QList<qint64>& ids, bool lock)
+{
+    Referrers found;
+    if (ids.isEmpty())
+        return found;
+    auto catalogue = session.constraints();
+    if (!catalogue)
+        return catalogue.error();
+    auto schema = session.platform();
+    if (!schema)
+        return schema.error();
+    const bool pg = session.db().isPostgres();
+    const QVariant list = idList(pg, ids);
+    for (const ForeignKey& key : (*catalogue)->referencing(coupledTable)) {
+        const QString column = u'"' + QString(key.column()).replace(u'"', QStringLiteral("\"\"")) + u'"';
+        if (!key.repointable() || !(*schema)->hasRowIds(key.table)) {
+            // Rows the tool cannot address: counted, so that a delete is refused rather than cascaded.
+            auto query = session.db().exec(QStringLiteral("SELECT ") + column + QStringLiteral(", count(*) FROM ") + key.table
+                                               + QStringLiteral(" WHERE ") + whereIn(pg, column) + QStringLiteral(" GROUP BY 1"),
+                                           { list });
+            if (!query)
+                return query.error();
+            while (query->next()) {
+                for (qint64 i = query->value(1).toLongLong(); i > 0; --i)
+                    found[query->value(0).toLongLong()].append({ key, Row() });
+            }
+            continue;
+        }
+        auto rows = readRows(session, key.table, whereIn(pg, column), { list }, lock);
+        if (!rows)
+            return rows.error();
+        for (const Row& row : std::as_const(*rows))
+            found[row.value(key.column()).toLongLong()].append({ key, row });
+    }
+    return found;
+}
+
+Result<std::optional<QString>> RowReader::userRole(Session& session, qint64 userId)
+{
+    const QString sql = session.db().isPostgres() ? QStringLiteral("SELECT CAST(role AS text) FROM users WHERE id = ?")
+                                                  : QStringLiteral("SELECT role FROM users WHERE id = ?");
+    auto query = session.db().exec(sql, { userId });
+    if (!query)
+        return query.error();
+    if (!query->next())
+        return std::optional<QString>();
+    return std::optional<QString>(query->value(0).toString());
+}
+
+Result<bool> RowReader::isStaffCredential(Session& session, const KeyRows& rows)
+{
+    if (!rows.progress.isEmpty() || rows.licenses.isEmpty())
+        return false;
+    auto role = userRole(session, rows.key.userId);
+    if (!role)
+        return role.error();
+    return role->has_value() && (*role)->trimmed().toLower() != u"student";
 }
 
 Result<bool> RowReader::userExists(Session& session, qint64 userId)

@@ -32,20 +32,36 @@ struct KeyRef {
 };
 
 // The rows both tables hold for one key, ordered by id.
+// A row of another table whose foreign key points at one of the key's rows (CONTRACT.md C5).
+struct Referrer {
+    ForeignKey key;
+    Row row; // every column; empty when the table's rows cannot be addressed (no integer id)
+};
+
+// Coupled row id → the rows of other tables that reference it, in (table, id) order.
+using Referrers = QMap<qint64, QList<Referrer>>;
+
+// The rows both tables hold for one key, ordered by id.
 struct KeyRows {
     KeyRef key;
     QList<Row> progress;
     QList<Row> licenses;
-    // Read with a batch's rows when the key has two or more licenses: the history a merge
-    // re-points, license id (every license but the one a merge keeps) → its license_progressions
-    // rows in id order, locked like the rows.
-    std::optional<QMap<qint64, QList<Row>>> licenseHistory;
+    // Read with the rows (locked like them) for a side with two or more rows: the rows of other
+    // tables a merge re-points, and what picks the license a merge keeps.
+    Referrers progressReferrers;
+    Referrers licenseReferrers;
 
     // As the check's statement aggregates the key; `staffUser` is left for the caller, who knows
     // the user's role.
     KeyAggregate aggregate(const LevelCatalogue& catalogue) const;
-    // The row a merge keeps: highest level (NULL lowest), then latest updated_at, then lowest id.
-    static const Row* keeper(const QList<Row>& rows);
+    // The rows a merge keeps (CONTRACT.md C6 step 1: the row holding the student's real record,
+    // never the platform sync's newer empty twin). Progress: highest total_xp (NULL as 0), then most
+    // completed_sessions, then lowest id. License: referenced by the most rows of other tables,
+    // then payment_verified, then highest max_achieved_level, then earliest started_at, then lowest id.
+    const Row* keptProgress() const;
+    const Row* keptLicense() const;
+    // The current_level of each side's kept row (what the check reports for the side).
+    std::pair<std::optional<qint64>, std::optional<qint64>> keptLevels() const;
 };
 
 // Reads platform rows losslessly. `lock` adds FOR UPDATE on PostgreSQL (inside a transaction).
@@ -59,6 +75,14 @@ public:
     static Result<QMap<KeyRef, KeyRows>> usersKeys(Session& session, QList<qint64> userIds, bool lock);
     static Result<std::optional<Row>> byId(Session& session, const QString& tableName, qint64 id, bool lock);
     static Result<QList<Row>> progressionsOf(Session& session, qint64 licenseId, bool lock);
+    // The rows of other tables that reference these rows of `coupledTable`, found through the
+    // database's own foreign keys (ConstraintCatalogue), locked with `lock`.
+    static Result<Referrers> referrers(Session& session, const QString& coupledTable, const QList<qint64>& ids, bool lock);
+    // The user's role as stored (enum labels as text), or empty when the user does not exist.
+    static Result<std::optional<QString>> userRole(Session& session, qint64 userId);
+    // A key with license rows, no progress rows, whose user exists with a role other than student:
+    // a teaching credential, not a pair (CONTRACT.md C2). Never repaired or injected.
+    static Result<bool> isStaffCredential(Session& session, const KeyRows& rows);
     static Result<QList<Row>> achievementsOf(Session& session, const KeyRef& key, bool lock);
     static Result<bool> userExists(Session& session, qint64 userId);
 };

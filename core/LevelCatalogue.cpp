@@ -159,7 +159,11 @@ int LevelCatalogue::levelAfterUpdate(const QString& track, int from, const Count
     return level;
 }
 
-Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray& json)
+// Every file of the platform's config/specializations/ is well-formed (CONTRACT.md C6 levels
+// import): a level may carry only xp_required (missing sessions and hours are 0) and fields this
+// tool does not use (age groups, season dates, costs, skills) are ignored. `fileId`: the file's
+// own "id", empty when it has none.
+Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray& json, QString* fileId)
 {
     if (json.size() > 1024 * 1024)
         return refused(QStringLiteral("the level file is larger than 1 MB"));
@@ -170,6 +174,12 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
     if (parseError.error != QJsonParseError::NoError)
         return refused(QStringLiteral("the level file is not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
     QJsonArray entries;
+    if (fileId && document.isObject()) {
+        const QJsonValue id = document.object().value(QLatin1String("id"));
+        if (!id.isUndefined() && !id.isNull() && !id.isString())
+            return refused(QStringLiteral("the level file's \"id\" must be a string"));
+        *fileId = id.toString();
+    }
     if (document.isArray())
         entries = document.array();
     else if (document.isObject() && document.object().value(QLatin1String("levels")).isArray())
@@ -218,7 +228,7 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
         auto xp = integer(object, QStringLiteral("xp_required"), index, true);
         if (!xp)
             return xp.error();
-        auto sessions = integer(object, QStringLiteral("required_sessions"), index, true);
+        auto sessions = integer(object, QStringLiteral("required_sessions"), index, false);
         if (!sessions)
             return sessions.error();
         requirement.xp = *xp;

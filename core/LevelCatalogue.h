@@ -53,7 +53,7 @@ public:
     bool meets(const QString& track, int level, const Counters& counters) const;
 
     // Validates a platform JSON level file; the error names where it is wrong.
-    static Result<QList<LevelRequirement>> parseLevelFile(const QByteArray& json);
+    static Result<QList<LevelRequirement>> parseLevelFile(const QByteArray& json, QString* fileId = nullptr);
     void setLevels(const QString& track, const QList<LevelRequirement>& levels) { m_levels.insert(track, levels); }
 
 private:

@@ -159,7 +159,7 @@ Result<ProgressUpdate> Operations::updateProgress(Session& session, const KeyRef
         ChangeBuilder builder(s, rows, QStringLiteral("update_progress"), QString());
         Row* progress = nullptr;
         if (builder.progress().isEmpty()) {
-            auto created = builder.createProgress(1, nullptr);
+            auto created = builder.createProgress(1);
             if (!created)
                 return created.error();
             progress = *created;
@@ -215,7 +215,7 @@ Result<WriteOutcome> Operations::advance(Session& session, const KeyRef& key, in
         ChangeBuilder builder(s, rows, QStringLiteral("advance"), reason);
         builder.setLicenseLevel(builder.licenses().first(), toLevel);
         if (builder.progress().isEmpty()) {
-            auto created = builder.createProgress(toLevel, &builder.licenses().first());
+            auto created = builder.createProgress(toLevel);
             if (!created)
                 return created.error();
         } else if (rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(0) < toLevel) {
@@ -260,7 +260,7 @@ KeyPlanner Operations::syncPlanner(SyncDirection direction)
         } else {
             const int level = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
             if (builder.progress().isEmpty()) {
-                auto created = builder.createProgress(level, &builder.licenses().first());
+                auto created = builder.createProgress(level);
                 if (!created)
                     return created.error();
             } else {
@@ -295,7 +295,7 @@ KeyPlanner Operations::setLevelPlanner(int level, const QString& reason, const P
         ChangeBuilder builder(s, rows, QStringLiteral("set_level"), reason);
         Row* progress = nullptr;
         if (builder.progress().isEmpty()) {
-            auto created = builder.createProgress(level, builder.licenses().isEmpty() ? nullptr : &builder.licenses().first());
+            auto created = builder.createProgress(level);
             if (!created)
                 return created.error();
             progress = *created;

@@ -57,6 +57,10 @@ TypeFamily sqliteFamily(const QString& declared)
         return TypeFamily::Timestamp;
     if (type.contains(u"CHAR") || type.contains(u"TEXT") || type.contains(u"CLOB"))
         return TypeFamily::Text;
+    if (type.contains(u"REAL") || type.contains(u"FLOA") || type.contains(u"DOUB"))
+        return TypeFamily::Float;
+    if (type.contains(u"JSON"))
+        return TypeFamily::Json;
     return TypeFamily::Other;
 }
 
@@ -70,10 +74,15 @@ TypeFamily postgresFamily(const QString& dataType, bool isEnum)
         return TypeFamily::Boolean;
     if (dataType.startsWith(u"timestamp"))
         return TypeFamily::Timestamp;
+    if (dataType == u"double precision" || dataType == u"real")
+        return TypeFamily::Float;
+    if (dataType == u"json" || dataType == u"jsonb")
+        return TypeFamily::Json;
     return TypeFamily::Other;
 }
 
-Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table)
+// `schema` empty: the connection's current schema.
+Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table, const QString& schema = {})
 {
     QList<ColumnInfo> columns;
     if (db.isPostgres()) {
@@ -85,8 +94,8 @@ Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table)
             "         AND tc.table_schema = k.table_schema AND tc.constraint_type = 'PRIMARY KEY' "
             "        WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND k.column_name = c.column_name) "
             "FROM information_schema.columns c "
-            "WHERE c.table_schema = current_schema() AND c.table_name = ? ORDER BY c.ordinal_position"),
-            { table });
+            "WHERE c.table_schema = COALESCE(CAST(? AS text), current_schema()) AND c.table_name = ? ORDER BY c.ordinal_position"),
+            { schema.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(schema), table });
         if (!query)
             return query.error();
         while (query->next()) {
@@ -126,6 +135,8 @@ QString typeFamilyName(TypeFamily family)
     case TypeFamily::Text: return QStringLiteral("text");
     case TypeFamily::Boolean: return QStringLiteral("boolean");
     case TypeFamily::Timestamp: return QStringLiteral("timestamp");
+    case TypeFamily::Float: return QStringLiteral("floating point");
+    case TypeFamily::Json: return QStringLiteral("json");
     case TypeFamily::Other: return QStringLiteral("other");
     }
     return QStringLiteral("other");
@@ -214,6 +225,62 @@ QString PlatformSchema::selectList(const QString& table, const QString& alias) c
             parts.append(prefix + quoted);
     }
     return parts.join(QStringLiteral(", "));
+}
+
+namespace {
+
+// "name", "\"name\"" or "\"schema\".\"name\"" → (schema or empty, name).
+std::pair<QString, QString> splitSqlName(const QString& sqlName)
+{
+    if (!sqlName.startsWith(u'"'))
+        return { QString(), sqlName };
+    QStringList parts;
+    QString current;
+    bool inQuotes = false;
+    for (qsizetype i = 0; i < sqlName.size(); ++i) {
+        const QChar c = sqlName.at(i);
+        if (c == u'"') {
+            if (inQuotes && i + 1 < sqlName.size() && sqlName.at(i + 1) == u'"') {
+                current += c;
+                ++i;
+            } else {
+                inQuotes = !inQuotes;
+            }
+        } else if (c == u'.' && !inQuotes) {
+            parts.append(current);
+            current.clear();
+        } else {
+            current += c;
+        }
+    }
+    parts.append(current);
+    return parts.size() == 2 ? std::pair { parts.at(0), parts.at(1) } : std::pair { QString(), parts.first() };
+}
+
+} // namespace
+
+Result<void> PlatformSchema::addReferencingTables(Database& db, const QStringList& tables)
+{
+    for (const QString& table : tables) {
+        if (m_columns.contains(table))
+            continue;
+        const auto [schema, name] = splitSqlName(table);
+        auto columns = readColumns(db, name, schema);
+        if (!columns)
+            return columns.error();
+        const bool hasId = std::any_of(columns->cbegin(), columns->cend(), [](const ColumnInfo& column) {
+            return column.name == u"id" && column.primaryKey && column.family == TypeFamily::Integer;
+        });
+        m_columns.insert(table, *columns);
+        if (!hasId)
+            m_withoutRowIds.insert(table);
+    }
+    return {};
+}
+
+bool PlatformSchema::hasRowIds(const QString& table) const
+{
+    return m_columns.contains(table) && !m_withoutRowIds.contains(table);
 }
 
 QString PlatformSchema::insertBlocker(const QString& table) const

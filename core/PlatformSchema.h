@@ -3,11 +3,13 @@
 #include "Database.h"
 
 #include <QHash>
+#include <QSet>
 #include <QStringList>
 
 namespace cc {
 
-enum class TypeFamily { Integer, Text, Boolean, Timestamp, Other };
+// Float and Json are never required of a platform column; they tell how to show a value (C8).
+enum class TypeFamily { Integer, Text, Boolean, Timestamp, Float, Json, Other };
 
 struct ColumnInfo {
     QString name;
@@ -31,6 +33,13 @@ public:
     // Creates the platform tables in the platform's own shape (init on an empty database).
     static Result<void> create(Database& db);
 
+    // Reads the columns of other tables whose rows the tool re-points (the referencing tables of
+    // ConstraintCatalogue, named as SQL names them), so that they are read, audited and restored
+    // like the platform's own rows.
+    Result<void> addReferencingTables(Database& db, const QStringList& tables);
+    // True for a known table with an integer `id` primary key (rows the tool can address).
+    bool hasRowIds(const QString& table) const;
+
     const QList<ColumnInfo>& columns(const QString& table) const;
     // The SELECT list that reads every column of a table losslessly (timestamps as text on PostgreSQL).
     QString selectList(const QString& table, const QString& alias = {}) const;
@@ -41,6 +50,7 @@ public:
 private:
     QHash<QString, QList<ColumnInfo>> m_columns;
     QHash<QString, QString> m_insertBlocker;
+    QSet<QString> m_withoutRowIds;
     Dialect m_dialect = Dialect::SQLite;
 };
 

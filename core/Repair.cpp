@@ -9,28 +9,20 @@ namespace cc {
 
 namespace {
 
+// Keeps the license holding the real record (KeyRows::keptLicense) and re-points every row of other
+// tables that references a removed one to it (C6 step 1).
 Result<void> mergeLicenses(ChangeBuilder& builder, int max)
 {
     QList<Row>& licenses = builder.licenses();
     if (licenses.size() < 2)
         return {};
-    const Row* keeper = KeyRows::keeper(licenses);
-    const qint64 keptId = rowId(*keeper);
+    const qint64 keptId = rowId(*builder.original().keptLicense());
     qint64 highestMax = 0;
     for (const Row& row : std::as_const(licenses))
         highestMax = std::max(highestMax, rowInt(row, QStringLiteral("max_achieved_level")).value_or(0));
     for (qsizetype i = licenses.size() - 1; i >= 0; --i) {
-        const qint64 id = rowId(licenses.at(i));
-        if (id == keptId)
-            continue;
-        const std::optional<QMap<qint64, QList<Row>>>& read = builder.original().licenseHistory;
-        auto history = read ? Result<QList<Row>>(read->value(id)) : RowReader::progressionsOf(builder.session(), id, true);
-        if (!history)
-            return history.error();
-        for (const Row& progression : std::as_const(*history))
-            builder.addOther({ table::progressions, RowOp::Update, rowId(progression), progression,
-                               Row { { QStringLiteral("user_license_id"), keptId } } });
-        builder.removeLicense(i);
+        if (rowId(licenses.at(i)) != keptId)
+            CC_TRY(builder.removeLicense(i, keptId));
     }
     Row& kept = licenses.first();
     const qint64 merged = std::min<qint64>(highestMax, max);
@@ -41,16 +33,17 @@ Result<void> mergeLicenses(ChangeBuilder& builder, int max)
     return {};
 }
 
-void mergeProgress(ChangeBuilder& builder)
+Result<void> mergeProgress(ChangeBuilder& builder)
 {
     QList<Row>& progress = builder.progress();
     if (progress.size() < 2)
-        return;
-    const qint64 keptId = rowId(*KeyRows::keeper(progress));
+        return {};
+    const qint64 keptId = rowId(*builder.original().keptProgress());
     for (qsizetype i = progress.size() - 1; i >= 0; --i) {
         if (rowId(progress.at(i)) != keptId)
-            builder.removeProgress(i);
+            CC_TRY(builder.removeProgress(i, keptId));
     }
+    return {};
 }
 
 } // namespace
@@ -61,6 +54,11 @@ KeyPlanner Repair::planner(const RepairOptions& options)
         const LevelCatalogue& catalogue = s.catalogue();
         const QString& track = rows.key.track;
         ChangeBuilder builder(s, rows, QStringLiteral("repair"), QString());
+        auto staff = RowReader::isStaffCredential(s, rows);
+        if (!staff)
+            return staff.error();
+        if (*staff)
+            return builder.take(); // a teaching credential, not a pair (C2): never repaired
         if (!catalogue.isKnown(track)) {
             KeyChange change = builder.take();
             change.skipReason = QStringLiteral("manual_review: %1 is not in the level catalogue").arg(track);
@@ -68,7 +66,7 @@ KeyPlanner Repair::planner(const RepairOptions& options)
         }
         const int max = catalogue.maxLevel(track);
         // 1. merge duplicates
-        mergeProgress(builder);
+        CC_TRY(mergeProgress(builder));
         CC_TRY(mergeLicenses(builder, max));
         // 2. clamp, license first
         if (!builder.licenses().isEmpty()) {
@@ -104,7 +102,7 @@ KeyPlanner Repair::planner(const RepairOptions& options)
             }
         } else if (builder.progress().isEmpty() && !builder.licenses().isEmpty()) {
             const int level = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
-            auto created = builder.createProgress(level, &builder.licenses().first());
+            auto created = builder.createProgress(level);
             if (!created)
                 return created.error();
         } else if (!builder.progress().isEmpty() && !builder.licenses().isEmpty()) {
@@ -122,6 +120,8 @@ KeyPlanner Repair::planner(const RepairOptions& options)
                     builder.setProgressLevel(progress, l);
             }
         }
+        // 4. one spelling for both sides (C5)
+        CC_TRY(builder.unifySpelling());
         KeyChange change = builder.take();
         change.skipReason = skip;
         return change;
@@ -153,7 +153,10 @@ Result<Plan> Repair::previewUser(Session& session, qint64 userId, const QString&
     auto keys = keysOfUser(session, userId, track);
     if (!keys)
         return keys.error();
-    return CouplingWriter::preview(session, *keys, planner(options));
+    WriteOptions write;
+    write.batchAction = QStringLiteral("repair");
+    write.keysPerTransaction = int(std::max<qsizetype>(1, keys->size()));
+    return CouplingWriter::dryRun(session, *keys, planner(options), write);
 }
 
 Result<WriteOutcome> Repair::repairUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options)
@@ -211,7 +214,11 @@ Result<Plan> Repair::previewAll(Session& session, const RepairOptions& options)
     auto keys = keysToRepair(session, options.cancel);
     if (!keys)
         return keys.error();
-    return CouplingWriter::preview(session, *keys, planner(options));
+    WriteOptions write;
+    write.batchAction = QStringLiteral("repair-all");
+    write.cancel = options.cancel;
+    write.progress = options.progress;
+    return CouplingWriter::dryRun(session, *keys, planner(options), write);
 }
 
 Result<WriteOutcome> Repair::repairAll(Session& session, const RepairOptions& options)

@@ -15,6 +15,7 @@ int exitCodeFor(ErrorCode code)
     case ErrorCode::CannotOpen:
     case ErrorCode::Sql:
     case ErrorCode::Conflict:
+    case ErrorCode::Busy:
         return 5;
     case ErrorCode::Cancelled:
         return 130;
@@ -35,6 +36,7 @@ QString errorCodeName(ErrorCode code)
     case ErrorCode::CannotOpen: return QStringLiteral("cannot_open");
     case ErrorCode::Sql: return QStringLiteral("sql_error");
     case ErrorCode::Conflict: return QStringLiteral("conflict");
+    case ErrorCode::Busy: return QStringLiteral("busy");
     case ErrorCode::Cancelled: return QStringLiteral("cancelled");
     case ErrorCode::Usage: return QStringLiteral("usage");
     case ErrorCode::SignInRequired: return QStringLiteral("sign_in_required");

@@ -19,6 +19,7 @@ enum class ErrorCode {
     CannotOpen, // file missing, not a database, server unreachable (exit 5)
     Sql, // a statement failed after retries (exit 5)
     Conflict, // serialization failure or deadlock: retried by core, exit 5 if it persists
+    Busy, // another session held a lock past the lock timeout (exit 5); a bulk write skips that key
     Cancelled, // stopped by the user (exit 130)
     Usage, // the command line cannot be parsed (exit 64)
     SignInRequired, // a named operator on a production database gave no password (exit 4)

@@ -28,6 +28,105 @@ QString userColumn(const QString& tableName)
     return tableName == table::progress ? QStringLiteral("student_id") : QStringLiteral("user_id");
 }
 
+bool coupled(const QString& tableName)
+{
+    return tableName == table::progress || tableName == table::licenses;
+}
+
+// The foreign keys of `tableName` that point at a coupled table (what a merge re-points).
+QList<ForeignKey> repointedKeys(const ConstraintCatalogue& catalogue, const QString& tableName)
+{
+    QList<ForeignKey> keys;
+    for (const QString& target : { table::progress, table::licenses }) {
+        for (const ForeignKey& key : catalogue.referencing(target)) {
+            if (key.table == tableName && key.repointable())
+                keys.append(key);
+        }
+    }
+    return keys;
+}
+
+// Revert writes only what the tool itself writes (CONTRACT.md C6 revert, revised 2026-12): the
+// coupled rows of the entry's user and track, their level history and achievements, and the
+// reference columns a merge re-pointed. Anything else is an entry this tool could not have written
+// (a forged or damaged one): refused, naming what is wrong.
+Result<void> checkAllowed(Session& session, const AuditEntry& entry)
+{
+    auto catalogue = session.constraints();
+    if (!catalogue)
+        return catalogue.error();
+    const LevelCatalogue& levels = session.catalogue();
+    const qint64 user = entry.userId.value_or(0);
+    auto notWritten = [&](const QString& what) {
+        return refused(QStringLiteral("audit entry %1 %2: this tool does not write that, so it is not reverted").arg(entry.id).arg(what));
+    };
+    QSet<qint64> progressIds;
+    QSet<qint64> licenseIds;
+    QSet<QString> tables;
+    for (const QJsonObject& state : { entry.before, entry.after }) {
+        for (auto it = state.constBegin(); it != state.constEnd(); ++it) {
+            tables.insert(it.key());
+            if (!coupled(it.key()))
+                continue;
+            for (const QJsonValue& value : it.value().toArray()) {
+                const Row row = rowFromJson(value.toObject());
+                const QString track = levels.canonical(row.value(keyColumn(it.key())).toString().trimmed());
+                if (row.value(userColumn(it.key())).toLongLong() != user || (track != entry.track && levels.isKnown(track)))
+                    return notWritten(QStringLiteral("holds %1 row %2 of user %3, %4, not of the entry's user %5, %6")
+                                          .arg(it.key()).arg(rowId(row)).arg(row.value(userColumn(it.key())).toLongLong())
+                                          .arg(track).arg(user).arg(entry.track));
+                (it.key() == table::progress ? progressIds : licenseIds).insert(rowId(row));
+            }
+        }
+    }
+    for (const QString& tableName : std::as_const(tables)) {
+        if (coupled(tableName))
+            continue;
+        const QMap<qint64, Row> before = rowsById(entry.before, tableName);
+        const QMap<qint64, Row> after = rowsById(entry.after, tableName);
+        if (tableName == table::progressions || tableName == table::achievements) {
+            for (const QMap<qint64, Row>& rows : { before, after }) {
+                for (const Row& row : rows) {
+                    const bool mine = tableName == table::achievements
+                        ? row.value(QStringLiteral("user_id")).toLongLong() == user
+                        : licenseIds.contains(row.value(QStringLiteral("user_license_id")).toLongLong());
+                    if (!mine)
+                        return notWritten(QStringLiteral("holds %1 row %2, which belongs to no row of user %3, %4")
+                                              .arg(tableName).arg(rowId(row)).arg(user).arg(entry.track));
+                }
+            }
+            continue;
+        }
+        const QList<ForeignKey> keys = repointedKeys(**catalogue, tableName);
+        if (keys.isEmpty())
+            return notWritten(QStringLiteral("names the table %1").arg(tableName));
+        if (before.keys() != after.keys())
+            return notWritten(QStringLiteral("adds or removes %1 rows (a re-point only moves them)").arg(tableName));
+        for (auto it = before.cbegin(); it != before.cend(); ++it) {
+            const Row& old = it.value();
+            const Row& moved = after.value(it.key());
+            bool repointed = false;
+            for (const ForeignKey& key : keys) {
+                const QSet<qint64>& ids = key.referencedTable == table::progress ? progressIds : licenseIds;
+                if (sameValue(old.value(key.column()), moved.value(key.column())))
+                    continue;
+                if (!ids.contains(old.value(key.column()).toLongLong()) || !ids.contains(moved.value(key.column()).toLongLong()))
+                    return notWritten(QStringLiteral("moves %1 row %2 between rows that are not the entry's").arg(tableName).arg(it.key()));
+                repointed = true;
+            }
+            Row rest = old;
+            Row restMoved = moved;
+            for (const ForeignKey& key : keys) {
+                rest.remove(key.column());
+                restMoved.remove(key.column());
+            }
+            if (!repointed || !sameRow(rest, restMoved))
+                return notWritten(QStringLiteral("changes %1 row %2 beyond its reference column").arg(tableName).arg(it.key()));
+        }
+    }
+    return {};
+}
+
 } // namespace
 
 Result<void> Reverter::revertible(const AuditEntry& entry)
@@ -53,6 +152,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
     change.reason = QStringLiteral("revert of audit entry %1 (%2)").arg(entry.id).arg(entry.action);
     change.source = entry.source == u"qa" ? QStringLiteral("qa") : QString();
     change.revertsId = entry.id;
+    CC_TRY(checkAllowed(session, entry));
     auto current = RowReader::key(session, change.key, lock);
     if (!current)
         return current.error();
@@ -66,11 +166,12 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
         tables.insert(name);
     QSet<QString> deletedKeys; // progress/license rows this revert deletes, as "table:id"
     for (const QString& tableName : std::as_const(tables)) {
-        if (!PlatformSchema::tableNames().contains(tableName))
-            return refused(QStringLiteral("audit entry %1 names an unknown table %2").arg(entry.id).arg(tableName));
         const QMap<qint64, Row> before = rowsById(entry.before, tableName);
         const QMap<qint64, Row> after = rowsById(entry.after, tableName);
         const bool history = tableName == table::progressions;
+        // Rows of other tables (history, re-pointed references) are written after the coupled rows
+        // they point at are back.
+        const bool dependent = !coupled(tableName) && tableName != table::achievements;
         for (auto it = after.cbegin(); it != after.cend(); ++it) {
             const bool restore = before.contains(it.key());
             if (!restore && history)
@@ -82,16 +183,22 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
                 return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 no longer exists").arg(entry.id).arg(tableName).arg(it.key()));
             if (const QString column = rowDifference(it.value(), **now); !column.isEmpty())
                 return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 changed its %4 since").arg(entry.id).arg(tableName).arg(it.key()).arg(column));
-            if (!restore && tableName == table::licenses) {
-                // Level history written since (an advance, even one reverted) keeps the license: removing
-                // it would orphan that history, which is never deleted.
-                auto history = RowReader::progressionsOf(session, it.key(), lock);
-                if (!history)
-                    return history.error();
-                if (!history->isEmpty())
-                    return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 has %4 level history row(s) in %5 since; "
-                                                  "the license stays")
-                                       .arg(entry.id).arg(tableName).arg(it.key()).arg(history->size()).arg(table::progressions));
+            if (!restore && coupled(tableName)) {
+                // Rows of other tables that reference it since (level history of an advance, a
+                // payment, an enrollment) keep the row: removing it would delete or orphan them.
+                auto referrers = RowReader::referrers(session, tableName, { it.key() }, lock);
+                if (!referrers)
+                    return referrers.error();
+                QMap<QString, int> byTable;
+                for (const Referrer& referrer : referrers->value(it.key()))
+                    ++byTable[referrer.key.table];
+                if (!byTable.isEmpty()) {
+                    QStringList parts;
+                    for (auto count = byTable.cbegin(); count != byTable.cend(); ++count)
+                        parts << QStringLiteral("%1 row(s) in %2").arg(count.value()).arg(count.key());
+                    return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 is referenced by %4 since; the row stays")
+                                       .arg(entry.id).arg(tableName).arg(it.key()).arg(parts.join(QStringLiteral(", "))));
+                }
             }
             if (!restore) {
                 deletes.append({ tableName, RowOp::Delete, it.key(), **now, {} });
@@ -107,7 +214,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
             if (values.isEmpty())
                 continue;
             RowChange update { tableName, RowOp::Update, it.key(), **now, values };
-            (history ? historyUpdates : updates).append(update);
+            (dependent ? historyUpdates : updates).append(update);
             if (tableName == table::licenses && values.contains(QStringLiteral("current_level"))) {
                 reverse.append({ table::progressions, RowOp::Insert, 0, {},
                                  Row { { QStringLiteral("user_license_id"), it.key() },
@@ -127,7 +234,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
                 return now.error();
             if (*now)
                 return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 exists again").arg(entry.id).arg(tableName).arg(it.key()));
-            (history ? historyInserts : inserts).append({ tableName, RowOp::Insert, it.key(), {}, it.value() });
+            (dependent ? historyInserts : inserts).append({ tableName, RowOp::Insert, it.key(), {}, it.value() });
         }
     }
     // A re-inserted row must not give its key a second row on that side.

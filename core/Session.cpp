@@ -73,9 +73,24 @@ Result<const PlatformSchema*> Session::platform()
         auto schema = PlatformSchema::inspect(*m_db);
         if (!schema)
             return schema.error();
+        auto catalogue = constraints();
+        if (!catalogue)
+            return catalogue.error();
+        CC_TRY(schema->addReferencingTables(*m_db, (*catalogue)->referencingTables()));
         m_platform = *schema;
     }
     return &*m_platform;
+}
+
+Result<const ConstraintCatalogue*> Session::constraints()
+{
+    if (!m_constraints) {
+        auto catalogue = ConstraintCatalogue::read(*m_db);
+        if (!catalogue)
+            return catalogue.error();
+        m_constraints = std::move(*catalogue);
+    }
+    return &*m_constraints;
 }
 
 Result<void> Session::requireTools() const

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ConstraintCatalogue.h"
 #include "Database.h"
 #include "LevelCatalogue.h"
 #include "Operator.h"
@@ -46,8 +47,11 @@ public:
     const QString& source() const { return m_options.source; }
     const SessionOptions& options() const { return m_options; }
 
-    // The platform tables, checked once per session.
+    // The platform tables, checked once per session, with the columns of every table whose
+    // foreign keys reference the coupled rows.
     Result<const PlatformSchema*> platform();
+    // The database's own constraints on the platform tables, read once per session.
+    Result<const ConstraintCatalogue*> constraints();
     Result<void> requireTools() const;
     Result<void> authorize(Action action) const;
     // Reads settings, catalogue and operator again (after init, migrations or imports).
@@ -69,6 +73,7 @@ private:
     std::unique_ptr<Database> m_db;
     LevelCatalogue m_catalogue;
     std::optional<PlatformSchema> m_platform;
+    std::optional<ConstraintCatalogue> m_constraints;
     Operator m_operator;
     Environment m_environment = Environment::Production;
     Thresholds m_thresholds;

@@ -100,6 +100,7 @@ QString Wording::errorTitle(ErrorCode code)
     case ErrorCode::CannotOpen: return tr("Cannot reach the database");
     case ErrorCode::Sql: return tr("Database error");
     case ErrorCode::Conflict: return tr("Concurrent change");
+    case ErrorCode::Busy: return tr("Database busy");
     case ErrorCode::Cancelled: return tr("Cancelled");
     case ErrorCode::Usage: return tr("Invalid input");
     case ErrorCode::SignInRequired: return tr("Sign-in required");
@@ -119,6 +120,7 @@ QString Wording::error(ErrorCode code, const QString& detail)
     case ErrorCode::CannotOpen: sentence = tr("The database cannot be reached. Coupling Console keeps retrying."); break;
     case ErrorCode::Sql: sentence = tr("A database statement failed."); break;
     case ErrorCode::Conflict: sentence = tr("Another change got in the way; try again."); break;
+    case ErrorCode::Busy: sentence = tr("Another session held the rows too long; try again."); break;
     case ErrorCode::Cancelled: sentence = tr("The operation was cancelled; nothing more was changed."); break;
     case ErrorCode::Usage: sentence = tr("The input is not valid."); break;
     case ErrorCode::SignInRequired: sentence = tr("This is a production database: sign in with your platform password."); break;

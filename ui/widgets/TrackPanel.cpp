@@ -161,8 +161,8 @@ QPushButton* TrackPanel::addButton(const QString& objectName, const QString& tex
 
 void TrackPanel::fillFields()
 {
-    const Row* progress = KeyRows::keeper(m_view.rows.progress);
-    const Row* license = KeyRows::keeper(m_view.rows.licenses);
+    const Row* progress = m_view.rows.keptProgress();
+    const Row* license = m_view.rows.keptLicense();
     struct Field {
         QString label;
         QString progressColumn;
