@@ -1,5 +1,6 @@
 #include "HealthCheck.h"
 
+#include "DuplicateLevels.h"
 #include "KeyTally.h"
 #include "RunStore.h"
 #include "Time.h"
@@ -357,6 +358,7 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     KeyTally tally(catalogue, options.violationLimit);
     tally.setKeepRecords(store != nullptr);
     qint64 sequence = 0;
+    QList<DuplicateRecords> recordedDuplicates; // as the scan recorded them, before DuplicateLevels
     {
         // From here a cancel interrupts the running statement (sqlite3_interrupt / pg_cancel_backend).
         ParallelInterrupter interrupter;
@@ -377,6 +379,10 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
             : streamKeys(db, sql, binds, tally, store.get(), report.runId, sequence, options.cancel, onRows);
         if (!done)
             return fail(done.error());
+        // The kept rows' levels of duplicate keys, from the same snapshot (C3).
+        recordedDuplicates = tally.duplicates();
+        if (auto kept = DuplicateLevels::resolve(session, tally, options.cancel); !kept)
+            return fail(kept.error());
         CC_TRY(db.runDirect(QStringLiteral("COMMIT")));
         if (options.progress)
             options.progress(rowsTotal, rowsTotal);
@@ -384,6 +390,8 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     if (store) {
         if (auto stored = store->appendViolations(*report.runId, tally.takeRecords(), sequence); !stored)
             return fail(stored.error());
+        if (auto kept = store->setKeptLevels(*report.runId, recordedDuplicates, tally.duplicates()); !kept)
+            return fail(kept.error());
     }
     tally.finish(report, hasPrevious ? &previous : nullptr);
     report.durationMs = timer.elapsed();

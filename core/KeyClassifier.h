@@ -55,7 +55,7 @@ struct KeyAggregate {
     bool spellingsDiffer() const;
 };
 
-// A role other than student, compared case-insensitively (CONTRACT.md C2); NULL is no role.
+// A role other than student, compared case-insensitively (docs/BEHAVIOUR.md C2); NULL is no role.
 bool isStaffRole(const QVariant& role);
 
 struct Finding {

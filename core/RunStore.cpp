@@ -200,6 +200,29 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
     return {};
 }
 
+Result<void> RunStore::setKeptLevels(qint64 runId, const QList<DuplicateRecords>& recorded, const QList<DuplicateRecords>& kept)
+{
+    WriteTransaction transaction(*m_db);
+    CC_TRY(transaction.begin());
+    QSqlQuery update(m_db->connection());
+    if (!update.prepare(QStringLiteral("UPDATE ") + m_db->tool("violations")
+                        + QStringLiteral(" SET progress_level = ?, license_level = ? WHERE run_id = ? AND seq >= ? AND seq <= ?")))
+        return m_db->sqlError(update.lastError(), QStringLiteral("storing the kept rows' levels"));
+    for (qsizetype i = 0; i < kept.size(); ++i) {
+        const DuplicateRecords& now = kept.at(i);
+        if (now.progressLevel == recorded.at(i).progressLevel && now.licenseLevel == recorded.at(i).licenseLevel)
+            continue;
+        const QVariantList values { optionalLevel(now.progressLevel), optionalLevel(now.licenseLevel), runId, now.firstSequence,
+                                    now.lastSequence };
+        for (int position = 0; position < values.size(); ++position)
+            update.bindValue(position, values.at(position));
+        if (!update.exec())
+            return m_db->sqlError(update.lastError(), QStringLiteral("storing the kept rows' levels"));
+    }
+    CC_TRY(transaction.commit());
+    return {};
+}
+
 Result<void> RunStore::finishRun(const HealthReport& report)
 {
     WriteTransaction transaction(*m_db);

@@ -48,7 +48,7 @@ QStringList migrationStatements(int version, const Database& db)
         statements << QStringLiteral("CREATE INDEX %1_track ON %2 (run_id, track, seq)").arg(pg ? QStringLiteral("violations") : t("violations"),
                                                                                            t("violations"));
     } else if (version == 3) {
-        // Staff credentials counted by each run (CONTRACT.md C2); runs stored before read as NULL.
+        // Staff credentials counted by each run (docs/BEHAVIOUR.md C2); runs stored before read as NULL.
         statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN staff_credentials BIGINT").arg(t("runs"));
     }
     return statements;

@@ -161,7 +161,7 @@ private slots:
         }
     }
 
-    // CONTRACT.md C2 (revised 2026-12): a license-only key of a user whose role is not student is a
+    // docs/BEHAVIOUR.md C2 (revised 2026-12): a license-only key of a user whose role is not student is a
     // staff credential, not a pair; the role compares case-insensitively, also as a PostgreSQL enum.
     void staffCredentialsAreNotPairs()
     {
@@ -242,6 +242,101 @@ private slots:
             QCOMPARE(parallel.staffCredentials, 4);
             QCOMPARE(parallel.totalPairs, 3);
         }
+    }
+
+    // docs/BEHAVIOUR.md C3 (revised 2026-12): a duplicate key's side level is the level of the row a merge keeps
+    // (C6 step 1), not the highest: the platform's sync makes newer empty twins at other levels.
+    void duplicateKeysReportTheKeptRowsLevel()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        // Progress: the real row (45,000 XP, level 3) and a newer zero-XP twin at level 5.
+        const qint64 a = db.addUser(QStringLiteral("twin-progress@x"));
+        db.addProgress(a, QStringLiteral("PLAYER"), 3, 45000, 15);
+        const qint64 twin = db.addProgress(a, QStringLiteral("GANCUJU_PLAYER"), 5, 0, 0);
+        QVERIFY(db.exec(QStringLiteral("UPDATE specialization_progress SET created_at = '2026-11-01 00:00:00', "
+                                       "updated_at = '2026-11-01 00:00:00' WHERE id = ?"), { twin }));
+        db.addLicense(a, QStringLiteral("PLAYER"), 3, 2); // max_below_current: a warning record of the key
+        // License: the paid, referenced row at level 4 and a newer unpaid twin at level 6.
+        const qint64 b = db.addUser(QStringLiteral("twin-license@x"));
+        db.addProgress(b, QStringLiteral("PLAYER"), 4, 70000, 18);
+        const qint64 real = db.addLicense(b, QStringLiteral("PLAYER"), 4);
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO license_progressions (user_license_id, from_level, to_level, advanced_at) "
+                                       "VALUES (?, 3, 4, '2025-03-01 00:00:00')"), { real }));
+        const qint64 empty = db.addLicense(b, QStringLiteral("GANCUJU_PLAYER"), 6);
+        QVERIFY(db.exec(QStringLiteral("UPDATE user_licenses SET payment_verified = ?, started_at = '2026-11-01 00:00:00' WHERE id = ?"),
+                        { false, empty }));
+
+        auto expectKeptLevels = [&](const HealthReport& report, const char* when) -> bool {
+            auto session = db.open();
+            if (!session || report.violations.size() < 2)
+                return false;
+            const ViolationRecord& p = report.violations.at(0);
+            const ViolationRecord& l = report.violations.at(1);
+            bool ok = true;
+            auto expect = [&](bool condition, const char* what) {
+                if (!condition)
+                    qWarning("%s: %s", when, what);
+                ok = ok && condition;
+            };
+            expect(p.userId == a && p.kind == u"duplicate_progress", "progress duplicate first");
+            expect(p.progressLevel == 3 && p.licenseLevel == 3, "the real progress row's level 3, not the twin's 5");
+            expect(l.userId == b && l.kind == u"duplicate_license", "license duplicate second");
+            expect(l.progressLevel == 4 && l.licenseLevel == 4, "the paid, referenced license's level 4, not the twin's 6");
+            // Stored in key order (seq) with the same levels, the key's warning record too.
+            ViolationFilter filter;
+            filter.runId = report.runId;
+            filter.limit = 2;
+            auto stored = RunStore::violations(session->db(), filter);
+            expect(stored.ok() && stored->size() == 2, "two stored violations");
+            if (stored.ok() && stored->size() == 2) {
+                expect(stored->at(0).record.userId == a && stored->at(0).record.progressLevel == 3 && stored->at(0).record.licenseLevel == 3,
+                       "stored progress duplicate at the kept levels");
+                expect(stored->at(1).record.userId == b && stored->at(1).record.progressLevel == 4 && stored->at(1).record.licenseLevel == 4,
+                       "stored license duplicate at the kept levels");
+                expect(stored->at(0).sequence < stored->at(1).sequence, "key order by seq");
+            }
+            filter = {};
+            filter.runId = report.runId;
+            filter.warnings = true;
+            filter.userId = a;
+            auto warnings = RunStore::violations(session->db(), filter);
+            expect(warnings.ok() && warnings->size() == 1 && warnings->first().record.kind == u"max_below_current"
+                       && warnings->first().record.progressLevel == 3,
+                   "the duplicate key's warning at the kept level");
+            return ok;
+        };
+        const HealthReport report = check(db);
+        QVERIFY(expectKeptLevels(report, "pending records"));
+
+        // 2,100 keys after them: the duplicates' records are stored before the scan ends (batches
+        // of 2,000) and rewritten afterwards.
+        QVERIFY(db.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100) "
+                                       "INSERT INTO users (name, email, password_hash, role, is_active) "
+                                       "SELECT 'bulk', 'bulk' || i || '@x', 'x', 'student', ? FROM n"), { true }));
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO specialization_progress (student_id, specialization_id, current_level, total_xp, "
+                                       "completed_sessions, completed_projects, theory_hours_completed, practice_hours_completed) "
+                                       "SELECT id, 'INTERNSHIP', 1, 0, 0, 0, 0, 0 FROM users WHERE name = 'bulk'")));
+        const HealthReport large = check(db);
+        QCOMPARE(large.byKind[int(ViolationKind::MissingLicense)], 2100);
+        QVERIFY(expectKeptLevels(large, "records stored during the scan"));
+        CheckOptions limited;
+        limited.violationLimit = 1;
+        const HealthReport one = check(db, limited);
+        QCOMPARE(one.violations.size(), 1);
+        QCOMPARE(one.violations.first().progressLevel, 3);
+
+        if (TestDatabase::isPostgres()) {
+            CheckOptions options;
+            options.parallel = 3;
+            QVERIFY(expectKeptLevels(check(db, options), "--parallel"));
+        }
+        // The user view shows the same levels.
+        auto session = db.open();
+        auto view = UserView::load(*session, b);
+        QVERIFY(view.ok());
+        QCOMPARE(view->tracks.first().classification.licenseLevel, 4);
     }
 
     // Runs stored before tool schema 3 have no staff_credentials: they read as 0.
