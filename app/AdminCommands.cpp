@@ -74,7 +74,7 @@ int demo(CliContext& context)
         return context.fail(manifest.error());
     QJsonObject planted;
     QStringList lines;
-    for (int i = 0; i < 10; ++i) {
+    for (int i = 0; i < DemoManifest::plantedKinds; ++i) {
         const QString name = DemoManifest::kindAt(i);
         planted.insert(name, manifest->planted[i]);
         lines << QStringLiteral("  %1: %2").arg(name).arg(manifest->planted[i]);
@@ -82,10 +82,12 @@ int demo(CliContext& context)
     if (context.json()) {
         context.printJson(QJsonObject { { QStringLiteral("users"), manifest->users }, { QStringLiteral("keys"), manifest->keys },
                                         { QStringLiteral("desynced"), manifest->desynced }, { QStringLiteral("seed"), options.seed },
-                                        { QStringLiteral("planted"), planted } });
+                                        { QStringLiteral("planted"), planted },
+                                        { QStringLiteral("staff_credentials"), manifest->staffCredentials } });
     } else {
         context.out(QStringLiteral("demo: %1 users, %2 keys, %3 desynced; planted:").arg(manifest->users).arg(manifest->keys).arg(manifest->desynced));
         context.out(lines.join(u'\n'));
+        context.out(QStringLiteral("staff credentials (instructors' LFA_COACH licenses, not pairs): %1").arg(manifest->staffCredentials));
         context.out(QStringLiteral("the demo admin is admin@demo.local (password: demo)"));
     }
     return 0;

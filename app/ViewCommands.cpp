@@ -92,6 +92,7 @@ int check(CliContext& context)
         for (int i = 0; i < warningKindCount; ++i)
             warnings << QStringLiteral("%1 %2").arg(warningName(WarningKind(i))).arg(report->warnings[i]);
         context.out(QStringLiteral("warnings: %1").arg(warnings.join(QStringLiteral(", "))));
+        context.out(QStringLiteral("staff credentials (not pairs): %1").arg(report->staffCredentials));
         if (report->runId)
             context.out(QStringLiteral("run id: %1").arg(*report->runId));
         for (const ViolationRecord& record : std::as_const(report->violations))
@@ -208,6 +209,7 @@ int user(CliContext& context)
                                     { QStringLiteral("license_rows"), track.rows.licenses.size() },
                                     { QStringLiteral("justified_level"), track.justifiedLevel ? QJsonValue(track.justifiedLevel) : QJsonValue(QJsonValue::Null) },
                                     { QStringLiteral("next_level"), next },
+                                    { QStringLiteral("staff_credential"), track.classification.staffCredential },
                                     { QStringLiteral("violations"), findings } });
     }
     if (context.json()) {
@@ -231,6 +233,8 @@ int user(CliContext& context)
                              progress ? progress->value(QStringLiteral("completed_sessions")).toString() : QStringLiteral("-"),
                              license ? license->value(QStringLiteral("current_level")).toString() : QStringLiteral("-"))
                         .arg(track.justifiedLevel));
+        if (track.classification.staffCredential)
+            context.out(QStringLiteral("    staff credential (role %1): a teaching license, not a pair; never repaired").arg(view->user.role));
         if (track.classification.violation)
             context.out(QStringLiteral("    %1: %2").arg(track.classification.violation->name(), track.classification.violation->reason));
         for (const Finding& warning : track.classification.warnings)

@@ -194,11 +194,12 @@ Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, cons
             return generated.error();
         manifest = *generated;
         QJsonObject planted;
-        for (int i = 0; i < 10; ++i)
+        for (int i = 0; i < DemoManifest::plantedKinds; ++i)
             planted.insert(DemoManifest::kindAt(i), manifest.planted[i]);
         auto id = auditSetting(session, QStringLiteral("demo"), {},
                                QJsonObject { { QStringLiteral("users"), manifest.users }, { QStringLiteral("keys"), manifest.keys },
-                                             { QStringLiteral("seed"), options.seed }, { QStringLiteral("planted"), planted } },
+                                             { QStringLiteral("seed"), options.seed }, { QStringLiteral("planted"), planted },
+                                             { QStringLiteral("staff_credentials"), manifest.staffCredentials } },
                                QStringLiteral("system"));
         if (!id)
             return id.error();

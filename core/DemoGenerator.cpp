@@ -30,11 +30,18 @@ QString numbers(const Database& db, const QString& upperBound)
     return QStringLiteral("RECURSIVE nums(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM nums WHERE k < (%1))").arg(upperBound);
 }
 
+// The stored id of a key's track: `alt` (0 or 1) chooses the legacy or the canonical spelling.
 QString spelling(const QString& alt)
 {
-    return QStringLiteral("CASE d.track_idx WHEN 0 THEN CASE d.%1 WHEN 0 THEN 'PLAYER' ELSE 'GANCUJU_PLAYER' END "
-                          "WHEN 1 THEN CASE d.%1 WHEN 0 THEN 'COACH' ELSE 'LFA_COACH' END "
+    return QStringLiteral("CASE d.track_idx WHEN 0 THEN CASE %1 WHEN 0 THEN 'PLAYER' ELSE 'GANCUJU_PLAYER' END "
+                          "WHEN 1 THEN CASE %1 WHEN 0 THEN 'COACH' ELSE 'LFA_COACH' END "
                           "WHEN 2 THEN 'INTERNSHIP' ELSE 'LFA_FOOTBALL_PLAYER' END").arg(alt);
+}
+
+// 1 when user `id` is an instructor holding a staff credential, else 0 (needs cc_demo_params p).
+QString staffUser(const QString& id)
+{
+    return QStringLiteral("CASE WHEN (%1) > 2 AND %2 %% 200 = 0 THEN 1 ELSE 0 END").arg(id, h(id, 14)).replace(QStringLiteral("%%"), QStringLiteral("%"));
 }
 
 QString otherSpelling(const QString& column)
@@ -91,41 +98,54 @@ Result<DemoManifest> DemoGenerator::generate(Database& db, const LevelCatalogue&
         }
     }
 
+    // Every key but the staff credentials; desynced keys rotate over the eight kinds and three
+    // warnings (codes 0–7 the kinds in C3 order, 8–10 the warnings). A spelling mismatch needs a
+    // track with two spellings, so the two one-spelling tracks rotate over the other codes, and
+    // not over unknown_specialization either: a user's keys are adjacent in one rotation, so no
+    // user gets two QA_UNKNOWN keys (which would be one key with two rows). About one user in 200 (never the demo admin or instructor) is an instructor
+    // holding only an LFA_COACH license: a staff credential (C2). The demo admin and instructor
+    // are never desynced (a license-only key of theirs would be a staff credential too).
     const QString keys = QStringLiteral(
         "CREATE TEMP TABLE cc_demo_keys AS WITH %1 "
-        "SELECT b.k, b.user_id, b.track_idx, b.p_alt, b.l_alt, b.maxlvl, 1 + %2 %% b.maxlvl AS lvl, b.desync, "
-        "CASE WHEN b.desync = 1 THEN (ROW_NUMBER() OVER (PARTITION BY b.desync ORDER BY b.k) - 1) %% 10 ELSE -1 END AS kind "
-        "FROM (SELECT a.k, a.i AS user_id, a.track_idx, %3 %% 2 AS p_alt, %4 %% 2 AS l_alt, "
-        "      CASE a.track_idx WHEN 2 THEN 3 ELSE 8 END AS maxlvl, "
-        "      CASE WHEN %5 %% 10000 < p.rate_bp THEN 1 ELSE 0 END AS desync "
-        "      FROM (SELECT n.k, (n.k - 1) / 3 + 1 AS i, (n.k - 1) %% 3 AS j, (%6 + (n.k - 1) %% 3) %% 4 AS track_idx "
-        "            FROM nums n, cc_demo_params p) a, cc_demo_params p "
-        "      WHERE a.j < 1 + %7 %% 3) b, cc_demo_params p")
+        "SELECT c.k, c.user_id, c.track_idx, c.p_alt, c.maxlvl, c.lvl, c.desync, c.staff, "
+        "CASE WHEN c.desync = 0 THEN -1 WHEN c.track_idx < 2 THEN c.r %% 11 WHEN c.r %% 9 < 2 THEN c.r %% 9 "
+        "WHEN c.r %% 9 < 6 THEN c.r %% 9 + 1 ELSE c.r %% 9 + 2 END AS kind "
+        "FROM (SELECT b.k, b.user_id, b.track_idx, b.p_alt, b.maxlvl, 1 + %2 %% b.maxlvl AS lvl, b.desync, b.staff, "
+        "      ROW_NUMBER() OVER (PARTITION BY b.desync, CASE WHEN b.track_idx < 2 THEN 0 ELSE 1 END ORDER BY b.k) - 1 AS r "
+        "      FROM (SELECT a.k, a.i AS user_id, CASE WHEN a.staff = 1 THEN 1 ELSE a.track_idx END AS track_idx, %3 %% 2 AS p_alt, "
+        "            CASE WHEN a.staff = 0 AND a.track_idx = 2 THEN 3 ELSE 8 END AS maxlvl, "
+        "            CASE WHEN a.staff = 0 AND a.i > 2 AND %4 %% 10000 < p.rate_bp THEN 1 ELSE 0 END AS desync, a.staff "
+        "            FROM (SELECT n.k, (n.k - 1) / 3 + 1 AS i, (n.k - 1) %% 3 AS j, (%5 + (n.k - 1) %% 3) %% 4 AS track_idx, "
+        "                  %6 AS staff FROM nums n, cc_demo_params p) a, cc_demo_params p "
+        "            WHERE a.j < CASE WHEN a.staff = 1 THEN 1 ELSE 1 + %7 %% 3 END) b, cc_demo_params p) c")
         .arg(numbers(db, QStringLiteral("SELECT n * 3 FROM cc_demo_params")), h(QStringLiteral("b.k"), 5), h(QStringLiteral("a.k"), 3),
-             h(QStringLiteral("a.k"), 4), h(QStringLiteral("a.k"), 6), h(QStringLiteral("(n.k - 1) / 3 + 1"), 2),
+             h(QStringLiteral("a.k"), 6), h(QStringLiteral("(n.k - 1) / 3 + 1"), 2), staffUser(QStringLiteral("(n.k - 1) / 3 + 1")),
              h(QStringLiteral("a.i"), 1))
         .replace(QStringLiteral("%%"), QStringLiteral("%"));
     CC_TRY(db.runDirect(keys));
 
     const QString raised = QStringLiteral("(CASE WHEN d.lvl < 2 THEN 2 ELSE d.lvl END)");
     const QString license = QStringLiteral("CASE d.kind WHEN 5 THEN d.maxlvl + 1 WHEN 6 THEN CASE WHEN d.lvl < d.maxlvl THEN d.lvl + 1 "
-                                           "ELSE d.lvl - 1 END WHEN 7 THEN %1 WHEN 8 THEN %1 - 1 ELSE d.lvl END").arg(raised);
+                                           "ELSE d.lvl - 1 END WHEN 8 THEN %1 WHEN 9 THEN %1 - 1 ELSE d.lvl END").arg(raised);
     const QString plan = QStringLiteral(
-        "CREATE TEMP TABLE cc_demo_plan AS SELECT d.k, d.user_id, d.track_idx, d.kind, d.maxlvl, "
-        "CASE d.kind WHEN 7 THEN %1 WHEN 8 THEN %1 - 1 ELSE d.lvl END AS plvl, "
-        "CASE d.kind WHEN 7 THEN %1 - 1 WHEN 8 THEN %1 ELSE d.lvl END AS clvl, "
-        "%2 AS llvl, CASE d.kind WHEN 9 THEN d.lvl - 1 ELSE %2 END AS lmax, "
+        "CREATE TEMP TABLE cc_demo_plan AS SELECT d.k, d.user_id, d.track_idx, d.kind, d.maxlvl, d.staff, "
+        "CASE d.kind WHEN 8 THEN %1 WHEN 9 THEN %1 - 1 ELSE d.lvl END AS plvl, "
+        "CASE d.kind WHEN 8 THEN %1 - 1 WHEN 9 THEN %1 ELSE d.lvl END AS clvl, "
+        "%2 AS llvl, CASE d.kind WHEN 10 THEN d.lvl - 1 ELSE %2 END AS lmax, "
         "CASE WHEN d.kind = 2 THEN 'QA_UNKNOWN' ELSE %3 END AS p_spell, "
-        "CASE WHEN d.kind = 2 THEN 'QA_UNKNOWN' ELSE %4 END AS l_spell FROM cc_demo_keys d")
-        .arg(raised, license, spelling(QStringLiteral("p_alt")), spelling(QStringLiteral("l_alt")));
+        "CASE WHEN d.kind = 2 THEN 'QA_UNKNOWN' WHEN d.staff = 1 THEN 'LFA_COACH' ELSE %4 END AS l_spell FROM cc_demo_keys d")
+        .arg(raised, license, spelling(QStringLiteral("d.p_alt")), spelling(QStringLiteral("CASE WHEN d.kind = 7 THEN 1 - d.p_alt ELSE d.p_alt END")));
     CC_TRY(db.runDirect(plan));
 
     const QString users = QStringLiteral(
         "INSERT INTO users (id, name, email, password_hash, role, is_active) WITH %1 "
-        "SELECT n.k, CASE n.k WHEN 1 THEN 'Demo Admin' WHEN 2 THEN 'Demo Instructor' ELSE 'Demo Student ' || n.k END, "
-        "CASE n.k WHEN 1 THEN 'admin@demo.local' WHEN 2 THEN 'instructor@demo.local' ELSE 'student' || n.k || '@demo.local' END, "
-        "?, CASE n.k WHEN 1 THEN 'admin' WHEN 2 THEN 'instructor' ELSE 'student' END, TRUE FROM nums n")
-        .arg(numbers(db, QStringLiteral("SELECT n FROM cc_demo_params")));
+        "SELECT n.k, CASE WHEN n.k = 1 THEN 'Demo Admin' WHEN n.k = 2 THEN 'Demo Instructor' WHEN %2 = 1 THEN 'Demo Instructor ' || n.k "
+        "ELSE 'Demo Student ' || n.k END, "
+        "CASE WHEN n.k = 1 THEN 'admin@demo.local' WHEN n.k = 2 THEN 'instructor@demo.local' "
+        "WHEN %2 = 1 THEN 'instructor' || n.k || '@demo.local' ELSE 'student' || n.k || '@demo.local' END, "
+        "?, CASE WHEN n.k = 1 THEN 'admin' WHEN n.k = 2 OR %2 = 1 THEN 'instructor' ELSE 'student' END, TRUE "
+        "FROM nums n, cc_demo_params p")
+        .arg(numbers(db, QStringLiteral("SELECT n FROM cc_demo_params")), staffUser(QStringLiteral("n.k")));
     CC_TRY(db.run(users, { demoPasswordHash() }));
     CC_TRY(db.run(QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES ('QA_UNKNOWN', ?, '2025-01-01 00:00:00')"), { true }));
 
@@ -140,7 +160,7 @@ Result<DemoManifest> DemoGenerator::generate(Database& db, const LevelCatalogue&
         "CASE WHEN d.track_idx = 1 THEN c.ph ELSE %5 %% 80 END, %6, %7, %6 "
         "FROM cc_demo_plan d JOIN cc_demo_cat c ON c.track_idx = d.track_idx AND c.level = d.clvl "
         "JOIN (SELECT 0 AS r UNION ALL SELECT 1) r ON r.r = 0 OR d.kind = 0 "
-        "CROSS JOIN cc_demo_params p WHERE d.kind <> 4")
+        "CROSS JOIN cc_demo_params p WHERE d.kind <> 4 AND d.staff = 0")
         .arg(otherSpelling(QStringLiteral("d.p_spell")), h(QStringLiteral("d.k"), 7), h(QStringLiteral("d.k"), 8),
              h(QStringLiteral("d.k"), 11), h(QStringLiteral("d.k"), 12), active, created)
         .replace(QStringLiteral("%%"), QStringLiteral("%"));
@@ -166,15 +186,19 @@ Result<DemoManifest> DemoGenerator::generate(Database& db, const LevelCatalogue&
 
     DemoManifest manifest;
     manifest.users = options.users;
-    auto counts = db.exec(QStringLiteral("SELECT kind, count(*) FROM cc_demo_keys GROUP BY kind"));
+    auto counts = db.exec(QStringLiteral("SELECT staff, kind, count(*) FROM cc_demo_keys GROUP BY staff, kind"));
     if (!counts)
         return counts.error();
     while (counts->next()) {
-        const int kind = counts->value(0).toInt();
-        const qint64 count = counts->value(1).toLongLong();
+        const int kind = counts->value(1).toInt();
+        const qint64 count = counts->value(2).toLongLong();
+        if (counts->value(0).toInt() == 1) {
+            manifest.staffCredentials += count;
+            continue;
+        }
         manifest.keys += count;
-        if (kind >= 0 && kind < 10) {
-            manifest.planted[kind] = count;
+        if (kind >= 0 && kind < DemoManifest::plantedKinds) {
+            manifest.planted[kind] = count; // the rotation's codes are the manifest's indexes
             manifest.desynced += count;
         }
     }

@@ -13,12 +13,15 @@ struct DemoOptions {
     double desyncRate = 0.02;
 };
 
-// What `demo` planted, by kind (the seven kinds, then the three warnings).
+// What `demo` planted, by kind (the eight kinds, then the three warnings).
 struct DemoManifest {
+    static constexpr int plantedKinds = violationKindCount + warningKindCount;
+
     qint64 users = 0;
-    qint64 keys = 0;
+    qint64 keys = 0; // pairs: staff credentials are not counted here
     qint64 desynced = 0;
-    std::array<qint64, 10> planted {};
+    std::array<qint64, plantedKinds> planted {};
+    qint64 staffCredentials = 0; // instructors' LFA_COACH licenses without progress (C2)
 
     // The name of planted[index]: a violation kind, then a warning.
     static QString kindAt(int index);

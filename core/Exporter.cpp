@@ -197,7 +197,7 @@ QJsonObject Exporter::runJson(const HealthReport& report)
                                                { QStringLiteral("consistent"), it->consistent },
                                                { QStringLiteral("inconsistent"), it->inconsistent } });
     return QJsonObject {
-        { QStringLiteral("json_version"), 1 },
+        { QStringLiteral("json_version"), 2 }, // 2: spelling_mismatch and staff_credentials (C8, revised 2026-12)
         { QStringLiteral("run_id"), optional(report.runId) },
         { QStringLiteral("status"), report.status },
         { QStringLiteral("consistency_rate"), report.rateHundredths ? QJsonValue(double(*report.rateHundredths) / 100.0) : QJsonValue(QJsonValue::Null) },
@@ -206,6 +206,7 @@ QJsonObject Exporter::runJson(const HealthReport& report)
         { QStringLiteral("inconsistent"), report.inconsistent },
         { QStringLiteral("by_kind"), byKind },
         { QStringLiteral("warnings"), warnings },
+        { QStringLiteral("staff_credentials"), report.staffCredentials },
         { QStringLiteral("by_track"), byTrack },
         { QStringLiteral("thresholds"), QJsonObject { { QStringLiteral("healthy"), report.thresholds.healthy / 100.0 },
                                                       { QStringLiteral("degraded"), report.thresholds.degraded / 100.0 } } },

@@ -1,5 +1,6 @@
 #include "HealthCheck.h"
 
+#include "DuplicateLevels.h"
 #include "KeyTally.h"
 #include "RunStore.h"
 #include "Time.h"
@@ -48,6 +49,13 @@ std::optional<qint64> optionalInt(const QVariant& value)
     return value.toLongLong();
 }
 
+std::optional<QString> optionalText(const QVariant& value)
+{
+    if (value.isNull())
+        return std::nullopt;
+    return value.toString();
+}
+
 void readAggregate(const QSqlQuery& query, KeyAggregate& key)
 {
     key.userId = query.value(0).toLongLong();
@@ -63,6 +71,9 @@ void readAggregate(const QSqlQuery& query, KeyAggregate& key)
     key.counters = { query.value(10).toLongLong(), query.value(11).toLongLong(), query.value(12).toLongLong(),
                      query.value(13).toLongLong() };
     key.maxAchieved = optionalInt(query.value(14));
+    key.progressSpelling = optionalText(query.value(15));
+    key.licenseSpelling = optionalText(query.value(16));
+    key.staffUser = query.value(17).toInt() == 1;
 }
 
 } // namespace
@@ -86,6 +97,11 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
     const QString progressRange = userRange ? QStringLiteral(" WHERE p.student_id >= ? AND p.student_id < ?") : QString();
     const QString licenseRange = userRange ? QStringLiteral(" WHERE l.user_id >= ? AND l.user_id < ?") : QString();
     const QString order = db.isPostgres() ? QStringLiteral("k.track COLLATE \"C\"") : QStringLiteral("k.track");
+    // Each side's stored id as it is (pad spaces are removed in C++): MIN of the raw column costs
+    // less than of an expression. By bytes on both dialects (SQLite's BINARY, PostgreSQL's "C").
+    auto spelling = [&db](const char* column) {
+        return db.isPostgres() ? QStringLiteral("CAST(%1 AS TEXT) COLLATE \"C\"").arg(QLatin1String(column)) : QLatin1String(column);
+    };
     return QStringLiteral(
                "SELECT k.user_id, k.track, "
                "SUM(1 - k.side) AS progress_rows, "
@@ -98,15 +114,24 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
                "MAX(CASE WHEN k.side = 1 THEN k.lvl END) AS license_max, "
                "SUM(COALESCE(k.xp, 0)) AS xp, SUM(COALESCE(k.sessions, 0)) AS sessions, "
                "SUM(COALESCE(k.theory, 0)) AS theory, SUM(COALESCE(k.practice, 0)) AS practice, "
-               "SUM(k.max_achieved) AS max_achieved "
+               "SUM(k.max_achieved) AS max_achieved, "
+               // Each side's stored id (C3 spelling_mismatch, judged on keys with one row a side).
+               "MIN(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling, "
+               "MIN(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling, "
+               // C2 staff credentials: the user is looked up for license-only keys alone.
+               "CASE WHEN SUM(1 - k.side) = 0 THEN (SELECT CASE WHEN upper(CAST(u.role AS TEXT)) <> 'STUDENT' THEN 1 ELSE 0 END "
+               "FROM users u WHERE u.id = k.user_id) ELSE 0 END AS staff_user "
                "FROM ("
                "SELECT p.student_id AS user_id, %1 AS track, 0 AS side, p.current_level AS lvl, p.total_xp AS xp, "
                "p.completed_sessions AS sessions, p.theory_hours_completed AS theory, "
-               "p.practice_hours_completed AS practice, NULL AS max_achieved FROM specialization_progress p%4 "
+               "p.practice_hours_completed AS practice, NULL AS max_achieved, "
+               "%6 AS spelling FROM specialization_progress p%4 "
                "UNION ALL "
-               "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level FROM user_licenses l%5"
+               "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level, "
+               "%7 FROM user_licenses l%5"
                ") k GROUP BY k.user_id, k.track ORDER BY k.user_id, %3")
-        .arg(progressTrack, licenseTrack, order, progressRange, licenseRange);
+        .arg(progressTrack, licenseTrack, order, progressRange, licenseRange, spelling("p.specialization_id"),
+             spelling("l.specialization_type"));
 }
 
 QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue& catalogue)
@@ -333,6 +358,7 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     KeyTally tally(catalogue, options.violationLimit);
     tally.setKeepRecords(store != nullptr);
     qint64 sequence = 0;
+    QList<DuplicateRecords> recordedDuplicates; // as the scan recorded them, before DuplicateLevels
     {
         // From here a cancel interrupts the running statement (sqlite3_interrupt / pg_cancel_backend).
         ParallelInterrupter interrupter;
@@ -353,6 +379,10 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
             : streamKeys(db, sql, binds, tally, store.get(), report.runId, sequence, options.cancel, onRows);
         if (!done)
             return fail(done.error());
+        // The kept rows' levels of duplicate keys, from the same snapshot (C3).
+        recordedDuplicates = tally.duplicates();
+        if (auto kept = DuplicateLevels::resolve(session, tally, options.cancel); !kept)
+            return fail(kept.error());
         CC_TRY(db.runDirect(QStringLiteral("COMMIT")));
         if (options.progress)
             options.progress(rowsTotal, rowsTotal);
@@ -360,6 +390,8 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     if (store) {
         if (auto stored = store->appendViolations(*report.runId, tally.takeRecords(), sequence); !stored)
             return fail(stored.error());
+        if (auto kept = store->setKeptLevels(*report.runId, recordedDuplicates, tally.duplicates()); !kept)
+            return fail(kept.error());
     }
     tally.finish(report, hasPrevious ? &previous : nullptr);
     report.durationMs = timer.elapsed();

@@ -38,6 +38,9 @@ struct HealthReport {
     qint64 inconsistent = 0;
     std::array<qint64, violationKindCount> byKind {};
     std::array<qint64, warningKindCount> warnings {};
+    // License-only keys of users whose role is not student (docs/BEHAVIOUR.md C2): not pairs, so in
+    // none of the counts above.
+    qint64 staffCredentials = 0;
     QMap<QString, TrackCounts> byTrack;
     Thresholds thresholds;
     QString database;

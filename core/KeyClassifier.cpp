@@ -1,11 +1,14 @@
 #include "KeyClassifier.h"
 
+#include <iterator>
+
 namespace cc {
 
 namespace {
 
 const char* const kindNames[] = { "duplicate_progress", "duplicate_license", "unknown_specialization", "missing_license",
-                                  "missing_progress", "level_out_of_range", "level_mismatch" };
+                                  "missing_progress", "level_out_of_range", "level_mismatch", "spelling_mismatch" };
+static_assert(std::size(kindNames) == violationKindCount);
 const char* const warningNames[] = { "unjustified_level", "pending_level_up", "max_below_current" };
 
 QString levelText(std::optional<qint64> level)
@@ -55,6 +58,43 @@ std::optional<WarningKind> warningFromName(const QString& name)
     return std::nullopt;
 }
 
+namespace {
+
+// The stored id without char(n) pad spaces (only trailing spaces; C2).
+QString withoutPad(QString id)
+{
+    while (id.endsWith(u' '))
+        id.chop(1);
+    return id;
+}
+
+} // namespace
+
+bool KeyAggregate::spellingsDiffer() const
+{
+    if (progressRows != 1 || licenseRows != 1 || !progressSpelling || !licenseSpelling)
+        return false;
+    return withoutPad(*progressSpelling) != withoutPad(*licenseSpelling);
+}
+
+bool isStaffRole(const QVariant& role)
+{
+    if (role.isNull() || !role.isValid())
+        return false;
+    // ASCII case-insensitive, as the check's upper(...) <> 'STUDENT' compares on both dialects.
+    const QString text = role.toString();
+    static const QLatin1String student("student");
+    if (text.size() != student.size())
+        return true;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const char16_t c = text.at(i).unicode();
+        const char16_t lower = c >= u'A' && c <= u'Z' ? char16_t(c - u'A' + u'a') : c;
+        if (lower != char16_t(student.at(i).unicode()))
+            return true;
+    }
+    return false;
+}
+
 KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& catalogue)
 {
     KeyClassification result;
@@ -62,6 +102,10 @@ KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& cat
         result.progressLevel = int(*key.progressMax);
     if (key.licenseMax)
         result.licenseLevel = int(*key.licenseMax);
+    if (key.progressRows == 0 && key.licenseRows > 0 && key.staffUser) {
+        result.staffCredential = true;
+        return result;
+    }
     const bool known = catalogue.isKnown(key.track);
     const int max = catalogue.maxLevel(key.track);
     auto inRange = [max](std::optional<qint64> level) { return level && *level >= 1 && *level <= max; };
@@ -97,6 +141,10 @@ KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& cat
             result.violation = violation(ViolationKind::LevelMismatch,
                                          progressHigher ? QStringLiteral("sync_progress_to_license") : QStringLiteral("sync_license_to_progress"),
                                          QStringLiteral("license level %1, progress level %2").arg(*key.licenseMax).arg(*key.progressMax));
+        } else if (key.spellingsDiffer()) {
+            result.violation = violation(ViolationKind::SpellingMismatch, QStringLiteral("unify_spelling"),
+                                         QStringLiteral("progress spelled %1, license spelled %2")
+                                             .arg(withoutPad(*key.progressSpelling), withoutPad(*key.licenseSpelling)));
         }
     }
 

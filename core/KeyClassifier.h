@@ -4,6 +4,7 @@
 
 #include <QList>
 #include <QString>
+#include <QVariant>
 
 #include <optional>
 
@@ -18,8 +19,9 @@ enum class ViolationKind {
     MissingProgress,
     LevelOutOfRange,
     LevelMismatch,
+    SpellingMismatch, // the levels agree, the two sides' stored ids differ (revised 2026-12)
 };
-constexpr int violationKindCount = 7;
+constexpr int violationKindCount = 8;
 
 enum class WarningKind { UnjustifiedLevel, PendingLevelUp, MaxBelowCurrent };
 constexpr int warningKindCount = 3;
@@ -41,7 +43,20 @@ struct KeyAggregate {
     std::optional<qint64> licenseMin, licenseMax;
     Counters counters; // summed; meaningful when progressRows == 1
     std::optional<qint64> maxAchieved; // summed; meaningful when licenseRows == 1
+    // One stored id of each side as stored (the lowest by bytes; pad spaces not removed), empty
+    // when the side has no rows or it was not read. A spelling mismatch is judged on keys with one
+    // row per side, where this is the row's id.
+    std::optional<QString> progressSpelling, licenseSpelling;
+    // The user exists and their role is not student (isStaffRole). Filled only for keys without
+    // progress rows (the check looks the user up for those alone).
+    bool staffUser = false;
+
+    // One row per side, stored under two spellings once char(n) pad spaces are removed.
+    bool spellingsDiffer() const;
 };
+
+// A role other than student, compared case-insensitively (docs/BEHAVIOUR.md C2); NULL is no role.
+bool isStaffRole(const QVariant& role);
 
 struct Finding {
     bool warning = false;
@@ -54,6 +69,9 @@ struct Finding {
 };
 
 struct KeyClassification {
+    // License rows, no progress rows, a staff user: a teaching credential, not a pair (C2). Such
+    // a key has no violation and no warnings.
+    bool staffCredential = false;
     std::optional<Finding> violation; // the primary kind, if the key is inconsistent
     QList<Finding> warnings;
     std::optional<int> progressLevel; // the level of the row a merge would keep

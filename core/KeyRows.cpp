@@ -262,6 +262,12 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
         min = min ? std::min(*min, level) : level;
         max = max ? std::max(*max, level) : level;
     };
+    // The side's lowest stored id by UTF-8 bytes, as the check's statement reads it.
+    auto spelling = [](std::optional<QString>& lowest, const QVariant& stored) {
+        const QString id = stored.toString();
+        if (!lowest || id.toUtf8() < lowest->toUtf8())
+            lowest = id;
+    };
     for (const Row& row : progress) {
         const auto level = rowInt(row, QStringLiteral("current_level"));
         if (level)
@@ -272,6 +278,7 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
         aggregate.counters.sessions += rowInt(row, QStringLiteral("completed_sessions")).value_or(0);
         aggregate.counters.theoryHours += rowInt(row, QStringLiteral("theory_hours_completed")).value_or(0);
         aggregate.counters.practiceHours += rowInt(row, QStringLiteral("practice_hours_completed")).value_or(0);
+        spelling(aggregate.progressSpelling, row.value(QStringLiteral("specialization_id")));
     }
     for (const Row& row : licenses) {
         const auto level = rowInt(row, QStringLiteral("current_level"));
@@ -281,6 +288,7 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
             ++aggregate.licenseNullLevels;
         if (const auto max = rowInt(row, QStringLiteral("max_achieved_level")))
             aggregate.maxAchieved = aggregate.maxAchieved.value_or(0) + *max;
+        spelling(aggregate.licenseSpelling, row.value(QStringLiteral("specialization_type")));
     }
     return aggregate;
 }

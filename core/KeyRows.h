@@ -53,6 +53,8 @@ struct KeyRows {
     Referrers progressReferrers;
     Referrers licenseReferrers;
 
+    // As the check's statement aggregates the key; `staffUser` is left for the caller, who knows
+    // the user's role.
     KeyAggregate aggregate(const LevelCatalogue& catalogue) const;
     // The rows a merge keeps (CONTRACT.md C6 step 1: the row holding the student's real record,
     // never the platform sync's newer empty twin). Progress: highest total_xp (NULL as 0), then most

@@ -1,6 +1,7 @@
 #include "RunStore.h"
 
 #include "Time.h"
+#include "ToolSchema.h"
 #include "WriteTransaction.h"
 
 #include <QJsonDocument>
@@ -13,9 +14,27 @@ namespace cc {
 
 namespace {
 
-const char* const runColumns = "id, started_at, finished_at, status, total_pairs, consistent, inconsistent, rate_hundredths, "
-                               "healthy_hundredths, degraded_hundredths, by_kind, warnings, by_track, database_name, "
-                               "operator_email, duration_ms, new_since_previous, resolved_since_previous, message";
+const char* const runColumnList = "id, started_at, finished_at, status, total_pairs, consistent, inconsistent, rate_hundredths, "
+                                  "healthy_hundredths, degraded_hundredths, by_kind, warnings, by_track, database_name, "
+                                  "operator_email, duration_ms, new_since_previous, resolved_since_previous, message";
+
+// Whether the runs table counts staff credentials (tool schema 3). Tool tables of an older
+// version, until `init` migrates them, store none and read 0.
+Result<bool> hasStaffColumn(Database& db)
+{
+    auto version = ToolSchema::installedVersion(db);
+    if (!version)
+        return version.error();
+    return *version >= 3;
+}
+
+Result<QString> runColumns(Database& db)
+{
+    auto staff = hasStaffColumn(db);
+    if (!staff)
+        return staff.error();
+    return QString(QLatin1String(runColumnList) + (*staff ? QStringLiteral(", staff_credentials") : QStringLiteral(", NULL")));
+}
 
 QVariant optionalValue(const std::optional<qint64>& value)
 {
@@ -88,6 +107,7 @@ HealthReport readRun(const QSqlQuery& query)
     report.newSincePrevious = readOptional(query.value(16));
     report.resolvedSincePrevious = readOptional(query.value(17));
     report.message = query.value(18).toString();
+    report.staffCredentials = query.value(19).toLongLong(); // NULL for runs stored before schema 3: 0
     return report;
 }
 
@@ -116,6 +136,10 @@ RunStore::~RunStore()
 Result<qint64> RunStore::beginRun(const HealthReport& report)
 {
     m_rowsStored = 0;
+    auto staff = hasStaffColumn(*m_db);
+    if (!staff)
+        return staff.error();
+    m_staffColumn = *staff;
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
     auto id = m_db->scalar(QStringLiteral("INSERT INTO ") + m_db->tool("runs")
@@ -176,6 +200,29 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
     return {};
 }
 
+Result<void> RunStore::setKeptLevels(qint64 runId, const QList<DuplicateRecords>& recorded, const QList<DuplicateRecords>& kept)
+{
+    WriteTransaction transaction(*m_db);
+    CC_TRY(transaction.begin());
+    QSqlQuery update(m_db->connection());
+    if (!update.prepare(QStringLiteral("UPDATE ") + m_db->tool("violations")
+                        + QStringLiteral(" SET progress_level = ?, license_level = ? WHERE run_id = ? AND seq >= ? AND seq <= ?")))
+        return m_db->sqlError(update.lastError(), QStringLiteral("storing the kept rows' levels"));
+    for (qsizetype i = 0; i < kept.size(); ++i) {
+        const DuplicateRecords& now = kept.at(i);
+        if (now.progressLevel == recorded.at(i).progressLevel && now.licenseLevel == recorded.at(i).licenseLevel)
+            continue;
+        const QVariantList values { optionalLevel(now.progressLevel), optionalLevel(now.licenseLevel), runId, now.firstSequence,
+                                    now.lastSequence };
+        for (int position = 0; position < values.size(); ++position)
+            update.bindValue(position, values.at(position));
+        if (!update.exec())
+            return m_db->sqlError(update.lastError(), QStringLiteral("storing the kept rows' levels"));
+    }
+    CC_TRY(transaction.commit());
+    return {};
+}
+
 Result<void> RunStore::finishRun(const HealthReport& report)
 {
     WriteTransaction transaction(*m_db);
@@ -190,6 +237,9 @@ Result<void> RunStore::finishRun(const HealthReport& report)
                        report.inconsistent, optionalValue(report.rateHundredths), kindsJson(report), warningsJson(report),
                        tracksJson(report), report.durationMs, optionalValue(report.newSincePrevious),
                        optionalValue(report.resolvedSincePrevious), report.message, *report.runId }));
+    if (m_staffColumn)
+        CC_TRY(m_db->run(QStringLiteral("UPDATE ") + m_db->tool("runs") + QStringLiteral(" SET staff_credentials = ? WHERE id = ?"),
+                         { report.staffCredentials, *report.runId }));
     CC_TRY(transaction.commit());
     if (report.status != u"cancelled" && report.status != u"error")
         (void)refreshStatistics(); // only a plan is at stake: the run is stored either way
@@ -246,7 +296,10 @@ Result<QList<HealthReport>> RunStore::runs(Database& db, qint64 limit, const QDa
 Result<void> RunStore::forEachRun(Database& db, qint64 limit, const QDateTime& since,
                                   const std::function<Result<void>(const HealthReport&)>& visit)
 {
-    QString sql = QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs");
+    auto columns = runColumns(db);
+    if (!columns)
+        return columns.error();
+    QString sql = QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM ") + db.tool("runs");
     QVariantList binds;
     if (since.isValid()) {
         sql += QStringLiteral(" WHERE started_at >= ?");
@@ -277,7 +330,10 @@ Result<qint64> RunStore::countRuns(Database& db, qint64 limit)
 
 Result<std::optional<HealthReport>> RunStore::latestCompleted(Database& db)
 {
-    auto query = db.exec(QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs")
+    auto columns = runColumns(db);
+    if (!columns)
+        return columns.error();
+    auto query = db.exec(QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM ") + db.tool("runs")
                          + QStringLiteral(" WHERE ") + completedStatuses() + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
     if (!query)
         return query.error();
@@ -288,7 +344,10 @@ Result<std::optional<HealthReport>> RunStore::latestCompleted(Database& db)
 
 Result<std::optional<HealthReport>> RunStore::run(Database& db, qint64 runId)
 {
-    auto query = db.exec(QStringLiteral("SELECT ") + QLatin1String(runColumns) + QStringLiteral(" FROM ") + db.tool("runs")
+    auto columns = runColumns(db);
+    if (!columns)
+        return columns.error();
+    auto query = db.exec(QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM ") + db.tool("runs")
                          + QStringLiteral(" WHERE id = ?"), { runId });
     if (!query)
         return query.error();

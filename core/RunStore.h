@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HealthReport.h"
+#include "KeyTally.h"
 
 #include <QSet>
 
@@ -49,6 +50,9 @@ public:
     Result<qint64> beginRun(const HealthReport& report);
     Result<void> appendViolations(qint64 runId, const QList<ViolationRecord>& records, qint64& sequence);
     Result<void> finishRun(const HealthReport& report);
+    // Rewrites the levels of stored duplicate keys' records whose kept rows' levels differ from
+    // the recorded ones (`recorded`, in the same order as `kept`).
+    Result<void> setKeptLevels(qint64 runId, const QList<DuplicateRecords>& recorded, const QList<DuplicateRecords>& kept);
 
     // The latest completed run's primary violations as keys, excluding `currentRun`.
     static Result<std::pair<bool, QSet<QString>>> previousViolationKeys(Database& db, std::optional<qint64> currentRun);
@@ -76,6 +80,7 @@ private:
 
     std::unique_ptr<Database> m_db;
     qint64 m_rowsStored = 0; // violation rows this writer stored
+    bool m_staffColumn = true; // the runs table has staff_credentials (tool schema 3)
     // Prepared violation inserts, reused across batches (full batches and the last, shorter one).
     std::unique_ptr<QSqlQuery> m_insertFull;
     std::unique_ptr<QSqlQuery> m_insertTail;

@@ -47,6 +47,9 @@ QStringList migrationStatements(int version, const Database& db)
         // The violations page sorts a run by track in SQL (kind order uses the kind index).
         statements << QStringLiteral("CREATE INDEX %1_track ON %2 (run_id, track, seq)").arg(pg ? QStringLiteral("violations") : t("violations"),
                                                                                            t("violations"));
+    } else if (version == 3) {
+        // Staff credentials counted by each run (docs/BEHAVIOUR.md C2); runs stored before read as NULL.
+        statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN staff_credentials BIGINT").arg(t("runs"));
     }
     return statements;
 }

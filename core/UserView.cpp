@@ -36,6 +36,7 @@ Result<UserView> UserView::load(Session& session, qint64 userId)
         return notFound(QStringLiteral("there is no user with id %1").arg(userId));
     UserView view;
     view.user = readUser(*query);
+    const bool staffUser = isStaffRole(query->value(3)); // the role as stored (C2)
     query->finish();
 
     auto keys = RowReader::userKeys(session, userId, false);
@@ -45,8 +46,16 @@ Result<UserView> UserView::load(Session& session, qint64 userId)
     for (const KeyRows& rows : std::as_const(*keys)) {
         TrackView track;
         track.rows = rows;
-        const KeyAggregate aggregate = rows.aggregate(catalogue);
-        track.classification = classifyKey(aggregate, catalogue);
+        KeyAggregate aggregate = rows.aggregate(catalogue);
+        aggregate.staffUser = staffUser;
+        track.classification = classifyKey(aggregate, catalogue); // a staff credential has no findings
+        if (track.classification.violation && (track.classification.violation->kind == ViolationKind::DuplicateProgress
+                                                || track.classification.violation->kind == ViolationKind::DuplicateLicense)) {
+            // A side's level is the kept row's (C3), as the check reports it.
+            const auto [progress, license] = rows.keptLevels();
+            track.classification.progressLevel = progress ? std::optional<int>(int(*progress)) : std::nullopt;
+            track.classification.licenseLevel = license ? std::optional<int>(int(*license)) : std::nullopt;
+        }
         if (catalogue.isKnown(rows.key.track)) {
             track.justifiedLevel = catalogue.justifiedLevel(rows.key.track, aggregate.counters);
             const int level = rows.progress.isEmpty() ? 0 : int(rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0));

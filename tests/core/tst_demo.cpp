@@ -53,6 +53,18 @@ private slots:
         }
         for (int i = 0; i < warningKindCount; ++i)
             QCOMPARE(report.warnings[i], manifest->planted[violationKindCount + i]);
+        QVERIFY(manifest->planted[int(ViolationKind::SpellingMismatch)] > 0);
+        // About one user in 200 is an instructor holding an LFA_COACH license and no progress (C6).
+        QVERIFY2(manifest->staffCredentials >= 5 && manifest->staffCredentials <= 30, qPrintable(QString::number(manifest->staffCredentials)));
+        QCOMPARE(report.staffCredentials, manifest->staffCredentials);
+        QCOMPARE(db.count(QStringLiteral("users"), QStringLiteral("role = 'instructor' AND id > 2")), manifest->staffCredentials);
+        QCOMPARE(db.count(QStringLiteral("user_licenses"),
+                          QStringLiteral("specialization_type = 'LFA_COACH' AND user_id IN (SELECT id FROM users WHERE role = 'instructor' AND id > 2)")),
+                 manifest->staffCredentials);
+        QCOMPARE(db.count(QStringLiteral("specialization_progress"), QStringLiteral("student_id IN (SELECT id FROM users WHERE role = 'instructor' AND id > 2)")), 0);
+        // Every pair the demo did not desync stores one spelling on both sides.
+        QCOMPARE(report.consistent, manifest->keys - manifest->desynced + manifest->planted[violationKindCount]
+                     + manifest->planted[violationKindCount + 1] + manifest->planted[violationKindCount + 2]);
         QCOMPARE(db.count(QStringLiteral("users"), QStringLiteral("email = 'admin@demo.local' AND role = 'admin'")), 1);
         QCOMPARE(db.count(QStringLiteral("users"), QStringLiteral("password_hash NOT LIKE '$2b$%'")), 0);
         auto session = db.open();
@@ -88,6 +100,8 @@ private slots:
         QCOMPARE(a.status, b.status);
         QVERIFY(a.byKind == b.byKind);
         QVERIFY(a.warnings == b.warnings);
+        QCOMPARE(a.staffCredentials, b.staffCredentials);
+        QVERIFY(a.staffCredentials > 0);
         QCOMPARE(a.byTrack.keys(), b.byTrack.keys());
         QCOMPARE(violationLines(a), violationLines(b));
         QVERIFY(!violationLines(a).isEmpty());

@@ -1,6 +1,7 @@
 // The classification rules of CONTRACT.md C3 and the rate of C4, as pure functions.
 #include "HealthReport.h"
 #include "KeyClassifier.h"
+#include "KeyRows.h"
 #include "LevelCatalogue.h"
 
 #include <QTest>
@@ -32,6 +33,30 @@ KeyAggregate key(const QString& track, QList<std::optional<qint64>> progress, QL
     aggregate.counters = counters;
     aggregate.maxAchieved = licenses.size() == 1 ? std::optional<qint64>(maxAchieved.value_or(licenses.first().value_or(1))) : std::nullopt;
     return aggregate;
+}
+
+// The key with each side's rows stored under one spelling.
+KeyAggregate spelled(KeyAggregate aggregate, const char* progress, const char* license)
+{
+    if (aggregate.progressRows > 0)
+        aggregate.progressSpelling = QString::fromLatin1(progress);
+    if (aggregate.licenseRows > 0)
+        aggregate.licenseSpelling = QString::fromLatin1(license);
+    return aggregate;
+}
+
+KeyAggregate staff(KeyAggregate aggregate)
+{
+    aggregate.staffUser = true;
+    return aggregate;
+}
+
+Row row(std::initializer_list<std::pair<const char*, QVariant>> values)
+{
+    Row result;
+    for (const auto& [column, value] : values)
+        result.insert(QLatin1String(column), value);
+    return result;
 }
 
 // Counters that justify exactly `level` of GANCUJU_PLAYER.
@@ -69,6 +94,109 @@ private slots:
         QTest::newRow("INTERNSHIP has 3 levels") << key(QStringLiteral("INTERNSHIP"), { 4 }, { 4 }) << "level_out_of_range" << "clamp_level";
         QTest::newRow("mismatch, license higher") << key(QStringLiteral("LFA_COACH"), { 3 }, { 5 }) << "level_mismatch" << "sync_license_to_progress";
         QTest::newRow("mismatch, progress higher") << key(QStringLiteral("LFA_COACH"), { 5 }, { 3 }) << "level_mismatch" << "sync_progress_to_license";
+        // spelling_mismatch (revised 2026-12): last in precedence.
+        const QString c = QStringLiteral("LFA_COACH");
+        QTest::newRow("same spelling") << spelled(key(c, { 3 }, { 3 }), "COACH", "COACH") << QString() << QString();
+        QTest::newRow("spelling mismatch") << spelled(key(c, { 3 }, { 3 }), "COACH", "LFA_COACH") << "spelling_mismatch" << "unify_spelling";
+        QTest::newRow("pad spaces are no second spelling") << spelled(key(c, { 3 }, { 3 }), "COACH", "COACH    ") << QString() << QString();
+        QTest::newRow("spelling mismatch, canonical progress") << spelled(key(p, { 1 }, { 1 }), "GANCUJU_PLAYER", "PLAYER") << "spelling_mismatch" << "unify_spelling";
+        QTest::newRow("level mismatch beats spelling") << spelled(key(c, { 5 }, { 3 }), "COACH", "LFA_COACH") << "level_mismatch" << "sync_progress_to_license";
+        QTest::newRow("out of range beats spelling") << spelled(key(c, { 9 }, { 9 }), "COACH", "LFA_COACH") << "level_out_of_range" << "clamp_level";
+        QTest::newRow("missing license beats spelling") << spelled(key(c, { 3 }, {}), "COACH", "LFA_COACH") << "missing_license" << "create_license_from_progress";
+        QTest::newRow("duplicates beat spelling") << spelled(key(c, { 3, 3 }, { 3 }), "COACH", "LFA_COACH") << "duplicate_progress" << "merge_duplicates";
+        // Staff credentials (C2): license rows, no progress rows, a user whose role is not student.
+        QTest::newRow("staff credential") << staff(key(c, {}, { 8 })) << QString() << QString();
+        QTest::newRow("staff credential with two licenses") << staff(key(c, {}, { 8, 6 })) << QString() << QString();
+        QTest::newRow("staff credential of an unknown track") << staff(key(QStringLiteral("QA_UNKNOWN"), {}, { 1 })) << QString() << QString();
+        QTest::newRow("staff credential out of range") << staff(key(c, {}, { 12 })) << QString() << QString();
+        QTest::newRow("a student's license alone") << key(c, {}, { 8 }) << "missing_progress" << "create_progress_from_license";
+        QTest::newRow("staff user with a progress row is a pair") << staff(key(c, { 2 }, { 8 })) << "level_mismatch" << "sync_license_to_progress";
+        QTest::newRow("staff user with progress alone is a pair") << staff(key(c, { 2 }, {})) << "missing_license" << "create_license_from_progress";
+    }
+
+    void staffCredentialIsNotAPair_data()
+    {
+        QTest::addColumn<KeyAggregate>("input");
+        QTest::addColumn<bool>("staffCredential");
+        const QString c = QStringLiteral("LFA_COACH");
+        QTest::newRow("instructor's license") << staff(key(c, {}, { 8 }, {}, 2)) << true;
+        QTest::newRow("student's license") << key(c, {}, { 8 }, {}, 2) << false;
+        QTest::newRow("staff with progress") << staff(key(c, { 8 }, { 8 })) << false;
+    }
+
+    void staffCredentialIsNotAPair()
+    {
+        QFETCH(KeyAggregate, input);
+        QFETCH(bool, staffCredential);
+        const KeyClassification result = classifyKey(input, LevelCatalogue::builtIn());
+        QCOMPARE(result.staffCredential, staffCredential);
+        if (staffCredential) {
+            QVERIFY(!result.violation);
+            QVERIFY(result.warnings.isEmpty()); // max_achieved_level 2 < 8 would otherwise warn
+        } else {
+            QVERIFY(result.violation || !result.warnings.isEmpty());
+        }
+    }
+
+    void staffRoles_data()
+    {
+        QTest::addColumn<QVariant>("role");
+        QTest::addColumn<bool>("staff");
+        QTest::newRow("student") << QVariant(QStringLiteral("student")) << false;
+        QTest::newRow("STUDENT (enum label)") << QVariant(QStringLiteral("STUDENT")) << false;
+        QTest::newRow("Student") << QVariant(QStringLiteral("Student")) << false;
+        QTest::newRow("NULL") << QVariant(QMetaType::fromType<QString>()) << false;
+        QTest::newRow("SPORT_DIRECTOR") << QVariant(QStringLiteral("SPORT_DIRECTOR")) << true;
+        QTest::newRow("sport_director") << QVariant(QStringLiteral("sport_director")) << true;
+        QTest::newRow("INSTRUCTOR") << QVariant(QStringLiteral("INSTRUCTOR")) << true;
+        QTest::newRow("instructor") << QVariant(QStringLiteral("instructor")) << true;
+        QTest::newRow("ADMIN") << QVariant(QStringLiteral("ADMIN")) << true;
+        QTest::newRow("any other label") << QVariant(QStringLiteral("parent")) << true;
+        QTest::newRow("students") << QVariant(QStringLiteral("students")) << true;
+        QTest::newRow("student with a space") << QVariant(QStringLiteral("student ")) << true;
+    }
+
+    void staffRoles()
+    {
+        QFETCH(QVariant, role);
+        QFETCH(bool, staff);
+        QCOMPARE(isStaffRole(role), staff);
+    }
+
+    void spellingReasonNamesBothSides()
+    {
+        const auto result = classifyKey(spelled(key(QStringLiteral("LFA_COACH"), { 3 }, { 3 }), "COACH", "LFA_COACH"), LevelCatalogue::builtIn());
+        QCOMPARE(result.violation->reason, QStringLiteral("progress spelled COACH, license spelled LFA_COACH"));
+        QCOMPARE(result.progressLevel, 3);
+        QCOMPARE(result.licenseLevel, 3);
+    }
+
+    // The user view classifies a key's rows live: KeyRows::aggregate fills the spellings as the
+    // check's statement does (char(n) pad spaces removed, nothing else).
+    void liveAggregateReadsSpellings_data()
+    {
+        QTest::addColumn<QString>("progress");
+        QTest::addColumn<QString>("license");
+        QTest::addColumn<QString>("kind");
+        QTest::newRow("one spelling") << "COACH" << "COACH" << QString();
+        QTest::newRow("pad spaces only") << "COACH" << "COACH   " << QString();
+        QTest::newRow("two spellings") << "COACH" << "LFA_COACH" << "spelling_mismatch";
+        QTest::newRow("two spellings, padded") << "COACH  " << "LFA_COACH   " << "spelling_mismatch";
+    }
+
+    void liveAggregateReadsSpellings()
+    {
+        QFETCH(QString, progress);
+        QFETCH(QString, license);
+        QFETCH(QString, kind);
+        KeyRows rows;
+        rows.key = { 1, QStringLiteral("LFA_COACH") };
+        rows.progress.append(row({ { "id", 1 }, { "specialization_id", progress }, { "current_level", 2 }, { "total_xp", 35000 },
+                                   { "completed_sessions", 18 }, { "theory_hours_completed", 40 }, { "practice_hours_completed", 60 } }));
+        rows.licenses.append(row({ { "id", 1 }, { "specialization_type", license }, { "current_level", 2 }, { "max_achieved_level", 2 } }));
+        const KeyClassification result = classifyKey(rows.aggregate(LevelCatalogue::builtIn()), LevelCatalogue::builtIn());
+        QCOMPARE(result.violation ? result.violation->name() : QString(), kind);
+        QVERIFY(result.warnings.isEmpty());
     }
 
     void primaryKind()

@@ -13,7 +13,7 @@ namespace {
 
 const QStringList kindNames { QStringLiteral("duplicate_progress"), QStringLiteral("duplicate_license"), QStringLiteral("unknown_specialization"),
                               QStringLiteral("missing_license"), QStringLiteral("missing_progress"), QStringLiteral("level_out_of_range"),
-                              QStringLiteral("level_mismatch") };
+                              QStringLiteral("level_mismatch"), QStringLiteral("spelling_mismatch") };
 const QStringList warningNames { QStringLiteral("unjustified_level"), QStringLiteral("pending_level_up"), QStringLiteral("max_below_current") };
 
 QVariant nullLevel()
@@ -37,7 +37,8 @@ class TestCliCheckJson final : public QObject {
     Q_OBJECT
 
 private:
-    // Eleven users covering every kind, every warning and both mismatch directions (see plantAll).
+    // Eleven users covering every kind, every warning and both mismatch directions (see plantAll),
+    // and three staff credentials, which are not pairs (C2).
     static bool plantAll(TestDatabase& db)
     {
         const Counters level2 { 25000, 12, 0, 0 };
@@ -67,6 +68,13 @@ private:
         ok = ok && addProgress(db, u10, QStringLiteral("PLAYER"), 2, level2) && addLicense(db, u10, QStringLiteral("GANCUJU_PLAYER"), 2, 1);
         const qint64 u11 = addUser(db, QStringLiteral("u11@x.test"));
         ok = ok && addProgress(db, u11, QStringLiteral("LFA_FOOTBALL_PLAYER"), nullLevel()) && addLicense(db, u11, QStringLiteral("LFA_FOOTBALL_PLAYER"), 2);
+        // Staff credentials: licenses without progress of users who are not students.
+        const qint64 s1 = addUser(db, QStringLiteral("s1@x.test"), QStringLiteral("instructor"));
+        ok = ok && addLicense(db, s1, QStringLiteral("LFA_COACH"), 8) && addLicense(db, s1, QStringLiteral("COACH"), 6);
+        const qint64 s2 = addUser(db, QStringLiteral("s2@x.test"), QStringLiteral("ADMIN"));
+        ok = ok && addLicense(db, s2, QStringLiteral("COACH"), 4);
+        const qint64 s3 = addUser(db, QStringLiteral("s3@x.test"), QStringLiteral("Sport_Director"));
+        ok = ok && addLicense(db, s3, QStringLiteral("GANCUJU_PLAYER"), 9);
         return ok;
     }
 
@@ -82,6 +90,7 @@ private:
             { "u07@x.test", "GANCUJU_PLAYER", "missing_progress", -1, 1, "create_progress_from_license" },
             { "u07@x.test", "LFA_COACH", "level_mismatch", 5, 3, "sync_progress_to_license" },
             { "u08@x.test", "GANCUJU_PLAYER", "level_mismatch", 2, 4, "sync_license_to_progress" },
+            { "u10@x.test", "GANCUJU_PLAYER", "spelling_mismatch", 2, 2, "unify_spelling" },
             { "u11@x.test", "LFA_FOOTBALL_PLAYER", "level_out_of_range", -1, 2, "clamp_level" },
         };
     }
@@ -115,18 +124,20 @@ private slots:
                                    QStringLiteral("resolved_since_previous"), QStringLiteral("violations") };
         for (const QString& field : fields)
             QVERIFY2(json.contains(field), qPrintable(field));
-        QCOMPARE(json.value(QStringLiteral("json_version")).toInt(-1), 1);
+        QCOMPARE(json.value(QStringLiteral("json_version")).toInt(-1), 2);
         QVERIFY(json.value(QStringLiteral("run_id")).isDouble());
         QCOMPARE(json.value(QStringLiteral("status")).toString(), QStringLiteral("critical"));
-        // 2 of 12 consistent: floor((40000 + 12) / 24) / 100 = 16.67.
-        QCOMPARE(json.value(QStringLiteral("consistency_rate")).toDouble(), 16.67);
+        // 1 of 12 consistent: floor((20000 + 12) / 24) / 100 = 8.33. The staff credentials are no pairs.
+        QCOMPARE(json.value(QStringLiteral("consistency_rate")).toDouble(), 8.33);
         QCOMPARE(json.value(QStringLiteral("total_pairs")).toInteger(), 12);
-        QCOMPARE(json.value(QStringLiteral("consistent")).toInteger(), 2);
-        QCOMPARE(json.value(QStringLiteral("inconsistent")).toInteger(), 10);
+        QCOMPARE(json.value(QStringLiteral("consistent")).toInteger(), 1);
+        QCOMPARE(json.value(QStringLiteral("inconsistent")).toInteger(), 11);
+        QVERIFY(json.value(QStringLiteral("staff_credentials")).isDouble());
+        QCOMPARE(json.value(QStringLiteral("staff_credentials")).toInteger(-1), 3);
 
         const QJsonObject byKind = json.value(QStringLiteral("by_kind")).toObject();
-        QCOMPARE(QStringList(byKind.keys()).size(), 7);
-        const QList<int> kindCounts { 1, 1, 1, 1, 2, 2, 2 };
+        QCOMPARE(QStringList(byKind.keys()).size(), 8);
+        const QList<int> kindCounts { 1, 1, 1, 1, 2, 2, 2, 1 };
         for (qsizetype i = 0; i < kindNames.size(); ++i) {
             QVERIFY2(byKind.value(kindNames[i]).isDouble(), qPrintable(kindNames[i]));
             QCOMPARE(byKind.value(kindNames[i]).toInt(), kindCounts[i]);
@@ -138,7 +149,7 @@ private slots:
         QCOMPARE(warnings.value(QStringLiteral("max_below_current")).toInt(-1), 1);
 
         const QJsonObject byTrack = json.value(QStringLiteral("by_track")).toObject();
-        const QMap<QString, QList<int>> tracks { { QStringLiteral("GANCUJU_PLAYER"), { 5, 2, 3 } }, { QStringLiteral("LFA_COACH"), { 2, 0, 2 } },
+        const QMap<QString, QList<int>> tracks { { QStringLiteral("GANCUJU_PLAYER"), { 5, 1, 4 } }, { QStringLiteral("LFA_COACH"), { 2, 0, 2 } },
                                                  { QStringLiteral("QA_MYSTERY"), { 1, 0, 1 } }, { QStringLiteral("INTERNSHIP"), { 2, 0, 2 } },
                                                  { QStringLiteral("LFA_FOOTBALL_PLAYER"), { 2, 0, 2 } } };
         QCOMPARE(QStringList(byTrack.keys()), QStringList(tracks.keys()));
@@ -190,13 +201,21 @@ private slots:
         QCOMPARE(jsonObject(second).value(QStringLiteral("resolved_since_previous")).toInt(-1), 0);
         QVERIFY(jsonObject(second).value(QStringLiteral("run_id")).toInteger() > json.value(QStringLiteral("run_id")).toInteger());
         QVERIFY(addLicense(db, userId(db, "u04@x.test"), QStringLiteral("INTERNSHIP"), 1));
-        QVERIFY(db.exec(QStringLiteral("UPDATE user_licenses SET current_level = 5 WHERE user_id = ? AND specialization_type = 'LFA_COACH'"),
+        // u07's license takes the progress level and its spelling (the level alone would leave a spelling mismatch).
+        QVERIFY(db.exec(QStringLiteral("UPDATE user_licenses SET current_level = 5, specialization_type = 'COACH' WHERE user_id = ? "
+                                       "AND specialization_type = 'LFA_COACH'"),
                         QVariantList { userId(db, "u07@x.test") }));
         const CliRun third = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         CLI_EXPECT(third, 2);
         QCOMPARE(jsonObject(third).value(QStringLiteral("resolved_since_previous")).toInt(-1), 2);
         QCOMPARE(jsonObject(third).value(QStringLiteral("new_since_previous")).toInt(-1), 0);
-        QCOMPARE(jsonObject(third).value(QStringLiteral("consistent")).toInt(-1), 4);
+        QCOMPARE(jsonObject(third).value(QStringLiteral("consistent")).toInt(-1), 3);
+        // A staff credential's user starts learning: the key becomes a pair.
+        QVERIFY(addProgress(db, userId(db, "s2@x.test"), QStringLiteral("COACH"), 4));
+        const CliRun fourth = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
+        CLI_EXPECT(fourth, 2);
+        QCOMPARE(jsonObject(fourth).value(QStringLiteral("staff_credentials")).toInt(-1), 2);
+        QCOMPARE(jsonObject(fourth).value(QStringLiteral("total_pairs")).toInt(-1), 13);
     }
 
     void storedViolationViews()
@@ -204,7 +223,10 @@ private slots:
         TestDatabase db;
         CLI_INIT(db);
         QVERIFY(plantAll(db));
-        CLI_EXPECT(runOn(db, QStringLiteral("check")), 2);
+        const CliRun text = runOn(db, QStringLiteral("check"));
+        CLI_EXPECT(text, 2);
+        QVERIFY2(text.out.contains("spelling_mismatch 1"), text.out.constData());
+        QVERIFY2(text.out.contains("staff credentials (not pairs): 3"), text.out.constData());
 
         const CliRun all = runOn(db, QStringLiteral("violations"), { QStringLiteral("--json") });
         CLI_EXPECT(all, 0);
@@ -216,6 +238,11 @@ private slots:
         const CliRun mismatches = runOn(db, QStringLiteral("violations"), { QStringLiteral("--kind"), QStringLiteral("level_mismatch"), QStringLiteral("--json") });
         CLI_EXPECT(mismatches, 0);
         QCOMPARE(jsonArray(mismatches).size(), 2);
+        const CliRun spellings = runOn(db, QStringLiteral("violations"), { QStringLiteral("--kind"), QStringLiteral("spelling_mismatch"), QStringLiteral("--json") });
+        CLI_EXPECT(spellings, 0);
+        QCOMPARE(jsonArray(spellings).size(), 1);
+        QCOMPARE(jsonArray(spellings).at(0).toObject().value(QStringLiteral("user_id")).toInteger(), userId(db, "u10@x.test"));
+        QCOMPARE(jsonArray(spellings).at(0).toObject().value(QStringLiteral("recommended_action")).toString(), QStringLiteral("unify_spelling"));
 
         const CliRun warnings = runOn(db, QStringLiteral("violations"), { QStringLiteral("--warnings"), QStringLiteral("--json") });
         CLI_EXPECT(warnings, 0);
@@ -244,7 +271,7 @@ private slots:
         const QList<QByteArray> runLines = runs.out.trimmed().split('\n');
         QCOMPARE(runLines.size(), 2);
         QVERIFY2(runLines.first().contains("status") && !runLines.first().contains("critical"), runLines.first().constData());
-        QVERIFY2(runLines.at(1).contains("critical") && runLines.at(1).contains("16.67"), runLines.at(1).constData());
+        QVERIFY2(runLines.at(1).contains("critical") && runLines.at(1).contains("8.33"), runLines.at(1).constData());
         for (const CliRun& output : { all, warnings, csv, runs }) {
             QVERIFY(!output.out.contains("password"));
             QVERIFY(!output.out.contains("$2b$"));
@@ -272,7 +299,8 @@ private slots:
         QCOMPARE(violations.size(), qMin<qsizetype>(limit, expectedViolations().size()));
         for (qsizetype i = 0; i < violations.size(); ++i)
             QCOMPARE(violations[i].toObject().value(QStringLiteral("kind")).toString(), QLatin1String(expectedViolations()[i].kind));
-        QCOMPARE(json.value(QStringLiteral("inconsistent")).toInt(), 10);
+        QCOMPARE(json.value(QStringLiteral("inconsistent")).toInt(), 11);
+        QCOMPARE(json.value(QStringLiteral("staff_credentials")).toInt(), 3);
         QCOMPARE(json.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("level_mismatch")).toInt(), 2);
         QCOMPARE(json.value(QStringLiteral("warnings")).toObject().value(QStringLiteral("unjustified_level")).toInt(), 2);
     }

@@ -74,7 +74,8 @@ private slots:
         CLI_EXPECT(demo, 0);
         const QJsonObject manifest = jsonObject(demo);
         const QJsonObject planted = manifest.value(QStringLiteral("planted")).toObject();
-        QVERIFY2(planted.size() == 10, demo.out.constData());
+        QVERIFY2(planted.size() == 11, demo.out.constData()); // eight kinds and three warnings
+        QVERIFY2(manifest.value(QStringLiteral("staff_credentials")).isDouble(), demo.out.constData());
         QVERIFY(!demo.out.contains("password"));
         QVERIFY(!demo.out.contains("$2b$"));
 
@@ -83,7 +84,8 @@ private slots:
         const QJsonObject json = jsonObject(check);
         const QJsonObject byKind = json.value(QStringLiteral("by_kind")).toObject();
         const QJsonObject warnings = json.value(QStringLiteral("warnings")).toObject();
-        QCOMPARE(byKind.size() + warnings.size(), 10);
+        QCOMPARE(byKind.size() + warnings.size(), 11);
+        QCOMPARE(json.value(QStringLiteral("staff_credentials")).toInteger(-1), manifest.value(QStringLiteral("staff_credentials")).toInteger());
         qint64 plantedKinds = 0;
         for (auto it = byKind.constBegin(); it != byKind.constEnd(); ++it) {
             QVERIFY2(planted.contains(it.key()), qPrintable(it.key()));

@@ -244,9 +244,38 @@ private slots:
         QCOMPARE(track.value(QStringLiteral("progress")).toObject().value(QStringLiteral("current_level")).toInt(), 8);
         QCOMPARE(track.value(QStringLiteral("license")).toObject().value(QStringLiteral("current_level")).toInt(), 8);
 
+        // The levels agree at 8 (the seed's "consistency validated"); the key's two spellings are a
+        // defect of their own since the 2026-12 revision (C3 spelling_mismatch), which set-level
+        // does not touch.
+        const CliRun check = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
+        CLI_EXPECT(check, 2);
+        const QJsonObject after = jsonObject(check);
+        QCOMPARE(after.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("level_mismatch")).toInt(-1), 0);
+        QCOMPARE(after.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("spelling_mismatch")).toInt(-1), 1);
+        const QJsonArray remaining = after.value(QStringLiteral("violations")).toArray();
+        QCOMPARE(remaining.size(), 1);
+        QCOMPARE(remaining.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("spelling_mismatch"));
+        QCOMPARE(remaining.first().toObject().value(QStringLiteral("progress_level")).toInt(), 8);
+        QCOMPARE(remaining.first().toObject().value(QStringLiteral("license_level")).toInt(), 8);
+        QCOMPARE(remaining.first().toObject().value(QStringLiteral("recommended_action")).toString(), QStringLiteral("unify_spelling"));
+    }
+
+    // TEST 6 on a key stored under one spelling: after set-level the check finds it consistent.
+    void setLevelLeavesOneSpellingConsistent()
+    {
+        TestDatabase db;
+        CLI_INIT(db);
+        const qint64 user = addUser(db, QStringLiteral("coach1@example.com"));
+        QVERIFY(addProgress(db, user, QStringLiteral("COACH"), 5, { 130000, 25, 200, 300 }));
+        QVERIFY(addLicense(db, user, QStringLiteral("COACH"), 3));
+        const CliRun set = runOn(db, QStringLiteral("set-level"),
+                                 { QStringLiteral("--user"), QString::number(user), QStringLiteral("--spec"), QStringLiteral("LFA_COACH"),
+                                   QStringLiteral("--level"), QStringLiteral("8"), QStringLiteral("--reason"), QStringLiteral("Coupling enforcer atomic update") });
+        CLI_EXPECT(set, 0);
         const CliRun check = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         CLI_EXPECT(check, 0);
         QCOMPARE(jsonObject(check).value(QStringLiteral("consistent")).toInt(), 1);
+        QCOMPARE(jsonObject(check).value(QStringLiteral("consistency_rate")).toDouble(), 100.0);
     }
 };
 

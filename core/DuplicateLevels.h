@@ -1,0 +1,18 @@
+#pragma once
+
+#include "CancelToken.h"
+#include "KeyTally.h"
+
+namespace cc {
+
+// For every duplicate_progress / duplicate_license key of a check, the level of the row a merge
+// would keep on each side (docs/BEHAVIOUR.md C3, C6 step 1: KeyRows::keptLevels), read after the scan
+// in the check's own read transaction, so from the same snapshot. Duplicates are few on a real
+// database; they are read 500 users at a time.
+class DuplicateLevels final {
+public:
+    // Sets the kept levels in `tally` (its report's list and the records not yet taken).
+    static Result<void> resolve(Session& session, KeyTally& tally, CancelToken* cancel);
+};
+
+} // namespace cc
