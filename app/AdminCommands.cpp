@@ -34,11 +34,11 @@ int init(CliContext& context)
                              { QStringLiteral("environment"), environmentName(result->environment) },
                              { QStringLiteral("indexes"), result->indexes } };
     return reportWrite(context, json, result->auditIds,
-                       QStringLiteral("initialised %1 (%2%3environment %4, cc_ indexes %5)")
+                       { QStringLiteral("initialised %1 (%2%3environment %4, cc_ indexes %5)")
                            .arg((*opened)->db().profile().describe(),
                                 result->createdPlatformTables ? QStringLiteral("platform tables created, ") : QString(),
                                 result->installedTools ? QStringLiteral("tool tables created, ") : QString(),
-                                environmentName(result->environment), result->indexes ? QStringLiteral("present") : QStringLiteral("absent")));
+                                environmentName(result->environment), result->indexes ? QStringLiteral("present") : QStringLiteral("absent")) });
 }
 
 int demo(CliContext& context)
@@ -86,7 +86,7 @@ int demo(CliContext& context)
                                         { QStringLiteral("staff_credentials"), manifest->staffCredentials } });
     } else {
         context.out(QStringLiteral("demo: %1 users, %2 keys, %3 desynced; planted:").arg(manifest->users).arg(manifest->keys).arg(manifest->desynced));
-        context.out(lines.join(u'\n'));
+        context.out(lines);
         context.out(QStringLiteral("staff credentials (instructors' LFA_COACH licenses, not pairs): %1").arg(manifest->staffCredentials));
         context.out(QStringLiteral("the demo admin is admin@demo.local (password: demo)"));
     }
@@ -106,7 +106,7 @@ int env(CliContext& context)
         if (!id)
             return context.fail(id.error());
         return reportWrite(context, { { QStringLiteral("environment"), environmentName(*environment) } }, { *id },
-                           QStringLiteral("environment: %1").arg(environmentName(*environment)));
+                           { QStringLiteral("environment: %1").arg(environmentName(*environment)) });
     }
     if (context.json())
         context.printJson(QJsonObject { { QStringLiteral("environment"), environmentName((*opened)->environment()) } });
@@ -141,7 +141,7 @@ int settings(CliContext& context)
             context.out(text);
         return 0;
     }
-    return reportWrite(context, json, ids, text);
+    return reportWrite(context, json, ids, { text });
 }
 
 int levels(CliContext& context)
@@ -172,10 +172,11 @@ int levels(CliContext& context)
             if (context.json())
                 context.printJson(json);
             else
-                context.out(QStringLiteral("dry run for %1 (add --apply):\n%2").arg(imported->track, lines.isEmpty() ? QStringLiteral("  no changes") : lines.join(u'\n')));
+                context.out(QStringList { QStringLiteral("dry run for %1 (add --apply):").arg(imported->track) }
+                            + (lines.isEmpty() ? QStringList { QStringLiteral("  no changes") } : lines));
             return 0;
         }
-        return reportWrite(context, json, imported->auditIds, QStringLiteral("imported %1:\n%2").arg(imported->track, lines.join(u'\n')));
+        return reportWrite(context, json, imported->auditIds, QStringList { QStringLiteral("imported %1:").arg(imported->track) } + lines);
     }
     QJsonObject tracks;
     for (const QString& track : session.catalogue().tracks()) {
@@ -207,7 +208,7 @@ int prune(CliContext& context)
     if (!removed)
         return context.fail(removed.error());
     return reportWrite(context, { { QStringLiteral("violations_removed"), removed->first } }, { removed->second },
-                       QStringLiteral("removed %1 stored violations past retention").arg(removed->first));
+                       { QStringLiteral("removed %1 stored violations past retention").arg(removed->first) });
 }
 
 ReportPdfWriter& reportPdfWriter()

@@ -2,6 +2,7 @@
 
 #include "EmbeddedDatabase.h"
 #include "PasswordKeyring.h"
+#include "PrintableText.h"
 #include "SignIn.h"
 #include "ToolSchema.h"
 
@@ -31,7 +32,7 @@ Result<std::optional<qint64>> CliContext::integer(const char* option) const
     const QString text = value(option);
     const qint64 number = text.toLongLong(&ok);
     if (!ok)
-        return Error { ErrorCode::Usage, QStringLiteral("--%1 needs an integer that fits 64 bits, not \"%2\"").arg(QLatin1String(option), text) };
+        return Error { ErrorCode::Usage, QStringLiteral("--%1 needs an integer that fits 64 bits, not %2").arg(QLatin1String(option), quotedValue(text)) };
     return std::optional<qint64>(number);
 }
 
@@ -172,14 +173,20 @@ Result<QString> CliContext::typedPassword()
     return QString::fromUtf8(buffer).remove(u'\n').remove(u'\r');
 }
 
-void CliContext::out(const QString& text)
+void CliContext::out(const QString& line)
 {
-    m_out << text << Qt::endl;
+    m_out << printableLine(line) << Qt::endl;
 }
 
-void CliContext::err(const QString& text)
+void CliContext::out(const QStringList& lines)
 {
-    m_err << text << Qt::endl;
+    for (const QString& line : lines)
+        out(line);
+}
+
+void CliContext::err(const QString& line)
+{
+    m_err << printableLine(line) << Qt::endl;
 }
 
 void CliContext::printJson(const QJsonValue& value)

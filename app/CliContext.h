@@ -47,8 +47,12 @@ public:
     Result<QString> typedPassword();
     Session& session() { return *m_session; }
 
-    void out(const QString& text);
-    void err(const QString& text);
+    // Human-readable output, one line per call (or per list element): every control character in
+    // it is shown escaped (PrintableText.h), so data can never add a line or drive the terminal.
+    // printJson and the CSV exports write exact bytes instead.
+    void out(const QString& line);
+    void out(const QStringList& lines);
+    void err(const QString& line);
     void printJson(const QJsonValue& value);
     int fail(const Error& error);
     int usage(const QString& message);

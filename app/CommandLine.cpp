@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "Commands.h"
+#include "PrintableText.h"
 #include "SignalCancel.h"
 
 #include <QCoreApplication>
@@ -52,7 +53,10 @@ QString generalHelp()
                            "On a production database --operator signs in with the platform password: from the file named by\n"
                            "CC_PASSWORD_FILE, else the desktop's keyring (see keyring), else asked on a terminal.\n"
                            "Exit codes: check 0 healthy, 1 degraded, 2 critical, 3 no data; 4 refused; 5 cannot open or SQL error;\n"
-                           "64 bad command line; 130 cancelled.\n");
+                           "64 bad command line; 130 cancelled.\n"
+                           "Output: --json is exact; text output shows control characters escaped (\\n, \\x1b), one line per\n"
+                           "line; --csv (and the GUI's Export...) neutralises spreadsheet formulas: a cell beginning with =, +,\n"
+                           "-, @, a tab or a carriage return gets a leading ' and quotes (OWASP CSV injection).\n");
     return text;
 }
 
@@ -115,7 +119,7 @@ Result<ParsedCommandLine> parseCommandLine(const QStringList& original, QCommand
     const QString name = arguments.at(1);
     const std::optional<CommandSpec> spec = findCommand(name);
     if (!spec)
-        return usageError(QStringLiteral("unknown command \"%1\"").arg(name));
+        return usageError(QStringLiteral("unknown command %1").arg(quotedValue(name)));
 
     parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
     parser.addOptions(commonOptions());
@@ -126,12 +130,12 @@ Result<ParsedCommandLine> parseCommandLine(const QStringList& original, QCommand
     rest.removeAt(1);
     // parse(), never process(): process() exits with 1, which would read as "degraded".
     if (!parser.parse(rest))
-        return usageError(parser.errorText());
+        return usageError(printableLine(parser.errorText().left(200)));
     if (parser.isSet(QStringLiteral("help")))
         return ParsedCommandLine { Request::CommandHelp, name };
     const qsizetype allowed = spec->positional.isEmpty() ? 0 : 1;
     if (parser.positionalArguments().size() > allowed)
-        return usageError(QStringLiteral("unexpected argument \"%1\"").arg(parser.positionalArguments().at(allowed)));
+        return usageError(QStringLiteral("unexpected argument %1").arg(quotedValue(parser.positionalArguments().at(allowed))));
     return ParsedCommandLine { Request::Command, name };
 }
 
@@ -154,7 +158,7 @@ int run(const QStringList& arguments)
     const std::optional<CommandSpec> spec = findCommand(name);
     if (!spec) {
         // Only an unknown command fails before a command is known: no command's name to print.
-        err << QStringLiteral("coupling-console: %1\n").arg(parsed.error().message);
+        err << QStringLiteral("coupling-console: %1\n").arg(printableLine(parsed.error().message));
         if (arguments.contains(QStringLiteral("--json")))
             out << QStringLiteral("{\"error\": {\"code\": 64, \"kind\": \"usage\", \"message\": \"unknown command\"}}\n");
         return exitUsage;

@@ -26,7 +26,8 @@ Result<Session*> openInitialised(CliContext& context);
 // Warns on stderr when single-user work will scan large tables for lack of the cc_ indexes.
 void warnWithoutKeyIndexes(CliContext& context, Session& session);
 // Prints what a write did: its audit ids (and in --json, the given object with audit_ids added).
-int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QString& text);
+// Prints a write's outcome: its JSON, or `lines` (each one printed line) and the audit ids.
+int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QStringList& lines);
 QJsonArray idsJson(const QList<qint64>& ids);
 
 } // namespace cc::cli

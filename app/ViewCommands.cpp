@@ -57,7 +57,7 @@ int check(CliContext& context)
     if (auto schema = session.platform(); !schema)
         return context.fail(schema.error());
     if (context.isSet("print-sql")) {
-        context.out(HealthCheck::printableStatement(session.db(), session.catalogue()) + u';');
+        context.out(QString(HealthCheck::printableStatement(session.db(), session.catalogue()) + u';').split(u'\n'));
         return 0;
     }
     CheckOptions options;
@@ -279,7 +279,10 @@ bool never(const CliContext&) { return false; }
 
 QList<CommandSpec> viewCommands()
 {
-    const QCommandLineOption csv(QStringLiteral("csv"), QStringLiteral("Print CSV."));
+    const QCommandLineOption csv(QStringLiteral("csv"),
+                                  QStringLiteral("Print CSV. A cell beginning with =, +, -, @, a tab or a carriage return gets a "
+                                                 "leading ' and quotes, so a spreadsheet shows it as text and never runs it "
+                                                 "as a formula (OWASP CSV injection)."));
     return {
         { QStringLiteral("check"), QStringLiteral("check [--json] [--limit N] [--print-sql] [--parallel N]"),
           { { QStringLiteral("limit"), QStringLiteral("List at most N violations."), QStringLiteral("N") },
@@ -333,15 +336,14 @@ QJsonArray idsJson(const QList<qint64>& ids)
     return array;
 }
 
-int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QString& text)
+int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QStringList& lines)
 {
     if (context.json()) {
         json.insert(QStringLiteral("audit_ids"), idsJson(auditIds));
         context.printJson(json);
         return 0;
     }
-    if (!text.isEmpty())
-        context.out(text);
+    context.out(lines);
     QStringList ids;
     for (qint64 id : auditIds)
         ids << QString::number(id);

@@ -95,7 +95,7 @@ int printPlan(CliContext& context, const Plan& plan)
         return 0;
     }
     context.out(QStringLiteral("dry run (nothing changed; add --apply to run it):"));
-    context.out(plan.describe().trimmed());
+    context.out(plan.describeLines());
     return 0;
 }
 
@@ -111,23 +111,23 @@ QJsonArray skippedJson(const QList<SkippedKey>& skipped)
 int reportOutcome(CliContext& context, const WriteOutcome& outcome, QJsonObject json = {})
 {
     QJsonArray changed;
-    QString text;
+    QStringList lines;
     for (const KeyChange& change : outcome.applied) {
         changed.append(QJsonObject { { QStringLiteral("user_id"), change.key.userId }, { QStringLiteral("specialization"), change.key.track },
                                      { QStringLiteral("action"), change.action } });
-        text += QStringLiteral("changed user %1, %2 (%3)\n").arg(change.key.userId).arg(change.key.track, change.action);
+        lines << QStringLiteral("changed user %1, %2 (%3)").arg(change.key.userId).arg(change.key.track, change.action);
     }
     for (const SkippedKey& key : outcome.skipped)
-        text += QStringLiteral("skipped user %1, %2: %3\n").arg(key.key.userId).arg(key.key.track, key.reason);
+        lines << QStringLiteral("skipped user %1, %2: %3").arg(key.key.userId).arg(key.key.track, key.reason);
     if (outcome.batchId)
-        text += QStringLiteral("batch id: %1\n").arg(*outcome.batchId);
+        lines << QStringLiteral("batch id: %1").arg(*outcome.batchId);
     if (outcome.cancelled)
-        text += QStringLiteral("cancelled: stopped between keys; the keys above were changed, the rest were not\n");
+        lines << QStringLiteral("cancelled: stopped between keys; the keys above were changed, the rest were not");
     json.insert(QStringLiteral("changed"), changed);
     json.insert(QStringLiteral("skipped"), skippedJson(outcome.skipped));
     json.insert(QStringLiteral("batch_id"), outcome.batchId ? QJsonValue(*outcome.batchId) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("cancelled"), outcome.cancelled);
-    reportWrite(context, json, outcome.auditIds, text.trimmed());
+    reportWrite(context, json, outcome.auditIds, lines);
     return outcome.cancelled ? exitCodeFor(ErrorCode::Cancelled) : 0;
 }
 
@@ -154,10 +154,10 @@ int updateProgress(CliContext& context)
                              { QStringLiteral("license_level"), optionalJson(update->licenseLevel) },
                              { QStringLiteral("achievements_earned"), achievements } };
     return reportWrite(context, json, update->outcome.auditIds,
-                       QStringLiteral("level %1 → %2, %3 XP, %4 sessions, license level %5%6")
+                       { QStringLiteral("level %1 → %2, %3 XP, %4 sessions, license level %5%6")
                            .arg(update->oldLevel).arg(update->newLevel).arg(update->totalXp).arg(update->completedSessions)
                            .arg(update->licenseLevel.value_or(0))
-                           .arg(update->achievementsEarned.isEmpty() ? QString() : QStringLiteral(", earned: ") + update->achievementsEarned.join(QStringLiteral(", "))));
+                           .arg(update->achievementsEarned.isEmpty() ? QString() : QStringLiteral(", earned: ") + update->achievementsEarned.join(QStringLiteral(", "))) });
 }
 
 int advance(CliContext& context)

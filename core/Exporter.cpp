@@ -110,9 +110,9 @@ Result<qint64> Exporter::violations(Session& session, const ViolationFilter& req
     CC_TRY(writer.begin(QStringLiteral("user_id,specialization,kind,severity,progress_level,license_level,recommended_action,reason")));
     CC_TRY(RunStore::forEachViolation(db, filter, [&](const StoredViolation& row) -> Result<void> {
         const ViolationRecord& record = row.record;
-        return writer.row(QString::number(record.userId) + u',' + csvField(record.track) + u',' + record.kind + u','
+        return writer.row(QString::number(record.userId) + u',' + csvField(record.track) + u',' + csvField(record.kind) + u','
                               + (record.warning ? QStringLiteral("warning") : QStringLiteral("violation")) + u','
-                              + levelText(record.progressLevel) + u',' + levelText(record.licenseLevel) + u',' + record.action + u','
+                              + levelText(record.progressLevel) + u',' + levelText(record.licenseLevel) + u',' + csvField(record.action) + u','
                               + csvField(record.reason),
                           [&] { return violationJson(record); });
     }));
@@ -132,8 +132,8 @@ Result<qint64> Exporter::audit(Session& session, const AuditFilter& filter, QIOD
     RowWriter writer(out, options, *total);
     CC_TRY(writer.begin(QStringLiteral("id,at,operator,source,action,user_id,specialization,reason,batch_id")));
     CC_TRY(AuditLog::forEachEntry(db, filter, [&](const AuditEntry& entry) -> Result<void> {
-        return writer.row(QString::number(entry.id) + u',' + isoUtc(entry.at) + u',' + csvField(entry.operatorEmail) + u',' + entry.source
-                              + u',' + entry.action + u',' + (entry.userId ? QString::number(*entry.userId) : QString()) + u','
+        return writer.row(QString::number(entry.id) + u',' + isoUtc(entry.at) + u',' + csvField(entry.operatorEmail) + u',' + csvField(entry.source)
+                              + u',' + csvField(entry.action) + u',' + (entry.userId ? QString::number(*entry.userId) : QString()) + u','
                               + csvField(entry.track) + u',' + csvField(entry.reason) + u','
                               + (entry.batchId ? QString::number(*entry.batchId) : QString()),
                           [&] {
@@ -165,7 +165,7 @@ Result<qint64> Exporter::runs(Session& session, qint64 limit, QIODevice& out, co
     RowWriter writer(out, options, *total);
     CC_TRY(writer.begin(QStringLiteral("run_id,started_at,status,consistency_rate,total_pairs,consistent,inconsistent,duration_ms")));
     CC_TRY(RunStore::forEachRun(db, limit, {}, [&](const HealthReport& report) -> Result<void> {
-        return writer.row(QString::number(report.runId.value_or(0)) + u',' + isoUtc(report.startedAt) + u',' + report.status + u','
+        return writer.row(QString::number(report.runId.value_or(0)) + u',' + isoUtc(report.startedAt) + u',' + csvField(report.status) + u','
                               + (report.rateHundredths ? formatHundredths(*report.rateHundredths) : QString()) + u','
                               + QString::number(report.totalPairs) + u',' + QString::number(report.consistent) + u','
                               + QString::number(report.inconsistent) + u',' + QString::number(report.durationMs),
@@ -232,9 +232,13 @@ QJsonObject Exporter::violationJson(const ViolationRecord& record)
 
 QString Exporter::csvField(const QString& text)
 {
-    if (!text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
+    // OWASP's CSV-injection guidance: a cell a spreadsheet would read as a formula (it begins with
+    // =, +, -, @, a tab or a carriage return) gets a leading ' and is quoted, so it reads as text.
+    const bool formula = !text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front());
+    if (!formula && !text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
         return text;
-    return u'"' + QString(text).replace(u'"', QStringLiteral("\"\"")) + u'"';
+    const QString cell = formula ? u'\'' + text : text;
+    return u'"' + QString(cell).replace(u'"', QStringLiteral("\"\"")) + u'"';
 }
 
 } // namespace cc

@@ -38,7 +38,8 @@ public:
     // The JSON objects of one run and one stored violation (also `check --json`'s shapes).
     static QJsonObject runJson(const HealthReport& report);
     static QJsonObject violationJson(const ViolationRecord& record);
-    // A CSV field, quoted when it holds a comma, a quote or a line break.
+    // A CSV field, quoted when it holds a comma, a quote or a line break; a cell that a spreadsheet
+    // would run as a formula (=, +, -, @, tab, CR first) gets a leading ' and quotes (OWASP).
     static QString csvField(const QString& text);
 };
 

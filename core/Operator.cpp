@@ -1,5 +1,7 @@
 #include "Operator.h"
 
+#include "StoredBoolean.h"
+
 namespace cc {
 
 QString roleName(Role role)
@@ -36,7 +38,7 @@ Result<Operator> Operator::lookup(Database& db, const QString& email)
     Operator op;
     op.id = query->value(0).toLongLong();
     op.role = roleFromText(query->value(1).toString());
-    op.active = query->value(2).isNull() || query->value(2).toBool();
+    op.active = isStoredTrue(query->value(2)); // C7: NULL is inactive
     op.email = email;
     if (!op.active)
         return refused(QStringLiteral("the operator %1 is not an active user").arg(email));

@@ -71,43 +71,49 @@ QList<PlannedStatement> Plan::statements() const
 
 QString Plan::describe() const
 {
-    QString text;
+    const QStringList lines = describeLines();
+    return lines.isEmpty() ? QString() : lines.join(u'\n') + u'\n';
+}
+
+QStringList Plan::describeLines() const
+{
+    QStringList lines;
     for (const KeyChange& key : keys) {
-        text += QStringLiteral("user %1, %2: %3").arg(key.key.userId).arg(key.key.track, key.action);
+        QString line = QStringLiteral("user %1, %2: %3").arg(key.key.userId).arg(key.key.track, key.action);
         if (!key.skipReason.isEmpty())
-            text += QStringLiteral(" (skipped: %1)").arg(key.skipReason);
-        text += u'\n';
+            line += QStringLiteral(" (skipped: %1)").arg(key.skipReason);
+        lines << line;
         for (const QString& note : key.notes)
-            text += QStringLiteral("  %1\n").arg(note);
+            lines << QStringLiteral("  %1").arg(note);
         for (const RowChange& change : key.changes) {
             switch (change.op) {
             case RowOp::Insert:
-                text += QStringLiteral("  insert %1:").arg(change.table);
+                line = QStringLiteral("  insert %1:").arg(change.table);
                 for (auto it = change.values.cbegin(); it != change.values.cend(); ++it)
-                    text += QStringLiteral(" %1=%2").arg(it.key(), formatValue(it.value()));
+                    line += QStringLiteral(" %1=%2").arg(it.key(), formatValue(it.value()));
                 break;
             case RowOp::Update:
-                text += QStringLiteral("  update %1 id %2:").arg(change.table).arg(change.id);
+                line = QStringLiteral("  update %1 id %2:").arg(change.table).arg(change.id);
                 for (auto it = change.values.cbegin(); it != change.values.cend(); ++it)
-                    text += QStringLiteral(" %1 %2 → %3").arg(it.key(), formatValue(change.before.value(it.key())), formatValue(it.value()));
+                    line += QStringLiteral(" %1 %2 → %3").arg(it.key(), formatValue(change.before.value(it.key())), formatValue(it.value()));
                 break;
             case RowOp::Delete:
-                text += QStringLiteral("  delete %1 id %2").arg(change.table).arg(change.id);
+                line = QStringLiteral("  delete %1 id %2").arg(change.table).arg(change.id);
                 break;
             }
-            text += u'\n';
+            lines << line;
         }
     }
     const QList<PlannedStatement> list = statements();
     if (!list.isEmpty())
-        text += QStringLiteral("statements:\n");
+        lines << QStringLiteral("statements:");
     for (const PlannedStatement& statement : list) {
         QStringList values;
         for (const QVariant& value : statement.binds)
             values << formatValue(value);
-        text += QStringLiteral("  %1  -- [%2]\n").arg(statement.sql, values.join(QStringLiteral(", ")));
+        lines << QStringLiteral("  %1  -- [%2]").arg(statement.sql, values.join(QStringLiteral(", ")));
     }
-    return text;
+    return lines;
 }
 
 } // namespace cc

@@ -51,6 +51,8 @@ struct Plan {
     QList<PlannedStatement> statements() const;
     // The preview a person reads: every row that changes, before → after, then the statements.
     QString describe() const;
+    // describe(), one element per printed line (a value never breaks a line: it stays in its element).
+    QStringList describeLines() const;
 };
 
 QString formatValue(const QVariant& value);

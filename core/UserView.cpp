@@ -1,5 +1,7 @@
 #include "UserView.h"
 
+#include "StoredBoolean.h"
+
 namespace cc {
 
 namespace {
@@ -11,7 +13,7 @@ UserSummary readUser(const QSqlQuery& query)
     user.name = query.value(1).toString();
     user.email = query.value(2).toString();
     user.role = query.value(3).toString(); // as stored: SPORT_DIRECTOR is not "other" (C8)
-    user.active = query.value(4).isNull() || query.value(4).toBool();
+    user.active = isStoredTrue(query.value(4)); // C7: NULL is inactive
     return user;
 }
 
