@@ -154,10 +154,10 @@ int levels(CliContext& context)
         auto track = context.required("spec");
         if (!track)
             return context.fail(track.error());
-        QFile file(context.value("import"));
-        if (!file.open(QIODevice::ReadOnly))
-            return context.fail(refused(QStringLiteral("cannot read the level file %1: %2").arg(context.value("import"), file.errorString())));
-        auto imported = Administration::importLevels(session, *track, file.read(2 * 1024 * 1024), context.isSet("apply"));
+        auto content = readRegularFile(context.value("import"), 2 * 1024 * 1024, QStringLiteral("the level file"));
+        if (!content)
+            return context.fail(content.error());
+        auto imported = Administration::importLevels(session, *track, *content, context.isSet("apply"));
         if (!imported)
             return context.fail(imported.error());
         QJsonArray changes;

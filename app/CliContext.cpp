@@ -9,7 +9,12 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <cerrno>
+#include <cstring>
 #include <cstdio>
+#include <fcntl.h>
+#include <poll.h>
+#include <sys/stat.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -144,14 +149,51 @@ Result<Session*> CliContext::openSignedIn(const QString& password)
     return m_session.get();
 }
 
+QString notARegularFile(mode_t mode)
+{
+    if (S_ISREG(mode))
+        return {};
+    if (S_ISFIFO(mode))
+        return QStringLiteral("a FIFO");
+    if (S_ISDIR(mode))
+        return QStringLiteral("a directory");
+    if (S_ISCHR(mode) || S_ISBLK(mode))
+        return QStringLiteral("a device");
+    if (S_ISSOCK(mode))
+        return QStringLiteral("a socket");
+    return QStringLiteral("not a regular file");
+}
+
+Result<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const QString& what, bool privateOnly)
+{
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return refused(QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+    struct stat info {};
+    if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
+        ::close(fd);
+        return refused(QStringLiteral("cannot read %1 %2: it is %3, not a regular file").arg(what, path, notARegularFile(info.st_mode)));
+    }
+    if (privateOnly && (info.st_mode & 077) != 0) {
+        ::close(fd);
+        return refused(QStringLiteral("%1 %2 may be read by its group or others (mode %3): make it private with chmod 600, as ssh "
+                                      "requires of keys")
+                           .arg(what, path, QStringLiteral("%1").arg(uint(info.st_mode & 0777), 4, 8, QLatin1Char('0'))));
+    }
+    QFile file;
+    if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
+        return refused(QStringLiteral("cannot read %1 %2: %3").arg(what, path, file.errorString()));
+    return file.read(maxBytes);
+}
+
 Result<QString> CliContext::typedPassword()
 {
     const QString file = qEnvironmentVariable("CC_PASSWORD_FILE");
     if (!file.isEmpty()) {
-        QFile input(file);
-        if (!input.open(QIODevice::ReadOnly))
-            return refused(QStringLiteral("cannot read CC_PASSWORD_FILE %1: %2").arg(file, input.errorString()));
-        return QString::fromUtf8(input.readLine(4096)).remove(u'\n').remove(u'\r');
+        auto content = readRegularFile(file, 4096, QStringLiteral("CC_PASSWORD_FILE"), true);
+        if (!content)
+            return content.error();
+        return QString::fromUtf8(content->left(content->indexOf('\n') < 0 ? content->size() : content->indexOf('\n'))).remove(u'\r');
     }
     if (!::isatty(STDIN_FILENO))
         return refused(QStringLiteral("%1 on a production database must sign in: set CC_PASSWORD_FILE, keep the password in the "
@@ -165,9 +207,23 @@ Result<QString> CliContext::typedPassword()
     silent.c_lflag &= ~tcflag_t(ECHO);
     ::tcsetattr(STDIN_FILENO, TCSANOW, &silent);
     char buffer[4096] = {};
-    const bool read = std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    // Wait for a line while watching the cancel token: SIGINT may be delivered to any thread, so
+    // fgets alone would not always return on Ctrl-C (issue 15: exit 130 at the prompt).
+    bool interrupted = false;
+    for (;;) {
+        pollfd input { STDIN_FILENO, POLLIN, 0 };
+        const int ready = ::poll(&input, 1, 100);
+        interrupted = m_cancel.isCancelled();
+        if (interrupted || ready > 0 || (ready < 0 && errno != EINTR))
+            break;
+    }
+    errno = 0;
+    const bool read = !interrupted && std::fgets(buffer, sizeof buffer, stdin) != nullptr;
+    interrupted = interrupted || (!read && errno == EINTR);
     ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     std::fprintf(stderr, "\n");
+    if (interrupted || m_cancel.isCancelled())
+        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled at the password prompt; nothing was changed") };
     if (!read)
         return refused(QStringLiteral("no password given"));
     return QString::fromUtf8(buffer).remove(u'\n').remove(u'\r');

@@ -10,6 +10,8 @@
 
 #include <memory>
 
+#include <sys/types.h>
+
 namespace cc::cli {
 
 // Exit codes of CONTRACT.md C8 that are not core error codes.
@@ -67,6 +69,14 @@ private:
     QTextStream m_out;
     QTextStream m_err;
 };
+
+// What a path names when it is not a regular file ("a FIFO", "a directory" …); empty when it is one.
+QString notARegularFile(mode_t mode);
+// Reads at most maxBytes of a regular file (issue 15): a FIFO, a device or a directory is refused
+// at once, naming what it is (opened without blocking, so a FIFO never hangs the command);
+// `privateOnly` also refuses a file that its group or others may read, as ssh does with keys.
+// `what` names the file in messages ("the level file").
+Result<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const QString& what, bool privateOnly = false);
 
 QJsonValue optionalJson(const std::optional<qint64>& value);
 QJsonValue optionalJson(const std::optional<int>& value);

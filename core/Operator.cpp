@@ -4,6 +4,11 @@
 
 namespace cc {
 
+QString normalisedEmail(const QString& email)
+{
+    return email;
+}
+
 QString roleName(Role role)
 {
     switch (role) {
@@ -30,7 +35,7 @@ Role roleFromText(const QString& text)
 
 Result<Operator> Operator::lookup(Database& db, const QString& email)
 {
-    auto query = db.exec(QStringLiteral("SELECT id, role, is_active FROM users WHERE email = ?"), { email });
+    auto query = db.exec(QStringLiteral("SELECT id, role, is_active FROM users WHERE email = ?"), { normalisedEmail(email) });
     if (!query)
         return query.error();
     if (!query->next())

@@ -21,6 +21,11 @@ struct Operator {
     static Result<Operator> lookup(Database& db, const QString& email);
 };
 
+// The one spelling of an email the tool looks up, throttles and keeps in the keyring (issue 15):
+// exactly as given, as the platform stores and compares users.email (a case-sensitive unique
+// column): `Bob@x.test` and `bob@x.test` are two accounts, and failures of one never touch the other.
+QString normalisedEmail(const QString& email);
+
 QString roleName(Role role);
 Role roleFromText(const QString& text); // case-insensitive: ADMIN = admin
 

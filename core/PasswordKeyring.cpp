@@ -1,5 +1,7 @@
 #include "PasswordKeyring.h"
 
+#include "Operator.h"
+
 #include <qt6keychain/keychain.h>
 
 #include <QEventLoop>
@@ -47,7 +49,7 @@ QString PasswordKeyring::account(const QString& email, const ConnectionProfile& 
 {
     const QString database = profile.isPostgres() ? profile.describe()
                                                   : QStringLiteral("sqlite:") + QFileInfo(profile.sqlitePath).absoluteFilePath();
-    return QStringLiteral("%1 on %2").arg(email.toLower(), database);
+    return QStringLiteral("%1 on %2").arg(normalisedEmail(email), database);
 }
 
 Result<std::optional<QString>> PasswordKeyring::read(const QString& account)

@@ -1,6 +1,7 @@
 #include "Session.h"
 
 #include "SignIn.h"
+#include "Time.h"
 #include "ToolSchema.h"
 
 namespace cc {
@@ -18,9 +19,14 @@ Result<std::unique_ptr<Session>> Session::open(const SessionOptions& options)
     return session;
 }
 
+bool Session::mustSignIn() const
+{
+    return !m_options.operatorEmail.isEmpty() && m_toolsInstalled && m_environment == Environment::Production;
+}
+
 Result<void> Session::signIn()
 {
-    if (m_options.operatorEmail.isEmpty() || !m_toolsInstalled || m_environment != Environment::Production)
+    if (!mustSignIn() || m_signedIn)
         return {};
     if (m_options.password.isEmpty())
         return Error { ErrorCode::SignInRequired,
@@ -28,6 +34,8 @@ Result<void> Session::signIn()
     auto signedIn = SignIn::authenticate(*this, m_options.operatorEmail, m_options.password);
     if (!signedIn)
         return signedIn.error();
+    m_operator = *signedIn;
+    m_signedIn = true;
     return {};
 }
 
@@ -57,14 +65,41 @@ Result<void> Session::reload()
         if (degraded && !degraded->isEmpty())
             m_thresholds.degraded = degraded->toInt();
     }
+    auto server = serverNow();
+    if (!server)
+        return server.error();
+    m_clockOffsetMs = m_clock ? 0 : QDateTime::currentDateTimeUtc().msecsTo(*server);
     m_operator = Operator::system();
-    if (!m_options.operatorEmail.isEmpty()) {
+    // Who the operator is, or whether they exist or are active, is said only after the password
+    // proved it (issue 15): until signIn() the session acts as no one.
+    if (!m_options.operatorEmail.isEmpty() && (!mustSignIn() || m_signedIn)) {
         auto found = Operator::lookup(*m_db, m_options.operatorEmail);
         if (!found)
             return found.error();
         m_operator = *found;
     }
     return {};
+}
+
+Result<QDateTime> Session::serverNow() const
+{
+    if (m_clock)
+        return m_clock();
+    const QDateTime client = QDateTime::currentDateTimeUtc();
+    if (m_db->isPostgres()) {
+        auto server = m_db->scalar(QStringLiteral("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"));
+        if (!server)
+            return server.error();
+        const QDateTime parsed = parseIsoUtc(server->toString());
+        return parsed.isValid() ? parsed : client;
+    }
+    if (!m_toolsInstalled)
+        return client;
+    auto latest = m_db->scalar(QStringLiteral("SELECT max(at) FROM ") + m_db->tool("audit"));
+    if (!latest)
+        return latest.error();
+    const QDateTime recorded = parseIsoUtc(latest->toString());
+    return recorded.isValid() && recorded > client ? recorded : client;
 }
 
 Result<const PlatformSchema*> Session::platform()

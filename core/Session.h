@@ -61,13 +61,20 @@ public:
     // Inside the caller's transaction.
     Result<void> storeSetting(const QString& key, const QString& value);
 
-    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc(); }
+    // Time for audit entries, runs and throttling comes from the database, never from this
+    // machine's clock (issue 15): now() is this clock corrected by the offset to serverNow()
+    // measured when the session (re)loads; serverNow() asks the database each time: PostgreSQL's
+    // now(), on SQLite this clock but never earlier than the latest audit entry (a monotonic
+    // record the tool keeps). A clock set by a test replaces both.
+    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs); }
+    Result<QDateTime> serverNow() const;
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 
 private:
     Session() = default;
     // A named operator on a production database proves who they are, whatever the front end.
     Result<void> signIn();
+    bool mustSignIn() const;
 
     SessionOptions m_options;
     std::unique_ptr<Database> m_db;
@@ -79,6 +86,8 @@ private:
     Thresholds m_thresholds;
     bool m_toolsInstalled = false;
     std::function<QDateTime()> m_clock;
+    qint64 m_clockOffsetMs = 0;
+    bool m_signedIn = false;
 };
 
 } // namespace cc

@@ -5,10 +5,72 @@
 
 #include <crypt.h>
 
+#include <algorithm>
 #include <cstring>
 #include <memory>
 
 namespace cc {
+
+namespace {
+
+// A bcrypt hash of no one's password, checked when the email is unknown so that an unknown email
+// costs as long as a known one (issue 15: nothing tells which emails exist).
+constexpr const char* absentHash = "$2b$12$abcdefghijklmnopqrstuuxwmOs.g1KBslnB3Iaq3ph9UDWE9uVGe";
+
+// 1, 2, 4, 8, 16, 30, 30 … seconds after the 1st, 2nd, 3rd … failure in a row.
+qint64 delayAfter(qint64 failures)
+{
+    return std::min<qint64>(30, qint64(1) << std::clamp<qint64>(failures - 1, 0, 5));
+}
+
+struct Throttle {
+    qint64 failures = 0;
+    QDateTime lockedUntil;
+};
+
+Result<Throttle> readThrottle(Database& db, const QString& email)
+{
+    auto query = db.exec(QStringLiteral("SELECT failures, locked_until FROM ") + db.tool("signin") + QStringLiteral(" WHERE email = ?"), { email });
+    if (!query)
+        return query.error();
+    Throttle throttle;
+    if (query->next()) {
+        throttle.failures = query->value(0).toLongLong();
+        throttle.lockedUntil = parseIsoUtc(query->value(1).toString());
+    }
+    return throttle;
+}
+
+// Whole seconds still to wait. A lock ending later than its own delay from now was written by a
+// clock ahead of the database's (issue 15: one failure from a clock 30 days ahead locked the admin
+// out for 30 days): it holds no one back, though its failures still count toward the next delay.
+qint64 secondsLeft(const Throttle& throttle, const QDateTime& now)
+{
+    if (throttle.failures <= 0 || !throttle.lockedUntil.isValid())
+        return 0;
+    const qint64 left = (now.msecsTo(throttle.lockedUntil) + 999) / 1000;
+    return left > delayAfter(throttle.failures) ? 0 : std::max<qint64>(left, 0);
+}
+
+// The password check itself: the same work and the same answer for an unknown email.
+Result<bool> passwordMatches(Database& db, const QString& email, const QString& password)
+{
+    auto query = db.exec(QStringLiteral("SELECT password_hash FROM users WHERE email = ?"), { email });
+    if (!query)
+        return query.error();
+    const bool known = query->next();
+    const QByteArray hash = known ? query->value(0).toString().toUtf8() : QByteArray(absentHash);
+    query->finish();
+    const bool matches = SignIn::verifyHash(password.toUtf8(), hash);
+    return known && matches;
+}
+
+Error tooManyFailures(const QString& email, qint64 seconds)
+{
+    return refused(QStringLiteral("too many failed sign-ins for %1: try again in %2 s").arg(email).arg(seconds));
+}
+
+} // namespace
 
 bool SignIn::verifyHash(const QByteArray& password, const QByteArray& hash)
 {
@@ -32,46 +94,74 @@ bool SignIn::verifyHash(const QByteArray& password, const QByteArray& hash)
 Result<qint64> SignIn::waitSeconds(Session& session, const QString& email)
 {
     CC_TRY(session.requireTools());
-    auto until = session.db().scalar(QStringLiteral("SELECT locked_until FROM ") + session.db().tool("signin") + QStringLiteral(" WHERE email = ?"),
-                                     { email.toLower() });
-    if (!until)
-        return until.error();
-    if (until->isNull() || until->toString().isEmpty())
-        return qint64(0);
-    const qint64 seconds = session.now().secsTo(parseIsoUtc(until->toString()));
-    return std::max<qint64>(0, seconds);
+    auto throttle = readThrottle(session.db(), normalisedEmail(email));
+    if (!throttle)
+        return throttle.error();
+    auto now = session.serverNow();
+    if (!now)
+        return now.error();
+    return secondsLeft(*throttle, *now);
 }
 
-Result<Operator> SignIn::authenticate(Session& session, const QString& email, const QString& password)
+Result<Operator> SignIn::authenticate(Session& session, const QString& givenEmail, const QString& password)
 {
-    auto wait = waitSeconds(session, email);
-    if (!wait)
-        return wait.error();
-    if (*wait > 0)
-        return refused(QStringLiteral("too many failed sign-ins for %1: try again in %2 s").arg(email).arg(*wait));
+    CC_TRY(session.requireTools());
+    const QString email = normalisedEmail(givenEmail);
     Database& db = session.db();
-    auto query = db.exec(QStringLiteral("SELECT password_hash FROM users WHERE email = ?"), { email });
-    if (!query)
-        return query.error();
-    const QByteArray hash = query->next() ? query->value(0).toString().toUtf8() : QByteArray();
-    query->finish();
-    const bool verified = verifyHash(password.toUtf8(), hash);
-    CC_TRY(withRetry([&]() -> Result<void> {
-        WriteTransaction transaction(db);
-        CC_TRY(transaction.begin());
-        const QString table = db.tool("signin");
-        auto failures = db.scalar(QStringLiteral("SELECT failures FROM ") + table + QStringLiteral(" WHERE email = ?"), { email.toLower() });
-        if (!failures)
-            return failures.error();
-        CC_TRY(db.run(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE email = ?"), { email.toLower() }));
-        if (!verified) {
-            const int count = failures->toInt() + 1;
-            const qint64 delay = std::min<qint64>(30, qint64(1) << std::min(count - 1, 5));
-            CC_TRY(db.run(QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (email, failures, locked_until) VALUES (?, ?, ?)"),
-                          { email.toLower(), count, isoUtc(session.now().addSecs(delay)) }));
+    bool verified = false;
+    qint64 wait = 0;
+    if (db.isReadOnly()) {
+        // --read-only: the throttle is honoured but nothing can be recorded (docs/RELIABILITY.md).
+        auto throttle = readThrottle(db, email);
+        if (!throttle)
+            return throttle.error();
+        auto now = session.serverNow();
+        if (!now)
+            return now.error();
+        wait = secondsLeft(*throttle, *now);
+        if (wait == 0) {
+            auto matches = passwordMatches(db, email, password);
+            if (!matches)
+                return matches.error();
+            verified = *matches;
         }
-        return transaction.commit();
-    }));
+    } else {
+        // One atomic read-check-record per email: SQLite's BEGIN IMMEDIATE, on PostgreSQL an
+        // advisory lock on the email, held until commit (parallel attempts queue behind it).
+        CC_TRY(withRetry([&]() -> Result<void> {
+            WriteTransaction transaction(db);
+            CC_TRY(transaction.begin());
+            if (db.isPostgres())
+                CC_TRY(db.run(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"),
+                              { QString(QStringLiteral("coupling_console.signin ") + email) }));
+            auto throttle = readThrottle(db, email);
+            if (!throttle)
+                return throttle.error();
+            auto now = session.serverNow();
+            if (!now)
+                return now.error();
+            wait = secondsLeft(*throttle, *now);
+            if (wait > 0)
+                return {}; // nothing recorded: the transaction rolls back
+            auto matches = passwordMatches(db, email, password);
+            if (!matches)
+                return matches.error();
+            verified = *matches;
+            const QString table = db.tool("signin");
+            if (verified && throttle->failures == 0)
+                return {};
+            CC_TRY(db.run(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE email = ?"), { email }));
+            if (!verified) {
+                const qint64 failures = throttle->failures + 1;
+                CC_TRY(db.run(QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (email, failures, locked_until) VALUES (?, ?, ?)"),
+                              { email, failures, isoUtc(now->addSecs(delayAfter(failures))) }));
+            }
+            return transaction.commit();
+        }));
+    }
+    // Until the password is right, every email gets the same answers: unknown, inactive or not.
+    if (wait > 0)
+        return tooManyFailures(email, wait);
     if (!verified)
         return refused(QStringLiteral("wrong email or password"));
     auto op = Operator::lookup(db, email);

@@ -316,15 +316,18 @@ private slots:
         QFile wrongFile(wrong);
         QVERIFY(wrongFile.open(QIODevice::WriteOnly) && wrongFile.write("not-the-password\n") > 0);
         wrongFile.close();
+        QVERIFY(wrongFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // CC_PASSWORD_FILE must be private
         QFile rightFile(right);
         QVERIFY(rightFile.open(QIODevice::WriteOnly) && rightFile.write(QByteArray(knownPassword) + '\n') > 0);
         rightFile.close();
+        QVERIFY(rightFile.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
         const QByteArray saved = qgetenv("CC_PASSWORD_FILE");
         const CliRun unsigned_ = runOn(db, QStringLiteral("sync"), apply);
         qputenv("CC_PASSWORD_FILE", wrong.toLocal8Bit());
         const CliRun badPassword = runOn(db, QStringLiteral("sync"), apply);
         const QString unchanged = db.snapshot(guardedTables());
         qputenv("CC_PASSWORD_FILE", right.toLocal8Bit());
+        QTest::qWait(1100); // the wrong password's throttle: 1 s (whole, since issue 15)
         const CliRun signedIn = runOn(db, QStringLiteral("sync"), apply);
         qputenv("CC_PASSWORD_FILE", saved);
         CLI_EXPECT(unsigned_, 4);

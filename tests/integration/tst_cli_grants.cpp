@@ -266,6 +266,7 @@ private slots:
         QFile file(passwordFile);
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(QByteArray(knownPassword) + '\n') > 0);
         file.close();
+        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // CC_PASSWORD_FILE must be private
         const QByteArray saved = qgetenv("CC_PASSWORD_FILE");
         qputenv("CC_PASSWORD_FILE", passwordFile.toLocal8Bit());
         const QStringList as = words({ "--operator", "instructor@demo.local", "--json" });
