@@ -14,7 +14,7 @@
 
 namespace cc::cli {
 
-// Exit codes of CONTRACT.md C8 that are not core error codes.
+// Exit codes of docs/BEHAVIOUR.md C8 that are not core error codes.
 constexpr int exitUsage = 64;
 
 // One command-line invocation: the parsed options, the output channels and the session.

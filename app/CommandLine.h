@@ -8,7 +8,7 @@ class QCommandLineParser;
 
 namespace cc::cli {
 
-// What one headless command line asks for (CONTRACT.md C8), parsed without opening a database.
+// What one headless command line asks for (docs/BEHAVIOUR.md C8), parsed without opening a database.
 struct ParsedCommandLine {
     enum class Request { GeneralHelp, Version, CommandHelp, Command };
     Request request = Request::GeneralHelp;
@@ -19,7 +19,7 @@ struct ParsedCommandLine {
 // the command's options and positional argument. An unknown command, a bad option or an extra
 // argument is an Error with ErrorCode::Usage (exit 64) carrying the message run() prints.
 Result<ParsedCommandLine> parseCommandLine(const QStringList& arguments, QCommandLineParser& parser);
-// Runs one headless command; returns the exit code of CONTRACT.md C8.
+// Runs one headless command; returns the exit code of docs/BEHAVIOUR.md C8.
 int run(const QStringList& arguments);
 // True when these arguments name a headless command (or --help / --version) rather than the GUI.
 bool isHeadless(const QStringList& arguments);

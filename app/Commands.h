@@ -6,7 +6,7 @@
 
 namespace cc::cli {
 
-// One command of the headless front end (CONTRACT.md C8).
+// One command of the headless front end (docs/BEHAVIOUR.md C8).
 struct CommandSpec {
     QString name;
     QString synopsis;

@@ -5,7 +5,7 @@
 namespace cc::cli {
 
 // The embedded default database: a SQLite file in the application data location, created on first
-// use with demo data (CONTRACT.md C1).
+// use with demo data (docs/BEHAVIOUR.md C1).
 class EmbeddedDatabase final {
 public:
     static QString path();

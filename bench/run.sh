@@ -184,7 +184,7 @@ done
 
 # --- goal 2: the platform's N+1 scan vs check, 100k users -------------------------------------
 # On the platform's own schema: a copy of the 100k dataset without the cc_ key indexes (apart from
-# primary and foreign keys the platform has none, DOMAIN.md), so each per-row query reads a whole
+# primary and foreign keys the platform has none, docs/PLATFORM.md), so each per-row query reads a whole
 # table; the scan checks the first $PAIRS rows and estimates the whole scan from their mean cost
 # (cc_platform_scan --pairs). Alternated with check on the same copy.
 PAIRS=${CC_BENCH_SCAN_PAIRS:-500}
@@ -287,7 +287,7 @@ if runs contention; then
     record contention "pgbench 8x$TX" "$i" lat_avg_ms "$(sed -n 's/^latency average = \([0-9.]*\).*/\1/p' "$WORK/pgbench.out")"
     after=$(xp_sum); record contention "pgbench 8x$TX" "$i" lost_xp "$((before + 8 * TX - after))"
     # The tool: 8 client threads in one process, each with its own session and connection, running
-    # the engine's update-progress (CONTRACT.md C5's locks and audit) on the same keys.
+    # the engine's update-progress (docs/BEHAVIOUR.md C5's locks and audit) on the same keys.
     before=$after
     "$CONTENTION" --pg "$(pg cont)" --keys "$WORK/cont_keys" --clients 8 --transactions "$TX" >"$WORK/contention.out" 2>"$WORK/contention.err" \
       || log "cc_contention failed (see $WORK/contention.err)"

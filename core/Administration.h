@@ -32,7 +32,7 @@ struct LevelImport {
     QList<qint64> auditIds;
 };
 
-// Set-up and settings (CONTRACT.md C1, C4, C6, C7): init, demo, environment, thresholds, level
+// Set-up and settings (docs/BEHAVIOUR.md C1, C4, C6, C7): init, demo, environment, thresholds, level
 // catalogue import, retention. Each write is one audited transaction.
 class Administration final {
 public:

@@ -19,7 +19,7 @@ public:
     // A new row on one side, spelled as the key (C5); refused naming what is missing.
     Result<Row*> createProgress(int level);
     Result<Row*> createLicense(int level, const Row* progressSource);
-    // The key's one spelling (CONTRACT.md C5): for rows on one side only, that side's spelling if
+    // The key's one spelling (docs/BEHAVIOUR.md C5): for rows on one side only, that side's spelling if
     // `specializations` has it, else a spelling of the track it has, legacy first; otherwise the
     // spelling every row already shares, else the canonical id if `specializations` has it, else
     // the kept progress row's. Refused when it needs a specializations row that is missing.

@@ -24,7 +24,7 @@ struct ForeignKey {
     bool repointable() const { return columns.size() == 1; }
 };
 
-// What the database's own catalogue says about the platform tables' constraints (CONTRACT.md C5,
+// What the database's own catalogue says about the platform tables' constraints (docs/BEHAVIOUR.md C5,
 // docs/PLATFORM.md): which foreign keys of other tables reference their rows, with their ON DELETE
 // action (pg_constraint; SQLite: PRAGMA foreign_key_list of every table), and which columns carry a
 // unique constraint or index of their own. Never a list of names: other databases have other

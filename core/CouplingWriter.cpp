@@ -78,7 +78,7 @@ Result<void> verifyOthers(Session& session, const KeyChange& change)
     return {};
 }
 
-// The permission a previewed change needs when it is applied (CONTRACT.md C7).
+// The permission a previewed change needs when it is applied (docs/BEHAVIOUR.md C7).
 Action permissionFor(const KeyChange& change, bool batch)
 {
     const QString& action = change.action;

@@ -31,7 +31,7 @@ struct WriteOptions {
     // enforces, a row locked past the lock timeout) is rolled back to its savepoint and skipped.
     bool batch = false;
     // A dry run that executes: every transaction is rolled back instead of committed, so the outcome
-    // lists exactly what the same call would change and skip (CONTRACT.md C6: dry run = apply).
+    // lists exactly what the same call would change and skip (docs/BEHAVIOUR.md C6: dry run = apply).
     bool trial = false;
     QString batchAction;
     int keysPerTransaction = 500;
@@ -39,7 +39,7 @@ struct WriteOptions {
     std::function<void(qint64 done, qint64 total)> progress;
 };
 
-// The only writer of platform rows (CONTRACT.md C5): one transaction per operation (per batch of
+// The only writer of platform rows (docs/BEHAVIOUR.md C5): one transaction per operation (per batch of
 // keys for bulk work), advisory locks in key order, then progress rows, then license rows, the
 // planned statements executed verbatim, one audit entry per changed key in the same transaction.
 class CouplingWriter final {

@@ -27,7 +27,7 @@ struct DemoManifest {
     static QString kindAt(int index);
 };
 
-// Generates demo data inside the database (CONTRACT.md C6 demo): one statement per table from an
+// Generates demo data inside the database (docs/BEHAVIOUR.md C6 demo): one statement per table from an
 // integer hash of the row number, so equal options give identical rows on SQLite and PostgreSQL.
 class DemoGenerator final {
 public:

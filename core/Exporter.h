@@ -19,7 +19,7 @@ struct ExportOptions {
 };
 
 // Writes stored violations, the audit log and the run history to a device as CSV or JSON, the
-// formats of CONTRACT.md C8 (`violations/audit/runs --csv|--json`) byte for byte, so the command
+// formats of docs/BEHAVIOUR.md C8 (`violations/audit/runs --csv|--json`) byte for byte, so the command
 // line and the GUI produce the same files. Rows are read forward-only and written one at a time:
 // memory stays flat whatever the number of rows. Runs in the thread that owns the session; the
 // device is written, never opened or closed here. Returns the number of rows written.

@@ -15,7 +15,7 @@ struct CheckOptions {
     int parallel = 1; // PostgreSQL only: connections sharing one exported snapshot
 };
 
-// The health check (CONTRACT.md C2–C4): one grouped, forward-only pass over both tables' keys in
+// The health check (docs/BEHAVIOUR.md C2–C4): one grouped, forward-only pass over both tables' keys in
 // one snapshot; each key classified in memory; results stored over a second connection.
 class HealthCheck final {
 public:

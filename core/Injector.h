@@ -4,7 +4,7 @@
 
 namespace cc {
 
-// QA injections (CONTRACT.md C6 inject): plant any violation kind or warning on one key or on N
+// QA injections (docs/BEHAVIOUR.md C6 inject): plant any violation kind or warning on one key or on N
 // seeded-random consistent keys. Changes only levels and which rows exist, never counters.
 class Injector final {
 public:

@@ -5,7 +5,7 @@
 
 namespace cc {
 
-// The audit entry of one key's change while it is executed (CONTRACT.md C5): `before` holds the
+// The audit entry of one key's change while it is executed (docs/BEHAVIOUR.md C5): `before` holds the
 // key's rows and every other row the change touches; `after` starts as those rows and takes each
 // row a write returns, so it ends as the database holds them.
 class KeyAudit final {

@@ -10,7 +10,7 @@
 
 namespace cc {
 
-// Primary kinds in precedence order (CONTRACT.md C3).
+// Primary kinds in precedence order (docs/BEHAVIOUR.md C3).
 enum class ViolationKind {
     DuplicateProgress,
     DuplicateLicense,

@@ -34,7 +34,7 @@ struct KeyRef {
 };
 
 // The rows both tables hold for one key, ordered by id.
-// A row of another table whose foreign key points at one of the key's rows (CONTRACT.md C5).
+// A row of another table whose foreign key points at one of the key's rows (docs/BEHAVIOUR.md C5).
 struct Referrer {
     ForeignKey key;
     Row row; // every column; empty when the table's rows cannot be addressed (no integer id)
@@ -56,7 +56,7 @@ struct KeyRows {
     // As the check's statement aggregates the key; `staffUser` is left for the caller, who knows
     // the user's role.
     KeyAggregate aggregate(const LevelCatalogue& catalogue) const;
-    // The rows a merge keeps (CONTRACT.md C6 step 1: the row holding the student's real record,
+    // The rows a merge keeps (docs/BEHAVIOUR.md C6 step 1: the row holding the student's real record,
     // never the platform sync's newer empty twin). Progress: highest total_xp (NULL as 0), then most
     // completed_sessions, then lowest id. License: referenced by the most rows of other tables,
     // then payment_verified, then highest max_achieved_level, then earliest started_at, then lowest id.
@@ -86,7 +86,7 @@ public:
     // The user's role as stored (enum labels as text), or empty when the user does not exist.
     static Result<std::optional<QString>> userRole(Session& session, qint64 userId);
     // A key with license rows, no progress rows, whose user exists with a role other than student:
-    // a teaching credential, not a pair (CONTRACT.md C2). Never repaired or injected.
+    // a teaching credential, not a pair (docs/BEHAVIOUR.md C2). Never repaired or injected.
     static Result<bool> isStaffCredential(Session& session, const KeyRows& rows);
     static Result<QList<Row>> achievementsOf(Session& session, const KeyRef& key, bool lock);
     static Result<bool> userExists(Session& session, qint64 userId);

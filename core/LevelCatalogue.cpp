@@ -159,7 +159,7 @@ int LevelCatalogue::levelAfterUpdate(const QString& track, int from, const Count
     return level;
 }
 
-// Every file of the platform's config/specializations/ is well-formed (CONTRACT.md C6 levels
+// Every file of the platform's config/specializations/ is well-formed (docs/BEHAVIOUR.md C6 levels
 // import): a level may carry only xp_required (missing sessions and hours are 0) and fields this
 // tool does not use (age groups, season dates, costs, skills) are ignored. `fileId`: the file's
 // own "id", empty when it has none.

@@ -25,7 +25,7 @@ struct Counters {
     qint64 practiceHours = 0;
 };
 
-// The one authoritative level catalogue (DOMAIN.md §2) with the alias table. A value: loaded once
+// The one authoritative level catalogue (docs/PLATFORM.md §2) with the alias table. A value: loaded once
 // per session from the tool's tables, or the built-in copy when those tables do not exist.
 class LevelCatalogue final {
 public:
@@ -48,7 +48,7 @@ public:
 
     // 1 + the consecutive levels from 2 upward whose requirements the counters meet.
     int justifiedLevel(const QString& track, const Counters& counters) const;
-    // From level `from`, the level the counters reach (DOMAIN.md §3 level-up); never lowers.
+    // From level `from`, the level the counters reach (docs/PLATFORM.md §3 level-up); never lowers.
     int levelAfterUpdate(const QString& track, int from, const Counters& counters) const;
     bool meets(const QString& track, int level, const Counters& counters) const;
 

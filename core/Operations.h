@@ -26,7 +26,7 @@ struct ProgressUpdate {
     WriteOutcome outcome;
 };
 
-// The single-key writes of CONTRACT.md C6. Each checks the operator's permission first, takes the
+// The single-key writes of docs/BEHAVIOUR.md C6. Each checks the operator's permission first, takes the
 // key's locks, re-reads its rows and writes one audited transaction.
 class Operations final {
 public:

@@ -26,7 +26,7 @@ enum class Action {
     Init,
 };
 
-// The permission table of CONTRACT.md C7, the only place it is written down.
+// The permission table of docs/BEHAVIOUR.md C7, the only place it is written down.
 Result<void> authorize(Action action, const Operator& op, Environment environment);
 
 QString environmentName(Environment environment);

@@ -20,7 +20,7 @@ struct ColumnInfo {
     bool primaryKey = false;
 };
 
-// The platform's tables as found in the connected database, checked against DOMAIN.md §1 by type
+// The platform's tables as found in the connected database, checked against docs/PLATFORM.md §1 by type
 // family. Extra columns are kept (whole-row audit) and otherwise ignored.
 class PlatformSchema final {
 public:

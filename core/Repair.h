@@ -12,7 +12,7 @@ struct RepairOptions {
     std::function<void(qint64 done, qint64 total)> progress;
 };
 
-// Repairs (CONTRACT.md C6): merge duplicates, clamp, then create or sync, in one transaction per key.
+// Repairs (docs/BEHAVIOUR.md C6): merge duplicates, clamp, then create or sync, in one transaction per key.
 class Repair final {
 public:
     static KeyPlanner planner(const RepairOptions& options);

@@ -46,7 +46,7 @@ QList<ForeignKey> repointedKeys(const ConstraintCatalogue& catalogue, const QStr
     return keys;
 }
 
-// Revert writes only what the tool itself writes (CONTRACT.md C6 revert, revised 2026-12): the
+// Revert writes only what the tool itself writes (docs/BEHAVIOUR.md C6 revert, revised 2026-12): the
 // coupled rows of the entry's user and track, their level history and achievements, and the
 // reference columns a merge re-pointed. Anything else is an entry this tool could not have written
 // (a forged or damaged one): refused, naming what is wrong.

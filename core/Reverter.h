@@ -5,7 +5,7 @@
 
 namespace cc {
 
-// Undoes audited changes (CONTRACT.md C6 revert): restores `before` exactly, refusing when any
+// Undoes audited changes (docs/BEHAVIOUR.md C6 revert): restores `before` exactly, refusing when any
 // audited row differs from the entry's `after` state. Writes its own, revertible, entry.
 class Reverter final {
 public:

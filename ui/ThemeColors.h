@@ -12,7 +12,7 @@ class QWidget;
 
 namespace cc::ui {
 
-// The one place colours come from. Health colours are the platform's (DOMAIN.md §3) and the same in
+// The one place colours come from. Health colours are the platform's (docs/PLATFORM.md §3) and the same in
 // both themes (mid-tone, recognisable on a light and a dark background); everything else is derived
 // from the application palette, so it follows a theme switch (see Appearance). Qt 6.4 has no
 // QStyleHints::colorScheme: "dark" is read from the palette's window colour.

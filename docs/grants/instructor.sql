@@ -1,4 +1,4 @@
--- cc_instructor: a least-privilege login for instructors (CONTRACT.md C7: check and views, dry
+-- cc_instructor: a least-privilege login for instructors (docs/BEHAVIOUR.md C7: check and views, dry
 -- runs, sync one key, advance, repair one key). It signs in on a production database, stores its
 -- checks and audits its writes; it cannot change users, specializations, achievements, the
 -- tool's settings, level catalogue, aliases or schema, nor delete audit entries or runs.

@@ -1,4 +1,4 @@
-// Set-up and settings (CONTRACT.md C1, C4, C6): init on empty and existing databases, the cc_
+// Set-up and settings (docs/BEHAVIOUR.md C1, C4, C6): init on empty and existing databases, the cc_
 // indexes, thresholds, the environment and the level catalogue import.
 #include "Administration.h"
 #include "HealthCheck.h"

@@ -1,4 +1,4 @@
-// Cancel (CONTRACT.md C8, issue 2): a check running for at least 2 s, cancelled through the worker
+// Cancel (docs/BEHAVIOUR.md C8, issue 2): a check running for at least 2 s, cancelled through the worker
 // after 100 ms, stops within 1 s and is stored as cancelled.
 #include "CoreWorker.h"
 #include "HealthCheck.h"

@@ -1,4 +1,4 @@
-// Races (CONTRACT.md C5): writers on separate connections creating the same missing rows at once
+// Races (docs/BEHAVIOUR.md C5): writers on separate connections creating the same missing rows at once
 // end with one row each; concurrent updates lose no XP.
 #include "HealthCheck.h"
 #include "Operations.h"

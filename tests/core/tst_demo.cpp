@@ -1,4 +1,4 @@
-// demo (CONTRACT.md C6): it plants exactly what its manifest says, and the same arguments give the
+// demo (docs/BEHAVIOUR.md C6): it plants exactly what its manifest says, and the same arguments give the
 // same check on SQLite and PostgreSQL.
 #include "Administration.h"
 #include "HealthCheck.h"

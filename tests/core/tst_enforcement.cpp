@@ -1,4 +1,4 @@
-// Core enforces the permission table for every front end (CONTRACT.md C7): the same calls the
+// Core enforces the permission table for every front end (docs/BEHAVIOUR.md C7): the same calls the
 // GUI and the CLI make are refused for the wrong operator and change nothing.
 #include "Administration.h"
 #include "CouplingWriter.h"

@@ -1,4 +1,4 @@
-// The health check on a real database (CONTRACT.md C2–C4): kinds, warnings, aliases, the seed's
+// The health check on a real database (docs/BEHAVIOUR.md C2–C4): kinds, warnings, aliases, the seed's
 // 8.11 %, ordering, stored runs and the comparison with the previous run.
 #include "HealthCheck.h"
 #include "RunStore.h"

@@ -1,4 +1,4 @@
-// The classification rules of CONTRACT.md C3 and the rate of C4, as pure functions.
+// The classification rules of docs/BEHAVIOUR.md C3 and the rate of C4, as pure functions.
 #include "HealthReport.h"
 #include "KeyClassifier.h"
 #include "KeyRows.h"

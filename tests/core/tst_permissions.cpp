@@ -1,4 +1,4 @@
-// The permission table of CONTRACT.md C7, row by row, for admin, instructor, student and system.
+// The permission table of docs/BEHAVIOUR.md C7, row by row, for admin, instructor, student and system.
 #include "Permissions.h"
 
 #include <QTest>

@@ -1,4 +1,4 @@
-// The platform's own schema, built with raw DDL exactly as DOMAIN.md §1 describes it (no defaults on
+// The platform's own schema, built with raw DDL exactly as docs/PLATFORM.md §1 describes it (no defaults on
 // the license NOT NULL columns, no unique constraint on progress, nullable current_level, an enum
 // role with upper-case labels on PostgreSQL, extra unknown columns): the engine works on it and
 // never changes a platform table.

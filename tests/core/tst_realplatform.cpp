@@ -1,4 +1,4 @@
-// Every write path on a database of the platform's real shape (DOMAIN.md §1a, issue 14): each
+// Every write path on a database of the platform's real shape (docs/PLATFORM.md §1a, issue 14): each
 // write changes no row of any table but those its plan lists, and revert restores every table.
 // Injections and the revert allow-list are in tst_realplatforminject.cpp.
 #include "DatabaseSnapshot.h"
@@ -85,7 +85,7 @@ private:
     }
 
     // (user, stored id) of rows of either table that have no row on the other side with exactly
-    // the same string: the platform's own pairing (DOMAIN.md §1a).
+    // the same string: the platform's own pairing (docs/PLATFORM.md §1a).
     QStringList rawStringOrphans()
     {
         auto query = m_session->db().exec(
@@ -324,7 +324,7 @@ private slots:
         QCOMPARE(db().count(QStringLiteral("semester_enrollments"), QStringLiteral("user_license_id = ?"),
                      { ids().realLicense }),
             1);
-        // A re-point changes only the referencing column (CONTRACT.md C6 repair step 1).
+        // A re-point changes only the referencing column (docs/BEHAVIOUR.md C6 repair step 1).
         const auto repointed = [&](const QString& table, qint64 id, const QString& column) {
             QString expected = before.row(table, QString::number(id));
             for (const QString& quote : { QString(), QStringLiteral("'") })
@@ -512,7 +512,7 @@ private slots:
         auto session = db().open(PlatformFixture::inactiveAdminEmail());
         const bool refused = !session || !session->authorize(Action::RepairOne).ok();
         QVERIFY2(refused,
-            "an admin whose users.is_active is NULL was accepted as operator (CONTRACT.md C7: NULL is "
+            "an admin whose users.is_active is NULL was accepted as operator (docs/BEHAVIOUR.md C7: NULL is "
             "inactive)");
     }
 };

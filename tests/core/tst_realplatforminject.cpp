@@ -1,5 +1,5 @@
-// QA injections and revert's allow-list on a database of the platform's real shape (DOMAIN.md
-// §1a, issue 14, CONTRACT.md C6 inject and revert): every injection changes only its plan and
+// QA injections and revert's allow-list on a database of the platform's real shape (docs/PLATFORM.md
+// §1a, issue 14, docs/BEHAVIOUR.md C6 inject and revert): every injection changes only its plan and
 // reverts to every table exactly; a license that other tables reference is never removed; a
 // forged audit entry cannot make revert write `users`.
 #include "DatabaseSnapshot.h"
@@ -65,7 +65,7 @@ private slots:
     {
         QTest::addColumn<QString>("kind");
         QTest::addColumn<bool>("player"); // a PLAYER key (two spellings) rather than an INTERNSHIP key
-        // CONTRACT.md C3: the eight kinds (spelling_mismatch since 2026-12) and the three warnings.
+        // docs/BEHAVIOUR.md C3: the eight kinds (spelling_mismatch since 2026-12) and the three warnings.
         const QList<std::pair<const char*, bool>> kinds { { "duplicate_progress", true },
             { "duplicate_license", true }, { "unknown_specialization", false }, { "missing_license", false },
             { "missing_progress", false }, { "level_out_of_range", false }, { "level_mismatch", false },

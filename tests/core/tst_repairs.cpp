@@ -1,4 +1,4 @@
-// Repairs, plans, reverts and atomicity (CONTRACT.md C5, C6) on a real database.
+// Repairs, plans, reverts and atomicity (docs/BEHAVIOUR.md C5, C6) on a real database.
 #include "AuditLog.h"
 #include "CouplingWriter.h"
 #include "HealthCheck.h"

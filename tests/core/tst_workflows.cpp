@@ -1,4 +1,4 @@
-// The seed report's six backend workflows (seed/000_e6ffaa3dbc8cec17.txt), with its numbers,
+// The seed report's six backend workflows (the platform's own report of them, docs/PLATFORM.md §3), with its numbers,
 // through the engine on a real database.
 #include "HealthCheck.h"
 #include "Injector.h"

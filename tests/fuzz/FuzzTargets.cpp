@@ -32,7 +32,7 @@ bool inCounterRange(qint64 value)
     return value >= 0 && value <= maxCounter;
 }
 
-// The promises of parseLevelFile's value (LevelCatalogue.h, DOMAIN.md §2): 1 to 100 levels numbered
+// The promises of parseLevelFile's value (LevelCatalogue.h, docs/PLATFORM.md §2): 1 to 100 levels numbered
 // 1, 2, 3, …, each with a non-empty name, counters from 0 to 2^31 − 1, XP and sessions not decreasing.
 QString brokenLevels(const QList<LevelRequirement>& levels)
 {

@@ -10,7 +10,7 @@ struct FuzzOutcome {
     bool accepted = false; // a value came back
     QString value; // that value in words: "8 levels", "postgresql:host:5432/db", "command check"
     QString message; // the error's message when refused
-    int exitCode = 0; // the exit code of CONTRACT.md C8 for that error
+    int exitCode = 0; // the exit code of docs/BEHAVIOUR.md C8 for that error
     QString broken; // which promise of the contract the outcome broke; empty when it held
 };
 

@@ -1,7 +1,7 @@
 #pragma once
 
 // The fixture of the bad-input catalogue of issue 5 (tst_cli_bad_files, tst_cli_bad_values): one named
-// row per case, each run against the real binary. Each row asserts the exit code of CONTRACT.md C8,
+// row per case, each run against the real binary. Each row asserts the exit code of docs/BEHAVIOUR.md C8,
 // the words a person reads on stderr, and that the database did not change: on SQLite the `.dump` of
 // the file after a checkpoint on a private connection (and the bytes of a damaged or foreign file), on
 // PostgreSQL the rows of the platform tables and of every tool table, and the list of tables and

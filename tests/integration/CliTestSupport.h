@@ -21,7 +21,7 @@ inline QStringList words(std::initializer_list<const char*> items)
     return list;
 }
 
-// Every table of the tool (CONTRACT.md C1), runs and sign-in throttling included.
+// Every table of the tool (docs/BEHAVIOUR.md C1), runs and sign-in throttling included.
 inline QStringList allToolTables()
 {
     QStringList tables;
@@ -122,7 +122,7 @@ inline bool addLicense(TestDatabase& db, qint64 userId, const QString& spec, int
                    QVariantList { userId, spec, level, maxAchieved > 0 ? maxAchieved : level });
 }
 
-// The platform's tables exactly as DOMAIN.md §1 describes them (no tool tables), with the six ids.
+// The platform's tables exactly as docs/PLATFORM.md §1 describes them (no tool tables), with the six ids.
 // `licenseExtra` adds column definitions to user_licenses; `levelType` is the type of
 // specialization_progress.current_level.
 inline bool createPlatformTables(TestDatabase& db, const QString& licenseExtra = {}, const QString& levelType = QStringLiteral("INTEGER"))

@@ -378,7 +378,7 @@ private slots:
         }
     }
 
-    // CONTRACT.md C8: times in JSON are ISO-8601 UTC with Z, also inside the user view's rows.
+    // docs/BEHAVIOUR.md C8: times in JSON are ISO-8601 UTC with Z, also inside the user view's rows.
     void userJsonTimesAreIsoUtc()
     {
         TestDatabase db;

@@ -1,4 +1,4 @@
-// `check --json` as CONTRACT.md C8 lists it: fields, types, by_kind / warnings / by_track, the
+// `check --json` as docs/BEHAVIOUR.md C8 lists it: fields, types, by_kind / warnings / by_track, the
 // violations list in key order with its levels and actions, --limit, --print-sql, stored and
 // unstored runs, and the stored views of a run (violations --json/--warnings/--kind).
 

@@ -1,4 +1,4 @@
-// Exit codes of the real binary (CONTRACT.md C8): check's 0/1/2/3, 4 refusals, 5 open/connect
+// Exit codes of the real binary (docs/BEHAVIOUR.md C8): check's 0/1/2/3, 4 refusals, 5 open/connect
 // failures, 64 command-line errors, and the JSON error object every failure prints with --json.
 
 #include "CliTestSupport.h"

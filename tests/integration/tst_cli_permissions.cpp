@@ -1,4 +1,4 @@
-// The permission table of CONTRACT.md C7 row by row through the binary (admin, instructor,
+// The permission table of docs/BEHAVIOUR.md C7 row by row through the binary (admin, instructor,
 // student, system, inactive admin), and --read-only refusing every write while views and dry runs
 // still work. A refusal exits 4 and changes nothing.
 

@@ -1,4 +1,4 @@
-// The schema check on connect (CONTRACT.md C1) as the binary reports it: a missing table or column
+// The schema check on connect (docs/BEHAVIOUR.md C1) as the binary reports it: a missing table or column
 // or a wrong type family is refused naming it (exit 4); an extra NOT NULL column without a default
 // blocks only inserts into its table, naming the column; an empty file is not a platform database.
 

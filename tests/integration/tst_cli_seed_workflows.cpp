@@ -1,4 +1,4 @@
-// The platform's six backend workflows (seed/000_e6ffaa3dbc8cec17.txt) through the real binary,
+// The platform's six backend workflows (the platform's own report of them, docs/PLATFORM.md §3) through the real binary,
 // with the seed's numbers, asserting what the user reads and what both tables hold.
 
 #include "CliTestSupport.h"

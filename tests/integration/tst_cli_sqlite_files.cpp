@@ -1,4 +1,4 @@
-// SQLite files as the binary meets them (CONTRACT.md C1): the embedded default database in
+// SQLite files as the binary meets them (docs/BEHAVIOUR.md C1): the embedded default database in
 // AppDataLocation, created on first use as `demo --users 2000 --seed 1 --desync-rate 0.02` and noted
 // on stderr by every command; a file that is not a database exits 5.
 

@@ -79,7 +79,7 @@ SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const Dat
     const cc::WriteOutcome& outcome, const QList<AllowedRow>& alsoAllowed = {});
 // After a revert every platform table equals its state before the write, except the
 // license_progressions rows the revert adds (a reverted license level change writes a new
-// progression recording the reverse change, CONTRACT.md C6 revert) and `alsoAllowed`.
+// progression recording the reverse change, docs/BEHAVIOUR.md C6 revert) and `alsoAllowed`.
 SnapshotVerdict restoredByRevert(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
     const QList<AllowedRow>& alsoAllowed = {});
 // No platform row differs (a refused write).

@@ -13,7 +13,7 @@ const QString lastSeason = QStringLiteral("2025-03-15 17:45:00");
 const QString twinTime = QStringLiteral("2026-11-30 06:00:00");
 
 // DDL written once for both dialects: {id}, {role}, {double}, {json} and {cascade} are replaced by
-// the dialect's closest type (DOMAIN.md §1a; on SQLite json is TEXT, double precision REAL,
+// the dialect's closest type (docs/PLATFORM.md §1a; on SQLite json is TEXT, double precision REAL,
 // booleans BOOLEAN holding 0/1, an enum a VARCHAR).
 QString dialectDdl(QString text)
 {
@@ -27,8 +27,8 @@ QString dialectDdl(QString text)
     return text;
 }
 
-// The 40 columns the real user_licenses has beyond DOMAIN.md §1 (56 in all): nullable or with a
-// default, as inserts by the tool must stay possible (CONTRACT.md C1).
+// The 40 columns the real user_licenses has beyond docs/PLATFORM.md §1 (56 in all): nullable or with a
+// default, as inserts by the tool must stay possible (docs/BEHAVIOUR.md C1).
 const char* const licenseExtraColumns
     = "payment_reference_code VARCHAR(50) UNIQUE, "
       "academy_id_color VARCHAR(20) NOT NULL DEFAULT 'official', "
@@ -173,7 +173,7 @@ bool PlatformFixture::createSchema()
                "CREATE TABLE semesters (id {id}, code VARCHAR(30) NOT NULL UNIQUE, name VARCHAR(100) NOT "
                "NULL, "
                "start_date DATE NOT NULL, end_date DATE NOT NULL, is_active BOOLEAN NOT NULL DEFAULT TRUE)")
-        // The tables that reference licenses (DOMAIN.md §1a) with their ON DELETE actions and unique indexes.
+        // The tables that reference licenses (docs/PLATFORM.md §1a) with their ON DELETE actions and unique indexes.
         << QStringLiteral(
                "CREATE TABLE credit_transactions (id {id}, user_id INTEGER REFERENCES users(id), "
                "user_license_id INTEGER REFERENCES user_licenses(id) ON DELETE CASCADE, "

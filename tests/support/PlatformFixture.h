@@ -7,7 +7,7 @@
 namespace cc::test {
 
 // The ids of the rows PlatformFixture plants, so tests can name them. Every student key is listed
-// with what it is (DOMAIN.md §1a: the platform's real data, including the empty twins its own sync
+// with what it is (docs/PLATFORM.md §1a: the platform's real data, including the empty twins its own sync
 // creates and the staff credentials instructors hold).
 struct PlatformFixtureIds {
     qint64 admin = 0; // ADMIN, active: the operator tests sign in as
@@ -61,7 +61,7 @@ struct PlatformFixtureIds {
     qint64 noSpelling
         = 0; // LFA_FOOTBALL_PLAYER license, no progress: no spelling of the track is in specializations
 
-    // Staff: licenses as teaching credentials, no progress (CONTRACT.md C2).
+    // Staff: licenses as teaching credentials, no progress (docs/BEHAVIOUR.md C2).
     qint64 instructorLfaCoach = 0; // INSTRUCTOR, LFA_COACH level 8
     qint64 instructorCoach = 0; // INSTRUCTOR, COACH level 6
     qint64 sportDirector = 0; // SPORT_DIRECTOR, LFA_COACH level 5
@@ -71,7 +71,7 @@ struct PlatformFixtureIds {
     QList<qint64> staff() const { return { instructorLfaCoach, instructorCoach, sportDirector }; }
 };
 
-// A database of the platform's real shape (DOMAIN.md §1a), on the dialect CC_TEST_DIALECT names:
+// A database of the platform's real shape (docs/PLATFORM.md §1a), on the dialect CC_TEST_DIALECT names:
 // the role enum, nullable is_active and counters, the 56-column license with json and double
 // columns, varchar(20) license types, the tables that reference licenses with their ON DELETE
 // actions, unique and partial unique indexes, realistic rows, then the tool's `init` with the

@@ -25,7 +25,7 @@ struct SignInAnswer {
 };
 
 // Signs an operator in to a production database with their platform email and password.
-// Rejecting it continues as the system, which may only look (CONTRACT.md C7).
+// Rejecting it continues as the system, which may only look (docs/BEHAVIOUR.md C7).
 class SignInDialog final : public QDialog {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SignInDialog)
