@@ -451,6 +451,14 @@
         <source>This is a production database: sign in with your platform password.</source>
         <translation>Ez éles adatbázis: jelentkezzen be a platform jelszavával.</translation>
     </message>
+    <message>
+        <source>Spelling mismatch</source>
+        <translation>Eltérő írásmód</translation>
+    </message>
+    <message>
+        <source>Unify spelling</source>
+        <translation>Írásmód egységesítése</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>
@@ -1061,6 +1069,18 @@
     <message>
         <source>healthy ≥ %1</source>
         <translation>egészséges ≥ %1</translation>
+    </message>
+    <message>
+        <source>Staff credentials</source>
+        <translation>Személyzeti licencek</translation>
+    </message>
+    <message>
+        <source>Licenses that instructors, admins and other staff hold as teaching credentials, with no progress by design. They are not pairs: not among the pairs checked, not violations, no part of the consistency rate, and never repaired.</source>
+        <translation>Oktatók, adminisztrátorok és más munkatársak oktatói jogosultságként birtokolt licencei, szándékosan előrehaladás nélkül. Ezek nem párok: nem tartoznak az ellenőrzött párok közé, nem eltérések, nem számítanak bele a konzisztenciaarányba, és soha nem javítjuk őket.</translation>
+    </message>
+    <message>
+        <source>teaching licenses, not pairs</source>
+        <translation>oktatói licencek, nem párok</translation>
     </message>
 </context>
 <context>
@@ -2028,6 +2048,18 @@ Megkeresi és kijavítja a szakirány-előrehaladás és a felhasználói licenc
     <message>
         <source>Updated</source>
         <translation>Frissítve</translation>
+    </message>
+    <message>
+        <source>Staff credential</source>
+        <translation>Személyzeti licenc</translation>
+    </message>
+    <message>
+        <source>Teaching credential, not a pair: staff hold this license without progress by design. It is not checked, not counted in the rate and never repaired.</source>
+        <translation>Oktatói jogosultság, nem pár: a munkatársak ezt a licencet szándékosan előrehaladás nélkül birtokolják. Nem ellenőrizzük, nem számít bele az arányba, és soha nem javítjuk.</translation>
+    </message>
+    <message>
+        <source>The two sides store this track under different spellings; the platform compares them as stored and sees two unrelated tracks.</source>
+        <translation>A két oldal eltérő írásmóddal tárolja ezt a szakirányt; a platform a tárolt formában hasonlítja össze őket, és két különálló szakirányt lát.</translation>
     </message>
 </context>
 <context>

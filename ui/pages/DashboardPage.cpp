@@ -148,7 +148,12 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_new = new MetricCard(QStringLiteral("metricNew"), tr("New since previous run"), content);
     m_resolved = new MetricCard(QStringLiteral("metricResolved"), tr("Resolved since previous run"), content);
     m_changes = new MetricCard(QStringLiteral("metricChanges"), tr("Changes since this check"), content);
-    m_cards = { m_pairs, m_violations, m_rate, m_warnings, m_new, m_resolved, m_changes };
+    // Staff credentials (CONTRACT.md C2): license-only keys of staff users; not pairs, not in the rate.
+    m_staff = new MetricCard(QStringLiteral("metricStaffCredentials"), tr("Staff credentials"), content);
+    m_staff->setToolTip(tr("Licenses that instructors, admins and other staff hold as teaching credentials, with no progress by design. "
+                           "They are not pairs: not among the pairs checked, not violations, no part of the consistency rate, "
+                           "and never repaired."));
+    m_cards = { m_pairs, m_violations, m_rate, m_warnings, m_new, m_resolved, m_changes, m_staff };
     top->addLayout(m_cardGrid, 1);
     layout->addLayout(top);
 
@@ -304,6 +309,7 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
         m_resolved->setValue(optionalCount(latest->resolvedSincePrevious), tr("resolved violations"));
         m_changes->setValue(count(snapshot.changesSinceCheck),
                             snapshot.changesSinceCheck > 0 ? tr("writes after this check: run it again") : tr("audit entries"));
+        m_staff->setValue(count(latest->staffCredentials), tr("teaching licenses, not pairs"));
     } else {
         for (MetricCard* card : std::as_const(m_cards))
             card->setValue(QStringLiteral("—"), tr("no completed check yet"));

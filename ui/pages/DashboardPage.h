@@ -79,6 +79,7 @@ private:
     MetricCard* m_new = nullptr;
     MetricCard* m_resolved = nullptr;
     MetricCard* m_changes = nullptr;
+    MetricCard* m_staff = nullptr;
     QList<MetricCard*> m_cards;
     QGridLayout* m_cardGrid = nullptr;
     QBoxLayout* m_top = nullptr;
