@@ -1337,6 +1337,10 @@ Qt %2</translation>
         <source>Sign in with your platform email and password (production databases)</source>
         <translation>Bejelentkezés a platform e-mail-címével és jelszavával (éles adatbázisok)</translation>
     </message>
+    <message>
+        <source>&amp;Track</source>
+        <translation>Sza&amp;kirány</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::MetricCard</name>
@@ -2213,6 +2217,34 @@ Utána: %6</translation>
     <message>
         <source>Restores the rows exactly as they were before this entry.</source>
         <translation>Pontosan a bejegyzés előtti állapotukra állítja vissza a sorokat.</translation>
+    </message>
+    <message>
+        <source>Sync &amp;progress → license</source>
+        <translation>Szinkronizálás: &amp;előrehaladás → licenc</translation>
+    </message>
+    <message>
+        <source>Sync &amp;license → progress</source>
+        <translation>Szinkronizálás: &amp;licenc → előrehaladás</translation>
+    </message>
+    <message>
+        <source>Sync toward &amp;higher</source>
+        <translation>Szinkronizálás a &amp;magasabb felé</translation>
+    </message>
+    <message>
+        <source>Set l&amp;evel…</source>
+        <translation>&amp;Szint beállítása…</translation>
+    </message>
+    <message>
+        <source>On the User page, for the track with the focus (else the first track)</source>
+        <translation>A Felhasználó oldalon, a fókuszban lévő szakirányra (különben az elsőre)</translation>
+    </message>
+    <message>
+        <source>%1 is a staff credential: there is nothing to change.</source>
+        <translation>A(z) %1 személyzeti licenc: nincs mit módosítani.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

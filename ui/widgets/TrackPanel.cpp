@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -65,9 +66,11 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
 {
     setObjectName(QStringLiteral("trackPanel_") + view.rows.key.track);
     setFrameShape(QFrame::StyledPanel);
+    setProperty("currentTrack", false);
     ThemeColors::setStyleSheet(this, [] {
-        return QStringLiteral("cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }")
-            .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name());
+        return QStringLiteral("cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }"
+                              "cc--ui--TrackPanel[currentTrack=\"true\"] { border: 2px solid %3; }")
+            .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name(), ThemeColors::accent().name());
     });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
@@ -97,6 +100,8 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     m_fields->setObjectName(QStringLiteral("trackFields"));
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->setSelectionMode(QAbstractItemView::NoSelection);
+    // One Tab stop: Tab moves on to the buttons (it used to walk all 24 cells); arrows move inside.
+    m_fields->setTabKeyNavigation(false);
     m_fields->setColumnCount(2);
     m_fields->setHorizontalHeaderLabels({ tr("Progress"), tr("License") });
     m_fields->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -182,7 +187,18 @@ QPushButton* TrackPanel::addButton(const QString& objectName, const QString& tex
     else if (!info.maxLevels.contains(m_view.rows.key.track))
         button->setToolTip(tr("Not available: the track is not in the level catalogue (manual review)"));
     connect(button, &QPushButton::clicked, this, [this, request] { emit requested(request); });
+    m_buttons.insert(int(request), button);
     return button;
+}
+
+void TrackPanel::setCurrent(bool current)
+{
+    if (isCurrent() == current)
+        return;
+    setProperty("currentTrack", current);
+    style()->unpolish(this); // the style sheet's [currentTrack="true"] rule
+    style()->polish(this);
+    update();
 }
 
 void TrackPanel::fillFields()
