@@ -27,6 +27,7 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <QScrollArea>
+#include <QSettings>
 #include <QTableWidget>
 #include <QToolButton>
 
@@ -214,6 +215,7 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
             emit m_context->openUserRequested(item->data(Qt::UserRole).toLongLong());
     });
     connect(context, &ConsoleContext::databaseChanged, this, &DashboardPage::refresh);
+    connect(context, &ConsoleContext::wrote, this, &DashboardPage::checkAfterWrite);
     connect(context, &ConsoleContext::infoChanged, this, [this] { refresh(); });
 
     // Failures stop the countdown; this retries quietly until the database answers again.
@@ -434,6 +436,24 @@ void DashboardPage::scheduledCheck()
         startCheck(true);
 }
 
+qint64 DashboardPage::recheckBudgetMs()
+{
+    return QSettings().value(QStringLiteral("dashboard/recheckAfterWriteMs"), 10000).toLongLong();
+}
+
+void DashboardPage::checkAfterWrite()
+{
+    const std::optional<HealthReport>& latest = m_snapshot.latest;
+    const ConsoleInfo& info = m_context->info();
+    if (info.readOnly || !info.toolsInstalled || !latest || latest->durationMs > recheckBudgetMs())
+        return; // databaseChanged already re-reads; the changes card says the check is out of date
+    if (m_checkJob != 0) {
+        m_recheckPending = true; // that check may have read the rows before this write
+        return;
+    }
+    startCheck(false);
+}
+
 void DashboardPage::startCheck(bool scheduled)
 {
     if (m_checkJob != 0)
@@ -465,6 +485,8 @@ void DashboardPage::startCheck(bool scheduled)
             m_progress->finish();
             m_checkButton->setEnabled(true);
             m_checkButton->setText(tr("Run check now"));
+            if (std::exchange(m_recheckPending, false))
+                QTimer::singleShot(0, this, &DashboardPage::checkAfterWrite);
             if (!outcome.ok) {
                 if (outcome.code == ErrorCode::Cancelled)
                     m_noticeBanner->showMessage(tr("The check was cancelled; it is stored as cancelled."));
