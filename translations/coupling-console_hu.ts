@@ -621,6 +621,26 @@
         <source>The user filter takes a user id (a whole number); “%1” is not one.</source>
         <translation>A felhasználószűrő felhasználóazonosítót (egész számot) vár; „%1” nem az.</translation>
     </message>
+    <message>
+        <source>Revert batch…</source>
+        <translation>Köteg visszaállítása…</translation>
+    </message>
+    <message>
+        <source>Restore the rows of every entry of batch #%1 in one step, all or nothing</source>
+        <translation>A(z) #%1 köteg minden bejegyzésének sorait egy lépésben állítja vissza: mindet vagy egyiket sem</translation>
+    </message>
+    <message>
+        <source>This entry is not part of a batch</source>
+        <translation>Ez a bejegyzés nem tartozik kötegbe</translation>
+    </message>
+    <message>
+        <source>Revert batch #%1</source>
+        <translation>A(z) #%1 köteg visszaállítása</translation>
+    </message>
+    <message>
+        <source>Restore every row that batch #%1 (%2 by %3) changed exactly as it was before? All of its entries are reverted together, or none is.</source>
+        <translation>Pontosan a korábbi állapotukra állítja vissza mindazokat a sorokat, amelyeket a(z) #%1 köteg (%2, végezte: %3) módosított? A köteg minden bejegyzését együtt állítja vissza, vagy egyiket sem.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AuditTableModel</name>
@@ -655,6 +675,18 @@
     <message>
         <source>Reason</source>
         <translation>Ok</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Part of batch #%1: select it and use “Revert batch…” to undo the whole batch</source>
+        <translation>A(z) #%1 köteg része: jelölje ki, és a „Köteg visszaállítása…” gombbal az egész köteget visszavonhatja</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Köteg</translation>
     </message>
 </context>
 <context>
