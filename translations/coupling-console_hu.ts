@@ -451,6 +451,14 @@
         <source>This is a production database: sign in with your platform password.</source>
         <translation>Ez éles adatbázis: jelentkezzen be a platform jelszavával.</translation>
     </message>
+    <message>
+        <source>Spelling mismatch</source>
+        <translation>Eltérő írásmód</translation>
+    </message>
+    <message>
+        <source>Unify spelling</source>
+        <translation>Írásmód egységesítése</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>
@@ -613,6 +621,26 @@
         <source>The user filter takes a user id (a whole number); “%1” is not one.</source>
         <translation>A felhasználószűrő felhasználóazonosítót (egész számot) vár; „%1” nem az.</translation>
     </message>
+    <message>
+        <source>Revert batch…</source>
+        <translation>Köteg visszaállítása…</translation>
+    </message>
+    <message>
+        <source>Restore the rows of every entry of batch #%1 in one step, all or nothing</source>
+        <translation>A(z) #%1 köteg minden bejegyzésének sorait egy lépésben állítja vissza: mindet vagy egyiket sem</translation>
+    </message>
+    <message>
+        <source>This entry is not part of a batch</source>
+        <translation>Ez a bejegyzés nem tartozik kötegbe</translation>
+    </message>
+    <message>
+        <source>Revert batch #%1</source>
+        <translation>A(z) #%1 köteg visszaállítása</translation>
+    </message>
+    <message>
+        <source>Restore every row that batch #%1 (%2 by %3) changed exactly as it was before? All of its entries are reverted together, or none is.</source>
+        <translation>Pontosan a korábbi állapotukra állítja vissza mindazokat a sorokat, amelyeket a(z) #%1 köteg (%2, végezte: %3) módosított? A köteg minden bejegyzését együtt állítja vissza, vagy egyiket sem.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AuditTableModel</name>
@@ -647,6 +675,18 @@
     <message>
         <source>Reason</source>
         <translation>Ok</translation>
+    </message>
+    <message>
+        <source>#%1</source>
+        <translation>#%1</translation>
+    </message>
+    <message>
+        <source>Part of batch #%1: select it and use “Revert batch…” to undo the whole batch</source>
+        <translation>A(z) #%1 köteg része: jelölje ki, és a „Köteg visszaállítása…” gombbal az egész köteget visszavonhatja</translation>
+    </message>
+    <message>
+        <source>Batch</source>
+        <translation>Köteg</translation>
     </message>
 </context>
 <context>
@@ -1062,6 +1102,18 @@
         <source>healthy ≥ %1</source>
         <translation>egészséges ≥ %1</translation>
     </message>
+    <message>
+        <source>Staff credentials</source>
+        <translation>Személyzeti licencek</translation>
+    </message>
+    <message>
+        <source>Licenses that instructors, admins and other staff hold as teaching credentials, with no progress by design. They are not pairs: not among the pairs checked, not violations, no part of the consistency rate, and never repaired.</source>
+        <translation>Oktatók, adminisztrátorok és más munkatársak oktatói jogosultságként birtokolt licencei, szándékosan előrehaladás nélkül. Ezek nem párok: nem tartoznak az ellenőrzött párok közé, nem eltérések, nem számítanak bele a konzisztenciaarányba, és soha nem javítjuk őket.</translation>
+    </message>
+    <message>
+        <source>teaching licenses, not pairs</source>
+        <translation>oktatói licencek, nem párok</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::FirstRunTour</name>
@@ -1316,6 +1368,10 @@ Qt %2</translation>
     <message>
         <source>Sign in with your platform email and password (production databases)</source>
         <translation>Bejelentkezés a platform e-mail-címével és jelszavával (éles adatbázisok)</translation>
+    </message>
+    <message>
+        <source>&amp;Track</source>
+        <translation>Sza&amp;kirány</translation>
     </message>
 </context>
 <context>
@@ -2029,6 +2085,18 @@ Megkeresi és kijavítja a szakirány-előrehaladás és a felhasználói licenc
         <source>Updated</source>
         <translation>Frissítve</translation>
     </message>
+    <message>
+        <source>Staff credential</source>
+        <translation>Személyzeti licenc</translation>
+    </message>
+    <message>
+        <source>Teaching credential, not a pair: staff hold this license without progress by design. It is not checked, not counted in the rate and never repaired.</source>
+        <translation>Oktatói jogosultság, nem pár: a munkatársak ezt a licencet szándékosan előrehaladás nélkül birtokolják. Nem ellenőrizzük, nem számít bele az arányba, és soha nem javítjuk.</translation>
+    </message>
+    <message>
+        <source>The two sides store this track under different spellings; the platform compares them as stored and sees two unrelated tracks.</source>
+        <translation>A két oldal eltérő írásmóddal tárolja ezt a szakirányt; a platform a tárolt formában hasonlítja össze őket, és két különálló szakirányt lát.</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::UserPage</name>
@@ -2181,6 +2249,34 @@ Utána: %6</translation>
     <message>
         <source>Restores the rows exactly as they were before this entry.</source>
         <translation>Pontosan a bejegyzés előtti állapotukra állítja vissza a sorokat.</translation>
+    </message>
+    <message>
+        <source>Sync &amp;progress → license</source>
+        <translation>Szinkronizálás: &amp;előrehaladás → licenc</translation>
+    </message>
+    <message>
+        <source>Sync &amp;license → progress</source>
+        <translation>Szinkronizálás: &amp;licenc → előrehaladás</translation>
+    </message>
+    <message>
+        <source>Sync toward &amp;higher</source>
+        <translation>Szinkronizálás a &amp;magasabb felé</translation>
+    </message>
+    <message>
+        <source>Set l&amp;evel…</source>
+        <translation>&amp;Szint beállítása…</translation>
+    </message>
+    <message>
+        <source>On the User page, for the track with the focus (else the first track)</source>
+        <translation>A Felhasználó oldalon, a fókuszban lévő szakirányra (különben az elsőre)</translation>
+    </message>
+    <message>
+        <source>%1 is a staff credential: there is nothing to change.</source>
+        <translation>A(z) %1 személyzeti licenc: nincs mit módosítani.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>

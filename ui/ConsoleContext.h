@@ -40,6 +40,9 @@ signals:
     void signInRequired(const QString& message);
     // A write changed the database: pages showing data reload.
     void databaseChanged();
+    // This window wrote to the database (emitted with databaseChanged): the dashboard checks again
+    // when that is cheap, so no page goes on listing what was just repaired.
+    void wrote();
     // A health check finished (stored or not).
     void checkFinished();
     void openUserRequested(qint64 userId);

@@ -204,6 +204,10 @@ void MainWindow::buildMenus()
     QAction* check = view->addAction(tr("&Run health check now"), m_dashboard, &DashboardPage::runCheckNow);
     check->setObjectName(QStringLiteral("actionRunCheck"));
     check->setShortcuts({ QKeySequence(Qt::Key_F5), QKeySequence(Qt::CTRL | Qt::Key_R) });
+    // The User page's writes for the current track (issue 18: Sync and Set level by keyboard).
+    QMenu* track = menuBar()->addMenu(tr("&Track"));
+    track->setObjectName(QStringLiteral("trackMenu"));
+    track->addActions(m_user->trackActions());
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setObjectName(QStringLiteral("actionShortcuts"));

@@ -37,6 +37,8 @@ QString Wording::kind(const QString& kind)
         return tr("Level out of range");
     if (kind == u"level_mismatch")
         return tr("Level mismatch");
+    if (kind == u"spelling_mismatch")
+        return tr("Spelling mismatch");
     if (kind == u"unjustified_level")
         return tr("Unjustified level (warning)");
     if (kind == u"pending_level_up")
@@ -64,6 +66,8 @@ QString Wording::recommendedAction(const QString& action)
         return tr("Sync license → progress");
     if (action == u"apply_level_up")
         return tr("Apply level-up");
+    if (action == u"unify_spelling")
+        return tr("Unify spelling");
     return action;
 }
 

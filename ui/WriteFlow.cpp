@@ -157,6 +157,7 @@ void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* pro
             if (!outcome.ok) {
                 Prompt::error(guard, title, Wording::error(outcome.code, outcome.message));
                 emit context->databaseChanged(); // a cancelled batch may have committed earlier keys
+                emit context->wrote();
                 return;
             }
             const WriteOutcome result = outcome.value.value<WriteOutcome>();
@@ -164,6 +165,7 @@ void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* pro
             if (applied)
                 applied(result);
             emit context->databaseChanged();
+            emit context->wrote();
         },
         [progress](qint64 done, qint64 total) { progress->setProgress(done, total); });
     progress->start(id, tr("Applying…"));

@@ -5,6 +5,7 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QLocale>
 #include <QValueAxis>
@@ -66,6 +67,10 @@ void CountBarChart::setCounts(const QStringList& keys, const QStringList& labels
         reversedLabels << labels.at(i);
         reversedCounts << counts.value(i);
     }
+    // Qt Charts replaces a category label by "…" when it is taller than its band: give every bar
+    // room for a line of text (eight kinds, or eight tracks, used to show only "…").
+    const int band = QFontMetrics(m_categories->labelsFont()).height() + 10;
+    setMinimumHeight(std::max(200, 100 + int(reversedLabels.size()) * band));
     if (m_categories->categories() != reversedLabels) {
         m_categories->clear();
         m_categories->append(reversedLabels);

@@ -2,6 +2,7 @@
 
 #include "CoreMetaTypes.h"
 #include "JobRunner.h"
+#include "ThemeColors.h"
 #include "Wording.h"
 
 namespace cc::ui {
@@ -19,6 +20,7 @@ void AuditTableModel::setFilter(const AuditFilter& filter)
     m_filter.newestFirst = true;
     m_filter.limit = pageSize;
     m_entries.clear();
+    m_groups.clear();
     m_atEnd = false;
     m_loading = false;
     ++m_generation;
@@ -37,6 +39,7 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case IdColumn: return entry.id;
+        case BatchColumn: return entry.batchId ? tr("#%1").arg(*entry.batchId) : QString();
         case TimeColumn: return QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat);
         case OperatorColumn: return entry.operatorEmail;
         case SourceColumn: return entry.source;
@@ -47,6 +50,10 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
         }
     } else if (role == Qt::UserRole) {
         return entry.id;
+    } else if (role == Qt::BackgroundRole && m_groups.value(index.row()) % 2 == 1) {
+        return ThemeColors::mix(ThemeColors::base(), ThemeColors::accent(), 0.10);
+    } else if (role == Qt::ToolTipRole && index.column() == BatchColumn && entry.batchId) {
+        return tr("Part of batch #%1: select it and use “Revert batch…” to undo the whole batch").arg(*entry.batchId);
     }
     return {};
 }
@@ -57,6 +64,7 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
         return {};
     switch (section) {
     case IdColumn: return tr("#");
+    case BatchColumn: return tr("Batch");
     case TimeColumn: return tr("When");
     case OperatorColumn: return tr("Operator");
     case SourceColumn: return tr("Source");
@@ -100,7 +108,11 @@ void AuditTableModel::load(qint64 afterId)
                            m_atEnd = true;
                        if (!entries.isEmpty()) {
                            beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + entries.size()) - 1);
-                           m_entries += entries;
+                           for (const AuditEntry& entry : entries) {
+                               const bool sameBatch = !m_entries.isEmpty() && entry.batchId && m_entries.last().batchId == entry.batchId;
+                               m_groups.append(m_groups.isEmpty() ? 0 : m_groups.last() + (sameBatch ? 0 : 1));
+                               m_entries.append(entry);
+                           }
                            endInsertRows();
                        }
                        emit loaded();

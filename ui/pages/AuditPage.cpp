@@ -83,7 +83,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move inside
-    m_table->setAlternatingRowColors(true);
+    m_table->setAlternatingRowColors(false); // the model shades batches as groups instead
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
@@ -108,8 +108,12 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_export = new QPushButton(tr("Export…"), this);
     m_export->setObjectName(QStringLiteral("exportAuditButton"));
     m_export->setToolTip(tr("Write every entry these filters select to a CSV or JSON file"));
+    m_revertBatch = new QPushButton(tr("Revert batch…"), this);
+    m_revertBatch->setObjectName(QStringLiteral("auditRevertBatchButton"));
+    m_revertBatch->setEnabled(false);
     actions->addWidget(m_export);
     actions->addStretch();
+    actions->addWidget(m_revertBatch);
     actions->addWidget(m_revert);
     layout->addLayout(actions);
     m_progress = new JobProgress(&context->jobs(), this);
@@ -123,6 +127,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     connect(m_source, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditPage::showSelected);
     connect(m_revert, &QPushButton::clicked, this, &AuditPage::revertSelected);
+    connect(m_revertBatch, &QPushButton::clicked, this, &AuditPage::revertSelectedBatch);
     connect(m_export, &QPushButton::clicked, this, &AuditPage::exportEntries);
     connect(m_model, &AuditTableModel::failed, this, [this](const QString& message) { m_diff->setPlainText(message); });
     connect(context, &ConsoleContext::databaseChanged, this, [this] {
@@ -161,6 +166,7 @@ void AuditPage::applyFilter()
         filter.userId = user;
     m_diff->clear();
     m_revert->setEnabled(false);
+    m_revertBatch->setEnabled(false);
     m_model->setFilter(filter);
 }
 
@@ -185,6 +191,7 @@ void AuditPage::showSelected()
     const QModelIndexList rows = m_table->selectionModel()->selectedRows();
     if (rows.isEmpty()) {
         m_revert->setEnabled(false);
+        m_revertBatch->setEnabled(false);
         return;
     }
     const AuditEntry& entry = m_model->entry(rows.first().row());
@@ -195,6 +202,10 @@ void AuditPage::showSelected()
     m_revert->setToolTip(!allowed.ok() ? Wording::refusal(allowed.error())
                                        : revertible ? tr("Restore the rows as they were before entry #%1").arg(entry.id)
                                                     : tr("This entry changed no platform rows"));
+    m_revertBatch->setEnabled(allowed.ok() && entry.batchId.has_value());
+    m_revertBatch->setToolTip(!allowed.ok()     ? Wording::refusal(allowed.error())
+                                  : entry.batchId ? tr("Restore the rows of every entry of batch #%1 in one step, all or nothing").arg(*entry.batchId)
+                                                  : tr("This entry is not part of a batch"));
 }
 
 QString AuditPage::diffHtml(const AuditEntry& entry)
@@ -278,6 +289,31 @@ void AuditPage::revertSelected()
                              .arg(id)
                              .arg(entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("—"), entry.track),
                          job, {});
+}
+
+void AuditPage::revertSelectedBatch()
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    if (rows.isEmpty() || !m_model->entry(rows.first().row()).batchId)
+        return;
+    const AuditEntry entry = m_model->entry(rows.first().row());
+    const qint64 batch = *entry.batchId;
+    // The worker reads the batch's entries and reverts them newest first in one transaction.
+    Job job = JobRunner::job<WriteOutcome>([batch](Session& session, CancelToken&, const ProgressFn&) {
+        return Reverter::revertBatch(session, batch);
+    });
+    const QString title = tr("Revert batch #%1").arg(batch);
+    const QString question = tr("Restore every row that batch #%1 (%2 by %3) changed exactly as it was before? "
+                                "All of its entries are reverted together, or none is.")
+                                 .arg(batch)
+                                 .arg(entry.action, entry.operatorEmail);
+    if (m_context->info().environment == Environment::Production) {
+        if (!Prompt::confirmPlan(this, title, question, QString(), QStringLiteral("REVERT BATCH")))
+            return;
+        WriteFlow::runDirect(m_context, this, m_progress, title, QString(), job, {});
+        return;
+    }
+    WriteFlow::runDirect(m_context, this, m_progress, title, question, job, {});
 }
 
 } // namespace cc::ui

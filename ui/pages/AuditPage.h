@@ -19,7 +19,7 @@ class ConsoleContext;
 class JobProgress;
 
 // The audit log: filter by time, operator, source, action and user; the selected entry's rows
-// before and after as a diff; Revert from here.
+// before and after as a diff; Revert an entry, or its whole batch, from here.
 class AuditPage final : public QWidget {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AuditPage)
@@ -31,6 +31,8 @@ public:
     QTableView* table() const { return m_table; }
     void applyFilter();
     void revertSelected();
+    // Undoes every entry of the selected entry's batch in one write, all or nothing (Reverter::revertBatch).
+    void revertSelectedBatch();
     // Writes every entry the filters select, oldest first, to a CSV or JSON file.
     void exportEntries();
     static QString diffHtml(const AuditEntry& entry);
@@ -52,6 +54,7 @@ private:
     QLineEdit* m_action = nullptr;
     QLineEdit* m_user = nullptr;
     QPushButton* m_revert = nullptr;
+    QPushButton* m_revertBatch = nullptr;
     QPushButton* m_export = nullptr;
     JobProgress* m_progress = nullptr;
     bool m_loadedOnce = false;

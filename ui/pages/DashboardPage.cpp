@@ -27,6 +27,7 @@
 #include <QSaveFile>
 #include <QScopeGuard>
 #include <QScrollArea>
+#include <QSettings>
 #include <QTableWidget>
 #include <QToolButton>
 
@@ -148,7 +149,12 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_new = new MetricCard(QStringLiteral("metricNew"), tr("New since previous run"), content);
     m_resolved = new MetricCard(QStringLiteral("metricResolved"), tr("Resolved since previous run"), content);
     m_changes = new MetricCard(QStringLiteral("metricChanges"), tr("Changes since this check"), content);
-    m_cards = { m_pairs, m_violations, m_rate, m_warnings, m_new, m_resolved, m_changes };
+    // Staff credentials (CONTRACT.md C2): license-only keys of staff users; not pairs, not in the rate.
+    m_staff = new MetricCard(QStringLiteral("metricStaffCredentials"), tr("Staff credentials"), content);
+    m_staff->setToolTip(tr("Licenses that instructors, admins and other staff hold as teaching credentials, with no progress by design. "
+                           "They are not pairs: not among the pairs checked, not violations, no part of the consistency rate, "
+                           "and never repaired."));
+    m_cards = { m_pairs, m_violations, m_rate, m_warnings, m_new, m_resolved, m_changes, m_staff };
     top->addLayout(m_cardGrid, 1);
     layout->addLayout(top);
 
@@ -209,6 +215,7 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
             emit m_context->openUserRequested(item->data(Qt::UserRole).toLongLong());
     });
     connect(context, &ConsoleContext::databaseChanged, this, &DashboardPage::refresh);
+    connect(context, &ConsoleContext::wrote, this, &DashboardPage::checkAfterWrite);
     connect(context, &ConsoleContext::infoChanged, this, [this] { refresh(); });
 
     // Failures stop the countdown; this retries quietly until the database answers again.
@@ -304,6 +311,7 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
         m_resolved->setValue(optionalCount(latest->resolvedSincePrevious), tr("resolved violations"));
         m_changes->setValue(count(snapshot.changesSinceCheck),
                             snapshot.changesSinceCheck > 0 ? tr("writes after this check: run it again") : tr("audit entries"));
+        m_staff->setValue(count(latest->staffCredentials), tr("teaching licenses, not pairs"));
     } else {
         for (MetricCard* card : std::as_const(m_cards))
             card->setValue(QStringLiteral("—"), tr("no completed check yet"));
@@ -428,6 +436,24 @@ void DashboardPage::scheduledCheck()
         startCheck(true);
 }
 
+qint64 DashboardPage::recheckBudgetMs()
+{
+    return QSettings().value(QStringLiteral("dashboard/recheckAfterWriteMs"), 10000).toLongLong();
+}
+
+void DashboardPage::checkAfterWrite()
+{
+    const std::optional<HealthReport>& latest = m_snapshot.latest;
+    const ConsoleInfo& info = m_context->info();
+    if (info.readOnly || !info.toolsInstalled || !latest || latest->durationMs > recheckBudgetMs())
+        return; // databaseChanged already re-reads; the changes card says the check is out of date
+    if (m_checkJob != 0) {
+        m_recheckPending = true; // that check may have read the rows before this write
+        return;
+    }
+    startCheck(false);
+}
+
 void DashboardPage::startCheck(bool scheduled)
 {
     if (m_checkJob != 0)
@@ -459,6 +485,8 @@ void DashboardPage::startCheck(bool scheduled)
             m_progress->finish();
             m_checkButton->setEnabled(true);
             m_checkButton->setText(tr("Run check now"));
+            if (std::exchange(m_recheckPending, false))
+                QTimer::singleShot(0, this, &DashboardPage::checkAfterWrite);
             if (!outcome.ok) {
                 if (outcome.code == ErrorCode::Cancelled)
                     m_noticeBanner->showMessage(tr("The check was cancelled; it is stored as cancelled."));

@@ -48,6 +48,11 @@ public:
     // What the schedule timer does: a full check unless one is running or any completed run, by
     // anyone, is younger than the interval.
     void scheduledCheck();
+    // After a write from this window: a new check when the last one took at most
+    // recheckBudgetMs() (QSettings "dashboard/recheckAfterWriteMs", 10 s by default), else a
+    // re-read whose "Changes since this check" card tells that the check is out of date.
+    void checkAfterWrite();
+    static qint64 recheckBudgetMs();
     int cardColumns() const { return m_cardColumns; }
     bool isCheckRunning() const { return m_checkJob != 0; }
     const DashboardSnapshot& snapshot() const { return m_snapshot; }
@@ -79,6 +84,7 @@ private:
     MetricCard* m_new = nullptr;
     MetricCard* m_resolved = nullptr;
     MetricCard* m_changes = nullptr;
+    MetricCard* m_staff = nullptr;
     QList<MetricCard*> m_cards;
     QGridLayout* m_cardGrid = nullptr;
     QBoxLayout* m_top = nullptr;
@@ -110,6 +116,7 @@ private:
     bool m_failed = false;
     bool m_windowActive = true;
     bool m_autoChecked = false;
+    bool m_recheckPending = false; // a write came while a check ran: check again when it ends
     quint64 m_checkJob = 0;
 };
 

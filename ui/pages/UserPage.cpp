@@ -12,6 +12,8 @@
 #include "widgets/JobProgress.h"
 #include "widgets/TableColumns.h"
 
+#include <QAction>
+#include <QApplication>
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -103,6 +105,23 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(historyTitle);
     layout->addWidget(m_history);
 
+    addTrackAction("actionSyncProgressToLicense", tr("Sync &progress → license"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                   TrackPanel::Request::SyncProgressToLicense);
+    addTrackAction("actionSyncLicenseToProgress", tr("Sync &license → progress"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
+                   TrackPanel::Request::SyncLicenseToProgress);
+    addTrackAction("actionSyncTowardHigher", tr("Sync toward &higher"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+                   TrackPanel::Request::SyncTowardHigher);
+    addTrackAction("actionSetLevel", tr("Set l&evel…"), QKeySequence(Qt::CTRL | Qt::Key_L), TrackPanel::Request::SetLevel);
+    // The track that holds the focus is the one the shortcuts act on, drawn as such.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
+        for (TrackPanel* panel : std::as_const(m_panels)) {
+            if (now && panel->isAncestorOf(now)) {
+                makeCurrent(panel);
+                return;
+            }
+        }
+    });
+
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     connect(m_results, &QListWidget::itemActivated, this,
             [this](QListWidgetItem* item) { openUser(item->data(Qt::UserRole).toLongLong()); });
@@ -121,12 +140,67 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     clear();
 }
 
+void UserPage::addTrackAction(const char* objectName, const QString& text, const QKeySequence& key, TrackPanel::Request request)
+{
+    auto* action = new QAction(text, this);
+    action->setObjectName(QString::fromLatin1(objectName));
+    action->setShortcut(key);
+    action->setEnabled(false);
+    action->setData(int(request));
+    action->setToolTip(tr("On the User page, for the track with the focus (else the first track)"));
+    connect(action, &QAction::triggered, this, [this, request] { requestOnCurrentTrack(request); });
+    m_trackActions.append(action);
+}
+
+TrackPanel* UserPage::currentPanel() const
+{
+    for (TrackPanel* panel : m_panels) {
+        if (panel->isCurrent())
+            return panel;
+    }
+    return m_panels.isEmpty() ? nullptr : m_panels.first();
+}
+
+void UserPage::makeCurrent(TrackPanel* current)
+{
+    if (current)
+        m_currentTrack = current->view().rows.key.track;
+    for (TrackPanel* panel : std::as_const(m_panels))
+        panel->setCurrent(panel == current);
+}
+
+void UserPage::requestOnCurrentTrack(TrackPanel::Request request)
+{
+    TrackPanel* panel = isVisible() ? currentPanel() : nullptr;
+    if (!panel)
+        return;
+    QPushButton* button = panel->button(request);
+    if (button && button->isEnabled()) {
+        onTrackRequest(panel->view(), request);
+        return;
+    }
+    // Said in the page, where the keys were pressed: why this track cannot do it.
+    m_message->setText(button ? button->toolTip() : tr("%1 is a staff credential: there is nothing to change.").arg(panel->view().rows.key.track));
+    m_message->show();
+}
+
+void UserPage::showEvent(QShowEvent* event)
+{
+    QWidget::showEvent(event);
+    updateButtons();
+}
+
+void UserPage::hideEvent(QHideEvent* event)
+{
+    QWidget::hideEvent(event);
+    updateButtons();
+}
+
 void UserPage::clear()
 {
     m_view = UserView();
     m_loaded = false;
-    qDeleteAll(m_panels);
-    m_panels.clear();
+    qDeleteAll(std::exchange(m_panels, {})); // emptied first: deleting a focused panel moves the focus
     m_search->clear();
     m_results->clear();
     m_results->hide();
@@ -194,8 +268,17 @@ void UserPage::openUser(qint64 userId)
 
 void UserPage::render()
 {
-    qDeleteAll(m_panels);
-    m_panels.clear();
+    // Where the keyboard was, so that after a write re-reads the user it stays on that track.
+    QString focusedName;
+    for (TrackPanel* panel : std::as_const(m_panels)) {
+        if (QWidget* focus = QApplication::focusWidget(); focus && panel->isAncestorOf(focus))
+            focusedName = focus->objectName();
+    }
+    if (m_view.user.id != m_shownUser)
+        m_currentTrack.clear();
+    m_shownUser = m_view.user.id;
+    const QString currentTrack = m_currentTrack;
+    qDeleteAll(std::exchange(m_panels, {})); // emptied first: deleting a focused panel moves the focus
     const UserSummary& user = m_view.user;
     int inconsistent = 0;
     for (const TrackView& track : std::as_const(m_view.tracks))
@@ -217,7 +300,18 @@ void UserPage::render()
                 [this, panel](TrackPanel::Request request) { onTrackRequest(panel->view(), request); });
         m_tracksLayout->insertWidget(m_tracksLayout->count() - 1, panel);
         m_panels.append(panel);
+        for (QAction* action : std::as_const(m_trackActions)) {
+            const auto request = TrackPanel::Request(action->data().toInt());
+            if (QPushButton* button = panel->button(request); button && button->isEnabled())
+                button->setToolTip(tr("%1 (%2)").arg(QString(action->text()).remove(u'&'), action->shortcut().toString(QKeySequence::NativeText)));
+        }
     }
+    TrackPanel* current = m_panels.isEmpty() ? nullptr : m_panels.first();
+    for (TrackPanel* panel : std::as_const(m_panels)) {
+        if (panel->view().rows.key.track == currentTrack)
+            current = panel;
+    }
+    makeCurrent(current);
     // New widgets join the end of the window's focus chain: put the panels' fields and buttons
     // where they are seen, after the header's buttons and before the history.
     QWidget* previous = m_revert;
@@ -228,6 +322,10 @@ void UserPage::render()
                 previous = widget;
             }
         }
+    }
+    if (current && !focusedName.isEmpty()) {
+        QWidget* again = current->findChild<QWidget*>(focusedName);
+        (again && again->isEnabled() ? again : current->fields())->setFocus(Qt::OtherFocusReason);
     }
     if (m_view.tracks.isEmpty()) {
         m_message->setText(tr("This user has no progress or license rows."));
@@ -271,6 +369,8 @@ void UserPage::render()
 
 void UserPage::updateButtons()
 {
+    for (QAction* action : std::as_const(m_trackActions))
+        action->setEnabled(isVisible() && m_loaded && !m_panels.isEmpty());
     const ConsoleInfo& info = m_context->info();
     const auto repair = info.allows(Action::RepairOne);
     m_repair->setEnabled(m_loaded && repair.ok());

@@ -5,7 +5,9 @@
 
 #include <QWidget>
 
+class QAction;
 class QCheckBox;
+class QKeySequence;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -34,11 +36,22 @@ public:
     QList<TrackPanel*> trackPanels() const { return m_panels; }
     void repairUser();
     void revertLastChange();
+    // Sync progress → license, license → progress, toward higher, Set level: with shortcuts, for
+    // the current track (the one holding the focus, else the first); the main window's Track menu.
+    QList<QAction*> trackActions() const { return m_trackActions; }
+    TrackPanel* currentPanel() const;
 
 signals:
     void userLoaded(qint64 userId);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
 private:
+    void addTrackAction(const char* objectName, const QString& text, const QKeySequence& key, TrackPanel::Request request);
+    void requestOnCurrentTrack(TrackPanel::Request request);
+    void makeCurrent(TrackPanel* panel);
     // Forgets the shown user (another database is open now).
     void clear();
     void render();
@@ -58,6 +71,9 @@ private:
     QWidget* m_tracksHost = nullptr;
     QVBoxLayout* m_tracksLayout = nullptr;
     QList<TrackPanel*> m_panels;
+    QList<QAction*> m_trackActions;
+    QString m_currentTrack; // kept when a write re-reads the user
+    qint64 m_shownUser = 0;
     QTableWidget* m_history = nullptr;
     JobProgress* m_progress = nullptr;
 };

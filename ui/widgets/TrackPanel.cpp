@@ -11,6 +11,7 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QStyle>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -42,6 +43,21 @@ QString cell(const Row* row, const QString& column)
     }
     return text;
 }
+
+// Every distinct stored id of a side's rows without char(n) pad spaces, in row order: {"PLAYER"}, or
+// {"PLAYER", "GANCUJU_PLAYER"} when the side's own rows disagree.
+QStringList storedIds(const QList<Row>& rows, const QString& column)
+{
+    QStringList ids;
+    for (const Row& row : rows) {
+        QString id = row.value(column).toString();
+        while (id.endsWith(u' '))
+            id.chop(1);
+        if (!ids.contains(id))
+            ids << id;
+    }
+    return ids;
+}
 } // namespace
 
 TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* parent)
@@ -50,9 +66,11 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
 {
     setObjectName(QStringLiteral("trackPanel_") + view.rows.key.track);
     setFrameShape(QFrame::StyledPanel);
+    setProperty("currentTrack", false);
     ThemeColors::setStyleSheet(this, [] {
-        return QStringLiteral("cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }")
-            .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name());
+        return QStringLiteral("cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }"
+                              "cc--ui--TrackPanel[currentTrack=\"true\"] { border: 2px solid %3; }")
+            .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name(), ThemeColors::accent().name());
     });
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
@@ -65,9 +83,11 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
     title->setFont(bold);
     const bool consistent = !classification.violation.has_value();
-    auto* state = new QLabel(consistent ? tr("Consistent") : Wording::kind(classification.violation->name()), this);
+    const bool staff = classification.staffCredential;
+    auto* state = new QLabel(staff ? tr("Staff credential") : consistent ? tr("Consistent") : Wording::kind(classification.violation->name()),
+                             this);
     state->setObjectName(QStringLiteral("trackState"));
-    const QColor stateColour = consistent ? ThemeColors::healthy() : ThemeColors::critical();
+    const QColor stateColour = staff ? ThemeColors::accent() : consistent ? ThemeColors::healthy() : ThemeColors::critical();
     state->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 9px; padding: 2px 10px; }")
                              .arg(stateColour.name(), ThemeColors::textOn(stateColour).name()));
     header->addWidget(title);
@@ -80,6 +100,8 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     m_fields->setObjectName(QStringLiteral("trackFields"));
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_fields->setSelectionMode(QAbstractItemView::NoSelection);
+    // One Tab stop: Tab moves on to the buttons (it used to walk all 24 cells); arrows move inside.
+    m_fields->setTabKeyNavigation(false);
     m_fields->setColumnCount(2);
     m_fields->setHorizontalHeaderLabels({ tr("Progress"), tr("License") });
     m_fields->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
@@ -112,6 +134,9 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
         next->setText(max > 0 ? tr("Highest level reached.") : tr("Unknown track: no level catalogue."));
     }
     side->addWidget(next);
+    // Levels to earn concern a learner; a staff credential has no progress to justify.
+    justified->setVisible(!staff);
+    next->setVisible(!staff);
     m_findings = new QLabel(this);
     m_findings->setObjectName(QStringLiteral("trackFindings"));
     m_findings->setWordWrap(true);
@@ -126,12 +151,18 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
         findings << QStringLiteral("<b style=\"color:%1\">%2</b>: %3")
                         .arg(ThemeColors::degraded().darker(115).name(), Wording::kind(warning.name()).toHtmlEscaped(),
                              warning.reason.toHtmlEscaped());
+    if (staff)
+        findings << tr("Teaching credential, not a pair: staff hold this license without progress by design. "
+                       "It is not checked, not counted in the rate and never repaired.")
+                        .toHtmlEscaped();
     m_findings->setText(findings.isEmpty() ? tr("No violations or warnings.") : findings.join(QStringLiteral("<br>")));
     side->addWidget(m_findings);
     side->addStretch();
     body->addLayout(side, 2);
     layout->addLayout(body);
 
+    if (staff)
+        return; // nothing to repair (CONTRACT.md C2)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"), Action::SyncOne,
                                  Request::SyncProgressToLicense, info));
@@ -156,7 +187,18 @@ QPushButton* TrackPanel::addButton(const QString& objectName, const QString& tex
     else if (!info.maxLevels.contains(m_view.rows.key.track))
         button->setToolTip(tr("Not available: the track is not in the level catalogue (manual review)"));
     connect(button, &QPushButton::clicked, this, [this, request] { emit requested(request); });
+    m_buttons.insert(int(request), button);
     return button;
+}
+
+void TrackPanel::setCurrent(bool current)
+{
+    if (isCurrent() == current)
+        return;
+    setProperty("currentTrack", current);
+    style()->unpolish(this); // the style sheet's [currentTrack="true"] rule
+    style()->polish(this);
+    update();
 }
 
 void TrackPanel::fillFields()
@@ -171,7 +213,7 @@ void TrackPanel::fillFields()
     };
     const QList<Field> fields = {
         { tr("Rows"), {}, {}, true },
-        { tr("Stored id"), QStringLiteral("specialization_id"), QStringLiteral("specialization_type"), false },
+        { tr("Stored id"), QStringLiteral("specialization_id"), QStringLiteral("specialization_type"), true },
         { tr("Level"), QStringLiteral("current_level"), QStringLiteral("current_level"), true },
         { tr("Max achieved"), {}, QStringLiteral("max_achieved_level"), false },
         { tr("XP"), QStringLiteral("total_xp"), {}, false },
@@ -199,9 +241,28 @@ void TrackPanel::fillFields()
         }
         auto* leftItem = new QTableWidgetItem(left);
         auto* rightItem = new QTableWidgetItem(right);
-        bool differs = field.compare && left != right;
+        // A staff credential has no progress side by design: nothing to compare.
+        bool differs = field.compare && !m_view.classification.staffCredential && left != right;
         if (field.label == tr("Rows"))
-            differs = m_view.rows.progress.size() != 1 || m_view.rows.licenses.size() != 1;
+            differs = field.compare && !m_view.classification.staffCredential
+                && (m_view.rows.progress.size() != 1 || m_view.rows.licenses.size() != 1);
+        if (field.progressColumn == u"specialization_id") {
+            // The ids as stored, pad spaces removed (CONTRACT.md C3 spelling_mismatch): the platform
+            // compares raw strings, so two spellings of one track are two orphans to it.
+            const QStringList progressIds = storedIds(m_view.rows.progress, field.progressColumn);
+            const QStringList licenseIds = storedIds(m_view.rows.licenses, field.licenseColumn);
+            leftItem->setText(progressIds.isEmpty() ? QStringLiteral("—") : progressIds.join(QStringLiteral(", ")));
+            rightItem->setText(licenseIds.isEmpty() ? QStringLiteral("—") : licenseIds.join(QStringLiteral(", ")));
+            QStringList all = progressIds + licenseIds;
+            all.removeDuplicates();
+            differs = !progressIds.isEmpty() && !licenseIds.isEmpty() && all.size() > 1;
+            if (differs) {
+                const QString tip = tr("The two sides store this track under different spellings; the platform compares them as "
+                                       "stored and sees two unrelated tracks.");
+                leftItem->setToolTip(tip);
+                rightItem->setToolTip(tip);
+            }
+        }
         if (field.licenseColumn == u"max_achieved_level" && license) {
             const auto max = rowInt(*license, QStringLiteral("max_achieved_level"));
             const auto current = rowInt(*license, QStringLiteral("current_level"));

@@ -4,6 +4,7 @@
 #include "UserView.h"
 
 #include <QFrame>
+#include <QHash>
 
 class QLabel;
 class QPushButton;
@@ -24,6 +25,11 @@ public:
     TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* parent = nullptr);
 
     const TrackView& view() const { return m_view; }
+    // The button that makes `request`, or null (a staff credential has none).
+    QPushButton* button(Request request) const { return m_buttons.value(int(request)); }
+    // The track the User page's track shortcuts act on: drawn with an accent border.
+    void setCurrent(bool current);
+    bool isCurrent() const { return property("currentTrack").toBool(); }
     QTableWidget* fields() const { return m_fields; }
     // The field rows (by label) whose two sides differ.
     QStringList differingFields() const;
@@ -39,6 +45,7 @@ private:
     TrackView m_view;
     QTableWidget* m_fields = nullptr;
     QLabel* m_findings = nullptr;
+    QHash<int, QPushButton*> m_buttons;
 };
 
 } // namespace cc::ui
