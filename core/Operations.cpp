@@ -267,6 +267,8 @@ KeyPlanner Operations::syncPlanner(SyncDirection direction)
                 builder.setProgressLevel(builder.progress().first(), level);
             }
         }
+        // A sync repairs one pair: it leaves both sides with the key's one spelling (C5).
+        CC_TRY(builder.unifySpelling());
         return builder.take();
     };
 }
