@@ -48,7 +48,9 @@ qint64 secondsLeft(const Throttle& throttle, const QDateTime& now)
 {
     if (throttle.failures <= 0 || !throttle.lockedUntil.isValid())
         return 0;
-    const qint64 left = (now.msecsTo(throttle.lockedUntil) + 999) / 1000;
+    // Truncated: the GUI's read and write workers sign in with the same password at once, and the
+    // second must hear "wrong password" too, not a sub-second wait (tst_signin_gui).
+    const qint64 left = now.msecsTo(throttle.lockedUntil) / 1000;
     return left > delayAfter(throttle.failures) ? 0 : std::max<qint64>(left, 0);
 }
 
@@ -68,6 +70,23 @@ Result<bool> passwordMatches(Database& db, const QString& email, const QString& 
 Error tooManyFailures(const QString& email, qint64 seconds)
 {
     return refused(QStringLiteral("too many failed sign-ins for %1: try again in %2 s").arg(email).arg(seconds));
+}
+
+// The email's throttle and the server's time, read together.
+struct ThrottleState {
+    Throttle throttle;
+    QDateTime now;
+};
+
+Result<ThrottleState> throttleState(Session& session, const QString& email)
+{
+    auto throttle = readThrottle(session.db(), email);
+    if (!throttle)
+        return throttle.error();
+    auto now = session.serverNow();
+    if (!now)
+        return now.error();
+    return ThrottleState { *throttle, *now };
 }
 
 } // namespace
@@ -112,13 +131,10 @@ Result<Operator> SignIn::authenticate(Session& session, const QString& givenEmai
     qint64 wait = 0;
     if (db.isReadOnly()) {
         // --read-only: the throttle is honoured but nothing can be recorded (docs/RELIABILITY.md).
-        auto throttle = readThrottle(db, email);
-        if (!throttle)
-            return throttle.error();
-        auto now = session.serverNow();
-        if (!now)
-            return now.error();
-        wait = secondsLeft(*throttle, *now);
+        auto state = throttleState(session, email);
+        if (!state)
+            return state.error();
+        wait = secondsLeft(state->throttle, state->now);
         if (wait == 0) {
             auto matches = passwordMatches(db, email, password);
             if (!matches)
@@ -134,12 +150,11 @@ Result<Operator> SignIn::authenticate(Session& session, const QString& givenEmai
             if (db.isPostgres())
                 CC_TRY(db.run(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"),
                               { QString(QStringLiteral("coupling_console.signin ") + email) }));
-            auto throttle = readThrottle(db, email);
-            if (!throttle)
-                return throttle.error();
-            auto now = session.serverNow();
-            if (!now)
-                return now.error();
+            auto state = throttleState(session, email);
+            if (!state)
+                return state.error();
+            const Throttle* throttle = &state->throttle;
+            const QDateTime* now = &state->now;
             wait = secondsLeft(*throttle, *now);
             if (wait > 0)
                 return {}; // nothing recorded: the transaction rolls back

@@ -459,6 +459,14 @@
         <source>Unify spelling</source>
         <translation>Írásmód egységesítése</translation>
     </message>
+    <message>
+        <source>Database busy</source>
+        <translation>Az adatbázis foglalt</translation>
+    </message>
+    <message>
+        <source>Another session held the rows too long; try again.</source>
+        <translation>Egy másik munkamenet túl sokáig zárolta a sorokat; próbálja újra.</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>

@@ -6,6 +6,7 @@
 #include "Injector.h"
 #include "Operations.h"
 #include "PlatformFixture.h"
+#include "PlatformTestCase.h"
 #include "Reverter.h"
 
 #include <QJsonArray>
@@ -15,37 +16,10 @@
 using namespace cc;
 using namespace cc::test;
 
-#define CC_VERIFY_OK(result)                                                                                 \
-    QVERIFY2((result).ok(), (result).ok() ? "" : qPrintable((result).error().message))
-#define CC_VERIFY_VERDICT(verdict)                                                                           \
-    do {                                                                                                     \
-        const SnapshotVerdict v_ = (verdict);                                                                \
-        QVERIFY2(v_, qPrintable(v_.message));                                                                \
-    } while (false)
-#define CC_SET_UP(...)                                                                                       \
-    do {                                                                                                     \
-        setUp(__VA_ARGS__);                                                                                  \
-        if (QTest::currentTestFailed())                                                                      \
-            return;                                                                                          \
-    } while (false)
-
-class TestRealPlatformInject final : public QObject {
+class TestRealPlatformInject final : public QObject, private PlatformTestCase {
     Q_OBJECT
 
 private:
-    std::unique_ptr<PlatformFixture> m_fixture;
-    std::unique_ptr<Session> m_session;
-
-    void setUp(bool uniqueLicensePerType = false)
-    {
-        m_fixture = std::make_unique<PlatformFixture>(PlatformFixture::Options { uniqueLicensePerType });
-        QVERIFY2(m_fixture->build(), qPrintable(m_fixture->error()));
-        m_session = m_fixture->openAsAdmin();
-        QVERIFY(m_session);
-    }
-    TestDatabase& db() { return m_fixture->db(); }
-    const PlatformFixtureIds& ids() const { return m_fixture->ids(); }
-    DatabaseSnapshot snapshot() { return DatabaseSnapshot::take(m_fixture->db()); }
     qint64 audits() { return db().count(m_session->db().tool("audit")); }
 
     // The row inject adds to specializations for unknown_specialization, in its own audited transaction.
