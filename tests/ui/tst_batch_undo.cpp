@@ -86,7 +86,7 @@ private slots:
 
         // The database: every row as before the repair-all; the undo is itself audited.
         QCOMPARE(db.snapshot(coupledTables()), before);
-        // A license's level change back writes a progression row of its own (CONTRACT.md C6 revert):
+        // A license's level change back writes a progression row of its own (docs/BEHAVIOUR.md C6 revert):
         // one reverse row for each row the repair wrote, and the older history as it was.
         const qint64 repaired = db.count(QStringLiteral("license_progressions"), QStringLiteral("advancement_reason = 'repair'"));
         QVERIFY(repaired > 0);

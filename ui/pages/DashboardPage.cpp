@@ -149,7 +149,7 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_new = new MetricCard(QStringLiteral("metricNew"), tr("New since previous run"), content);
     m_resolved = new MetricCard(QStringLiteral("metricResolved"), tr("Resolved since previous run"), content);
     m_changes = new MetricCard(QStringLiteral("metricChanges"), tr("Changes since this check"), content);
-    // Staff credentials (CONTRACT.md C2): license-only keys of staff users; not pairs, not in the rate.
+    // Staff credentials (docs/BEHAVIOUR.md C2): license-only keys of staff users; not pairs, not in the rate.
     m_staff = new MetricCard(QStringLiteral("metricStaffCredentials"), tr("Staff credentials"), content);
     m_staff->setToolTip(tr("Licenses that instructors, admins and other staff hold as teaching credentials, with no progress by design. "
                            "They are not pairs: not among the pairs checked, not violations, no part of the consistency rate, "

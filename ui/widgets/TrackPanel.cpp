@@ -162,7 +162,7 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     layout->addLayout(body);
 
     if (staff)
-        return; // nothing to repair (CONTRACT.md C2)
+        return; // nothing to repair (docs/BEHAVIOUR.md C2)
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"), Action::SyncOne,
                                  Request::SyncProgressToLicense, info));
@@ -247,7 +247,7 @@ void TrackPanel::fillFields()
             differs = field.compare && !m_view.classification.staffCredential
                 && (m_view.rows.progress.size() != 1 || m_view.rows.licenses.size() != 1);
         if (field.progressColumn == u"specialization_id") {
-            // The ids as stored, pad spaces removed (CONTRACT.md C3 spelling_mismatch): the platform
+            // The ids as stored, pad spaces removed (docs/BEHAVIOUR.md C3 spelling_mismatch): the platform
             // compares raw strings, so two spellings of one track are two orphans to it.
             const QStringList progressIds = storedIds(m_view.rows.progress, field.progressColumn);
             const QStringList licenseIds = storedIds(m_view.rows.licenses, field.licenseColumn);
