@@ -1,5 +1,6 @@
 #include "Session.h"
 
+#include "SharedSignIn.h"
 #include "SignIn.h"
 #include "Time.h"
 #include "ToolSchema.h"
@@ -31,7 +32,8 @@ Result<void> Session::signIn()
     if (m_options.password.isEmpty())
         return Error { ErrorCode::SignInRequired,
                        QStringLiteral("%1 on a production database must sign in with a password").arg(m_options.operatorEmail) };
-    auto signedIn = SignIn::authenticate(*this, m_options.operatorEmail, m_options.password);
+    const auto check = [this] { return SignIn::authenticate(*this, m_options.operatorEmail, m_options.password); };
+    auto signedIn = m_options.sharedSignIn ? m_options.sharedSignIn->authenticate(check) : check();
     if (!signedIn)
         return signedIn.error();
     m_operator = *signedIn;

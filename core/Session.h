@@ -15,6 +15,8 @@
 
 namespace cc {
 
+class SharedSignIn;
+
 struct Thresholds {
     int healthy = 9900; // hundredths of a percent
     int degraded = 9500;
@@ -26,6 +28,9 @@ struct SessionOptions {
     // The operator's platform password, checked when the session opens on a production database
     // (C7, issue 5). Held in memory only.
     QString password;
+    // Set by a front end that opens several sessions with these options (the GUI's workers): the
+    // password is then checked once for all of them.
+    std::shared_ptr<SharedSignIn> sharedSignIn;
     QString source = QStringLiteral("cli"); // audit source: cli or gui
     Database::OpenMode openMode = Database::OpenMode::MustExist;
     QString connectionName;

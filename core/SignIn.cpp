@@ -48,9 +48,8 @@ qint64 secondsLeft(const Throttle& throttle, const QDateTime& now)
 {
     if (throttle.failures <= 0 || !throttle.lockedUntil.isValid())
         return 0;
-    // Truncated: the GUI's read and write workers sign in with the same password at once, and the
-    // second must hear "wrong password" too, not a sub-second wait (tst_signin_gui).
-    const qint64 left = now.msecsTo(throttle.lockedUntil) / 1000;
+    // Rounded up: a wait under a second is still a wait (parallel guesses must queue behind it).
+    const qint64 left = (now.msecsTo(throttle.lockedUntil) + 999) / 1000;
     return left > delayAfter(throttle.failures) ? 0 : std::max<qint64>(left, 0);
 }
 

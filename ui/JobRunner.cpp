@@ -1,12 +1,26 @@
 #include "JobRunner.h"
 
+#include "SharedSignIn.h"
+
 namespace cc::ui {
+
+namespace {
+
+// Both workers sign in with the same password: one check answers both.
+SessionOptions signingInOnce(SessionOptions options)
+{
+    options.sharedSignIn = std::make_shared<SharedSignIn>();
+    return options;
+}
+
+} // namespace
 
 JobRunner::JobRunner(const SessionOptions& options, QObject* parent)
     : QObject(parent)
-    , m_read(std::make_unique<CoreWorker>(options))
-    , m_action(std::make_unique<CoreWorker>(options))
 {
+    const SessionOptions shared = signingInOnce(options);
+    m_read = std::make_unique<CoreWorker>(shared);
+    m_action = std::make_unique<CoreWorker>(shared);
     connectWorkers();
 }
 
@@ -27,8 +41,9 @@ void JobRunner::restart(const SessionOptions& options)
     m_action->disconnect(this);
     m_read->cancelAll();
     m_action->cancelAll();
-    m_read = std::make_unique<CoreWorker>(options); // joins the old thread once its job has stopped
-    m_action = std::make_unique<CoreWorker>(options);
+    const SessionOptions shared = signingInOnce(options);
+    m_read = std::make_unique<CoreWorker>(shared); // joins the old thread once its job has stopped
+    m_action = std::make_unique<CoreWorker>(shared);
     connectWorkers();
     m_probes.clear();
     const QHash<quint64, Waiting> waiting = std::exchange(m_pending, {});
