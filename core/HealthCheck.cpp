@@ -1,6 +1,7 @@
 #include "HealthCheck.h"
 
 #include "DuplicateLevels.h"
+#include "KeyMerge.h"
 #include "KeyTally.h"
 #include "RunStore.h"
 #include "Time.h"
@@ -151,39 +152,28 @@ QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue
 
 namespace {
 
-// Streams one statement's keys into a tally; stores records in batches when a store is given.
-Result<void> streamKeys(Database& db, const QString& sql, const QVariantList& binds, KeyTally& tally, RunStore* store,
-                        std::optional<qint64> runId, qint64& sequence, CancelToken* cancel,
+// Streams the keys of one user range (all users when empty) into a tally through KeyMerge; stores
+// records in batches when a store is given.
+Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, const LevelCatalogue& catalogue, KeyTally& tally,
+                        RunStore* store, std::optional<qint64> runId, qint64& sequence, CancelToken* cancel,
                         const std::function<void(qint64)>& onRows)
 {
-    QSqlQuery query(db.connection());
-    query.setForwardOnly(true);
+    const Error cancelled { ErrorCode::Cancelled, QStringLiteral("cancelled") };
     if (cancel && cancel->isCancelled())
-        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-    if (!query.prepare(sql))
-        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
-    for (const QVariant& value : binds)
-        query.addBindValue(value);
-    if (!query.exec())
-        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
-    KeyAggregate key;
-    while (query.next()) {
-        readAggregate(query, key);
-        tally.add(key);
+        return cancelled;
+    auto source = PlatformRowSource::open(db, range);
+    if (!source)
+        return source.error();
+    KeyMerge merge(catalogue, tally);
+    return merge.run(**source, [&]() -> Result<void> {
         if (store && tally.pendingRecords() >= 2000)
             CC_TRY(store->appendViolations(*runId, tally.takeRecords(), sequence));
-        if ((tally.keys() & 4095) == 0) {
-            if (cancel && cancel->isCancelled())
-                return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-            if (onRows)
-                onRows(tally.rows());
-        }
-    }
-    if (query.lastError().isValid())
-        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
-    if (cancel && cancel->isCancelled())
-        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-    return {};
+        if (cancel && cancel->isCancelled())
+            return cancelled;
+        if (onRows)
+            onRows(tally.rows());
+        return {};
+    });
 }
 
 // Interrupts every connection of a (parallel) check; add() is safe from the scanning threads.
@@ -255,10 +245,8 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, KeyTall
                 interrupter.add(part.interrupter());
                 CC_TRY(part.runDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
                 CC_TRY(part.runDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshotId)));
-                QVariantList binds;
-                const QString sql = HealthCheck::statement(part, session.catalogue(), &binds, range);
                 qint64 unused = 0;
-                CC_TRY(streamKeys(part, sql, binds, *tallies[i], nullptr, std::nullopt, unused, options.cancel,
+                CC_TRY(streamKeys(part, range, session.catalogue(), *tallies[i], nullptr, std::nullopt, unused, options.cancel,
                                   [&partRows, i](qint64 rows) { partRows[i].store(rows); }));
                 partRows[i].store(tallies[i]->rows());
                 return part.runDirect(QStringLiteral("COMMIT"));
@@ -372,11 +360,9 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
             if (options.progress)
                 options.progress(rows, rowsTotal);
         };
-        QVariantList binds;
-        const QString sql = statement(db, catalogue, &binds);
         Result<void> done = options.parallel > 1
             ? scanParallel(session, options, tally, store != nullptr, interrupter, onRows)
-            : streamKeys(db, sql, binds, tally, store.get(), report.runId, sequence, options.cancel, onRows);
+            : streamKeys(db, std::nullopt, catalogue, tally, store.get(), report.runId, sequence, options.cancel, onRows);
         if (!done)
             return fail(done.error());
         // The kept rows' levels of duplicate keys, from the same snapshot (C3).
