@@ -60,12 +60,17 @@ target() { if [ "$1" = sqlite ]; then T=(--db "$WORK/s$2.db"); else T=(--pg "$(p
 SCAN_P="SELECT count(*), sum(current_level), sum(total_xp), sum(completed_sessions) FROM specialization_progress"
 SCAN_L="SELECT count(*), sum(current_level), sum(max_achieved_level) FROM user_licenses"
 
+have() { if [ "$1" = sqlite ]; then [ -f "$WORK/s$2.db" ]; else psql -X -Atq -d "p$2" -c 'SELECT 1' >/dev/null 2>&1; fi; }
 dataset() { # engine users
+  target "$1" "$2"
+  if [ "$keep" -eq 1 ] && have "$1" "$2"; then # an interrupted run may have left the indexes dropped
+    "$CC" init --indexes "${T[@]}" >/dev/null
+    [ "$1" = sqlite ] || psql -X -q -d "p$2" -c 'ANALYZE'
+    return
+  fi
   if [ "$1" = sqlite ]; then
-    [ "$keep" -eq 1 ] && [ -f "$WORK/s$2.db" ] && return
     rm -f "$WORK/s$2.db"*; timed "$CC" demo --users "$2" --seed 11 --desync-rate 0.02 --db "$WORK/s$2.db"
   else
-    [ "$keep" -eq 1 ] && psql -X -Atq -d "p$2" -c 'SELECT 1' >/dev/null 2>&1 && return
     dropdb --if-exists "p$2"; createdb "p$2"
     timed "$CC" demo --users "$2" --seed 11 --desync-rate 0.02 --pg "$(pg "p$2")"
     psql -X -q -d "p$2" -c 'VACUUM ANALYZE' # a live platform database has statistics
