@@ -9,7 +9,8 @@
 #     --only    run only these comma-separated sections (and build only their datasets): check
 #               (goals 1, 3, 4 and --parallel), scan (goal 2), repair (goal 5), contention (goal 6),
 #               gui (goal 7: check and repair-all), half (goal 7 at 1M × 0.5; implies --half),
-#               startup (goal 8), demo (demo --users 1000000 timed $RUNS times per engine)
+#               startup (goal 8), demo (demo --users 1000000 timed $RUNS times per engine),
+#               floor (issue 17: check against a plain scan of both tables, bench/check_floor.sh)
 #     --keep    an earlier run's work directory (its results.tsv and meta): its rows are reported for
 #               every (goal, label) this run did not measure, and the report names both runs
 #     --out     where the report goes (default docs/PERFORMANCE.md)
@@ -39,9 +40,9 @@ while [ $# -gt 0 ]; do
 done
 for section in ${only//,/ }; do
   case "$section" in
-    check|scan|repair|contention|gui|startup|demo) ;;
+    check|scan|repair|contention|gui|startup|demo|floor) ;;
     half) half=1 ;;
-    *) echo "bench/run.sh: unknown section '$section' (check, scan, repair, contention, gui, half, startup, demo)" >&2; exit 64 ;;
+    *) echo "bench/run.sh: unknown section '$section' (check, scan, repair, contention, gui, half, startup, demo, floor)" >&2; exit 64 ;;
   esac
 done
 runs() { [ -z "$only" ] || [[ ",$only," == *",$1,"* ]]; } # is this section measured?
@@ -384,3 +385,5 @@ if [ -n "$kept_rows" ]; then
 fi
 python3 "$here/report.py" "$WORK/meta" "$R" >"$out"
 log "wrote $out (raw rows: $R)"
+# Issue 17's section (check against the floor): its own datasets and server, written into $out.
+if runs floor; then CC_BIN="$CC" "$here/check_floor.sh" --runs "$RUNS" --out "$out"; fi

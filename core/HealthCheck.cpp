@@ -1,8 +1,11 @@
 #include "HealthCheck.h"
 
 #include "DuplicateLevels.h"
+#include "GroupedKeyScan.h"
+#include "KeyMerge.h"
 #include "KeyTally.h"
 #include "RunStore.h"
+#include "ToolSchema.h"
 #include "Time.h"
 #include "WriteTransaction.h"
 
@@ -40,40 +43,6 @@ QString literal(const QVariant& value)
     if (value.typeId() == QMetaType::QString)
         return u'\'' + value.toString().replace(u'\'', QStringLiteral("''")) + u'\'';
     return value.toString();
-}
-
-std::optional<qint64> optionalInt(const QVariant& value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    return value.toLongLong();
-}
-
-std::optional<QString> optionalText(const QVariant& value)
-{
-    if (value.isNull())
-        return std::nullopt;
-    return value.toString();
-}
-
-void readAggregate(const QSqlQuery& query, KeyAggregate& key)
-{
-    key.userId = query.value(0).toLongLong();
-    key.track = query.value(1).toString();
-    key.progressRows = query.value(2).toInt();
-    key.licenseRows = query.value(3).toInt();
-    key.progressNullLevels = query.value(4).toInt();
-    key.progressMin = optionalInt(query.value(5));
-    key.progressMax = optionalInt(query.value(6));
-    key.licenseNullLevels = query.value(7).toInt();
-    key.licenseMin = optionalInt(query.value(8));
-    key.licenseMax = optionalInt(query.value(9));
-    key.counters = { query.value(10).toLongLong(), query.value(11).toLongLong(), query.value(12).toLongLong(),
-                     query.value(13).toLongLong() };
-    key.maxAchieved = optionalInt(query.value(14));
-    key.progressSpelling = optionalText(query.value(15));
-    key.licenseSpelling = optionalText(query.value(16));
-    key.staffUser = query.value(17).toInt() == 1;
 }
 
 } // namespace
@@ -151,39 +120,52 @@ QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue
 
 namespace {
 
-// Streams one statement's keys into a tally; stores records in batches when a store is given.
-Result<void> streamKeys(Database& db, const QString& sql, const QVariantList& binds, KeyTally& tally, RunStore* store,
-                        std::optional<qint64> runId, qint64& sequence, CancelToken* cancel,
+// Streams the keys of one user range (all users when empty) into a tally: through KeyMerge over
+// the cc_ indexes, else through the grouped statement (GroupedKeyScan); stores records in batches
+// when a store is given.
+Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, bool indexed, const LevelCatalogue& catalogue,
+                        KeyTally& tally, RunStore* store, std::optional<qint64> runId, qint64& sequence, CancelToken* cancel,
                         const std::function<void(qint64)>& onRows)
 {
-    QSqlQuery query(db.connection());
-    query.setForwardOnly(true);
+    const Error cancelled { ErrorCode::Cancelled, QStringLiteral("cancelled") };
     if (cancel && cancel->isCancelled())
-        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-    if (!query.prepare(sql))
-        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
-    for (const QVariant& value : binds)
-        query.addBindValue(value);
-    if (!query.exec())
-        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
-    KeyAggregate key;
-    while (query.next()) {
-        readAggregate(query, key);
-        tally.add(key);
+        return cancelled;
+    auto checkpoint = [&]() -> Result<void> {
         if (store && tally.pendingRecords() >= 2000)
             CC_TRY(store->appendViolations(*runId, tally.takeRecords(), sequence));
-        if ((tally.keys() & 4095) == 0) {
-            if (cancel && cancel->isCancelled())
-                return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-            if (onRows)
-                onRows(tally.rows());
-        }
+        if (cancel && cancel->isCancelled())
+            return cancelled;
+        if (onRows)
+            onRows(tally.rows());
+        return {};
+    };
+    if (!indexed) {
+        QVariantList binds;
+        const QString sql = HealthCheck::statement(db, catalogue, &binds, range);
+        return GroupedKeyScan::run(db, sql, binds, tally, checkpoint);
     }
-    if (query.lastError().isValid())
-        return db.sqlError(query.lastError(), QStringLiteral("the check's statement"));
-    if (cancel && cancel->isCancelled())
-        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-    return {};
+    auto source = PlatformRowSource::open(db, range);
+    if (!source)
+        return source.error();
+    KeyMerge merge(catalogue, tally);
+    return merge.run(**source, checkpoint);
+}
+
+// About how many rows both tables hold, for the progress bar only: counting them would cost a
+// scan as long as the check's own reading (issue 17). SQLite: the highest rowids; PostgreSQL: the
+// planner's estimate. Counted when there is no estimate (never analysed, or no rowid).
+Result<qint64> estimatedRows(Database& db)
+{
+    auto estimate = db.scalar(db.isPostgres()
+        ? QStringLiteral("SELECT CAST(GREATEST((SELECT reltuples FROM pg_class WHERE oid = to_regclass('specialization_progress')), 0) "
+                         "+ GREATEST((SELECT reltuples FROM pg_class WHERE oid = to_regclass('user_licenses')), 0) AS bigint)")
+        : QStringLiteral("SELECT COALESCE((SELECT max(rowid) FROM specialization_progress), 0) + COALESCE((SELECT max(rowid) FROM user_licenses), 0)"));
+    if (estimate && estimate->toLongLong() > 0)
+        return estimate->toLongLong();
+    auto counted = db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM specialization_progress) + (SELECT count(*) FROM user_licenses)"));
+    if (!counted)
+        return counted.error();
+    return counted->toLongLong();
 }
 
 // Interrupts every connection of a (parallel) check; add() is safe from the scanning threads.
@@ -213,7 +195,7 @@ private:
 
 // check --parallel N (PostgreSQL): N connections import the reader's exported snapshot and each
 // scans one user-id range; tallies merge in range order, so the result equals the serial one.
-Result<void> scanParallel(Session& session, const CheckOptions& options, KeyTally& tally, bool keepRecords,
+Result<void> scanParallel(Session& session, const CheckOptions& options, bool indexed, KeyTally& tally, bool keepRecords,
                           ParallelInterrupter& interrupter, const std::function<void(qint64)>& onRows)
 {
     Database& db = session.db();
@@ -255,10 +237,8 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, KeyTall
                 interrupter.add(part.interrupter());
                 CC_TRY(part.runDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
                 CC_TRY(part.runDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshotId)));
-                QVariantList binds;
-                const QString sql = HealthCheck::statement(part, session.catalogue(), &binds, range);
                 qint64 unused = 0;
-                CC_TRY(streamKeys(part, sql, binds, *tallies[i], nullptr, std::nullopt, unused, options.cancel,
+                CC_TRY(streamKeys(part, range, indexed, session.catalogue(), *tallies[i], nullptr, std::nullopt, unused, options.cancel,
                                   [&partRows, i](qint64 rows) { partRows[i].store(rows); }));
                 partRows[i].store(tallies[i]->rows());
                 return part.runDirect(QStringLiteral("COMMIT"));
@@ -364,19 +344,20 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
         ParallelInterrupter interrupter;
         interrupter.add(db.interrupter());
         CancelToken::InterruptScope interruptScope(options.cancel, interrupter.function());
-        auto total = db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM specialization_progress) + (SELECT count(*) FROM user_licenses)"));
+        auto total = estimatedRows(db);
         if (!total)
             return fail(total.error());
-        const qint64 rowsTotal = total->toLongLong();
+        const qint64 rowsTotal = *total;
         auto onRows = [&](qint64 rows) {
             if (options.progress)
-                options.progress(rows, rowsTotal);
+                options.progress(std::min(rows, rowsTotal), rowsTotal);
         };
-        QVariantList binds;
-        const QString sql = statement(db, catalogue, &binds);
+        auto indexed = ToolSchema::hasKeyIndexes(db);
+        if (!indexed)
+            return fail(indexed.error());
         Result<void> done = options.parallel > 1
-            ? scanParallel(session, options, tally, store != nullptr, interrupter, onRows)
-            : streamKeys(db, sql, binds, tally, store.get(), report.runId, sequence, options.cancel, onRows);
+            ? scanParallel(session, options, *indexed, tally, store != nullptr, interrupter, onRows)
+            : streamKeys(db, std::nullopt, *indexed, catalogue, tally, store.get(), report.runId, sequence, options.cancel, onRows);
         if (!done)
             return fail(done.error());
         // The kept rows' levels of duplicate keys, from the same snapshot (C3).
@@ -418,7 +399,7 @@ Result<void> HealthCheck::scan(Session& session, const std::function<void(const 
     }
     KeyAggregate key;
     while (query->next()) {
-        readAggregate(*query, key);
+        GroupedKeyScan::read(*query, key);
         visit(key);
     }
     const QSqlError error = query->lastError();

@@ -15,11 +15,13 @@ struct CheckOptions {
     int parallel = 1; // PostgreSQL only: connections sharing one exported snapshot
 };
 
-// The health check (docs/BEHAVIOUR.md C2–C4): one grouped, forward-only pass over both tables' keys in
-// one snapshot; each key classified in memory; results stored over a second connection.
+// The health check (docs/BEHAVIOUR.md C2–C4): both tables read once in user order in one snapshot
+// (PlatformRowSource), each key classified in memory (KeyMerge, classifyKey); results stored over a
+// second connection.
 class HealthCheck final {
 public:
-    // The classification statement and its bound values (the alias mapping).
+    // Every key's aggregate in one grouped statement and its bound values (the alias mapping): what
+    // `check --print-sql` prints and scan() reads; the check itself reads through KeyMerge.
     // With a user range, only keys whose user id is in [first, second).
     static QString statement(const Database& db, const LevelCatalogue& catalogue, QVariantList* binds,
                              std::optional<std::pair<qint64, qint64>> userRange = std::nullopt);

@@ -52,6 +52,17 @@ void KeyTally::add(const KeyAggregate& key)
     }
 }
 
+void KeyTally::addConsistentPairs(const QString& track, qint64 pairs)
+{
+    m_keys += pairs;
+    m_rows += 2 * pairs;
+    m_report.totalPairs += pairs;
+    m_report.consistent += pairs;
+    TrackCounts& counts = m_report.byTrack[track];
+    counts.totalPairs += pairs;
+    counts.consistent += pairs;
+}
+
 void KeyTally::merge(KeyTally&& later)
 {
     m_report.totalPairs += later.m_report.totalPairs;

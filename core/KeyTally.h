@@ -26,6 +26,9 @@ public:
     KeyTally(const LevelCatalogue& catalogue, qint64 violationLimit) : m_catalogue(catalogue), m_limit(violationLimit) { }
 
     void add(const KeyAggregate& key);
+    // `pairs` keys of `track` with one row a side that classifyKey finds consistent without
+    // warnings (KeyMerge's plain pairs): counted only, they make no records.
+    void addConsistentPairs(const QString& track, qint64 pairs);
     // Appends another tally of later keys (a following user-id range).
     void merge(KeyTally&& later);
     // Records (violations and warnings) waiting to be stored; taken by the caller.

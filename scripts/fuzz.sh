@@ -26,7 +26,7 @@ for target in "${targets[@]}"; do
 done
 
 # clang 14 and its libFuzzer/sanitizer runtimes, and what the project needs to build its core.
-scripts/install-deps.sh cmake ninja-build g++ clang-14 libclang-rt-14-dev qt6-base-dev libsqlite3-dev libcrypt-dev
+scripts/install-deps.sh cmake ninja-build g++ clang-14 libclang-rt-14-dev qt6-base-dev libsqlite3-dev libpq-dev libcrypt-dev
 
 build=build/fuzz
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++-14 \

@@ -1,5 +1,6 @@
-// Cancel (docs/BEHAVIOUR.md C8, issue 2): a check running for at least 2 s, cancelled through the worker
-// after 100 ms, stops within 1 s and is stored as cancelled.
+// Cancel (docs/BEHAVIOUR.md C8, issue 2): a check running for at least 1 s, cancelled through the worker
+// after 100 ms, stops within 1 s and is stored as cancelled. Since issue 17 the check reads at about
+// the speed of a plain scan, so it takes 500k users (1M keys) to last a second on a quiet machine.
 #include "CoreWorker.h"
 #include "HealthCheck.h"
 #include "RunStore.h"
@@ -20,18 +21,18 @@ private slots:
     {
         TestDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
-        QVERIFY(db.initialise(250000));
+        QVERIFY(db.initialise(500000));
         SessionOptions options;
         options.profile = db.profile();
         {
-            // The premise: uncancelled, this check runs for at least 2 s.
+            // The premise: uncancelled, this check runs for at least 1 s.
             auto session = Session::open(options);
             QVERIFY(session.ok());
             QElapsedTimer full;
             full.start();
             auto report = HealthCheck::run(**session, {});
             QVERIFY(report.ok());
-            QVERIFY2(full.elapsed() >= 2000, qPrintable(QStringLiteral("the full check took only %1 ms").arg(full.elapsed())));
+            QVERIFY2(full.elapsed() >= 1000, qPrintable(QStringLiteral("the full check took only %1 ms").arg(full.elapsed())));
         }
 
         CoreWorker worker(options);
