@@ -1,4 +1,5 @@
 #include "MainWindow.h"
+#include "widgets/MessageBar.h"
 
 #include "Administration.h"
 
@@ -73,10 +74,16 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_sideBar = new QListWidget(central);
+    auto* pageColumn = new QVBoxLayout;
+    pageColumn->setContentsMargins(0, 0, 0, 0);
+    pageColumn->setSpacing(0);
+    m_message = new MessageBar(m_context, central); // a write's outcome, with Undo, above the page
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
+    pageColumn->addWidget(m_message);
+    pageColumn->addWidget(m_pages, 1);
     layout->addWidget(m_sideBar);
-    layout->addWidget(m_pages, 1);
+    layout->addLayout(pageColumn, 1);
     setCentralWidget(central);
 
     m_dashboard = new DashboardPage(m_context, m_pages);

@@ -16,6 +16,7 @@ class QStackedWidget;
 namespace cc::ui {
 
 class AuditPage;
+class MessageBar;
 class DashboardPage;
 class FirstRunTour;
 class QaLabPage;
@@ -47,6 +48,7 @@ public:
     static QString pageKey(int page); // "dashboard", "violations", … (screenshot file names)
     QString pageTitle(int page) const; // as in the side bar, translated
     ConsoleContext* context() const { return m_context; }
+    MessageBar* messageBar() const { return m_message; }
     DashboardPage* dashboard() const { return m_dashboard; }
     ViolationsPage* violations() const { return m_violations; }
     UserPage* userPage() const { return m_user; }
@@ -88,6 +90,7 @@ private:
     ConsoleContext* m_context;
     QListWidget* m_sideBar = nullptr;
     QStackedWidget* m_pages = nullptr;
+    MessageBar* m_message = nullptr;
     DashboardPage* m_dashboard = nullptr;
     ViolationsPage* m_violations = nullptr;
     UserPage* m_user = nullptr;
