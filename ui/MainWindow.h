@@ -75,6 +75,7 @@ protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -84,6 +85,9 @@ private:
     void buildMenus();
     void updateStatusBar();
     void updateCheckAge();
+    // Elides the status bar's connection and operator to the window's width (whole text in the tooltip).
+    void fitStatusBar();
+    void setConnectionText(const QString& text, const QString& detail);
     void showAbout();
     void askConnection();
 
@@ -91,6 +95,7 @@ private:
     QListWidget* m_sideBar = nullptr;
     QStackedWidget* m_pages = nullptr;
     MessageBar* m_message = nullptr;
+    QString m_connectionText; // the status bar's connection, whole
     DashboardPage* m_dashboard = nullptr;
     ViolationsPage* m_violations = nullptr;
     UserPage* m_user = nullptr;

@@ -2,6 +2,7 @@
 
 #include "Prompt.h"
 #include "dialogs/RepairPreviewDialog.h"
+#include "models/PlanKeyModel.h"
 #include "Wording.h"
 #include "widgets/JobProgress.h"
 
@@ -82,7 +83,7 @@ QString WriteFlow::outcomeText(const WriteOutcome& outcome)
     if (!outcome.skipped.isEmpty()) {
         text += u"\n" + tr("%n key(s) skipped:", nullptr, int(outcome.skipped.size()));
         for (const SkippedKey& key : outcome.skipped.mid(0, 20))
-            text += u"\n  " + tr("user %1, %2: %3").arg(key.key.userId).arg(key.key.track, key.reason);
+            text += u"\n  " + tr("user %1, %2: %3").arg(key.key.userId).arg(key.key.track, PlanKeyModel::skipReason(key.reason));
     }
     if (outcome.cancelled)
         text += u"\n" + tr("Cancelled: the remaining keys were not changed.");
@@ -166,14 +167,27 @@ void WriteFlow::runRepair(ConsoleContext* context, QWidget* parent, JobProgress*
             }
             if (!Prompt::confirmRepair(guard, request.title, prepared, request.typeToConfirm))
                 return;
-            Job apply = JobRunner::job<WriteOutcome>([plan = prepared.plan, request](Session& session, CancelToken& cancel,
-                                                                                   const ProgressFn& progress) {
+            // Keys the dry run could not change carry no rows to check again: they are reported as
+            // skipped with the previewed reason instead of being re-read as "changed since the preview".
+            Plan changing;
+            QList<SkippedKey> unchanged;
+            for (const KeyChange& key : prepared.plan.keys) {
+                if (key.changes.isEmpty() && !key.skipReason.isEmpty())
+                    unchanged.append({ key.key, key.skipReason });
+                else if (!key.changes.isEmpty())
+                    changing.keys.append(key);
+            }
+            Job apply = JobRunner::job<WriteOutcome>([changing, unchanged, request](Session& session, CancelToken& cancel,
+                                                                                  const ProgressFn& progress) -> Result<WriteOutcome> {
                 WriteOptions options;
                 options.batch = true;
                 options.batchAction = request.batchAction;
                 options.cancel = &cancel;
                 options.progress = progress;
-                return CouplingWriter::apply(session, plan, options);
+                auto outcome = CouplingWriter::apply(session, changing, options);
+                if (outcome)
+                    outcome->skipped += unchanged;
+                return outcome;
             });
             WriteFlow::apply(context, guard, progress, request.title, std::move(apply), {});
         },

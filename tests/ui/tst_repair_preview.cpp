@@ -5,7 +5,9 @@
 // reverted already is refused before any question.
 #include "GuiTestSupport.h"
 
+#include "GuiApplication.h"
 #include "Prompt.h"
+#include "Translations.h"
 #include "dialogs/RepairPreviewDialog.h"
 #include "models/AuditTableModel.h"
 #include "models/PlanKeyModel.h"
@@ -16,6 +18,7 @@
 
 #include <QApplication>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -48,6 +51,37 @@ QSet<QString> lines(const QString& snapshot)
 {
     const QStringList all = snapshot.split(u'\n', Qt::SkipEmptyParts);
     return QSet<QString>(all.cbegin(), all.cend());
+}
+
+// With CC_SCREENSHOT_DIR set, keeps a picture of `widget` there (docs/screenshots/ holds the chosen ones).
+void keepScreenshot(QWidget* widget, const QString& name)
+{
+    const QString dir = qEnvironmentVariable("CC_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        widget->grab().save(dir + u'/' + name + QStringLiteral(".png"), "PNG");
+}
+
+// Buttons, one-line labels and column titles squeezed below what their text needs.
+QStringList squeezed(QWidget* root)
+{
+    QStringList found;
+    for (QAbstractButton* button : root->findChildren<QAbstractButton*>()) {
+        if (button->isVisible() && !button->text().isEmpty() && button->width() < button->sizeHint().width())
+            found << QStringLiteral("button \"%1\" %2 < %3").arg(button->text()).arg(button->width()).arg(button->sizeHint().width());
+    }
+    for (QLabel* label : root->findChildren<QLabel*>()) {
+        if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty() && label->width() < label->sizeHint().width())
+            found << QStringLiteral("label \"%1\" %2 < %3").arg(label->text()).arg(label->width()).arg(label->sizeHint().width());
+    }
+    for (QHeaderView* header : root->findChildren<QHeaderView*>()) {
+        if (!header->isVisible() || header->orientation() != Qt::Horizontal)
+            continue;
+        for (int column = 0; column + 1 < header->count(); ++column) {
+            if (header->sectionSize(column) < header->sectionSizeHint(column))
+                found << QStringLiteral("column \"%1\"").arg(header->model()->headerData(column, Qt::Horizontal).toString());
+        }
+    }
+    return found;
 }
 
 bool anyMessageBoxShown()
@@ -134,6 +168,10 @@ private slots:
             if (sql->toPlainText().count(QRegularExpression(QStringLiteral("^user \\d+, "), QRegularExpression::MultilineOption))
                 != keys->rowCount())
                 return false;
+            dialog.show();
+            table->selectRow(0);
+            QTest::mouseClick(child<QPushButton>(&dialog, "previewSqlKey"), Qt::LeftButton);
+            keepScreenshot(&dialog, QStringLiteral("repair-preview-en"));
             Prompt::queueAnswer({ true, 0, csv });
             QTest::mouseClick(child<QPushButton>(&dialog, "previewExport"), Qt::LeftButton);
             return true; // Apply
@@ -175,6 +213,7 @@ private slots:
         QVERIFY(bar->isVisible());
         QVERIFY(!anyMessageBoxShown());
         QVERIFY2(bar->text().contains(QStringLiteral("key(s) changed")), qPrintable(bar->text()));
+        keepScreenshot(window.get(), QStringLiteral("write-message-en"));
         auto* undo = child<QToolButton>(window.get(), "writeMessageUndo");
         QVERIFY(undo->isVisible());
         Prompt::clearShownMessages();
@@ -184,6 +223,49 @@ private slots:
         QCOMPARE(db.snapshot(coupledTables()), before);
         QVERIFY2(bar->text().startsWith(QStringLiteral("Undo: ")), qPrintable(bar->text()));
         QVERIFY(!undo->isVisible()); // an undo is not offered for undoing again from the bar
+    }
+
+    void thePreviewAndTheMessageSpeakHungarianAt1024x640()
+    {
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hu"));
+        applyUserPreferences();
+        const auto english = qScopeGuard([] {
+            QSettings().remove(QStringLiteral("ui/language"));
+            Translations::install(Translations::Language::English);
+        });
+        TestDatabase db;
+        QVERIFY2(db.initialise(300, 4, 0.08), qPrintable(db.error()));
+        auto window = openWindow(db);
+        window->resize(1024, 640);
+        waitForIdle(*window, true);
+        window->setCurrentPage(MainWindow::Violations);
+        ViolationTableModel* model = window->violations()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->totalCount() > 0, 20000);
+        QStringList problems;
+        QString summary;
+        Prompt::setRepairPreviewInspector([&](RepairPreviewDialog& dialog) {
+            dialog.resize(1024, 640);
+            dialog.show();
+            QTest::qWait(50);
+            summary = child<QLabel>(&dialog, "repairSummary")->text();
+            problems = squeezed(&dialog);
+            keepScreenshot(&dialog, QStringLiteral("repair-preview-hu"));
+            return true;
+        });
+        Prompt::clearShownMessages();
+        QTest::mouseClick(child<QPushButton>(window.get(), "repairAllButton"), Qt::LeftButton);
+        QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 60000);
+        waitForIdle(*window);
+        QVERIFY2(summary.contains(QStringLiteral("kulcs ebben a tervben")), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("Kulcsok műveletenként: ")), qPrintable(summary));
+        QVERIFY2(!summary.contains(QStringLiteral("--")), qPrintable(summary)); // no command-line flag
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        MessageBar* bar = window->messageBar();
+        QVERIFY(bar->isVisible());
+        QVERIFY2(bar->text().contains(QStringLiteral("kulcs módosult")), qPrintable(bar->text()));
+        QCOMPARE(child<QToolButton>(window.get(), "writeMessageUndo")->text(), QStringLiteral("&Visszavonás"));
+        QVERIFY2(squeezed(window.get()).isEmpty(), qPrintable(squeezed(window.get()).join(u'\n')));
+        keepScreenshot(window.get(), QStringLiteral("write-message-hu"));
     }
 
     void aSelectionRepairPreviewsOnlyTheSelectedKeys()
