@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 #include "widgets/MessageBar.h"
+#include "ChangeWatcher.h"
 
 #include "Administration.h"
 
@@ -99,6 +100,7 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
         m_pages->addWidget(page);
 
     m_signIn = new SignInFlow(m_context, this);
+    m_watcher = new ChangeWatcher(m_context, this); // writes and runs by other instances
     buildSideBar();
     buildMenus();
     buildStatusBar();

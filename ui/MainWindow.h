@@ -16,6 +16,7 @@ class QStackedWidget;
 namespace cc::ui {
 
 class AuditPage;
+class ChangeWatcher;
 class MessageBar;
 class DashboardPage;
 class FirstRunTour;
@@ -49,6 +50,7 @@ public:
     QString pageTitle(int page) const; // as in the side bar, translated
     ConsoleContext* context() const { return m_context; }
     MessageBar* messageBar() const { return m_message; }
+    ChangeWatcher* changeWatcher() const { return m_watcher; }
     DashboardPage* dashboard() const { return m_dashboard; }
     ViolationsPage* violations() const { return m_violations; }
     UserPage* userPage() const { return m_user; }
@@ -95,6 +97,7 @@ private:
     QListWidget* m_sideBar = nullptr;
     QStackedWidget* m_pages = nullptr;
     MessageBar* m_message = nullptr;
+    ChangeWatcher* m_watcher = nullptr;
     QString m_connectionText; // the status bar's connection, whole
     DashboardPage* m_dashboard = nullptr;
     ViolationsPage* m_violations = nullptr;
