@@ -68,7 +68,7 @@ QStringList stepsOf(const KeyChange& change, const KeyForecast& key, const Level
         }
     }
     if (steps.isEmpty() && !change.changes.isEmpty())
-        steps << (key.repointed > 0 ? QStringLiteral("merge_duplicates") : change.action);
+        steps << (key.repointed > 0 ? QStringLiteral("merge_duplicates") : QStringLiteral("other_update"));
     return steps;
 }
 

@@ -16,7 +16,8 @@ struct KeyForecast {
     int inserted = 0, updated = 0, deleted = 0;
     int repointed = 0; // rows of other tables moved to the row a merge keeps
     // What the plan does to the key, as recommended-action names (merge_duplicates, clamp_level,
-    // create_license_from_progress, sync_progress_to_license, unify_spelling, …), in that order.
+    // create_license_from_progress, sync_progress_to_license, unify_spelling, …; other_update for
+    // any other column), in that order.
     QStringList steps;
     QStringList warningsAfter; // warning names the key will carry after the plan
     bool violationAfter = false; // the key is still inconsistent after the plan

@@ -467,6 +467,14 @@
         <source>Another session held the rows too long; try again.</source>
         <translation>Egy másik munkamenet túl sokáig zárolta a sorokat; próbálja újra.</translation>
     </message>
+    <message>
+        <source>(sign in: File → Sign in…)</source>
+        <translation>(jelentkezzen be: Fájl → Bejelentkezés…)</translation>
+    </message>
+    <message>
+        <source>unless “Create missing licenses” is ticked</source>
+        <translation>ha nincs bejelölve a „Hiányzó licencek pótlása”</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>
@@ -1126,6 +1134,14 @@
         <source>teaching licenses, not pairs</source>
         <translation>oktatói licencek, nem párok</translation>
     </message>
+    <message>
+        <source>Last refresh %1 (re-read; the data was last checked %2)</source>
+        <translation>Utolsó frissítés: %1 (újraolvasva; az adatok utolsó ellenőrzése: %2)</translation>
+    </message>
+    <message>
+        <source>Open the violations of the latest check</source>
+        <translation>A legutóbbi ellenőrzés eltéréseinek megnyitása</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::FirstRunTour</name>
@@ -1404,6 +1420,12 @@ Qt %2</translation>
         <source>Undo: %1</source>
         <translation>Visszavonás: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>… %n more line(s): hover here for the whole report</source>
+        <translation>
+            <numerusform>… még %n sor: a teljes jelentésért vigye ide az egeret</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::MetricCard</name>
@@ -1473,6 +1495,10 @@ Qt %2</translation>
     <message>
         <source>After the repair</source>
         <translation>A javítás után</translation>
+    </message>
+    <message>
+        <source>Other column updates</source>
+        <translation>Egyéb oszlopok módosítása</translation>
     </message>
 </context>
 <context>

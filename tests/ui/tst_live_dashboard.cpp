@@ -9,9 +9,16 @@
 #include "ChangeWatcher.h"
 #include "models/AuditTableModel.h"
 #include "pages/AuditPage.h"
+#include "charts/RateHistoryChart.h"
+#include "models/ViolationTableModel.h"
+#include "pages/ViolationsPage.h"
+#include "widgets/MetricCard.h"
+#include "widgets/StatusBadge.h"
 #include "widgets/RefreshControl.h"
 
 #include <QSettings>
+#include <QStackedWidget>
+#include <QValueAxis>
 #include <QSignalSpy>
 
 using namespace cc;
@@ -78,6 +85,47 @@ private slots:
         QCOMPARE(storedRuns(db), runs);
         QVERIFY(dashboard->lastAutoRefreshReread());
         QVERIFY2(dashboard->lastRefreshText().contains(QStringLiteral("the data was last checked")), qPrintable(dashboard->lastRefreshText()));
+    }
+
+    void theRateAxisHasNiceTicksAndEndsAt100Percent()
+    {
+        TestDatabase db;
+        QVERIFY2(db.initialise(300, 2, 0.05), qPrintable(db.error()));
+        auto window = openWindow(db);
+        waitForIdle(*window, true);
+        auto* chart = window->findChild<RateHistoryChart*>();
+        QVERIFY(chart);
+        QValueAxis* axis = nullptr;
+        for (QAbstractAxis* vertical : chart->chart()->axes(Qt::Vertical))
+            axis = axis ? axis : qobject_cast<QValueAxis*>(vertical);
+        QVERIFY(axis);
+        QTRY_VERIFY_WITH_TIMEOUT(axis->min() < 100, 10000);
+        QCOMPARE(axis->max(), 100.0);
+        const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
+        QVERIFY2(QList<double>({ 0.5, 1, 2, 5, 10, 20, 25 }).contains(step), qPrintable(QString::number(step)));
+        QVERIFY(axis->tickCount() <= 7);
+        QVERIFY(axis->min() <= window->dashboard()->snapshot().latest->rateHundredths.value_or(0) / 100.0);
+    }
+
+    void fromADegradedStatusToItsCauseInOneClick()
+    {
+        TestDatabase db;
+        QVERIFY2(db.initialise(300, 2, 0.05), qPrintable(db.error()));
+        auto window = openWindow(db);
+        waitForIdle(*window, true);
+        auto* badge = child<StatusBadge>(window.get(), "statusBadge");
+        QVERIFY2(badge->status() != u"healthy", qPrintable(badge->status()));
+        auto* pages = child<QStackedWidget>(window.get(), "pages");
+        QTest::mouseClick(badge, Qt::LeftButton); // 1 action
+        QCOMPARE(pages->currentWidget(), window->violations());
+        ViolationTableModel* model = window->violations()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->totalCount() == window->dashboard()->snapshot().latest->inconsistent, 10000);
+        QVERIFY(!model->filter().warnings);
+        // The warnings card opens the warnings.
+        window->setCurrentPage(MainWindow::Dashboard);
+        QTest::mouseClick(child<MetricCard>(window.get(), "metricWarnings"), Qt::LeftButton);
+        QCOMPARE(pages->currentWidget(), window->violations());
+        QTRY_VERIFY_WITH_TIMEOUT(model->filter().warnings, 10000);
     }
 
     void aSecondInstancesRunsAndWritesArriveWithoutF5()

@@ -56,7 +56,7 @@ QString RepairPreviewDialog::summaryText(const RepairPreview& preview)
     if (skipped > 0)
         head += u", " + tr("%n key(s) skipped", nullptr, int(skipped));
     lines << head + u'.';
-    lines << tr("Keys by action: %1").arg(counted(forecast.keysByAction, [](const QString& step) { return Wording::recommendedAction(step); }));
+    lines << tr("Keys by action: %1").arg(counted(forecast.keysByAction, [](const QString& step) { return PlanKeyModel::steps({ step }); }));
     lines << tr("Rows: %1 inserted, %2 updated, %3 deleted, %4 re-pointed")
                  .arg(QLocale().toString(forecast.inserted), QLocale().toString(forecast.updated),
                       QLocale().toString(forecast.deleted), QLocale().toString(forecast.repointed));

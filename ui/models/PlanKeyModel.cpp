@@ -41,7 +41,7 @@ QString PlanKeyModel::steps(const QStringList& steps)
 {
     QStringList words;
     for (const QString& step : steps)
-        words << Wording::recommendedAction(step);
+        words << (step == u"other_update" ? tr("Other column updates") : Wording::recommendedAction(step));
     return words.join(QStringLiteral(", "));
 }
 
@@ -54,7 +54,7 @@ QString PlanKeyModel::skipReason(const QString& reason)
         return tr("Needs manual review");
     if (kind == u"locked")
         return tr("Locked by another session past the lock timeout");
-    return reason;
+    return Wording::guiDetail(reason);
 }
 
 QString PlanKeyModel::text(int row, int column) const
@@ -113,7 +113,7 @@ QVariant PlanKeyModel::data(const QModelIndex& index, int role) const
     if (role == Qt::ToolTipRole) { // the whole text, for a cell too narrow to show it
         const KeyChange& change = m_plan->keys.at(index.row());
         if (index.column() == OutcomeColumn && !change.skipReason.isEmpty())
-            return QString(text(index.row(), index.column()) + u'\n' + change.skipReason);
+            return QString(text(index.row(), index.column()) + u'\n' + Wording::guiDetail(change.skipReason));
         if (index.column() == ActionColumn && !change.notes.isEmpty())
             return QString(text(index.row(), index.column()) + u'\n' + change.notes.join(u'\n'));
         return text(index.row(), index.column());

@@ -207,6 +207,14 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     });
     connect(m_checkButton, &QPushButton::clicked, this, &DashboardPage::runCheckNow);
     connect(m_refresh, &RefreshControl::refreshDue, this, &DashboardPage::autoRefresh);
+    // From the status to its cause in one click: the badge and the cards open what they count.
+    auto openViolations = [this](const QString& kind) { return [this, kind] { emit m_context->openViolationsRequested(kind, QString()); }; };
+    connect(m_badge, &StatusBadge::activated, this, openViolations(QString()));
+    connect(m_violations, &MetricCard::activated, this, openViolations(QString()));
+    connect(m_rate, &MetricCard::activated, this, openViolations(QString()));
+    connect(m_new, &MetricCard::activated, this, openViolations(QString()));
+    connect(m_warnings, &MetricCard::activated, this, openViolations(QStringLiteral("*warnings")));
+    m_badge->setToolTip(tr("Open the violations of the latest check"));
     connect(m_errorBanner, &Banner::actionClicked, this, &DashboardPage::refresh);
     connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
     connect(m_byKind, &CountBarChart::categoryActivated, this,

@@ -44,7 +44,8 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_run = new QComboBox(this);
     m_run->setObjectName(QStringLiteral("violationsRun"));
     m_run->addItem(tr("Latest completed run"), QVariant());
-    m_run->setMinimumContentsLength(28);
+    m_run->setMinimumContentsLength(16);
+    m_run->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("violationsKind"));
     m_kind->addItem(tr("All violations"), QString());
@@ -60,6 +61,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_user->setObjectName(QStringLiteral("violationsUser"));
     m_user->setPlaceholderText(tr("User id or email"));
     m_user->setClearButtonEnabled(true);
+    m_user->setMinimumWidth(m_user->fontMetrics().horizontalAdvance(m_user->placeholderText()) + 40); // usable at 1024 px
     filters->addWidget(new QLabel(tr("Run:"), this));
     filters->addWidget(m_run);
     filters->addWidget(new QLabel(tr("Kind:"), this));

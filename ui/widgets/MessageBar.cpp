@@ -58,7 +58,14 @@ MessageBar::MessageBar(ConsoleContext* context, QWidget* parent)
 void MessageBar::report(const WriteReport& report)
 {
     m_report = report;
-    m_text->setText(report.title + QStringLiteral(": ") + report.text);
+    // A few lines in the page; the whole report (every skipped key) in the tooltip.
+    const QString whole = report.title + QStringLiteral(": ") + report.text;
+    const QStringList lines = whole.split(u'\n');
+    constexpr int shownLines = 3;
+    m_text->setText(lines.size() <= shownLines ? whole
+                                               : QStringList(lines.mid(0, shownLines)).join(u'\n') + u'\n'
+                            + tr("… %n more line(s): hover here for the whole report", nullptr, int(lines.size() - shownLines)));
+    m_text->setToolTip(whole);
     m_undo->setVisible(canUndo());
     m_undo->setEnabled(true);
     show();
