@@ -298,7 +298,7 @@ void MainWindow::fitStatusBar()
         return;
     // The connection and the operator share what the chip, the link and the fixed labels leave.
     const int fixed = m_environment->sizeHint().width() + m_connectButton->sizeHint().width() + m_readOnly->sizeHint().width()
-        + m_checkAge->sizeHint().width() + 220; // spacing, margins and the size grip
+        + m_checkAge->sizeHint().width() + 320; // spacing, margins and the size grip
     const int each = std::max(80, (width() - fixed) / 2);
     m_connection->setText(m_connection->fontMetrics().elidedText(m_connectionText, Qt::ElideMiddle, each));
     m_operator->setText(m_operator->fontMetrics().elidedText(m_operator->toolTip(), Qt::ElideRight, each));

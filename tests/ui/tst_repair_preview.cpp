@@ -272,6 +272,10 @@ private slots:
         QVERIFY2(squeezed(window.get()).isEmpty(), qPrintable(squeezed(window.get()).join(u'\n')));
         // At 1024 × 640 the report leaves the page its room, and the user filter stays usable.
         QVERIFY2(bar->height() <= window->height() / 5, qPrintable(QString::number(bar->height())));
+        for (const char* name : { "violationsUser", "violationsTable", "statusCheckAge" }) { // nothing past the right edge
+            auto* widget = child<QWidget>(window.get(), name);
+            QVERIFY2(widget->mapTo(window.get(), QPoint(widget->width(), 0)).x() <= window->width(), name);
+        }
         QVERIFY2(child<QLineEdit>(window.get(), "violationsUser")->width() >= 150,
                  qPrintable(QString::number(child<QLineEdit>(window.get(), "violationsUser")->width())));
         keepScreenshot(window.get(), QStringLiteral("write-message-hu"));

@@ -68,7 +68,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     filters->addWidget(m_kind);
     filters->addWidget(new QLabel(tr("Track:"), this));
     filters->addWidget(m_track);
-    filters->addWidget(m_user, 1);
+    filters->addStretch();
     layout->addLayout(filters);
 
     m_summary = new QLabel(this);
@@ -79,6 +79,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     auto* summaryLine = new QHBoxLayout;
     summaryLine->addWidget(m_summary, 1);
     summaryLine->addWidget(m_previous);
+    summaryLine->addWidget(m_user); // on this line, so the filters fit at 1024 px
     layout->addLayout(summaryLine);
 
     m_table = new QTableView(this);
