@@ -1,5 +1,7 @@
 #include "WriteTransaction.h"
 
+#include "ChangeFeed.h"
+
 namespace cc {
 
 WriteTransaction::~WriteTransaction()
@@ -22,7 +24,11 @@ Result<void> WriteTransaction::commit()
     if (!m_open)
         return Error { ErrorCode::Sql, QStringLiteral("commit without a transaction") };
     m_open = false;
-    if (auto done = m_db.runDirect(QStringLiteral("COMMIT")); !done) {
+    // Other instances hear of this write only if it commits (PostgreSQL NOTIFY is transactional).
+    Result<void> done = ChangeFeed::announce(m_db);
+    if (done)
+        done = m_db.runDirect(QStringLiteral("COMMIT"));
+    if (!done) {
         m_db.runDirect(QStringLiteral("ROLLBACK")).ok();
         return done.error();
     }

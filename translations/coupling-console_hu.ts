@@ -467,6 +467,14 @@
         <source>Another session held the rows too long; try again.</source>
         <translation>Egy másik munkamenet túl sokáig zárolta a sorokat; próbálja újra.</translation>
     </message>
+    <message>
+        <source>(sign in: File → Sign in…)</source>
+        <translation>(jelentkezzen be: Fájl → Bejelentkezés…)</translation>
+    </message>
+    <message>
+        <source>unless “Create missing licenses” is ticked</source>
+        <translation>ha nincs bejelölve a „Hiányzó licencek pótlása”</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>
@@ -529,6 +537,10 @@
         <translation>
             <numerusform>… és még %n kulcs, amelyek itt nem szerepelnek; a fenti összegzés mindet számolja.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Nothing to change: no key to repair.</source>
+        <translation>Nincs mit módosítani: nincs javítandó kulcs.</translation>
     </message>
 </context>
 <context>
@@ -1122,6 +1134,14 @@
         <source>teaching licenses, not pairs</source>
         <translation>oktatói licencek, nem párok</translation>
     </message>
+    <message>
+        <source>Last refresh %1 (re-read; the data was last checked %2)</source>
+        <translation>Utolsó frissítés: %1 (újraolvasva; az adatok utolsó ellenőrzése: %2)</translation>
+    </message>
+    <message>
+        <source>Open the violations of the latest check</source>
+        <translation>A legutóbbi ellenőrzés eltéréseinek megnyitása</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::FirstRunTour</name>
@@ -1383,10 +1403,102 @@ Qt %2</translation>
     </message>
 </context>
 <context>
+    <name>cc::ui::MessageBar</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Visszavonás</translation>
+    </message>
+    <message>
+        <source>Revert the change just made (its audit entries), exactly as before it</source>
+        <translation>Az imént végzett módosítás visszaállítása (auditbejegyzései szerint), pontosan a korábbi állapotra</translation>
+    </message>
+    <message>
+        <source>Close this message</source>
+        <translation>Az üzenet bezárása</translation>
+    </message>
+    <message>
+        <source>Undo: %1</source>
+        <translation>Visszavonás: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>… %n more line(s): hover here for the whole report</source>
+        <translation>
+            <numerusform>… még %n sor: a teljes jelentésért vigye ide az egeret</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>cc::ui::MetricCard</name>
     <message>
         <source>%1, %2</source>
         <translation>%1, %2</translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::PlanKeyModel</name>
+    <message>
+        <source>Missing license not created: tick “Create missing licenses” (a license is a paid product)</source>
+        <translation>A hiányzó licenc nem jön létre: jelölje be a „Hiányzó licencek pótlása” lehetőséget (a licenc fizetős termék)</translation>
+    </message>
+    <message>
+        <source>Needs manual review</source>
+        <translation>Kézi felülvizsgálatot igényel</translation>
+    </message>
+    <message>
+        <source>Locked by another session past the lock timeout</source>
+        <translation>Egy másik munkamenet a zárolási időkorláton túl zárolta</translation>
+    </message>
+    <message>
+        <source>Nothing to change</source>
+        <translation>Nincs mit módosítani</translation>
+    </message>
+    <message>
+        <source>Skipped: %1</source>
+        <translation>Kimarad: %1</translation>
+    </message>
+    <message>
+        <source>Still inconsistent</source>
+        <translation>Továbbra is inkonzisztens</translation>
+    </message>
+    <message>
+        <source>Consistent</source>
+        <translation>Konzisztens</translation>
+    </message>
+    <message>
+        <source>Consistent; warns: %1</source>
+        <translation>Konzisztens; figyelmeztetés: %1</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Felhasználó</translation>
+    </message>
+    <message>
+        <source>Track</source>
+        <translation>Szakirány</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Művelet</translation>
+    </message>
+    <message>
+        <source>Progress level</source>
+        <translation>Haladási szint</translation>
+    </message>
+    <message>
+        <source>License level</source>
+        <translation>Licencszint</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Sorok</translation>
+    </message>
+    <message>
+        <source>After the repair</source>
+        <translation>A javítás után</translation>
+    </message>
+    <message>
+        <source>Other column updates</source>
+        <translation>Egyéb oszlopok módosítása</translation>
     </message>
 </context>
 <context>
@@ -1601,6 +1713,99 @@ Qt %2</translation>
         <translation>
             <numerusform>következő %n mp múlva</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>cc::ui::RepairPreviewDialog</name>
+    <message>
+        <source>none</source>
+        <translation>nincs</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Repairs %1.</source>
+        <translation>Javítja: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) in this plan</source>
+        <translation>
+            <numerusform>%n kulcs ebben a tervben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row change(s)</source>
+        <translation>
+            <numerusform>%n sorváltozás</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n key(s) skipped</source>
+        <translation>
+            <numerusform>%n kulcs kimarad</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keys by action: %1</source>
+        <translation>Kulcsok műveletenként: %1</translation>
+    </message>
+    <message>
+        <source>Rows: %1 inserted, %2 updated, %3 deleted, %4 re-pointed</source>
+        <translation>Sorok: %1 beszúrva, %2 módosítva, %3 törölve, %4 átirányítva</translation>
+    </message>
+    <message>
+        <source>Keys skipped: %1</source>
+        <translation>Kimaradó kulcsok: %1</translation>
+    </message>
+    <message>
+        <source>Warnings this repair creates: %1</source>
+        <translation>A javítás nyomán keletkező figyelmeztetések: %1</translation>
+    </message>
+    <message>
+        <source>Filter keys (user, track, action, outcome)</source>
+        <translation>Kulcsok szűrése (felhasználó, szakirány, művelet, eredmény)</translation>
+    </message>
+    <message>
+        <source>SQL of the selected key</source>
+        <translation>A kijelölt kulcs SQL-je</translation>
+    </message>
+    <message>
+        <source>SQL of every key</source>
+        <translation>Minden kulcs SQL-je</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>Exportálás…</translation>
+    </message>
+    <message>
+        <source>Write the table (.csv) or every row before → after and the statements (.txt) to a file</source>
+        <translation>A táblázat (.csv) vagy minden sor előtte → utána állapota és az utasítások (.txt) fájlba írása</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Alkalmazás</translation>
+    </message>
+    <message>
+        <source>This is a production database. Type %1 to confirm:</source>
+        <translation>Ez éles adatbázis. A megerősítéshez írja be: %1</translation>
+    </message>
+    <message>
+        <source>Select a key to see its rows and statements.</source>
+        <translation>Jelöljön ki egy kulcsot a sorai és utasításai megtekintéséhez.</translation>
+    </message>
+    <message>
+        <source>Export the preview</source>
+        <translation>Az előnézet exportálása</translation>
+    </message>
+    <message>
+        <source>CSV table (*.csv);;Rows and statements (*.txt)</source>
+        <translation>CSV-táblázat (*.csv);;Sorok és utasítások (*.txt)</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Nem sikerült írni: %1: %2</translation>
     </message>
 </context>
 <context>
@@ -2373,10 +2578,6 @@ Utána: %6</translation>
         <translation>Kijelöltek javítása…</translation>
     </message>
     <message>
-        <source>Repair all…</source>
-        <translation>Összes javítása…</translation>
-    </message>
-    <message>
         <source>#%1</source>
         <translation>#%1</translation>
     </message>
@@ -2406,10 +2607,6 @@ Utána: %6</translation>
         <source>Select rows to repair</source>
         <translation>Jelölje ki a javítandó sorokat</translation>
     </message>
-    <message>
-        <source>Preview and repair every violation of the latest run</source>
-        <translation>A legutóbbi futás minden eltérésének előnézete és javítása</translation>
-    </message>
     <message numerus="yes">
         <source>Repair %n key(s)</source>
         <translation>
@@ -2435,6 +2632,62 @@ Utána: %6</translation>
     <message>
         <source>Rows %1–%2 loaded; counting the rest…</source>
         <translation>%1–%2. sor betöltve; a többi számolása…</translation>
+    </message>
+    <message>
+        <source>Repair all shown…</source>
+        <translation>Minden látható javítása…</translation>
+    </message>
+    <message>
+        <source>%1 in total; rows %2–%3 loaded.</source>
+        <translation>Összesen %1; a(z) %2–%3. sor betöltve.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s), all shown.</source>
+        <translation>
+            <numerusform>%n sor, mind látható.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Warnings are not repaired: choose a violation kind</source>
+        <translation>A figyelmeztetéseket nem javítja: válasszon eltéréstípust</translation>
+    </message>
+    <message>
+        <source>Preview and repair %1</source>
+        <translation>Előnézet és javítás: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>the %n selected key(s)</source>
+        <translation>
+            <numerusform>a(z) %n kijelölt kulcs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>run %1</source>
+        <translation>%1. futás</translation>
+    </message>
+    <message>
+        <source>kind “%1”</source>
+        <translation>típus: „%1”</translation>
+    </message>
+    <message>
+        <source>track %1</source>
+        <translation>szakirány: %1</translation>
+    </message>
+    <message>
+        <source>user %1</source>
+        <translation>felhasználó: %1</translation>
+    </message>
+    <message>
+        <source>every violation of the latest run</source>
+        <translation>a legutóbbi futás minden eltérése</translation>
+    </message>
+    <message>
+        <source>the violations shown (%1)</source>
+        <translation>a látható eltérések (%1)</translation>
+    </message>
+    <message>
+        <source>Repair the violations shown</source>
+        <translation>A látható eltérések javítása</translation>
     </message>
 </context>
 </TS>

@@ -7,6 +7,15 @@
 
 namespace cc::ui {
 
+// A write this window made, as the page's message bar reports it (with Undo when it can be undone).
+struct WriteReport {
+    QString title;
+    QString text;
+    std::optional<qint64> batchId; // Undo reverts the batch
+    QList<qint64> auditIds; // Undo reverts these entries, newest first (when there is no batch)
+    bool undo = false; // this write was itself an Undo from the bar
+};
+
 // Shared by the main window and its pages (GUI thread only): the job runner, what is known about
 // the session, and the requests pages make to one another (open a user, show filtered violations).
 class ConsoleContext final : public QObject {
@@ -43,6 +52,8 @@ signals:
     // This window wrote to the database (emitted with databaseChanged): the dashboard checks again
     // when that is cheap, so no page goes on listing what was just repaired.
     void wrote();
+    // A write from this window succeeded: the window says so in its message bar, with Undo.
+    void writeReported(const cc::ui::WriteReport& report);
     // A health check finished (stored or not).
     void checkFinished();
     void openUserRequested(qint64 userId);

@@ -1,4 +1,6 @@
 #include "MainWindow.h"
+#include "widgets/MessageBar.h"
+#include "ChangeWatcher.h"
 
 #include "Administration.h"
 
@@ -73,10 +75,16 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     m_sideBar = new QListWidget(central);
+    auto* pageColumn = new QVBoxLayout;
+    pageColumn->setContentsMargins(0, 0, 0, 0);
+    pageColumn->setSpacing(0);
+    m_message = new MessageBar(m_context, central); // a write's outcome, with Undo, above the page
     m_pages = new QStackedWidget(central);
     m_pages->setObjectName(QStringLiteral("pages"));
+    pageColumn->addWidget(m_message);
+    pageColumn->addWidget(m_pages, 1);
     layout->addWidget(m_sideBar);
-    layout->addWidget(m_pages, 1);
+    layout->addLayout(pageColumn, 1);
     setCentralWidget(central);
 
     m_dashboard = new DashboardPage(m_context, m_pages);
@@ -92,19 +100,18 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
         m_pages->addWidget(page);
 
     m_signIn = new SignInFlow(m_context, this);
+    m_watcher = new ChangeWatcher(m_context, this); // writes and runs by other instances
     buildSideBar();
     buildMenus();
     buildStatusBar();
 
     connect(m_context, &ConsoleContext::infoChanged, this, &MainWindow::updateStatusBar);
     connect(m_context, &ConsoleContext::infoFailed, this, [this](const QString& message) {
-        m_connection->setText(tr("Not connected: %1").arg(m_context->info().connection));
-        m_connection->setToolTip(message);
+        setConnectionText(tr("Not connected: %1").arg(m_context->info().connection), message);
         QTimer::singleShot(5000, m_context, &ConsoleContext::reloadInfo);
     });
     connect(&m_context->jobs(), &JobRunner::connectionChanged, this, [this](bool connected, const QString& message) {
-        m_connection->setText(connected ? m_context->info().connection : tr("Connection lost: %1").arg(m_context->info().connection));
-        m_connection->setToolTip(message);
+        setConnectionText(connected ? m_context->info().connection : tr("Connection lost: %1").arg(m_context->info().connection), message);
         if (connected)
             m_context->reloadInfo();
     });
@@ -258,7 +265,7 @@ void MainWindow::buildStatusBar()
 void MainWindow::updateStatusBar()
 {
     const ConsoleInfo& info = m_context->info();
-    m_connection->setText(info.embedded ? tr("%1 (embedded demo database)").arg(info.connection) : info.connection);
+    setConnectionText(info.embedded ? tr("%1 (embedded demo database)").arg(info.connection) : info.connection, QString());
     m_connectButton->setText(info.embedded ? tr("Connect to your database…") : tr("Connect to another database…"));
     const QColor chip = ThemeColors::environment(info.environment);
     m_environment->setText(info.loaded ? Wording::environment(info.environment) : tr("CONNECTING…"));
@@ -266,9 +273,35 @@ void MainWindow::updateStatusBar()
                                      .arg(chip.name(), ThemeColors::textOn(chip).name()));
     m_environment->setToolTip(tr("Environment of this database"));
     m_readOnly->setText(info.readOnly ? tr("Read-only") : tr("Read-write"));
-    m_operator->setText(info.loaded ? tr("Operator: %1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role)) : QString());
+    m_operator->setToolTip(info.loaded ? tr("Operator: %1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role)) : QString());
     m_signInAction->setEnabled(info.loaded && info.environment == Environment::Production);
     setWindowTitle(tr("Coupling Console — %1").arg(info.connection));
+    fitStatusBar();
+}
+
+void MainWindow::setConnectionText(const QString& text, const QString& detail)
+{
+    m_connectionText = text;
+    m_connection->setToolTip(detail.isEmpty() ? text : text + u'\n' + detail);
+    fitStatusBar();
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event)
+{
+    QMainWindow::resizeEvent(event);
+    fitStatusBar();
+}
+
+void MainWindow::fitStatusBar()
+{
+    if (!m_connection)
+        return;
+    // The connection and the operator share what the chip, the link and the fixed labels leave.
+    const int fixed = m_environment->sizeHint().width() + m_connectButton->sizeHint().width() + m_readOnly->sizeHint().width()
+        + m_checkAge->sizeHint().width() + 320; // spacing, margins and the size grip
+    const int each = std::max(80, (width() - fixed) / 2);
+    m_connection->setText(m_connection->fontMetrics().elidedText(m_connectionText, Qt::ElideMiddle, each));
+    m_operator->setText(m_operator->fontMetrics().elidedText(m_operator->toolTip(), Qt::ElideRight, each));
 }
 
 void MainWindow::updateCheckAge()

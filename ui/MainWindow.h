@@ -16,6 +16,8 @@ class QStackedWidget;
 namespace cc::ui {
 
 class AuditPage;
+class ChangeWatcher;
+class MessageBar;
 class DashboardPage;
 class FirstRunTour;
 class QaLabPage;
@@ -47,6 +49,8 @@ public:
     static QString pageKey(int page); // "dashboard", "violations", … (screenshot file names)
     QString pageTitle(int page) const; // as in the side bar, translated
     ConsoleContext* context() const { return m_context; }
+    MessageBar* messageBar() const { return m_message; }
+    ChangeWatcher* changeWatcher() const { return m_watcher; }
     DashboardPage* dashboard() const { return m_dashboard; }
     ViolationsPage* violations() const { return m_violations; }
     UserPage* userPage() const { return m_user; }
@@ -73,6 +77,7 @@ protected:
     void showEvent(QShowEvent* event) override;
     void hideEvent(QHideEvent* event) override;
     void closeEvent(QCloseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
@@ -82,12 +87,18 @@ private:
     void buildMenus();
     void updateStatusBar();
     void updateCheckAge();
+    // Elides the status bar's connection and operator to the window's width (whole text in the tooltip).
+    void fitStatusBar();
+    void setConnectionText(const QString& text, const QString& detail);
     void showAbout();
     void askConnection();
 
     ConsoleContext* m_context;
     QListWidget* m_sideBar = nullptr;
     QStackedWidget* m_pages = nullptr;
+    MessageBar* m_message = nullptr;
+    ChangeWatcher* m_watcher = nullptr;
+    QString m_connectionText; // the status bar's connection, whole
     DashboardPage* m_dashboard = nullptr;
     ViolationsPage* m_violations = nullptr;
     UserPage* m_user = nullptr;

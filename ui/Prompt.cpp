@@ -3,6 +3,7 @@
 #include "dialogs/ConnectDialog.h"
 
 #include "dialogs/PlanPreviewDialog.h"
+#include "dialogs/RepairPreviewDialog.h"
 #include "dialogs/SetLevelDialog.h"
 #include "dialogs/SignInDialog.h"
 
@@ -17,6 +18,7 @@ struct PromptState {
     bool unattended = false;
     QStringList shown;
     QString lastQuestion;
+    std::function<bool(RepairPreviewDialog&)> inspector;
 };
 PromptState& state()
 {
@@ -58,6 +60,27 @@ bool Prompt::confirmPlan(QWidget* parent, const QString& title, const QString& s
     }
     PlanPreviewDialog dialog(title, summary, planText, typeToConfirm, parent);
     return dialog.exec() == QDialog::Accepted;
+}
+
+bool Prompt::confirmRepair(QWidget* parent, const QString& title, const RepairPreview& preview, const QString& typeToConfirm)
+{
+    if (state().inspector) {
+        state().lastQuestion = title + u'\n' + RepairPreviewDialog::summaryText(preview);
+        RepairPreviewDialog dialog(title, preview, typeToConfirm, parent);
+        return state().inspector(dialog);
+    }
+    if (auto answer = takeAnswer(title + u'\n' + RepairPreviewDialog::summaryText(preview))) {
+        if (!typeToConfirm.isEmpty())
+            return answer->accepted && answer->text == typeToConfirm;
+        return answer->accepted;
+    }
+    RepairPreviewDialog dialog(title, preview, typeToConfirm, parent);
+    return dialog.exec() == QDialog::Accepted;
+}
+
+void Prompt::setRepairPreviewInspector(std::function<bool(RepairPreviewDialog&)> inspector)
+{
+    state().inspector = std::move(inspector);
 }
 
 std::optional<LevelChoice> Prompt::askLevel(QWidget* parent, const QString& title, int current, int max)
@@ -145,6 +168,11 @@ QString Prompt::saveFile(QWidget* parent, const QString& title, const QString& s
     if (auto answer = takeAnswer(title))
         return answer->accepted ? answer->text : QString();
     return QFileDialog::getSaveFileName(parent, title, suggested, filter);
+}
+
+void Prompt::noteShown(const QString& title, const QString& text)
+{
+    record(title + u": " + text);
 }
 
 void Prompt::error(QWidget* parent, const QString& title, const QString& text)

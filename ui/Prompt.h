@@ -8,11 +8,15 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <optional>
 
 class QWidget;
 
 namespace cc::ui {
+
+struct RepairPreview;
+class RepairPreviewDialog;
 
 struct PromptAnswer {
     PromptAnswer(bool isAccepted = false, int chosenLevel = 0, QString typedText = {}, QString profileName = {})
@@ -54,6 +58,12 @@ public:
     // production, the text the person must type to confirm (the user id). True to apply.
     static bool confirmPlan(QWidget* parent, const QString& title, const QString& summary, const QString& planText,
                             const QString& typeToConfirm);
+    // The structured preview of a repair (summary, keys table, SQL on demand, Export). A queued
+    // answer sees the title and the summary as the question.
+    static bool confirmRepair(QWidget* parent, const QString& title, const RepairPreview& preview, const QString& typeToConfirm);
+    // Tests: the next repair previews build the real dialog and hand it to `inspector`, whose answer
+    // stands for Apply (true) or Cancel; an empty function ends this.
+    static void setRepairPreviewInspector(std::function<bool(RepairPreviewDialog&)> inspector);
     static std::optional<LevelChoice> askLevel(QWidget* parent, const QString& title, int current, int max);
     static bool confirm(QWidget* parent, const QString& title, const QString& text);
     // File → Connect…: the connection to open, or nothing. A queued answer gives as text the SQLite
@@ -69,6 +79,8 @@ public:
     // A file to write, starting from `suggested`; empty when cancelled. A queued answer gives the
     // path as text. The file dialog asks before replacing an existing file.
     static QString saveFile(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
+    // A message the window shows in the page (no box to dismiss); recorded like the others.
+    static void noteShown(const QString& title, const QString& text);
     // Non-blocking messages.
     static void error(QWidget* parent, const QString& title, const QString& text);
     static void information(QWidget* parent, const QString& title, const QString& text);

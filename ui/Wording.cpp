@@ -131,7 +131,16 @@ QString Wording::error(ErrorCode code, const QString& detail)
     }
     if (detail.isEmpty())
         return sentence;
-    return tr("%1 Details: %2").arg(sentence, detail);
+    return tr("%1 Details: %2").arg(sentence, guiDetail(detail));
+}
+
+QString Wording::guiDetail(const QString& coreDetail)
+{
+    // Core's words name the command line's options; a window names its own controls.
+    QString detail = coreDetail;
+    detail.replace(QStringLiteral("(--operator EMAIL)"), tr("(sign in: File → Sign in…)"));
+    detail.replace(QStringLiteral("without --create-licenses"), tr("unless “Create missing licenses” is ticked"));
+    return detail;
 }
 
 QString Wording::percent(qint64 hundredths)
@@ -169,7 +178,7 @@ QString Wording::age(qint64 seconds)
 
 QString Wording::refusal(const Error& error)
 {
-    return tr("Not available: %1").arg(error.message);
+    return tr("Not available: %1").arg(guiDetail(error.message));
 }
 
 } // namespace cc::ui

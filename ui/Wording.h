@@ -35,6 +35,9 @@ public:
     static QString coreDecimal(const QString& typed);
     static QString age(qint64 seconds); // "12 s ago", "5 min ago", …
     static QString refusal(const Error& error); // tooltip for a disabled button
+    // Core's detail with the command line's options (--operator, --create-licenses) put as the
+    // window's own controls.
+    static QString guiDetail(const QString& coreDetail);
 };
 
 } // namespace cc::ui

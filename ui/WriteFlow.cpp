@@ -1,6 +1,8 @@
 #include "WriteFlow.h"
 
 #include "Prompt.h"
+#include "dialogs/RepairPreviewDialog.h"
+#include "models/PlanKeyModel.h"
 #include "Wording.h"
 #include "widgets/JobProgress.h"
 
@@ -48,6 +50,7 @@ PreparedPlan prepare(Plan plan)
 } // namespace cc::ui
 
 Q_DECLARE_METATYPE(cc::ui::PreparedPlan)
+Q_DECLARE_METATYPE(cc::ui::RepairPreview)
 
 namespace cc::ui {
 
@@ -80,7 +83,7 @@ QString WriteFlow::outcomeText(const WriteOutcome& outcome)
     if (!outcome.skipped.isEmpty()) {
         text += u"\n" + tr("%n key(s) skipped:", nullptr, int(outcome.skipped.size()));
         for (const SkippedKey& key : outcome.skipped.mid(0, 20))
-            text += u"\n  " + tr("user %1, %2: %3").arg(key.key.userId).arg(key.key.track, key.reason);
+            text += u"\n  " + tr("user %1, %2: %3").arg(key.key.userId).arg(key.key.track, PlanKeyModel::skipReason(key.reason));
     }
     if (outcome.cancelled)
         text += u"\n" + tr("Cancelled: the remaining keys were not changed.");
@@ -108,7 +111,8 @@ void WriteFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progr
             }
             const PreparedPlan prepared = outcome.value.value<PreparedPlan>();
             if (!prepared.changes) {
-                Prompt::information(guard, request.title, tr("Nothing to change.") + u'\n' + prepared.text);
+                Prompt::noteShown(request.title, tr("Nothing to change."));
+                emit context->writeReported({ request.title, tr("Nothing to change."), {}, {}, false });
                 return;
             }
             if (!Prompt::confirmPlan(guard, request.title, prepared.summary, prepared.text, request.typeToConfirm))
@@ -116,6 +120,84 @@ void WriteFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progr
             apply(context, guard, progress, request.title, request.apply(prepared.plan), request.applied);
         });
     progress->start(id, tr("Preparing the preview…"));
+}
+
+void WriteFlow::runRepair(ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request)
+{
+    QPointer<QWidget> guard(parent);
+    Job preview = [request](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+        auto keys = request.keys(session);
+        if (!keys)
+            return keys.error();
+        RepairOptions options = request.options;
+        options.cancel = &cancel;
+        WriteOptions write;
+        write.batch = true;
+        write.batchAction = request.batchAction;
+        write.cancel = &cancel;
+        write.progress = progress;
+        auto plan = CouplingWriter::dryRun(session, *keys, Repair::planner(options), write);
+        if (!plan)
+            return plan.error();
+        RepairPreview prepared;
+        prepared.forecast = PlanForecast::of(*plan, session.catalogue());
+        prepared.plan = std::move(*plan);
+        prepared.scope = request.scope;
+        return QVariant::fromValue(std::move(prepared));
+    };
+    const quint64 id = context->jobs().submit(
+        JobRunner::Lane::Action, std::move(preview), parent,
+        [context, guard, progress, request](const JobOutcome& outcome) {
+            progress->finish();
+            if (!guard)
+                return;
+            if (!outcome.ok) {
+                Prompt::error(guard, request.title, Wording::error(outcome.code, outcome.message));
+                return;
+            }
+            const RepairPreview prepared = outcome.value.value<RepairPreview>();
+            const bool changes = std::any_of(prepared.plan.keys.cbegin(), prepared.plan.keys.cend(),
+                                             [](const KeyChange& key) { return !key.changes.isEmpty(); });
+            if (!changes) {
+                const QString text = prepared.plan.keys.isEmpty() ? tr("Nothing to change: no key to repair.")
+                                                                  : tr("Nothing to change.") + u' ' + RepairPreviewDialog::summaryText(prepared);
+                Prompt::noteShown(request.title, text);
+                emit context->writeReported({ request.title, text, {}, {}, false });
+                return;
+            }
+            if (!Prompt::confirmRepair(guard, request.title, prepared, request.typeToConfirm))
+                return;
+            // Keys the dry run could not change carry no rows to check again: they are reported as
+            // skipped with the previewed reason instead of being re-read as "changed since the preview".
+            Plan changing;
+            QList<SkippedKey> unchanged;
+            for (const KeyChange& key : prepared.plan.keys) {
+                if (key.changes.isEmpty() && !key.skipReason.isEmpty())
+                    unchanged.append({ key.key, key.skipReason });
+                else if (!key.changes.isEmpty())
+                    changing.keys.append(key);
+            }
+            Job apply = JobRunner::job<WriteOutcome>([changing, unchanged, request](Session& session, CancelToken& cancel,
+                                                                                  const ProgressFn& progress) -> Result<WriteOutcome> {
+                WriteOptions options;
+                options.batch = true;
+                options.batchAction = request.batchAction;
+                options.cancel = &cancel;
+                options.progress = progress;
+                auto outcome = CouplingWriter::apply(session, changing, options);
+                if (outcome)
+                    outcome->skipped += unchanged;
+                return outcome;
+            });
+            WriteFlow::apply(context, guard, progress, request.title, std::move(apply), {});
+        },
+        [progress](qint64 done, qint64 total) { progress->setProgress(done, total); });
+    progress->start(id, tr("Preparing the preview…"));
+}
+
+void WriteFlow::runUndo(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job)
+{
+    apply(context, parent, progress, title, std::move(job), {}, true);
 }
 
 void WriteFlow::runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
@@ -127,7 +209,7 @@ void WriteFlow::runDirect(ConsoleContext* context, QWidget* parent, JobProgress*
 }
 
 void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job,
-                      std::function<void(const WriteOutcome&)> applied)
+                      std::function<void(const WriteOutcome&)> applied, bool undo)
 {
     QPointer<QWidget> guard(parent);
     // The plan a write executed and the rows it changed are freed in the worker: the pages need only
@@ -152,7 +234,7 @@ void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* pro
     };
     const quint64 id = context->jobs().submit(
         JobRunner::Lane::Action, std::move(slimmed), parent,
-        [context, guard, progress, title, applied](const JobOutcome& outcome) {
+        [context, guard, progress, title, applied, undo](const JobOutcome& outcome) {
             progress->finish();
             if (!outcome.ok) {
                 Prompt::error(guard, title, Wording::error(outcome.code, outcome.message));
@@ -161,7 +243,9 @@ void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* pro
                 return;
             }
             const WriteOutcome result = outcome.value.value<WriteOutcome>();
-            Prompt::information(guard, title, outcomeText(result));
+            // Said in the page's message bar, with Undo, not in a box to dismiss.
+            Prompt::noteShown(title, outcomeText(result));
+            emit context->writeReported({ title, outcomeText(result), result.batchId, result.auditIds, undo });
             if (applied)
                 applied(result);
             emit context->databaseChanged();

@@ -2,6 +2,7 @@
 
 #include "ConsoleContext.h"
 #include "CoreMetaTypes.h"
+#include "Repair.h"
 
 #include <QCoreApplication>
 
@@ -25,6 +26,18 @@ struct WriteRequest {
     std::function<void(const WriteOutcome&)> applied; // after success, optional
 };
 
+// A repair of many keys with the structured preview (ui/dialogs/RepairPreviewDialog.h): the worker
+// finds the keys, dry-runs the plan and forecasts it; the person reads it; the plan is applied as
+// one batch (one savepoint per key, Undo reverts the batch).
+struct RepairRequest {
+    QString title;
+    QString scope; // what is repaired, in words
+    std::function<Result<QList<KeyRef>>(Session& session)> keys; // runs in the worker
+    RepairOptions options;
+    QString batchAction = QStringLiteral("repair");
+    QString typeToConfirm;
+};
+
 class WriteFlow final {
     Q_DECLARE_TR_FUNCTIONS(WriteFlow)
 
@@ -35,12 +48,15 @@ public:
     // A write with no plan to preview (inject, revert): confirm, run, report.
     static void runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
                           const QString& question, Job job, std::function<void(const WriteOutcome&)> applied);
+    static void runRepair(ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request);
+    // Undo from the message bar: no question, reported without a further Undo.
+    static void runUndo(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job);
     static QString summarize(const Plan& plan);
     static QString outcomeText(const WriteOutcome& outcome);
 
 private:
     static void apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job,
-                      std::function<void(const WriteOutcome&)> applied);
+                      std::function<void(const WriteOutcome&)> applied, bool undo = false);
 };
 
 } // namespace cc::ui

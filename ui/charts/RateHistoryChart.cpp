@@ -103,8 +103,19 @@ void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<Ch
         rate.append(QPointF(double(point.at.toMSecsSinceEpoch()), point.rate));
         low = std::min(low, point.rate);
     }
-    const double minY = std::max(0.0, std::floor(low - std::max(1.0, (100 - low) * 0.1)));
-    const double maxY = 100.5;
+    // Nice ticks ending at exactly 100 % (never above): a step of 0.5, 1, 2, 5, 10, 20 or 25 points
+    // that leaves at most 6 intervals down to just below the lowest rate or threshold.
+    const double wanted = std::max(0.5, 100 - low + std::max(0.5, (100 - low) * 0.1));
+    double step = 25;
+    for (double candidate : { 0.5, 1.0, 2.0, 5.0, 10.0, 20.0, 25.0 }) {
+        if (wanted / candidate <= 6) {
+            step = candidate;
+            break;
+        }
+    }
+    const int intervals = std::max(1, int(std::ceil(wanted / step)));
+    const double maxY = 100;
+    const double minY = std::max(0.0, maxY - intervals * step);
     m_rate->replace(rate);
     m_points->replace(rate);
     const double x0 = double(from.toMSecsSinceEpoch());
@@ -114,13 +125,15 @@ void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<Ch
     QList<QPointF> repairs;
     QList<QPointF> injections;
     for (const ChangeMarker& marker : markers)
-        (marker.injection ? injections : repairs).append(QPointF(double(marker.at.toMSecsSinceEpoch()), maxY - 0.3));
+        (marker.injection ? injections : repairs).append(QPointF(double(marker.at.toMSecsSinceEpoch()), maxY - step * 0.2));
     m_repairs->replace(repairs);
     m_injections->replace(injections);
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x0)), QDateTime::fromMSecsSinceEpoch(qint64(x1)));
     const qint64 span = qint64(x1 - x0) / 1000;
     m_time->setFormat(span <= 86400 ? QLocale().timeFormat(QLocale::ShortFormat) : dayAndTimeFormat());
     m_value->setRange(minY, maxY);
+    m_value->setTickCount(int(std::lround((maxY - minY) / step)) + 1);
+    m_value->setLabelFormat(step < 1 ? QStringLiteral("%.1f") : QStringLiteral("%.0f"));
     if (points.isEmpty())
         setAccessibleDescription(tr("Consistency rate over time: no runs in this range"));
     else

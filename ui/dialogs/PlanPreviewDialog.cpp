@@ -40,6 +40,7 @@ PlanPreviewDialog::PlanPreviewDialog(const QString& title, const QString& summar
         m_apply->setEnabled(false);
         connect(m_confirmation, &QLineEdit::textChanged, this,
                 [this, typeToConfirm](const QString& text) { m_apply->setEnabled(text.trimmed() == typeToConfirm); });
+        m_confirmation->setFocus();
     }
     layout->addWidget(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);

@@ -273,9 +273,26 @@ void AuditPage::revertSelected()
         return;
     const AuditEntry entry = m_model->entry(rows.first().row());
     const qint64 id = entry.id;
+    const QString title = tr("Revert audit entry #%1").arg(id);
+    // Asked only when the revert can be done: an entry reverted already (its rows no longer as it
+    // left them) is refused here, before any question, with core's reason.
+    m_context->jobs().submit(
+        JobRunner::Lane::Action,
+        JobRunner::job<Plan>([id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::preview(session, id); }), this,
+        [this, entry, title](const JobOutcome& outcome) {
+            if (!outcome.ok) {
+                Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
+                return;
+            }
+            confirmRevert(entry, title);
+        });
+}
+
+void AuditPage::confirmRevert(const AuditEntry& entry, const QString& title)
+{
+    const qint64 id = entry.id;
     Job job = JobRunner::job<WriteOutcome>([id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
     const QString confirmText = entry.userId ? m_context->confirmationFor(*entry.userId) : QString();
-    const QString title = tr("Revert audit entry #%1").arg(id);
     if (!confirmText.isEmpty()) {
         QTextBrowser plain;
         plain.setHtml(diffHtml(entry));

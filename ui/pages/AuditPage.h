@@ -2,6 +2,8 @@
 
 #include "AuditLog.h"
 
+#include "AuditLog.h"
+
 #include <QWidget>
 
 class QCheckBox;
@@ -42,6 +44,7 @@ protected:
 
 private:
     void showSelected();
+    void confirmRevert(const AuditEntry& entry, const QString& title);
 
     ConsoleContext* m_context;
     AuditTableModel* m_model = nullptr;

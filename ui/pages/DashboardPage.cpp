@@ -201,9 +201,20 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     layout->addLayout(m_chartGrid, 1);
     relayout();
 
-    connect(refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
+    connect(refreshButton, &QPushButton::clicked, this, [this] {
+        m_autoReread = false;
+        refresh();
+    });
     connect(m_checkButton, &QPushButton::clicked, this, &DashboardPage::runCheckNow);
-    connect(m_refresh, &RefreshControl::refreshDue, this, &DashboardPage::refresh);
+    connect(m_refresh, &RefreshControl::refreshDue, this, &DashboardPage::autoRefresh);
+    // From the status to its cause in one click: the badge and the cards open what they count.
+    auto openViolations = [this](const QString& kind) { return [this, kind] { emit m_context->openViolationsRequested(kind, QString()); }; };
+    connect(m_badge, &StatusBadge::activated, this, openViolations(QString()));
+    connect(m_violations, &MetricCard::activated, this, openViolations(QString()));
+    connect(m_rate, &MetricCard::activated, this, openViolations(QString()));
+    connect(m_new, &MetricCard::activated, this, openViolations(QString()));
+    connect(m_warnings, &MetricCard::activated, this, openViolations(QStringLiteral("*warnings")));
+    m_badge->setToolTip(tr("Open the violations of the latest check"));
     connect(m_errorBanner, &Banner::actionClicked, this, &DashboardPage::refresh);
     connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
     connect(m_byKind, &CountBarChart::categoryActivated, this,
@@ -357,7 +368,12 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
     m_topViolations->resizeColumnsToContents();
 
     const QDateTime now = QDateTime::currentDateTime();
-    m_lastRefresh->setText(tr("Last refresh %1").arg(QLocale().toString(now.time(), QLocale::LongFormat)));
+    if (m_autoReread && latest)
+        m_lastRefresh->setText(tr("Last refresh %1 (re-read; the data was last checked %2)")
+                                   .arg(QLocale().toString(now.time(), QLocale::LongFormat),
+                                        Wording::age(latest->startedAt.secsTo(QDateTime::currentDateTimeUtc()))));
+    else
+        m_lastRefresh->setText(tr("Last refresh %1").arg(QLocale().toString(now.time(), QLocale::LongFormat)));
     QString monitoring;
     if (latest) {
         monitoring = tr("Last check %1 by %2, %3 ms, on %4.")
@@ -440,6 +456,26 @@ qint64 DashboardPage::recheckBudgetMs()
 {
     return QSettings().value(QStringLiteral("dashboard/recheckAfterWriteMs"), 10000).toLongLong();
 }
+
+int DashboardPage::liveCheckDivisor()
+{
+    return std::max(1, QSettings().value(QStringLiteral("dashboard/liveCheckDivisor"), 10).toInt());
+}
+
+void DashboardPage::autoRefresh()
+{
+    const std::optional<HealthReport>& latest = m_snapshot.latest;
+    const ConsoleInfo& info = m_context->info();
+    const qint64 budgetMs = qint64(m_refresh->intervalSeconds()) * 1000 / liveCheckDivisor();
+    m_autoReread = !(!info.readOnly && info.toolsInstalled && latest && latest->durationMs < budgetMs);
+    if (!m_autoReread && m_checkJob == 0) {
+        startCheck(false); // refreshes when it is stored
+        return;
+    }
+    refresh();
+}
+
+QString DashboardPage::lastRefreshText() const { return m_lastRefresh->text(); }
 
 void DashboardPage::checkAfterWrite()
 {

@@ -53,9 +53,17 @@ public:
     // re-read whose "Changes since this check" card tells that the check is out of date.
     void checkAfterWrite();
     static qint64 recheckBudgetMs();
+    // What the auto-refresh timer does (live dashboard): a real check when the last one took under
+    // 1/liveCheckDivisor() of the interval (QSettings "dashboard/liveCheckDivisor", 10 by default),
+    // else a re-read that says when the data was last checked.
+    void autoRefresh();
+    static int liveCheckDivisor();
+    // True when the last auto-refresh only re-read the stored run.
+    bool lastAutoRefreshReread() const { return m_autoReread; }
     int cardColumns() const { return m_cardColumns; }
     bool isCheckRunning() const { return m_checkJob != 0; }
     const DashboardSnapshot& snapshot() const { return m_snapshot; }
+    QString lastRefreshText() const;
     RefreshControl* refreshControl() const { return m_refresh; }
 
 signals:
@@ -67,6 +75,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    bool m_autoReread = false;
     void render(const DashboardSnapshot& snapshot);
     void showFailure(const QString& message);
     void startCheck(bool scheduled);

@@ -44,7 +44,8 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_run = new QComboBox(this);
     m_run->setObjectName(QStringLiteral("violationsRun"));
     m_run->addItem(tr("Latest completed run"), QVariant());
-    m_run->setMinimumContentsLength(28);
+    m_run->setMinimumContentsLength(16);
+    m_run->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("violationsKind"));
     m_kind->addItem(tr("All violations"), QString());
@@ -60,13 +61,14 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_user->setObjectName(QStringLiteral("violationsUser"));
     m_user->setPlaceholderText(tr("User id or email"));
     m_user->setClearButtonEnabled(true);
+    m_user->setMinimumWidth(m_user->fontMetrics().horizontalAdvance(m_user->placeholderText()) + 40); // usable at 1024 px
     filters->addWidget(new QLabel(tr("Run:"), this));
     filters->addWidget(m_run);
     filters->addWidget(new QLabel(tr("Kind:"), this));
     filters->addWidget(m_kind);
     filters->addWidget(new QLabel(tr("Track:"), this));
     filters->addWidget(m_track);
-    filters->addWidget(m_user, 1);
+    filters->addStretch();
     layout->addLayout(filters);
 
     m_summary = new QLabel(this);
@@ -77,6 +79,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     auto* summaryLine = new QHBoxLayout;
     summaryLine->addWidget(m_summary, 1);
     summaryLine->addWidget(m_previous);
+    summaryLine->addWidget(m_user); // on this line, so the filters fit at 1024 px
     layout->addLayout(summaryLine);
 
     m_table = new QTableView(this);
@@ -110,7 +113,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_createLicenses->setChecked(false);
     m_repairSelected = new QPushButton(tr("Repair selected…"), this);
     m_repairSelected->setObjectName(QStringLiteral("repairSelectedButton"));
-    m_repairAll = new QPushButton(tr("Repair all…"), this);
+    m_repairAll = new QPushButton(tr("Repair all shown…"), this);
     m_repairAll->setObjectName(QStringLiteral("repairAllButton"));
     m_export = new QPushButton(tr("Export…"), this);
     m_export->setObjectName(QStringLiteral("exportViolationsButton"));
@@ -304,8 +307,12 @@ void ViolationsPage::updateSummary()
     } else {
         const qint64 first = m_model->firstRowNumber() + 1;
         const qint64 last = m_model->firstRowNumber() + m_model->rowCount();
-        m_summary->setText(tr("%1 in total; rows %2–%3 loaded (scroll for more).")
-                               .arg(QLocale().toString(total), QLocale().toString(first), QLocale().toString(last)));
+        // "(scroll for more)" only when rows past the loaded ones exist.
+        m_summary->setText(last < total ? tr("%1 in total; rows %2–%3 loaded (scroll for more).")
+                                              .arg(QLocale().toString(total), QLocale().toString(first), QLocale().toString(last))
+                           : first > 1 ? tr("%1 in total; rows %2–%3 loaded.")
+                                             .arg(QLocale().toString(total), QLocale().toString(first), QLocale().toString(last))
+                                       : tr("%n row(s), all shown.", nullptr, int(total)));
     }
     m_previous->setVisible(m_model->firstRowNumber() > 0);
     updateActions();
@@ -320,8 +327,11 @@ void ViolationsPage::updateActions()
     m_repairSelected->setEnabled(one.ok() && selection);
     m_repairSelected->setToolTip(one.ok() ? (selection ? tr("Preview and repair the selected keys") : tr("Select rows to repair"))
                                           : Wording::refusal(one.error()));
-    m_repairAll->setEnabled(all.ok());
-    m_repairAll->setToolTip(all.ok() ? tr("Preview and repair every violation of the latest run") : Wording::refusal(all.error()));
+    const bool warnings = m_model->filter().warnings;
+    m_repairAll->setEnabled(all.ok() && !warnings);
+    m_repairAll->setToolTip(!all.ok() ? Wording::refusal(all.error())
+                                : warnings ? tr("Warnings are not repaired: choose a violation kind")
+                                           : tr("Preview and repair %1").arg(shownScope()));
 }
 
 void ViolationsPage::repairSelection()
@@ -339,50 +349,70 @@ void ViolationsPage::repairSelection()
     if (keys.isEmpty())
         return;
     std::sort(keys.begin(), keys.end());
-    RepairOptions options;
-    options.createLicenses = m_createLicenses->isChecked();
-    WriteRequest request;
+    RepairRequest request;
     request.title = tr("Repair %n key(s)", nullptr, int(keys.size()));
-    request.preview = JobRunner::job<Plan>([keys, options](Session& session, CancelToken&, const ProgressFn&) {
-        return CouplingWriter::preview(session, keys, Repair::planner(options));
-    });
-    request.apply = [](const Plan& plan) {
-        return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken& cancel, const ProgressFn& progress) {
-            WriteOptions options;
-            options.cancel = &cancel;
-            options.progress = progress;
-            return CouplingWriter::apply(session, plan, options);
-        });
-    };
+    request.scope = tr("the %n selected key(s)", nullptr, int(keys.size()));
+    request.keys = [keys](Session&) -> Result<QList<KeyRef>> { return keys; };
+    request.options.createLicenses = m_createLicenses->isChecked();
     if (m_context->info().environment == Environment::Production)
         request.typeToConfirm = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
-    WriteFlow::run(m_context, this, m_progress, request);
+    WriteFlow::runRepair(m_context, this, m_progress, request);
+}
+
+QString ViolationsPage::shownScope() const
+{
+    QStringList parts;
+    if (m_run->currentIndex() > 0)
+        parts << tr("run %1").arg(m_run->currentData().toLongLong());
+    if (m_kind->currentIndex() > 0)
+        parts << tr("kind “%1”").arg(m_kind->currentText());
+    if (m_track->currentIndex() > 0)
+        parts << tr("track %1").arg(m_track->currentData().toString());
+    if (!m_model->userFilter().trimmed().isEmpty())
+        parts << tr("user %1").arg(m_model->userFilter().trimmed());
+    return parts.isEmpty() ? tr("every violation of the latest run") : tr("the violations shown (%1)").arg(parts.join(QStringLiteral(", ")));
 }
 
 void ViolationsPage::repairAll()
 {
-    RepairOptions options;
-    options.createLicenses = m_createLicenses->isChecked();
-    WriteRequest request;
-    request.title = tr("Repair all violations");
-    request.preview = JobRunner::job<Plan>([options](Session& session, CancelToken&, const ProgressFn&) {
-        return Repair::previewAll(session, options);
-    });
-    // The previewed plan itself, in batches of 500 keys with a savepoint per key; a key whose rows
-    // moved since the preview is skipped and reported, never re-planned behind the operator's back.
-    request.apply = [](const Plan& plan) {
-        return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken& cancel, const ProgressFn& progress) {
-            WriteOptions options;
-            options.batch = true;
-            options.batchAction = QStringLiteral("repair-all");
-            options.cancel = &cancel;
-            options.progress = progress;
-            return CouplingWriter::apply(session, plan, options);
-        });
+    ViolationFilter filter = m_model->filter();
+    const QString user = m_model->userFilter().trimmed();
+    if (filter.warnings)
+        return;
+    const bool everything = !filter.runId && filter.kind.isEmpty() && filter.track.isEmpty() && user.isEmpty();
+    RepairRequest request;
+    request.title = everything ? tr("Repair all violations") : tr("Repair the violations shown");
+    request.scope = shownScope();
+    request.batchAction = QStringLiteral("repair-all");
+    request.options.createLicenses = m_createLicenses->isChecked();
+    // Everything: the latest run's keys, checked again first when a write is newer than the run
+    // (Repair::keysToRepair). Filtered: the keys the page's filters select in the run shown.
+    request.keys = [filter, user, everything](Session& session) -> Result<QList<KeyRef>> {
+        if (everything)
+            return Repair::keysToRepair(session, nullptr);
+        ViolationFilter all = filter;
+        all.limit = -1;
+        all.after.reset();
+        if (!user.isEmpty()) {
+            auto id = Operations::resolveUser(session, user);
+            if (!id)
+                return id.error();
+            all.userId = *id;
+        }
+        QList<KeyRef> keys;
+        CC_TRY(RunStore::forEachViolation(session.db(), all, [&keys](const StoredViolation& row) -> Result<void> {
+            const KeyRef key { row.record.userId, row.record.track };
+            if (keys.isEmpty() || !(keys.last() == key))
+                keys.append(key);
+            return {};
+        }));
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        return keys;
     };
     if (m_context->info().environment == Environment::Production)
         request.typeToConfirm = QStringLiteral("REPAIR ALL");
-    WriteFlow::run(m_context, this, m_progress, request);
+    WriteFlow::runRepair(m_context, this, m_progress, request);
 }
 
 void ViolationsPage::exportRows()

@@ -36,6 +36,7 @@ public:
     std::optional<qint64> shownRun() const;
     void reload();
     void repairSelection();
+    // Repairs what the page shows: the keys its run, kind, track and user filters select.
     void repairAll();
     // Writes every row the filters select (not only those loaded) to a CSV or JSON file.
     void exportRows();
@@ -49,6 +50,7 @@ private:
     void loadRuns();
     void updateActions();
     void updateSummary();
+    QString shownScope() const; // the filters in words
 
     ConsoleContext* m_context;
     ViolationTableModel* m_model = nullptr;

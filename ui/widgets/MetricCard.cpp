@@ -1,5 +1,8 @@
 #include "MetricCard.h"
 
+#include <QKeyEvent>
+#include <QMouseEvent>
+
 #include "ThemeColors.h"
 
 #include <QLabel>
@@ -12,6 +15,8 @@ MetricCard::MetricCard(const QString& objectName, const QString& caption, QWidge
 {
     setObjectName(objectName);
     setMinimumWidth(150);
+    setFocusPolicy(Qt::StrongFocus);
+    setCursor(Qt::PointingHandCursor);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(14, 10, 14, 10);
     layout->setSpacing(2);
@@ -50,6 +55,21 @@ void MetricCard::restyle()
                       .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name()));
     m_caption->setStyleSheet(QStringLiteral("color: %1;").arg(ThemeColors::mutedText().name()));
     m_note->setStyleSheet(QStringLiteral("color: %1;").arg(ThemeColors::mutedText().name()));
+}
+
+void MetricCard::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()))
+        emit activated();
+}
+
+void MetricCard::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) {
+        emit activated();
+        return;
+    }
+    QFrame::keyPressEvent(event);
 }
 
 } // namespace cc::ui

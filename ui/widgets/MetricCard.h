@@ -18,6 +18,14 @@ public:
     void setValue(const QString& value, const QString& note = {});
     QString value() const;
 
+signals:
+    // Clicked, or Enter/Space with the focus: the dashboard opens what the number counts.
+    void activated();
+
+protected:
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
     void restyle();
     QLabel* m_caption = nullptr;

@@ -1,5 +1,8 @@
 #include "StatusBadge.h"
 
+#include <QKeyEvent>
+#include <QMouseEvent>
+
 #include "ThemeColors.h"
 #include "Wording.h"
 
@@ -14,6 +17,8 @@ StatusBadge::StatusBadge(QWidget* parent)
     bold.setPointSizeF(bold.pointSizeF() * 1.25);
     setFont(bold);
     setMinimumWidth(150);
+    setFocusPolicy(Qt::StrongFocus);
+    setCursor(Qt::PointingHandCursor);
     setAccessibleName(tr("Health status"));
     restyle();
     ThemeColors::onThemeChange(this, [this] { restyle(); });
@@ -32,6 +37,21 @@ void StatusBadge::restyle()
     setAccessibleDescription(text());
     setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 14px; padding: 6px 18px; }")
                       .arg(background.name(), ThemeColors::textOn(background).name()));
+}
+
+void StatusBadge::mouseReleaseEvent(QMouseEvent* event)
+{
+    if (event->button() == Qt::LeftButton && rect().contains(event->position().toPoint()))
+        emit activated();
+}
+
+void StatusBadge::keyPressEvent(QKeyEvent* event)
+{
+    if (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter || event->key() == Qt::Key_Space) {
+        emit activated();
+        return;
+    }
+    QLabel::keyPressEvent(event);
 }
 
 } // namespace cc::ui

@@ -18,6 +18,14 @@ public:
     void setStatus(const QString& status);
     QString status() const { return m_status; }
 
+signals:
+    // Clicked, or Enter/Space with the focus: the dashboard opens what the number counts.
+    void activated();
+
+protected:
+    void mouseReleaseEvent(QMouseEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+
 private:
     void restyle();
     QString m_status = QStringLiteral("no_data");

@@ -1,0 +1,136 @@
+#include "RepairForecast.h"
+
+#include "KeyClassifier.h"
+#include "LevelCatalogue.h"
+
+namespace cc {
+
+namespace {
+
+// The key's coupled rows with the plan's changes to them applied, in the plan's order.
+KeyRows applied(const KeyChange& change)
+{
+    KeyRows rows = change.before;
+    for (const RowChange& row : change.changes) {
+        QList<Row>* side = row.table == table::progress ? &rows.progress : row.table == table::licenses ? &rows.licenses : nullptr;
+        if (!side)
+            continue;
+        if (row.op == RowOp::Insert) {
+            Row inserted = row.values;
+            if (row.id != 0)
+                inserted.insert(QStringLiteral("id"), row.id);
+            side->append(inserted);
+            continue;
+        }
+        for (qsizetype i = 0; i < side->size(); ++i) {
+            if (rowInt(side->at(i), QStringLiteral("id")) != row.id)
+                continue;
+            if (row.op == RowOp::Delete) {
+                side->removeAt(i);
+            } else {
+                for (auto it = row.values.cbegin(); it != row.values.cend(); ++it)
+                    (*side)[i].insert(it.key(), it.value());
+            }
+            break;
+        }
+    }
+    rows.progressReferrers.clear();
+    rows.licenseReferrers.clear();
+    return rows;
+}
+
+// The recommended-action names of what a key's changes do (docs/BEHAVIOUR.md C6's steps).
+QStringList stepsOf(const KeyChange& change, const KeyForecast& key, const LevelCatalogue& catalogue)
+{
+    QStringList steps;
+    auto add = [&steps](const QString& step) {
+        if (!steps.contains(step))
+            steps << step;
+    };
+    const int max = catalogue.isKnown(change.key.track) ? catalogue.maxLevel(change.key.track) : 0;
+    for (const RowChange& row : change.changes) {
+        const bool progress = row.table == table::progress;
+        if (!progress && row.table != table::licenses)
+            continue;
+        if (row.op == RowOp::Delete) {
+            add(QStringLiteral("merge_duplicates"));
+        } else if (row.op == RowOp::Insert) {
+            add(progress ? QStringLiteral("create_progress_from_license") : QStringLiteral("create_license_from_progress"));
+        } else if (row.values.contains(QStringLiteral("current_level"))) {
+            const auto from = rowInt(row.before, QStringLiteral("current_level"));
+            const auto to = rowInt(row.values, QStringLiteral("current_level"));
+            if (max > 0 && from && *from > max && to == max)
+                add(QStringLiteral("clamp_level"));
+            else
+                add(progress ? QStringLiteral("sync_license_to_progress") : QStringLiteral("sync_progress_to_license"));
+        } else if (row.values.contains(QStringLiteral("specialization_id")) && row.values.size() <= 2) {
+            add(QStringLiteral("unify_spelling"));
+        }
+    }
+    if (steps.isEmpty() && !change.changes.isEmpty())
+        steps << (key.repointed > 0 ? QStringLiteral("merge_duplicates") : QStringLiteral("other_update"));
+    return steps;
+}
+
+QStringList warningNames(const KeyClassification& classification)
+{
+    QStringList names;
+    for (const Finding& finding : classification.warnings)
+        names << finding.name();
+    return names;
+}
+
+} // namespace
+
+QString PlanForecast::skipClass(const QString& reason)
+{
+    const qsizetype colon = reason.indexOf(u':');
+    return colon > 0 && colon <= 40 ? reason.left(colon).trimmed() : reason;
+}
+
+PlanForecast PlanForecast::of(const Plan& plan, const LevelCatalogue& catalogue)
+{
+    PlanForecast forecast;
+    forecast.keys.reserve(plan.keys.size());
+    for (const KeyChange& change : plan.keys) {
+        KeyForecast key;
+        std::tie(key.progressBefore, key.licenseBefore) = change.before.keptLevels();
+        const KeyRows after = applied(change);
+        std::tie(key.progressAfter, key.licenseAfter) = after.keptLevels();
+        for (const RowChange& row : change.changes) {
+            const bool coupled = row.table == table::progress || row.table == table::licenses;
+            if (row.op == RowOp::Insert)
+                ++key.inserted;
+            else if (row.op == RowOp::Delete)
+                ++key.deleted;
+            else if (coupled || row.table == table::progressions)
+                ++key.updated;
+            else
+                ++key.repointed;
+        }
+        if (!change.changes.isEmpty()) {
+            const KeyClassification now = classifyKey(change.before.aggregate(catalogue), catalogue);
+            const KeyClassification then = classifyKey(after.aggregate(catalogue), catalogue);
+            key.warningsAfter = warningNames(then);
+            key.violationAfter = then.violation.has_value();
+            const QStringList before = warningNames(now);
+            for (const QString& name : std::as_const(key.warningsAfter)) {
+                if (!before.contains(name))
+                    ++forecast.warningsCreated[name];
+            }
+            key.steps = stepsOf(change, key, catalogue);
+            for (const QString& step : std::as_const(key.steps))
+                ++forecast.keysByAction[step];
+        }
+        if (!change.skipReason.isEmpty())
+            ++forecast.skippedByReason[skipClass(change.skipReason)];
+        forecast.inserted += key.inserted;
+        forecast.updated += key.updated;
+        forecast.deleted += key.deleted;
+        forecast.repointed += key.repointed;
+        forecast.keys.append(key);
+    }
+    return forecast;
+}
+
+} // namespace cc
