@@ -50,6 +50,7 @@ int demo(CliContext& context)
     if (!seed)
         return context.fail(seed.error());
     DemoOptions options;
+    options.cancel = &context.cancel();
     options.users = *users;
     options.seed = seed->value_or(1);
     if (context.isSet("desync-rate")) {

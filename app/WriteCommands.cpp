@@ -309,7 +309,7 @@ int inject(CliContext& context)
     if (*random) {
         if (**random < 1 || **random > 1000000)
             return context.fail(refused(QStringLiteral("--random takes a count from 1 to 1000000")));
-        outcome = Injector::injectRandom(**opened, *kind, int(**random), quint64(seed->value_or(1)));
+        outcome = Injector::injectRandom(**opened, *kind, int(**random), quint64(seed->value_or(1)), &context.cancel());
     } else {
         auto key = resolveKey(context, **opened);
         if (!key)
@@ -336,7 +336,7 @@ int revert(CliContext& context)
     auto opened = openInitialised(context);
     if (!opened)
         return context.fail(opened.error());
-    auto outcome = auditId ? Reverter::revert(**opened, *auditId) : Reverter::revertBatch(**opened, **batch);
+    auto outcome = auditId ? Reverter::revert(**opened, *auditId) : Reverter::revertBatch(**opened, **batch, &context.cancel());
     return outcome ? reportOutcome(context, *outcome) : context.fail(outcome.error());
 }
 

@@ -1,6 +1,7 @@
 #include "Administration.h"
 
 #include "AuditLog.h"
+#include "CancelToken.h"
 #include "RunStore.h"
 #include "ToolSchema.h"
 #include "WriteTransaction.h"
@@ -34,16 +35,29 @@ Result<qint64> auditSetting(Session& session, const QString& action, const QJson
     return AuditLog::record(session, entry);
 }
 
-// Stores settings and their audit entry in one transaction, then reloads the session.
-Result<qint64> storeSettingsAudited(Session& session, const QList<std::pair<QString, QString>>& settings, const QString& action,
-                                    const QJsonObject& before, const QJsonObject& after)
+struct SettingsChange {
+    QList<std::pair<QString, QString>> settings;
+    QJsonObject before;
+    QJsonObject after;
+};
+
+// Stores a settings change and its audit entry in one transaction, then reloads the session. The
+// change is planned inside the transaction, under the settings lock, from the values stored now
+// (issue 15): two concurrent changes queue, and each one's `before` is the other's `after`.
+Result<qint64> storeSettingsAudited(Session& session, const QString& action,
+                                    const std::function<Result<SettingsChange>(Session&)>& plan)
 {
     auto id = withRetry([&]() -> Result<qint64> {
         WriteTransaction transaction(session.db());
         CC_TRY(transaction.begin());
-        for (const auto& [key, value] : settings)
+        CC_TRY(session.lockSettings(true));
+        CC_TRY(session.recheckAuthority());
+        auto change = plan(session);
+        if (!change)
+            return change.error();
+        for (const auto& [key, value] : std::as_const(change->settings))
             CC_TRY(session.storeSetting(key, value));
-        auto id = auditSetting(session, action, before, after);
+        auto id = auditSetting(session, action, change->before, change->after);
         if (!id)
             return id.error();
         CC_TRY(transaction.commit());
@@ -53,6 +67,15 @@ Result<qint64> storeSettingsAudited(Session& session, const QList<std::pair<QStr
         return id.error();
     CC_TRY(session.reload());
     return *id;
+}
+
+// A stored threshold in hundredths; the default when none is stored.
+Result<int> storedThreshold(Session& session, const QString& key, int fallback)
+{
+    auto value = session.setting(key);
+    if (!value)
+        return value.error();
+    return value->isEmpty() ? fallback : value->toInt();
 }
 
 QJsonArray levelsJson(const QList<LevelRequirement>& levels)
@@ -109,19 +132,30 @@ Result<InitResult> Administration::init(Session& session, const InitOptions& opt
         return empty.error();
     if (!*empty)
         CC_TRY(session.platform());
+    else
+        CC_TRY(PlatformSchema::refuseForeign(db));
     const bool hadTools = session.toolsInstalled();
     if (hadTools && options.environment && *options.environment != session.environment())
         CC_TRY(session.authorize(Action::SetEnvironment));
+    // A refused command writes nothing (issue 15): the index change is judged in the environment
+    // init leaves before init writes its own entry.
+    const Environment target = hadTools ? options.environment.value_or(session.environment())
+                                        : options.environment.value_or(*empty ? Environment::Development : Environment::Production);
+    if (options.createIndexes || options.dropIndexes)
+        CC_TRY(cc::authorize(Action::CreateIndexes, session.op(), target));
     CC_TRY(withRetry([&]() -> Result<void> {
         WriteTransaction transaction(db);
         CC_TRY(transaction.begin());
+        if (hadTools) {
+            CC_TRY(session.lockSettings(true));
+            CC_TRY(session.recheckAuthority());
+        }
         if (*empty) {
             CC_TRY(PlatformSchema::create(db));
             CC_TRY(ToolSchema::createKeyIndexes(db, false));
             result.createdPlatformTables = true;
         }
-        result.environment = hadTools ? options.environment.value_or(session.environment())
-                                      : options.environment.value_or(*empty ? Environment::Development : Environment::Production);
+        result.environment = target;
         if (!hadTools) {
             CC_TRY(installTools(session, result.environment));
             result.installedTools = true;
@@ -171,6 +205,8 @@ Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, cons
     auto empty = PlatformSchema::isEmpty(db);
     if (!empty)
         return empty.error();
+    if (*empty)
+        CC_TRY(PlatformSchema::refuseForeign(db));
     if (!*empty) {
         CC_TRY(session.platform());
         for (const char* name : { "users", "specialization_progress", "user_licenses" }) {
@@ -185,6 +221,9 @@ Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, cons
     CC_TRY(withRetry([&]() -> Result<void> {
         WriteTransaction transaction(db);
         CC_TRY(transaction.begin());
+        // SIGINT/SIGTERM (issue 15): interrupts the running statement; the demo is one transaction,
+        // rolled back whole.
+        CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
         if (*empty)
             CC_TRY(PlatformSchema::create(db));
         if (!session.toolsInstalled())
@@ -203,6 +242,8 @@ Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, cons
                                QStringLiteral("system"));
         if (!id)
             return id.error();
+        if (options.cancel && options.cancel->isCancelled())
+            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled; demo changed nothing") };
         return transaction.commit();
     }));
     if (*empty) {
@@ -219,10 +260,15 @@ Result<qint64> Administration::setEnvironment(Session& session, Environment envi
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::SetEnvironment));
-    const Environment before = session.environment();
-    return storeSettingsAudited(session, { { QStringLiteral("environment"), environmentName(environment) } }, QStringLiteral("env_set"),
-                                QJsonObject { { QStringLiteral("environment"), environmentName(before) } },
-                                QJsonObject { { QStringLiteral("environment"), environmentName(environment) } });
+    return storeSettingsAudited(session, QStringLiteral("env_set"), [&](Session& s) -> Result<SettingsChange> {
+        auto stored = s.setting(QStringLiteral("environment"));
+        if (!stored)
+            return stored.error();
+        auto before = environmentFromName(*stored);
+        return SettingsChange { { { QStringLiteral("environment"), environmentName(environment) } },
+                                QJsonObject { { QStringLiteral("environment"), environmentName(before ? *before : Environment::Production) } },
+                                QJsonObject { { QStringLiteral("environment"), environmentName(environment) } } };
+    });
 }
 
 Result<int> Administration::parseThreshold(const QString& text)
@@ -241,30 +287,40 @@ Result<int> Administration::parseThreshold(const QString& text)
 Result<qint64> Administration::setThresholds(Session& session, std::optional<QString> healthy, std::optional<QString> degraded)
 {
     CC_TRY(session.requireTools());
-    Thresholds next = session.thresholds();
+    std::optional<int> newHealthy;
+    std::optional<int> newDegraded;
     if (healthy) {
         auto value = parseThreshold(*healthy);
         if (!value)
             return value.error();
-        next.healthy = *value;
+        newHealthy = *value;
     }
     if (degraded) {
         auto value = parseThreshold(*degraded);
         if (!value)
             return value.error();
-        next.degraded = *value;
+        newDegraded = *value;
     }
-    if (next.degraded > next.healthy)
-        return refused(QStringLiteral("the degraded threshold (%1) must not be above the healthy threshold (%2)")
-                           .arg(next.degraded / 100.0, 0, 'f', 2).arg(next.healthy / 100.0, 0, 'f', 2));
     CC_TRY(session.authorize(Action::ChangeSettings));
-    const Thresholds before = session.thresholds();
-    return storeSettingsAudited(session,
-                                { { QStringLiteral("healthy_threshold"), QString::number(next.healthy) },
-                                  { QStringLiteral("degraded_threshold"), QString::number(next.degraded) } },
-                                QStringLiteral("settings"),
-                                QJsonObject { { QStringLiteral("healthy"), before.healthy / 100.0 }, { QStringLiteral("degraded"), before.degraded / 100.0 } },
-                                QJsonObject { { QStringLiteral("healthy"), next.healthy / 100.0 }, { QStringLiteral("degraded"), next.degraded / 100.0 } });
+    return storeSettingsAudited(session, QStringLiteral("settings"), [&](Session& s) -> Result<SettingsChange> {
+        const Thresholds defaults;
+        auto storedHealthy = storedThreshold(s, QStringLiteral("healthy_threshold"), defaults.healthy);
+        auto storedDegraded = storedThreshold(s, QStringLiteral("degraded_threshold"), defaults.degraded);
+        if (!storedHealthy)
+            return storedHealthy.error();
+        if (!storedDegraded)
+            return storedDegraded.error();
+        const Thresholds before { *storedHealthy, *storedDegraded };
+        const Thresholds next { newHealthy.value_or(before.healthy), newDegraded.value_or(before.degraded) };
+        if (next.degraded > next.healthy)
+            return refused(QStringLiteral("the degraded threshold (%1) must not be above the healthy threshold (%2)")
+                               .arg(next.degraded / 100.0, 0, 'f', 2).arg(next.healthy / 100.0, 0, 'f', 2));
+        return SettingsChange {
+            { { QStringLiteral("healthy_threshold"), QString::number(next.healthy) },
+              { QStringLiteral("degraded_threshold"), QString::number(next.degraded) } },
+            QJsonObject { { QStringLiteral("healthy"), before.healthy / 100.0 }, { QStringLiteral("degraded"), before.degraded / 100.0 } },
+            QJsonObject { { QStringLiteral("healthy"), next.healthy / 100.0 }, { QStringLiteral("degraded"), next.degraded / 100.0 } } };
+    });
 }
 
 Result<LevelImport> Administration::importLevels(Session& session, const QString& trackText, const QByteArray& json, bool apply)
@@ -312,6 +368,7 @@ Result<LevelImport> Administration::importLevels(Session& session, const QString
     auto id = withRetry([&]() -> Result<qint64> {
         WriteTransaction transaction(session.db());
         CC_TRY(transaction.begin());
+        CC_TRY(session.recheckAuthority());
         Database& db = session.db();
         CC_TRY(db.run(QStringLiteral("DELETE FROM ") + db.tool("levels") + QStringLiteral(" WHERE track = ?"), { result.track }));
         for (const LevelRequirement& level : std::as_const(*parsed))
@@ -344,6 +401,7 @@ Result<std::pair<qint64, qint64>> Administration::prune(Session& session)
     return withRetry([&]() -> Result<std::pair<qint64, qint64>> {
         WriteTransaction transaction(session.db());
         CC_TRY(transaction.begin());
+        CC_TRY(session.recheckAuthority());
         auto removed = RunStore::prune(session.db(), session.now());
         if (!removed)
             return removed.error();

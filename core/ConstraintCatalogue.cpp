@@ -63,7 +63,7 @@ Result<void> readPostgres(Database& db, QHash<QString, QList<ForeignKey>>& refer
         "JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace "
         "JOIN pg_class rf ON rf.oid = c.confrelid "
         "WHERE c.contype = 'f' AND n.nspname <> 'coupling_console' "
-        "AND rf.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
+        "AND rf.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = to_regclass('specialization_progress')) "
         "AND rf.relname = ANY(CAST(? AS text[])) "
         "ORDER BY rf.relname, n.nspname, cl.relname, c.conname"),
         { names });
@@ -83,7 +83,7 @@ Result<void> readPostgres(Database& db, QHash<QString, QList<ForeignKey>>& refer
         "JOIN pg_class t ON t.oid = i.indrelid "
         "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
         "WHERE i.indisunique AND NOT i.indisprimary AND i.indnatts = 1 AND i.indexprs IS NULL "
-        "AND t.relnamespace = (SELECT oid FROM pg_namespace WHERE nspname = current_schema()) "
+        "AND t.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = to_regclass('specialization_progress')) "
         "AND t.relname = ANY(CAST(? AS text[])) ORDER BY 1, 2"),
         { names });
     if (!columns)

@@ -285,12 +285,13 @@ Result<std::optional<WriteOutcome>> writeSetBased(Session& session, SetBasedBatc
 } // namespace
 
 Result<WriteOutcome> CouplingWriter::runSteps(Session& session, const QList<KeyRef>& keys, const QList<StepPlanner>& steps,
-                                              const QString& batchAction)
+                                              const QString& batchAction, CancelToken* cancel)
 {
     return withRetry([&]() -> Result<WriteOutcome> {
         WriteOutcome outcome;
         WriteTransaction transaction(session.db());
         CC_TRY(transaction.begin());
+        CC_TRY(session.recheckAuthority());
         if (!batchAction.isEmpty()) {
             auto batch = AuditLog::newBatch(session, batchAction);
             if (!batch)
@@ -299,6 +300,8 @@ Result<WriteOutcome> CouplingWriter::runSteps(Session& session, const QList<KeyR
         }
         CC_TRY(lockKeys(session, keys));
         for (const StepPlanner& step : steps) {
+            if (cancel && cancel->isCancelled())
+                return Error { ErrorCode::Cancelled, QStringLiteral("cancelled before the last step; nothing was changed") };
             auto change = step(session);
             if (!change)
                 return change.error();
@@ -353,6 +356,7 @@ Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan, c
         WriteOutcome outcome;
         WriteTransaction transaction(session.db());
         CC_TRY(transaction.begin());
+        CC_TRY(session.recheckAuthority());
         QList<KeyRef> keys;
         for (const KeyChange& change : plan.keys)
             keys += lockedKeys(change);
@@ -402,6 +406,7 @@ public:
         WriteOutcome outcome;
         WriteTransaction transaction(db);
         CC_TRY(transaction.begin());
+        CC_TRY(m_session.recheckAuthority());
         // Nothing in this transaction writes the lookup tables the planners read.
         db.keepLookups(true);
         const auto forgetLookups = qScopeGuard([&db] { db.keepLookups(false); });

@@ -56,8 +56,9 @@ public:
     static Result<WriteOutcome> run(Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options = {});
     // Runs steps in order in one transaction, all or nothing, after locking `keys`; a non-empty
     // batchAction groups their audit entries under one batch id.
+    // A cancel between steps rolls all of them back (Cancelled).
     static Result<WriteOutcome> runSteps(Session& session, const QList<KeyRef>& keys, const QList<StepPlanner>& steps,
-                                         const QString& batchAction = {});
+                                         const QString& batchAction = {}, CancelToken* cancel = nullptr);
 };
 
 } // namespace cc

@@ -140,8 +140,14 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
     if (isPostgres()) {
         if (native == u"40001" || native == u"40P01")
             return Error { ErrorCode::Conflict, message };
-        if (native == u"57014")
+        if (native == u"57014" && m_cancelRequested->exchange(false))
             return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+        if (native == u"57014")
+            return Error { ErrorCode::Busy,
+                           QStringLiteral("PostgreSQL stopped the statement at its statement_timeout (set for this login, database or "
+                                          "server)%1; what it was doing was rolled back. Raise statement_timeout or try again when the "
+                                          "database is less busy")
+                               .arg(context.isEmpty() ? QString() : QStringLiteral(" while ") + context) };
         if (native == u"25006")
             return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: the connection is read-only") };
         if (native == u"55P03")
@@ -279,7 +285,9 @@ std::function<void()> Database::interrupter() const
     }
     const ConnectionProfile profile = m_profile;
     const qint64 pid = m_backendPid;
-    return [profile, pid] {
+    const std::shared_ptr<std::atomic_bool> requested = m_cancelRequested;
+    return [profile, pid, requested] {
+        requested->store(true);
         // A fresh connection in the calling thread: QPSQL has no cancelQuery in Qt 6.4.
         const QString name = uniqueConnectionName(QStringLiteral("cc-cancel"));
         {

@@ -8,6 +8,7 @@
 #include <QString>
 #include <QVariantList>
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <unordered_map>
@@ -70,6 +71,9 @@ private:
     ConnectionProfile m_profile;
     QString m_name;
     qint64 m_backendPid = 0;
+    // Set by interrupter() before it cancels: a 57014 then is the user's cancel, otherwise the
+    // server's statement_timeout (issue 15).
+    std::shared_ptr<std::atomic_bool> m_cancelRequested = std::make_shared<std::atomic_bool>(false);
     bool m_walEnabled = false;
     StatementObserver m_observer;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_reused;

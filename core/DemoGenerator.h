@@ -7,10 +7,13 @@
 
 namespace cc {
 
+class CancelToken;
+
 struct DemoOptions {
     qint64 users = 2000;
     qint64 seed = 1;
     double desyncRate = 0.02;
+    CancelToken* cancel = nullptr; // a cancel rolls the whole demo back (exit 130)
 };
 
 // What `demo` planted, by kind (the eight kinds, then the three warnings).

@@ -97,6 +97,7 @@ Result<QString> Injector::unknownSpecialization(Session& session)
     return withRetry([&]() -> Result<QString> {
         WriteTransaction transaction(session.db());
         CC_TRY(transaction.begin());
+        CC_TRY(session.recheckAuthority());
         const QString now = platformTimestamp(session.now());
         CC_TRY(session.db().run(QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES (?, ?, ?)"),
                                 { QStringLiteral("QA_UNKNOWN"), true, now }));
@@ -237,7 +238,7 @@ Result<WriteOutcome> Injector::injectOne(Session& session, const QString& kind, 
     return outcome;
 }
 
-Result<WriteOutcome> Injector::injectRandom(Session& session, const QString& kind, int count, quint64 seed)
+Result<WriteOutcome> Injector::injectRandom(Session& session, const QString& kind, int count, quint64 seed, CancelToken* cancel)
 {
     CC_TRY(checkAllowed(session, kind));
     if (count < 1 || count > 1000000)
@@ -282,6 +283,7 @@ Result<WriteOutcome> Injector::injectRandom(Session& session, const QString& kin
     options.batch = true;
     options.batchAction = QStringLiteral("inject-random");
     options.keysPerTransaction = int(chosen.size());
+    options.cancel = cancel;
     return CouplingWriter::run(session, chosen, planner(kind, unknownId), options);
 }
 

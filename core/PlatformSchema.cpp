@@ -81,7 +81,8 @@ TypeFamily postgresFamily(const QString& dataType, bool isEnum)
     return TypeFamily::Other;
 }
 
-// `schema` empty: the connection's current schema.
+// `schema` empty: where the connection's search_path finds the table, as an unqualified name in
+// the tool's statements resolves (issue 15: not only the first schema of the path).
 Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table, const QString& schema = {})
 {
     QList<ColumnInfo> columns;
@@ -94,8 +95,10 @@ Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table, const 
             "         AND tc.table_schema = k.table_schema AND tc.constraint_type = 'PRIMARY KEY' "
             "        WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND k.column_name = c.column_name) "
             "FROM information_schema.columns c "
-            "WHERE c.table_schema = COALESCE(CAST(? AS text), current_schema()) AND c.table_name = ? ORDER BY c.ordinal_position"),
-            { schema.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(schema), table });
+            "WHERE c.table_schema = COALESCE(CAST(? AS text), (SELECT n.nspname FROM pg_class rc JOIN pg_namespace n ON "
+            "n.oid = rc.relnamespace WHERE rc.oid = to_regclass(quote_ident(CAST(? AS text))))) "
+            "AND c.table_name = ? ORDER BY c.ordinal_position"),
+            { schema.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(schema), table, table });
         if (!query)
             return query.error();
         while (query->next()) {
@@ -193,6 +196,56 @@ Result<bool> PlatformSchema::isEmpty(Database& db)
             return false;
     }
     return true;
+}
+
+namespace {
+
+// At most `limit` names, each at most 40 characters, and how many there were.
+QString boundedList(const QStringList& names, qint64 total, int limit)
+{
+    QStringList shown;
+    for (const QString& name : names.mid(0, limit))
+        shown << (name.size() > 40 ? name.left(40) + QStringLiteral("…") : name);
+    QString text = shown.join(QStringLiteral(", "));
+    if (total > shown.size())
+        text += QStringLiteral(" and %1 more").arg(total - shown.size());
+    return text;
+}
+
+} // namespace
+
+Result<void> PlatformSchema::refuseForeign(Database& db)
+{
+    const int limit = 10;
+    if (db.isPostgres()) {
+        // Platform tables in a schema the search_path does not reach: init would create others.
+        auto elsewhere = db.lookupColumn(QStringLiteral(
+            "SELECT DISTINCT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+            "WHERE c.relname = 'specialization_progress' AND c.relkind IN ('r', 'p') "
+            "AND NOT (n.nspname = ANY(current_schemas(false))) ORDER BY 1 LIMIT 11"));
+        if (!elsewhere)
+            return elsewhere.error();
+        if (!elsewhere->isEmpty())
+            return refused(QStringLiteral("the platform tables are in schema %1, which this connection's search_path does not reach; "
+                                          "add it to the search_path of this login or database (ALTER ROLE … SET search_path); nothing was changed")
+                               .arg(boundedList(*elsewhere, elsewhere->size(), limit)));
+    }
+    const QString sql = db.isPostgres()
+        ? QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+                         "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY(current_schemas(false)) ORDER BY 1")
+        : QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                         "AND name NOT LIKE 'cc\\_%' ESCAPE '\\' ORDER BY name");
+    auto found = db.lookupColumn(sql);
+    if (!found)
+        return found.error();
+    if (found->isEmpty())
+        return {};
+    return refused(QStringLiteral("this database is not the platform's: it holds %1 other table%2 (%3) and none of the platform's "
+                                  "(users, specialization_progress, user_licenses …); init and demo create the platform's tables only "
+                                  "in an empty database (nothing was changed)")
+                       .arg(found->size())
+                       .arg(found->size() == 1 ? QString() : QStringLiteral("s"))
+                       .arg(boundedList(*found, found->size(), limit)));
 }
 
 const QList<ColumnInfo>& PlatformSchema::columns(const QString& table) const

@@ -30,6 +30,10 @@ public:
     static Result<PlatformSchema> inspect(Database& db);
     // True when none of the platform tables exists (a new, empty database).
     static Result<bool> isEmpty(Database& db);
+    // For a database without platform tables: refuses one that holds other tables (another
+    // application's) or whose platform tables sit in a schema off the search_path, naming at most
+    // ten of what it found. init and demo create the platform's tables only after this.
+    static Result<void> refuseForeign(Database& db);
     // Creates the platform tables in the platform's own shape (init on an empty database).
     static Result<void> create(Database& db);
 

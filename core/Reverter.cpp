@@ -308,7 +308,7 @@ Result<WriteOutcome> Reverter::revert(Session& session, qint64 auditId)
     return CouplingWriter::runSteps(session, keys, { [found](Session& s) { return plan(s, found, true); } });
 }
 
-Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId)
+Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId, CancelToken* cancel)
 {
     CC_TRY(session.requireTools());
     AuditFilter filter;
@@ -326,7 +326,7 @@ Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId)
         keys.append({ entry.userId.value_or(0), entry.track });
         steps.append([entry](Session& s) { return plan(s, entry, true); });
     }
-    return CouplingWriter::runSteps(session, keys, steps, QStringLiteral("revert-batch"));
+    return CouplingWriter::runSteps(session, keys, steps, QStringLiteral("revert-batch"), cancel);
 }
 
 } // namespace cc

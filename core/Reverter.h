@@ -11,7 +11,8 @@ class Reverter final {
 public:
     static Result<WriteOutcome> revert(Session& session, qint64 auditId);
     // Undoes one repair-all or one inject --random: every entry of the batch, newest first, all or nothing.
-    static Result<WriteOutcome> revertBatch(Session& session, qint64 batchId);
+    // All or nothing: a cancel rolls the whole batch's revert back (Cancelled).
+    static Result<WriteOutcome> revertBatch(Session& session, qint64 batchId, CancelToken* cancel = nullptr);
     // What revert would do, as a plan (rows before → after and the statements), without writing.
     static Result<Plan> preview(Session& session, qint64 auditId);
 

@@ -1,5 +1,6 @@
 #include "RunStore.h"
 
+#include "RunLiveness.h"
 #include "Time.h"
 #include "ToolSchema.h"
 #include "WriteTransaction.h"
@@ -111,6 +112,29 @@ HealthReport readRun(const QSqlQuery& query)
     return report;
 }
 
+// A run the reader found dead but could not mark (a read-only connection) is shown abandoned.
+HealthReport withLiveness(HealthReport report, const QSet<qint64>& abandoned)
+{
+    if (report.status == u"running" && report.runId && abandoned.contains(*report.runId)) {
+        report.status = QStringLiteral("abandoned");
+        report.message = RunLiveness::abandonedMessage();
+    }
+    return report;
+}
+
+// A run that did not complete has no violations to list: say why rather than "0 violations".
+Result<void> storedViolationsOf(const HealthReport& run)
+{
+    const qint64 id = run.runId.value_or(0);
+    if (run.status == u"running")
+        return refused(QStringLiteral("run %1 is still running: its violations are not stored yet").arg(id));
+    if (run.status == u"abandoned")
+        return refused(QStringLiteral("run %1 was abandoned: its check stopped without finishing, so it has no violations").arg(id));
+    if (run.status == u"cancelled" || run.status == u"error")
+        return refused(QStringLiteral("run %1 did not complete (%2): it has no violations").arg(id).arg(run.status));
+    return {};
+}
+
 QString completedStatuses()
 {
     return QStringLiteral("status IN ('healthy', 'degraded', 'critical', 'no_data')");
@@ -126,8 +150,14 @@ Result<std::unique_ptr<RunStore>> RunStore::openWriter(const ConnectionProfile& 
     return std::make_unique<RunStore>(std::move(*db));
 }
 
+RunStore::RunStore(std::unique_ptr<Database> db)
+    : m_db(std::move(db))
+{
+}
+
 RunStore::~RunStore()
 {
+    m_heartbeat.reset(); // a run left unfinished is abandoned once its heartbeat or lock is gone
     // Queries go before their connection.
     m_insertFull.reset();
     m_insertTail.reset();
@@ -144,12 +174,16 @@ Result<qint64> RunStore::beginRun(const HealthReport& report)
     CC_TRY(transaction.begin());
     auto id = m_db->scalar(QStringLiteral("INSERT INTO ") + m_db->tool("runs")
                                + QStringLiteral(" (started_at, status, healthy_hundredths, degraded_hundredths, database_name, "
-                                                "operator_email) VALUES (?, 'running', ?, ?, ?, ?) RETURNING id"),
+                                                "operator_email, finished_at) VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING id"),
                            { isoUtc(report.startedAt), report.thresholds.healthy, report.thresholds.degraded, report.database,
-                             report.operatorName });
+                             report.operatorName, isoUtc(QDateTime::currentDateTimeUtc()) });
     if (!id)
         return id.error();
+    // The run's liveness (RunLiveness): the lock is held before any reader can see the row.
+    CC_TRY(RunLiveness::claim(*m_db, id->toLongLong()));
     CC_TRY(transaction.commit());
+    if (!m_db->isPostgres())
+        m_heartbeat = std::make_unique<RunHeartbeat>(m_db->profile(), id->toLongLong());
     return id->toLongLong();
 }
 
@@ -225,6 +259,7 @@ Result<void> RunStore::setKeptLevels(qint64 runId, const QList<DuplicateRecords>
 
 Result<void> RunStore::finishRun(const HealthReport& report)
 {
+    m_heartbeat.reset();
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
     if (report.status == u"cancelled" || report.status == u"error")
@@ -241,6 +276,7 @@ Result<void> RunStore::finishRun(const HealthReport& report)
         CC_TRY(m_db->run(QStringLiteral("UPDATE ") + m_db->tool("runs") + QStringLiteral(" SET staff_credentials = ? WHERE id = ?"),
                          { report.staffCredentials, *report.runId }));
     CC_TRY(transaction.commit());
+    RunLiveness::release(*m_db, *report.runId);
     if (report.status != u"cancelled" && report.status != u"error")
         (void)refreshStatistics(); // only a plan is at stake: the run is stored either way
     return {};
@@ -299,6 +335,9 @@ Result<void> RunStore::forEachRun(Database& db, qint64 limit, const QDateTime& s
     auto columns = runColumns(db);
     if (!columns)
         return columns.error();
+    auto abandoned = RunLiveness::settle(db);
+    if (!abandoned)
+        return abandoned.error();
     QString sql = QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM ") + db.tool("runs");
     QVariantList binds;
     if (since.isValid()) {
@@ -314,7 +353,7 @@ Result<void> RunStore::forEachRun(Database& db, qint64 limit, const QDateTime& s
     if (!query)
         return query.error();
     while (query->next())
-        CC_TRY(visit(readRun(*query)));
+        CC_TRY(visit(withLiveness(readRun(*query), *abandoned)));
     if (query->lastError().isValid())
         return db.sqlError(query->lastError(), QStringLiteral("reading the runs"));
     return {};
@@ -347,13 +386,16 @@ Result<std::optional<HealthReport>> RunStore::run(Database& db, qint64 runId)
     auto columns = runColumns(db);
     if (!columns)
         return columns.error();
+    auto abandoned = RunLiveness::settle(db);
+    if (!abandoned)
+        return abandoned.error();
     auto query = db.exec(QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM ") + db.tool("runs")
                          + QStringLiteral(" WHERE id = ?"), { runId });
     if (!query)
         return query.error();
     if (!query->next())
         return std::optional<HealthReport>();
-    return std::optional<HealthReport>(readRun(*query));
+    return std::optional<HealthReport>(withLiveness(readRun(*query), *abandoned));
 }
 
 namespace {
@@ -391,6 +433,7 @@ Result<qint64> RunStore::runFor(Database& db, const ViolationFilter& filter)
             return found.error();
         if (!*found)
             return notFound(QStringLiteral("there is no stored run %1").arg(*filter.runId));
+        CC_TRY(storedViolationsOf(**found));
         return *filter.runId;
     }
     auto latest = RunStore::latestCompleted(db);

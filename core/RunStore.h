@@ -10,6 +10,8 @@
 
 namespace cc {
 
+class RunHeartbeat;
+
 // The order the violations page lists a run in; every order ends with the stored sequence (key
 // order), so keyset paging has a unique position.
 enum class ViolationOrder { Key, Track, Kind };
@@ -43,7 +45,7 @@ struct StoredViolation {
 class RunStore final {
 public:
     static Result<std::unique_ptr<RunStore>> openWriter(const ConnectionProfile& profile);
-    explicit RunStore(std::unique_ptr<Database> db) : m_db(std::move(db)) { }
+    explicit RunStore(std::unique_ptr<Database> db);
     ~RunStore();
     Q_DISABLE_COPY_MOVE(RunStore)
 
@@ -85,6 +87,7 @@ private:
     std::unique_ptr<QSqlQuery> m_insertFull;
     std::unique_ptr<QSqlQuery> m_insertTail;
     QHash<const QSqlQuery*, qsizetype> m_preparedRows;
+    std::unique_ptr<RunHeartbeat> m_heartbeat; // SQLite: the running run's heartbeat
 };
 
 } // namespace cc

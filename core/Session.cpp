@@ -50,6 +50,7 @@ Result<void> Session::reload()
     m_catalogue = LevelCatalogue::builtIn();
     m_environment = Environment::Production;
     m_thresholds = {};
+    m_granted.clear();
     if (m_toolsInstalled) {
         auto catalogue = LevelCatalogue::load(*m_db);
         if (!catalogue)
@@ -139,7 +140,44 @@ Result<void> Session::requireTools() const
 
 Result<void> Session::authorize(Action action) const
 {
-    return cc::authorize(action, m_operator, m_environment);
+    CC_TRY(cc::authorize(action, m_operator, m_environment));
+    if (action != Action::View && !m_granted.contains(action))
+        m_granted.append(action);
+    return {};
+}
+
+Result<void> Session::lockSettings(bool exclusive)
+{
+    if (!m_db->isPostgres())
+        return {};
+    return m_db->run(exclusive ? QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended('coupling_console.settings', 0))")
+                               : QStringLiteral("SELECT pg_advisory_xact_lock_shared(hashtextextended('coupling_console.settings', 0))"));
+}
+
+Result<void> Session::recheckAuthority()
+{
+    if (!m_toolsInstalled || m_granted.isEmpty())
+        return {};
+    CC_TRY(lockSettings(false));
+    auto stopped = [](const QString& why) {
+        return refused(QStringLiteral("stopped: %1 (changed since this command began); this transaction was rolled back").arg(why));
+    };
+    auto environment = setting(QStringLiteral("environment"));
+    if (!environment)
+        return environment.error();
+    auto parsed = environmentFromName(*environment);
+    m_environment = parsed ? *parsed : Environment::Production; // as reload(): unknown is production
+    if (!m_operator.isSystem()) {
+        auto found = Operator::lookup(*m_db, m_options.operatorEmail);
+        if (!found)
+            return found.error().code == ErrorCode::Refused ? stopped(found.error().message) : found.error();
+        m_operator = *found;
+    }
+    for (const Action action : std::as_const(m_granted)) {
+        if (auto granted = cc::authorize(action, m_operator, m_environment); !granted)
+            return stopped(granted.error().message);
+    }
+    return {};
 }
 
 Result<QString> Session::setting(const QString& key) const

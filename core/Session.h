@@ -58,7 +58,16 @@ public:
     // The database's own constraints on the platform tables, read once per session.
     Result<const ConstraintCatalogue*> constraints();
     Result<void> requireTools() const;
+    // Checks the permission table (C7) for `action` and remembers the grant until the next reload().
     Result<void> authorize(Action action) const;
+    // The first thing every write transaction does (issue 15): reads the environment and the
+    // operator again inside it, and refuses when an action this session was granted since it
+    // (re)loaded is no longer granted, so a change committed elsewhere stops the next chunk.
+    Result<void> recheckAuthority();
+    // Inside the caller's transaction: serialises settings changes (exclusive) against each other
+    // and against every write transaction (shared, taken by recheckAuthority). PostgreSQL: a
+    // transaction advisory lock; SQLite: BEGIN IMMEDIATE already serialises every writer.
+    Result<void> lockSettings(bool exclusive);
     // Reads settings, catalogue and operator again (after init, migrations or imports).
     Result<void> reload();
 
@@ -93,6 +102,7 @@ private:
     std::function<QDateTime()> m_clock;
     qint64 m_clockOffsetMs = 0;
     bool m_signedIn = false;
+    mutable QList<Action> m_granted; // actions authorize() granted since the last reload()
 };
 
 } // namespace cc

@@ -116,6 +116,19 @@ constexpr KeyIndex keyIndexes[] = {
 
 } // namespace
 
+namespace {
+
+// Drops the INVALID index a stopped CONCURRENTLY build left, without the login's statement_timeout
+// (the timeout that stopped the build would stop its cleanup too).
+void dropInvalidIndex(Database& db, const QString& name)
+{
+    (void)db.runDirect(QStringLiteral("SET statement_timeout = 0"));
+    (void)db.runDirect(QStringLiteral("DROP INDEX CONCURRENTLY IF EXISTS ") + name);
+    (void)db.runDirect(QStringLiteral("RESET statement_timeout"));
+}
+
+} // namespace
+
 Result<void> ToolSchema::createKeyIndexes(Database& db, bool concurrently)
 {
     for (const KeyIndex& index : keyIndexes) {
@@ -129,9 +142,12 @@ Result<void> ToolSchema::createKeyIndexes(Database& db, bool concurrently)
             if (invalid->toInt() > 0)
                 CC_TRY(db.runDirect(QStringLiteral("DROP INDEX %1 IF EXISTS %2").arg(concurrently ? QStringLiteral("CONCURRENTLY") : QString(), name)));
         }
-        CC_TRY(db.runDirect(QStringLiteral("CREATE INDEX %1 IF NOT EXISTS %2 ON %3 (%4)")
-                                .arg(concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name,
-                                     QString::fromLatin1(index.table), QString::fromLatin1(index.columns))));
+        auto created = db.runDirect(QStringLiteral("CREATE INDEX %1 IF NOT EXISTS %2 ON %3 (%4)")
+                                        .arg(concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name,
+                                             QString::fromLatin1(index.table), QString::fromLatin1(index.columns)));
+        if (!created && concurrently && db.isPostgres())
+            dropInvalidIndex(db, name); // a CONCURRENTLY build stopped half-way leaves an INVALID index
+        CC_TRY(created);
     }
     return {};
 }

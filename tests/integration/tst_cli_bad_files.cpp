@@ -152,6 +152,24 @@ private:
                 .message = QStringLiteral("must sign in: set CC_PASSWORD_FILE") });
     }
 
+    // A refused command writes nothing, its audit entry included (issue 15): the system may not
+    // change indexes, settings or the environment of a production database.
+    static void refusedAdministrationRows()
+    {
+        const QString named = QStringLiteral("needs a named operator");
+        add(QStringLiteral("production: init --drop-indexes as the system"),
+            { .setup = Setup::Production, .arguments = words({ "init", "--drop-indexes" }), .message = named });
+        add(QStringLiteral("production: init --indexes as the system"),
+            { .setup = Setup::Production, .arguments = words({ "init", "--indexes" }), .message = named });
+        add(QStringLiteral("production: settings --healthy as the system"),
+            { .setup = Setup::Production, .arguments = words({ "settings", "--healthy", "98" }), .message = named });
+        add(QStringLiteral("production: env --set development as the system"),
+            { .setup = Setup::Production, .arguments = words({ "env", "--set", "development" }), .message = named });
+        add(QStringLiteral("settings: degraded above the stored healthy threshold"),
+            { .arguments = words({ "settings", "--degraded", "99.5" }),
+                .message = QStringLiteral("must not be above the healthy threshold") });
+    }
+
     static void lockRows()
     {
         add(QStringLiteral("another connection holds the write lock: set-level"),
@@ -308,6 +326,7 @@ protected:
         schemaRows();
         connectionRows();
         lockRows();
+        refusedAdministrationRows();
     }
 
     void prepareOwn(Fixture& f, Setup setup) override
