@@ -152,6 +152,19 @@ private:
                 .message = QStringLiteral("must sign in: set CC_PASSWORD_FILE") });
     }
 
+    // Tamper evidence (issue 15): an audit entry edited in the table is not used, and nothing changes.
+    static void tamperRows()
+    {
+        add(QStringLiteral("tampered audit entry: revert"),
+            { .setup = Setup::TamperedAudit,
+                .arguments = words({ "revert", "2" }),
+                .message = QStringLiteral("audit entry 2 does not fit the audit chain: content changed") });
+        add(QStringLiteral("tampered audit entry: revert --json"),
+            { .setup = Setup::TamperedAudit,
+                .arguments = words({ "revert", "2", "--json" }),
+                .message = QStringLiteral("a tampered entry is not used and nothing was changed") });
+    }
+
     static void lockRows()
     {
         add(QStringLiteral("another connection holds the write lock: set-level"),
@@ -249,7 +262,15 @@ private:
             return;
         }
         QVERIFY(f.db->initialise());
-        QVERIFY(addUser(*f.db, QStringLiteral("s@x.test")) > 0);
+        const qint64 student = addUser(*f.db, QStringLiteral("s@x.test"));
+        QVERIFY(student > 0);
+        if (setup == Setup::TamperedAudit) {
+            QVERIFY(addProgress(*f.db, student, QStringLiteral("PLAYER"), 1) && addLicense(*f.db, student, QStringLiteral("PLAYER"), 1));
+            for (const char* xp : { "10", "20" })
+                CLI_EXPECT(runOn(*f.db, QStringLiteral("update-progress"), words({ "--user", "s@x.test", "--spec", "PLAYER", "--xp" }) << QLatin1String(xp)), 0);
+            QVERIFY(f.db->exec(QStringLiteral("UPDATE %1 SET reason = 'approved by the board' WHERE id = 2").arg(toolTable("audit"))));
+            return;
+        }
         makeSchemaDefect(*f.db, setup);
     }
 
@@ -307,6 +328,7 @@ protected:
         fileRows();
         schemaRows();
         connectionRows();
+        tamperRows();
         lockRows();
     }
 
