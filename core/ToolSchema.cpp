@@ -58,6 +58,10 @@ QStringList migrationStatements(int version, const Database& db)
                    << QStringLiteral("ALTER TABLE %1 ADD COLUMN prev_hash TEXT").arg(t("audit"))
                    << QStringLiteral("ALTER TABLE %1 ADD COLUMN entry_hash TEXT").arg(t("audit"))
                    << QStringLiteral("CREATE UNIQUE INDEX %1_prev ON %2 (prev_id)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"));
+        // A platform level beyond 32 bits is stored as read (SQLite's INTEGER is 64-bit already).
+        if (pg)
+            statements << QStringLiteral("ALTER TABLE %1 ALTER COLUMN progress_level TYPE BIGINT, ALTER COLUMN license_level TYPE BIGINT")
+                              .arg(t("violations"));
     }
     return statements;
 }
