@@ -130,6 +130,15 @@ private:
                 = words({ "user", "1", "--pg", "host=127.0.0.1 port=@PORT dbname=cc user=postgres" }),
                 .exitCode = 5,
                 .message = QStringLiteral("Connection refused") });
+        add(QStringLiteral("--pg with an inline password: warned, nothing changed"),
+            { .arguments
+                = words({ "user", "1", "--pg", "host=127.0.0.1 port=@PORT dbname=cc user=postgres password=S3cret" }),
+                .exitCode = 5,
+                .message = QStringLiteral("warning: the password in --pg is visible to every user of this machine") });
+        add(QStringLiteral("--pg URI with an inline password: warned"),
+            { .arguments = words({ "user", "1", "--pg", "postgresql://postgres:S3cret@127.0.0.1:@PORT/cc" }),
+                .exitCode = 5,
+                .message = QStringLiteral("use a password file (PGPASSFILE or ~/.pgpass)") });
         add(QStringLiteral("PostgreSQL refuses: unknown database"),
             { .arguments = words({ "check", "--pg", "dbname=cc_bad_input_absent" }),
                 .exitCode = 5,
