@@ -149,8 +149,14 @@ namespace {
 // libpq quotes the string, password included).
 std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption*)> parsedOptions(const QString& conninfo)
 {
+    // libpq knows the URI scheme in lower case only; fromConninfo accepts any case.
+    QString text = conninfo.trimmed();
+    for (const QLatin1String scheme : { QLatin1String("postgresql://"), QLatin1String("postgres://") }) {
+        if (text.startsWith(scheme, Qt::CaseInsensitive))
+            text.replace(0, scheme.size(), scheme);
+    }
     char* error = nullptr;
-    PQconninfoOption* options = PQconninfoParse(conninfo.toUtf8().constData(), &error);
+    PQconninfoOption* options = PQconninfoParse(text.toUtf8().constData(), &error);
     if (error)
         PQfreemem(error);
     return { options, PQconninfoFree };
