@@ -89,6 +89,9 @@ Result<SessionOptions> CliContext::sessionOptions(bool create)
     auto connection = profile();
     if (!connection)
         return connection.error();
+    if (isSet("pg") && ConnectionProfile::hasPassword(value("pg")))
+        err(QStringLiteral("warning: the password in --pg is visible to every user of this machine (ps, /proc) and in the shell's "
+                           "history; use a password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD in the environment instead"));
     if (connection->embedded) {
         err(QStringLiteral("note: running on the embedded demo database %1").arg(connection->sqlitePath));
         CC_TRY(EmbeddedDatabase::ensure());
@@ -269,11 +272,6 @@ int CliContext::usage(const QString& message)
 }
 
 QJsonValue optionalJson(const std::optional<qint64>& value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
-
-QJsonValue optionalJson(const std::optional<int>& value)
 {
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }

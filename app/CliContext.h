@@ -79,6 +79,5 @@ QString notARegularFile(mode_t mode);
 Result<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const QString& what, bool privateOnly = false);
 
 QJsonValue optionalJson(const std::optional<qint64>& value);
-QJsonValue optionalJson(const std::optional<int>& value);
 
 } // namespace cc::cli

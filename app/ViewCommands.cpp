@@ -1,5 +1,6 @@
 #include "Commands.h"
 
+#include "AuditChain.h"
 #include "AuditLog.h"
 #include "Exporter.h"
 #include "HealthCheck.h"
@@ -243,8 +244,41 @@ int user(CliContext& context)
     return 0;
 }
 
+// audit --verify: exit 0 when the chain is whole, 2 at the first entry that does not fit.
+int verifyAudit(CliContext& context, Session& session)
+{
+    auto report = AuditChain::verify(session.db());
+    if (!report)
+        return context.fail(report.error());
+    const ChainReport& chain = *report;
+    if (context.json()) {
+        QJsonObject json { { QStringLiteral("json_version"), 2 },
+                           { QStringLiteral("whole"), !chain.firstBreak.has_value() },
+                           { QStringLiteral("entries"), chain.entries },
+                           { QStringLiteral("tail"), QJsonObject { { QStringLiteral("id"), chain.tail.id },
+                                                                   { QStringLiteral("hash"), chain.tail.hash } } } };
+        if (chain.firstBreak)
+            json.insert(QStringLiteral("first_break"), QJsonObject { { QStringLiteral("id"), chain.firstBreak->id },
+                                                                     { QStringLiteral("problem"), chain.firstBreak->kindName() },
+                                                                     { QStringLiteral("detail"), chain.firstBreak->detail } });
+        context.printJson(json);
+    } else if (chain.firstBreak) {
+        context.out(QStringLiteral("the audit chain is broken at entry %1: %2 (%3)")
+                        .arg(chain.firstBreak->id).arg(chain.firstBreak->words(), chain.firstBreak->detail));
+    } else {
+        context.out(QStringLiteral("the audit chain is whole: %1 entries").arg(chain.entries));
+    }
+    if (!context.json())
+        context.out(chain.tail.id > 0 ? QStringLiteral("newest entry %1, hash %2 (keep it elsewhere: a later --verify that does not "
+                                                       "reach this hash shows the tail was cut or rewritten)").arg(chain.tail.id).arg(chain.tail.hash)
+                                      : QStringLiteral("the audit log is empty"));
+    return chain.firstBreak ? 2 : 0;
+}
+
 int audit(CliContext& context)
 {
+    if (context.isSet("verify") && (context.csv() || context.isSet("user") || context.isSet("since")))
+        return context.usage(QStringLiteral("audit --verify checks the whole log: it takes no --user, --since or --csv"));
     auto userId = context.integer("user");
     if (!userId)
         return context.fail(userId.error());
@@ -259,6 +293,8 @@ int audit(CliContext& context)
     if (!opened)
         return context.fail(opened.error());
     Session& session = **opened;
+    if (context.isSet("verify"))
+        return verifyAudit(context, session);
     if (context.json() || context.csv())
         return exportToStdout(context, [&](QIODevice& out, const ExportOptions& options) {
             return Exporter::audit(session, filter, out, options);
@@ -297,8 +333,12 @@ QList<CommandSpec> viewCommands()
             { QStringLiteral("warnings"), QStringLiteral("List warnings instead of violations.") } },
           {}, never, violations },
         { QStringLiteral("user"), QStringLiteral("user ID|EMAIL [--json]"), {}, QStringLiteral("user"), never, user },
-        { QStringLiteral("audit"), QStringLiteral("audit [--user ID] [--since ISO] [--json|--csv]"),
+        { QStringLiteral("audit"), QStringLiteral("audit [--user ID] [--since ISO] [--json|--csv] | audit --verify [--json]"),
           { csv, { QStringLiteral("user"), QStringLiteral("Only this user."), QStringLiteral("ID") },
+            { QStringLiteral("verify"), QStringLiteral("Check the audit hash chain: exit 0 when whole, 2 naming the first entry that "
+                                                       "does not fit (content changed, link broken, entry deleted); prints the newest "
+                                                       "entry's hash to keep elsewhere, since a writer who recomputes the whole chain "
+                                                       "or cuts its tail is not detected otherwise.") },
             { QStringLiteral("since"), QStringLiteral("Only entries at or after this time."), QStringLiteral("ISO") } },
           {}, never, audit },
     };

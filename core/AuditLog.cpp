@@ -1,5 +1,6 @@
 #include "AuditLog.h"
 
+#include "AuditChain.h"
 #include "Time.h"
 
 #include <QJsonArray>
@@ -49,24 +50,77 @@ AuditEntry readEntry(const QSqlQuery& query)
 
 } // namespace
 
+namespace {
+
+QVariant nullableText(const QString& value)
+{
+    return value.isNull() ? QVariant(QMetaType::fromType<QString>()) : QVariant(value);
+}
+
+// One entry's stored values in AuditChain::hashedColumns() order, NULLs as typed null variants
+// (the same values are bound and hashed).
+QVariantList storedValues(Session& session, const AuditEntry& entry, qint64 id, const AuditLink& previous)
+{
+    const Operator& op = session.op();
+    return { id,
+             isoUtc(entry.at.isValid() ? entry.at : session.now()),
+             op.isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(op.id),
+             nullableText(op.displayName()),
+             nullableText(entry.source.isEmpty() ? session.source() : entry.source),
+             nullableText(entry.action),
+             nullableId(entry.userId),
+             nullableText(entry.track),
+             entry.beforeText.isNull() ? json(entry.before) : entry.beforeText,
+             entry.afterText.isNull() ? json(entry.after) : entry.afterText,
+             nullableText(entry.reason),
+             nullableId(entry.batchId),
+             nullableId(entry.revertsId),
+             previous.id > 0 ? QVariant(previous.id) : QVariant(QMetaType::fromType<qint64>()),
+             previous.id > 0 ? nullableText(previous.hash) : QVariant(QMetaType::fromType<QString>()) };
+}
+
+QString insertColumns()
+{
+    return AuditChain::hashedColumns().join(QStringLiteral(", ")) + QStringLiteral(", entry_hash");
+}
+
+// One entry's values as a JSON object's members for json_to_recordset (the JSON states raw).
+QString jsonMembers(const QVariantList& values, const QString& hash)
+{
+    const QStringList& columns = AuditChain::hashedColumns();
+    QString members;
+    for (qsizetype i = 0; i < columns.size(); ++i) {
+        const QVariant& value = values.at(i);
+        QString text;
+        if (value.isNull())
+            text = QStringLiteral("null");
+        else if (value.typeId() == QMetaType::LongLong)
+            text = QString::number(value.toLongLong());
+        else if (columns.at(i).endsWith(QLatin1String("_json")))
+            text = value.toString();
+        else
+            text = QString::fromUtf8(QJsonDocument(QJsonArray { value.toString() }).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+        members += u'"' + columns.at(i) + QStringLiteral("\":") + text + u',';
+    }
+    return members + QStringLiteral("\"entry_hash\":\"") + hash + u'"';
+}
+
+} // namespace
+
 Result<qint64> AuditLog::record(Session& session, AuditEntry entry)
 {
     Database& db = session.db();
-    const Operator& op = session.op();
-    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit")
-                            + QStringLiteral(" (at, operator_id, operator_email, source, action, user_id, track, before_json, "
-                                             "after_json, reason, batch_id, reverts_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                                             "RETURNING id"),
-                        { isoUtc(entry.at.isValid() ? entry.at : session.now()), op.isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(op.id),
-                          op.displayName(), entry.source.isEmpty() ? session.source() : entry.source, entry.action,
-                          nullableId(entry.userId), entry.track, entry.beforeText.isNull() ? json(entry.before) : entry.beforeText,
-                          entry.afterText.isNull() ? json(entry.after) : entry.afterText, entry.reason,
-                          nullableId(entry.batchId), nullableId(entry.revertsId) });
+    auto tail = AuditChain::lockTail(db);
+    if (!tail)
+        return tail.error();
+    const qint64 id = tail->id + 1;
+    QVariantList binds = storedValues(session, entry, id, *tail);
+    binds.append(AuditChain::hash(binds));
+    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit") + QStringLiteral(" (") + insertColumns()
+                                   + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                               binds);
     if (!query)
         return query.error();
-    if (!(*query)->next())
-        return Error { ErrorCode::Sql, QStringLiteral("the audit insert returned no id") };
-    const qint64 id = (*query)->value(0).toLongLong();
     (*query)->finish();
     return id;
 }
@@ -89,51 +143,35 @@ Result<QList<qint64>> AuditLog::recordMany(Session& session, const QList<AuditEn
     }
     // One bound JSON array of entries, parsed once (json_to_recordset). before and after go in as
     // JSON values, and PostgreSQL's json type keeps their text as given, so the stored text is what
-    // record() would store.
-    const Operator& op = session.op();
-    const QString operatorId = op.isSystem() ? QStringLiteral("null") : QString::number(op.id);
-    auto optionalId = [](const std::optional<qint64>& value) { return value ? QString::number(*value) : QStringLiteral("null"); };
-    auto text = [](const QString& value) -> QString {
-        if (value.isNull())
-            return QStringLiteral("null"); // bound as NULL by record()
-        return QString::fromUtf8(QJsonDocument(QJsonArray { value }).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
-    };
+    // record() would store (and what was hashed).
+    auto tail = AuditChain::lockTail(db);
+    if (!tail)
+        return tail.error();
+    AuditLink previous = *tail;
     QString list = QStringLiteral("[");
     for (const AuditEntry& entry : entries) {
         if (list.size() > 1)
             list += u',';
-        list += QStringLiteral("{\"at\":") + text(isoUtc(entry.at.isValid() ? entry.at : session.now()))
-            + QStringLiteral(",\"operator_id\":") + operatorId + QStringLiteral(",\"operator_email\":") + text(op.displayName())
-            + QStringLiteral(",\"source\":") + text(entry.source.isEmpty() ? session.source() : entry.source)
-            + QStringLiteral(",\"action\":") + text(entry.action) + QStringLiteral(",\"user_id\":") + optionalId(entry.userId)
-            + QStringLiteral(",\"track\":") + text(entry.track)
-            + QStringLiteral(",\"before_json\":") + (entry.beforeText.isNull() ? json(entry.before) : entry.beforeText)
-            + QStringLiteral(",\"after_json\":") + (entry.afterText.isNull() ? json(entry.after) : entry.afterText)
-            + QStringLiteral(",\"reason\":") + text(entry.reason) + QStringLiteral(",\"batch_id\":") + optionalId(entry.batchId)
-            + QStringLiteral(",\"reverts_id\":") + optionalId(entry.revertsId) + u'}';
+        const qint64 id = previous.id + 1;
+        const QVariantList values = storedValues(session, entry, id, previous);
+        const QString hash = AuditChain::hash(values);
+        list += u'{' + jsonMembers(values, hash) + u'}';
+        ids.append(id);
+        previous = AuditLink { id, hash };
     }
     list += u']';
-    // Rows are inserted in the array's order, so their ids ascend in that order.
-    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit")
-                                   + QStringLiteral(" (at, operator_id, operator_email, source, action, user_id, track, before_json, "
-                                                    "after_json, reason, batch_id, reverts_id) "
-                                                    "SELECT e.at, e.operator_id, e.operator_email, e.source, e.action, e.user_id, e.track, "
-                                                    "CAST(e.before_json AS text), CAST(e.after_json AS text), e.reason, e.batch_id, e.reverts_id "
-                                                    "FROM ROWS FROM (json_to_recordset(CAST(? AS json)) AS (at text, operator_id bigint, "
+    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit") + QStringLiteral(" (") + insertColumns()
+                                   + QStringLiteral(") SELECT e.id, e.at, e.operator_id, e.operator_email, e.source, e.action, e.user_id, e.track, "
+                                                    "CAST(e.before_json AS text), CAST(e.after_json AS text), e.reason, e.batch_id, e.reverts_id, "
+                                                    "e.prev_id, e.prev_hash, e.entry_hash "
+                                                    "FROM json_to_recordset(CAST(? AS json)) AS e(id bigint, at text, operator_id bigint, "
                                                     "operator_email text, source text, action text, user_id bigint, track text, before_json json, "
-                                                    "after_json json, reason text, batch_id bigint, reverts_id bigint)) WITH ORDINALITY "
-                                                    "AS e(at, operator_id, operator_email, source, action, user_id, track, before_json, after_json, "
-                                                    "reason, batch_id, reverts_id, n) ORDER BY e.n "
-                                                    "RETURNING id"),
+                                                    "after_json json, reason text, batch_id bigint, reverts_id bigint, prev_id bigint, "
+                                                    "prev_hash text, entry_hash text)"),
                                { list });
     if (!query)
         return query.error();
-    while ((*query)->next())
-        ids.append((*query)->value(0).toLongLong());
     (*query)->finish();
-    if (ids.size() != entries.size())
-        return Error { ErrorCode::Sql, QStringLiteral("the audit insert returned %1 ids for %2 entries").arg(ids.size()).arg(entries.size()) };
-    std::sort(ids.begin(), ids.end());
     return ids;
 }
 

@@ -4,6 +4,10 @@
 #include <QUrlQuery>
 #include <QtGlobal>
 
+#include <libpq-fe.h>
+
+#include <memory>
+
 namespace cc {
 
 ConnectionProfile ConnectionProfile::sqlite(const QString& path)
@@ -137,6 +141,55 @@ QString ConnectionProfile::describe() const
     if (dialect == Dialect::SQLite)
         return QStringLiteral("sqlite:") + sqlitePath;
     return QStringLiteral("postgresql:%1:%2/%3").arg(host).arg(port).arg(database);
+}
+
+namespace {
+
+// The options libpq parses from `conninfo`, or null when it cannot (its error text is dropped:
+// libpq quotes the string, password included).
+std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption*)> parsedOptions(const QString& conninfo)
+{
+    // libpq knows the URI scheme in lower case only; fromConninfo accepts any case.
+    QString text = conninfo.trimmed();
+    for (const QLatin1String scheme : { QLatin1String("postgresql://"), QLatin1String("postgres://") }) {
+        if (text.startsWith(scheme, Qt::CaseInsensitive))
+            text.replace(0, scheme.size(), scheme);
+    }
+    char* error = nullptr;
+    PQconninfoOption* options = PQconninfoParse(text.toUtf8().constData(), &error);
+    if (error)
+        PQfreemem(error);
+    return { options, PQconninfoFree };
+}
+
+} // namespace
+
+Result<QString> ConnectionProfile::withoutPassword(const QString& conninfo)
+{
+    const auto options = parsedOptions(conninfo);
+    if (!options)
+        return refused(QStringLiteral("the connection string cannot be parsed"));
+    QStringList pairs;
+    for (const PQconninfoOption* option = options.get(); option->keyword; ++option) {
+        if (!option->val || qstrcmp(option->keyword, "password") == 0)
+            continue;
+        QString value = QString::fromUtf8(option->val);
+        value.replace(u'\\', QStringLiteral("\\\\")).replace(u'\'', QStringLiteral("\\'"));
+        pairs << QString::fromUtf8(option->keyword) + QStringLiteral("='") + value + u'\'';
+    }
+    return pairs.join(u' ');
+}
+
+bool ConnectionProfile::hasPassword(const QString& conninfo)
+{
+    const auto options = parsedOptions(conninfo);
+    if (!options)
+        return false;
+    for (const PQconninfoOption* option = options.get(); option->keyword; ++option) {
+        if (qstrcmp(option->keyword, "password") == 0)
+            return option->val && *option->val;
+    }
+    return false;
 }
 
 } // namespace cc

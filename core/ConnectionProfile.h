@@ -26,6 +26,15 @@ struct ConnectionProfile {
     // PGHOST, PGPORT, PGDATABASE, PGUSER, PGPASSWORD.
     static Result<ConnectionProfile> fromConninfo(const QString& conninfo);
 
+    // The same connection string without its password, parsed and rebuilt with libpq's own parser
+    // (PQconninfoParse), so every spelling libpq accepts is covered: a quoted or escaped value, a
+    // URI's user:password@, a percent-encoded ?pass%77ord=. Rebuilt as key='value' pairs; refused
+    // when libpq cannot parse it (nothing of it is then kept or shown).
+    static Result<QString> withoutPassword(const QString& conninfo);
+    // Whether libpq finds a password in the string (a password typed on the command line is visible
+    // to other users in ps).
+    static bool hasPassword(const QString& conninfo);
+
     bool isPostgres() const { return dialect == Dialect::PostgreSQL; }
     // "sqlite:/path/file.db" or "postgresql:host:port/db"; never the password.
     QString describe() const;

@@ -8,6 +8,8 @@
 
 #include <sqlite3.h>
 
+#include <cerrno>
+
 namespace cc {
 
 QString uniqueConnectionName(const QString& prefix)
@@ -95,8 +97,8 @@ Result<void> Database::configure()
         if (probe.error().code == ErrorCode::ReadOnly)
             return Error { ErrorCode::CannotOpen, QStringLiteral("cannot read %1: it is a WAL database and this user cannot write the file "
                                                                  "or its directory, so SQLite cannot create %1-shm").arg(m_profile.sqlitePath) };
-        if (probe.error().code == ErrorCode::CannotOpen)
-            return probe.error();
+        if (probe.error().code == ErrorCode::CannotOpen || probe.error().message.startsWith(QLatin1String("no space left")))
+            return Error { ErrorCode::CannotOpen, probe.error().message };
         return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is not a usable SQLite database: %2").arg(m_profile.sqlitePath, probe.error().message) };
     }
     CC_TRY(runDirect(QStringLiteral("PRAGMA busy_timeout = 5000")));
@@ -138,6 +140,10 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
     const QString text = error.databaseText().isEmpty() ? error.text() : error.databaseText();
     const QString message = context.isEmpty() ? text : context + QStringLiteral(": ") + text;
     if (isPostgres()) {
+        // Class 53 "insufficient resources": 53100 disk_full (docs/RELIABILITY.md, "Disk full").
+        if (native == u"53100")
+            return Error { ErrorCode::Sql, QStringLiteral("no space left on the device of the PostgreSQL server; nothing was changed (%1)")
+                                               .arg(text.section(u'\n', 0, 0).trimmed()) };
         if (native == u"40001" || native == u"40P01")
             return Error { ErrorCode::Conflict, message };
         if (native == u"57014" && m_cancelRequested->exchange(false))
@@ -170,6 +176,10 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
         return Error { ErrorCode::Sql, message };
     }
     const int code = native.toInt() & 0xff;
+    // SQLITE_FULL, or an I/O error whose cause was ENOSPC ("disk I/O error" with no room to write).
+    if (code == SQLITE_FULL || (code == SQLITE_IOERR && errno == ENOSPC))
+        return Error { ErrorCode::Sql, QStringLiteral("no space left on the device: %1 cannot grow; nothing was changed (%2)")
+                                           .arg(m_profile.sqlitePath, text) };
     if (code == SQLITE_INTERRUPT)
         return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
     if (code == SQLITE_READONLY)

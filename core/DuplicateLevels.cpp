@@ -4,14 +4,6 @@
 
 namespace cc {
 
-namespace {
-
-std::optional<int> level(std::optional<qint64> value)
-{
-    return value ? std::optional<int>(int(*value)) : std::nullopt;
-}
-
-} // namespace
 
 Result<void> DuplicateLevels::resolve(Session& session, KeyTally& tally, CancelToken* cancel)
 {
@@ -37,7 +29,7 @@ Result<void> DuplicateLevels::resolve(Session& session, KeyTally& tally, CancelT
             if (rows == keys->cend())
                 continue; // not possible within one snapshot; the recorded levels stay
             const auto [progress, license] = rows->keptLevels();
-            tally.setKeptLevels(i, level(progress), level(license));
+            tally.setKeptLevels(i, progress, license);
         }
         next = end;
     }

@@ -15,12 +15,7 @@ QJsonValue optional(const std::optional<qint64>& value)
     return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
 }
 
-QJsonValue optional(const std::optional<int>& value)
-{
-    return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
-}
-
-QString levelText(const std::optional<int>& level)
+QString levelText(const std::optional<qint64>& level)
 {
     return level ? QString::number(*level) : QString();
 }

@@ -16,8 +16,8 @@ struct ViolationRecord {
     QString track;
     QString kind; // a violation kind or a warning name
     bool warning = false;
-    std::optional<int> progressLevel;
-    std::optional<int> licenseLevel;
+    std::optional<qint64> progressLevel;
+    std::optional<qint64> licenseLevel;
     QString action;
     QString reason;
 };

@@ -99,9 +99,9 @@ KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& cat
 {
     KeyClassification result;
     if (key.progressMax)
-        result.progressLevel = int(*key.progressMax);
+        result.progressLevel = key.progressMax;
     if (key.licenseMax)
-        result.licenseLevel = int(*key.licenseMax);
+        result.licenseLevel = key.licenseMax;
     if (key.progressRows == 0 && key.licenseRows > 0 && key.staffUser) {
         result.staffCredential = true;
         return result;

@@ -74,8 +74,8 @@ struct KeyClassification {
     bool staffCredential = false;
     std::optional<Finding> violation; // the primary kind, if the key is inconsistent
     QList<Finding> warnings;
-    std::optional<int> progressLevel; // the level of the row a merge would keep
-    std::optional<int> licenseLevel;
+    std::optional<qint64> progressLevel; // the level of the row a merge would keep
+    std::optional<qint64> licenseLevel;
     int justifiedLevel = 0; // 0 when not computable
 };
 

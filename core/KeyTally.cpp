@@ -99,7 +99,7 @@ void KeyTally::merge(KeyTally&& later)
     m_rows += later.m_rows;
 }
 
-void KeyTally::setKeptLevels(qsizetype index, std::optional<int> progressLevel, std::optional<int> licenseLevel)
+void KeyTally::setKeptLevels(qsizetype index, std::optional<qint64> progressLevel, std::optional<qint64> licenseLevel)
 {
     DuplicateRecords& duplicate = m_duplicates[index];
     duplicate.progressLevel = progressLevel;

@@ -15,8 +15,8 @@ struct DuplicateRecords {
     qint64 firstSequence = 0; // the key's records (violation, then warnings) as stored, 1-based
     qint64 lastSequence = 0;
     qsizetype listIndex = -1; // the violation's index in the report's list; -1 beyond the limit
-    std::optional<int> progressLevel; // as recorded (each side's highest level), then as kept
-    std::optional<int> licenseLevel;
+    std::optional<qint64> progressLevel; // as recorded (each side's highest level), then as kept
+    std::optional<qint64> licenseLevel;
 };
 
 // Accumulates classified keys into a report's counts, in key order. One tally per reading
@@ -40,7 +40,7 @@ public:
     void finish(HealthReport& report, const QSet<QString>* previous) const;
     const QList<DuplicateRecords>& duplicates() const { return m_duplicates; }
     // Sets duplicate `index`'s levels in the report's list and in the records not yet taken.
-    void setKeptLevels(qsizetype index, std::optional<int> progressLevel, std::optional<int> licenseLevel);
+    void setKeptLevels(qsizetype index, std::optional<qint64> progressLevel, std::optional<qint64> licenseLevel);
     qint64 keys() const { return m_keys; } // every key seen, staff credentials included
     qint64 rows() const { return m_rows; }
 

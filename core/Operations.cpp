@@ -37,12 +37,18 @@ Result<void> guardLevels(Session& session, const KeyRows& rows)
 
 Result<qint64> addWithin(qint64 total, qint64 delta, const char* name)
 {
-    const qint64 result = total + delta;
+    constexpr qint64 platformMax = 2147483647;
+    qint64 result = 0;
+    // Checked before the arithmetic: a stored total near 2^63 is out of range, never wrapped.
+    if (total > platformMax)
+        return refused(QStringLiteral("%1 is out of range: the stored value %2 is above %3; nothing was changed")
+                           .arg(QLatin1String(name)).arg(total).arg(platformMax));
+    if (__builtin_add_overflow(total, delta, &result) || result > platformMax)
+        return refused(QStringLiteral("%1 would exceed %2 (out of range: %3 %4)").arg(QLatin1String(name)).arg(platformMax).arg(total)
+                           .arg(delta < 0 ? QStringLiteral("- %1").arg(QString::number(delta).mid(1)) : QStringLiteral("+ %1").arg(delta)));
     if (result < 0)
-        return refused(QStringLiteral("%1 would become negative (%2 %3 %4)").arg(QLatin1String(name)).arg(total)
-                           .arg(delta < 0 ? QStringLiteral("-") : QStringLiteral("+")).arg(std::abs(delta)));
-    if (result > 2147483647)
-        return refused(QStringLiteral("%1 would exceed 2147483647").arg(QLatin1String(name)));
+        return refused(QStringLiteral("%1 would become negative (%2 %3)").arg(QLatin1String(name)).arg(total)
+                           .arg(delta < 0 ? QStringLiteral("- %1").arg(QString::number(delta).mid(1)) : QStringLiteral("+ %1").arg(delta)));
     return result;
 }
 

@@ -21,7 +21,7 @@ struct ProgressUpdate {
     int newLevel = 1;
     qint64 totalXp = 0;
     qint64 completedSessions = 0;
-    std::optional<int> licenseLevel;
+    std::optional<qint64> licenseLevel;
     QStringList achievementsEarned;
     WriteOutcome outcome;
 };

@@ -1,5 +1,6 @@
 #include "Reverter.h"
 
+#include "AuditChain.h"
 #include "Time.h"
 
 #include <QJsonArray>
@@ -279,6 +280,7 @@ Result<AuditEntry> Reverter::load(Session& session, qint64 auditId)
         return entry.error();
     if (!*entry)
         return notFound(QStringLiteral("there is no audit entry %1").arg(auditId));
+    CC_TRY(AuditChain::verifyEntry(session.db(), auditId));
     return **entry;
 }
 
@@ -322,6 +324,7 @@ Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId, Can
     QList<KeyRef> keys;
     QList<StepPlanner> steps;
     for (const AuditEntry& entry : std::as_const(*entries)) {
+        CC_TRY(AuditChain::verifyEntry(session.db(), entry.id));
         CC_TRY(authorizeEntry(session, entry));
         keys.append({ entry.userId.value_or(0), entry.track });
         steps.append([entry](Session& s) { return plan(s, entry, true); });

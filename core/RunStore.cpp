@@ -42,7 +42,7 @@ QVariant optionalValue(const std::optional<qint64>& value)
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<qint64>());
 }
 
-QVariant optionalLevel(const std::optional<int>& value)
+QVariant optionalLevel(const std::optional<qint64>& value)
 {
     return value ? QVariant(*value) : QVariant(QMetaType::fromType<int>());
 }
@@ -493,9 +493,9 @@ Result<void> RunStore::forEachViolation(Database& db, const ViolationFilter& fil
         row.record.kind = query->value(3).toString();
         row.record.warning = query->value(4).toString() == u"warning";
         if (!query->value(5).isNull())
-            row.record.progressLevel = query->value(5).toInt();
+            row.record.progressLevel = query->value(5).toLongLong();
         if (!query->value(6).isNull())
-            row.record.licenseLevel = query->value(6).toInt();
+            row.record.licenseLevel = query->value(6).toLongLong();
         row.record.action = query->value(7).toString();
         row.record.reason = query->value(8).toString();
         CC_TRY(visit(row));

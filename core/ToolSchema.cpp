@@ -1,5 +1,6 @@
 #include "ToolSchema.h"
 
+#include "AuditChain.h"
 #include "WriteTransaction.h"
 
 #include <QDateTime>
@@ -50,6 +51,17 @@ QStringList migrationStatements(int version, const Database& db)
     } else if (version == 3) {
         // Staff credentials counted by each run (docs/BEHAVIOUR.md C2); runs stored before read as NULL.
         statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN staff_credentials BIGINT").arg(t("runs"));
+    } else if (version == 4) {
+        // The audit hash chain (AuditChain.h); migrate() then hashes the entries already stored.
+        // One entry per predecessor: two writers can never both extend the same tail.
+        statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN prev_id BIGINT").arg(t("audit"))
+                   << QStringLiteral("ALTER TABLE %1 ADD COLUMN prev_hash TEXT").arg(t("audit"))
+                   << QStringLiteral("ALTER TABLE %1 ADD COLUMN entry_hash TEXT").arg(t("audit"))
+                   << QStringLiteral("CREATE UNIQUE INDEX %1_prev ON %2 (prev_id)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"));
+        // A platform level beyond 32 bits is stored as read (SQLite's INTEGER is 64-bit already).
+        if (pg)
+            statements << QStringLiteral("ALTER TABLE %1 ALTER COLUMN progress_level TYPE BIGINT, ALTER COLUMN license_level TYPE BIGINT")
+                              .arg(t("violations"));
     }
     return statements;
 }
@@ -94,6 +106,8 @@ Result<void> ToolSchema::migrate(Database& db)
     for (int version = *installed + 1; version <= currentVersion; ++version) {
         for (const QString& statement : migrationStatements(version, db))
             CC_TRY(db.runDirect(statement));
+        if (version == 4)
+            CC_TRY(AuditChain::hashExisting(db));
         CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("schema_version") + QStringLiteral(" (version, applied_at) VALUES (?, ?)"),
                       { version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) }));
     }

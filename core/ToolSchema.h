@@ -8,7 +8,7 @@ namespace cc {
 // versioned migrations. Each migration runs in its own transaction, one statement per exec.
 class ToolSchema final {
 public:
-    static constexpr int currentVersion = 3;
+    static constexpr int currentVersion = 4;
 
     static Result<bool> isInstalled(Database& db);
     static Result<int> installedVersion(Database& db);

@@ -55,13 +55,15 @@ Result<UserView> UserView::load(Session& session, qint64 userId)
                                                 || track.classification.violation->kind == ViolationKind::DuplicateLicense)) {
             // A side's level is the kept row's (C3), as the check reports it.
             const auto [progress, license] = rows.keptLevels();
-            track.classification.progressLevel = progress ? std::optional<int>(int(*progress)) : std::nullopt;
-            track.classification.licenseLevel = license ? std::optional<int>(int(*license)) : std::nullopt;
+            track.classification.progressLevel = progress;
+            track.classification.licenseLevel = license;
         }
         if (catalogue.isKnown(rows.key.track)) {
             track.justifiedLevel = catalogue.justifiedLevel(rows.key.track, aggregate.counters);
-            const int level = rows.progress.isEmpty() ? 0 : int(rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0));
-            if (const LevelRequirement* next = catalogue.requirement(rows.key.track, std::max(level, 1) + 1))
+            // A stored level beyond the catalogue (even beyond 32 bits) has no next level.
+            const qint64 level = rows.progress.isEmpty() ? 0 : rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0);
+            const LevelRequirement* next = level < 100 ? catalogue.requirement(rows.key.track, int(std::max<qint64>(level, 1)) + 1) : nullptr;
+            if (next)
                 track.nextLevel = *next;
         }
         for (const Row& license : rows.licenses) {

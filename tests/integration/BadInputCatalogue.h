@@ -50,6 +50,8 @@ enum class Setup {
     TableLocked, // the shared database while another connection holds its write lock
     // the shared database while another connection has an uncommitted change to s@x.test's progress row
     RowLocked,
+    // initialised, s@x.test updated twice (audit entries 2 and 3), entry 2's reason edited in the table
+    TamperedAudit,
 };
 
 // One bad input. `@FILE` in the arguments names the level file, `@PORT` a port nothing listens on.

@@ -130,6 +130,15 @@ private:
                 = words({ "user", "1", "--pg", "host=127.0.0.1 port=@PORT dbname=cc user=postgres" }),
                 .exitCode = 5,
                 .message = QStringLiteral("Connection refused") });
+        add(QStringLiteral("--pg with an inline password: warned, nothing changed"),
+            { .arguments
+                = words({ "user", "1", "--pg", "host=127.0.0.1 port=@PORT dbname=cc user=postgres password=S3cret" }),
+                .exitCode = 5,
+                .message = QStringLiteral("warning: the password in --pg is visible to every user of this machine") });
+        add(QStringLiteral("--pg URI with an inline password: warned"),
+            { .arguments = words({ "user", "1", "--pg", "postgresql://postgres:S3cret@127.0.0.1:@PORT/cc" }),
+                .exitCode = 5,
+                .message = QStringLiteral("use a password file (PGPASSFILE or ~/.pgpass)") });
         add(QStringLiteral("PostgreSQL refuses: unknown database"),
             { .arguments = words({ "check", "--pg", "dbname=cc_bad_input_absent" }),
                 .exitCode = 5,
@@ -168,6 +177,19 @@ private:
         add(QStringLiteral("settings: degraded above the stored healthy threshold"),
             { .arguments = words({ "settings", "--degraded", "99.5" }),
                 .message = QStringLiteral("must not be above the healthy threshold") });
+    }
+
+    // Tamper evidence (issue 15): an audit entry edited in the table is not used, and nothing changes.
+    static void tamperRows()
+    {
+        add(QStringLiteral("tampered audit entry: revert"),
+            { .setup = Setup::TamperedAudit,
+                .arguments = words({ "revert", "2" }),
+                .message = QStringLiteral("audit entry 2 does not fit the audit chain: content changed") });
+        add(QStringLiteral("tampered audit entry: revert --json"),
+            { .setup = Setup::TamperedAudit,
+                .arguments = words({ "revert", "2", "--json" }),
+                .message = QStringLiteral("a tampered entry is not used and nothing was changed") });
     }
 
     static void lockRows()
@@ -267,7 +289,15 @@ private:
             return;
         }
         QVERIFY(f.db->initialise());
-        QVERIFY(addUser(*f.db, QStringLiteral("s@x.test")) > 0);
+        const qint64 student = addUser(*f.db, QStringLiteral("s@x.test"));
+        QVERIFY(student > 0);
+        if (setup == Setup::TamperedAudit) {
+            QVERIFY(addProgress(*f.db, student, QStringLiteral("PLAYER"), 1) && addLicense(*f.db, student, QStringLiteral("PLAYER"), 1));
+            for (const char* xp : { "10", "20" })
+                CLI_EXPECT(runOn(*f.db, QStringLiteral("update-progress"), words({ "--user", "s@x.test", "--spec", "PLAYER", "--xp" }) << QLatin1String(xp)), 0);
+            QVERIFY(f.db->exec(QStringLiteral("UPDATE %1 SET reason = 'approved by the board' WHERE id = 2").arg(toolTable("audit"))));
+            return;
+        }
         makeSchemaDefect(*f.db, setup);
     }
 
@@ -325,6 +355,7 @@ protected:
         fileRows();
         schemaRows();
         connectionRows();
+        tamperRows();
         lockRows();
         refusedAdministrationRows();
     }

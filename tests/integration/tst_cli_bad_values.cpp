@@ -29,6 +29,11 @@ private:
             return QStringList { QStringLiteral("advance") } + key
                 + QStringList { QStringLiteral("--to"), QString::fromLatin1(to) };
         };
+        for (const char* other : { "--csv", "--user=1", "--since=2026-01-01T00:00:00Z" })
+            add(QStringLiteral("audit --verify with %1").arg(QLatin1String(other)),
+                { .arguments = words({ "audit", "--verify", other }),
+                    .exitCode = 64,
+                    .message = QStringLiteral("audit --verify checks the whole log: it takes no --user, --since or --csv") });
         add(QStringLiteral("unknown user id (sync)"),
             { .arguments = words({ "sync", "--user", "999999", "--spec", "PLAYER", "--direction",
                   "toward-higher", "--apply" }),

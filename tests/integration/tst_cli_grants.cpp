@@ -363,9 +363,9 @@ private slots:
                               << QStringLiteral("(permission denied for table settings)");
         QTest::newRow("init --indexes")
             << words({ "init", "--indexes" }) << QStringLiteral("(permission denied for table settings)");
-        // A database one migration behind: init would run it (ALTER TABLE on the tool's runs table).
+        // A database one migration behind: init would run it (ALTER TABLE on the tool's audit table).
         QTest::newRow("init, a migration pending")
-            << words({ "init", "MIGRATION" }) << QStringLiteral("(must be owner of table runs)");
+            << words({ "init", "MIGRATION" }) << QStringLiteral("(must be owner of table audit)");
     }
 
     void instructorLoginCannotWriteOutsideGrant()
@@ -393,8 +393,11 @@ private slots:
             arguments.replaceInStrings(QStringLiteral("@FILE"), file.fileName());
         }
         if (arguments.removeAll(QStringLiteral("MIGRATION")) > 0) {
-            QVERIFY(db.exec(QStringLiteral("ALTER TABLE coupling_console.runs DROP COLUMN staff_credentials")));
-            QVERIFY(db.exec(QStringLiteral("DELETE FROM coupling_console.schema_version WHERE version = 3")));
+            // The newest migration (4, the audit hash chain) undone.
+            QVERIFY(db.exec(QStringLiteral("DROP INDEX coupling_console.audit_prev")));
+            for (const char* column : { "prev_id", "prev_hash", "entry_hash" })
+                QVERIFY(db.exec(QStringLiteral("ALTER TABLE coupling_console.audit DROP COLUMN %1").arg(QLatin1String(column))));
+            QVERIFY(db.exec(QStringLiteral("DELETE FROM coupling_console.schema_version WHERE version = 4")));
         }
         GrantedLogin instructor(db, "instructor.sql", "cc_instructor");
         QVERIFY2(instructor.error().isEmpty(), qPrintable(instructor.error()));

@@ -275,7 +275,8 @@ void ConnectDialog::accept()
     m_request = { profile, demoUsers };
     m_error->clear();
     m_error->hide();
-    remember(target, profile.readOnly);
+    if (target != postgresPrefix)
+        remember(target, profile.readOnly);
     if (!name.isEmpty())
         saveProfile(name, target, profile.readOnly);
     QDialog::accept();
@@ -326,13 +327,10 @@ void ConnectDialog::remember(const QString& target, bool readOnly)
 
 QString ConnectDialog::withoutPassword(const QString& conninfo)
 {
-    QString text = conninfo;
-    // key=value form: password='…' or password=word
-    text.remove(QRegularExpression(QStringLiteral(R"(\s*\bpassword\s*=\s*('([^'\\]|\\.)*'|\S+))")));
-    // URI form: scheme://user:secret@host → scheme://user@host, and ?password=… parameters
-    text.replace(QRegularExpression(QStringLiteral(R"(^(postgres(?:ql)?://[^:/@]*):[^@]*@)")), QStringLiteral("\\1@"));
-    text.remove(QRegularExpression(QStringLiteral(R"([?&]password=[^&]*)")));
-    return text.trimmed();
+    // libpq's own parser (core): every spelling it accepts loses its password; a string it cannot
+    // parse is not remembered at all.
+    auto rebuilt = ConnectionProfile::withoutPassword(conninfo);
+    return rebuilt ? *rebuilt : QString();
 }
 
 } // namespace cc::ui

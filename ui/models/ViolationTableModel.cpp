@@ -95,7 +95,7 @@ QVariant ViolationTableModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ViolationRecord& record = violation(index.row()).record;
-    const auto level = [](const std::optional<int>& value) { return value ? QString::number(*value) : QStringLiteral("—"); };
+    const auto level = [](const std::optional<qint64>& value) { return value ? QString::number(*value) : QStringLiteral("—"); };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
         case UserColumn: return record.userId;

@@ -396,7 +396,8 @@ void UserPage::onTrackRequest(const TrackView& track, TrackPanel::Request reques
     };
     if (request == TrackPanel::Request::SetLevel) {
         const int max = m_context->info().maxLevels.value(key.track, 1);
-        const int current = track.classification.progressLevel.value_or(track.classification.licenseLevel.value_or(1));
+        // A stored level beyond the catalogue (even beyond 32 bits) starts the prompt at the nearest valid one.
+        const int current = int(std::clamp<qint64>(track.classification.progressLevel.value_or(track.classification.licenseLevel.value_or(1)), 1, max));
         const auto choice = Prompt::askLevel(this, tr("Set level of user %1, %2").arg(key.userId).arg(key.track), current, max);
         if (!choice)
             return;
