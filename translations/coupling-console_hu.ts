@@ -475,6 +475,10 @@
         <source>unless “Create missing licenses” is ticked</source>
         <translation>ha nincs bejelölve a „Hiányzó licencek pótlása”</translation>
     </message>
+    <message>
+        <source>ABANDONED</source>
+        <translation>FÉLBESZAKADT</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>
@@ -1425,6 +1429,10 @@ Qt %2</translation>
         <translation>
             <numerusform>… még %n sor: a teljes jelentésért vigye ide az egeret</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>This is the production database. Revert the change just made, exactly as it was before?</source>
+        <translation>Ez az éles adatbázis. Visszavonja az imént végrehajtott módosítást, pontosan a korábbi állapotra?</translation>
     </message>
 </context>
 <context>

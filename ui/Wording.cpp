@@ -18,6 +18,8 @@ QString Wording::status(const QString& status)
         return tr("CANCELLED");
     if (status == u"running")
         return tr("RUNNING");
+    if (status == u"abandoned")
+        return tr("ABANDONED");
     return tr("NO DATA");
 }
 

@@ -233,7 +233,7 @@ private slots:
         TestDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(production(db));
-        for (const QString password : { QStringLiteral("wrong"), QStringLiteral("demo") }) {
+        for (const QString& password : { QStringLiteral("wrong"), QStringLiteral("demo") }) {
             SessionOptions options;
             options.profile = db.profile();
             options.operatorEmail = QStringLiteral("a@x.test");

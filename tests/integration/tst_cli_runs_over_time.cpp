@@ -119,7 +119,7 @@ private slots:
         QVERIFY2(timedOut.exitCode == 5 && timedOut.err.contains("statement_timeout") && !timedOut.err.contains("cancelled"),
                  qPrintable(describe(timedOut)));
         const QString invalid = QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                                               "WHERE c.relname LIKE 'cc\_%' AND NOT i.indisvalid");
+                                               "WHERE c.relname LIKE 'cc\\_%' AND NOT i.indisvalid");
         QCOMPARE(db.scalar(invalid).toLongLong(), 0);
         QCOMPARE(db.count(toolTable("audit")), audited);
 

@@ -4,9 +4,12 @@
 // the system, which may only look. Without a keyring (as in CI) the password is asked each time.
 #include "SignInTestSupport.h"
 
+#include "Operations.h"
 #include "pages/DashboardPage.h"
+#include "widgets/MessageBar.h"
 
 #include <QAction>
+#include <QToolButton>
 
 using namespace cc;
 using namespace cc::test;
@@ -117,6 +120,51 @@ private slots:
         waitForIdle(*window);
         QCOMPARE(window->context()->info().op.email, QStringLiteral("admin@demo.local"));
         QVERIFY(!child<QAction>(window.get(), "actionSignIn")->isEnabled());
+    }
+
+    // An Undo from the message bar is a write: on production it is asked first, and declining it
+    // changes nothing; accepting restores the rows exactly.
+    void anUndoOnProductionIsAskedFirst()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(makeProduction(db));
+        SessionOptions options;
+        options.profile = db.profile();
+        options.operatorEmail = QStringLiteral("admin@demo.local");
+        options.password = QStringLiteral("demo");
+        options.source = QStringLiteral("gui");
+        auto window = std::make_unique<MainWindow>(options);
+        window->resize(1280, 800);
+        window->show();
+        QTRY_VERIFY_WITH_TIMEOUT(window->context()->info().loaded, 10000);
+        waitForIdle(*window);
+
+        const QStringList coupled { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") };
+        const QString before = db.snapshot(coupled);
+        auto session = db.open(QStringLiteral("admin@demo.local"));
+        QVERIFY(session);
+        const KeyRef key { db.scalar(QStringLiteral("SELECT min(student_id) FROM specialization_progress")).toLongLong(),
+                           db.scalar(QStringLiteral("SELECT specialization_type FROM specialization_progress WHERE student_id = "
+                                                    "(SELECT min(student_id) FROM specialization_progress) ORDER BY id LIMIT 1")).toString() };
+        auto written = Operations::updateProgress(*session, key, ProgressDelta { .xp = 5 });
+        QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message));
+        const QString after = db.snapshot(coupled);
+        QVERIFY(after != before);
+        const qint64 entry = db.scalar(QStringLiteral("SELECT max(id) FROM %1").arg(toolTable("audit"))).toLongLong();
+        emit window->context()->writeReported({ QStringLiteral("Update progress"), QStringLiteral("done"), std::nullopt, { entry }, false });
+        auto* undo = child<QToolButton>(window.get(), "writeMessageUndo");
+        QVERIFY(undo->isVisible());
+
+        Prompt::queueAnswer(PromptAnswer(false));
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QVERIFY2(Prompt::lastQuestion().contains(QStringLiteral("production database")), qPrintable(Prompt::lastQuestion()));
+        waitForIdle(*window);
+        QCOMPARE(db.snapshot(coupled), after);
+
+        Prompt::queueAnswer(PromptAnswer(true));
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(db.snapshot(coupled), before, 20000);
     }
 };
 

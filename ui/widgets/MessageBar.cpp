@@ -1,5 +1,6 @@
 #include "MessageBar.h"
 
+#include "Prompt.h"
 #include "Reverter.h"
 #include "ThemeColors.h"
 #include "WriteFlow.h"
@@ -100,6 +101,12 @@ void MessageBar::undo()
         return all;
     });
     const QString title = tr("Undo: %1").arg(m_report.title);
+    // An undo is a write like any other: on production it is asked first, as the Audit log's revert is.
+    if (m_context->info().environment == Environment::Production
+        && !Prompt::confirm(this, title, tr("This is the production database. Revert the change just made, exactly as it was before?"))) {
+        m_undo->setEnabled(true);
+        return;
+    }
     WriteFlow::runUndo(m_context, this, m_progress, title, std::move(job));
 }
 
