@@ -143,6 +143,15 @@ Result<InitResult> Administration::init(Session& session, const InitOptions& opt
                                         : options.environment.value_or(*empty ? Environment::Development : Environment::Production);
     if (options.createIndexes || options.dropIndexes)
         CC_TRY(cc::authorize(Action::CreateIndexes, session.op(), target));
+    // On an initialised database the index change comes first: PostgreSQL builds indexes outside
+    // any transaction, so an index build stopped by the server's statement_timeout must leave no
+    // init entry behind (a failed command writes nothing).
+    if (hadTools && (options.createIndexes || options.dropIndexes)) {
+        auto id = changeIndexes(session, options.createIndexes);
+        if (!id)
+            return id.error();
+        result.auditIds.append(*id);
+    }
     CC_TRY(withRetry([&]() -> Result<void> {
         WriteTransaction transaction(db);
         CC_TRY(transaction.begin());
@@ -174,7 +183,7 @@ Result<InitResult> Administration::init(Session& session, const InitOptions& opt
         return transaction.commit();
     }));
     CC_TRY(session.reload());
-    if (options.createIndexes || options.dropIndexes) {
+    if (!hadTools && (options.createIndexes || options.dropIndexes)) {
         auto id = changeIndexes(session, options.createIndexes);
         if (!id)
             return id.error();

@@ -324,6 +324,9 @@ Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId, Can
     QList<KeyRef> keys;
     QList<StepPlanner> steps;
     for (const AuditEntry& entry : std::as_const(*entries)) {
+        // Verifying a large batch takes a while: a signal stops it here too, before anything is written.
+        if (cancel && cancel->isCancelled())
+            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled while verifying the batch's audit entries; nothing was changed") };
         CC_TRY(AuditChain::verifyEntry(session.db(), entry.id));
         CC_TRY(authorizeEntry(session, entry));
         keys.append({ entry.userId.value_or(0), entry.track });

@@ -296,12 +296,16 @@ void MainWindow::fitStatusBar()
 {
     if (!m_connection)
         return;
-    // The connection and the operator share what the chip, the link and the fixed labels leave.
+    // The connection and the operator share what the chip, the link and the fixed labels leave: who
+    // acts is short and shown whole where it can be; a long connection path gives way (its middle).
     const int fixed = m_environment->sizeHint().width() + m_connectButton->sizeHint().width() + m_readOnly->sizeHint().width()
         + m_checkAge->sizeHint().width() + 320; // spacing, margins and the size grip
-    const int each = std::max(80, (width() - fixed) / 2);
-    m_connection->setText(m_connection->fontMetrics().elidedText(m_connectionText, Qt::ElideMiddle, each));
-    m_operator->setText(m_operator->fontMetrics().elidedText(m_operator->toolTip(), Qt::ElideRight, each));
+    constexpr int least = 120;
+    const int available = std::max(2 * least, width() - fixed);
+    // A few pixels beyond the text's advance: elidedText() elides a text given exactly its own width.
+    const int forOperator = std::min(m_operator->fontMetrics().horizontalAdvance(m_operator->toolTip()) + 8, available - least);
+    m_operator->setText(m_operator->fontMetrics().elidedText(m_operator->toolTip(), Qt::ElideRight, forOperator));
+    m_connection->setText(m_connection->fontMetrics().elidedText(m_connectionText, Qt::ElideMiddle, available - forOperator));
 }
 
 void MainWindow::updateCheckAge()

@@ -2,6 +2,7 @@
 // §1a, issue 14, docs/BEHAVIOUR.md C6 inject and revert): every injection changes only its plan and
 // reverts to every table exactly; a license that other tables reference is never removed; a
 // forged audit entry cannot make revert write `users`.
+#include "AuditChain.h"
 #include "DatabaseSnapshot.h"
 #include "Injector.h"
 #include "Operations.h"
@@ -202,9 +203,9 @@ private slots:
         const QString audit = m_session->db().tool("audit");
         const qint64 forged
             = db().scalar(QStringLiteral(
-                              "INSERT INTO %1 (at, operator_id, operator_email, source, action, user_id, "
+                              "INSERT INTO %1 (id, at, operator_id, operator_email, source, action, user_id, "
                               "track, before_json, "
-                              "after_json, reason, batch_id, reverts_id) SELECT at, operator_id, "
+                              "after_json, reason, batch_id, reverts_id) SELECT (SELECT max(id) + 1 FROM %1), at, operator_id, "
                               "operator_email, source, "
                               "action, ?, ?, ?, ?, reason, NULL, NULL FROM %1 WHERE id = ? RETURNING id")
                               .arg(audit),
@@ -212,6 +213,9 @@ private slots:
                           state(**current), real->auditIds.first() })
                   .toLongLong();
         QVERIFY(forged > 0);
+        // A forger with the tool's role can also recompute the audit hash chain (docs/RELIABILITY.md):
+        // the allow-list must hold on its own.
+        QVERIFY(AuditChain::hashExisting(m_session->db()).ok());
         const DatabaseSnapshot before = snapshot();
         auto reverted = Reverter::revert(*m_session, forged);
         QVERIFY2(!reverted.ok(), "revert wrote the users table from a forged audit entry");

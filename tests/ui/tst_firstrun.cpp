@@ -150,7 +150,7 @@ private slots:
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(window->context()->options().profile.sqlitePath, second.profile().sqlitePath);
         waitForData(*window);
-        QVERIFY(child<QLabel>(window.get(), "statusConnection")->text().contains(second.profile().sqlitePath));
+        QVERIFY(child<QLabel>(window.get(), "statusConnection")->toolTip().contains(second.profile().sqlitePath));
     }
 
     void aDroppedDatabaseFileIsOpenedAnythingElseRefused()
@@ -186,7 +186,7 @@ private slots:
         QCOMPARE(window->context()->options().profile.sqlitePath, second.profile().sqlitePath);
         QVERIFY(!window->context()->options().profile.readOnly);
         waitForData(*window);
-        QVERIFY(child<QLabel>(window.get(), "statusConnection")->text().contains(second.profile().sqlitePath));
+        QVERIFY(child<QLabel>(window.get(), "statusConnection")->toolTip().contains(second.profile().sqlitePath));
         QCOMPARE(Prompt::shownMessages().size(), 1);
     }
 };
