@@ -121,7 +121,7 @@ private slots:
         QFETCH(int, signal);
         TestDatabase db;
         CLI_REQUIRE_DB(db);
-        CLI_EXPECT(runOn(db, QStringLiteral("demo"), words({ "--users", "150000", "--seed", "2" })), 0);
+        CLI_EXPECT(runOn(db, QStringLiteral("demo"), words({ "--users", "600000", "--seed", "2" })), 0);
         QElapsedTimer full;
         full.start();
         CLI_EXPECT(runOn(db, QStringLiteral("check")), 1);
