@@ -5,6 +5,8 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 scripts/install-deps.sh
+# The sources match .clang-format (docs/ARCHITECTURE.md, "Tooling"): checked before the build.
+scripts/lint.sh format
 preset=default
 [ -n "${CI:-}" ] && preset=ci
 scripts/build.sh "$preset"

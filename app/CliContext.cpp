@@ -10,8 +10,8 @@
 #include <QFileInfo>
 
 #include <cerrno>
-#include <cstring>
 #include <cstdio>
+#include <cstring>
 #include <fcntl.h>
 #include <poll.h>
 #include <sys/stat.h>
@@ -37,7 +37,9 @@ Result<std::optional<qint64>> CliContext::integer(const char* option) const
     const QString text = value(option);
     const qint64 number = text.toLongLong(&ok);
     if (!ok)
-        return Error { ErrorCode::Usage, QStringLiteral("--%1 needs an integer that fits 64 bits, not %2").arg(QLatin1String(option), quotedValue(text)) };
+        return Error { ErrorCode::Usage,
+            QStringLiteral("--%1 needs an integer that fits 64 bits, not %2")
+                .arg(QLatin1String(option), quotedValue(text)) };
     return std::optional<qint64>(number);
 }
 
@@ -47,14 +49,16 @@ Result<qint64> CliContext::requiredInteger(const char* option) const
     if (!number)
         return number.error();
     if (!*number)
-        return Error { ErrorCode::Usage, QStringLiteral("%1 needs --%2").arg(m_command, QLatin1String(option)) };
+        return Error { ErrorCode::Usage,
+            QStringLiteral("%1 needs --%2").arg(m_command, QLatin1String(option)) };
     return **number;
 }
 
 Result<QString> CliContext::required(const char* option) const
 {
     if (!isSet(option))
-        return Error { ErrorCode::Usage, QStringLiteral("%1 needs --%2").arg(m_command, QLatin1String(option)) };
+        return Error { ErrorCode::Usage,
+            QStringLiteral("%1 needs --%2").arg(m_command, QLatin1String(option)) };
     return value(option);
 }
 
@@ -73,8 +77,10 @@ Result<ConnectionProfile> CliContext::profile() const
             return Error { ErrorCode::Usage, QStringLiteral("--db needs a file path") };
         // Bytes that are not UTF-8 arrive as U+FFFD: the file named by those bytes cannot be opened.
         if (value("db").contains(QChar::ReplacementCharacter) && !QFileInfo::exists(value("db")))
-            return Error { ErrorCode::CannotOpen, QStringLiteral("database file %1 does not exist; its path holds bytes that are not "
-                                                                 "valid UTF-8, which coupling-console cannot open (rename the file)").arg(value("db")) };
+            return Error { ErrorCode::CannotOpen,
+                QStringLiteral("database file %1 does not exist; its path holds bytes that are not "
+                               "valid UTF-8, which coupling-console cannot open (rename the file)")
+                    .arg(value("db")) };
         profile = ConnectionProfile::sqlite(value("db"));
     } else {
         profile = ConnectionProfile::sqlite(EmbeddedDatabase::path());
@@ -90,8 +96,10 @@ Result<SessionOptions> CliContext::sessionOptions(bool create)
     if (!connection)
         return connection.error();
     if (isSet("pg") && ConnectionProfile::hasPassword(value("pg")))
-        err(QStringLiteral("warning: the password in --pg is visible to every user of this machine (ps, /proc) and in the shell's "
-                           "history; use a password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD in the environment instead"));
+        err(QStringLiteral("warning: the password in --pg is visible to every user of this machine (ps, "
+                           "/proc) and in the shell's "
+                           "history; use a password file (PGPASSFILE or ~/.pgpass) or PGPASSWORD in the "
+                           "environment instead"));
     if (connection->embedded) {
         err(QStringLiteral("note: running on the embedded demo database %1").arg(connection->sqlitePath));
         CC_TRY(EmbeddedDatabase::ensure());
@@ -114,7 +122,8 @@ Result<Session*> CliContext::open(bool create)
         // Only a production database asks: CC_PASSWORD_FILE first, then the keyring, then the person.
         std::optional<QString> stored;
         if (qEnvironmentVariableIsEmpty("CC_PASSWORD_FILE")) {
-            if (auto read = PasswordKeyring::read(PasswordKeyring::account(options->operatorEmail, options->profile)))
+            if (auto read
+                = PasswordKeyring::read(PasswordKeyring::account(options->operatorEmail, options->profile)))
                 stored = *read;
         }
         const bool fromKeyring = stored.has_value();
@@ -124,7 +133,8 @@ Result<Session*> CliContext::open(bool create)
         options->password = *password;
         session = Session::open(*options);
         if (!session && fromKeyring && session.error().code == ErrorCode::Refused)
-            return refused(QStringLiteral("%1 (the password came from the keyring; coupling-console keyring --forget removes it)")
+            return refused(QStringLiteral(
+                "%1 (the password came from the keyring; coupling-console keyring --forget removes it)")
                                .arg(session.error().message));
     }
     if (!session)
@@ -167,21 +177,26 @@ QString notARegularFile(mode_t mode)
     return QStringLiteral("not a regular file");
 }
 
-Result<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const QString& what, bool privateOnly)
+Result<QByteArray> readRegularFile(
+    const QString& path, qint64 maxBytes, const QString& what, bool privateOnly)
 {
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
-        return refused(QStringLiteral("cannot read %1 %2: %3").arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
-    struct stat info {};
+        return refused(QStringLiteral("cannot read %1 %2: %3")
+                           .arg(what, path, QString::fromLocal8Bit(std::strerror(errno))));
+    struct stat info { };
     if (::fstat(fd, &info) != 0 || !S_ISREG(info.st_mode)) {
         ::close(fd);
-        return refused(QStringLiteral("cannot read %1 %2: it is %3, not a regular file").arg(what, path, notARegularFile(info.st_mode)));
+        return refused(QStringLiteral("cannot read %1 %2: it is %3, not a regular file")
+                           .arg(what, path, notARegularFile(info.st_mode)));
     }
     if (privateOnly && (info.st_mode & 077) != 0) {
         ::close(fd);
-        return refused(QStringLiteral("%1 %2 may be read by its group or others (mode %3): make it private with chmod 600, as ssh "
-                                      "requires of keys")
-                           .arg(what, path, QStringLiteral("%1").arg(uint(info.st_mode & 0777), 4, 8, QLatin1Char('0'))));
+        return refused(QStringLiteral(
+            "%1 %2 may be read by its group or others (mode %3): make it private with chmod 600, as ssh "
+            "requires of keys")
+                           .arg(what, path,
+                               QStringLiteral("%1").arg(uint(info.st_mode & 0777), 4, 8, QLatin1Char('0'))));
     }
     QFile file;
     if (!file.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle))
@@ -196,11 +211,14 @@ Result<QString> CliContext::typedPassword()
         auto content = readRegularFile(file, 4096, QStringLiteral("CC_PASSWORD_FILE"), true);
         if (!content)
             return content.error();
-        return QString::fromUtf8(content->left(content->indexOf('\n') < 0 ? content->size() : content->indexOf('\n'))).remove(u'\r');
+        return QString::fromUtf8(
+            content->left(content->indexOf('\n') < 0 ? content->size() : content->indexOf('\n')))
+            .remove(u'\r');
     }
     if (!::isatty(STDIN_FILENO))
-        return refused(QStringLiteral("%1 on a production database must sign in: set CC_PASSWORD_FILE, keep the password in the "
-                                      "keyring (coupling-console keyring) or run on a terminal")
+        return refused(QStringLiteral(
+            "%1 on a production database must sign in: set CC_PASSWORD_FILE, keep the password in the "
+            "keyring (coupling-console keyring) or run on a terminal")
                            .arg(value("operator")));
     std::fprintf(stderr, "password for %s: ", qPrintable(value("operator")));
     std::fflush(stderr);
@@ -226,7 +244,8 @@ Result<QString> CliContext::typedPassword()
     ::tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     std::fprintf(stderr, "\n");
     if (interrupted || m_cancel.isCancelled())
-        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled at the password prompt; nothing was changed") };
+        return Error { ErrorCode::Cancelled,
+            QStringLiteral("cancelled at the password prompt; nothing was changed") };
     if (!read)
         return refused(QStringLiteral("no password given"));
     return QString::fromUtf8(buffer).remove(u'\n').remove(u'\r');
@@ -250,7 +269,8 @@ void CliContext::err(const QString& line)
 
 void CliContext::printJson(const QJsonValue& value)
 {
-    const QJsonDocument document = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
+    const QJsonDocument document
+        = value.isArray() ? QJsonDocument(value.toArray()) : QJsonDocument(value.toObject());
     m_out << QString::fromUtf8(document.toJson(QJsonDocument::Indented));
     m_out.flush();
 }
@@ -260,9 +280,10 @@ int CliContext::fail(const Error& error)
     const int code = exitCodeFor(error.code);
     err(QStringLiteral("coupling-console %1: %2").arg(m_command, error.message));
     if (json())
-        printJson(QJsonObject { { QStringLiteral("error"), QJsonObject { { QStringLiteral("code"), code },
-                                                                         { QStringLiteral("kind"), errorCodeName(error.code) },
-                                                                         { QStringLiteral("message"), error.message } } } });
+        printJson(QJsonObject { { QStringLiteral("error"),
+            QJsonObject { { QStringLiteral("code"), code },
+                { QStringLiteral("kind"), errorCodeName(error.code) },
+                { QStringLiteral("message"), error.message } } } });
     return code;
 }
 

@@ -76,7 +76,8 @@ QString notARegularFile(mode_t mode);
 // at once, naming what it is (opened without blocking, so a FIFO never hangs the command);
 // `privateOnly` also refuses a file that its group or others may read, as ssh does with keys.
 // `what` names the file in messages ("the level file").
-Result<QByteArray> readRegularFile(const QString& path, qint64 maxBytes, const QString& what, bool privateOnly = false);
+Result<QByteArray> readRegularFile(
+    const QString& path, qint64 maxBytes, const QString& what, bool privateOnly = false);
 
 QJsonValue optionalJson(const std::optional<qint64>& value);
 

@@ -35,8 +35,10 @@ QList<QCommandLineOption> commonOptions()
     return {
         { QStringLiteral("db"), QStringLiteral("SQLite database file."), QStringLiteral("PATH") },
         { QStringLiteral("pg"), QStringLiteral("PostgreSQL connection string."), QStringLiteral("CONNINFO") },
-        { QStringLiteral("operator"), QStringLiteral("The platform user running the command."), QStringLiteral("EMAIL") },
-        { QStringLiteral("read-only"), QStringLiteral("Open the database read-only; writing commands are refused.") },
+        { QStringLiteral("operator"), QStringLiteral("The platform user running the command."),
+            QStringLiteral("EMAIL") },
+        { QStringLiteral("read-only"),
+            QStringLiteral("Open the database read-only; writing commands are refused.") },
         { QStringLiteral("json"), QStringLiteral("Print JSON.") },
         { { QStringLiteral("h"), QStringLiteral("help") }, QStringLiteral("Show help.") },
     };
@@ -44,26 +46,32 @@ QList<QCommandLineOption> commonOptions()
 
 QString generalHelp()
 {
-    QString text = QStringLiteral("Usage: coupling-console [FILE] [--screenshots DIR]   the GUI\n"
-                                  "       coupling-console COMMAND [options]            headless\n\nCommands:\n");
+    QString text
+        = QStringLiteral("Usage: coupling-console [FILE] [--screenshots DIR]   the GUI\n"
+                         "       coupling-console COMMAND [options]            headless\n\nCommands:\n");
     for (const CommandSpec& spec : allCommands())
         text += QStringLiteral("  %1\n").arg(spec.synopsis);
-    text += QStringLiteral("\nCommon options: --db PATH | --pg CONNINFO, --operator EMAIL, --read-only, --json, -h/--help, --version\n"
-                           "D = progress-to-license | license-to-progress | toward-higher (the default)\n"
-                           "On a production database --operator signs in with the platform password: from the file named by\n"
-                           "CC_PASSWORD_FILE, else the desktop's keyring (see keyring), else asked on a terminal.\n"
-                           "Exit codes: check 0 healthy, 1 degraded, 2 critical, 3 no data; 4 refused; 5 cannot open or SQL error;\n"
-                           "64 bad command line; 130 cancelled.\n"
-                           "Output: --json is exact; text output shows control characters escaped (\\n, \\x1b), one line per\n"
-                           "line; --csv (and the GUI's Export...) neutralises spreadsheet formulas: a cell beginning with =, +,\n"
-                           "-, @, a tab or a carriage return gets a leading ' and quotes (OWASP CSV injection).\n");
+    text += QStringLiteral(
+        "\nCommon options: --db PATH | --pg CONNINFO, --operator EMAIL, --read-only, --json, -h/--help, "
+        "--version\n"
+        "D = progress-to-license | license-to-progress | toward-higher (the default)\n"
+        "On a production database --operator signs in with the platform password: from the file named by\n"
+        "CC_PASSWORD_FILE, else the desktop's keyring (see keyring), else asked on a terminal.\n"
+        "Exit codes: check 0 healthy, 1 degraded, 2 critical, 3 no data; 4 refused; 5 cannot open or SQL "
+        "error;\n"
+        "64 bad command line; 130 cancelled.\n"
+        "Output: --json is exact; text output shows control characters escaped (\\n, \\x1b), one line per\n"
+        "line; --csv (and the GUI's Export...) neutralises spreadsheet formulas: a cell beginning with =, "
+        "+,\n"
+        "-, @, a tab or a carriage return gets a leading ' and quotes (OWASP CSV injection).\n");
     return text;
 }
 
 // Common options may come before the command: moves the command to the front.
 QStringList commandFirst(const QStringList& arguments)
 {
-    static const QStringList valued { QStringLiteral("--db"), QStringLiteral("--pg"), QStringLiteral("--operator") };
+    static const QStringList valued { QStringLiteral("--db"), QStringLiteral("--pg"),
+        QStringLiteral("--operator") };
     for (qsizetype i = 1; i < arguments.size(); ++i) {
         const QString& argument = arguments.at(i);
         if (valued.contains(argument)) {
@@ -75,7 +83,8 @@ QStringList commandFirst(const QStringList& arguments)
         if (i == 1)
             return arguments;
         const QList<CommandSpec> commands = allCommands();
-        if (std::none_of(commands.cbegin(), commands.cend(), [&](const CommandSpec& c) { return c.name == argument; }))
+        if (std::none_of(
+                commands.cbegin(), commands.cend(), [&](const CommandSpec& c) { return c.name == argument; }))
             return arguments;
         QStringList reordered = arguments;
         reordered.move(i, 1);
@@ -135,7 +144,8 @@ Result<ParsedCommandLine> parseCommandLine(const QStringList& original, QCommand
         return ParsedCommandLine { Request::CommandHelp, name };
     const qsizetype allowed = spec->positional.isEmpty() ? 0 : 1;
     if (parser.positionalArguments().size() > allowed)
-        return usageError(QStringLiteral("unexpected argument %1").arg(quotedValue(parser.positionalArguments().at(allowed))));
+        return usageError(QStringLiteral("unexpected argument %1")
+                              .arg(quotedValue(parser.positionalArguments().at(allowed))));
     return ParsedCommandLine { Request::Command, name };
 }
 
@@ -160,7 +170,8 @@ int run(const QStringList& arguments)
         // Only an unknown command fails before a command is known: no command's name to print.
         err << QStringLiteral("coupling-console: %1\n").arg(printableLine(parsed.error().message));
         if (arguments.contains(QStringLiteral("--json")))
-            out << QStringLiteral("{\"error\": {\"code\": 64, \"kind\": \"usage\", \"message\": \"unknown command\"}}\n");
+            out << QStringLiteral(
+                "{\"error\": {\"code\": 64, \"kind\": \"usage\", \"message\": \"unknown command\"}}\n");
         return exitUsage;
     }
 
@@ -173,7 +184,9 @@ int run(const QStringList& arguments)
         return 0;
     }
     if (parser.isSet(QStringLiteral("read-only")) && spec->writes && spec->writes(context))
-        return context.fail(Error { ErrorCode::ReadOnly, QStringLiteral("%1 writes, and the database was opened with --read-only; nothing was changed").arg(name) });
+        return context.fail(Error { ErrorCode::ReadOnly,
+            QStringLiteral("%1 writes, and the database was opened with --read-only; nothing was changed")
+                .arg(name) });
     return spec->run(context);
 }
 

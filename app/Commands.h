@@ -27,7 +27,8 @@ Result<Session*> openInitialised(CliContext& context);
 void warnWithoutKeyIndexes(CliContext& context, Session& session);
 // Prints what a write did: its audit ids (and in --json, the given object with audit_ids added).
 // Prints a write's outcome: its JSON, or `lines` (each one printed line) and the audit ids.
-int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QStringList& lines);
+int reportWrite(
+    CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QStringList& lines);
 QJsonArray idsJson(const QList<qint64>& ids);
 
 } // namespace cc::cli

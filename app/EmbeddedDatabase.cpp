@@ -10,7 +10,8 @@ namespace cc::cli {
 
 QString EmbeddedDatabase::path()
 {
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("coupling-console.db"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation))
+        .filePath(QStringLiteral("coupling-console.db"));
 }
 
 Result<void> EmbeddedDatabase::ensure()
@@ -20,7 +21,8 @@ Result<void> EmbeddedDatabase::ensure()
         return {};
     if (!QDir().mkpath(QFileInfo(file).absolutePath()))
         return Error { ErrorCode::CannotOpen, QStringLiteral("cannot create the folder for %1").arg(file) };
-    auto manifest = Administration::demo(ConnectionProfile::sqlite(file), DemoOptions { 2000, 1, 0.02 }, QStringLiteral("system"));
+    auto manifest = Administration::demo(
+        ConnectionProfile::sqlite(file), DemoOptions { 2000, 1, 0.02 }, QStringLiteral("system"));
     if (!manifest) {
         QFile::remove(file);
         return manifest.error();

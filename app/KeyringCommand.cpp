@@ -20,7 +20,8 @@ int keyring(CliContext& context)
     const QString account = PasswordKeyring::account(*email, *connection);
     const auto report = [&context, &account](bool stored) {
         if (context.json())
-            context.printJson(QJsonObject { { QStringLiteral("account"), account }, { QStringLiteral("stored"), stored } });
+            context.printJson(
+                QJsonObject { { QStringLiteral("account"), account }, { QStringLiteral("stored"), stored } });
         else if (stored)
             context.out(QStringLiteral("the keyring now holds the password for %1").arg(account));
         else
@@ -47,8 +48,8 @@ int keyring(CliContext& context)
 CommandSpec keyringCommand()
 {
     return { QStringLiteral("keyring"), QStringLiteral("keyring --operator EMAIL [--forget] [--json]"),
-             { { QStringLiteral("forget"), QStringLiteral("Remove the stored password instead of storing it.") } },
-             {}, [](const CliContext&) { return false; }, keyring };
+        { { QStringLiteral("forget"), QStringLiteral("Remove the stored password instead of storing it.") } },
+        {}, [](const CliContext&) { return false; }, keyring };
 }
 
 } // namespace cc::cli

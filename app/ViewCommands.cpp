@@ -20,11 +20,13 @@ namespace cc::cli {
 namespace {
 
 // Streams an export to stdout (Exporter writes the same bytes the GUI writes to a file).
-int exportToStdout(CliContext& context, const std::function<Result<qint64>(QIODevice&, const ExportOptions&)>& write)
+int exportToStdout(
+    CliContext& context, const std::function<Result<qint64>(QIODevice&, const ExportOptions&)>& write)
 {
     QFile out;
     if (!out.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered))
-        return context.fail(refused(QStringLiteral("cannot write to standard output: %1").arg(out.errorString())));
+        return context.fail(
+            refused(QStringLiteral("cannot write to standard output: %1").arg(out.errorString())));
     ExportOptions options;
     options.format = context.json() ? ExportFormat::Json : ExportFormat::Csv;
     options.cancel = &context.cancel();
@@ -58,7 +60,8 @@ int check(CliContext& context)
     if (auto schema = session.platform(); !schema)
         return context.fail(schema.error());
     if (context.isSet("print-sql")) {
-        context.out(QString(HealthCheck::printableStatement(session.db(), session.catalogue()) + u';').split(u'\n'));
+        context.out(
+            QString(HealthCheck::printableStatement(session.db(), session.catalogue()) + u';').split(u'\n'));
         return 0;
     }
     CheckOptions options;
@@ -82,13 +85,18 @@ int check(CliContext& context)
         context.printJson(json);
     } else {
         context.out(QStringLiteral("status: %1").arg(report->status));
-        context.out(QStringLiteral("consistency rate: %1 (%2 of %3 pairs consistent)")
-                        .arg(report->rateHundredths ? formatHundredths(*report->rateHundredths) + QStringLiteral(" %") : QStringLiteral("no data"))
-                        .arg(report->consistent).arg(report->totalPairs));
+        context.out(
+            QStringLiteral("consistency rate: %1 (%2 of %3 pairs consistent)")
+                .arg(report->rateHundredths ? formatHundredths(*report->rateHundredths) + QStringLiteral(" %")
+                                            : QStringLiteral("no data"))
+                .arg(report->consistent)
+                .arg(report->totalPairs));
         QStringList kinds;
         for (int i = 0; i < violationKindCount; ++i)
             kinds << QStringLiteral("%1 %2").arg(kindName(ViolationKind(i))).arg(report->byKind[i]);
-        context.out(QStringLiteral("violations: %1 (%2)").arg(report->inconsistent).arg(kinds.join(QStringLiteral(", "))));
+        context.out(QStringLiteral("violations: %1 (%2)")
+                        .arg(report->inconsistent)
+                        .arg(kinds.join(QStringLiteral(", "))));
         QStringList warnings;
         for (int i = 0; i < warningKindCount; ++i)
             warnings << QStringLiteral("%1 %2").arg(warningName(WarningKind(i))).arg(report->warnings[i]);
@@ -97,7 +105,9 @@ int check(CliContext& context)
         if (report->runId)
             context.out(QStringLiteral("run id: %1").arg(*report->runId));
         for (const ViolationRecord& record : std::as_const(report->violations))
-            context.out(QStringLiteral("  user %1 %2: %3 (%4) → %5").arg(record.userId).arg(record.track, record.kind, record.reason, record.action));
+            context.out(QStringLiteral("  user %1 %2: %3 (%4) → %5")
+                            .arg(record.userId)
+                            .arg(record.track, record.kind, record.reason, record.action));
     }
     return checkExitCode(report->status);
 }
@@ -117,11 +127,16 @@ int runs(CliContext& context)
         return exportToStdout(context, [&](QIODevice& out, const ExportOptions& options) {
             return Exporter::runs(session, limit->value_or(20), out, options);
         });
-    auto listed = RunStore::forEachRun(session.db(), limit->value_or(20), {}, [&](const HealthReport& report) -> Result<void> {
-        context.out(QStringLiteral("run %1  %2  %3  %4  %5 pairs").arg(*report.runId).arg(isoUtc(report.startedAt), report.status,
-            report.rateHundredths ? formatHundredths(*report.rateHundredths) + u'%' : QStringLiteral("-")).arg(report.totalPairs));
-        return {};
-    });
+    auto listed = RunStore::forEachRun(
+        session.db(), limit->value_or(20), {}, [&](const HealthReport& report) -> Result<void> {
+            context.out(QStringLiteral("run %1  %2  %3  %4  %5 pairs")
+                            .arg(*report.runId)
+                            .arg(isoUtc(report.startedAt), report.status,
+                                report.rateHundredths ? formatHundredths(*report.rateHundredths) + u'%'
+                                                      : QStringLiteral("-"))
+                            .arg(report.totalPairs));
+            return {};
+        });
     if (!listed)
         return context.fail(listed.error());
     return 0;
@@ -151,23 +166,27 @@ int violations(CliContext& context)
             return Exporter::violations(session, filter, out, options);
         });
     qint64 count = 0;
-    auto listed = RunStore::forEachViolation(session.db(), filter, [&](const StoredViolation& row) -> Result<void> {
-        if (context.cancel().isCancelled())
-            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-        context.out(QStringLiteral("user %1 %2: %3 (%4) → %5").arg(row.record.userId).arg(row.record.track, row.record.kind,
-                                                                       row.record.reason, row.record.action));
-        ++count;
-        return {};
-    });
+    auto listed
+        = RunStore::forEachViolation(session.db(), filter, [&](const StoredViolation& row) -> Result<void> {
+              if (context.cancel().isCancelled())
+                  return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+              context.out(QStringLiteral("user %1 %2: %3 (%4) → %5")
+                              .arg(row.record.userId)
+                              .arg(row.record.track, row.record.kind, row.record.reason, row.record.action));
+              ++count;
+              return {};
+          });
     if (!listed)
         return context.fail(listed.error());
-    context.out(QStringLiteral("%1 %2").arg(count).arg(filter.warnings ? QStringLiteral("warnings") : QStringLiteral("violations")));
+    context.out(QStringLiteral("%1 %2").arg(count).arg(
+        filter.warnings ? QStringLiteral("warnings") : QStringLiteral("violations")));
     return 0;
 }
 
 QJsonValue rowJson(const PlatformSchema& schema, const QString& tableName, const Row* kept)
 {
-    return kept ? QJsonValue(rowForDisplay(schema, tableName, rowToJson(*kept))) : QJsonValue(QJsonValue::Null);
+    return kept ? QJsonValue(rowForDisplay(schema, tableName, rowToJson(*kept)))
+                : QJsonValue(QJsonValue::Null);
 }
 
 int user(CliContext& context)
@@ -191,53 +210,69 @@ int user(CliContext& context)
         QJsonArray findings;
         if (track.classification.violation)
             findings.append(QJsonObject { { QStringLiteral("kind"), track.classification.violation->name() },
-                                          { QStringLiteral("severity"), QStringLiteral("violation") },
-                                          { QStringLiteral("reason"), track.classification.violation->reason },
-                                          { QStringLiteral("recommended_action"), track.classification.violation->action } });
+                { QStringLiteral("severity"), QStringLiteral("violation") },
+                { QStringLiteral("reason"), track.classification.violation->reason },
+                { QStringLiteral("recommended_action"), track.classification.violation->action } });
         for (const Finding& warning : track.classification.warnings)
-            findings.append(QJsonObject { { QStringLiteral("kind"), warning.name() }, { QStringLiteral("severity"), QStringLiteral("warning") },
-                                          { QStringLiteral("reason"), warning.reason }, { QStringLiteral("recommended_action"), warning.action } });
+            findings.append(QJsonObject { { QStringLiteral("kind"), warning.name() },
+                { QStringLiteral("severity"), QStringLiteral("warning") },
+                { QStringLiteral("reason"), warning.reason },
+                { QStringLiteral("recommended_action"), warning.action } });
         QJsonValue next(QJsonValue::Null);
         if (track.nextLevel)
-            next = QJsonObject { { QStringLiteral("level"), track.nextLevel->level }, { QStringLiteral("name"), track.nextLevel->name },
-                                 { QStringLiteral("xp_required"), track.nextLevel->xp }, { QStringLiteral("required_sessions"), track.nextLevel->sessions },
-                                 { QStringLiteral("theory_hours"), track.nextLevel->theoryHours },
-                                 { QStringLiteral("practice_hours"), track.nextLevel->practiceHours } };
+            next = QJsonObject { { QStringLiteral("level"), track.nextLevel->level },
+                { QStringLiteral("name"), track.nextLevel->name },
+                { QStringLiteral("xp_required"), track.nextLevel->xp },
+                { QStringLiteral("required_sessions"), track.nextLevel->sessions },
+                { QStringLiteral("theory_hours"), track.nextLevel->theoryHours },
+                { QStringLiteral("practice_hours"), track.nextLevel->practiceHours } };
         tracks.append(QJsonObject { { QStringLiteral("specialization"), track.rows.key.track },
-                                    { QStringLiteral("progress"), rowJson(schema, table::progress, track.rows.keptProgress()) },
-                                    { QStringLiteral("license"), rowJson(schema, table::licenses, track.rows.keptLicense()) },
-                                    { QStringLiteral("progress_rows"), track.rows.progress.size() },
-                                    { QStringLiteral("license_rows"), track.rows.licenses.size() },
-                                    { QStringLiteral("justified_level"), track.justifiedLevel ? QJsonValue(track.justifiedLevel) : QJsonValue(QJsonValue::Null) },
-                                    { QStringLiteral("next_level"), next },
-                                    { QStringLiteral("staff_credential"), track.classification.staffCredential },
-                                    { QStringLiteral("violations"), findings } });
+            { QStringLiteral("progress"), rowJson(schema, table::progress, track.rows.keptProgress()) },
+            { QStringLiteral("license"), rowJson(schema, table::licenses, track.rows.keptLicense()) },
+            { QStringLiteral("progress_rows"), track.rows.progress.size() },
+            { QStringLiteral("license_rows"), track.rows.licenses.size() },
+            { QStringLiteral("justified_level"),
+                track.justifiedLevel ? QJsonValue(track.justifiedLevel) : QJsonValue(QJsonValue::Null) },
+            { QStringLiteral("next_level"), next },
+            { QStringLiteral("staff_credential"), track.classification.staffCredential },
+            { QStringLiteral("violations"), findings } });
     }
     if (context.json()) {
-        context.printJson(QJsonObject { { QStringLiteral("user"), QJsonObject { { QStringLiteral("id"), view->user.id },
-                                                                                  { QStringLiteral("name"), view->user.name },
-                                                                                  { QStringLiteral("email"), view->user.email },
-                                                                                  { QStringLiteral("role"), view->user.role },
-                                                                                  { QStringLiteral("is_active"), view->user.active } } },
-                                        { QStringLiteral("tracks"), tracks } });
+        context.printJson(QJsonObject { { QStringLiteral("user"),
+                                            QJsonObject { { QStringLiteral("id"), view->user.id },
+                                                { QStringLiteral("name"), view->user.name },
+                                                { QStringLiteral("email"), view->user.email },
+                                                { QStringLiteral("role"), view->user.role },
+                                                { QStringLiteral("is_active"), view->user.active } } },
+            { QStringLiteral("tracks"), tracks } });
         return 0;
     }
-    context.out(QStringLiteral("user %1: %2 <%3>, %4%5").arg(view->user.id).arg(view->user.name, view->user.email, view->user.role,
-                                                             view->user.active ? QString() : QStringLiteral(", inactive")));
+    context.out(QStringLiteral("user %1: %2 <%3>, %4%5")
+                    .arg(view->user.id)
+                    .arg(view->user.name, view->user.email, view->user.role,
+                        view->user.active ? QString() : QStringLiteral(", inactive")));
     for (const TrackView& track : std::as_const(view->tracks)) {
         const Row* progress = track.rows.keptProgress();
         const Row* license = track.rows.keptLicense();
-        context.out(QStringLiteral("  %1: progress level %2 (%3 XP, %4 sessions), license level %5, justified %6")
-                        .arg(track.rows.key.track,
-                             progress ? progress->value(QStringLiteral("current_level")).toString() : QStringLiteral("-"),
-                             progress ? progress->value(QStringLiteral("total_xp")).toString() : QStringLiteral("-"),
-                             progress ? progress->value(QStringLiteral("completed_sessions")).toString() : QStringLiteral("-"),
-                             license ? license->value(QStringLiteral("current_level")).toString() : QStringLiteral("-"))
-                        .arg(track.justifiedLevel));
+        context.out(
+            QStringLiteral("  %1: progress level %2 (%3 XP, %4 sessions), license level %5, justified %6")
+                .arg(track.rows.key.track,
+                    progress ? progress->value(QStringLiteral("current_level")).toString()
+                             : QStringLiteral("-"),
+                    progress ? progress->value(QStringLiteral("total_xp")).toString() : QStringLiteral("-"),
+                    progress ? progress->value(QStringLiteral("completed_sessions")).toString()
+                             : QStringLiteral("-"),
+                    license ? license->value(QStringLiteral("current_level")).toString()
+                            : QStringLiteral("-"))
+                .arg(track.justifiedLevel));
         if (track.classification.staffCredential)
-            context.out(QStringLiteral("    staff credential (role %1): a teaching license, not a pair; never repaired").arg(view->user.role));
+            context.out(QStringLiteral(
+                "    staff credential (role %1): a teaching license, not a pair; never repaired")
+                            .arg(view->user.role));
         if (track.classification.violation)
-            context.out(QStringLiteral("    %1: %2").arg(track.classification.violation->name(), track.classification.violation->reason));
+            context.out(
+                QStringLiteral("    %1: %2")
+                    .arg(track.classification.violation->name(), track.classification.violation->reason));
         for (const Finding& warning : track.classification.warnings)
             context.out(QStringLiteral("    warning %1: %2").arg(warning.name(), warning.reason));
     }
@@ -253,24 +288,30 @@ int verifyAudit(CliContext& context, Session& session)
     const ChainReport& chain = *report;
     if (context.json()) {
         QJsonObject json { { QStringLiteral("json_version"), 2 },
-                           { QStringLiteral("whole"), !chain.firstBreak.has_value() },
-                           { QStringLiteral("entries"), chain.entries },
-                           { QStringLiteral("tail"), QJsonObject { { QStringLiteral("id"), chain.tail.id },
-                                                                   { QStringLiteral("hash"), chain.tail.hash } } } };
+            { QStringLiteral("whole"), !chain.firstBreak.has_value() },
+            { QStringLiteral("entries"), chain.entries },
+            { QStringLiteral("tail"),
+                QJsonObject { { QStringLiteral("id"), chain.tail.id },
+                    { QStringLiteral("hash"), chain.tail.hash } } } };
         if (chain.firstBreak)
-            json.insert(QStringLiteral("first_break"), QJsonObject { { QStringLiteral("id"), chain.firstBreak->id },
-                                                                     { QStringLiteral("problem"), chain.firstBreak->kindName() },
-                                                                     { QStringLiteral("detail"), chain.firstBreak->detail } });
+            json.insert(QStringLiteral("first_break"),
+                QJsonObject { { QStringLiteral("id"), chain.firstBreak->id },
+                    { QStringLiteral("problem"), chain.firstBreak->kindName() },
+                    { QStringLiteral("detail"), chain.firstBreak->detail } });
         context.printJson(json);
     } else if (chain.firstBreak) {
         context.out(QStringLiteral("the audit chain is broken at entry %1: %2 (%3)")
-                        .arg(chain.firstBreak->id).arg(chain.firstBreak->words(), chain.firstBreak->detail));
+                        .arg(chain.firstBreak->id)
+                        .arg(chain.firstBreak->words(), chain.firstBreak->detail));
     } else {
         context.out(QStringLiteral("the audit chain is whole: %1 entries").arg(chain.entries));
     }
     if (!context.json())
-        context.out(chain.tail.id > 0 ? QStringLiteral("newest entry %1, hash %2 (keep it elsewhere: a later --verify that does not "
-                                                       "reach this hash shows the tail was cut or rewritten)").arg(chain.tail.id).arg(chain.tail.hash)
+        context.out(chain.tail.id > 0 ? QStringLiteral(
+                        "newest entry %1, hash %2 (keep it elsewhere: a later --verify that does not "
+                        "reach this hash shows the tail was cut or rewritten)")
+                                            .arg(chain.tail.id)
+                                            .arg(chain.tail.hash)
                                       : QStringLiteral("the audit log is empty"));
     return chain.firstBreak ? 2 : 0;
 }
@@ -278,7 +319,8 @@ int verifyAudit(CliContext& context, Session& session)
 int audit(CliContext& context)
 {
     if (context.isSet("verify") && (context.csv() || context.isSet("user") || context.isSet("since")))
-        return context.usage(QStringLiteral("audit --verify checks the whole log: it takes no --user, --since or --csv"));
+        return context.usage(
+            QStringLiteral("audit --verify checks the whole log: it takes no --user, --since or --csv"));
     auto userId = context.integer("user");
     if (!userId)
         return context.fail(userId.error());
@@ -287,7 +329,9 @@ int audit(CliContext& context)
     if (context.isSet("since")) {
         filter.since = parseIsoUtc(context.value("since"));
         if (!filter.since.isValid())
-            return context.fail(refused(QStringLiteral("--since needs an ISO-8601 time such as 2026-01-31T12:00:00Z, not \"%1\"").arg(context.value("since"))));
+            return context.fail(refused(
+                QStringLiteral("--since needs an ISO-8601 time such as 2026-01-31T12:00:00Z, not \"%1\"")
+                    .arg(context.value("since"))));
     }
     auto opened = openInitialised(context);
     if (!opened)
@@ -300,8 +344,11 @@ int audit(CliContext& context)
             return Exporter::audit(session, filter, out, options);
         });
     auto listed = AuditLog::forEachEntry(session.db(), filter, [&](const AuditEntry& entry) -> Result<void> {
-        context.out(QStringLiteral("%1  %2  %3  %4  %5  %6 %7  %8").arg(entry.id).arg(isoUtc(entry.at), entry.operatorEmail, entry.source,
-            entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("-"), entry.track, entry.reason));
+        context.out(QStringLiteral("%1  %2  %3  %4  %5  %6 %7  %8")
+                        .arg(entry.id)
+                        .arg(isoUtc(entry.at), entry.operatorEmail, entry.source, entry.action,
+                            entry.userId ? QString::number(*entry.userId) : QStringLiteral("-"), entry.track,
+                            entry.reason));
         return {};
     });
     if (!listed)
@@ -309,38 +356,49 @@ int audit(CliContext& context)
     return 0;
 }
 
-bool never(const CliContext&) { return false; }
+bool never(const CliContext&)
+{
+    return false;
+}
 
 } // namespace
 
 QList<CommandSpec> viewCommands()
 {
     const QCommandLineOption csv(QStringLiteral("csv"),
-                                  QStringLiteral("Print CSV. A cell beginning with =, +, -, @, a tab or a carriage return gets a "
-                                                 "leading ' and quotes, so a spreadsheet shows it as text and never runs it "
-                                                 "as a formula (OWASP CSV injection)."));
+        QStringLiteral("Print CSV. A cell beginning with =, +, -, @, a tab or a carriage return gets a "
+                       "leading ' and quotes, so a spreadsheet shows it as text and never runs it "
+                       "as a formula (OWASP CSV injection)."));
     return {
         { QStringLiteral("check"), QStringLiteral("check [--json] [--limit N] [--print-sql] [--parallel N]"),
-          { { QStringLiteral("limit"), QStringLiteral("List at most N violations."), QStringLiteral("N") },
-            { QStringLiteral("print-sql"), QStringLiteral("Print the classification statement.") },
-            { QStringLiteral("parallel"), QStringLiteral("Connections (PostgreSQL only)."), QStringLiteral("N") } },
-          {}, never, check },
+            { { QStringLiteral("limit"), QStringLiteral("List at most N violations."), QStringLiteral("N") },
+                { QStringLiteral("print-sql"), QStringLiteral("Print the classification statement.") },
+                { QStringLiteral("parallel"), QStringLiteral("Connections (PostgreSQL only)."),
+                    QStringLiteral("N") } },
+            {}, never, check },
         { QStringLiteral("runs"), QStringLiteral("runs [--json|--csv] [--limit N]"),
-          { csv, { QStringLiteral("limit"), QStringLiteral("At most N runs."), QStringLiteral("N") } }, {}, never, runs },
-        { QStringLiteral("violations"), QStringLiteral("violations [--run ID] [--kind K] [--warnings] [--json|--csv]"),
-          { csv, { QStringLiteral("run"), QStringLiteral("A stored run."), QStringLiteral("ID") },
-            { QStringLiteral("kind"), QStringLiteral("Only this kind or warning."), QStringLiteral("K") },
-            { QStringLiteral("warnings"), QStringLiteral("List warnings instead of violations.") } },
-          {}, never, violations },
-        { QStringLiteral("user"), QStringLiteral("user ID|EMAIL [--json]"), {}, QStringLiteral("user"), never, user },
-        { QStringLiteral("audit"), QStringLiteral("audit [--user ID] [--since ISO] [--json|--csv] | audit --verify [--json]"),
-          { csv, { QStringLiteral("user"), QStringLiteral("Only this user."), QStringLiteral("ID") },
-            { QStringLiteral("verify"), QStringLiteral("Check the audit hash chain: exit 0 when whole, 2 naming the first entry that "
-                                                       "does not fit (content changed, link broken, entry deleted); prints the newest "
-                                                       "entry's hash to keep elsewhere, since a writer who recomputes the whole chain "
-                                                       "or cuts its tail is not detected otherwise.") },
-            { QStringLiteral("since"), QStringLiteral("Only entries at or after this time."), QStringLiteral("ISO") } },
-          {}, never, audit },
+            { csv, { QStringLiteral("limit"), QStringLiteral("At most N runs."), QStringLiteral("N") } }, {},
+            never, runs },
+        { QStringLiteral("violations"),
+            QStringLiteral("violations [--run ID] [--kind K] [--warnings] [--json|--csv]"),
+            { csv, { QStringLiteral("run"), QStringLiteral("A stored run."), QStringLiteral("ID") },
+                { QStringLiteral("kind"), QStringLiteral("Only this kind or warning."), QStringLiteral("K") },
+                { QStringLiteral("warnings"), QStringLiteral("List warnings instead of violations.") } },
+            {}, never, violations },
+        { QStringLiteral("user"), QStringLiteral("user ID|EMAIL [--json]"), {}, QStringLiteral("user"), never,
+            user },
+        { QStringLiteral("audit"),
+            QStringLiteral("audit [--user ID] [--since ISO] [--json|--csv] | audit --verify [--json]"),
+            { csv, { QStringLiteral("user"), QStringLiteral("Only this user."), QStringLiteral("ID") },
+                { QStringLiteral("verify"),
+                    QStringLiteral(
+                        "Check the audit hash chain: exit 0 when whole, 2 naming the first entry that "
+                        "does not fit (content changed, link broken, entry deleted); prints the newest "
+                        "entry's hash to keep elsewhere, since a writer who recomputes the whole chain "
+                        "or cuts its tail is not detected otherwise.") },
+                { QStringLiteral("since"), QStringLiteral("Only entries at or after this time."),
+                    QStringLiteral("ISO") } },
+            {}, never, audit },
     };
 }
 
@@ -364,8 +422,10 @@ void warnWithoutKeyIndexes(CliContext& context, Session& session)
         return;
     auto rows = session.db().scalar(QStringLiteral("SELECT count(*) FROM specialization_progress"));
     if (rows && rows->toLongLong() > 50000)
-        context.err(QStringLiteral("warning: the cc_ indexes are missing, so single-user operations scan %1 progress rows; "
-                                   "coupling-console init --indexes creates them").arg(rows->toLongLong()));
+        context.err(QStringLiteral(
+            "warning: the cc_ indexes are missing, so single-user operations scan %1 progress rows; "
+            "coupling-console init --indexes creates them")
+                        .arg(rows->toLongLong()));
 }
 
 QJsonArray idsJson(const QList<qint64>& ids)
@@ -376,7 +436,8 @@ QJsonArray idsJson(const QList<qint64>& ids)
     return array;
 }
 
-int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QStringList& lines)
+int reportWrite(
+    CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QStringList& lines)
 {
     if (context.json()) {
         json.insert(QStringLiteral("audit_ids"), idsJson(auditIds));
@@ -387,7 +448,9 @@ int reportWrite(CliContext& context, QJsonObject json, const QList<qint64>& audi
     QStringList ids;
     for (qint64 id : auditIds)
         ids << QString::number(id);
-    context.out(QStringLiteral("audit ids: %1").arg(ids.isEmpty() ? QStringLiteral("none (nothing changed)") : ids.join(QStringLiteral(", "))));
+    context.out(
+        QStringLiteral("audit ids: %1")
+            .arg(ids.isEmpty() ? QStringLiteral("none (nothing changed)") : ids.join(QStringLiteral(", "))));
     return 0;
 }
 

@@ -36,8 +36,9 @@ Result<ProgressDelta> deltas(CliContext& context)
         const char* option;
         qint64* target;
     };
-    const Field fields[] = { { "xp", &delta.xp }, { "sessions", &delta.sessions }, { "projects", &delta.projects },
-                             { "theory-hours", &delta.theoryHours }, { "practice-hours", &delta.practiceHours } };
+    const Field fields[]
+        = { { "xp", &delta.xp }, { "sessions", &delta.sessions }, { "projects", &delta.projects },
+              { "theory-hours", &delta.theoryHours }, { "practice-hours", &delta.practiceHours } };
     for (const Field& field : fields) {
         auto value = context.integer(field.option);
         if (!value)
@@ -51,12 +52,16 @@ Result<std::optional<SyncDirection>> direction(CliContext& context, bool require
 {
     if (!context.isSet("direction")) {
         if (required)
-            return Error { ErrorCode::Usage, QStringLiteral("%1 needs --direction progress-to-license|license-to-progress|toward-higher").arg(context.command()) };
+            return Error { ErrorCode::Usage,
+                QStringLiteral("%1 needs --direction progress-to-license|license-to-progress|toward-higher")
+                    .arg(context.command()) };
         return std::optional<SyncDirection>();
     }
     auto parsed = syncDirectionFromName(context.value("direction"));
     if (!parsed)
-        return refused(QStringLiteral("unknown direction \"%1\" (use progress-to-license, license-to-progress or toward-higher)").arg(context.value("direction")));
+        return refused(QStringLiteral(
+            "unknown direction \"%1\" (use progress-to-license, license-to-progress or toward-higher)")
+                           .arg(context.value("direction")));
     return std::optional<SyncDirection>(*parsed);
 }
 
@@ -66,26 +71,36 @@ QJsonObject planJson(const PlatformSchema& schema, const Plan& plan)
     for (const KeyChange& change : plan.keys) {
         QJsonArray rows;
         for (const RowChange& row : change.changes) {
-            const char* op = row.op == RowOp::Insert ? "insert" : row.op == RowOp::Update ? "update" : "delete";
-            rows.append(QJsonObject { { QStringLiteral("table"), row.table }, { QStringLiteral("op"), QLatin1String(op) },
-                                      { QStringLiteral("id"), row.id ? QJsonValue(row.id) : QJsonValue(QJsonValue::Null) },
-                                      { QStringLiteral("before"), row.before.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(rowForDisplay(schema, row.table, rowToJson(row.before))) },
-                                      { QStringLiteral("values"), rowForDisplay(schema, row.table, rowToJson(row.values)) } });
+            const char* op = row.op == RowOp::Insert ? "insert"
+                : row.op == RowOp::Update            ? "update"
+                                                     : "delete";
+            rows.append(QJsonObject { { QStringLiteral("table"), row.table },
+                { QStringLiteral("op"), QLatin1String(op) },
+                { QStringLiteral("id"), row.id ? QJsonValue(row.id) : QJsonValue(QJsonValue::Null) },
+                { QStringLiteral("before"),
+                    row.before.isEmpty()
+                        ? QJsonValue(QJsonValue::Null)
+                        : QJsonValue(rowForDisplay(schema, row.table, rowToJson(row.before))) },
+                { QStringLiteral("values"), rowForDisplay(schema, row.table, rowToJson(row.values)) } });
         }
-        keys.append(QJsonObject { { QStringLiteral("user_id"), change.key.userId }, { QStringLiteral("specialization"), change.key.track },
-                                  { QStringLiteral("action"), change.action },
-                                  { QStringLiteral("skipped"), change.skipReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(change.skipReason) },
-                                  { QStringLiteral("notes"), QJsonArray::fromStringList(change.notes) },
-                                  { QStringLiteral("changes"), rows } });
+        keys.append(QJsonObject { { QStringLiteral("user_id"), change.key.userId },
+            { QStringLiteral("specialization"), change.key.track },
+            { QStringLiteral("action"), change.action },
+            { QStringLiteral("skipped"),
+                change.skipReason.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(change.skipReason) },
+            { QStringLiteral("notes"), QJsonArray::fromStringList(change.notes) },
+            { QStringLiteral("changes"), rows } });
     }
     QJsonArray statements;
     for (const PlannedStatement& statement : plan.statements()) {
         QJsonArray binds;
         for (const QVariant& value : statement.binds)
             binds.append(valueToJson(value));
-        statements.append(QJsonObject { { QStringLiteral("sql"), statement.sql }, { QStringLiteral("binds"), binds } });
+        statements.append(
+            QJsonObject { { QStringLiteral("sql"), statement.sql }, { QStringLiteral("binds"), binds } });
     }
-    return QJsonObject { { QStringLiteral("dry_run"), true }, { QStringLiteral("keys"), keys }, { QStringLiteral("statements"), statements } };
+    return QJsonObject { { QStringLiteral("dry_run"), true }, { QStringLiteral("keys"), keys },
+        { QStringLiteral("statements"), statements } };
 }
 
 int printPlan(CliContext& context, const Plan& plan)
@@ -103,8 +118,8 @@ QJsonArray skippedJson(const QList<SkippedKey>& skipped)
 {
     QJsonArray array;
     for (const SkippedKey& key : skipped)
-        array.append(QJsonObject { { QStringLiteral("user_id"), key.key.userId }, { QStringLiteral("specialization"), key.key.track },
-                                   { QStringLiteral("reason"), key.reason } });
+        array.append(QJsonObject { { QStringLiteral("user_id"), key.key.userId },
+            { QStringLiteral("specialization"), key.key.track }, { QStringLiteral("reason"), key.reason } });
     return array;
 }
 
@@ -113,19 +128,24 @@ int reportOutcome(CliContext& context, const WriteOutcome& outcome, QJsonObject 
     QJsonArray changed;
     QStringList lines;
     for (const KeyChange& change : outcome.applied) {
-        changed.append(QJsonObject { { QStringLiteral("user_id"), change.key.userId }, { QStringLiteral("specialization"), change.key.track },
-                                     { QStringLiteral("action"), change.action } });
-        lines << QStringLiteral("changed user %1, %2 (%3)").arg(change.key.userId).arg(change.key.track, change.action);
+        changed.append(QJsonObject { { QStringLiteral("user_id"), change.key.userId },
+            { QStringLiteral("specialization"), change.key.track },
+            { QStringLiteral("action"), change.action } });
+        lines << QStringLiteral("changed user %1, %2 (%3)")
+                     .arg(change.key.userId)
+                     .arg(change.key.track, change.action);
     }
     for (const SkippedKey& key : outcome.skipped)
         lines << QStringLiteral("skipped user %1, %2: %3").arg(key.key.userId).arg(key.key.track, key.reason);
     if (outcome.batchId)
         lines << QStringLiteral("batch id: %1").arg(*outcome.batchId);
     if (outcome.cancelled)
-        lines << QStringLiteral("cancelled: stopped between keys; the keys above were changed, the rest were not");
+        lines << QStringLiteral(
+            "cancelled: stopped between keys; the keys above were changed, the rest were not");
     json.insert(QStringLiteral("changed"), changed);
     json.insert(QStringLiteral("skipped"), skippedJson(outcome.skipped));
-    json.insert(QStringLiteral("batch_id"), outcome.batchId ? QJsonValue(*outcome.batchId) : QJsonValue(QJsonValue::Null));
+    json.insert(QStringLiteral("batch_id"),
+        outcome.batchId ? QJsonValue(*outcome.batchId) : QJsonValue(QJsonValue::Null));
     json.insert(QStringLiteral("cancelled"), outcome.cancelled);
     reportWrite(context, json, outcome.auditIds, lines);
     return outcome.cancelled ? exitCodeFor(ErrorCode::Cancelled) : 0;
@@ -148,16 +168,23 @@ int updateProgress(CliContext& context)
     QJsonArray achievements;
     for (const QString& badge : std::as_const(update->achievementsEarned))
         achievements.append(badge);
-    const QJsonObject json { { QStringLiteral("old_level"), update->oldLevel }, { QStringLiteral("new_level"), update->newLevel },
-                             { QStringLiteral("levels_gained"), update->newLevel - update->oldLevel },
-                             { QStringLiteral("total_xp"), update->totalXp }, { QStringLiteral("completed_sessions"), update->completedSessions },
-                             { QStringLiteral("license_level"), optionalJson(update->licenseLevel) },
-                             { QStringLiteral("achievements_earned"), achievements } };
+    const QJsonObject json { { QStringLiteral("old_level"), update->oldLevel },
+        { QStringLiteral("new_level"), update->newLevel },
+        { QStringLiteral("levels_gained"), update->newLevel - update->oldLevel },
+        { QStringLiteral("total_xp"), update->totalXp },
+        { QStringLiteral("completed_sessions"), update->completedSessions },
+        { QStringLiteral("license_level"), optionalJson(update->licenseLevel) },
+        { QStringLiteral("achievements_earned"), achievements } };
     return reportWrite(context, json, update->outcome.auditIds,
-                       { QStringLiteral("level %1 → %2, %3 XP, %4 sessions, license level %5%6")
-                           .arg(update->oldLevel).arg(update->newLevel).arg(update->totalXp).arg(update->completedSessions)
-                           .arg(update->licenseLevel.value_or(0))
-                           .arg(update->achievementsEarned.isEmpty() ? QString() : QStringLiteral(", earned: ") + update->achievementsEarned.join(QStringLiteral(", "))) });
+        { QStringLiteral("level %1 → %2, %3 XP, %4 sessions, license level %5%6")
+                .arg(update->oldLevel)
+                .arg(update->newLevel)
+                .arg(update->totalXp)
+                .arg(update->completedSessions)
+                .arg(update->licenseLevel.value_or(0))
+                .arg(update->achievementsEarned.isEmpty() ? QString()
+                                                          : QStringLiteral(", earned: ")
+                            + update->achievementsEarned.join(QStringLiteral(", "))) });
 }
 
 int advance(CliContext& context)
@@ -218,7 +245,8 @@ int setLevel(CliContext& context)
     if (*level < -1000000 || *level > 1000000)
         return context.fail(refused(QStringLiteral("level %1 is out of range").arg(*level)));
     auto outcome = Operations::setLevel(**opened, *key, int(*level), *reason, *delta);
-    return outcome ? reportOutcome(context, *outcome, { { QStringLiteral("level"), int(*level) } }) : context.fail(outcome.error());
+    return outcome ? reportOutcome(context, *outcome, { { QStringLiteral("level"), int(*level) } })
+                   : context.fail(outcome.error());
 }
 
 Result<RepairOptions> repairOptions(CliContext& context)
@@ -274,9 +302,11 @@ int repairAll(CliContext& context)
     if (!context.isSet("apply")) {
         auto plan = Repair::previewAll(**opened, *options);
         if (plan && (*opened)->db().isPostgres())
-            context.err(QStringLiteral("note: on PostgreSQL --apply writes these row changes 500 keys at a time, each key checked again "
-                                       "under its locks, and normally groups them into one statement per table and kind of change "
-                                       "(UPDATE … FROM (VALUES …), multi-row INSERT) rather than the per-key statements listed"));
+            context.err(QStringLiteral(
+                "note: on PostgreSQL --apply writes these row changes 500 keys at a time, each key checked "
+                "again "
+                "under its locks, and normally groups them into one statement per table and kind of change "
+                "(UPDATE … FROM (VALUES …), multi-row INSERT) rather than the per-key statements listed"));
         return plan ? printPlan(context, *plan) : context.fail(plan.error());
     }
     options->progress = [&context](qint64 done, qint64 total) {
@@ -309,14 +339,16 @@ int inject(CliContext& context)
     if (*random) {
         if (**random < 1 || **random > 1000000)
             return context.fail(refused(QStringLiteral("--random takes a count from 1 to 1000000")));
-        outcome = Injector::injectRandom(**opened, *kind, int(**random), quint64(seed->value_or(1)), &context.cancel());
+        outcome = Injector::injectRandom(
+            **opened, *kind, int(**random), quint64(seed->value_or(1)), &context.cancel());
     } else {
         auto key = resolveKey(context, **opened);
         if (!key)
             return context.fail(key.error());
         outcome = Injector::injectOne(**opened, *kind, *key);
     }
-    return outcome ? reportOutcome(context, *outcome, { { QStringLiteral("kind"), *kind } }) : context.fail(outcome.error());
+    return outcome ? reportOutcome(context, *outcome, { { QStringLiteral("kind"), *kind } })
+                   : context.fail(outcome.error());
 }
 
 int revert(CliContext& context)
@@ -329,71 +361,102 @@ int revert(CliContext& context)
         bool ok = false;
         auditId = context.positional().first().toLongLong(&ok);
         if (!ok)
-            return context.usage(QStringLiteral("revert needs an audit id (an integer), not \"%1\"").arg(context.positional().first()));
+            return context.usage(QStringLiteral("revert needs an audit id (an integer), not \"%1\"")
+                                     .arg(context.positional().first()));
     }
     if (auditId.has_value() == batch->has_value())
         return context.usage(QStringLiteral("revert takes either AUDIT_ID or --batch ID"));
     auto opened = openInitialised(context);
     if (!opened)
         return context.fail(opened.error());
-    auto outcome = auditId ? Reverter::revert(**opened, *auditId) : Reverter::revertBatch(**opened, **batch, &context.cancel());
+    auto outcome = auditId ? Reverter::revert(**opened, *auditId)
+                           : Reverter::revertBatch(**opened, **batch, &context.cancel());
     return outcome ? reportOutcome(context, *outcome) : context.fail(outcome.error());
 }
 
-bool always(const CliContext&) { return true; }
-bool whenApplied(const CliContext& context) { return context.isSet("apply"); }
+bool always(const CliContext&)
+{
+    return true;
+}
+bool whenApplied(const CliContext& context)
+{
+    return context.isSet("apply");
+}
 
 QList<QCommandLineOption> keyOptions()
 {
     return { { QStringLiteral("user"), QStringLiteral("User id or email."), QStringLiteral("ID") },
-             { QStringLiteral("spec"), QStringLiteral("Track (legacy or canonical id)."), QStringLiteral("TRACK") } };
+        { QStringLiteral("spec"), QStringLiteral("Track (legacy or canonical id)."),
+            QStringLiteral("TRACK") } };
 }
 
 QList<QCommandLineOption> deltaOptions()
 {
     return { { QStringLiteral("xp"), QStringLiteral("XP change."), QStringLiteral("N") },
-             { QStringLiteral("sessions"), QStringLiteral("Sessions change."), QStringLiteral("N") },
-             { QStringLiteral("projects"), QStringLiteral("Projects change."), QStringLiteral("N") },
-             { QStringLiteral("theory-hours"), QStringLiteral("Theory hours change."), QStringLiteral("N") },
-             { QStringLiteral("practice-hours"), QStringLiteral("Practice hours change."), QStringLiteral("N") } };
+        { QStringLiteral("sessions"), QStringLiteral("Sessions change."), QStringLiteral("N") },
+        { QStringLiteral("projects"), QStringLiteral("Projects change."), QStringLiteral("N") },
+        { QStringLiteral("theory-hours"), QStringLiteral("Theory hours change."), QStringLiteral("N") },
+        { QStringLiteral("practice-hours"), QStringLiteral("Practice hours change."), QStringLiteral("N") } };
 }
 
 QCommandLineOption directionOption()
 {
-    return { QStringLiteral("direction"), QStringLiteral("progress-to-license, license-to-progress or toward-higher."), QStringLiteral("D") };
+    return { QStringLiteral("direction"),
+        QStringLiteral("progress-to-license, license-to-progress or toward-higher."), QStringLiteral("D") };
 }
 
 } // namespace
 
 QList<CommandSpec> writeCommands()
 {
-    const QCommandLineOption apply(QStringLiteral("apply"), QStringLiteral("Run the plan (otherwise a dry run)."));
-    const QCommandLineOption createLicenses(QStringLiteral("create-licenses"), QStringLiteral("Create missing licenses (a paid product)."));
+    const QCommandLineOption apply(
+        QStringLiteral("apply"), QStringLiteral("Run the plan (otherwise a dry run)."));
+    const QCommandLineOption createLicenses(
+        QStringLiteral("create-licenses"), QStringLiteral("Create missing licenses (a paid product)."));
     return {
         { QStringLiteral("update-progress"),
-          QStringLiteral("update-progress --user ID --spec TRACK [--xp N] [--sessions N] [--projects N] [--theory-hours N] [--practice-hours N] [--json]"),
-          keyOptions() + deltaOptions(), {}, always, updateProgress },
-        { QStringLiteral("advance"), QStringLiteral("advance --user ID --spec TRACK --to LEVEL [--reason TEXT] [--json]"),
-          keyOptions() + QList<QCommandLineOption> { { QStringLiteral("to"), QStringLiteral("The next level."), QStringLiteral("LEVEL") },
-                                                     { QStringLiteral("reason"), QStringLiteral("Why."), QStringLiteral("TEXT") } },
-          {}, always, advance },
-        { QStringLiteral("sync"), QStringLiteral("sync --user ID --spec TRACK --direction D [--apply] [--json]"),
-          keyOptions() + QList<QCommandLineOption> { directionOption(), apply }, {}, whenApplied, sync },
-        { QStringLiteral("set-level"), QStringLiteral("set-level --user ID --spec TRACK --level L --reason TEXT [counter deltas] [--json]"),
-          keyOptions() + deltaOptions() + QList<QCommandLineOption> { { QStringLiteral("level"), QStringLiteral("The level."), QStringLiteral("L") },
-                                                                      { QStringLiteral("reason"), QStringLiteral("Why."), QStringLiteral("TEXT") } },
-          {}, always, setLevel },
-        { QStringLiteral("repair"), QStringLiteral("repair --user ID [--spec TRACK] [--direction D] [--create-licenses] [--apply] [--json]"),
-          keyOptions() + QList<QCommandLineOption> { directionOption(), createLicenses, apply }, {}, whenApplied, repair },
-        { QStringLiteral("repair-all"), QStringLiteral("repair-all [--direction D] [--create-licenses] [--apply] [--json]"),
-          { directionOption(), createLicenses, apply }, {}, whenApplied, repairAll },
-        { QStringLiteral("inject"), QStringLiteral("inject --kind KIND (--user ID --spec TRACK | --random N [--seed S]) [--json]"),
-          keyOptions() + QList<QCommandLineOption> { { QStringLiteral("kind"), QStringLiteral("Kind or warning."), QStringLiteral("KIND") },
-                                                     { QStringLiteral("random"), QStringLiteral("N random consistent keys."), QStringLiteral("N") },
-                                                     { QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."), QStringLiteral("S") } },
-          {}, always, inject },
+            QStringLiteral("update-progress --user ID --spec TRACK [--xp N] [--sessions N] [--projects N] "
+                           "[--theory-hours N] [--practice-hours N] [--json]"),
+            keyOptions() + deltaOptions(), {}, always, updateProgress },
+        { QStringLiteral("advance"),
+            QStringLiteral("advance --user ID --spec TRACK --to LEVEL [--reason TEXT] [--json]"),
+            keyOptions()
+                + QList<QCommandLineOption> { { QStringLiteral("to"), QStringLiteral("The next level."),
+                                                  QStringLiteral("LEVEL") },
+                    { QStringLiteral("reason"), QStringLiteral("Why."), QStringLiteral("TEXT") } },
+            {}, always, advance },
+        { QStringLiteral("sync"),
+            QStringLiteral("sync --user ID --spec TRACK --direction D [--apply] [--json]"),
+            keyOptions() + QList<QCommandLineOption> { directionOption(), apply }, {}, whenApplied, sync },
+        { QStringLiteral("set-level"),
+            QStringLiteral(
+                "set-level --user ID --spec TRACK --level L --reason TEXT [counter deltas] [--json]"),
+            keyOptions() + deltaOptions()
+                + QList<QCommandLineOption> { { QStringLiteral("level"), QStringLiteral("The level."),
+                                                  QStringLiteral("L") },
+                    { QStringLiteral("reason"), QStringLiteral("Why."), QStringLiteral("TEXT") } },
+            {}, always, setLevel },
+        { QStringLiteral("repair"),
+            QStringLiteral(
+                "repair --user ID [--spec TRACK] [--direction D] [--create-licenses] [--apply] [--json]"),
+            keyOptions() + QList<QCommandLineOption> { directionOption(), createLicenses, apply }, {},
+            whenApplied, repair },
+        { QStringLiteral("repair-all"),
+            QStringLiteral("repair-all [--direction D] [--create-licenses] [--apply] [--json]"),
+            { directionOption(), createLicenses, apply }, {}, whenApplied, repairAll },
+        { QStringLiteral("inject"),
+            QStringLiteral("inject --kind KIND (--user ID --spec TRACK | --random N [--seed S]) [--json]"),
+            keyOptions()
+                + QList<QCommandLineOption> { { QStringLiteral("kind"), QStringLiteral("Kind or warning."),
+                                                  QStringLiteral("KIND") },
+                    { QStringLiteral("random"), QStringLiteral("N random consistent keys."),
+                        QStringLiteral("N") },
+                    { QStringLiteral("seed"), QStringLiteral("Random seed (default 1)."),
+                        QStringLiteral("S") } },
+            {}, always, inject },
         { QStringLiteral("revert"), QStringLiteral("revert AUDIT_ID | --batch ID [--json]"),
-          { { QStringLiteral("batch"), QStringLiteral("Undo a whole batch."), QStringLiteral("ID") } }, QStringLiteral("audit_id"), always, revert },
+            { { QStringLiteral("batch"), QStringLiteral("Undo a whole batch."), QStringLiteral("ID") } },
+            QStringLiteral("audit_id"), always, revert },
     };
 }
 

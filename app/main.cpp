@@ -40,7 +40,8 @@ int startGui(int& argc, char** argv)
         else if (!argument.startsWith(u'-') && file.isEmpty())
             file = argument;
         else {
-            std::fprintf(stderr, "coupling-console: unknown option %s (see coupling-console --help)\n", argv[i]);
+            std::fprintf(
+                stderr, "coupling-console: unknown option %s (see coupling-console --help)\n", argv[i]);
             return 64;
         }
     }

@@ -29,7 +29,8 @@ struct Client {
     QString firstError;
 };
 
-void runClient(const ConnectionProfile& profile, const QList<std::pair<qint64, QString>>& keys, int client, int transactions, Client* out)
+void runClient(const ConnectionProfile& profile, const QList<std::pair<qint64, QString>>& keys, int client,
+    int transactions, Client* out)
 {
     SessionOptions options;
     options.profile = profile;
@@ -57,7 +58,10 @@ void runClient(const ConnectionProfile& profile, const QList<std::pair<qint64, Q
     }
 }
 
-void report(const char* name, double value, const char* unit) { std::printf("%s\t%.1f\t%s\n", name, value, unit); }
+void report(const char* name, double value, const char* unit)
+{
+    std::printf("%s\t%.1f\t%s\n", name, value, unit);
+}
 
 } // namespace
 
@@ -74,7 +78,8 @@ int main(int argc, char** argv)
     auto profile = ConnectionProfile::fromConninfo(value("--pg"));
     QFile file(value("--keys"));
     if (!profile || clients < 1 || transactions < 1 || !file.open(QIODevice::ReadOnly)) {
-        std::fprintf(stderr, "usage: cc_contention --pg CONNINFO --keys FILE [--clients 8] [--transactions 2000]\n");
+        std::fprintf(
+            stderr, "usage: cc_contention --pg CONNINFO --keys FILE [--clients 8] [--transactions 2000]\n");
         return 64;
     }
     QList<std::pair<qint64, QString>> keys;

@@ -114,7 +114,8 @@ private:
 
 bool idle(MainWindow& window)
 {
-    return window.context()->info().loaded && window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning();
+    return window.context()->info().loaded && window.context()->jobs().pending() == 0
+        && !window.dashboard()->isCheckRunning();
 }
 
 } // namespace
@@ -149,7 +150,9 @@ int main(int argc, char** argv)
         options.profile = ConnectionProfile::sqlite(cli::EmbeddedDatabase::path());
         options.profile.embedded = true;
     } else {
-        std::fprintf(stderr, "usage: cc_gui_probe (--db FILE | --pg CONNINFO | --embedded) [--check] [--repair] [--violations] [--refresh N]\n");
+        std::fprintf(stderr,
+            "usage: cc_gui_probe (--db FILE | --pg CONNINFO | --embedded) [--check] [--repair] "
+            "[--violations] [--refresh N]\n");
         return 64;
     }
     options.operatorEmail = value("--operator");
@@ -205,7 +208,8 @@ int main(int argc, char** argv)
     const int refreshes = value("--refresh").toInt();
     for (int i = 0; i < refreshes; ++i) {
         bool done = false;
-        const auto connection = QObject::connect(window.dashboard(), &DashboardPage::refreshed, &window, [&] { done = true; });
+        const auto connection
+            = QObject::connect(window.dashboard(), &DashboardPage::refreshed, &window, [&] { done = true; });
         QElapsedTimer clock;
         clock.start();
         window.dashboard()->refresh();
@@ -249,7 +253,8 @@ int main(int argc, char** argv)
         report("repair_all_longest_stall", probe.stop(), "ms");
         report("repair_all_longest_stall_ended_at", probe.longestEndedAt(), "ms");
         const QStringList messages = Prompt::shownMessages();
-        std::fprintf(stderr, "cc_gui_probe: repair-all said: %s\n", messages.isEmpty() ? "(nothing)" : qPrintable(messages.last()));
+        std::fprintf(stderr, "cc_gui_probe: repair-all said: %s\n",
+            messages.isEmpty() ? "(nothing)" : qPrintable(messages.last()));
     }
     return 0;
 }

@@ -63,7 +63,8 @@ int main(int argc, char** argv)
     const QStringList args = app.arguments();
     bool number = true;
     const qint64 pairs = args.size() == 5 ? args.at(4).toLongLong(&number) : -1;
-    if ((args.size() != 3 && args.size() != 5) || (args.at(1) != QStringLiteral("--db") && args.at(1) != QStringLiteral("--pg"))
+    if ((args.size() != 3 && args.size() != 5)
+        || (args.at(1) != QStringLiteral("--db") && args.at(1) != QStringLiteral("--pg"))
         || (args.size() == 5 && (args.at(3) != QStringLiteral("--pairs") || !number || pairs < 1)))
         return fail(QStringLiteral("usage: cc_platform_scan (--db FILE | --pg CONNINFO) [--pairs N]"));
     ConnectionProfile profile;
@@ -83,7 +84,8 @@ int main(int argc, char** argv)
 
     QElapsedTimer timer;
     timer.start();
-    if (!db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN")))
+    if (!db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                      : QStringLiteral("BEGIN")))
         return fail(QStringLiteral("BEGIN failed"));
 
     // The outer query is read completely first (the platform's ORM loads the list), so the
@@ -94,7 +96,8 @@ int main(int argc, char** argv)
     };
     std::vector<Row> rows;
     {
-        auto outer = db.exec(QStringLiteral("SELECT student_id, specialization_id FROM specialization_progress ORDER BY id"));
+        auto outer = db.exec(
+            QStringLiteral("SELECT student_id, specialization_id FROM specialization_progress ORDER BY id"));
         if (!outer)
             return fail(outer.error().message);
         while (outer->next())
@@ -107,8 +110,10 @@ int main(int argc, char** argv)
     QSqlQuery progress(db.connection());
     license.setForwardOnly(true);
     progress.setForwardOnly(true);
-    license.prepare(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ? AND specialization_type IN (?, ?)"));
-    progress.prepare(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ? AND specialization_id IN (?, ?)"));
+    license.prepare(QStringLiteral(
+        "SELECT current_level FROM user_licenses WHERE user_id = ? AND specialization_type IN (?, ?)"));
+    progress.prepare(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ? "
+                                    "AND specialization_id IN (?, ?)"));
     qint64 queries = 1;
     qint64 mismatched = 0;
     QSet<QString> seen;
@@ -137,14 +142,16 @@ int main(int argc, char** argv)
         if (seen.contains(key))
             continue;
         seen.insert(key);
-        if (licenseLevels.size() != 1 || progressLevels.size() != 1 || licenseLevels.first() != progressLevels.first())
+        if (licenseLevels.size() != 1 || progressLevels.size() != 1
+            || licenseLevels.first() != progressLevels.first())
             ++mismatched;
     }
     (void)db.runDirect(QStringLiteral("COMMIT"));
     const qint64 ms = timer.elapsed();
     const double perRow = scanned > 0 ? double(ms - outerMs) / double(scanned) : 0.0;
     const qint64 estimated = outerMs + qint64(perRow * double(rows.size()) + 0.5);
-    QTextStream(stdout) << "rows=" << rows.size() << " scanned=" << scanned << " keys=" << seen.size() << " mismatched=" << mismatched
-                        << " queries=" << queries << " ms=" << ms << " estimated_ms=" << estimated << Qt::endl;
+    QTextStream(stdout) << "rows=" << rows.size() << " scanned=" << scanned << " keys=" << seen.size()
+                        << " mismatched=" << mismatched << " queries=" << queries << " ms=" << ms
+                        << " estimated_ms=" << estimated << Qt::endl;
     return 0;
 }

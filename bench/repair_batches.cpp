@@ -35,7 +35,8 @@ int main(int argc, char** argv)
     const int perTransaction = args.size() == 5 ? args.at(4).toInt(&number) : 0;
     if (args.size() != 5 || (args.at(1) != QStringLiteral("--db") && args.at(1) != QStringLiteral("--pg"))
         || args.at(3) != QStringLiteral("--keys-per-transaction") || !number || perTransaction < 1)
-        return fail(QStringLiteral("usage: cc_repair_batches (--db FILE | --pg CONNINFO) --keys-per-transaction N"));
+        return fail(
+            QStringLiteral("usage: cc_repair_batches (--db FILE | --pg CONNINFO) --keys-per-transaction N"));
     SessionOptions options;
     if (args.at(1) == QStringLiteral("--db")) {
         options.profile = ConnectionProfile::sqlite(args.at(2));
@@ -64,9 +65,9 @@ int main(int argc, char** argv)
     const qint64 ms = timer.elapsed();
     if (!outcome)
         return fail(outcome.error().message);
-    std::printf("keys=%lld changed=%lld skipped=%lld transactions=%lld ms=%lld keys_per_s=%.0f\n", qlonglong(keys->size()),
-                qlonglong(outcome->applied.size()), qlonglong(outcome->skipped.size()),
-                qlonglong((keys->size() + perTransaction - 1) / perTransaction), qlonglong(ms),
-                ms > 0 ? double(outcome->applied.size()) * 1000.0 / double(ms) : 0.0);
+    std::printf("keys=%lld changed=%lld skipped=%lld transactions=%lld ms=%lld keys_per_s=%.0f\n",
+        qlonglong(keys->size()), qlonglong(outcome->applied.size()), qlonglong(outcome->skipped.size()),
+        qlonglong((keys->size() + perTransaction - 1) / perTransaction), qlonglong(ms),
+        ms > 0 ? double(outcome->applied.size()) * 1000.0 / double(ms) : 0.0);
     return 0;
 }

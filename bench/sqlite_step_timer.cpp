@@ -28,7 +28,11 @@ long long nowNs()
 }
 
 struct ReportAtExit {
-    ~ReportAtExit() { std::fprintf(stderr, "sqlite3_step calls=%lld ms=%.1f\n", calls.load(), double(insideNs.load()) / 1e6); }
+    ~ReportAtExit()
+    {
+        std::fprintf(
+            stderr, "sqlite3_step calls=%lld ms=%.1f\n", calls.load(), double(insideNs.load()) / 1e6);
+    }
 } reportAtExit;
 
 } // namespace

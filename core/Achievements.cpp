@@ -15,7 +15,8 @@ QStringList Achievements::earnedBadges(const QString& track, int level, qint64 s
         if (level >= 8)
             badges << QStringLiteral("master_level");
         if (sessions >= 5)
-            badges << (track == u"GANCUJU_PLAYER" ? QStringLiteral("player_dedication") : QStringLiteral("coach_dedication"));
+            badges << (track == u"GANCUJU_PLAYER" ? QStringLiteral("player_dedication")
+                                                  : QStringLiteral("coach_dedication"));
     } else if (track == u"INTERNSHIP") {
         if (level >= 2)
             badges << QStringLiteral("first_level_up");
@@ -32,8 +33,9 @@ QStringList Achievements::earnedBadges(const QString& track, int level, qint64 s
 Result<QStringList> Achievements::award(ChangeBuilder& builder, const Row& progress, int level)
 {
     const KeyRef& key = builder.original().key;
-    const QStringList candidates = earnedBadges(key.track, level, rowInt(progress, QStringLiteral("completed_sessions")).value_or(0),
-                                                rowInt(progress, QStringLiteral("completed_projects")).value_or(0));
+    const QStringList candidates
+        = earnedBadges(key.track, level, rowInt(progress, QStringLiteral("completed_sessions")).value_or(0),
+            rowInt(progress, QStringLiteral("completed_projects")).value_or(0));
     if (candidates.isEmpty())
         return QStringList();
     auto held = RowReader::achievementsOf(builder.session(), key, true);
@@ -51,13 +53,13 @@ Result<QStringList> Achievements::award(ChangeBuilder& builder, const Row& progr
         title.replace(u'_', u' ');
         title[0] = title[0].toUpper();
         builder.addOther({ table::achievements, RowOp::Insert, 0, {},
-                           Row { { QStringLiteral("user_id"), key.userId },
-                                 { QStringLiteral("badge_type"), badge },
-                                 { QStringLiteral("title"), title },
-                                 { QStringLiteral("description"), QStringLiteral("%1 on %2").arg(title, key.track) },
-                                 { QStringLiteral("icon"), QString(QStringLiteral("badge-") + badge) },
-                                 { QStringLiteral("earned_at"), builder.now() },
-                                 { QStringLiteral("specialization_id"), progress.value(QStringLiteral("specialization_id")) } } });
+            Row { { QStringLiteral("user_id"), key.userId }, { QStringLiteral("badge_type"), badge },
+                { QStringLiteral("title"), title },
+                { QStringLiteral("description"), QStringLiteral("%1 on %2").arg(title, key.track) },
+                { QStringLiteral("icon"), QString(QStringLiteral("badge-") + badge) },
+                { QStringLiteral("earned_at"), builder.now() },
+                { QStringLiteral("specialization_id"),
+                    progress.value(QStringLiteral("specialization_id")) } } });
     }
     return earned;
 }

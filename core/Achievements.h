@@ -4,7 +4,8 @@
 
 namespace cc {
 
-// The platform's achievement rules (docs/PLATFORM.md §3), awarded once per (user, badge, track) across spellings.
+// The platform's achievement rules (docs/PLATFORM.md §3), awarded once per (user, badge, track) across
+// spellings.
 class Achievements final {
 public:
     // Adds inserts for badges the progress row now earns and the key does not hold; returns their names.

@@ -24,8 +24,8 @@ Result<void> installTools(Session& session, Environment environment)
     return {};
 }
 
-Result<qint64> auditSetting(Session& session, const QString& action, const QJsonObject& before, const QJsonObject& after,
-                            const QString& source = {})
+Result<qint64> auditSetting(Session& session, const QString& action, const QJsonObject& before,
+    const QJsonObject& after, const QString& source = {})
 {
     AuditEntry entry;
     entry.action = action;
@@ -44,8 +44,8 @@ struct SettingsChange {
 // Stores a settings change and its audit entry in one transaction, then reloads the session. The
 // change is planned inside the transaction, under the settings lock, from the values stored now
 // (issue 15): two concurrent changes queue, and each one's `before` is the other's `after`.
-Result<qint64> storeSettingsAudited(Session& session, const QString& action,
-                                    const std::function<Result<SettingsChange>(Session&)>& plan)
+Result<qint64> storeSettingsAudited(
+    Session& session, const QString& action, const std::function<Result<SettingsChange>(Session&)>& plan)
 {
     auto id = withRetry([&]() -> Result<qint64> {
         WriteTransaction transaction(session.db());
@@ -82,10 +82,11 @@ QJsonArray levelsJson(const QList<LevelRequirement>& levels)
 {
     QJsonArray array;
     for (const LevelRequirement& level : levels)
-        array.append(QJsonObject { { QStringLiteral("level"), level.level }, { QStringLiteral("name"), level.name },
-                                   { QStringLiteral("xp_required"), level.xp }, { QStringLiteral("required_sessions"), level.sessions },
-                                   { QStringLiteral("theory_hours"), level.theoryHours },
-                                   { QStringLiteral("practice_hours"), level.practiceHours } });
+        array.append(QJsonObject { { QStringLiteral("level"), level.level },
+            { QStringLiteral("name"), level.name }, { QStringLiteral("xp_required"), level.xp },
+            { QStringLiteral("required_sessions"), level.sessions },
+            { QStringLiteral("theory_hours"), level.theoryHours },
+            { QStringLiteral("practice_hours"), level.practiceHours } });
     return array;
 }
 
@@ -94,14 +95,18 @@ Result<qint64> changeIndexes(Session& session, bool create)
     CC_TRY(session.authorize(Action::CreateIndexes));
     Database& db = session.db();
     if (db.isReadOnly())
-        return Error { ErrorCode::ReadOnly, QStringLiteral("the database is open read-only; no index was changed") };
+        return Error { ErrorCode::ReadOnly,
+            QStringLiteral("the database is open read-only; no index was changed") };
     if (db.isPostgres()) {
         // CREATE INDEX CONCURRENTLY cannot run inside a transaction; audited afterwards in its own.
         CC_TRY(create ? ToolSchema::createKeyIndexes(db, true) : ToolSchema::dropKeyIndexes(db));
         WriteTransaction transaction(db);
         CC_TRY(transaction.begin());
-        auto id = auditSetting(session, create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
-                               QJsonObject { { QStringLiteral("indexes"), QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"), QStringLiteral("cc_progressions_license") } } });
+        auto id = auditSetting(session,
+            create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
+            QJsonObject { { QStringLiteral("indexes"),
+                QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"),
+                    QStringLiteral("cc_progressions_license") } } });
         if (!id)
             return id.error();
         CC_TRY(transaction.commit());
@@ -110,8 +115,11 @@ Result<qint64> changeIndexes(Session& session, bool create)
     WriteTransaction transaction(db);
     CC_TRY(transaction.begin());
     CC_TRY(create ? ToolSchema::createKeyIndexes(db, false) : ToolSchema::dropKeyIndexes(db));
-    auto id = auditSetting(session, create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
-                           QJsonObject { { QStringLiteral("indexes"), QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"), QStringLiteral("cc_progressions_license") } } });
+    auto id
+        = auditSetting(session, create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
+            QJsonObject { { QStringLiteral("indexes"),
+                QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"),
+                    QStringLiteral("cc_progressions_license") } } });
     if (!id)
         return id.error();
     CC_TRY(transaction.commit());
@@ -125,7 +133,8 @@ Result<InitResult> Administration::init(Session& session, const InitOptions& opt
     CC_TRY(session.authorize(Action::Init));
     Database& db = session.db();
     if (db.isReadOnly())
-        return Error { ErrorCode::ReadOnly, QStringLiteral("the database is open read-only; init changes nothing") };
+        return Error { ErrorCode::ReadOnly,
+            QStringLiteral("the database is open read-only; init changes nothing") };
     InitResult result;
     auto empty = PlatformSchema::isEmpty(db);
     if (!empty)
@@ -139,8 +148,9 @@ Result<InitResult> Administration::init(Session& session, const InitOptions& opt
         CC_TRY(session.authorize(Action::SetEnvironment));
     // A refused command writes nothing (issue 15): the index change is judged in the environment
     // init leaves before init writes its own entry.
-    const Environment target = hadTools ? options.environment.value_or(session.environment())
-                                        : options.environment.value_or(*empty ? Environment::Development : Environment::Production);
+    const Environment target = hadTools
+        ? options.environment.value_or(session.environment())
+        : options.environment.value_or(*empty ? Environment::Development : Environment::Production);
     if (options.createIndexes || options.dropIndexes)
         CC_TRY(cc::authorize(Action::CreateIndexes, session.op(), target));
     // On an initialised database the index change comes first: PostgreSQL builds indexes outside
@@ -173,10 +183,10 @@ Result<InitResult> Administration::init(Session& session, const InitOptions& opt
             CC_TRY(session.storeSetting(QStringLiteral("environment"), environmentName(result.environment)));
         }
         auto id = auditSetting(session, QStringLiteral("init"), {},
-                               QJsonObject { { QStringLiteral("environment"), environmentName(result.environment) },
-                                             { QStringLiteral("schema_version"), ToolSchema::currentVersion },
-                                             { QStringLiteral("created_platform_tables"), result.createdPlatformTables } },
-                               QStringLiteral("system"));
+            QJsonObject { { QStringLiteral("environment"), environmentName(result.environment) },
+                { QStringLiteral("schema_version"), ToolSchema::currentVersion },
+                { QStringLiteral("created_platform_tables"), result.createdPlatformTables } },
+            QStringLiteral("system"));
         if (!id)
             return id.error();
         result.auditIds.append(*id);
@@ -196,7 +206,8 @@ Result<InitResult> Administration::init(Session& session, const InitOptions& opt
     return result;
 }
 
-Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, const DemoOptions& options, const QString& source)
+Result<DemoManifest> Administration::demo(
+    const ConnectionProfile& profile, const DemoOptions& options, const QString& source)
 {
     CC_TRY(DemoGenerator::validate(options));
     SessionOptions sessionOptions;
@@ -210,7 +221,8 @@ Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, cons
     Database& db = session.db();
     CC_TRY(session.authorize(Action::Demo));
     if (db.isReadOnly())
-        return Error { ErrorCode::ReadOnly, QStringLiteral("the database is open read-only; demo changes nothing") };
+        return Error { ErrorCode::ReadOnly,
+            QStringLiteral("the database is open read-only; demo changes nothing") };
     auto empty = PlatformSchema::isEmpty(db);
     if (!empty)
         return empty.error();
@@ -223,7 +235,9 @@ Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, cons
             if (!rows)
                 return rows.error();
             if (rows->toLongLong() > 0)
-                return refused(QStringLiteral("demo works only on a new file or on empty platform tables; %1 has rows").arg(QLatin1String(name)));
+                return refused(
+                    QStringLiteral("demo works only on a new file or on empty platform tables; %1 has rows")
+                        .arg(QLatin1String(name)));
         }
     }
     DemoManifest manifest;
@@ -245,10 +259,11 @@ Result<DemoManifest> Administration::demo(const ConnectionProfile& profile, cons
         for (int i = 0; i < DemoManifest::plantedKinds; ++i)
             planted.insert(DemoManifest::kindAt(i), manifest.planted[i]);
         auto id = auditSetting(session, QStringLiteral("demo"), {},
-                               QJsonObject { { QStringLiteral("users"), manifest.users }, { QStringLiteral("keys"), manifest.keys },
-                                             { QStringLiteral("seed"), options.seed }, { QStringLiteral("planted"), planted },
-                                             { QStringLiteral("staff_credentials"), manifest.staffCredentials } },
-                               QStringLiteral("system"));
+            QJsonObject { { QStringLiteral("users"), manifest.users },
+                { QStringLiteral("keys"), manifest.keys }, { QStringLiteral("seed"), options.seed },
+                { QStringLiteral("planted"), planted },
+                { QStringLiteral("staff_credentials"), manifest.staffCredentials } },
+            QStringLiteral("system"));
         if (!id)
             return id.error();
         if (options.cancel && options.cancel->isCancelled())
@@ -269,15 +284,17 @@ Result<qint64> Administration::setEnvironment(Session& session, Environment envi
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::SetEnvironment));
-    return storeSettingsAudited(session, QStringLiteral("env_set"), [&](Session& s) -> Result<SettingsChange> {
-        auto stored = s.setting(QStringLiteral("environment"));
-        if (!stored)
-            return stored.error();
-        auto before = environmentFromName(*stored);
-        return SettingsChange { { { QStringLiteral("environment"), environmentName(environment) } },
-                                QJsonObject { { QStringLiteral("environment"), environmentName(before ? *before : Environment::Production) } },
-                                QJsonObject { { QStringLiteral("environment"), environmentName(environment) } } };
-    });
+    return storeSettingsAudited(
+        session, QStringLiteral("env_set"), [&](Session& s) -> Result<SettingsChange> {
+            auto stored = s.setting(QStringLiteral("environment"));
+            if (!stored)
+                return stored.error();
+            auto before = environmentFromName(*stored);
+            return SettingsChange { { { QStringLiteral("environment"), environmentName(environment) } },
+                QJsonObject { { QStringLiteral("environment"),
+                    environmentName(before ? *before : Environment::Production) } },
+                QJsonObject { { QStringLiteral("environment"), environmentName(environment) } } };
+        });
 }
 
 Result<int> Administration::parseThreshold(const QString& text)
@@ -285,7 +302,9 @@ Result<int> Administration::parseThreshold(const QString& text)
     static const QRegularExpression pattern(QStringLiteral("^(\\d{1,3})(?:\\.(\\d{1,2}))?$"));
     const QRegularExpressionMatch match = pattern.match(text);
     if (!match.hasMatch())
-        return refused(QStringLiteral("threshold \"%1\" must be a number from 0 to 100 with at most two decimals").arg(text));
+        return refused(
+            QStringLiteral("threshold \"%1\" must be a number from 0 to 100 with at most two decimals")
+                .arg(text));
     const QString fraction = match.captured(2).leftJustified(2, u'0');
     const int value = match.captured(1).toInt() * 100 + fraction.toInt();
     if (value > 10000)
@@ -293,7 +312,8 @@ Result<int> Administration::parseThreshold(const QString& text)
     return value;
 }
 
-Result<qint64> Administration::setThresholds(Session& session, std::optional<QString> healthy, std::optional<QString> degraded)
+Result<qint64> Administration::setThresholds(
+    Session& session, std::optional<QString> healthy, std::optional<QString> degraded)
 {
     CC_TRY(session.requireTools());
     std::optional<int> newHealthy;
@@ -311,28 +331,36 @@ Result<qint64> Administration::setThresholds(Session& session, std::optional<QSt
         newDegraded = *value;
     }
     CC_TRY(session.authorize(Action::ChangeSettings));
-    return storeSettingsAudited(session, QStringLiteral("settings"), [&](Session& s) -> Result<SettingsChange> {
-        const Thresholds defaults;
-        auto storedHealthy = storedThreshold(s, QStringLiteral("healthy_threshold"), defaults.healthy);
-        auto storedDegraded = storedThreshold(s, QStringLiteral("degraded_threshold"), defaults.degraded);
-        if (!storedHealthy)
-            return storedHealthy.error();
-        if (!storedDegraded)
-            return storedDegraded.error();
-        const Thresholds before { *storedHealthy, *storedDegraded };
-        const Thresholds next { newHealthy.value_or(before.healthy), newDegraded.value_or(before.degraded) };
-        if (next.degraded > next.healthy)
-            return refused(QStringLiteral("the degraded threshold (%1) must not be above the healthy threshold (%2)")
-                               .arg(next.degraded / 100.0, 0, 'f', 2).arg(next.healthy / 100.0, 0, 'f', 2));
-        return SettingsChange {
-            { { QStringLiteral("healthy_threshold"), QString::number(next.healthy) },
-              { QStringLiteral("degraded_threshold"), QString::number(next.degraded) } },
-            QJsonObject { { QStringLiteral("healthy"), before.healthy / 100.0 }, { QStringLiteral("degraded"), before.degraded / 100.0 } },
-            QJsonObject { { QStringLiteral("healthy"), next.healthy / 100.0 }, { QStringLiteral("degraded"), next.degraded / 100.0 } } };
-    });
+    return storeSettingsAudited(
+        session, QStringLiteral("settings"), [&](Session& s) -> Result<SettingsChange> {
+            const Thresholds defaults;
+            auto storedHealthy = storedThreshold(s, QStringLiteral("healthy_threshold"), defaults.healthy);
+            auto storedDegraded = storedThreshold(s, QStringLiteral("degraded_threshold"), defaults.degraded);
+            if (!storedHealthy)
+                return storedHealthy.error();
+            if (!storedDegraded)
+                return storedDegraded.error();
+            const Thresholds before { *storedHealthy, *storedDegraded };
+            const Thresholds next { newHealthy.value_or(before.healthy),
+                newDegraded.value_or(before.degraded) };
+            if (next.degraded > next.healthy)
+                return refused(
+                    QStringLiteral("the degraded threshold (%1) must not be above the healthy threshold (%2)")
+                        .arg(next.degraded / 100.0, 0, 'f', 2)
+                        .arg(next.healthy / 100.0, 0, 'f', 2));
+            return SettingsChange {
+                { { QStringLiteral("healthy_threshold"), QString::number(next.healthy) },
+                    { QStringLiteral("degraded_threshold"), QString::number(next.degraded) } },
+                QJsonObject { { QStringLiteral("healthy"), before.healthy / 100.0 },
+                    { QStringLiteral("degraded"), before.degraded / 100.0 } },
+                QJsonObject { { QStringLiteral("healthy"), next.healthy / 100.0 },
+                    { QStringLiteral("degraded"), next.degraded / 100.0 } }
+            };
+        });
 }
 
-Result<LevelImport> Administration::importLevels(Session& session, const QString& trackText, const QByteArray& json, bool apply)
+Result<LevelImport> Administration::importLevels(
+    Session& session, const QString& trackText, const QByteArray& json, bool apply)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(apply ? Action::ImportLevels : Action::View));
@@ -345,13 +373,18 @@ Result<LevelImport> Administration::importLevels(Session& session, const QString
     LevelImport result;
     result.track = session.catalogue().canonical(trackText);
     if (!fileId.isEmpty() && session.catalogue().canonical(fileId.trimmed()) != result.track)
-        return refused(QStringLiteral("the level file is for %1, which is not a spelling of --spec %2; nothing was imported")
+        return refused(QStringLiteral(
+            "the level file is for %1, which is not a spelling of --spec %2; nothing was imported")
                            .arg(fileId.left(60), trackText));
     const QList<LevelRequirement>& current = session.catalogue().levels(result.track);
     for (const LevelRequirement& level : std::as_const(*parsed)) {
         const LevelRequirement* old = session.catalogue().requirement(result.track, level.level);
         if (!old) {
-            result.changes.append({ level.level, QStringLiteral("added: %1, %2 XP, %3 sessions").arg(level.name).arg(level.xp).arg(level.sessions) });
+            result.changes.append({ level.level,
+                QStringLiteral("added: %1, %2 XP, %3 sessions")
+                    .arg(level.name)
+                    .arg(level.xp)
+                    .arg(level.sessions) });
             continue;
         }
         QStringList parts;
@@ -364,9 +397,11 @@ Result<LevelImport> Administration::importLevels(Session& session, const QString
         if (old->theoryHours != level.theoryHours)
             parts << QStringLiteral("theory hours %1 → %2").arg(old->theoryHours).arg(level.theoryHours);
         if (old->practiceHours != level.practiceHours)
-            parts << QStringLiteral("practice hours %1 → %2").arg(old->practiceHours).arg(level.practiceHours);
+            parts
+                << QStringLiteral("practice hours %1 → %2").arg(old->practiceHours).arg(level.practiceHours);
         if (!parts.isEmpty())
-            result.changes.append({ level.level, QStringLiteral("changed: ") + parts.join(QStringLiteral(", ")) });
+            result.changes.append(
+                { level.level, QStringLiteral("changed: ") + parts.join(QStringLiteral(", ")) });
     }
     for (const LevelRequirement& old : current) {
         if (old.level > parsed->size())
@@ -379,11 +414,14 @@ Result<LevelImport> Administration::importLevels(Session& session, const QString
         CC_TRY(transaction.begin());
         CC_TRY(session.recheckAuthority());
         Database& db = session.db();
-        CC_TRY(db.run(QStringLiteral("DELETE FROM ") + db.tool("levels") + QStringLiteral(" WHERE track = ?"), { result.track }));
+        CC_TRY(db.run(QStringLiteral("DELETE FROM ") + db.tool("levels") + QStringLiteral(" WHERE track = ?"),
+            { result.track }));
         for (const LevelRequirement& level : std::as_const(*parsed))
             CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("levels")
-                              + QStringLiteral(" (track, level, name, xp_required, sessions_required, theory_hours, practice_hours) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                          { result.track, level.level, level.name, level.xp, level.sessions, level.theoryHours, level.practiceHours }));
+                    + QStringLiteral(" (track, level, name, xp_required, sessions_required, theory_hours, "
+                                     "practice_hours) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+                { result.track, level.level, level.name, level.xp, level.sessions, level.theoryHours,
+                    level.practiceHours }));
         AuditEntry entry;
         entry.action = QStringLiteral("levels_import");
         entry.track = result.track;
@@ -414,7 +452,8 @@ Result<std::pair<qint64, qint64>> Administration::prune(Session& session)
         auto removed = RunStore::prune(session.db(), session.now());
         if (!removed)
             return removed.error();
-        auto id = auditSetting(session, QStringLiteral("prune"), {}, QJsonObject { { QStringLiteral("violations_removed"), *removed } });
+        auto id = auditSetting(session, QStringLiteral("prune"), {},
+            QJsonObject { { QStringLiteral("violations_removed"), *removed } });
         if (!id)
             return id.error();
         CC_TRY(transaction.commit());

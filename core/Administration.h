@@ -38,12 +38,15 @@ class Administration final {
 public:
     static Result<InitResult> init(Session& session, const InitOptions& options);
     // Opens (creating when new) and fills a database with demo data; refuses non-empty platform tables.
-    static Result<DemoManifest> demo(const ConnectionProfile& profile, const DemoOptions& options, const QString& source);
+    static Result<DemoManifest> demo(
+        const ConnectionProfile& profile, const DemoOptions& options, const QString& source);
     static Result<qint64> setEnvironment(Session& session, Environment environment);
     // Thresholds in hundredths; at most two decimals, 0 ≤ degraded ≤ healthy ≤ 100.
-    static Result<qint64> setThresholds(Session& session, std::optional<QString> healthy, std::optional<QString> degraded);
+    static Result<qint64> setThresholds(
+        Session& session, std::optional<QString> healthy, std::optional<QString> degraded);
     static Result<int> parseThreshold(const QString& text);
-    static Result<LevelImport> importLevels(Session& session, const QString& track, const QByteArray& json, bool apply);
+    static Result<LevelImport> importLevels(
+        Session& session, const QString& track, const QByteArray& json, bool apply);
     // Applies the retention rule; returns how many stored violations went and the audit id.
     static Result<std::pair<qint64, qint64>> prune(Session& session);
 };

@@ -10,7 +10,8 @@ namespace {
 // Columns whose stored values are integers; every other hashed column is text.
 bool integerColumn(int index)
 {
-    static const QList<int> integers { 0, 2, 6, 11, 12, 13 }; // id, operator_id, user_id, batch_id, reverts_id, prev_id
+    static const QList<int> integers { 0, 2, 6, 11, 12,
+        13 }; // id, operator_id, user_id, batch_id, reverts_id, prev_id
     return integers.contains(index);
 }
 
@@ -31,9 +32,13 @@ struct StoredEntry {
     qint64 id() const { return values.at(0).toLongLong(); }
     std::optional<qint64> prevId() const
     {
-        return values.at(prevIdIndex).isValid() ? std::optional<qint64>(values.at(prevIdIndex).toLongLong()) : std::nullopt;
+        return values.at(prevIdIndex).isValid() ? std::optional<qint64>(values.at(prevIdIndex).toLongLong())
+                                                : std::nullopt;
     }
-    QString prevHash() const { return values.at(prevHashIndex).isValid() ? values.at(prevHashIndex).toString() : QString(); }
+    QString prevHash() const
+    {
+        return values.at(prevHashIndex).isValid() ? values.at(prevHashIndex).toString() : QString();
+    }
 };
 
 StoredEntry readStored(const QSqlQuery& query)
@@ -56,9 +61,11 @@ StoredEntry readStored(const QSqlQuery& query)
 std::optional<ChainBreak> contentBreak(const StoredEntry& entry)
 {
     if (entry.storedHash.isEmpty())
-        return ChainBreak { entry.id(), ChainBreak::Kind::ContentChanged, QStringLiteral("it has no hash (it was written outside the chain)") };
+        return ChainBreak { entry.id(), ChainBreak::Kind::ContentChanged,
+            QStringLiteral("it has no hash (it was written outside the chain)") };
     if (AuditChain::hash(entry.values) != entry.storedHash)
-        return ChainBreak { entry.id(), ChainBreak::Kind::ContentChanged, QStringLiteral("its content no longer matches its hash") };
+        return ChainBreak { entry.id(), ChainBreak::Kind::ContentChanged,
+            QStringLiteral("its content no longer matches its hash") };
     return std::nullopt;
 }
 
@@ -70,24 +77,34 @@ std::optional<ChainBreak> linkBreak(const StoredEntry& entry, const std::optiona
     using Kind = ChainBreak::Kind;
     if (!predecessor) {
         if (prevId)
-            return ChainBreak { id, Kind::EntryDeleted, QStringLiteral("it follows entry %1, which is missing").arg(*prevId) };
+            return ChainBreak { id, Kind::EntryDeleted,
+                QStringLiteral("it follows entry %1, which is missing").arg(*prevId) };
         return std::nullopt;
     }
     if (!prevId)
-        return ChainBreak { id, Kind::LinkBroken, QStringLiteral("it claims to be the first entry, but entry %1 precedes it").arg(predecessor->id) };
+        return ChainBreak {
+            id, Kind::LinkBroken,
+            QStringLiteral("it claims to be the first entry, but entry %1 precedes it").arg(predecessor->id)
+        };
     if (*prevId > predecessor->id && *prevId < id)
-        return ChainBreak { id, Kind::EntryDeleted, QStringLiteral("it follows entry %1, which is missing").arg(*prevId) };
+        return ChainBreak { id, Kind::EntryDeleted,
+            QStringLiteral("it follows entry %1, which is missing").arg(*prevId) };
     if (*prevId != predecessor->id)
-        return ChainBreak { id, Kind::LinkBroken, QStringLiteral("it names entry %1 as its predecessor, but entry %2 precedes it")
-                                                      .arg(*prevId).arg(predecessor->id) };
+        return ChainBreak { id, Kind::LinkBroken,
+            QStringLiteral("it names entry %1 as its predecessor, but entry %2 precedes it")
+                .arg(*prevId)
+                .arg(predecessor->id) };
     if (entry.prevHash() != predecessor->hash)
-        return ChainBreak { id, Kind::LinkBroken, QStringLiteral("the hash it holds of entry %1 is not that entry's hash").arg(*prevId) };
+        return ChainBreak { id, Kind::LinkBroken,
+            QStringLiteral("the hash it holds of entry %1 is not that entry's hash").arg(*prevId) };
     return std::nullopt;
 }
 
 Result<std::optional<StoredEntry>> storedEntry(Database& db, const QString& where, const QVariantList& binds)
 {
-    auto query = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ") + db.tool("audit") + where, binds);
+    auto query = db.exec(
+        QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ") + db.tool("audit") + where,
+        binds);
     if (!query)
         return query.error();
     if (!query->next())
@@ -100,9 +117,12 @@ Result<std::optional<StoredEntry>> storedEntry(Database& db, const QString& wher
 QString ChainBreak::kindName() const
 {
     switch (kind) {
-    case Kind::ContentChanged: return QStringLiteral("content_changed");
-    case Kind::LinkBroken: return QStringLiteral("link_broken");
-    case Kind::EntryDeleted: return QStringLiteral("entry_deleted");
+    case Kind::ContentChanged:
+        return QStringLiteral("content_changed");
+    case Kind::LinkBroken:
+        return QStringLiteral("link_broken");
+    case Kind::EntryDeleted:
+        return QStringLiteral("entry_deleted");
     }
     return {};
 }
@@ -114,11 +134,12 @@ QString ChainBreak::words() const
 
 const QStringList& AuditChain::hashedColumns()
 {
-    static const QStringList columns { QStringLiteral("id"), QStringLiteral("at"), QStringLiteral("operator_id"),
-                                       QStringLiteral("operator_email"), QStringLiteral("source"), QStringLiteral("action"),
-                                       QStringLiteral("user_id"), QStringLiteral("track"), QStringLiteral("before_json"),
-                                       QStringLiteral("after_json"), QStringLiteral("reason"), QStringLiteral("batch_id"),
-                                       QStringLiteral("reverts_id"), QStringLiteral("prev_id"), QStringLiteral("prev_hash") };
+    static const QStringList columns { QStringLiteral("id"), QStringLiteral("at"),
+        QStringLiteral("operator_id"), QStringLiteral("operator_email"), QStringLiteral("source"),
+        QStringLiteral("action"), QStringLiteral("user_id"), QStringLiteral("track"),
+        QStringLiteral("before_json"), QStringLiteral("after_json"), QStringLiteral("reason"),
+        QStringLiteral("batch_id"), QStringLiteral("reverts_id"), QStringLiteral("prev_id"),
+        QStringLiteral("prev_hash") };
     return columns;
 }
 
@@ -145,11 +166,13 @@ QString AuditChain::hash(const QVariantList& values)
 Result<AuditLink> AuditChain::lockTail(Database& db)
 {
     if (db.isPostgres())
-        CC_TRY(db.run(QStringLiteral("SELECT pg_advisory_xact_lock(CAST(CAST(CAST(? AS regclass) AS oid) AS bigint))"),
-                      { db.tool("audit") }));
+        CC_TRY(db.run(
+            QStringLiteral("SELECT pg_advisory_xact_lock(CAST(CAST(CAST(? AS regclass) AS oid) AS bigint))"),
+            { db.tool("audit") }));
     // A statement of its own after the lock: under READ COMMITTED it sees every entry committed
     // by the writer that held the lock before.
-    auto query = db.exec(QStringLiteral("SELECT id, entry_hash FROM ") + db.tool("audit") + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
+    auto query = db.exec(QStringLiteral("SELECT id, entry_hash FROM ") + db.tool("audit")
+        + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
     if (!query)
         return query.error();
     AuditLink tail;
@@ -162,7 +185,8 @@ Result<AuditLink> AuditChain::lockTail(Database& db)
 
 Result<ChainReport> AuditChain::verify(Database& db)
 {
-    auto query = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ") + db.tool("audit") + QStringLiteral(" ORDER BY id"));
+    auto query = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ")
+        + db.tool("audit") + QStringLiteral(" ORDER BY id"));
     if (!query)
         return query.error();
     ChainReport report;
@@ -197,8 +221,9 @@ Result<void> AuditChain::verifyEntry(Database& db, qint64 id)
     auto after = storedEntry(db, QStringLiteral(" WHERE id > ? ORDER BY id LIMIT 1"), { id });
     if (!after)
         return after.error();
-    const std::optional<AuditLink> predecessor = *before ? std::optional<AuditLink>(AuditLink { (*before)->id(), (*before)->storedHash })
-                                                         : std::nullopt;
+    const std::optional<AuditLink> predecessor = *before
+        ? std::optional<AuditLink>(AuditLink { (*before)->id(), (*before)->storedHash })
+        : std::nullopt;
     std::optional<ChainBreak> found = contentBreak(**entry);
     if (!found)
         found = linkBreak(**entry, predecessor);
@@ -206,10 +231,13 @@ Result<void> AuditChain::verifyEntry(Database& db, qint64 id)
         found = linkBreak(**after, AuditLink { id, (*entry)->storedHash });
     if (!found)
         return {};
-    const QString where = found->id == id ? QString() : QStringLiteral(" (at entry %1, the next one)").arg(found->id);
-    return refused(QStringLiteral("audit entry %1 does not fit the audit chain: %2%3, %4; a tampered entry is not used and nothing was changed "
+    const QString where
+        = found->id == id ? QString() : QStringLiteral(" (at entry %1, the next one)").arg(found->id);
+    return refused(QStringLiteral("audit entry %1 does not fit the audit chain: %2%3, %4; a tampered entry "
+                                  "is not used and nothing was changed "
                                   "(coupling-console audit --verify checks the whole log)")
-                       .arg(id).arg(found->words(), where, found->detail));
+                       .arg(id)
+                       .arg(found->words(), where, found->detail));
 }
 
 Result<void> AuditChain::hashExisting(Database& db)
@@ -218,9 +246,9 @@ Result<void> AuditChain::hashExisting(Database& db)
     AuditLink previous;
     for (;;) {
         // A page at a time: QPSQL loses a forward-only result when the updates run.
-        auto page = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ") + db.tool("audit")
-                                + QStringLiteral(" WHERE id > ? ORDER BY id LIMIT 500"),
-                            { previous.id }, false);
+        auto page = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ")
+                + db.tool("audit") + QStringLiteral(" WHERE id > ? ORDER BY id LIMIT 500"),
+            { previous.id }, false);
         if (!page)
             return page.error();
         QList<StoredEntry> entries;
@@ -233,9 +261,11 @@ Result<void> AuditChain::hashExisting(Database& db)
             entry.values[prevIdIndex] = previous.id > 0 ? QVariant(previous.id) : QVariant();
             entry.values[prevHashIndex] = previous.id > 0 ? QVariant(previous.hash) : QVariant();
             const QString hash = AuditChain::hash(entry.values);
-            CC_TRY(db.run(QStringLiteral("UPDATE ") + db.tool("audit") + QStringLiteral(" SET prev_id = ?, prev_hash = ?, entry_hash = ? WHERE id = ?"),
-                          { previous.id > 0 ? QVariant(previous.id) : QVariant(QMetaType::fromType<qint64>()),
-                            previous.id > 0 ? QVariant(previous.hash) : QVariant(QMetaType::fromType<QString>()), hash, entry.id() }));
+            CC_TRY(db.run(QStringLiteral("UPDATE ") + db.tool("audit")
+                    + QStringLiteral(" SET prev_id = ?, prev_hash = ?, entry_hash = ? WHERE id = ?"),
+                { previous.id > 0 ? QVariant(previous.id) : QVariant(QMetaType::fromType<qint64>()),
+                    previous.id > 0 ? QVariant(previous.hash) : QVariant(QMetaType::fromType<QString>()),
+                    hash, entry.id() }));
             previous = AuditLink { entry.id(), hash };
         }
     }

@@ -26,8 +26,9 @@ std::optional<qint64> readOptional(const QVariant& value)
     return value.isNull() ? std::nullopt : std::optional<qint64>(value.toLongLong());
 }
 
-const char* const auditColumns = "id, at, operator_id, operator_email, source, action, user_id, track, before_json, "
-                                 "after_json, reason, batch_id, reverts_id";
+const char* const auditColumns
+    = "id, at, operator_id, operator_email, source, action, user_id, track, before_json, "
+      "after_json, reason, batch_id, reverts_id";
 
 AuditEntry readEntry(const QSqlQuery& query)
 {
@@ -62,21 +63,16 @@ QVariant nullableText(const QString& value)
 QVariantList storedValues(Session& session, const AuditEntry& entry, qint64 id, const AuditLink& previous)
 {
     const Operator& op = session.op();
-    return { id,
-             isoUtc(entry.at.isValid() ? entry.at : session.now()),
-             op.isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(op.id),
-             nullableText(op.displayName()),
-             nullableText(entry.source.isEmpty() ? session.source() : entry.source),
-             nullableText(entry.action),
-             nullableId(entry.userId),
-             nullableText(entry.track),
-             entry.beforeText.isNull() ? json(entry.before) : entry.beforeText,
-             entry.afterText.isNull() ? json(entry.after) : entry.afterText,
-             nullableText(entry.reason),
-             nullableId(entry.batchId),
-             nullableId(entry.revertsId),
-             previous.id > 0 ? QVariant(previous.id) : QVariant(QMetaType::fromType<qint64>()),
-             previous.id > 0 ? nullableText(previous.hash) : QVariant(QMetaType::fromType<QString>()) };
+    return { id, isoUtc(entry.at.isValid() ? entry.at : session.now()),
+        op.isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(op.id),
+        nullableText(op.displayName()),
+        nullableText(entry.source.isEmpty() ? session.source() : entry.source), nullableText(entry.action),
+        nullableId(entry.userId), nullableText(entry.track),
+        entry.beforeText.isNull() ? json(entry.before) : entry.beforeText,
+        entry.afterText.isNull() ? json(entry.after) : entry.afterText, nullableText(entry.reason),
+        nullableId(entry.batchId), nullableId(entry.revertsId),
+        previous.id > 0 ? QVariant(previous.id) : QVariant(QMetaType::fromType<qint64>()),
+        previous.id > 0 ? nullableText(previous.hash) : QVariant(QMetaType::fromType<QString>()) };
 }
 
 QString insertColumns()
@@ -99,7 +95,10 @@ QString jsonMembers(const QVariantList& values, const QString& hash)
         else if (columns.at(i).endsWith(QLatin1String("_json")))
             text = value.toString();
         else
-            text = QString::fromUtf8(QJsonDocument(QJsonArray { value.toString() }).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
+            text = QString::fromUtf8(
+                QJsonDocument(QJsonArray { value.toString() }).toJson(QJsonDocument::Compact))
+                       .mid(1)
+                       .chopped(1);
         members += u'"' + columns.at(i) + QStringLiteral("\":") + text + u',';
     }
     return members + QStringLiteral("\"entry_hash\":\"") + hash + u'"';
@@ -116,9 +115,9 @@ Result<qint64> AuditLog::record(Session& session, AuditEntry entry)
     const qint64 id = tail->id + 1;
     QVariantList binds = storedValues(session, entry, id, *tail);
     binds.append(AuditChain::hash(binds));
-    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit") + QStringLiteral(" (") + insertColumns()
-                                   + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
-                               binds);
+    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit") + QStringLiteral(" (")
+            + insertColumns() + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        binds);
     if (!query)
         return query.error();
     (*query)->finish();
@@ -160,15 +159,20 @@ Result<QList<qint64>> AuditLog::recordMany(Session& session, const QList<AuditEn
         previous = AuditLink { id, hash };
     }
     list += u']';
-    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit") + QStringLiteral(" (") + insertColumns()
-                                   + QStringLiteral(") SELECT e.id, e.at, e.operator_id, e.operator_email, e.source, e.action, e.user_id, e.track, "
-                                                    "CAST(e.before_json AS text), CAST(e.after_json AS text), e.reason, e.batch_id, e.reverts_id, "
-                                                    "e.prev_id, e.prev_hash, e.entry_hash "
-                                                    "FROM json_to_recordset(CAST(? AS json)) AS e(id bigint, at text, operator_id bigint, "
-                                                    "operator_email text, source text, action text, user_id bigint, track text, before_json json, "
-                                                    "after_json json, reason text, batch_id bigint, reverts_id bigint, prev_id bigint, "
-                                                    "prev_hash text, entry_hash text)"),
-                               { list });
+    auto query = db.execReused(QStringLiteral("INSERT INTO ") + db.tool("audit") + QStringLiteral(" (")
+            + insertColumns()
+            + QStringLiteral(
+                ") SELECT e.id, e.at, e.operator_id, e.operator_email, e.source, e.action, e.user_id, "
+                "e.track, "
+                "CAST(e.before_json AS text), CAST(e.after_json AS text), e.reason, e.batch_id, "
+                "e.reverts_id, "
+                "e.prev_id, e.prev_hash, e.entry_hash "
+                "FROM json_to_recordset(CAST(? AS json)) AS e(id bigint, at text, operator_id bigint, "
+                "operator_email text, source text, action text, user_id bigint, track text, before_json "
+                "json, "
+                "after_json json, reason text, batch_id bigint, reverts_id bigint, prev_id bigint, "
+                "prev_hash text, entry_hash text)"),
+        { list });
     if (!query)
         return query.error();
     (*query)->finish();
@@ -179,8 +183,8 @@ Result<qint64> AuditLog::newBatch(Session& session, const QString& action)
 {
     Database& db = session.db();
     auto id = db.scalar(QStringLiteral("INSERT INTO ") + db.tool("batches")
-                            + QStringLiteral(" (at, action, operator_email) VALUES (?, ?, ?) RETURNING id"),
-                        { isoUtc(session.now()), action, session.op().displayName() });
+            + QStringLiteral(" (at, action, operator_email) VALUES (?, ?, ?) RETURNING id"),
+        { isoUtc(session.now()), action, session.op().displayName() });
     if (!id)
         return id.error();
     return id->toLongLong();
@@ -188,8 +192,9 @@ Result<qint64> AuditLog::newBatch(Session& session, const QString& action)
 
 Result<std::optional<AuditEntry>> AuditLog::entry(Database& db, qint64 id)
 {
-    auto query = db.exec(QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ") + db.tool("audit")
-                         + QStringLiteral(" WHERE id = ?"), { id });
+    auto query = db.exec(QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ")
+            + db.tool("audit") + QStringLiteral(" WHERE id = ?"),
+        { id });
     if (!query)
         return query.error();
     if (!query->next())
@@ -203,7 +208,8 @@ namespace {
 // both engines alike.
 Result<void> checkFilter(const AuditFilter& filter)
 {
-    if (filter.operatorEmail.contains(QChar(0)) || filter.action.contains(QChar(0)) || filter.source.contains(QChar(0)))
+    if (filter.operatorEmail.contains(QChar(0)) || filter.action.contains(QChar(0))
+        || filter.source.contains(QChar(0)))
         return refused(QStringLiteral("the audit filter contains a NUL character"));
     return {};
 }
@@ -256,11 +262,13 @@ Result<QList<AuditEntry>> AuditLog::entries(Database& db, const AuditFilter& fil
     return list;
 }
 
-Result<void> AuditLog::forEachEntry(Database& db, const AuditFilter& filter, const std::function<Result<void>(const AuditEntry&)>& visit)
+Result<void> AuditLog::forEachEntry(
+    Database& db, const AuditFilter& filter, const std::function<Result<void>(const AuditEntry&)>& visit)
 {
     CC_TRY(checkFilter(filter));
     auto [where, binds] = whereClause(filter);
-    QString sql = QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ") + db.tool("audit") + where;
+    QString sql = QStringLiteral("SELECT ") + QLatin1String(auditColumns) + QStringLiteral(" FROM ")
+        + db.tool("audit") + where;
     sql += filter.newestFirst ? QStringLiteral(" ORDER BY id DESC") : QStringLiteral(" ORDER BY id");
     if (filter.limit >= 0) {
         sql += QStringLiteral(" LIMIT ?");
@@ -296,7 +304,9 @@ Result<QDateTime> AuditLog::newestEntryTime(Database& db)
 
 Result<qint64> AuditLog::countSince(Database& db, const QDateTime& since)
 {
-    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM ") + db.tool("audit") + QStringLiteral(" WHERE at >= ?"), { isoUtc(since) });
+    auto count = db.scalar(
+        QStringLiteral("SELECT count(*) FROM ") + db.tool("audit") + QStringLiteral(" WHERE at >= ?"),
+        { isoUtc(since) });
     if (!count)
         return count.error();
     return count->toLongLong();

@@ -55,7 +55,8 @@ public:
     static Result<QList<AuditEntry>> entries(Database& db, const AuditFilter& filter);
     // Visits the entries `filter` selects, read forward-only one row at a time (nothing is held);
     // an error returned by `visit` stops the walk and is returned. `visit` must not use `db`.
-    static Result<void> forEachEntry(Database& db, const AuditFilter& filter, const std::function<Result<void>(const AuditEntry&)>& visit);
+    static Result<void> forEachEntry(
+        Database& db, const AuditFilter& filter, const std::function<Result<void>(const AuditEntry&)>& visit);
     // How many entries `filter` selects (its paging position and limit included).
     static Result<qint64> count(Database& db, const AuditFilter& filter);
     static Result<QDateTime> newestEntryTime(Database& db);

@@ -24,14 +24,13 @@ Result<QSet<QString>> specializationIds(Session& session)
     return ids;
 }
 
-void diffRows(const QString& tableName, const QList<Row>& before, const QList<Row>& after, QList<RowChange>& updates,
-              QList<RowChange>& deletes, QList<RowChange>& inserts)
+void diffRows(const QString& tableName, const QList<Row>& before, const QList<Row>& after,
+    QList<RowChange>& updates, QList<RowChange>& deletes, QList<RowChange>& inserts)
 {
     for (const Row& original : before) {
         const qint64 id = rowId(original);
-        auto found = std::find_if(after.cbegin(), after.cend(), [id](const Row& row) {
-            return !row.contains(newRowMarker) && rowId(row) == id;
-        });
+        auto found = std::find_if(after.cbegin(), after.cend(),
+            [id](const Row& row) { return !row.contains(newRowMarker) && rowId(row) == id; });
         if (found == after.cend()) {
             deletes.append({ tableName, RowOp::Delete, id, original, {} });
             continue;
@@ -86,7 +85,9 @@ QString withoutPad(QString id)
 
 QString storedSpelling(const QString& tableName, const Row& row)
 {
-    return withoutPad(row.value(tableName == table::progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type")).toString());
+    return withoutPad(row.value(tableName == table::progress ? QStringLiteral("specialization_id")
+                                                             : QStringLiteral("specialization_type"))
+                          .toString());
 }
 
 } // namespace
@@ -107,8 +108,10 @@ Result<QString> ChangeBuilder::keySpelling()
     const bool oneSide = m_original.progress.isEmpty() != m_original.licenses.isEmpty();
     std::optional<QString> chosen;
     if (oneSide) {
-        const Row* kept = m_original.progress.isEmpty() ? m_original.keptLicense() : m_original.keptProgress();
-        const QString side = storedSpelling(m_original.progress.isEmpty() ? table::licenses : table::progress, *kept);
+        const Row* kept
+            = m_original.progress.isEmpty() ? m_original.keptLicense() : m_original.keptProgress();
+        const QString side
+            = storedSpelling(m_original.progress.isEmpty() ? table::licenses : table::progress, *kept);
         if (ids->contains(side))
             chosen = side;
     } else if (shared.size() == 1) {
@@ -128,7 +131,9 @@ Result<QString> ChangeBuilder::keySpelling()
         }
     }
     if (!chosen)
-        return refused(QStringLiteral("no spelling of %1 is in the specializations table: add a specializations row %1 first").arg(track));
+        return refused(QStringLiteral(
+            "no spelling of %1 is in the specializations table: add a specializations row %1 first")
+                           .arg(track));
     m_keySpelling = chosen;
     return *chosen;
 }
@@ -167,7 +172,8 @@ Result<QString> ChangeBuilder::insertableSpelling(const QString& tableName, cons
     if (!schema)
         return schema.error();
     if (const QString blocker = (*schema)->insertBlocker(tableName); !blocker.isEmpty())
-        return refused(QStringLiteral("cannot create %1: %2.%3 is NOT NULL without a default").arg(what, tableName, blocker));
+        return refused(QStringLiteral("cannot create %1: %2.%3 is NOT NULL without a default")
+                           .arg(what, tableName, blocker));
     return id;
 }
 
@@ -177,18 +183,12 @@ Result<Row*> ChangeBuilder::createProgress(int level)
     if (!id)
         return id.error();
     const QVariant time = now();
-    Row row { { newRowMarker, true },
-              { QStringLiteral("student_id"), m_original.key.userId },
-              { QStringLiteral("specialization_id"), *id },
-              { QStringLiteral("current_level"), level },
-              { QStringLiteral("total_xp"), 0 },
-              { QStringLiteral("completed_sessions"), 0 },
-              { QStringLiteral("completed_projects"), 0 },
-              { QStringLiteral("theory_hours_completed"), 0 },
-              { QStringLiteral("practice_hours_completed"), 0 },
-              { QStringLiteral("last_activity"), time },
-              { QStringLiteral("created_at"), time },
-              { QStringLiteral("updated_at"), time } };
+    Row row { { newRowMarker, true }, { QStringLiteral("student_id"), m_original.key.userId },
+        { QStringLiteral("specialization_id"), *id }, { QStringLiteral("current_level"), level },
+        { QStringLiteral("total_xp"), 0 }, { QStringLiteral("completed_sessions"), 0 },
+        { QStringLiteral("completed_projects"), 0 }, { QStringLiteral("theory_hours_completed"), 0 },
+        { QStringLiteral("practice_hours_completed"), 0 }, { QStringLiteral("last_activity"), time },
+        { QStringLiteral("created_at"), time }, { QStringLiteral("updated_at"), time } };
     m_progress.append(row);
     return &m_progress.last();
 }
@@ -202,22 +202,17 @@ Result<Row*> ChangeBuilder::createLicense(int level, const Row* progressSource)
     QVariant startedAt = progressSource ? progressSource->value(QStringLiteral("created_at")) : QVariant();
     if (startedAt.isNull() || !startedAt.isValid())
         startedAt = time;
-    const QVariant lastAdvanced = progressSource ? progressSource->value(QStringLiteral("last_activity")) : QVariant();
-    Row row { { newRowMarker, true },
-              { QStringLiteral("user_id"), m_original.key.userId },
-              { QStringLiteral("specialization_type"), *id },
-              { QStringLiteral("current_level"), level },
-              { QStringLiteral("max_achieved_level"), level },
-              { QStringLiteral("started_at"), startedAt },
-              { QStringLiteral("last_advanced_at"), lastAdvanced.isValid() ? lastAdvanced : QVariant(QMetaType::fromType<QString>()) },
-              { QStringLiteral("payment_verified"), false },
-              { QStringLiteral("onboarding_completed"), false },
-              { QStringLiteral("is_active"), true },
-              { QStringLiteral("renewal_cost"), 1000 },
-              { QStringLiteral("credit_balance"), 0 },
-              { QStringLiteral("credit_purchased"), 0 },
-              { QStringLiteral("created_at"), time },
-              { QStringLiteral("updated_at"), time } };
+    const QVariant lastAdvanced
+        = progressSource ? progressSource->value(QStringLiteral("last_activity")) : QVariant();
+    Row row { { newRowMarker, true }, { QStringLiteral("user_id"), m_original.key.userId },
+        { QStringLiteral("specialization_type"), *id }, { QStringLiteral("current_level"), level },
+        { QStringLiteral("max_achieved_level"), level }, { QStringLiteral("started_at"), startedAt },
+        { QStringLiteral("last_advanced_at"),
+            lastAdvanced.isValid() ? lastAdvanced : QVariant(QMetaType::fromType<QString>()) },
+        { QStringLiteral("payment_verified"), false }, { QStringLiteral("onboarding_completed"), false },
+        { QStringLiteral("is_active"), true }, { QStringLiteral("renewal_cost"), 1000 },
+        { QStringLiteral("credit_balance"), 0 }, { QStringLiteral("credit_purchased"), 0 },
+        { QStringLiteral("created_at"), time }, { QStringLiteral("updated_at"), time } };
     m_licenses.append(row);
     return &m_licenses.last();
 }
@@ -229,7 +224,8 @@ void ChangeBuilder::setLicenseLevel(Row& license, int level, bool clamp)
         return;
     const qint64 oldMax = rowInt(license, QStringLiteral("max_achieved_level")).value_or(level);
     license.insert(QStringLiteral("current_level"), level);
-    license.insert(QStringLiteral("max_achieved_level"), clamp ? std::min<qint64>(oldMax, level) : std::max<qint64>(oldMax, level));
+    license.insert(QStringLiteral("max_achieved_level"),
+        clamp ? std::min<qint64>(oldMax, level) : std::max<qint64>(oldMax, level));
     if (old && *old == level)
         return;
     license.insert(QStringLiteral("updated_at"), now());
@@ -237,13 +233,12 @@ void ChangeBuilder::setLicenseLevel(Row& license, int level, bool clamp)
         return;
     license.insert(QStringLiteral("last_advanced_at"), now());
     m_progressions.append({ table::progressions, RowOp::Insert, 0, {},
-                            Row { { QStringLiteral("user_license_id"), rowId(license) },
-                                  { QStringLiteral("from_level"), old ? QVariant(*old) : QVariant(0) },
-                                  { QStringLiteral("to_level"), level },
-                                  { QStringLiteral("advanced_by"), operatorId() },
-                                  { QStringLiteral("advancement_reason"), m_reason.isEmpty() ? m_action : m_reason },
-                                  { QStringLiteral("requirements_met"), QStringLiteral("coupling-console %1").arg(m_action) },
-                                  { QStringLiteral("advanced_at"), now() } } });
+        Row { { QStringLiteral("user_license_id"), rowId(license) },
+            { QStringLiteral("from_level"), old ? QVariant(*old) : QVariant(0) },
+            { QStringLiteral("to_level"), level }, { QStringLiteral("advanced_by"), operatorId() },
+            { QStringLiteral("advancement_reason"), m_reason.isEmpty() ? m_action : m_reason },
+            { QStringLiteral("requirements_met"), QStringLiteral("coupling-console %1").arg(m_action) },
+            { QStringLiteral("advanced_at"), now() } } });
 }
 
 void ChangeBuilder::setProgressLevel(Row& progress, int level)
@@ -255,8 +250,8 @@ void ChangeBuilder::setProgressLevel(Row& progress, int level)
     progress.insert(QStringLiteral("updated_at"), now());
 }
 
-Result<void> ChangeBuilder::removeRow(const QString& tableName, QList<Row>& rows, qsizetype index, std::optional<qint64> survivor,
-                                      const QStringList& alsoRemoved)
+Result<void> ChangeBuilder::removeRow(const QString& tableName, QList<Row>& rows, qsizetype index,
+    std::optional<qint64> survivor, const QStringList& alsoRemoved)
 {
     const qint64 id = rowId(rows.at(index));
     const bool progress = tableName == table::progress;
@@ -280,7 +275,7 @@ Result<void> ChangeBuilder::removeRow(const QString& tableName, QList<Row>& rows
         }
         if (addressable && survivor) {
             m_other.append({ referrer.key.table, RowOp::Update, rowId(referrer.row), referrer.row,
-                             Row { { referrer.key.column(), *survivor } } });
+                Row { { referrer.key.column(), *survivor } } });
             continue;
         }
         auto& entry = blocking[referrer.key.table + u'.' + referrer.key.columns.join(u',')];
@@ -290,24 +285,29 @@ Result<void> ChangeBuilder::removeRow(const QString& tableName, QList<Row>& rows
     if (!blocking.isEmpty()) {
         QStringList parts;
         for (auto it = blocking.cbegin(); it != blocking.cend(); ++it)
-            parts << QStringLiteral("%1 row(s) of %2 (ON DELETE %3)").arg(it.value().first).arg(it.key(), deleteActionName(it.value().second));
-        return refused(QStringLiteral("user %1, %2: %3 row %4 is referenced by %5; removing it would %6 them, so nothing was changed")
+            parts << QStringLiteral("%1 row(s) of %2 (ON DELETE %3)")
+                         .arg(it.value().first)
+                         .arg(it.key(), deleteActionName(it.value().second));
+        return refused(QStringLiteral(
+            "user %1, %2: %3 row %4 is referenced by %5; removing it would %6 them, so nothing was changed")
                            .arg(m_original.key.userId)
                            .arg(m_original.key.track, tableName)
                            .arg(id)
                            .arg(parts.join(QStringLiteral(", ")),
-                                survivor ? QStringLiteral("leave") : QStringLiteral("delete or change")));
+                               survivor ? QStringLiteral("leave") : QStringLiteral("delete or change")));
     }
     rows.removeAt(index);
     return {};
 }
 
-Result<void> ChangeBuilder::removeProgress(qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved)
+Result<void> ChangeBuilder::removeProgress(
+    qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved)
 {
     return removeRow(table::progress, m_progress, index, survivor, alsoRemoved);
 }
 
-Result<void> ChangeBuilder::removeLicense(qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved)
+Result<void> ChangeBuilder::removeLicense(
+    qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved)
 {
     return removeRow(table::licenses, m_licenses, index, survivor, alsoRemoved);
 }

@@ -33,8 +33,10 @@ public:
     // Removes a row. Every row of another table that references it (the database's own foreign
     // keys, C5) is re-pointed to `survivor`; without a survivor the remove is refused naming them,
     // except rows of `alsoRemoved` tables, which are removed with it (and restored by revert).
-    Result<void> removeProgress(qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved = {});
-    Result<void> removeLicense(qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved = {});
+    Result<void> removeProgress(
+        qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved = {});
+    Result<void> removeLicense(
+        qsizetype index, std::optional<qint64> survivor, const QStringList& alsoRemoved = {});
 
     // Changes to other tables, in execution order.
     void addOther(const RowChange& change) { m_other.append(change); }
@@ -46,8 +48,8 @@ public:
 private:
     // The spelling a new row of `tableName` gets, refused when the table cannot take inserts.
     Result<QString> insertableSpelling(const QString& tableName, const QString& what);
-    Result<void> removeRow(const QString& tableName, QList<Row>& rows, qsizetype index, std::optional<qint64> survivor,
-                           const QStringList& alsoRemoved);
+    Result<void> removeRow(const QString& tableName, QList<Row>& rows, qsizetype index,
+        std::optional<qint64> survivor, const QStringList& alsoRemoved);
 
     Session& m_session;
     KeyRows m_original;

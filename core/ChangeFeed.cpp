@@ -23,14 +23,16 @@ Result<void> ChangeFeed::listen(Database& db, QObject* receiver, std::function<v
     if (!driver)
         return Error { ErrorCode::Sql, QStringLiteral("no database driver to listen on") };
     if (!driver->subscribedToNotifications().contains(channel) && !driver->subscribeToNotification(channel))
-        return Error { ErrorCode::Sql, QStringLiteral("cannot listen on %1: %2").arg(channel, driver->lastError().text()) };
+        return Error { ErrorCode::Sql,
+            QStringLiteral("cannot listen on %1: %2").arg(channel, driver->lastError().text()) };
     QObject::disconnect(driver, &QSqlDriver::notification, receiver, nullptr);
-    QObject::connect(driver, &QSqlDriver::notification, receiver,
-                     [heard](const QString& name, QSqlDriver::NotificationSource, const QVariant&) {
-                         if (name == channel)
-                             heard();
-                     },
-                     Qt::QueuedConnection);
+    QObject::connect(
+        driver, &QSqlDriver::notification, receiver,
+        [heard](const QString& name, QSqlDriver::NotificationSource, const QVariant&) {
+            if (name == channel)
+                heard();
+        },
+        Qt::QueuedConnection);
     return {};
 }
 

@@ -28,7 +28,8 @@ Result<void> assign(ConnectionProfile& profile, const QString& key, const QStrin
         bool ok = false;
         const int port = value.toInt(&ok);
         if (!ok || port <= 0 || port > 65535)
-            return Error { ErrorCode::Usage, QStringLiteral("invalid port \"%1\" in the connection string").arg(value) };
+            return Error { ErrorCode::Usage,
+                QStringLiteral("invalid port \"%1\" in the connection string").arg(value) };
         profile.port = port;
     } else if (key == u"dbname") {
         profile.database = value;
@@ -39,7 +40,8 @@ Result<void> assign(ConnectionProfile& profile, const QString& key, const QStrin
     } else if (key == u"connect_timeout" || key == u"sslmode" || key == u"application_name") {
         // accepted and ignored: the tool sets its own
     } else {
-        return Error { ErrorCode::Usage, QStringLiteral("unknown key \"%1\" in the connection string").arg(key) };
+        return Error { ErrorCode::Usage,
+            QStringLiteral("unknown key \"%1\" in the connection string").arg(key) };
     }
     return {};
 }
@@ -55,7 +57,10 @@ Result<void> parseKeyValues(ConnectionProfile& profile, const QString& text)
             break;
         const qsizetype eq = text.indexOf(u'=', i);
         if (eq < 0)
-            return Error { ErrorCode::Usage, QStringLiteral("expected key=value in the connection string near \"%1\"").arg(text.mid(i, 20)) };
+            return Error {
+                ErrorCode::Usage,
+                QStringLiteral("expected key=value in the connection string near \"%1\"").arg(text.mid(i, 20))
+            };
         const QString key = text.mid(i, eq - i).trimmed();
         if (key.isEmpty())
             return Error { ErrorCode::Usage, QStringLiteral("empty key in the connection string") };
@@ -81,7 +86,8 @@ Result<void> parseKeyValues(ConnectionProfile& profile, const QString& text)
                 }
             }
             if (!closed)
-                return Error { ErrorCode::Usage, QStringLiteral("unterminated quote in the connection string") };
+                return Error { ErrorCode::Usage,
+                    QStringLiteral("unterminated quote in the connection string") };
         } else {
             while (i < n && !text.at(i).isSpace()) {
                 if (text.at(i) == u'\\' && i + 1 < n)
@@ -113,7 +119,9 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString& conninf
         const QUrl url(conninfo, QUrl::StrictMode);
         // QUrl's error text goes on with the whole source, password included: keep only what is wrong.
         if (!url.isValid())
-            return Error { ErrorCode::Usage, QStringLiteral("invalid PostgreSQL URI: %1").arg(url.errorString().section(QStringLiteral("; source was"), 0, 0)) };
+            return Error { ErrorCode::Usage,
+                QStringLiteral("invalid PostgreSQL URI: %1")
+                    .arg(url.errorString().section(QStringLiteral("; source was"), 0, 0)) };
         if (!url.host().isEmpty())
             profile.host = url.host();
         if (url.port() > 0)

@@ -51,40 +51,45 @@ QString sqlTableName(const QString& schema, const QString& name, bool visible)
 
 const QChar separator(0x1f);
 
-Result<void> readPostgres(Database& db, QHash<QString, QList<ForeignKey>>& referencing, QHash<QString, QStringList>& unique)
+Result<void> readPostgres(
+    Database& db, QHash<QString, QList<ForeignKey>>& referencing, QHash<QString, QStringList>& unique)
 {
     const QString names = u'{' + PlatformSchema::tableNames().join(u',') + u'}';
-    auto keys = db.exec(QStringLiteral(
-        "SELECT c.conname, n.nspname, cl.relname, n.oid = rf.relnamespace, "
-        "array_to_string(ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) "
-        "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord), chr(31)), "
-        "rf.relname, c.confdeltype "
-        "FROM pg_constraint c "
-        "JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace "
-        "JOIN pg_class rf ON rf.oid = c.confrelid "
-        "WHERE c.contype = 'f' AND n.nspname <> 'coupling_console' "
-        "AND rf.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = to_regclass('specialization_progress')) "
-        "AND rf.relname = ANY(CAST(? AS text[])) "
-        "ORDER BY rf.relname, n.nspname, cl.relname, c.conname"),
+    auto keys = db.exec(
+        QStringLiteral(
+            "SELECT c.conname, n.nspname, cl.relname, n.oid = rf.relnamespace, "
+            "array_to_string(ARRAY(SELECT a.attname FROM unnest(c.conkey) WITH ORDINALITY AS k(num, ord) "
+            "JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.num ORDER BY k.ord), chr(31)), "
+            "rf.relname, c.confdeltype "
+            "FROM pg_constraint c "
+            "JOIN pg_class cl ON cl.oid = c.conrelid JOIN pg_namespace n ON n.oid = cl.relnamespace "
+            "JOIN pg_class rf ON rf.oid = c.confrelid "
+            "WHERE c.contype = 'f' AND n.nspname <> 'coupling_console' "
+            "AND rf.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = "
+            "to_regclass('specialization_progress')) "
+            "AND rf.relname = ANY(CAST(? AS text[])) "
+            "ORDER BY rf.relname, n.nspname, cl.relname, c.conname"),
         { names });
     if (!keys)
         return keys.error();
     while (keys->next()) {
         ForeignKey key;
         key.name = keys->value(0).toString();
-        key.table = sqlTableName(keys->value(1).toString(), keys->value(2).toString(), keys->value(3).toBool());
+        key.table
+            = sqlTableName(keys->value(1).toString(), keys->value(2).toString(), keys->value(3).toBool());
         key.columns = keys->value(4).toString().split(separator);
         key.referencedTable = keys->value(5).toString();
         key.onDelete = fromPostgres(keys->value(6).toString());
         referencing[key.referencedTable].append(key);
     }
-    auto columns = db.exec(QStringLiteral(
-        "SELECT t.relname, a.attname FROM pg_index i "
-        "JOIN pg_class t ON t.oid = i.indrelid "
-        "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
-        "WHERE i.indisunique AND NOT i.indisprimary AND i.indnatts = 1 AND i.indexprs IS NULL "
-        "AND t.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = to_regclass('specialization_progress')) "
-        "AND t.relname = ANY(CAST(? AS text[])) ORDER BY 1, 2"),
+    auto columns = db.exec(
+        QStringLiteral("SELECT t.relname, a.attname FROM pg_index i "
+                       "JOIN pg_class t ON t.oid = i.indrelid "
+                       "JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = i.indkey[0] "
+                       "WHERE i.indisunique AND NOT i.indisprimary AND i.indnatts = 1 AND i.indexprs IS NULL "
+                       "AND t.relnamespace = (SELECT relnamespace FROM pg_class WHERE oid = "
+                       "to_regclass('specialization_progress')) "
+                       "AND t.relname = ANY(CAST(? AS text[])) ORDER BY 1, 2"),
         { names });
     if (!columns)
         return columns.error();
@@ -96,12 +101,14 @@ Result<void> readPostgres(Database& db, QHash<QString, QList<ForeignKey>>& refer
     return {};
 }
 
-Result<void> readSqlite(Database& db, QHash<QString, QList<ForeignKey>>& referencing, QHash<QString, QStringList>& unique)
+Result<void> readSqlite(
+    Database& db, QHash<QString, QList<ForeignKey>>& referencing, QHash<QString, QStringList>& unique)
 {
-    auto keys = db.exec(QStringLiteral(
-        "SELECT m.name, f.id, f.\"table\", f.\"from\", f.on_delete FROM sqlite_master m "
-        "JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND m.name NOT LIKE 'cc\\_%' ESCAPE '\\' "
-        "ORDER BY m.name, f.id, f.seq"));
+    auto keys = db.exec(
+        QStringLiteral("SELECT m.name, f.id, f.\"table\", f.\"from\", f.on_delete FROM sqlite_master m "
+                       "JOIN pragma_foreign_key_list(m.name) f WHERE m.type = 'table' AND m.name NOT LIKE "
+                       "'cc\\_%' ESCAPE '\\' "
+                       "ORDER BY m.name, f.id, f.seq"));
     if (!keys)
         return keys.error();
     QList<ForeignKey> found;
@@ -126,9 +133,10 @@ Result<void> readSqlite(Database& db, QHash<QString, QList<ForeignKey>>& referen
         referencing[key.referencedTable].append(key);
     }
     for (const QString& table : PlatformSchema::tableNames()) {
-        auto columns = db.exec(QStringLiteral(
-            "SELECT il.name, ii.name FROM pragma_index_list(?) il JOIN pragma_index_info(il.name) ii "
-            "WHERE il.\"unique\" = 1 AND il.origin <> 'pk' ORDER BY il.name, ii.seqno"),
+        auto columns = db.exec(
+            QStringLiteral(
+                "SELECT il.name, ii.name FROM pragma_index_list(?) il JOIN pragma_index_info(il.name) ii "
+                "WHERE il.\"unique\" = 1 AND il.origin <> 'pk' ORDER BY il.name, ii.seqno"),
             { table });
         if (!columns)
             return columns.error();
@@ -154,11 +162,16 @@ Result<void> readSqlite(Database& db, QHash<QString, QList<ForeignKey>>& referen
 QString deleteActionName(DeleteAction action)
 {
     switch (action) {
-    case DeleteAction::NoAction: return QStringLiteral("NO ACTION");
-    case DeleteAction::Restrict: return QStringLiteral("RESTRICT");
-    case DeleteAction::Cascade: return QStringLiteral("CASCADE");
-    case DeleteAction::SetNull: return QStringLiteral("SET NULL");
-    case DeleteAction::SetDefault: return QStringLiteral("SET DEFAULT");
+    case DeleteAction::NoAction:
+        return QStringLiteral("NO ACTION");
+    case DeleteAction::Restrict:
+        return QStringLiteral("RESTRICT");
+    case DeleteAction::Cascade:
+        return QStringLiteral("CASCADE");
+    case DeleteAction::SetNull:
+        return QStringLiteral("SET NULL");
+    case DeleteAction::SetDefault:
+        return QStringLiteral("SET DEFAULT");
     }
     return QStringLiteral("NO ACTION");
 }
@@ -174,7 +187,8 @@ Result<ConstraintCatalogue> ConstraintCatalogue::read(Database& db)
 QStringList ConstraintCatalogue::referencingTables() const
 {
     QStringList tables;
-    for (const QString& coupled : { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") }) {
+    for (const QString& coupled :
+        { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") }) {
         for (const ForeignKey& key : m_referencing.value(coupled)) {
             if (!tables.contains(key.table))
                 tables.append(key.table);

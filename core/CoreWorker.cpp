@@ -7,7 +7,10 @@ namespace cc {
 // Lives in the worker thread; owns the session there.
 class WorkerContext final : public QObject {
 public:
-    explicit WorkerContext(CoreWorker* owner) : m_owner(owner) { }
+    explicit WorkerContext(CoreWorker* owner)
+        : m_owner(owner)
+    {
+    }
 
     void run(quint64 id, const Job& job)
     {
@@ -24,7 +27,8 @@ public:
             outcome.message = session.error().message;
         } else {
             CoreWorker* owner = m_owner;
-            const ProgressFn progress = [owner, id](qint64 done, qint64 total) { emit owner->progress(id, done, total); };
+            const ProgressFn progress
+                = [owner, id](qint64 done, qint64 total) { emit owner->progress(id, done, total); };
             auto result = job(*m_session, *token, progress);
             if (result) {
                 outcome.value = *result;
@@ -75,7 +79,8 @@ CoreWorker::CoreWorker(SessionOptions options, QObject* parent)
 CoreWorker::~CoreWorker()
 {
     cancelAll();
-    QMetaObject::invokeMethod(m_context, [context = m_context] { context->close(); }, Qt::BlockingQueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context, [context = m_context] { context->close(); }, Qt::BlockingQueuedConnection);
     m_thread.quit();
     m_thread.wait();
 }
@@ -88,8 +93,9 @@ quint64 CoreWorker::submit(Job job)
         id = ++m_nextId;
         m_tokens.insert(id, std::make_shared<CancelToken>());
     }
-    QMetaObject::invokeMethod(m_context, [context = m_context, id, job = std::move(job)] { context->run(id, job); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_context, [context = m_context, id, job = std::move(job)] { context->run(id, job); },
+        Qt::QueuedConnection);
     return id;
 }
 

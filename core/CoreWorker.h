@@ -26,7 +26,8 @@ struct JobOutcome {
 };
 
 // A job runs in the worker thread with the worker's own session; it must not touch widgets.
-using Job = std::function<Result<QVariant>(Session& session, CancelToken& cancel, const ProgressFn& progress)>;
+using Job
+    = std::function<Result<QVariant>(Session& session, CancelToken& cancel, const ProgressFn& progress)>;
 
 class WorkerContext;
 

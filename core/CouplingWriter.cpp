@@ -28,8 +28,10 @@ Result<void> lockKeys(Session& session, QList<KeyRef> keys)
     for (const KeyRef& key : std::as_const(keys))
         list.append(QJsonArray { key.userId, key.track });
     auto query = session.db().execReused(
-        QStringLiteral("SELECT count(pg_advisory_xact_lock(CAST(k.value ->> 0 AS integer), hashtext(k.value ->> 1))) FROM "
-                       "(SELECT e.value FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS e(value, n) ORDER BY e.n OFFSET 0) AS k"),
+        QStringLiteral("SELECT count(pg_advisory_xact_lock(CAST(k.value ->> 0 AS integer), hashtext(k.value "
+                       "->> 1))) FROM "
+                       "(SELECT e.value FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS "
+                       "e(value, n) ORDER BY e.n OFFSET 0) AS k"),
         { QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) });
     if (!query)
         return query.error();
@@ -48,7 +50,10 @@ QString describeDifference(const KeyRows& expected, const KeyRows& actual)
 {
     auto compare = [](const QString& name, const QList<Row>& a, const QList<Row>& b) -> QString {
         if (a.size() != b.size())
-            return QStringLiteral("the key now has %1 %2 rows instead of %3").arg(b.size()).arg(name).arg(a.size());
+            return QStringLiteral("the key now has %1 %2 rows instead of %3")
+                .arg(b.size())
+                .arg(name)
+                .arg(a.size());
         for (qsizetype i = 0; i < a.size(); ++i) {
             if (rowId(a.at(i)) != rowId(b.at(i)))
                 return QStringLiteral("%1 row %2 is gone").arg(name).arg(rowId(a.at(i)));
@@ -73,7 +78,9 @@ Result<void> verifyOthers(Session& session, const KeyChange& change)
         if (!current)
             return current.error();
         if (!*current || !sameRow(row.before, **current))
-            return refused(QStringLiteral("%1 row %2 changed since the preview; nothing was changed").arg(row.table).arg(row.id));
+            return refused(QStringLiteral("%1 row %2 changed since the preview; nothing was changed")
+                               .arg(row.table)
+                               .arg(row.id));
     }
     return {};
 }
@@ -110,9 +117,10 @@ Result<void> authorizePlan(Session& session, const Plan& plan, bool batch)
 Result<KeyChange> recheck(Session& session, const KeyChange& change, const KeyRows& current)
 {
     if (const QString difference = describeDifference(change.before, current); !difference.isEmpty())
-        return refused(QStringLiteral("the rows of user %1, %2 changed since the preview (%3); nothing was changed")
-                           .arg(change.key.userId)
-                           .arg(change.key.track, difference));
+        return refused(
+            QStringLiteral("the rows of user %1, %2 changed since the preview (%3); nothing was changed")
+                .arg(change.key.userId)
+                .arg(change.key.track, difference));
     CC_TRY(verifyOthers(session, change));
     return change;
 }
@@ -124,10 +132,17 @@ Error inContext(Error error, const RowChange& row)
         return error;
     QString what;
     switch (row.op) {
-    case RowOp::Insert: what = QStringLiteral("inserting a %1 row").arg(row.table); break;
-    case RowOp::Delete: what = QStringLiteral("deleting %1 row %2").arg(row.table).arg(row.id); break;
+    case RowOp::Insert:
+        what = QStringLiteral("inserting a %1 row").arg(row.table);
+        break;
+    case RowOp::Delete:
+        what = QStringLiteral("deleting %1 row %2").arg(row.table).arg(row.id);
+        break;
     case RowOp::Update:
-        what = QStringLiteral("updating %1 row %2 (%3)").arg(row.table).arg(row.id).arg(QStringList(row.values.keys()).join(QStringLiteral(", ")));
+        what = QStringLiteral("updating %1 row %2 (%3)")
+                   .arg(row.table)
+                   .arg(row.id)
+                   .arg(QStringList(row.values.keys()).join(QStringLiteral(", ")));
         break;
     }
     error.message = what + QStringLiteral(": ") + error.message;
@@ -155,14 +170,16 @@ QString skipReason(const Error& error)
     if (error.code == ErrorCode::Sql)
         return QStringLiteral("manual_review: %1").arg(error.message);
     if (error.code == ErrorCode::Busy)
-        return QStringLiteral("locked: another session held this key's rows past the lock timeout; nothing was changed");
+        return QStringLiteral(
+            "locked: another session held this key's rows past the lock timeout; nothing was changed");
     return error.message;
 }
 
 // Executes one key's change inside the caller's transaction and audits it. The entry's `after`
 // holds the rows the writes returned, the untouched rows as read under the locks, and rows re-read
 // only where a write returned no row (a planner that gave no select list).
-Result<std::optional<AuditEntry>> executeChange(Session& session, const KeyChange& change, std::optional<qint64> batchId)
+Result<std::optional<AuditEntry>> executeChange(
+    Session& session, const KeyChange& change, std::optional<qint64> batchId)
 {
     if (change.isEmpty())
         return std::optional<AuditEntry>();
@@ -177,7 +194,8 @@ Result<std::optional<AuditEntry>> executeChange(Session& session, const KeyChang
         const QStringList columns = returning.isEmpty() ? QStringList() : columnNames(**query);
         if (row.op == RowOp::Insert) {
             if (!(*query)->next())
-                return Error { ErrorCode::Sql, QStringLiteral("inserting into %1 returned no id").arg(row.table) };
+                return Error { ErrorCode::Sql,
+                    QStringLiteral("inserting into %1 returned no id").arg(row.table) };
             if (returning.isEmpty()) {
                 const qint64 id = (*query)->value(0).toLongLong();
                 audit.written(row.table, id, Row());
@@ -212,7 +230,8 @@ Result<std::optional<AuditEntry>> executeChange(Session& session, const KeyChang
 }
 
 // Executes one key's change inside the caller's transaction and records its audit entry.
-Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& change, std::optional<qint64> batchId)
+Result<std::optional<qint64>> executeKey(
+    Session& session, const KeyChange& change, std::optional<qint64> batchId)
 {
     auto entry = executeChange(session, change, batchId);
     if (!entry)
@@ -230,9 +249,9 @@ Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& chan
 // per-key path instead: a change moves other keys' rows, the changes do not fit the set-based
 // statements, or one of those statements failed (rolled back to the savepoint, so that one bad
 // key cannot block the others).
-Result<std::optional<WriteOutcome>> writeSetBased(Session& session, SetBasedBatch& batch, const QList<KeyRef>& slice,
-                                                  const QMap<KeyRef, KeyRows>& rows, const KeyPlanner& planner,
-                                                  const WriteOptions& options, std::optional<qint64> batchId)
+Result<std::optional<WriteOutcome>> writeSetBased(Session& session, SetBasedBatch& batch,
+    const QList<KeyRef>& slice, const QMap<KeyRef, KeyRows>& rows, const KeyPlanner& planner,
+    const WriteOptions& options, std::optional<qint64> batchId)
 {
     WriteOutcome outcome;
     QList<KeyChange> changes;
@@ -284,8 +303,8 @@ Result<std::optional<WriteOutcome>> writeSetBased(Session& session, SetBasedBatc
 
 } // namespace
 
-Result<WriteOutcome> CouplingWriter::runSteps(Session& session, const QList<KeyRef>& keys, const QList<StepPlanner>& steps,
-                                              const QString& batchAction, CancelToken* cancel)
+Result<WriteOutcome> CouplingWriter::runSteps(Session& session, const QList<KeyRef>& keys,
+    const QList<StepPlanner>& steps, const QString& batchAction, CancelToken* cancel)
 {
     return withRetry([&]() -> Result<WriteOutcome> {
         WriteOutcome outcome;
@@ -301,7 +320,8 @@ Result<WriteOutcome> CouplingWriter::runSteps(Session& session, const QList<KeyR
         CC_TRY(lockKeys(session, keys));
         for (const StepPlanner& step : steps) {
             if (cancel && cancel->isCancelled())
-                return Error { ErrorCode::Cancelled, QStringLiteral("cancelled before the last step; nothing was changed") };
+                return Error { ErrorCode::Cancelled,
+                    QStringLiteral("cancelled before the last step; nothing was changed") };
             auto change = step(session);
             if (!change)
                 return change.error();
@@ -344,12 +364,15 @@ Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan, c
             if (!change.isEmpty() || !change.skipReason.isEmpty())
                 planned.insert(change.key, change);
         }
-        auto outcome = run(session, planned.keys(), [&planned](Session& s, const KeyRows& rows) -> Result<KeyChange> {
-            const KeyChange& change = planned[rows.key];
-            if (!change.extraKeys.isEmpty())
-                CC_TRY(lockKeys(s, change.extraKeys));
-            return recheck(s, change, rows);
-        }, options);
+        auto outcome = run(
+            session, planned.keys(),
+            [&planned](Session& s, const KeyRows& rows) -> Result<KeyChange> {
+                const KeyChange& change = planned[rows.key];
+                if (!change.extraKeys.isEmpty())
+                    CC_TRY(lockKeys(s, change.extraKeys));
+                return recheck(s, change, rows);
+            },
+            options);
         return outcome;
     }
     return withRetry([&]() -> Result<WriteOutcome> {
@@ -370,7 +393,8 @@ Result<WriteOutcome> CouplingWriter::apply(Session& session, const Plan& plan, c
         qint64 done = 0;
         for (const KeyChange& change : plan.keys) {
             if (options.cancel && options.cancel->isCancelled())
-                return Error { ErrorCode::Cancelled, QStringLiteral("cancelled before the plan was complete; nothing was changed") };
+                return Error { ErrorCode::Cancelled,
+                    QStringLiteral("cancelled before the plan was complete; nothing was changed") };
             if (options.progress)
                 options.progress(done++, plan.keys.size());
             auto id = executeKey(session, change, std::nullopt);
@@ -395,8 +419,12 @@ namespace {
 // batch, so that only the locked key waits and is skipped).
 class ChunkWriter final {
 public:
-    ChunkWriter(Session& session, const KeyPlanner& planner, const WriteOptions& options, std::optional<SetBasedBatch>& setBased)
-        : m_session(session), m_planner(planner), m_options(options), m_setBased(setBased)
+    ChunkWriter(Session& session, const KeyPlanner& planner, const WriteOptions& options,
+        std::optional<SetBasedBatch>& setBased)
+        : m_session(session)
+        , m_planner(planner)
+        , m_options(options)
+        , m_setBased(setBased)
     {
     }
 
@@ -440,7 +468,8 @@ public:
                 batchRows = std::move(*read);
             }
             if (m_setBased && batchRows) {
-                auto written = writeSetBased(m_session, *m_setBased, slice, *batchRows, m_planner, m_options, batchId);
+                auto written
+                    = writeSetBased(m_session, *m_setBased, slice, *batchRows, m_planner, m_options, batchId);
                 if (!written)
                     return written.error();
                 if (*written) {
@@ -457,7 +486,8 @@ public:
                 outcome.cancelled = true;
                 break;
             }
-            CC_TRY(keyByKey ? writeKeyAlone(transaction, key, outcome) : writeKey(transaction, key, batchRows, outcome));
+            CC_TRY(keyByKey ? writeKeyAlone(transaction, key, outcome)
+                            : writeKey(transaction, key, batchRows, outcome));
         }
         if (!m_pendingAudit.isEmpty()) {
             auto ids = AuditLog::recordMany(m_session, m_pendingAudit);
@@ -506,8 +536,8 @@ private:
             outcome.skipped.append({ key, change.skipReason });
     }
 
-    Result<void> writeKey(WriteTransaction& transaction, const KeyRef& key, const std::optional<QMap<KeyRef, KeyRows>>& batchRows,
-                          WriteOutcome& outcome)
+    Result<void> writeKey(WriteTransaction& transaction, const KeyRef& key,
+        const std::optional<QMap<KeyRef, KeyRows>>& batchRows, WriteOutcome& outcome)
     {
         Result<KeyRows> rows = KeyRows { key, {}, {}, {}, {} };
         if (batchRows && !m_moved.count(key)) {
@@ -605,9 +635,10 @@ private:
 Error partlyDone(Error error, const QList<KeyRef>& keys, qsizetype start, const WriteOutcome& total)
 {
     const KeyRef& lastCommitted = keys.at(start - 1);
-    error.message += QStringLiteral("\n%1 of %2 keys were committed before the error (%3 changed, %4 skipped; batch %5, keys "
-                                    "up to user %6, %7); the other %8 keys, from user %9, %10 on, were not changed. "
-                                    "Run the command again to finish.")
+    error.message += QStringLiteral(
+        "\n%1 of %2 keys were committed before the error (%3 changed, %4 skipped; batch %5, keys "
+        "up to user %6, %7); the other %8 keys, from user %9, %10 on, were not changed. "
+        "Run the command again to finish.")
                          .arg(start)
                          .arg(keys.size())
                          .arg(total.applied.size())
@@ -623,7 +654,8 @@ Error partlyDone(Error error, const QList<KeyRef>& keys, qsizetype start, const 
 
 } // namespace
 
-Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options)
+Result<WriteOutcome> CouplingWriter::run(
+    Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options)
 {
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
@@ -634,7 +666,8 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
     if (options.batch && session.db().isPostgres())
         setBased.emplace(session);
     ChunkWriter writer(session, planner, options, setBased);
-    const int chunk = options.batch ? std::max(1, options.keysPerTransaction) : int(std::max<qsizetype>(1, keys.size()));
+    const int chunk
+        = options.batch ? std::max(1, options.keysPerTransaction) : int(std::max<qsizetype>(1, keys.size()));
     for (qsizetype start = 0; start < keys.size(); start += chunk) {
         if (options.cancel && options.cancel->isCancelled()) {
             total.cancelled = true;
@@ -663,14 +696,16 @@ Result<WriteOutcome> CouplingWriter::run(Session& session, QList<KeyRef> keys, c
     return total;
 }
 
-Result<Plan> CouplingWriter::dryRun(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner, WriteOptions options)
+Result<Plan> CouplingWriter::dryRun(
+    Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner, WriteOptions options)
 {
     if (session.db().isReadOnly())
         return preview(session, keys, planner);
     options.batch = true;
     options.trial = true;
     auto outcome = run(session, keys, planner, options);
-    if (!outcome && (outcome.error().code == ErrorCode::ReadOnly || outcome.error().code == ErrorCode::Refused))
+    if (!outcome
+        && (outcome.error().code == ErrorCode::ReadOnly || outcome.error().code == ErrorCode::Refused))
         return preview(session, keys, planner); // this login cannot write: plan without trying
     if (!outcome)
         return outcome.error();
@@ -690,7 +725,8 @@ Result<Plan> CouplingWriter::dryRun(Session& session, const QList<KeyRef>& keys,
         change.skipReason = skipped.reason;
         plan.keys.append(change);
     }
-    std::stable_sort(plan.keys.begin(), plan.keys.end(), [](const KeyChange& a, const KeyChange& b) { return a.key < b.key; });
+    std::stable_sort(plan.keys.begin(), plan.keys.end(),
+        [](const KeyChange& a, const KeyChange& b) { return a.key < b.key; });
     return plan;
 }
 

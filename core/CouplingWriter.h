@@ -48,17 +48,19 @@ public:
     static Result<Plan> preview(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner);
     // A dry run of a batch that lists exactly what run() would change and skip: run() with
     // `trial`, each transaction rolled back. On a connection that cannot write, preview() instead.
-    static Result<Plan> dryRun(Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner, WriteOptions options);
+    static Result<Plan> dryRun(
+        Session& session, const QList<KeyRef>& keys, const KeyPlanner& planner, WriteOptions options);
     // Executes a previewed plan after checking under the locks that the rows still match; all or
     // nothing (a cancel rolls everything back). Progress counts keys.
     static Result<WriteOutcome> apply(Session& session, const Plan& plan, const WriteOptions& options = {});
     // Plans each key under its locks and executes at once.
-    static Result<WriteOutcome> run(Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options = {});
+    static Result<WriteOutcome> run(
+        Session& session, QList<KeyRef> keys, const KeyPlanner& planner, const WriteOptions& options = {});
     // Runs steps in order in one transaction, all or nothing, after locking `keys`; a non-empty
     // batchAction groups their audit entries under one batch id.
     // A cancel between steps rolls all of them back (Cancelled).
-    static Result<WriteOutcome> runSteps(Session& session, const QList<KeyRef>& keys, const QList<StepPlanner>& steps,
-                                         const QString& batchAction = {}, CancelToken* cancel = nullptr);
+    static Result<WriteOutcome> runSteps(Session& session, const QList<KeyRef>& keys,
+        const QList<StepPlanner>& steps, const QString& batchAction = {}, CancelToken* cancel = nullptr);
 };
 
 } // namespace cc

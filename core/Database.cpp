@@ -35,25 +35,32 @@ Database::~Database()
     QSqlDatabase::removeDatabase(m_name);
 }
 
-Result<std::unique_ptr<Database>> Database::open(const ConnectionProfile& profile, OpenMode mode,
-                                                 const QString& connectionName)
+Result<std::unique_ptr<Database>> Database::open(
+    const ConnectionProfile& profile, OpenMode mode, const QString& connectionName)
 {
-    const QString name = connectionName.isEmpty() ? uniqueConnectionName(QStringLiteral("cc")) : connectionName;
+    const QString name
+        = connectionName.isEmpty() ? uniqueConnectionName(QStringLiteral("cc")) : connectionName;
     if (profile.dialect == Dialect::SQLite) {
         const QFileInfo info(profile.sqlitePath);
         if (profile.sqlitePath.isEmpty())
             return Error { ErrorCode::CannotOpen, QStringLiteral("no database file given") };
         if (info.isDir())
-            return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is a directory, not a database file").arg(profile.sqlitePath) };
+            return Error { ErrorCode::CannotOpen,
+                QStringLiteral("%1 is a directory, not a database file").arg(profile.sqlitePath) };
         if (!info.exists() && mode == OpenMode::MustExist)
-            return Error { ErrorCode::CannotOpen, QStringLiteral("database file %1 does not exist").arg(profile.sqlitePath) };
+            return Error { ErrorCode::CannotOpen,
+                QStringLiteral("database file %1 does not exist").arg(profile.sqlitePath) };
         if (!info.exists() && profile.readOnly)
-            return Error { ErrorCode::CannotOpen, QStringLiteral("database file %1 does not exist").arg(profile.sqlitePath) };
+            return Error { ErrorCode::CannotOpen,
+                QStringLiteral("database file %1 does not exist").arg(profile.sqlitePath) };
     }
     std::unique_ptr<Database> database(new Database(profile, name));
-    QSqlDatabase db = QSqlDatabase::addDatabase(profile.isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
+    QSqlDatabase db = QSqlDatabase::addDatabase(
+        profile.isPostgres() ? QStringLiteral("QPSQL") : QStringLiteral("QSQLITE"), name);
     if (!db.isValid())
-        return Error { ErrorCode::CannotOpen, QStringLiteral("the Qt SQL driver for %1 is not installed").arg(profile.isPostgres() ? u"PostgreSQL" : u"SQLite") };
+        return Error { ErrorCode::CannotOpen,
+            QStringLiteral("the Qt SQL driver for %1 is not installed")
+                .arg(profile.isPostgres() ? u"PostgreSQL" : u"SQLite") };
     if (profile.isPostgres()) {
         db.setHostName(profile.host);
         db.setPort(profile.port);
@@ -69,8 +76,13 @@ Result<std::unique_ptr<Database>> Database::open(const ConnectionProfile& profil
     if (!db.open()) {
         const QString text = db.lastError().text().trimmed();
         if (profile.isPostgres())
-            return Error { ErrorCode::CannotOpen, QStringLiteral("cannot connect to PostgreSQL at %1:%2/%3: %4").arg(profile.host).arg(profile.port).arg(profile.database, text) };
-        return Error { ErrorCode::CannotOpen, QStringLiteral("cannot open %1: %2").arg(profile.sqlitePath, text) };
+            return Error { ErrorCode::CannotOpen,
+                QStringLiteral("cannot connect to PostgreSQL at %1:%2/%3: %4")
+                    .arg(profile.host)
+                    .arg(profile.port)
+                    .arg(profile.database, text) };
+        return Error { ErrorCode::CannotOpen,
+            QStringLiteral("cannot open %1: %2").arg(profile.sqlitePath, text) };
     }
     CC_TRY(database->configure());
     return database;
@@ -95,11 +107,16 @@ Result<void> Database::configure()
     auto probe = scalar(QStringLiteral("SELECT count(*) FROM sqlite_master"));
     if (!probe) {
         if (probe.error().code == ErrorCode::ReadOnly)
-            return Error { ErrorCode::CannotOpen, QStringLiteral("cannot read %1: it is a WAL database and this user cannot write the file "
-                                                                 "or its directory, so SQLite cannot create %1-shm").arg(m_profile.sqlitePath) };
-        if (probe.error().code == ErrorCode::CannotOpen || probe.error().message.startsWith(QLatin1String("no space left")))
+            return Error { ErrorCode::CannotOpen,
+                QStringLiteral("cannot read %1: it is a WAL database and this user cannot write the file "
+                               "or its directory, so SQLite cannot create %1-shm")
+                    .arg(m_profile.sqlitePath) };
+        if (probe.error().code == ErrorCode::CannotOpen
+            || probe.error().message.startsWith(QLatin1String("no space left")))
             return Error { ErrorCode::CannotOpen, probe.error().message };
-        return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is not a usable SQLite database: %2").arg(m_profile.sqlitePath, probe.error().message) };
+        return Error { ErrorCode::CannotOpen,
+            QStringLiteral("%1 is not a usable SQLite database: %2")
+                .arg(m_profile.sqlitePath, probe.error().message) };
     }
     CC_TRY(runDirect(QStringLiteral("PRAGMA busy_timeout = 5000")));
     CC_TRY(runDirect(QStringLiteral("PRAGMA foreign_keys = ON")));
@@ -111,7 +128,8 @@ Result<void> Database::configure()
     if (probe->toLongLong() == 0)
         return {};
     if (auto wal = prepareForWrites(); !wal && wal.error().code != ErrorCode::ReadOnly)
-        return Error { ErrorCode::CannotOpen, QStringLiteral("cannot open %1 for writing: %2").arg(m_profile.sqlitePath, wal.error().message) };
+        return Error { ErrorCode::CannotOpen,
+            QStringLiteral("cannot open %1 for writing: %2").arg(m_profile.sqlitePath, wal.error().message) };
     return {};
 }
 
@@ -123,7 +141,10 @@ Result<void> Database::prepareForWrites()
     if (!mode)
         return mode.error();
     if (mode->toString().compare(u"wal", Qt::CaseInsensitive) != 0)
-        return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: %1 cannot switch to WAL mode (it is read-only for this user)").arg(m_profile.sqlitePath) };
+        return Error { ErrorCode::ReadOnly,
+            QStringLiteral(
+                "the database refused a write: %1 cannot switch to WAL mode (it is read-only for this user)")
+                .arg(m_profile.sqlitePath) };
     m_walEnabled = true;
     return {};
 }
@@ -142,52 +163,67 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
     if (isPostgres()) {
         // Class 53 "insufficient resources": 53100 disk_full (docs/RELIABILITY.md, "Disk full").
         if (native == u"53100")
-            return Error { ErrorCode::Sql, QStringLiteral("no space left on the device of the PostgreSQL server; nothing was changed (%1)")
-                                               .arg(text.section(u'\n', 0, 0).trimmed()) };
+            return Error { ErrorCode::Sql,
+                QStringLiteral(
+                    "no space left on the device of the PostgreSQL server; nothing was changed (%1)")
+                    .arg(text.section(u'\n', 0, 0).trimmed()) };
         if (native == u"40001" || native == u"40P01")
             return Error { ErrorCode::Conflict, message };
         if (native == u"57014" && m_cancelRequested->exchange(false))
             return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
         if (native == u"57014")
             return Error { ErrorCode::Busy,
-                           QStringLiteral("PostgreSQL stopped the statement at its statement_timeout (set for this login, database or "
-                                          "server)%1; what it was doing was rolled back. Raise statement_timeout or try again when the "
-                                          "database is less busy")
-                               .arg(context.isEmpty() ? QString() : QStringLiteral(" while ") + context) };
+                QStringLiteral("PostgreSQL stopped the statement at its statement_timeout (set for this "
+                               "login, database or "
+                               "server)%1; what it was doing was rolled back. Raise statement_timeout or try "
+                               "again when the "
+                               "database is less busy")
+                    .arg(context.isEmpty() ? QString() : QStringLiteral(" while ") + context) };
         if (native == u"25006")
-            return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: the connection is read-only") };
+            return Error { ErrorCode::ReadOnly,
+                QStringLiteral("the database refused a write: the connection is read-only") };
         if (native == u"55P03")
-            return Error { ErrorCode::Busy, QStringLiteral("the database stayed busy: another session held a lock on the rows or tables "
-                                                          "this command needs for 5 s (another process is writing); try again") };
+            return Error { ErrorCode::Busy,
+                QStringLiteral("the database stayed busy: another session held a lock on the rows or tables "
+                               "this command needs for 5 s (another process is writing); try again") };
         if (native == u"42501") {
             // The login's grants refused it (docs/grants): name the login, keep PostgreSQL's words
             // without their "ERROR:" prefix and "(42501)" suffix.
             QString reason = text.section(u'\n', 0, 0).trimmed();
             if (reason.startsWith(QLatin1String("ERROR:")))
                 reason = reason.mid(6).trimmed();
-            const QString login = m_profile.user.isEmpty() ? QStringLiteral("this database login")
-                                                           : QStringLiteral("the database login %1").arg(m_profile.user);
-            return Error { ErrorCode::Refused, QStringLiteral("%1 is not granted this by PostgreSQL (%2)").arg(login, reason) };
+            const QString login = m_profile.user.isEmpty()
+                ? QStringLiteral("this database login")
+                : QStringLiteral("the database login %1").arg(m_profile.user);
+            return Error { ErrorCode::Refused,
+                QStringLiteral("%1 is not granted this by PostgreSQL (%2)").arg(login, reason) };
         }
-        if (native.startsWith(u"08") || native.startsWith(u"57P") || error.type() == QSqlError::ConnectionError
-            || !connection().isOpen() || text.contains(QLatin1String("server closed the connection"))
+        if (native.startsWith(u"08") || native.startsWith(u"57P")
+            || error.type() == QSqlError::ConnectionError || !connection().isOpen()
+            || text.contains(QLatin1String("server closed the connection"))
             || text.contains(QLatin1String("no connection to the server")))
-            return Error { ErrorCode::CannotOpen, QStringLiteral("lost the connection to PostgreSQL: %1").arg(text) };
+            return Error { ErrorCode::CannotOpen,
+                QStringLiteral("lost the connection to PostgreSQL: %1").arg(text) };
         return Error { ErrorCode::Sql, message };
     }
     const int code = native.toInt() & 0xff;
     // SQLITE_FULL, or an I/O error whose cause was ENOSPC ("disk I/O error" with no room to write).
     if (code == SQLITE_FULL || (code == SQLITE_IOERR && errno == ENOSPC))
-        return Error { ErrorCode::Sql, QStringLiteral("no space left on the device: %1 cannot grow; nothing was changed (%2)")
-                                           .arg(m_profile.sqlitePath, text) };
+        return Error { ErrorCode::Sql,
+            QStringLiteral("no space left on the device: %1 cannot grow; nothing was changed (%2)")
+                .arg(m_profile.sqlitePath, text) };
     if (code == SQLITE_INTERRUPT)
         return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
     if (code == SQLITE_READONLY)
-        return Error { ErrorCode::ReadOnly, QStringLiteral("the database refused a write: %1 is read-only").arg(m_profile.sqlitePath) };
+        return Error { ErrorCode::ReadOnly,
+            QStringLiteral("the database refused a write: %1 is read-only").arg(m_profile.sqlitePath) };
     if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        return Error { ErrorCode::Busy, QStringLiteral("the database %1 stayed busy (another process is writing); try again").arg(m_profile.sqlitePath) };
+        return Error { ErrorCode::Busy,
+            QStringLiteral("the database %1 stayed busy (another process is writing); try again")
+                .arg(m_profile.sqlitePath) };
     if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-        return Error { ErrorCode::CannotOpen, QStringLiteral("%1 is damaged or not a database: %2").arg(m_profile.sqlitePath, text) };
+        return Error { ErrorCode::CannotOpen,
+            QStringLiteral("%1 is damaged or not a database: %2").arg(m_profile.sqlitePath, text) };
     return Error { ErrorCode::Sql, message };
 }
 

@@ -22,8 +22,8 @@ public:
     enum class OpenMode { MustExist, MayCreate };
     using StatementObserver = std::function<void(const QString& sql, const QVariantList& binds)>;
 
-    static Result<std::unique_ptr<Database>> open(const ConnectionProfile& profile, OpenMode mode,
-                                                  const QString& connectionName = {});
+    static Result<std::unique_ptr<Database>> open(
+        const ConnectionProfile& profile, OpenMode mode, const QString& connectionName = {});
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 

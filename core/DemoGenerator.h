@@ -36,7 +36,8 @@ class DemoGenerator final {
 public:
     static Result<void> validate(const DemoOptions& options);
     // Fills empty platform tables within the caller's transaction.
-    static Result<DemoManifest> generate(Database& db, const LevelCatalogue& catalogue, const DemoOptions& options);
+    static Result<DemoManifest> generate(
+        Database& db, const LevelCatalogue& catalogue, const DemoOptions& options);
     static QString demoPasswordHash();
 };
 

@@ -4,7 +4,6 @@
 
 namespace cc {
 
-
 Result<void> DuplicateLevels::resolve(Session& session, KeyTally& tally, CancelToken* cancel)
 {
     const QList<DuplicateRecords>& duplicates = tally.duplicates();
@@ -16,7 +15,8 @@ Result<void> DuplicateLevels::resolve(Session& session, KeyTally& tally, CancelT
         // The duplicates are in key order: the next ones up to 500 distinct users.
         QList<qint64> users;
         qsizetype end = next;
-        while (end < duplicates.size() && (users.size() < usersPerRead || users.last() == duplicates.at(end).userId)) {
+        while (end < duplicates.size()
+            && (users.size() < usersPerRead || users.last() == duplicates.at(end).userId)) {
             if (users.isEmpty() || users.last() != duplicates.at(end).userId)
                 users.append(duplicates.at(end).userId);
             ++end;

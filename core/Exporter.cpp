@@ -86,7 +86,8 @@ private:
 
 } // namespace
 
-Result<qint64> Exporter::violations(Session& session, const ViolationFilter& requested, QIODevice& out, const ExportOptions& options)
+Result<qint64> Exporter::violations(
+    Session& session, const ViolationFilter& requested, QIODevice& out, const ExportOptions& options)
 {
     Database& db = session.db();
     // Every row of the filter, in its order; the run resolved once, so count and rows agree.
@@ -102,19 +103,22 @@ Result<qint64> Exporter::violations(Session& session, const ViolationFilter& req
         return total.error();
     CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
     RowWriter writer(out, options, *total);
-    CC_TRY(writer.begin(QStringLiteral("user_id,specialization,kind,severity,progress_level,license_level,recommended_action,reason")));
+    CC_TRY(writer.begin(QStringLiteral(
+        "user_id,specialization,kind,severity,progress_level,license_level,recommended_action,reason")));
     CC_TRY(RunStore::forEachViolation(db, filter, [&](const StoredViolation& row) -> Result<void> {
         const ViolationRecord& record = row.record;
-        return writer.row(QString::number(record.userId) + u',' + csvField(record.track) + u',' + csvField(record.kind) + u','
-                              + (record.warning ? QStringLiteral("warning") : QStringLiteral("violation")) + u','
-                              + levelText(record.progressLevel) + u',' + levelText(record.licenseLevel) + u',' + csvField(record.action) + u','
-                              + csvField(record.reason),
-                          [&] { return violationJson(record); });
+        return writer.row(QString::number(record.userId) + u',' + csvField(record.track) + u','
+                + csvField(record.kind) + u','
+                + (record.warning ? QStringLiteral("warning") : QStringLiteral("violation")) + u','
+                + levelText(record.progressLevel) + u',' + levelText(record.licenseLevel) + u','
+                + csvField(record.action) + u',' + csvField(record.reason),
+            [&] { return violationJson(record); });
     }));
     return writer.end();
 }
 
-Result<qint64> Exporter::audit(Session& session, const AuditFilter& filter, QIODevice& out, const ExportOptions& options)
+Result<qint64> Exporter::audit(
+    Session& session, const AuditFilter& filter, QIODevice& out, const ExportOptions& options)
 {
     Database& db = session.db();
     auto schema = session.platform();
@@ -125,27 +129,30 @@ Result<qint64> Exporter::audit(Session& session, const AuditFilter& filter, QIOD
         return total.error();
     CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
     RowWriter writer(out, options, *total);
-    CC_TRY(writer.begin(QStringLiteral("id,at,operator,source,action,user_id,specialization,reason,batch_id")));
+    CC_TRY(
+        writer.begin(QStringLiteral("id,at,operator,source,action,user_id,specialization,reason,batch_id")));
     CC_TRY(AuditLog::forEachEntry(db, filter, [&](const AuditEntry& entry) -> Result<void> {
-        return writer.row(QString::number(entry.id) + u',' + isoUtc(entry.at) + u',' + csvField(entry.operatorEmail) + u',' + csvField(entry.source)
-                              + u',' + csvField(entry.action) + u',' + (entry.userId ? QString::number(*entry.userId) : QString()) + u','
-                              + csvField(entry.track) + u',' + csvField(entry.reason) + u','
-                              + (entry.batchId ? QString::number(*entry.batchId) : QString()),
-                          [&] {
-                              return QJsonObject {
-                                  { QStringLiteral("id"), entry.id },
-                                  { QStringLiteral("at"), isoUtc(entry.at) },
-                                  { QStringLiteral("operator"), entry.operatorEmail },
-                                  { QStringLiteral("source"), entry.source },
-                                  { QStringLiteral("action"), entry.action },
-                                  { QStringLiteral("user_id"), optional(entry.userId) },
-                                  { QStringLiteral("specialization"), entry.track.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(entry.track) },
-                                  { QStringLiteral("before"), stateForDisplay(**schema, entry.before) },
-                                  { QStringLiteral("after"), stateForDisplay(**schema, entry.after) },
-                                  { QStringLiteral("reason"), entry.reason },
-                                  { QStringLiteral("batch_id"), optional(entry.batchId) },
-                              };
-                          });
+        return writer.row(QString::number(entry.id) + u',' + isoUtc(entry.at) + u','
+                + csvField(entry.operatorEmail) + u',' + csvField(entry.source) + u','
+                + csvField(entry.action) + u',' + (entry.userId ? QString::number(*entry.userId) : QString())
+                + u',' + csvField(entry.track) + u',' + csvField(entry.reason) + u','
+                + (entry.batchId ? QString::number(*entry.batchId) : QString()),
+            [&] {
+                return QJsonObject {
+                    { QStringLiteral("id"), entry.id },
+                    { QStringLiteral("at"), isoUtc(entry.at) },
+                    { QStringLiteral("operator"), entry.operatorEmail },
+                    { QStringLiteral("source"), entry.source },
+                    { QStringLiteral("action"), entry.action },
+                    { QStringLiteral("user_id"), optional(entry.userId) },
+                    { QStringLiteral("specialization"),
+                        entry.track.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(entry.track) },
+                    { QStringLiteral("before"), stateForDisplay(**schema, entry.before) },
+                    { QStringLiteral("after"), stateForDisplay(**schema, entry.after) },
+                    { QStringLiteral("reason"), entry.reason },
+                    { QStringLiteral("batch_id"), optional(entry.batchId) },
+                };
+            });
     }));
     return writer.end();
 }
@@ -158,13 +165,15 @@ Result<qint64> Exporter::runs(Session& session, qint64 limit, QIODevice& out, co
         return total.error();
     CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
     RowWriter writer(out, options, *total);
-    CC_TRY(writer.begin(QStringLiteral("run_id,started_at,status,consistency_rate,total_pairs,consistent,inconsistent,duration_ms")));
+    CC_TRY(writer.begin(QStringLiteral(
+        "run_id,started_at,status,consistency_rate,total_pairs,consistent,inconsistent,duration_ms")));
     CC_TRY(RunStore::forEachRun(db, limit, {}, [&](const HealthReport& report) -> Result<void> {
-        return writer.row(QString::number(report.runId.value_or(0)) + u',' + isoUtc(report.startedAt) + u',' + csvField(report.status) + u','
-                              + (report.rateHundredths ? formatHundredths(*report.rateHundredths) : QString()) + u','
-                              + QString::number(report.totalPairs) + u',' + QString::number(report.consistent) + u','
-                              + QString::number(report.inconsistent) + u',' + QString::number(report.durationMs),
-                          [&] { return runJson(report); });
+        return writer.row(QString::number(report.runId.value_or(0)) + u',' + isoUtc(report.startedAt) + u','
+                + csvField(report.status) + u','
+                + (report.rateHundredths ? formatHundredths(*report.rateHundredths) : QString()) + u','
+                + QString::number(report.totalPairs) + u',' + QString::number(report.consistent) + u','
+                + QString::number(report.inconsistent) + u',' + QString::number(report.durationMs),
+            [&] { return runJson(report); });
     }));
     return writer.end();
 }
@@ -188,14 +197,18 @@ QJsonObject Exporter::runJson(const HealthReport& report)
         warnings.insert(warningName(WarningKind(i)), report.warnings[i]);
     QJsonObject byTrack;
     for (auto it = report.byTrack.cbegin(); it != report.byTrack.cend(); ++it)
-        byTrack.insert(it.key(), QJsonObject { { QStringLiteral("total_pairs"), it->totalPairs },
-                                               { QStringLiteral("consistent"), it->consistent },
-                                               { QStringLiteral("inconsistent"), it->inconsistent } });
+        byTrack.insert(it.key(),
+            QJsonObject { { QStringLiteral("total_pairs"), it->totalPairs },
+                { QStringLiteral("consistent"), it->consistent },
+                { QStringLiteral("inconsistent"), it->inconsistent } });
     return QJsonObject {
-        { QStringLiteral("json_version"), 2 }, // 2: spelling_mismatch and staff_credentials (C8, revised 2026-12)
+        { QStringLiteral("json_version"),
+            2 }, // 2: spelling_mismatch and staff_credentials (C8, revised 2026-12)
         { QStringLiteral("run_id"), optional(report.runId) },
         { QStringLiteral("status"), report.status },
-        { QStringLiteral("consistency_rate"), report.rateHundredths ? QJsonValue(double(*report.rateHundredths) / 100.0) : QJsonValue(QJsonValue::Null) },
+        { QStringLiteral("consistency_rate"),
+            report.rateHundredths ? QJsonValue(double(*report.rateHundredths) / 100.0)
+                                  : QJsonValue(QJsonValue::Null) },
         { QStringLiteral("total_pairs"), report.totalPairs },
         { QStringLiteral("consistent"), report.consistent },
         { QStringLiteral("inconsistent"), report.inconsistent },
@@ -203,8 +216,9 @@ QJsonObject Exporter::runJson(const HealthReport& report)
         { QStringLiteral("warnings"), warnings },
         { QStringLiteral("staff_credentials"), report.staffCredentials },
         { QStringLiteral("by_track"), byTrack },
-        { QStringLiteral("thresholds"), QJsonObject { { QStringLiteral("healthy"), report.thresholds.healthy / 100.0 },
-                                                      { QStringLiteral("degraded"), report.thresholds.degraded / 100.0 } } },
+        { QStringLiteral("thresholds"),
+            QJsonObject { { QStringLiteral("healthy"), report.thresholds.healthy / 100.0 },
+                { QStringLiteral("degraded"), report.thresholds.degraded / 100.0 } } },
         { QStringLiteral("database"), report.database },
         { QStringLiteral("started_at"), isoUtc(report.startedAt) },
         { QStringLiteral("duration_ms"), report.durationMs },
@@ -216,13 +230,13 @@ QJsonObject Exporter::runJson(const HealthReport& report)
 QJsonObject Exporter::violationJson(const ViolationRecord& record)
 {
     return QJsonObject { { QStringLiteral("user_id"), record.userId },
-                         { QStringLiteral("specialization"), record.track },
-                         { QStringLiteral("kind"), record.kind },
-                         { QStringLiteral("severity"), record.warning ? QStringLiteral("warning") : QStringLiteral("violation") },
-                         { QStringLiteral("progress_level"), optional(record.progressLevel) },
-                         { QStringLiteral("license_level"), optional(record.licenseLevel) },
-                         { QStringLiteral("recommended_action"), record.action },
-                         { QStringLiteral("reason"), record.reason } };
+        { QStringLiteral("specialization"), record.track }, { QStringLiteral("kind"), record.kind },
+        { QStringLiteral("severity"),
+            record.warning ? QStringLiteral("warning") : QStringLiteral("violation") },
+        { QStringLiteral("progress_level"), optional(record.progressLevel) },
+        { QStringLiteral("license_level"), optional(record.licenseLevel) },
+        { QStringLiteral("recommended_action"), record.action },
+        { QStringLiteral("reason"), record.reason } };
 }
 
 QString Exporter::csvField(const QString& text)
@@ -230,7 +244,8 @@ QString Exporter::csvField(const QString& text)
     // OWASP's CSV-injection guidance: a cell a spreadsheet would read as a formula (it begins with
     // =, +, -, @, a tab or a carriage return) gets a leading ' and is quoted, so it reads as text.
     const bool formula = !text.isEmpty() && QStringView(u"=+-@\t\r").contains(text.front());
-    if (!formula && !text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n') && !text.contains(u'\r'))
+    if (!formula && !text.contains(u',') && !text.contains(u'"') && !text.contains(u'\n')
+        && !text.contains(u'\r'))
         return text;
     const QString cell = formula ? u'\'' + text : text;
     return u'"' + QString(cell).replace(u'"', QStringLiteral("\"\"")) + u'"';

@@ -27,8 +27,10 @@ class Exporter final {
 public:
     Exporter() = delete;
 
-    static Result<qint64> violations(Session& session, const ViolationFilter& filter, QIODevice& out, const ExportOptions& options);
-    static Result<qint64> audit(Session& session, const AuditFilter& filter, QIODevice& out, const ExportOptions& options);
+    static Result<qint64> violations(
+        Session& session, const ViolationFilter& filter, QIODevice& out, const ExportOptions& options);
+    static Result<qint64> audit(
+        Session& session, const AuditFilter& filter, QIODevice& out, const ExportOptions& options);
     // The latest `limit` runs (all when negative), newest first.
     static Result<qint64> runs(Session& session, qint64 limit, QIODevice& out, const ExportOptions& options);
 

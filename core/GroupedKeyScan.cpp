@@ -35,7 +35,7 @@ void GroupedKeyScan::read(const QSqlQuery& query, KeyAggregate& key)
     key.licenseMin = optionalInt(query.value(8));
     key.licenseMax = optionalInt(query.value(9));
     key.counters = { query.value(10).toLongLong(), query.value(11).toLongLong(), query.value(12).toLongLong(),
-                     query.value(13).toLongLong() };
+        query.value(13).toLongLong() };
     key.maxAchieved = optionalInt(query.value(14));
     key.progressSpelling = optionalText(query.value(15));
     key.licenseSpelling = optionalText(query.value(16));
@@ -43,7 +43,7 @@ void GroupedKeyScan::read(const QSqlQuery& query, KeyAggregate& key)
 }
 
 Result<void> GroupedKeyScan::run(Database& db, const QString& sql, const QVariantList& binds, KeyTally& tally,
-                                 const std::function<Result<void>()>& checkpoint)
+    const std::function<Result<void>()>& checkpoint)
 {
     QSqlQuery query(db.connection());
     query.setForwardOnly(true);

@@ -19,7 +19,7 @@ public:
     // Runs the statement and adds every key to the tally; `checkpoint` runs every 4096 keys (store
     // records, poll cancel, report progress) and once at the end; an error from it stops the scan.
     static Result<void> run(Database& db, const QString& sql, const QVariantList& binds, KeyTally& tally,
-                            const std::function<Result<void>()>& checkpoint);
+        const std::function<Result<void>()>& checkpoint);
 };
 
 } // namespace cc

@@ -5,8 +5,8 @@
 #include "KeyMerge.h"
 #include "KeyTally.h"
 #include "RunStore.h"
-#include "ToolSchema.h"
 #include "Time.h"
+#include "ToolSchema.h"
 #include "WriteTransaction.h"
 
 #include <QElapsedTimer>
@@ -48,59 +48,66 @@ QString literal(const QVariant& value)
 } // namespace
 
 QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalogue, QVariantList* binds,
-                               std::optional<std::pair<qint64, qint64>> userRange)
+    std::optional<std::pair<qint64, qint64>> userRange)
 {
     // One grouped pass over UNION ALL of both tables (a FULL OUTER JOIN of two grouped sides is
     // planned as a nested loop by SQLite 3.40). side 0 = progress, 1 = license. With userRange the
     // statement takes [from, to) bounds on the user id for each side (check --parallel).
     QVariantList progressBinds;
     QVariantList licenseBinds;
-    const QString progressTrack = trackExpression(QStringLiteral("specialization_id"), catalogue, &progressBinds);
-    const QString licenseTrack = trackExpression(QStringLiteral("specialization_type"), catalogue, &licenseBinds);
+    const QString progressTrack
+        = trackExpression(QStringLiteral("specialization_id"), catalogue, &progressBinds);
+    const QString licenseTrack
+        = trackExpression(QStringLiteral("specialization_type"), catalogue, &licenseBinds);
     *binds += progressBinds;
     if (userRange)
         *binds << userRange->first << userRange->second;
     *binds += licenseBinds;
     if (userRange)
         *binds << userRange->first << userRange->second;
-    const QString progressRange = userRange ? QStringLiteral(" WHERE p.student_id >= ? AND p.student_id < ?") : QString();
-    const QString licenseRange = userRange ? QStringLiteral(" WHERE l.user_id >= ? AND l.user_id < ?") : QString();
-    const QString order = db.isPostgres() ? QStringLiteral("k.track COLLATE \"C\"") : QStringLiteral("k.track");
+    const QString progressRange
+        = userRange ? QStringLiteral(" WHERE p.student_id >= ? AND p.student_id < ?") : QString();
+    const QString licenseRange
+        = userRange ? QStringLiteral(" WHERE l.user_id >= ? AND l.user_id < ?") : QString();
+    const QString order
+        = db.isPostgres() ? QStringLiteral("k.track COLLATE \"C\"") : QStringLiteral("k.track");
     // Each side's stored id as it is (pad spaces are removed in C++): MIN of the raw column costs
     // less than of an expression. By bytes on both dialects (SQLite's BINARY, PostgreSQL's "C").
     auto spelling = [&db](const char* column) {
-        return db.isPostgres() ? QStringLiteral("CAST(%1 AS TEXT) COLLATE \"C\"").arg(QLatin1String(column)) : QLatin1String(column);
+        return db.isPostgres() ? QStringLiteral("CAST(%1 AS TEXT) COLLATE \"C\"").arg(QLatin1String(column))
+                               : QLatin1String(column);
     };
     return QStringLiteral(
-               "SELECT k.user_id, k.track, "
-               "SUM(1 - k.side) AS progress_rows, "
-               "SUM(k.side) AS license_rows, "
-               "SUM(CASE WHEN k.side = 0 AND k.lvl IS NULL THEN 1 ELSE 0 END) AS progress_null, "
-               "MIN(CASE WHEN k.side = 0 THEN k.lvl END) AS progress_min, "
-               "MAX(CASE WHEN k.side = 0 THEN k.lvl END) AS progress_max, "
-               "SUM(CASE WHEN k.side = 1 AND k.lvl IS NULL THEN 1 ELSE 0 END) AS license_null, "
-               "MIN(CASE WHEN k.side = 1 THEN k.lvl END) AS license_min, "
-               "MAX(CASE WHEN k.side = 1 THEN k.lvl END) AS license_max, "
-               "SUM(COALESCE(k.xp, 0)) AS xp, SUM(COALESCE(k.sessions, 0)) AS sessions, "
-               "SUM(COALESCE(k.theory, 0)) AS theory, SUM(COALESCE(k.practice, 0)) AS practice, "
-               "SUM(k.max_achieved) AS max_achieved, "
-               // Each side's stored id (C3 spelling_mismatch, judged on keys with one row a side).
-               "MIN(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling, "
-               "MIN(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling, "
-               // C2 staff credentials: the user is looked up for license-only keys alone.
-               "CASE WHEN SUM(1 - k.side) = 0 THEN (SELECT CASE WHEN upper(CAST(u.role AS TEXT)) <> 'STUDENT' THEN 1 ELSE 0 END "
-               "FROM users u WHERE u.id = k.user_id) ELSE 0 END AS staff_user "
-               "FROM ("
-               "SELECT p.student_id AS user_id, %1 AS track, 0 AS side, p.current_level AS lvl, p.total_xp AS xp, "
-               "p.completed_sessions AS sessions, p.theory_hours_completed AS theory, "
-               "p.practice_hours_completed AS practice, NULL AS max_achieved, "
-               "%6 AS spelling FROM specialization_progress p%4 "
-               "UNION ALL "
-               "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level, "
-               "%7 FROM user_licenses l%5"
-               ") k GROUP BY k.user_id, k.track ORDER BY k.user_id, %3")
+        "SELECT k.user_id, k.track, "
+        "SUM(1 - k.side) AS progress_rows, "
+        "SUM(k.side) AS license_rows, "
+        "SUM(CASE WHEN k.side = 0 AND k.lvl IS NULL THEN 1 ELSE 0 END) AS progress_null, "
+        "MIN(CASE WHEN k.side = 0 THEN k.lvl END) AS progress_min, "
+        "MAX(CASE WHEN k.side = 0 THEN k.lvl END) AS progress_max, "
+        "SUM(CASE WHEN k.side = 1 AND k.lvl IS NULL THEN 1 ELSE 0 END) AS license_null, "
+        "MIN(CASE WHEN k.side = 1 THEN k.lvl END) AS license_min, "
+        "MAX(CASE WHEN k.side = 1 THEN k.lvl END) AS license_max, "
+        "SUM(COALESCE(k.xp, 0)) AS xp, SUM(COALESCE(k.sessions, 0)) AS sessions, "
+        "SUM(COALESCE(k.theory, 0)) AS theory, SUM(COALESCE(k.practice, 0)) AS practice, "
+        "SUM(k.max_achieved) AS max_achieved, "
+        // Each side's stored id (C3 spelling_mismatch, judged on keys with one row a side).
+        "MIN(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling, "
+        "MIN(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling, "
+        // C2 staff credentials: the user is looked up for license-only keys alone.
+        "CASE WHEN SUM(1 - k.side) = 0 THEN (SELECT CASE WHEN upper(CAST(u.role AS TEXT)) <> 'STUDENT' THEN "
+        "1 ELSE 0 END "
+        "FROM users u WHERE u.id = k.user_id) ELSE 0 END AS staff_user "
+        "FROM ("
+        "SELECT p.student_id AS user_id, %1 AS track, 0 AS side, p.current_level AS lvl, p.total_xp AS xp, "
+        "p.completed_sessions AS sessions, p.theory_hours_completed AS theory, "
+        "p.practice_hours_completed AS practice, NULL AS max_achieved, "
+        "%6 AS spelling FROM specialization_progress p%4 "
+        "UNION ALL "
+        "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level, "
+        "%7 FROM user_licenses l%5"
+        ") k GROUP BY k.user_id, k.track ORDER BY k.user_id, %3")
         .arg(progressTrack, licenseTrack, order, progressRange, licenseRange, spelling("p.specialization_id"),
-             spelling("l.specialization_type"));
+            spelling("l.specialization_type"));
 }
 
 QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue& catalogue)
@@ -123,9 +130,9 @@ namespace {
 // Streams the keys of one user range (all users when empty) into a tally: through KeyMerge over
 // the cc_ indexes, else through the grouped statement (GroupedKeyScan); stores records in batches
 // when a store is given.
-Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, bool indexed, const LevelCatalogue& catalogue,
-                        KeyTally& tally, RunStore* store, std::optional<qint64> runId, qint64& sequence, CancelToken* cancel,
-                        const std::function<void(qint64)>& onRows)
+Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, bool indexed,
+    const LevelCatalogue& catalogue, KeyTally& tally, RunStore* store, std::optional<qint64> runId,
+    qint64& sequence, CancelToken* cancel, const std::function<void(qint64)>& onRows)
 {
     const Error cancelled { ErrorCode::Cancelled, QStringLiteral("cancelled") };
     if (cancel && cancel->isCancelled())
@@ -157,12 +164,16 @@ Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, bool i
 Result<qint64> estimatedRows(Database& db)
 {
     auto estimate = db.scalar(db.isPostgres()
-        ? QStringLiteral("SELECT CAST(GREATEST((SELECT reltuples FROM pg_class WHERE oid = to_regclass('specialization_progress')), 0) "
-                         "+ GREATEST((SELECT reltuples FROM pg_class WHERE oid = to_regclass('user_licenses')), 0) AS bigint)")
-        : QStringLiteral("SELECT COALESCE((SELECT max(rowid) FROM specialization_progress), 0) + COALESCE((SELECT max(rowid) FROM user_licenses), 0)"));
+            ? QStringLiteral("SELECT CAST(GREATEST((SELECT reltuples FROM pg_class WHERE oid = "
+                             "to_regclass('specialization_progress')), 0) "
+                             "+ GREATEST((SELECT reltuples FROM pg_class WHERE oid = "
+                             "to_regclass('user_licenses')), 0) AS bigint)")
+            : QStringLiteral("SELECT COALESCE((SELECT max(rowid) FROM specialization_progress), 0) + "
+                             "COALESCE((SELECT max(rowid) FROM user_licenses), 0)"));
     if (estimate && estimate->toLongLong() > 0)
         return estimate->toLongLong();
-    auto counted = db.scalar(QStringLiteral("SELECT (SELECT count(*) FROM specialization_progress) + (SELECT count(*) FROM user_licenses)"));
+    auto counted = db.scalar(QStringLiteral(
+        "SELECT (SELECT count(*) FROM specialization_progress) + (SELECT count(*) FROM user_licenses)"));
     if (!counted)
         return counted.error();
     return counted->toLongLong();
@@ -195,8 +206,8 @@ private:
 
 // check --parallel N (PostgreSQL): N connections import the reader's exported snapshot and each
 // scans one user-id range; tallies merge in range order, so the result equals the serial one.
-Result<void> scanParallel(Session& session, const CheckOptions& options, bool indexed, KeyTally& tally, bool keepRecords,
-                          ParallelInterrupter& interrupter, const std::function<void(qint64)>& onRows)
+Result<void> scanParallel(Session& session, const CheckOptions& options, bool indexed, KeyTally& tally,
+    bool keepRecords, ParallelInterrupter& interrupter, const std::function<void(qint64)>& onRows)
 {
     Database& db = session.db();
     auto snapshot = db.scalar(QStringLiteral("SELECT pg_export_snapshot()"));
@@ -206,9 +217,11 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
     static const QRegularExpression snapshotPattern(QStringLiteral("^[0-9A-Fa-f-]+$"));
     if (!snapshotPattern.match(snapshotId).hasMatch())
         return Error { ErrorCode::Sql, QStringLiteral("unexpected snapshot id from PostgreSQL") };
-    auto bounds = db.exec(QStringLiteral(
-        "SELECT LEAST((SELECT min(student_id) FROM specialization_progress), (SELECT min(user_id) FROM user_licenses)), "
-        "GREATEST((SELECT max(student_id) FROM specialization_progress), (SELECT max(user_id) FROM user_licenses))"));
+    auto bounds
+        = db.exec(QStringLiteral("SELECT LEAST((SELECT min(student_id) FROM specialization_progress), "
+                                 "(SELECT min(user_id) FROM user_licenses)), "
+                                 "GREATEST((SELECT max(student_id) FROM specialization_progress), (SELECT "
+                                 "max(user_id) FROM user_licenses))"));
     if (!bounds)
         return bounds.error();
     if (!bounds->next() || bounds->value(0).isNull())
@@ -227,7 +240,8 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
     for (int i = 0; i < parts; ++i) {
         tallies.push_back(std::make_unique<KeyTally>(session.catalogue(), options.violationLimit));
         tallies.back()->setKeepRecords(keepRecords);
-        const std::pair<qint64, qint64> range { low + i * width, i + 1 == parts ? high : std::min(high, low + (i + 1) * width) };
+        const std::pair<qint64, qint64> range { low + i * width,
+            i + 1 == parts ? high : std::min(high, low + (i + 1) * width) };
         threads.emplace_back([&, i, range] {
             auto run = [&]() -> Result<void> {
                 auto connection = Database::open(db.profile(), Database::OpenMode::MustExist);
@@ -238,8 +252,9 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
                 CC_TRY(part.runDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
                 CC_TRY(part.runDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshotId)));
                 qint64 unused = 0;
-                CC_TRY(streamKeys(part, range, indexed, session.catalogue(), *tallies[i], nullptr, std::nullopt, unused, options.cancel,
-                                  [&partRows, i](qint64 rows) { partRows[i].store(rows); }));
+                CC_TRY(
+                    streamKeys(part, range, indexed, session.catalogue(), *tallies[i], nullptr, std::nullopt,
+                        unused, options.cancel, [&partRows, i](qint64 rows) { partRows[i].store(rows); }));
                 partRows[i].store(tallies[i]->rows());
                 return part.runDirect(QStringLiteral("COMMIT"));
             };
@@ -303,12 +318,14 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
             if (runId.error().code != ErrorCode::ReadOnly && runId.error().code != ErrorCode::Refused)
                 return runId.error();
             store.reset();
-            report.message = QStringLiteral("the tool's tables cannot be written here; this run is not stored");
+            report.message
+                = QStringLiteral("the tool's tables cannot be written here; this run is not stored");
         } else {
             report.runId = *runId;
         }
     } else if (!session.toolsInstalled()) {
-        report.message = QStringLiteral("this database has no Coupling Console tables; using the built-in catalogue and storing nothing");
+        report.message = QStringLiteral(
+            "this database has no Coupling Console tables; using the built-in catalogue and storing nothing");
     } else if (options.store) {
         report.message = QStringLiteral("read-only: this run is not stored");
     }
@@ -326,7 +343,8 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     auto fail = [&](const Error& error) -> Result<HealthReport> {
         (void)db.runDirect(QStringLiteral("ROLLBACK"));
         if (store) {
-            report.status = error.code == ErrorCode::Cancelled ? QStringLiteral("cancelled") : QStringLiteral("error");
+            report.status
+                = error.code == ErrorCode::Cancelled ? QStringLiteral("cancelled") : QStringLiteral("error");
             report.message = error.message;
             report.durationMs = timer.elapsed();
             (void)store->finishRun(report);
@@ -334,7 +352,8 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
         return error;
     };
 
-    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN")));
+    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                        : QStringLiteral("BEGIN")));
     KeyTally tally(catalogue, options.violationLimit);
     tally.setKeepRecords(store != nullptr);
     qint64 sequence = 0;
@@ -357,7 +376,8 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
             return fail(indexed.error());
         Result<void> done = options.parallel > 1
             ? scanParallel(session, options, *indexed, tally, store != nullptr, interrupter, onRows)
-            : streamKeys(db, std::nullopt, *indexed, catalogue, tally, store.get(), report.runId, sequence, options.cancel, onRows);
+            : streamKeys(db, std::nullopt, *indexed, catalogue, tally, store.get(), report.runId, sequence,
+                options.cancel, onRows);
         if (!done)
             return fail(done.error());
         // The kept rows' levels of duplicate keys, from the same snapshot (C3).
@@ -391,7 +411,8 @@ Result<void> HealthCheck::scan(Session& session, const std::function<void(const 
     CC_TRY(session.platform());
     QVariantList binds;
     const QString sql = statement(db, session.catalogue(), &binds);
-    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY") : QStringLiteral("BEGIN")));
+    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+                                        : QStringLiteral("BEGIN")));
     auto query = db.exec(sql, binds);
     if (!query) {
         (void)db.runDirect(QStringLiteral("ROLLBACK"));

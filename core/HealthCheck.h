@@ -24,7 +24,7 @@ public:
     // `check --print-sql` prints and scan() reads; the check itself reads through KeyMerge.
     // With a user range, only keys whose user id is in [first, second).
     static QString statement(const Database& db, const LevelCatalogue& catalogue, QVariantList* binds,
-                             std::optional<std::pair<qint64, qint64>> userRange = std::nullopt);
+        std::optional<std::pair<qint64, qint64>> userRange = std::nullopt);
     // The same statement with its values inlined, as `check --print-sql` prints it.
     static QString printableStatement(const Database& db, const LevelCatalogue& catalogue);
 

@@ -39,7 +39,8 @@ QString formatHundredths(qint64 hundredths)
 {
     const QString sign = hundredths < 0 ? QStringLiteral("-") : QString();
     const qint64 magnitude = hundredths < 0 ? -hundredths : hundredths;
-    return sign + QString::number(magnitude / 100) + u'.' + QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
+    return sign + QString::number(magnitude / 100) + u'.'
+        + QStringLiteral("%1").arg(magnitude % 100, 2, 10, QLatin1Char('0'));
 }
 
 } // namespace cc

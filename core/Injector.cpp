@@ -49,9 +49,11 @@ Row copyWithout(const Row& row, const QStringList& columns)
     return copy;
 }
 
-bool feasible(const QString& kind, const KeyAggregate& key, const KeyClassification& classification, const LevelCatalogue& catalogue)
+bool feasible(const QString& kind, const KeyAggregate& key, const KeyClassification& classification,
+    const LevelCatalogue& catalogue)
 {
-    if (classification.violation || !classification.warnings.isEmpty() || key.progressRows != 1 || key.licenseRows != 1)
+    if (classification.violation || !classification.warnings.isEmpty() || key.progressRows != 1
+        || key.licenseRows != 1)
         return false;
     if (kind == u"spelling_mismatch")
         return catalogue.spellings(key.track).size() > 1;
@@ -78,17 +80,20 @@ Result<void> Injector::checkAllowed(Session& session, const QString& kind)
 {
     CC_TRY(session.requireTools());
     if (!kinds().contains(kind))
-        return refused(QStringLiteral("unknown kind \"%1\" (one of: %2)").arg(kind, kinds().join(QStringLiteral(", "))));
+        return refused(
+            QStringLiteral("unknown kind \"%1\" (one of: %2)").arg(kind, kinds().join(QStringLiteral(", "))));
     CC_TRY(session.authorize(Action::Inject));
     if (session.db().isReadOnly())
-        return Error { ErrorCode::ReadOnly, QStringLiteral("the database is open read-only; inject changes nothing") };
+        return Error { ErrorCode::ReadOnly,
+            QStringLiteral("the database is open read-only; inject changes nothing") };
     return {};
 }
 
 Result<QString> Injector::unknownSpecialization(Session& session)
 {
     // Always the tool's own QA_UNKNOWN, never another real id (one may not even fit a license).
-    auto exists = session.db().scalar(QStringLiteral("SELECT count(*) FROM specializations WHERE id = ?"), { QStringLiteral("QA_UNKNOWN") });
+    auto exists = session.db().scalar(QStringLiteral("SELECT count(*) FROM specializations WHERE id = ?"),
+        { QStringLiteral("QA_UNKNOWN") });
     if (!exists)
         return exists.error();
     if (exists->toLongLong() > 0)
@@ -99,17 +104,18 @@ Result<QString> Injector::unknownSpecialization(Session& session)
         CC_TRY(transaction.begin());
         CC_TRY(session.recheckAuthority());
         const QString now = platformTimestamp(session.now());
-        CC_TRY(session.db().run(QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES (?, ?, ?)"),
-                                { QStringLiteral("QA_UNKNOWN"), true, now }));
+        CC_TRY(session.db().run(
+            QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES (?, ?, ?)"),
+            { QStringLiteral("QA_UNKNOWN"), true, now }));
         AuditEntry entry;
         entry.source = QStringLiteral("qa");
         entry.action = QStringLiteral("add_specialization");
         entry.track = QStringLiteral("QA_UNKNOWN");
         entry.after = QJsonObject { { QStringLiteral("specializations"),
-                                      QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("QA_UNKNOWN") },
-                                                                 { QStringLiteral("is_active"), true },
-                                                                 { QStringLiteral("created_at"), now } } } } };
-        entry.reason = QStringLiteral("an id in specializations that the catalogue does not know, for unknown_specialization");
+            QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("QA_UNKNOWN") },
+                { QStringLiteral("is_active"), true }, { QStringLiteral("created_at"), now } } } } };
+        entry.reason = QStringLiteral(
+            "an id in specializations that the catalogue does not know, for unknown_specialization");
         auto id = AuditLog::record(session, entry);
         if (!id)
             return id.error();
@@ -124,27 +130,36 @@ KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
         const LevelCatalogue& catalogue = s.catalogue();
         const QString& track = rows.key.track;
         if (!catalogue.isKnown(track))
-            return refused(QStringLiteral("user %1, %2: the track is already unknown to the catalogue").arg(rows.key.userId).arg(track));
+            return refused(QStringLiteral("user %1, %2: the track is already unknown to the catalogue")
+                               .arg(rows.key.userId)
+                               .arg(track));
         auto staff = RowReader::isStaffCredential(s, rows);
         if (!staff)
             return staff.error();
         if (*staff)
-            return refused(QStringLiteral("user %1, %2 is a staff credential (a teaching license, not a pair); nothing is injected into it")
-                               .arg(rows.key.userId).arg(track));
+            return refused(QStringLiteral("user %1, %2 is a staff credential (a teaching license, not a "
+                                          "pair); nothing is injected into it")
+                               .arg(rows.key.userId)
+                               .arg(track));
         const int max = catalogue.maxLevel(track);
         ChangeBuilder builder(s, rows, QStringLiteral("inject"), kind);
         auto need = [&](bool progress, bool license) -> Result<void> {
             if (progress && rows.progress.isEmpty())
-                return refused(QStringLiteral("user %1, %2 has no progress row to inject %3 into").arg(rows.key.userId).arg(track, kind));
+                return refused(QStringLiteral("user %1, %2 has no progress row to inject %3 into")
+                                   .arg(rows.key.userId)
+                                   .arg(track, kind));
             if (license && rows.licenses.isEmpty())
-                return refused(QStringLiteral("user %1, %2 has no license to inject %3 into").arg(rows.key.userId).arg(track, kind));
+                return refused(QStringLiteral("user %1, %2 has no license to inject %3 into")
+                                   .arg(rows.key.userId)
+                                   .arg(track, kind));
             return {};
         };
         std::optional<KeyRef> movedTo;
         if (kind == u"duplicate_progress") {
             CC_TRY(need(true, false));
             const Row& source = *rows.keptProgress();
-            auto spelling = otherSpelling(s, track, source.value(QStringLiteral("specialization_id")).toString());
+            auto spelling
+                = otherSpelling(s, track, source.value(QStringLiteral("specialization_id")).toString());
             if (!spelling)
                 return spelling.error();
             Row copy = copyWithout(source, { QStringLiteral("id") });
@@ -168,9 +183,13 @@ KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
         } else if (kind == u"spelling_mismatch") {
             CC_TRY(need(true, true));
             Row& license = builder.licenses().first();
-            const QString other = otherLicenseSpelling(catalogue, track, license.value(QStringLiteral("specialization_type")).toString());
+            const QString other = otherLicenseSpelling(
+                catalogue, track, license.value(QStringLiteral("specialization_type")).toString());
             if (other.isEmpty())
-                return refused(QStringLiteral("user %1, %2: the track has one spelling; no spelling can differ").arg(rows.key.userId).arg(track));
+                return refused(
+                    QStringLiteral("user %1, %2: the track has one spelling; no spelling can differ")
+                        .arg(rows.key.userId)
+                        .arg(track));
             license.insert(QStringLiteral("specialization_type"), other);
             license.insert(QStringLiteral("updated_at"), builder.now());
         } else if (kind == u"unknown_specialization") {
@@ -201,16 +220,23 @@ KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
             const int justified = catalogue.justifiedLevel(track, rows.aggregate(catalogue).counters);
             const bool up = kind == u"unjustified_level";
             if (up && justified >= max)
-                return refused(QStringLiteral("user %1, %2: the counters justify the maximum level; nothing can be above it").arg(rows.key.userId).arg(track));
+                return refused(QStringLiteral(
+                    "user %1, %2: the counters justify the maximum level; nothing can be above it")
+                                   .arg(rows.key.userId)
+                                   .arg(track));
             if (!up && justified < 2)
-                return refused(QStringLiteral("user %1, %2: the counters justify level 1; no level-up can be pending").arg(rows.key.userId).arg(track));
+                return refused(
+                    QStringLiteral("user %1, %2: the counters justify level 1; no level-up can be pending")
+                        .arg(rows.key.userId)
+                        .arg(track));
             const int level = up ? justified + 1 : justified - 1;
             builder.setProgressLevel(builder.progress().first(), level);
             builder.setLicenseLevel(builder.licenses().first(), level);
         } else if (kind == u"max_below_current") {
             CC_TRY(need(false, true));
             Row& license = builder.licenses().first();
-            license.insert(QStringLiteral("max_achieved_level"), rowInt(license, QStringLiteral("current_level")).value_or(1) - 1);
+            license.insert(QStringLiteral("max_achieved_level"),
+                rowInt(license, QStringLiteral("current_level")).value_or(1) - 1);
             license.insert(QStringLiteral("updated_at"), builder.now());
         }
         KeyChange change = builder.take();
@@ -233,12 +259,16 @@ Result<WriteOutcome> Injector::injectOne(Session& session, const QString& kind, 
     }
     auto outcome = CouplingWriter::run(session, { key }, planner(kind, unknownId));
     if (!outcome && outcome.error().code == ErrorCode::Sql)
-        return refused(QStringLiteral("inject %1 on user %2, %3 was refused by the database, nothing was changed: %4")
-                           .arg(kind).arg(key.userId).arg(key.track, outcome.error().message));
+        return refused(
+            QStringLiteral("inject %1 on user %2, %3 was refused by the database, nothing was changed: %4")
+                .arg(kind)
+                .arg(key.userId)
+                .arg(key.track, outcome.error().message));
     return outcome;
 }
 
-Result<WriteOutcome> Injector::injectRandom(Session& session, const QString& kind, int count, quint64 seed, CancelToken* cancel)
+Result<WriteOutcome> Injector::injectRandom(
+    Session& session, const QString& kind, int count, quint64 seed, CancelToken* cancel)
 {
     CC_TRY(checkAllowed(session, kind));
     if (count < 1 || count > 1000000)
@@ -248,14 +278,16 @@ Result<WriteOutcome> Injector::injectRandom(Session& session, const QString& kin
     // A row that other tables reference cannot be removed without a survivor (C5): not a candidate.
     std::set<KeyRef> referenced;
     if (kind == u"missing_license" || kind == u"missing_progress") {
-        auto keys = kind == u"missing_license" ? RowReader::referencedKeys(session, table::licenses, { table::progressions })
-                                               : RowReader::referencedKeys(session, table::progress, {});
+        auto keys = kind == u"missing_license"
+            ? RowReader::referencedKeys(session, table::licenses, { table::progressions })
+            : RowReader::referencedKeys(session, table::progress, {});
         if (!keys)
             return keys.error();
         referenced = std::move(*keys);
     }
     CC_TRY(HealthCheck::scan(session, [&](const KeyAggregate& key) {
-        if (feasible(kind, key, classifyKey(key, catalogue), catalogue) && !referenced.count({ key.userId, key.track }))
+        if (feasible(kind, key, classifyKey(key, catalogue), catalogue)
+            && !referenced.count({ key.userId, key.track }))
             candidates.append({ key.userId, key.track });
     }));
     // A partial Fisher–Yates shuffle with a fixed generator: the same seed picks the same keys.

@@ -13,8 +13,8 @@ public:
     static QStringList kinds(); // the seven kinds and three warnings
     static Result<WriteOutcome> injectOne(Session& session, const QString& kind, const KeyRef& key);
     // A cancel stops between keys: the keys before it are committed and audited (outcome.cancelled).
-    static Result<WriteOutcome> injectRandom(Session& session, const QString& kind, int count, quint64 seed,
-                                             CancelToken* cancel = nullptr);
+    static Result<WriteOutcome> injectRandom(
+        Session& session, const QString& kind, int count, quint64 seed, CancelToken* cancel = nullptr);
 
 private:
     static KeyPlanner planner(const QString& kind, const QString& unknownId);

@@ -6,8 +6,8 @@ namespace cc {
 
 namespace {
 
-const char* const kindNames[] = { "duplicate_progress", "duplicate_license", "unknown_specialization", "missing_license",
-                                  "missing_progress", "level_out_of_range", "level_mismatch", "spelling_mismatch" };
+const char* const kindNames[] = { "duplicate_progress", "duplicate_license", "unknown_specialization",
+    "missing_license", "missing_progress", "level_out_of_range", "level_mismatch", "spelling_mismatch" };
 static_assert(std::size(kindNames) == violationKindCount);
 const char* const warningNames[] = { "unjustified_level", "pending_level_up", "max_below_current" };
 
@@ -37,8 +37,14 @@ Finding warning(WarningKind kind, QString action, QString reason)
 
 } // namespace
 
-QString kindName(ViolationKind kind) { return QString::fromLatin1(kindNames[int(kind)]); }
-QString warningName(WarningKind kind) { return QString::fromLatin1(warningNames[int(kind)]); }
+QString kindName(ViolationKind kind)
+{
+    return QString::fromLatin1(kindNames[int(kind)]);
+}
+QString warningName(WarningKind kind)
+{
+    return QString::fromLatin1(warningNames[int(kind)]);
+}
 
 std::optional<ViolationKind> kindFromName(const QString& name)
 {
@@ -112,39 +118,48 @@ KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& cat
 
     if (key.progressRows >= 2) {
         result.violation = violation(ViolationKind::DuplicateProgress, QStringLiteral("merge_duplicates"),
-                                     QStringLiteral("%1 progress rows for this track").arg(key.progressRows));
+            QStringLiteral("%1 progress rows for this track").arg(key.progressRows));
     } else if (key.licenseRows >= 2) {
         result.violation = violation(ViolationKind::DuplicateLicense, QStringLiteral("merge_duplicates"),
-                                     QStringLiteral("%1 license rows for this track").arg(key.licenseRows));
+            QStringLiteral("%1 license rows for this track").arg(key.licenseRows));
     } else if (!known) {
         result.violation = violation(ViolationKind::UnknownSpecialization, QStringLiteral("manual_review"),
-                                     QStringLiteral("track %1 is not in the level catalogue").arg(key.track));
+            QStringLiteral("track %1 is not in the level catalogue").arg(key.track));
     } else if (key.licenseRows == 0) {
-        result.violation = violation(ViolationKind::MissingLicense, QStringLiteral("create_license_from_progress"),
-                                     QStringLiteral("progress at level %1, no license").arg(levelText(key.progressMax)));
+        result.violation
+            = violation(ViolationKind::MissingLicense, QStringLiteral("create_license_from_progress"),
+                QStringLiteral("progress at level %1, no license").arg(levelText(key.progressMax)));
     } else if (key.progressRows == 0) {
-        result.violation = violation(ViolationKind::MissingProgress, QStringLiteral("create_progress_from_license"),
-                                     QStringLiteral("license at level %1, no progress").arg(levelText(key.licenseMax)));
+        result.violation
+            = violation(ViolationKind::MissingProgress, QStringLiteral("create_progress_from_license"),
+                QStringLiteral("license at level %1, no progress").arg(levelText(key.licenseMax)));
     } else {
-        const bool progressOk = key.progressNullLevels == 0 && inRange(key.progressMin) && inRange(key.progressMax);
-        const bool licenseOk = key.licenseNullLevels == 0 && inRange(key.licenseMin) && inRange(key.licenseMax);
+        const bool progressOk
+            = key.progressNullLevels == 0 && inRange(key.progressMin) && inRange(key.progressMax);
+        const bool licenseOk
+            = key.licenseNullLevels == 0 && inRange(key.licenseMin) && inRange(key.licenseMax);
         if (!progressOk || !licenseOk) {
             QStringList parts;
             if (!progressOk)
-                parts.append(QStringLiteral("progress level %1").arg(levelText(key.progressNullLevels ? std::nullopt : key.progressMax)));
+                parts.append(QStringLiteral("progress level %1")
+                                 .arg(levelText(key.progressNullLevels ? std::nullopt : key.progressMax)));
             if (!licenseOk)
-                parts.append(QStringLiteral("license level %1").arg(levelText(key.licenseNullLevels ? std::nullopt : key.licenseMax)));
+                parts.append(QStringLiteral("license level %1")
+                                 .arg(levelText(key.licenseNullLevels ? std::nullopt : key.licenseMax)));
             result.violation = violation(ViolationKind::LevelOutOfRange, QStringLiteral("clamp_level"),
-                                         parts.join(QStringLiteral(", ")) + QStringLiteral(" outside 1..%1").arg(max));
+                parts.join(QStringLiteral(", ")) + QStringLiteral(" outside 1..%1").arg(max));
         } else if (*key.progressMax != *key.licenseMax) {
             const bool progressHigher = *key.progressMax > *key.licenseMax;
             result.violation = violation(ViolationKind::LevelMismatch,
-                                         progressHigher ? QStringLiteral("sync_progress_to_license") : QStringLiteral("sync_license_to_progress"),
-                                         QStringLiteral("license level %1, progress level %2").arg(*key.licenseMax).arg(*key.progressMax));
+                progressHigher ? QStringLiteral("sync_progress_to_license")
+                               : QStringLiteral("sync_license_to_progress"),
+                QStringLiteral("license level %1, progress level %2")
+                    .arg(*key.licenseMax)
+                    .arg(*key.progressMax));
         } else if (key.spellingsDiffer()) {
             result.violation = violation(ViolationKind::SpellingMismatch, QStringLiteral("unify_spelling"),
-                                         QStringLiteral("progress spelled %1, license spelled %2")
-                                             .arg(withoutPad(*key.progressSpelling), withoutPad(*key.licenseSpelling)));
+                QStringLiteral("progress spelled %1, license spelled %2")
+                    .arg(withoutPad(*key.progressSpelling), withoutPad(*key.licenseSpelling)));
         }
     }
 
@@ -156,15 +171,22 @@ KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& cat
             const qint64 level = *key.progressMax;
             if (level > result.justifiedLevel)
                 result.warnings.append(warning(WarningKind::UnjustifiedLevel, QStringLiteral("manual_review"),
-                                               QStringLiteral("progress level %1, the counters justify level %2").arg(level).arg(result.justifiedLevel)));
+                    QStringLiteral("progress level %1, the counters justify level %2")
+                        .arg(level)
+                        .arg(result.justifiedLevel)));
             else if (level < result.justifiedLevel)
                 result.warnings.append(warning(WarningKind::PendingLevelUp, QStringLiteral("apply_level_up"),
-                                               QStringLiteral("progress level %1, the counters justify level %2").arg(level).arg(result.justifiedLevel)));
+                    QStringLiteral("progress level %1, the counters justify level %2")
+                        .arg(level)
+                        .arg(result.justifiedLevel)));
         }
     }
-    if (key.licenseRows == 1 && key.maxAchieved && key.licenseMax && key.licenseNullLevels == 0 && *key.maxAchieved < *key.licenseMax)
+    if (key.licenseRows == 1 && key.maxAchieved && key.licenseMax && key.licenseNullLevels == 0
+        && *key.maxAchieved < *key.licenseMax)
         result.warnings.append(warning(WarningKind::MaxBelowCurrent, QStringLiteral("manual_review"),
-                                       QStringLiteral("license max_achieved_level %1 below its current level %2").arg(*key.maxAchieved).arg(*key.licenseMax)));
+            QStringLiteral("license max_achieved_level %1 below its current level %2")
+                .arg(*key.maxAchieved)
+                .arg(*key.licenseMax)));
     return result;
 }
 

@@ -15,7 +15,8 @@ std::string_view withoutPad(const std::string& id)
     return view;
 }
 
-void addLevel(std::optional<qint64> level, int& nulls, std::optional<qint64>& low, std::optional<qint64>& high)
+void addLevel(
+    std::optional<qint64> level, int& nulls, std::optional<qint64>& low, std::optional<qint64>& high)
 {
     if (!level) {
         ++nulls;
@@ -32,7 +33,8 @@ int KeyMerge::trackOf(const std::string& storedId)
     const auto found = m_trackOfStoredId.find(storedId);
     if (found != m_trackOfStoredId.end())
         return found->second;
-    const QString canonical = m_catalogue.canonical(QString::fromUtf8(storedId.data(), qsizetype(storedId.size())));
+    const QString canonical
+        = m_catalogue.canonical(QString::fromUtf8(storedId.data(), qsizetype(storedId.size())));
     int index = -1;
     for (size_t i = 0; i < m_tracks.size(); ++i) {
         if (m_tracks[i].canonical == canonical)
@@ -63,7 +65,8 @@ int KeyMerge::justifiedLevel(const Track& track, const Counters& counters) const
             if (counters.xp < requirement.xp || counters.sessions < requirement.sessions)
                 return false;
             return !track.checksHours
-                || (counters.theoryHours >= requirement.theoryHours && counters.practiceHours >= requirement.practiceHours);
+                || (counters.theoryHours >= requirement.theoryHours
+                    && counters.practiceHours >= requirement.practiceHours);
         }
         return false;
     };
@@ -120,7 +123,8 @@ KeyAggregate KeyMerge::aggregate(qint64 userId, int track, bool staff) const
             licenseSpelling = &row.storedId;
     }
     auto text = [](const std::string* id) {
-        return id ? std::optional<QString>(QString::fromUtf8(id->data(), qsizetype(id->size()))) : std::nullopt;
+        return id ? std::optional<QString>(QString::fromUtf8(id->data(), qsizetype(id->size())))
+                  : std::nullopt;
     };
     key.progressSpelling = text(progressSpelling);
     key.licenseSpelling = text(licenseSpelling);
@@ -136,7 +140,8 @@ void KeyMerge::classifyUser(qint64 userId, bool staff)
     int keyCount = 0;
     std::vector<int> manyKeys; // a user with more than 16 tracks (hostile data)
     auto note = [&](int track) {
-        if (std::find(keys, keys + keyCount, track) != keys + keyCount || std::count(manyKeys.begin(), manyKeys.end(), track))
+        if (std::find(keys, keys + keyCount, track) != keys + keyCount
+            || std::count(manyKeys.begin(), manyKeys.end(), track))
             return;
         if (keyCount < 16)
             keys[keyCount++] = track;
@@ -149,13 +154,16 @@ void KeyMerge::classifyUser(qint64 userId, bool staff)
         note(m_licenseTrack[i] = trackOf(m_licenses[i].storedId));
     std::vector<int> ordered(keys, keys + keyCount);
     ordered.insert(ordered.end(), manyKeys.begin(), manyKeys.end());
-    std::sort(ordered.begin(), ordered.end(), [this](int a, int b) { return m_tracks[size_t(a)].bytes < m_tracks[size_t(b)].bytes; });
+    std::sort(ordered.begin(), ordered.end(),
+        [this](int a, int b) { return m_tracks[size_t(a)].bytes < m_tracks[size_t(b)].bytes; });
     for (const int track : ordered) {
         const auto progressRows = std::count(m_progressTrack.begin(), m_progressTrack.end(), track);
         const auto licenseRows = std::count(m_licenseTrack.begin(), m_licenseTrack.end(), track);
         if (progressRows == 1 && licenseRows == 1) {
-            const size_t p = size_t(std::find(m_progressTrack.begin(), m_progressTrack.end(), track) - m_progressTrack.begin());
-            const size_t l = size_t(std::find(m_licenseTrack.begin(), m_licenseTrack.end(), track) - m_licenseTrack.begin());
+            const size_t p = size_t(
+                std::find(m_progressTrack.begin(), m_progressTrack.end(), track) - m_progressTrack.begin());
+            const size_t l = size_t(
+                std::find(m_licenseTrack.begin(), m_licenseTrack.end(), track) - m_licenseTrack.begin());
             if (plainPair(m_progress[p], m_licenses[l], m_tracks[size_t(track)])) {
                 ++m_tracks[size_t(track)].plainPairs;
                 continue;

@@ -17,7 +17,11 @@ namespace cc {
 // is aggregated and classified by classifyKey itself (docs/BEHAVIOUR.md C2–C3).
 class KeyMerge final {
 public:
-    KeyMerge(const LevelCatalogue& catalogue, KeyTally& tally) : m_catalogue(catalogue), m_tally(tally) { }
+    KeyMerge(const LevelCatalogue& catalogue, KeyTally& tally)
+        : m_catalogue(catalogue)
+        , m_tally(tally)
+    {
+    }
     Q_DISABLE_COPY_MOVE(KeyMerge)
 
     // Reads the whole source. `checkpoint` runs about every 4096 users with the tally up to date

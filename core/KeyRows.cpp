@@ -57,8 +57,10 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
             ++aggregate.progressNullLevels;
         addStored(aggregate.counters.xp, rowInt(row, QStringLiteral("total_xp")).value_or(0));
         addStored(aggregate.counters.sessions, rowInt(row, QStringLiteral("completed_sessions")).value_or(0));
-        addStored(aggregate.counters.theoryHours, rowInt(row, QStringLiteral("theory_hours_completed")).value_or(0));
-        addStored(aggregate.counters.practiceHours, rowInt(row, QStringLiteral("practice_hours_completed")).value_or(0));
+        addStored(aggregate.counters.theoryHours,
+            rowInt(row, QStringLiteral("theory_hours_completed")).value_or(0));
+        addStored(aggregate.counters.practiceHours,
+            rowInt(row, QStringLiteral("practice_hours_completed")).value_or(0));
         spelling(aggregate.progressSpelling, row.value(QStringLiteral("specialization_id")));
     }
     for (const Row& row : licenses) {
@@ -113,7 +115,8 @@ const Row* KeyRows::keptProgress() const
             continue;
         }
         const auto key = [](const Row& r) {
-            return std::tuple(counter(r, QStringLiteral("total_xp")), counter(r, QStringLiteral("completed_sessions")), -rowId(r));
+            return std::tuple(counter(r, QStringLiteral("total_xp")),
+                counter(r, QStringLiteral("completed_sessions")), -rowId(r));
         };
         if (key(row) > key(*best))
             best = &row;
@@ -155,7 +158,7 @@ std::pair<std::optional<qint64>, std::optional<qint64>> KeyRows::keptLevels() co
     const Row* p = keptProgress();
     const Row* l = keptLicense();
     return { p ? rowInt(*p, QStringLiteral("current_level")) : std::nullopt,
-             l ? rowInt(*l, QStringLiteral("current_level")) : std::nullopt };
+        l ? rowInt(*l, QStringLiteral("current_level")) : std::nullopt };
 }
 
 QStringList columnNames(const QSqlQuery& query)
@@ -175,6 +178,5 @@ Row currentRow(const QSqlQuery& query, const QStringList& columns)
         row.insert(columns.at(i), query.value(i));
     return row;
 }
-
 
 } // namespace cc

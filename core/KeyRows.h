@@ -74,10 +74,12 @@ public:
     static Result<QList<Row>> progressionsOf(Session& session, qint64 licenseId, bool lock);
     // The rows of other tables that reference these rows of `coupledTable`, found through the
     // database's own foreign keys (ConstraintCatalogue), locked with `lock`.
-    static Result<Referrers> referrers(Session& session, const QString& coupledTable, const QList<qint64>& ids, bool lock);
+    static Result<Referrers> referrers(
+        Session& session, const QString& coupledTable, const QList<qint64>& ids, bool lock);
     // The keys with a row of `coupledTable` that a row of another table (not of `exceptTables`)
     // references: rows a remove without survivor must leave alone.
-    static Result<std::set<KeyRef>> referencedKeys(Session& session, const QString& coupledTable, const QStringList& exceptTables);
+    static Result<std::set<KeyRef>> referencedKeys(
+        Session& session, const QString& coupledTable, const QStringList& exceptTables);
     // The user's role as stored (enum labels as text), or empty when the user does not exist.
     static Result<std::optional<QString>> userRole(Session& session, qint64 userId);
     // A key with license rows, no progress rows, whose user exists with a role other than student:

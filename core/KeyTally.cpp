@@ -27,12 +27,13 @@ void KeyTally::add(const KeyAggregate& key)
         ++track.inconsistent;
         ++m_report.byKind[int(finding.kind)];
         ViolationRecord record { key.userId, key.track, finding.name(), false, classification.progressLevel,
-                                 classification.licenseLevel, finding.action, finding.reason };
+            classification.licenseLevel, finding.action, finding.reason };
         m_primaryKeys.append(violationKey(key.userId, key.track, record.kind));
-        if (finding.kind == ViolationKind::DuplicateProgress || finding.kind == ViolationKind::DuplicateLicense)
+        if (finding.kind == ViolationKind::DuplicateProgress
+            || finding.kind == ViolationKind::DuplicateLicense)
             m_duplicates.append({ key.userId, key.track, firstSequence, firstSequence,
-                                  m_limit < 0 || m_report.violations.size() < m_limit ? m_report.violations.size() : -1,
-                                  classification.progressLevel, classification.licenseLevel });
+                m_limit < 0 || m_report.violations.size() < m_limit ? m_report.violations.size() : -1,
+                classification.progressLevel, classification.licenseLevel });
         if (m_limit < 0 || m_report.violations.size() < m_limit)
             m_report.violations.append(record);
         if (m_keepRecords)
@@ -48,7 +49,7 @@ void KeyTally::add(const KeyAggregate& key)
         ++m_report.warnings[int(warning.warningKind)];
         if (m_keepRecords)
             m_records.append({ key.userId, key.track, warning.name(), true, classification.progressLevel,
-                               classification.licenseLevel, warning.action, warning.reason });
+                classification.licenseLevel, warning.action, warning.reason });
     }
 }
 
@@ -84,7 +85,8 @@ void KeyTally::merge(KeyTally&& later)
         duplicate.firstSequence += m_sequence;
         duplicate.lastSequence += m_sequence;
         if (duplicate.listIndex >= 0)
-            duplicate.listIndex = m_limit >= 0 && listed + duplicate.listIndex >= m_limit ? -1 : listed + duplicate.listIndex;
+            duplicate.listIndex
+                = m_limit >= 0 && listed + duplicate.listIndex >= m_limit ? -1 : listed + duplicate.listIndex;
         m_duplicates.append(duplicate);
     }
     m_sequence += later.m_sequence;
@@ -99,7 +101,8 @@ void KeyTally::merge(KeyTally&& later)
     m_rows += later.m_rows;
 }
 
-void KeyTally::setKeptLevels(qsizetype index, std::optional<qint64> progressLevel, std::optional<qint64> licenseLevel)
+void KeyTally::setKeptLevels(
+    qsizetype index, std::optional<qint64> progressLevel, std::optional<qint64> licenseLevel)
 {
     DuplicateRecords& duplicate = m_duplicates[index];
     duplicate.progressLevel = progressLevel;
@@ -112,7 +115,8 @@ void KeyTally::setKeptLevels(qsizetype index, std::optional<qint64> progressLeve
         set(m_report.violations[duplicate.listIndex]);
     // m_records holds the latest records: sequences m_sequence - size + 1 .. m_sequence.
     const qint64 firstPending = m_sequence - m_records.size() + 1;
-    for (qint64 sequence = std::max(duplicate.firstSequence, firstPending); sequence <= duplicate.lastSequence; ++sequence)
+    for (qint64 sequence = std::max(duplicate.firstSequence, firstPending);
+         sequence <= duplicate.lastSequence; ++sequence)
         set(m_records[sequence - firstPending]);
 }
 

@@ -23,7 +23,11 @@ struct DuplicateRecords {
 // connection; tallies of consecutive user-id ranges merge in order into the same result.
 class KeyTally final {
 public:
-    KeyTally(const LevelCatalogue& catalogue, qint64 violationLimit) : m_catalogue(catalogue), m_limit(violationLimit) { }
+    KeyTally(const LevelCatalogue& catalogue, qint64 violationLimit)
+        : m_catalogue(catalogue)
+        , m_limit(violationLimit)
+    {
+    }
 
     void add(const KeyAggregate& key);
     // `pairs` keys of `track` with one row a side that classifyKey finds consistent without
@@ -40,7 +44,8 @@ public:
     void finish(HealthReport& report, const QSet<QString>* previous) const;
     const QList<DuplicateRecords>& duplicates() const { return m_duplicates; }
     // Sets duplicate `index`'s levels in the report's list and in the records not yet taken.
-    void setKeptLevels(qsizetype index, std::optional<qint64> progressLevel, std::optional<qint64> licenseLevel);
+    void setKeptLevels(
+        qsizetype index, std::optional<qint64> progressLevel, std::optional<qint64> licenseLevel);
     qint64 keys() const { return m_keys; } // every key seen, staff credentials included
     qint64 rows() const { return m_rows; }
 

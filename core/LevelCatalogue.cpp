@@ -24,27 +24,35 @@ LevelCatalogue LevelCatalogue::builtIn()
 {
     LevelCatalogue catalogue;
     catalogue.m_levels.insert(QStringLiteral("GANCUJU_PLAYER"),
-        table({ QStringLiteral("Bambusz Tanítvány"), QStringLiteral("Hajnali Harmat"), QStringLiteral("Rugalmas Nád"),
-                QStringLiteral("Égi Folyó"), QStringLiteral("Erős Gyökér"), QStringLiteral("Téli Hold"),
-                QStringLiteral("Éjfél Őrzője"), QStringLiteral("Sárkány Bölcsesség") },
-              { { 12000, 10 }, { 25000, 12 }, { 45000, 15 }, { 70000, 18 }, { 100000, 20 }, { 140000, 22 },
+        table({ QStringLiteral("Bambusz Tanítvány"), QStringLiteral("Hajnali Harmat"),
+                  QStringLiteral("Rugalmas Nád"), QStringLiteral("Égi Folyó"), QStringLiteral("Erős Gyökér"),
+                  QStringLiteral("Téli Hold"), QStringLiteral("Éjfél Őrzője"),
+                  QStringLiteral("Sárkány Bölcsesség") },
+            { { 12000, 10 }, { 25000, 12 }, { 45000, 15 }, { 70000, 18 }, { 100000, 20 }, { 140000, 22 },
                 { 190000, 25 }, { 250000, 30 } }));
     catalogue.m_levels.insert(QStringLiteral("LFA_COACH"),
-        table({ QStringLiteral("LFA Pre Football Asszisztens Edző"), QStringLiteral("LFA Pre Football Vezetőedző"),
-                QStringLiteral("LFA Youth Football Asszisztens Edző"), QStringLiteral("LFA Youth Football Vezetőedző"),
-                QStringLiteral("LFA Amateur Football Asszisztens Edző"), QStringLiteral("LFA Amateur Football Vezetőedző"),
-                QStringLiteral("LFA PRO Football Asszisztens Edző"), QStringLiteral("LFA PRO Football Vezetőedző") },
-              { { 15000, 15, 30, 50 }, { 35000, 18, 40, 60 }, { 60000, 20, 35, 55 }, { 90000, 22, 45, 65 },
-                { 130000, 25, 40, 60 }, { 180000, 28, 35, 55 }, { 240000, 30, 50, 70 }, { 320000, 35, 60, 80 } }));
+        table({ QStringLiteral("LFA Pre Football Asszisztens Edző"),
+                  QStringLiteral("LFA Pre Football Vezetőedző"),
+                  QStringLiteral("LFA Youth Football Asszisztens Edző"),
+                  QStringLiteral("LFA Youth Football Vezetőedző"),
+                  QStringLiteral("LFA Amateur Football Asszisztens Edző"),
+                  QStringLiteral("LFA Amateur Football Vezetőedző"),
+                  QStringLiteral("LFA PRO Football Asszisztens Edző"),
+                  QStringLiteral("LFA PRO Football Vezetőedző") },
+            { { 15000, 15, 30, 50 }, { 35000, 18, 40, 60 }, { 60000, 20, 35, 55 }, { 90000, 22, 45, 65 },
+                { 130000, 25, 40, 60 }, { 180000, 28, 35, 55 }, { 240000, 30, 50, 70 },
+                { 320000, 35, 60, 80 } }));
     catalogue.m_levels.insert(QStringLiteral("INTERNSHIP"),
-        table({ QStringLiteral("Startup Explorer"), QStringLiteral("Growth Hacker"), QStringLiteral("Startup Leader") },
-              { { 10000, 15 }, { 18000, 18 }, { 28000, 22 } }));
+        table({ QStringLiteral("Startup Explorer"), QStringLiteral("Growth Hacker"),
+                  QStringLiteral("Startup Leader") },
+            { { 10000, 15 }, { 18000, 18 }, { 28000, 22 } }));
     QStringList footballNames;
     for (int level = 1; level <= 8; ++level)
         footballNames.append(QStringLiteral("LFA Football Player %1").arg(level));
     catalogue.m_levels.insert(QStringLiteral("LFA_FOOTBALL_PLAYER"),
-        table(footballNames, { { 0, 0 }, { 1000, 10 }, { 2500, 20 }, { 5000, 40 }, { 10000, 60 }, { 20000, 90 },
-                               { 40000, 120 }, { 80000, 150 } }));
+        table(footballNames,
+            { { 0, 0 }, { 1000, 10 }, { 2500, 20 }, { 5000, 40 }, { 10000, 60 }, { 20000, 90 },
+                { 40000, 120 }, { 80000, 150 } }));
     catalogue.m_aliases.insert(QStringLiteral("PLAYER"), QStringLiteral("GANCUJU_PLAYER"));
     catalogue.m_aliases.insert(QStringLiteral("COACH"), QStringLiteral("LFA_COACH"));
     return catalogue;
@@ -53,14 +61,16 @@ LevelCatalogue LevelCatalogue::builtIn()
 Result<LevelCatalogue> LevelCatalogue::load(Database& db)
 {
     LevelCatalogue catalogue;
-    auto levels = db.exec(QStringLiteral("SELECT track, level, name, xp_required, sessions_required, theory_hours, "
-                                         "practice_hours FROM ") + db.tool("levels") + QStringLiteral(" ORDER BY track, level"));
+    auto levels
+        = db.exec(QStringLiteral("SELECT track, level, name, xp_required, sessions_required, theory_hours, "
+                                 "practice_hours FROM ")
+            + db.tool("levels") + QStringLiteral(" ORDER BY track, level"));
     if (!levels)
         return levels.error();
     while (levels->next()) {
-        catalogue.m_levels[levels->value(0).toString()].append({ levels->value(1).toInt(), levels->value(2).toString(),
-            levels->value(3).toLongLong(), levels->value(4).toLongLong(), levels->value(5).toLongLong(),
-            levels->value(6).toLongLong() });
+        catalogue.m_levels[levels->value(0).toString()].append({ levels->value(1).toInt(),
+            levels->value(2).toString(), levels->value(3).toLongLong(), levels->value(4).toLongLong(),
+            levels->value(5).toLongLong(), levels->value(6).toLongLong() });
     }
     auto aliases = db.exec(QStringLiteral("SELECT alias, canonical FROM ") + db.tool("aliases"));
     if (!aliases)
@@ -75,16 +85,19 @@ Result<void> LevelCatalogue::store(Database& db) const
     CC_TRY(db.run(QStringLiteral("DELETE FROM ") + db.tool("levels")));
     CC_TRY(db.run(QStringLiteral("DELETE FROM ") + db.tool("aliases")));
     const QString insertLevel = QStringLiteral("INSERT INTO ") + db.tool("levels")
-        + QStringLiteral(" (track, level, name, xp_required, sessions_required, theory_hours, practice_hours) "
-                         "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        + QStringLiteral(
+            " (track, level, name, xp_required, sessions_required, theory_hours, practice_hours) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (auto it = m_levels.cbegin(); it != m_levels.cend(); ++it) {
         for (const LevelRequirement& level : it.value())
-            CC_TRY(db.run(insertLevel, { it.key(), level.level, level.name, level.xp, level.sessions, level.theoryHours,
-                                         level.practiceHours }));
+            CC_TRY(db.run(insertLevel,
+                { it.key(), level.level, level.name, level.xp, level.sessions, level.theoryHours,
+                    level.practiceHours }));
     }
     for (auto it = m_aliases.cbegin(); it != m_aliases.cend(); ++it)
-        CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("aliases") + QStringLiteral(" (alias, canonical) VALUES (?, ?)"),
-                      { it.key(), it.value() }));
+        CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("aliases")
+                + QStringLiteral(" (alias, canonical) VALUES (?, ?)"),
+            { it.key(), it.value() }));
     return {};
 }
 
@@ -138,7 +151,8 @@ bool LevelCatalogue::meets(const QString& track, int level, const Counters& coun
     if (counters.xp < requirement->xp || counters.sessions < requirement->sessions)
         return false;
     if (checksHours(track)
-        && (counters.theoryHours < requirement->theoryHours || counters.practiceHours < requirement->practiceHours))
+        && (counters.theoryHours < requirement->theoryHours
+            || counters.practiceHours < requirement->practiceHours))
         return false;
     return true;
 }
@@ -172,7 +186,9 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return refused(QStringLiteral("the level file is not valid JSON at byte %1: %2").arg(parseError.offset).arg(parseError.errorString()));
+        return refused(QStringLiteral("the level file is not valid JSON at byte %1: %2")
+                           .arg(parseError.offset)
+                           .arg(parseError.errorString()));
     QJsonArray entries;
     if (fileId && document.isObject()) {
         const QJsonValue id = document.object().value(QLatin1String("id"));
@@ -185,13 +201,16 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
     else if (document.isObject() && document.object().value(QLatin1String("levels")).isArray())
         entries = document.object().value(QLatin1String("levels")).toArray();
     else
-        return refused(QStringLiteral("the level file must be an array of levels or an object with a \"levels\" array"));
+        return refused(
+            QStringLiteral("the level file must be an array of levels or an object with a \"levels\" array"));
     if (entries.isEmpty())
         return refused(QStringLiteral("the level file lists no levels"));
     if (entries.size() > 100)
-        return refused(QStringLiteral("the level file lists %1 levels; at most 100 are accepted").arg(entries.size()));
+        return refused(
+            QStringLiteral("the level file lists %1 levels; at most 100 are accepted").arg(entries.size()));
 
-    auto integer = [](const QJsonObject& object, const QString& key, int index, bool required) -> Result<qint64> {
+    auto integer
+        = [](const QJsonObject& object, const QString& key, int index, bool required) -> Result<qint64> {
         const QJsonValue value = object.value(key);
         if (value.isUndefined() && !required)
             return qint64(0);
@@ -199,7 +218,10 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
             return refused(QStringLiteral("level entry %1: \"%2\" must be a number").arg(index + 1).arg(key));
         const double number = value.toDouble();
         if (number < 0 || number > 2147483647.0 || number != double(qint64(number)))
-            return refused(QStringLiteral("level entry %1: \"%2\" must be a whole number from 0 to 2147483647").arg(index + 1).arg(key));
+            return refused(
+                QStringLiteral("level entry %1: \"%2\" must be a whole number from 0 to 2147483647")
+                    .arg(index + 1)
+                    .arg(key));
         return qint64(number);
     };
 
@@ -214,17 +236,27 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
         if (!level)
             return level.error();
         if (*level != i + 1)
-            return refused(QStringLiteral("level entry %1: \"level\" is %2, expected %3 (levels must run 1, 2, 3, …)").arg(index + 1).arg(*level).arg(index + 1));
+            return refused(
+                QStringLiteral("level entry %1: \"level\" is %2, expected %3 (levels must run 1, 2, 3, …)")
+                    .arg(index + 1)
+                    .arg(*level)
+                    .arg(index + 1));
         requirement.level = int(*level);
         const QJsonValue name = object.value(QLatin1String("name"));
         if (!name.isString() || name.toString().trimmed().isEmpty())
-            return refused(QStringLiteral("level entry %1: \"name\" must be a non-empty string").arg(index + 1));
+            return refused(
+                QStringLiteral("level entry %1: \"name\" must be a non-empty string").arg(index + 1));
         requirement.name = name.toString();
         if (requirement.name.contains(QChar(0)) || requirement.name.size() > 200)
-            return refused(QStringLiteral("level entry %1: \"name\" contains a NUL character or is longer than 200 characters").arg(index + 1));
-        // The JSON escape \ud800 without its pair: such a name cannot be stored as UTF-8 and would come back changed.
+            return refused(QStringLiteral(
+                "level entry %1: \"name\" contains a NUL character or is longer than 200 characters")
+                               .arg(index + 1));
+        // The JSON escape \ud800 without its pair: such a name cannot be stored as UTF-8 and would come back
+        // changed.
         if (!requirement.name.isValidUtf16())
-            return refused(QStringLiteral("level entry %1: \"name\" holds an unpaired surrogate (\\ud800 to \\udfff without its pair)").arg(index + 1));
+            return refused(QStringLiteral(
+                "level entry %1: \"name\" holds an unpaired surrogate (\\ud800 to \\udfff without its pair)")
+                               .arg(index + 1));
         auto xp = integer(object, QStringLiteral("xp_required"), index, true);
         if (!xp)
             return xp.error();
@@ -236,7 +268,8 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
         const QJsonValue requirements = object.value(QLatin1String("requirements"));
         if (!requirements.isUndefined() && !requirements.isNull()) {
             if (!requirements.isObject())
-                return refused(QStringLiteral("level entry %1: \"requirements\" must be an object").arg(index + 1));
+                return refused(
+                    QStringLiteral("level entry %1: \"requirements\" must be an object").arg(index + 1));
             auto theory = integer(requirements.toObject(), QStringLiteral("theory_hours"), index, false);
             if (!theory)
                 return theory.error();
@@ -246,8 +279,11 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
             requirement.theoryHours = *theory;
             requirement.practiceHours = *practice;
         }
-        if (!levels.isEmpty() && (requirement.xp < levels.last().xp || requirement.sessions < levels.last().sessions))
-            return refused(QStringLiteral("level entry %1: XP and sessions must not decrease from one level to the next").arg(index + 1));
+        if (!levels.isEmpty()
+            && (requirement.xp < levels.last().xp || requirement.sessions < levels.last().sessions))
+            return refused(
+                QStringLiteral("level entry %1: XP and sessions must not decrease from one level to the next")
+                    .arg(index + 1));
         levels.append(requirement);
     }
     return levels;

@@ -54,7 +54,10 @@ public:
 
     // Validates a platform JSON level file; the error names where it is wrong.
     static Result<QList<LevelRequirement>> parseLevelFile(const QByteArray& json, QString* fileId = nullptr);
-    void setLevels(const QString& track, const QList<LevelRequirement>& levels) { m_levels.insert(track, levels); }
+    void setLevels(const QString& track, const QList<LevelRequirement>& levels)
+    {
+        m_levels.insert(track, levels);
+    }
 
 private:
     QMap<QString, QList<LevelRequirement>> m_levels;

@@ -12,9 +12,15 @@ namespace {
 Result<void> guardSingleRows(const KeyRows& rows)
 {
     if (rows.progress.size() > 1)
-        return refused(QStringLiteral("user %1, %2 has %3 progress rows: repair first").arg(rows.key.userId).arg(rows.key.track).arg(rows.progress.size()));
+        return refused(QStringLiteral("user %1, %2 has %3 progress rows: repair first")
+                           .arg(rows.key.userId)
+                           .arg(rows.key.track)
+                           .arg(rows.progress.size()));
     if (rows.licenses.size() > 1)
-        return refused(QStringLiteral("user %1, %2 has %3 license rows: repair first").arg(rows.key.userId).arg(rows.key.track).arg(rows.licenses.size()));
+        return refused(QStringLiteral("user %1, %2 has %3 license rows: repair first")
+                           .arg(rows.key.userId)
+                           .arg(rows.key.track)
+                           .arg(rows.licenses.size()));
     return {};
 }
 
@@ -25,9 +31,13 @@ Result<void> guardLevels(Session& session, const KeyRows& rows)
         for (const Row& row : list) {
             const auto level = rowInt(row, QStringLiteral("current_level"));
             if (!level || *level < 1 || *level > max)
-                return refused(QStringLiteral("the %1 level of user %2, %3 is %4, outside 1..%5: repair first")
-                                   .arg(QLatin1String(side)).arg(rows.key.userId).arg(rows.key.track)
-                                   .arg(level ? QString::number(*level) : QStringLiteral("NULL")).arg(max));
+                return refused(
+                    QStringLiteral("the %1 level of user %2, %3 is %4, outside 1..%5: repair first")
+                        .arg(QLatin1String(side))
+                        .arg(rows.key.userId)
+                        .arg(rows.key.track)
+                        .arg(level ? QString::number(*level) : QStringLiteral("NULL"))
+                        .arg(max));
         }
         return {};
     };
@@ -41,14 +51,24 @@ Result<qint64> addWithin(qint64 total, qint64 delta, const char* name)
     qint64 result = 0;
     // Checked before the arithmetic: a stored total near 2^63 is out of range, never wrapped.
     if (total > platformMax)
-        return refused(QStringLiteral("%1 is out of range: the stored value %2 is above %3; nothing was changed")
-                           .arg(QLatin1String(name)).arg(total).arg(platformMax));
+        return refused(
+            QStringLiteral("%1 is out of range: the stored value %2 is above %3; nothing was changed")
+                .arg(QLatin1String(name))
+                .arg(total)
+                .arg(platformMax));
     if (__builtin_add_overflow(total, delta, &result) || result > platformMax)
-        return refused(QStringLiteral("%1 would exceed %2 (out of range: %3 %4)").arg(QLatin1String(name)).arg(platformMax).arg(total)
-                           .arg(delta < 0 ? QStringLiteral("- %1").arg(QString::number(delta).mid(1)) : QStringLiteral("+ %1").arg(delta)));
+        return refused(QStringLiteral("%1 would exceed %2 (out of range: %3 %4)")
+                           .arg(QLatin1String(name))
+                           .arg(platformMax)
+                           .arg(total)
+                           .arg(delta < 0 ? QStringLiteral("- %1").arg(QString::number(delta).mid(1))
+                                          : QStringLiteral("+ %1").arg(delta)));
     if (result < 0)
-        return refused(QStringLiteral("%1 would become negative (%2 %3)").arg(QLatin1String(name)).arg(total)
-                           .arg(delta < 0 ? QStringLiteral("- %1").arg(QString::number(delta).mid(1)) : QStringLiteral("+ %1").arg(delta)));
+        return refused(QStringLiteral("%1 would become negative (%2 %3)")
+                           .arg(QLatin1String(name))
+                           .arg(total)
+                           .arg(delta < 0 ? QStringLiteral("- %1").arg(QString::number(delta).mid(1))
+                                          : QStringLiteral("+ %1").arg(delta)));
     return result;
 }
 
@@ -60,8 +80,8 @@ Result<Counters> applyDelta(ChangeBuilder& builder, Row& progress, const Progres
         qint64 delta;
     };
     const Field fields[] = { { "total_xp", delta.xp }, { "completed_sessions", delta.sessions },
-                             { "completed_projects", delta.projects }, { "theory_hours_completed", delta.theoryHours },
-                             { "practice_hours_completed", delta.practiceHours } };
+        { "completed_projects", delta.projects }, { "theory_hours_completed", delta.theoryHours },
+        { "practice_hours_completed", delta.practiceHours } };
     for (const Field& field : fields) {
         const QString column = QString::fromLatin1(field.column);
         auto value = addWithin(rowInt(progress, column).value_or(0), field.delta, field.column);
@@ -73,9 +93,9 @@ Result<Counters> applyDelta(ChangeBuilder& builder, Row& progress, const Progres
     progress.insert(QStringLiteral("last_activity"), builder.now());
     progress.insert(QStringLiteral("updated_at"), builder.now());
     return Counters { rowInt(progress, QStringLiteral("total_xp")).value_or(0),
-                      rowInt(progress, QStringLiteral("completed_sessions")).value_or(0),
-                      rowInt(progress, QStringLiteral("theory_hours_completed")).value_or(0),
-                      rowInt(progress, QStringLiteral("practice_hours_completed")).value_or(0) };
+        rowInt(progress, QStringLiteral("completed_sessions")).value_or(0),
+        rowInt(progress, QStringLiteral("theory_hours_completed")).value_or(0),
+        rowInt(progress, QStringLiteral("practice_hours_completed")).value_or(0) };
 }
 
 } // namespace
@@ -94,9 +114,12 @@ std::optional<SyncDirection> syncDirectionFromName(const QString& name)
 QString syncDirectionName(SyncDirection direction)
 {
     switch (direction) {
-    case SyncDirection::ProgressToLicense: return QStringLiteral("progress-to-license");
-    case SyncDirection::LicenseToProgress: return QStringLiteral("license-to-progress");
-    case SyncDirection::TowardHigher: return QStringLiteral("toward-higher");
+    case SyncDirection::ProgressToLicense:
+        return QStringLiteral("progress-to-license");
+    case SyncDirection::LicenseToProgress:
+        return QStringLiteral("license-to-progress");
+    case SyncDirection::TowardHigher:
+        return QStringLiteral("toward-higher");
     }
     return QStringLiteral("toward-higher");
 }
@@ -106,11 +129,14 @@ Result<void> Operations::checkDelta(const ProgressDelta& delta)
     // Compared without std::abs, which is undefined for the most negative 64-bit value.
     auto beyond = [](qint64 value, qint64 limit) { return value > limit || value < -limit; };
     if (beyond(delta.xp, 1000000))
-        return refused(QStringLiteral("an XP change of %1 is above the limit of 1000000 per update").arg(delta.xp));
+        return refused(
+            QStringLiteral("an XP change of %1 is above the limit of 1000000 per update").arg(delta.xp));
     if (beyond(delta.sessions, 1000))
-        return refused(QStringLiteral("a sessions change of %1 is above the limit of 1000 per update").arg(delta.sessions));
+        return refused(QStringLiteral("a sessions change of %1 is above the limit of 1000 per update")
+                           .arg(delta.sessions));
     if (beyond(delta.projects, 1000))
-        return refused(QStringLiteral("a projects change of %1 is above the limit of 1000 per update").arg(delta.projects));
+        return refused(QStringLiteral("a projects change of %1 is above the limit of 1000 per update")
+                           .arg(delta.projects));
     if (beyond(delta.theoryHours, 10000) || beyond(delta.practiceHours, 10000))
         return refused(QStringLiteral("an hours change above the limit of 10000 per update"));
     return {};
@@ -147,11 +173,12 @@ Result<QString> Operations::resolveTrack(Session& session, const QString& text)
     if (!session.catalogue().isKnown(track))
         return notFound(QStringLiteral("unknown specialization \"%1\" (known: %2, and the legacy ids %3)")
                             .arg(text, session.catalogue().tracks().join(QStringLiteral(", ")),
-                                 session.catalogue().aliases().keys().join(QStringLiteral(", "))));
+                                session.catalogue().aliases().keys().join(QStringLiteral(", "))));
     return track;
 }
 
-Result<ProgressUpdate> Operations::updateProgress(Session& session, const KeyRef& key, const ProgressDelta& delta)
+Result<ProgressUpdate> Operations::updateProgress(
+    Session& session, const KeyRef& key, const ProgressDelta& delta)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::UpdateProgress));
@@ -161,7 +188,10 @@ Result<ProgressUpdate> Operations::updateProgress(Session& session, const KeyRef
         CC_TRY(guardSingleRows(rows));
         CC_TRY(guardLevels(s, rows));
         if (rows.progress.isEmpty() && !rows.licenses.isEmpty())
-            return refused(QStringLiteral("user %1 has a %2 license but no progress row: use sync license-to-progress").arg(key.userId).arg(key.track));
+            return refused(
+                QStringLiteral("user %1 has a %2 license but no progress row: use sync license-to-progress")
+                    .arg(key.userId)
+                    .arg(key.track));
         ChangeBuilder builder(s, rows, QStringLiteral("update_progress"), QString());
         Row* progress = nullptr;
         if (builder.progress().isEmpty()) {
@@ -182,10 +212,12 @@ Result<ProgressUpdate> Operations::updateProgress(Session& session, const KeyRef
             auto created = builder.createLicense(update.newLevel, progress);
             if (!created)
                 return created.error();
-        } else if (rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(0) < update.newLevel) {
+        } else if (rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(0)
+            < update.newLevel) {
             builder.setLicenseLevel(builder.licenses().first(), update.newLevel);
         }
-        update.licenseLevel = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(0));
+        update.licenseLevel
+            = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(0));
         update.totalXp = counters->xp;
         update.completedSessions = counters->sessions;
         auto earned = Achievements::award(builder, *progress, update.newLevel);
@@ -201,30 +233,44 @@ Result<ProgressUpdate> Operations::updateProgress(Session& session, const KeyRef
     return update;
 }
 
-Result<WriteOutcome> Operations::advance(Session& session, const KeyRef& key, int toLevel, const QString& reason)
+Result<WriteOutcome> Operations::advance(
+    Session& session, const KeyRef& key, int toLevel, const QString& reason)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::Advance));
     auto planner = [&](Session& s, const KeyRows& rows) -> Result<KeyChange> {
         CC_TRY(guardSingleRows(rows));
         if (rows.licenses.isEmpty())
-            return refused(QStringLiteral("user %1 has no %2 license to advance: use sync progress-to-license").arg(key.userId).arg(key.track));
+            return refused(
+                QStringLiteral("user %1 has no %2 license to advance: use sync progress-to-license")
+                    .arg(key.userId)
+                    .arg(key.track));
         CC_TRY(guardLevels(s, rows));
         const int current = int(rowInt(rows.licenses.first(), QStringLiteral("current_level")).value_or(1));
         const int max = s.catalogue().maxLevel(key.track);
         if (toLevel <= current)
-            return refused(QStringLiteral("advance only goes up: the license is at level %1, so --to must be %2").arg(current).arg(current + 1));
+            return refused(
+                QStringLiteral("advance only goes up: the license is at level %1, so --to must be %2")
+                    .arg(current)
+                    .arg(current + 1));
         if (toLevel != current + 1)
-            return refused(QStringLiteral("advance goes one level at a time: the license is at level %1, so --to must be %2").arg(current).arg(current + 1));
+            return refused(QStringLiteral(
+                "advance goes one level at a time: the license is at level %1, so --to must be %2")
+                               .arg(current)
+                               .arg(current + 1));
         if (toLevel > max)
-            return refused(QStringLiteral("level %1 is above the maximum level %2 of %3").arg(toLevel).arg(max).arg(key.track));
+            return refused(QStringLiteral("level %1 is above the maximum level %2 of %3")
+                               .arg(toLevel)
+                               .arg(max)
+                               .arg(key.track));
         ChangeBuilder builder(s, rows, QStringLiteral("advance"), reason);
         builder.setLicenseLevel(builder.licenses().first(), toLevel);
         if (builder.progress().isEmpty()) {
             auto created = builder.createProgress(toLevel);
             if (!created)
                 return created.error();
-        } else if (rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(0) < toLevel) {
+        } else if (rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(0)
+            < toLevel) {
             builder.setProgressLevel(builder.progress().first(), toLevel);
         }
         return builder.take();
@@ -240,22 +286,32 @@ KeyPlanner Operations::syncPlanner(SyncDirection direction)
         const bool hasProgress = !rows.progress.isEmpty();
         const bool hasLicense = !rows.licenses.isEmpty();
         if (!hasProgress && !hasLicense)
-            return notFound(QStringLiteral("user %1 has no %2 rows to sync").arg(rows.key.userId).arg(rows.key.track));
+            return notFound(
+                QStringLiteral("user %1 has no %2 rows to sync").arg(rows.key.userId).arg(rows.key.track));
         SyncDirection effective = direction;
         if (direction == SyncDirection::TowardHigher) {
-            const qint64 p = hasProgress ? rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0) : 0;
-            const qint64 l = hasLicense ? rowInt(rows.licenses.first(), QStringLiteral("current_level")).value_or(0) : 0;
+            const qint64 p = hasProgress
+                ? rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0)
+                : 0;
+            const qint64 l
+                = hasLicense ? rowInt(rows.licenses.first(), QStringLiteral("current_level")).value_or(0) : 0;
             effective = p >= l ? SyncDirection::ProgressToLicense : SyncDirection::LicenseToProgress;
         }
         if (effective == SyncDirection::ProgressToLicense && !hasProgress)
-            return refused(QStringLiteral("user %1 has no %2 progress row to sync from").arg(rows.key.userId).arg(rows.key.track));
+            return refused(QStringLiteral("user %1 has no %2 progress row to sync from")
+                               .arg(rows.key.userId)
+                               .arg(rows.key.track));
         if (effective == SyncDirection::LicenseToProgress && !hasLicense)
-            return refused(QStringLiteral("user %1 has no %2 license to sync from").arg(rows.key.userId).arg(rows.key.track));
-        ChangeBuilder builder(s, rows, effective == SyncDirection::ProgressToLicense ? QStringLiteral("sync_progress_to_license")
-                                                                                       : QStringLiteral("sync_license_to_progress"),
-                              QString());
+            return refused(QStringLiteral("user %1 has no %2 license to sync from")
+                               .arg(rows.key.userId)
+                               .arg(rows.key.track));
+        ChangeBuilder builder(s, rows,
+            effective == SyncDirection::ProgressToLicense ? QStringLiteral("sync_progress_to_license")
+                                                          : QStringLiteral("sync_license_to_progress"),
+            QString());
         if (effective == SyncDirection::ProgressToLicense) {
-            const int level = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
+            const int level
+                = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
             if (builder.licenses().isEmpty()) {
                 auto created = builder.createLicense(level, &builder.progress().first());
                 if (!created)
@@ -264,7 +320,8 @@ KeyPlanner Operations::syncPlanner(SyncDirection direction)
                 builder.setLicenseLevel(builder.licenses().first(), level);
             }
         } else {
-            const int level = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
+            const int level
+                = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
             if (builder.progress().isEmpty()) {
                 auto created = builder.createProgress(level);
                 if (!created)
@@ -299,7 +356,8 @@ KeyPlanner Operations::setLevelPlanner(int level, const QString& reason, const P
         CC_TRY(guardSingleRows(rows));
         const int max = s.catalogue().maxLevel(rows.key.track);
         if (level < 1 || level > max)
-            return refused(QStringLiteral("level %1 is outside 1..%2 for %3").arg(level).arg(max).arg(rows.key.track));
+            return refused(
+                QStringLiteral("level %1 is outside 1..%2 for %3").arg(level).arg(max).arg(rows.key.track));
         ChangeBuilder builder(s, rows, QStringLiteral("set_level"), reason);
         Row* progress = nullptr;
         if (builder.progress().isEmpty()) {
@@ -325,8 +383,8 @@ KeyPlanner Operations::setLevelPlanner(int level, const QString& reason, const P
     };
 }
 
-Result<WriteOutcome> Operations::setLevel(Session& session, const KeyRef& key, int level, const QString& reason,
-                                          const ProgressDelta& delta)
+Result<WriteOutcome> Operations::setLevel(
+    Session& session, const KeyRef& key, int level, const QString& reason, const ProgressDelta& delta)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::SetLevel));

@@ -35,14 +35,16 @@ public:
     // A known track from a legacy or canonical id; refused when the catalogue does not know it.
     static Result<QString> resolveTrack(Session& session, const QString& text);
 
-    static Result<ProgressUpdate> updateProgress(Session& session, const KeyRef& key, const ProgressDelta& delta);
-    static Result<WriteOutcome> advance(Session& session, const KeyRef& key, int toLevel, const QString& reason);
+    static Result<ProgressUpdate> updateProgress(
+        Session& session, const KeyRef& key, const ProgressDelta& delta);
+    static Result<WriteOutcome> advance(
+        Session& session, const KeyRef& key, int toLevel, const QString& reason);
     static KeyPlanner syncPlanner(SyncDirection direction);
     static Result<Plan> previewSync(Session& session, const KeyRef& key, SyncDirection direction);
     static Result<WriteOutcome> sync(Session& session, const KeyRef& key, SyncDirection direction);
     static KeyPlanner setLevelPlanner(int level, const QString& reason, const ProgressDelta& delta);
-    static Result<WriteOutcome> setLevel(Session& session, const KeyRef& key, int level, const QString& reason,
-                                         const ProgressDelta& delta);
+    static Result<WriteOutcome> setLevel(
+        Session& session, const KeyRef& key, int level, const QString& reason, const ProgressDelta& delta);
 
     static Result<void> checkDelta(const ProgressDelta& delta);
 };

@@ -12,11 +12,16 @@ QString normalisedEmail(const QString& email)
 QString roleName(Role role)
 {
     switch (role) {
-    case Role::System: return QStringLiteral("system");
-    case Role::Admin: return QStringLiteral("admin");
-    case Role::Instructor: return QStringLiteral("instructor");
-    case Role::Student: return QStringLiteral("student");
-    case Role::Other: return QStringLiteral("other");
+    case Role::System:
+        return QStringLiteral("system");
+    case Role::Admin:
+        return QStringLiteral("admin");
+    case Role::Instructor:
+        return QStringLiteral("instructor");
+    case Role::Student:
+        return QStringLiteral("student");
+    case Role::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }
@@ -35,7 +40,8 @@ Role roleFromText(const QString& text)
 
 Result<Operator> Operator::lookup(Database& db, const QString& email)
 {
-    auto query = db.exec(QStringLiteral("SELECT id, role, is_active FROM users WHERE email = ?"), { normalisedEmail(email) });
+    auto query = db.exec(
+        QStringLiteral("SELECT id, role, is_active FROM users WHERE email = ?"), { normalisedEmail(email) });
     if (!query)
         return query.error();
     if (!query->next())

@@ -30,16 +30,19 @@ Result<void> finish(QKeychain::Job& job)
     if (!finished)
         loop.exec();
     if (!finished)
-        return Error { ErrorCode::CannotOpen, QStringLiteral("the keyring did not answer within %1 s").arg(keyringTimeoutMs / 1000) };
+        return Error { ErrorCode::CannotOpen,
+            QStringLiteral("the keyring did not answer within %1 s").arg(keyringTimeoutMs / 1000) };
     switch (job.error()) {
     case QKeychain::NoError:
     case QKeychain::EntryNotFound:
         return {};
     case QKeychain::AccessDeniedByUser:
     case QKeychain::AccessDenied:
-        return Error { ErrorCode::Refused, QStringLiteral("the keyring refused access: %1").arg(job.errorString()) };
+        return Error { ErrorCode::Refused,
+            QStringLiteral("the keyring refused access: %1").arg(job.errorString()) };
     default:
-        return Error { ErrorCode::CannotOpen, QStringLiteral("no keyring is available: %1").arg(job.errorString()) };
+        return Error { ErrorCode::CannotOpen,
+            QStringLiteral("no keyring is available: %1").arg(job.errorString()) };
     }
 }
 
@@ -47,8 +50,9 @@ Result<void> finish(QKeychain::Job& job)
 
 QString PasswordKeyring::account(const QString& email, const ConnectionProfile& profile)
 {
-    const QString database = profile.isPostgres() ? profile.describe()
-                                                  : QStringLiteral("sqlite:") + QFileInfo(profile.sqlitePath).absoluteFilePath();
+    const QString database = profile.isPostgres()
+        ? profile.describe()
+        : QStringLiteral("sqlite:") + QFileInfo(profile.sqlitePath).absoluteFilePath();
     return QStringLiteral("%1 on %2").arg(normalisedEmail(email), database);
 }
 

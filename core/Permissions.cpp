@@ -5,9 +5,12 @@ namespace cc {
 QString environmentName(Environment environment)
 {
     switch (environment) {
-    case Environment::Development: return QStringLiteral("development");
-    case Environment::Staging: return QStringLiteral("staging");
-    case Environment::Production: return QStringLiteral("production");
+    case Environment::Development:
+        return QStringLiteral("development");
+    case Environment::Staging:
+        return QStringLiteral("staging");
+    case Environment::Production:
+        return QStringLiteral("production");
     }
     return QStringLiteral("production");
 }
@@ -20,29 +23,47 @@ Result<Environment> environmentFromName(const QString& name)
         return Environment::Staging;
     if (name == u"production")
         return Environment::Production;
-    return refused(QStringLiteral("unknown environment \"%1\" (use development, staging or production)").arg(name));
+    return refused(
+        QStringLiteral("unknown environment \"%1\" (use development, staging or production)").arg(name));
 }
 
 QString actionName(Action action)
 {
     switch (action) {
-    case Action::View: return QStringLiteral("view");
-    case Action::SyncOne: return QStringLiteral("sync");
-    case Action::Advance: return QStringLiteral("advance");
-    case Action::RepairOne: return QStringLiteral("repair");
-    case Action::UpdateProgress: return QStringLiteral("update-progress");
-    case Action::SetLevel: return QStringLiteral("set-level");
-    case Action::Revert: return QStringLiteral("revert");
-    case Action::RepairAll: return QStringLiteral("repair-all");
-    case Action::Inject: return QStringLiteral("inject");
-    case Action::RevertInjection: return QStringLiteral("revert an injection");
-    case Action::ImportLevels: return QStringLiteral("levels --import --apply");
-    case Action::SetEnvironment: return QStringLiteral("env --set");
-    case Action::ChangeSettings: return QStringLiteral("settings");
-    case Action::CreateIndexes: return QStringLiteral("init --indexes");
-    case Action::Prune: return QStringLiteral("prune");
-    case Action::Demo: return QStringLiteral("demo");
-    case Action::Init: return QStringLiteral("init");
+    case Action::View:
+        return QStringLiteral("view");
+    case Action::SyncOne:
+        return QStringLiteral("sync");
+    case Action::Advance:
+        return QStringLiteral("advance");
+    case Action::RepairOne:
+        return QStringLiteral("repair");
+    case Action::UpdateProgress:
+        return QStringLiteral("update-progress");
+    case Action::SetLevel:
+        return QStringLiteral("set-level");
+    case Action::Revert:
+        return QStringLiteral("revert");
+    case Action::RepairAll:
+        return QStringLiteral("repair-all");
+    case Action::Inject:
+        return QStringLiteral("inject");
+    case Action::RevertInjection:
+        return QStringLiteral("revert an injection");
+    case Action::ImportLevels:
+        return QStringLiteral("levels --import --apply");
+    case Action::SetEnvironment:
+        return QStringLiteral("env --set");
+    case Action::ChangeSettings:
+        return QStringLiteral("settings");
+    case Action::CreateIndexes:
+        return QStringLiteral("init --indexes");
+    case Action::Prune:
+        return QStringLiteral("prune");
+    case Action::Demo:
+        return QStringLiteral("demo");
+    case Action::Init:
+        return QStringLiteral("init");
     }
     return QStringLiteral("action");
 }
@@ -54,15 +75,20 @@ Result<void> authorize(Action action, const Operator& op, Environment environmen
     if (!op.isSystem() && !op.active)
         return refused(QStringLiteral("%1 is not an active user and may not %2").arg(op.email, what));
     if (op.role == Role::Student || op.role == Role::Other)
-        return refused(QStringLiteral("%1 has the role %2, which may not use Coupling Console").arg(op.email, roleName(op.role)));
+        return refused(QStringLiteral("%1 has the role %2, which may not use Coupling Console")
+                           .arg(op.email, roleName(op.role)));
 
     enum class Tier { Everyone, Support, AdminOnly, AdminNotProduction, Setup };
     Tier tier = Tier::Everyone;
     switch (action) {
-    case Action::View: tier = Tier::Everyone; break;
+    case Action::View:
+        tier = Tier::Everyone;
+        break;
     case Action::SyncOne:
     case Action::Advance:
-    case Action::RepairOne: tier = Tier::Support; break;
+    case Action::RepairOne:
+        tier = Tier::Support;
+        break;
     case Action::UpdateProgress:
     case Action::SetLevel:
     case Action::Revert:
@@ -71,11 +97,17 @@ Result<void> authorize(Action action, const Operator& op, Environment environmen
     case Action::SetEnvironment:
     case Action::ChangeSettings:
     case Action::CreateIndexes:
-    case Action::Prune: tier = Tier::AdminOnly; break;
+    case Action::Prune:
+        tier = Tier::AdminOnly;
+        break;
     case Action::Inject:
-    case Action::RevertInjection: tier = Tier::AdminNotProduction; break;
+    case Action::RevertInjection:
+        tier = Tier::AdminNotProduction;
+        break;
     case Action::Demo:
-    case Action::Init: tier = Tier::Setup; break;
+    case Action::Init:
+        tier = Tier::Setup;
+        break;
     }
 
     if (tier == Tier::Everyone)
@@ -83,7 +115,8 @@ Result<void> authorize(Action action, const Operator& op, Environment environmen
     if (op.isSystem()) {
         if (tier == Tier::Setup || !production)
             return {};
-        return refused(QStringLiteral("%1 on a production database needs a named operator (--operator EMAIL)").arg(what));
+        return refused(QStringLiteral("%1 on a production database needs a named operator (--operator EMAIL)")
+                           .arg(what));
     }
     if (op.role == Role::Instructor && tier != Tier::Support)
         return refused(QStringLiteral("the instructor %1 may not %2; an admin may").arg(op.email, what));

@@ -34,9 +34,10 @@ PlannedStatement statementFor(const RowChange& change, const QString& returning)
             marks << QStringLiteral("?");
             statement.binds << it.value();
         }
-        statement.sql = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING %4")
-                            .arg(change.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-                                 returning.isEmpty() ? QStringLiteral("id") : returning);
+        statement.sql
+            = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING %4")
+                  .arg(change.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
+                      returning.isEmpty() ? QStringLiteral("id") : returning);
         break;
     }
     case RowOp::Update: {
@@ -45,7 +46,8 @@ PlannedStatement statementFor(const RowChange& change, const QString& returning)
             sets << quoted(it.key()) + QStringLiteral(" = ?");
             statement.binds << it.value();
         }
-        statement.sql = QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(change.table, sets.join(QStringLiteral(", ")));
+        statement.sql = QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
+                            .arg(change.table, sets.join(QStringLiteral(", ")));
         if (!returning.isEmpty())
             statement.sql += QStringLiteral(" RETURNING ") + returning;
         statement.binds << change.id;
@@ -95,7 +97,9 @@ QStringList Plan::describeLines() const
             case RowOp::Update:
                 line = QStringLiteral("  update %1 id %2:").arg(change.table).arg(change.id);
                 for (auto it = change.values.cbegin(); it != change.values.cend(); ++it)
-                    line += QStringLiteral(" %1 %2 → %3").arg(it.key(), formatValue(change.before.value(it.key())), formatValue(it.value()));
+                    line += QStringLiteral(" %1 %2 → %3")
+                                .arg(it.key(), formatValue(change.before.value(it.key())),
+                                    formatValue(it.value()));
                 break;
             case RowOp::Delete:
                 line = QStringLiteral("  delete %1 id %2").arg(change.table).arg(change.id);

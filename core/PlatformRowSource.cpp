@@ -18,14 +18,16 @@ QString ranged(const char* column, bool ranged)
 
 QString PlatformRowSource::progressStatement(bool range)
 {
-    return QStringLiteral("SELECT student_id, specialization_id, current_level, total_xp, completed_sessions, "
-                          "theory_hours_completed, practice_hours_completed FROM specialization_progress%1 ORDER BY student_id")
+    return QStringLiteral(
+        "SELECT student_id, specialization_id, current_level, total_xp, completed_sessions, "
+        "theory_hours_completed, practice_hours_completed FROM specialization_progress%1 ORDER BY student_id")
         .arg(ranged("student_id", range));
 }
 
 QString PlatformRowSource::licenseStatement(bool range)
 {
-    return QStringLiteral("SELECT user_id, specialization_type, current_level, max_achieved_level FROM user_licenses%1 ORDER BY user_id")
+    return QStringLiteral("SELECT user_id, specialization_type, current_level, max_achieved_level FROM "
+                          "user_licenses%1 ORDER BY user_id")
         .arg(ranged("user_id", range));
 }
 
@@ -46,7 +48,11 @@ namespace {
 // Three statements stepped side by side on the connection's own sqlite3 handle.
 class SqliteRowSource final : public PlatformRowSource {
 public:
-    SqliteRowSource(Database& db, sqlite3* handle) : m_db(db), m_handle(handle) { }
+    SqliteRowSource(Database& db, sqlite3* handle)
+        : m_db(db)
+        , m_handle(handle)
+    {
+    }
     ~SqliteRowSource() override
     {
         for (sqlite3_stmt* statement : { m_progress, m_license, m_staff })
@@ -70,7 +76,7 @@ public:
         text(m_progress, 1, row.storedId);
         row.level = optionalInt(m_progress, 2);
         row.counters = { sqlite3_column_int64(m_progress, 3), sqlite3_column_int64(m_progress, 4),
-                         sqlite3_column_int64(m_progress, 5), sqlite3_column_int64(m_progress, 6) };
+            sqlite3_column_int64(m_progress, 5), sqlite3_column_int64(m_progress, 6) };
         return true;
     }
 
@@ -110,9 +116,9 @@ private:
     {
         if (code == SQLITE_INTERRUPT)
             return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-        return m_db.sqlError(QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(m_handle)), QSqlError::StatementError,
-                                       QString::number(code)),
-                             QStringLiteral("the check's statement"));
+        return m_db.sqlError(QSqlError(QString(), QString::fromUtf8(sqlite3_errmsg(m_handle)),
+                                 QSqlError::StatementError, QString::number(code)),
+            QStringLiteral("the check's statement"));
     }
     Result<bool> step(sqlite3_stmt* statement)
     {
@@ -126,7 +132,9 @@ private:
     Result<void> prepareOne(const QString& sql, UserRange range, sqlite3_stmt** statement)
     {
         const QByteArray text = sql.toUtf8();
-        if (const int code = sqlite3_prepare_v2(m_handle, text.constData(), int(text.size()), statement, nullptr); code != SQLITE_OK)
+        if (const int code
+            = sqlite3_prepare_v2(m_handle, text.constData(), int(text.size()), statement, nullptr);
+            code != SQLITE_OK)
             return error(code);
         if (range) {
             sqlite3_bind_int64(*statement, 1, range->first);
@@ -144,7 +152,8 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<PlatformRowSource>> openSqliteRowSource(Database& db, PlatformRowSource::UserRange range)
+Result<std::unique_ptr<PlatformRowSource>> openSqliteRowSource(
+    Database& db, PlatformRowSource::UserRange range)
 {
     const QVariant handle = db.connection().driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)

@@ -49,7 +49,9 @@ public:
     static QString staffStatement(bool ranged);
 };
 
-Result<std::unique_ptr<PlatformRowSource>> openSqliteRowSource(Database& db, PlatformRowSource::UserRange range);
-Result<std::unique_ptr<PlatformRowSource>> openPostgresRowSource(Database& db, PlatformRowSource::UserRange range);
+Result<std::unique_ptr<PlatformRowSource>> openSqliteRowSource(
+    Database& db, PlatformRowSource::UserRange range);
+Result<std::unique_ptr<PlatformRowSource>> openPostgresRowSource(
+    Database& db, PlatformRowSource::UserRange range);
 
 } // namespace cc

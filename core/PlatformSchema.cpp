@@ -18,30 +18,34 @@ const QHash<QString, QList<Expected>>& expectedColumns()
     using F = TypeFamily;
     static const QHash<QString, QList<Expected>> expected {
         { QStringLiteral("users"),
-          { { "id", F::Integer }, { "name", F::Text }, { "email", F::Text }, { "password_hash", F::Text },
-            { "role", F::Text }, { "is_active", F::Boolean } } },
-        { QStringLiteral("specializations"), { { "id", F::Text }, { "is_active", F::Boolean }, { "created_at", F::Timestamp } } },
+            { { "id", F::Integer }, { "name", F::Text }, { "email", F::Text }, { "password_hash", F::Text },
+                { "role", F::Text }, { "is_active", F::Boolean } } },
+        { QStringLiteral("specializations"),
+            { { "id", F::Text }, { "is_active", F::Boolean }, { "created_at", F::Timestamp } } },
         { QStringLiteral("specialization_progress"),
-          { { "id", F::Integer }, { "student_id", F::Integer }, { "specialization_id", F::Text },
-            { "current_level", F::Integer }, { "total_xp", F::Integer }, { "completed_sessions", F::Integer },
-            { "completed_projects", F::Integer }, { "theory_hours_completed", F::Integer },
-            { "practice_hours_completed", F::Integer }, { "last_activity", F::Timestamp },
-            { "created_at", F::Timestamp }, { "updated_at", F::Timestamp } } },
+            { { "id", F::Integer }, { "student_id", F::Integer }, { "specialization_id", F::Text },
+                { "current_level", F::Integer }, { "total_xp", F::Integer },
+                { "completed_sessions", F::Integer }, { "completed_projects", F::Integer },
+                { "theory_hours_completed", F::Integer }, { "practice_hours_completed", F::Integer },
+                { "last_activity", F::Timestamp }, { "created_at", F::Timestamp },
+                { "updated_at", F::Timestamp } } },
         { QStringLiteral("user_licenses"),
-          { { "id", F::Integer }, { "user_id", F::Integer }, { "specialization_type", F::Text },
-            { "current_level", F::Integer }, { "max_achieved_level", F::Integer }, { "started_at", F::Timestamp },
-            { "last_advanced_at", F::Timestamp }, { "instructor_notes", F::Text }, { "payment_verified", F::Boolean },
-            { "onboarding_completed", F::Boolean }, { "is_active", F::Boolean }, { "renewal_cost", F::Integer },
-            { "credit_balance", F::Integer }, { "credit_purchased", F::Integer }, { "created_at", F::Timestamp },
-            { "updated_at", F::Timestamp } } },
+            { { "id", F::Integer }, { "user_id", F::Integer }, { "specialization_type", F::Text },
+                { "current_level", F::Integer }, { "max_achieved_level", F::Integer },
+                { "started_at", F::Timestamp }, { "last_advanced_at", F::Timestamp },
+                { "instructor_notes", F::Text }, { "payment_verified", F::Boolean },
+                { "onboarding_completed", F::Boolean }, { "is_active", F::Boolean },
+                { "renewal_cost", F::Integer }, { "credit_balance", F::Integer },
+                { "credit_purchased", F::Integer }, { "created_at", F::Timestamp },
+                { "updated_at", F::Timestamp } } },
         { QStringLiteral("license_progressions"),
-          { { "id", F::Integer }, { "user_license_id", F::Integer }, { "from_level", F::Integer },
-            { "to_level", F::Integer }, { "advanced_by", F::Integer }, { "advancement_reason", F::Text },
-            { "requirements_met", F::Text }, { "advanced_at", F::Timestamp } } },
+            { { "id", F::Integer }, { "user_license_id", F::Integer }, { "from_level", F::Integer },
+                { "to_level", F::Integer }, { "advanced_by", F::Integer }, { "advancement_reason", F::Text },
+                { "requirements_met", F::Text }, { "advanced_at", F::Timestamp } } },
         { QStringLiteral("user_achievements"),
-          { { "id", F::Integer }, { "user_id", F::Integer }, { "badge_type", F::Text }, { "title", F::Text },
-            { "description", F::Text }, { "icon", F::Text }, { "earned_at", F::Timestamp },
-            { "specialization_id", F::Text } } },
+            { { "id", F::Integer }, { "user_id", F::Integer }, { "badge_type", F::Text },
+                { "title", F::Text }, { "description", F::Text }, { "icon", F::Text },
+                { "earned_at", F::Timestamp }, { "specialization_id", F::Text } } },
     };
     return expected;
 }
@@ -87,17 +91,21 @@ Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table, const 
 {
     QList<ColumnInfo> columns;
     if (db.isPostgres()) {
-        auto query = db.exec(QStringLiteral(
-            "SELECT c.column_name, c.data_type, c.is_nullable, c.column_default, "
-            "EXISTS (SELECT 1 FROM pg_type t WHERE t.typname = c.udt_name AND t.typtype = 'e'), "
-            "EXISTS (SELECT 1 FROM information_schema.key_column_usage k "
-            "        JOIN information_schema.table_constraints tc ON tc.constraint_name = k.constraint_name "
-            "         AND tc.table_schema = k.table_schema AND tc.constraint_type = 'PRIMARY KEY' "
-            "        WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND k.column_name = c.column_name) "
-            "FROM information_schema.columns c "
-            "WHERE c.table_schema = COALESCE(CAST(? AS text), (SELECT n.nspname FROM pg_class rc JOIN pg_namespace n ON "
-            "n.oid = rc.relnamespace WHERE rc.oid = to_regclass(quote_ident(CAST(? AS text))))) "
-            "AND c.table_name = ? ORDER BY c.ordinal_position"),
+        auto query = db.exec(
+            QStringLiteral(
+                "SELECT c.column_name, c.data_type, c.is_nullable, c.column_default, "
+                "EXISTS (SELECT 1 FROM pg_type t WHERE t.typname = c.udt_name AND t.typtype = 'e'), "
+                "EXISTS (SELECT 1 FROM information_schema.key_column_usage k "
+                "        JOIN information_schema.table_constraints tc ON tc.constraint_name = "
+                "k.constraint_name "
+                "         AND tc.table_schema = k.table_schema AND tc.constraint_type = 'PRIMARY KEY' "
+                "        WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND "
+                "k.column_name = c.column_name) "
+                "FROM information_schema.columns c "
+                "WHERE c.table_schema = COALESCE(CAST(? AS text), (SELECT n.nspname FROM pg_class rc JOIN "
+                "pg_namespace n ON "
+                "n.oid = rc.relnamespace WHERE rc.oid = to_regclass(quote_ident(CAST(? AS text))))) "
+                "AND c.table_name = ? ORDER BY c.ordinal_position"),
             { schema.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(schema), table, table });
         if (!query)
             return query.error();
@@ -112,7 +120,9 @@ Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table, const 
             columns.append(column);
         }
     } else {
-        auto query = db.exec(QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)"), { table });
+        auto query = db.exec(
+            QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)"),
+            { table });
         if (!query)
             return query.error();
         while (query->next()) {
@@ -134,13 +144,20 @@ Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table, const 
 QString typeFamilyName(TypeFamily family)
 {
     switch (family) {
-    case TypeFamily::Integer: return QStringLiteral("integer");
-    case TypeFamily::Text: return QStringLiteral("text");
-    case TypeFamily::Boolean: return QStringLiteral("boolean");
-    case TypeFamily::Timestamp: return QStringLiteral("timestamp");
-    case TypeFamily::Float: return QStringLiteral("floating point");
-    case TypeFamily::Json: return QStringLiteral("json");
-    case TypeFamily::Other: return QStringLiteral("other");
+    case TypeFamily::Integer:
+        return QStringLiteral("integer");
+    case TypeFamily::Text:
+        return QStringLiteral("text");
+    case TypeFamily::Boolean:
+        return QStringLiteral("boolean");
+    case TypeFamily::Timestamp:
+        return QStringLiteral("timestamp");
+    case TypeFamily::Float:
+        return QStringLiteral("floating point");
+    case TypeFamily::Json:
+        return QStringLiteral("json");
+    case TypeFamily::Other:
+        return QStringLiteral("other");
     }
     return QStringLiteral("other");
 }
@@ -162,18 +179,21 @@ Result<PlatformSchema> PlatformSchema::inspect(Database& db)
         if (!columns)
             return columns.error();
         if (columns->isEmpty())
-            return Error { ErrorCode::SchemaMismatch, QStringLiteral("the platform table %1 is missing").arg(table) };
+            return Error { ErrorCode::SchemaMismatch,
+                QStringLiteral("the platform table %1 is missing").arg(table) };
         QSet<QString> known;
         for (const Expected& expected : expectedColumns().value(table)) {
             const QString name = QString::fromLatin1(expected.name);
             known.insert(name);
-            auto found = std::find_if(columns->cbegin(), columns->cend(), [&](const ColumnInfo& c) { return c.name == name; });
+            auto found = std::find_if(
+                columns->cbegin(), columns->cend(), [&](const ColumnInfo& c) { return c.name == name; });
             if (found == columns->cend())
-                return Error { ErrorCode::SchemaMismatch, QStringLiteral("the platform table %1 has no column %2").arg(table, name) };
+                return Error { ErrorCode::SchemaMismatch,
+                    QStringLiteral("the platform table %1 has no column %2").arg(table, name) };
             if (found->family != expected.family)
                 return Error { ErrorCode::SchemaMismatch,
-                               QStringLiteral("column %1.%2 is of type %3, expected the %4 family")
-                                   .arg(table, name, found->declaredType, typeFamilyName(expected.family)) };
+                    QStringLiteral("column %1.%2 is of type %3, expected the %4 family")
+                        .arg(table, name, found->declaredType, typeFamilyName(expected.family)) };
         }
         for (const ColumnInfo& column : std::as_const(*columns)) {
             if (!known.contains(column.name) && column.notNull && !column.hasDefault && !column.primaryKey) {
@@ -226,23 +246,28 @@ Result<void> PlatformSchema::refuseForeign(Database& db)
         if (!elsewhere)
             return elsewhere.error();
         if (!elsewhere->isEmpty())
-            return refused(QStringLiteral("the platform tables are in schema %1, which this connection's search_path does not reach; "
-                                          "add it to the search_path of this login or database (ALTER ROLE … SET search_path); nothing was changed")
+            return refused(QStringLiteral(
+                "the platform tables are in schema %1, which this connection's search_path does not reach; "
+                "add it to the search_path of this login or database (ALTER ROLE … SET search_path); nothing "
+                "was changed")
                                .arg(boundedList(*elsewhere, elsewhere->size(), limit)));
     }
     const QString sql = db.isPostgres()
         ? QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                         "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = ANY(current_schemas(false)) ORDER BY 1")
-        : QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                         "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = "
+                         "ANY(current_schemas(false)) ORDER BY 1")
+        : QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE "
+                         "'sqlite\\_%' ESCAPE '\\' "
                          "AND name NOT LIKE 'cc\\_%' ESCAPE '\\' ORDER BY name");
     auto found = db.lookupColumn(sql);
     if (!found)
         return found.error();
     if (found->isEmpty())
         return {};
-    return refused(QStringLiteral("this database is not the platform's: it holds %1 other table%2 (%3) and none of the platform's "
-                                  "(users, specialization_progress, user_licenses …); init and demo create the platform's tables only "
-                                  "in an empty database (nothing was changed)")
+    return refused(QStringLiteral(
+        "this database is not the platform's: it holds %1 other table%2 (%3) and none of the platform's "
+        "(users, specialization_progress, user_licenses …); init and demo create the platform's tables only "
+        "in an empty database (nothing was changed)")
                        .arg(found->size())
                        .arg(found->size() == 1 ? QString() : QStringLiteral("s"))
                        .arg(boundedList(*found, found->size(), limit)));
@@ -307,7 +332,8 @@ std::pair<QString, QString> splitSqlName(const QString& sqlName)
         }
     }
     parts.append(current);
-    return parts.size() == 2 ? std::pair { parts.at(0), parts.at(1) } : std::pair { QString(), parts.first() };
+    return parts.size() == 2 ? std::pair { parts.at(0), parts.at(1) }
+                             : std::pair { QString(), parts.first() };
 }
 
 } // namespace
@@ -344,36 +370,58 @@ QString PlatformSchema::insertBlocker(const QString& table) const
 Result<void> PlatformSchema::create(Database& db)
 {
     const bool pg = db.isPostgres();
-    const QString id = pg ? QStringLiteral("SERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+    const QString id
+        = pg ? QStringLiteral("SERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
     const QString yes = pg ? QStringLiteral("true") : QStringLiteral("1");
     const QStringList statements {
-        QStringLiteral("CREATE TABLE users (id %1, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE, "
-                       "password_hash TEXT NOT NULL, role VARCHAR(20) NOT NULL, is_active BOOLEAN DEFAULT %2)").arg(id, yes),
-        QStringLiteral("CREATE TABLE specializations (id VARCHAR(50) PRIMARY KEY, is_active BOOLEAN NOT NULL DEFAULT %1, "
-                       "created_at TIMESTAMP)").arg(yes),
-        QStringLiteral("CREATE TABLE specialization_progress (id %1, student_id INTEGER NOT NULL REFERENCES users(id), "
-                       "specialization_id VARCHAR(50) NOT NULL REFERENCES specializations(id), current_level INTEGER DEFAULT 1, "
-                       "total_xp INTEGER DEFAULT 0, completed_sessions INTEGER DEFAULT 0, completed_projects INTEGER DEFAULT 0, "
-                       "theory_hours_completed INTEGER NOT NULL DEFAULT 0, practice_hours_completed INTEGER NOT NULL DEFAULT 0, "
-                       "last_activity TIMESTAMP, created_at TIMESTAMP, updated_at TIMESTAMP)").arg(id),
-        QStringLiteral("CREATE TABLE user_licenses (id %1, user_id INTEGER NOT NULL REFERENCES users(id), "
-                       "specialization_type VARCHAR(20) NOT NULL, current_level INTEGER NOT NULL DEFAULT 1, "
-                       "max_achieved_level INTEGER NOT NULL DEFAULT 1, started_at TIMESTAMP NOT NULL, last_advanced_at TIMESTAMP, "
-                       "instructor_notes TEXT, payment_verified BOOLEAN NOT NULL, onboarding_completed BOOLEAN NOT NULL, "
-                       "is_active BOOLEAN NOT NULL, renewal_cost INTEGER NOT NULL, credit_balance INTEGER NOT NULL, "
-                       "credit_purchased INTEGER NOT NULL, created_at TIMESTAMP, updated_at TIMESTAMP)").arg(id),
-        QStringLiteral("CREATE TABLE license_progressions (id %1, user_license_id INTEGER NOT NULL REFERENCES user_licenses(id), "
-                       "from_level INTEGER NOT NULL, to_level INTEGER NOT NULL, advanced_by INTEGER REFERENCES users(id), "
-                       "advancement_reason TEXT, requirements_met TEXT, advanced_at TIMESTAMP)").arg(id),
-        QStringLiteral("CREATE TABLE user_achievements (id %1, user_id INTEGER REFERENCES users(id), badge_type TEXT NOT NULL, "
-                       "title TEXT NOT NULL, description TEXT, icon TEXT, earned_at TIMESTAMP, specialization_id VARCHAR(50))").arg(id),
+        QStringLiteral(
+            "CREATE TABLE users (id %1, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE, "
+            "password_hash TEXT NOT NULL, role VARCHAR(20) NOT NULL, is_active BOOLEAN DEFAULT %2)")
+            .arg(id, yes),
+        QStringLiteral("CREATE TABLE specializations (id VARCHAR(50) PRIMARY KEY, is_active BOOLEAN NOT NULL "
+                       "DEFAULT %1, "
+                       "created_at TIMESTAMP)")
+            .arg(yes),
+        QStringLiteral(
+            "CREATE TABLE specialization_progress (id %1, student_id INTEGER NOT NULL REFERENCES users(id), "
+            "specialization_id VARCHAR(50) NOT NULL REFERENCES specializations(id), current_level INTEGER "
+            "DEFAULT 1, "
+            "total_xp INTEGER DEFAULT 0, completed_sessions INTEGER DEFAULT 0, completed_projects INTEGER "
+            "DEFAULT 0, "
+            "theory_hours_completed INTEGER NOT NULL DEFAULT 0, practice_hours_completed INTEGER NOT NULL "
+            "DEFAULT 0, "
+            "last_activity TIMESTAMP, created_at TIMESTAMP, updated_at TIMESTAMP)")
+            .arg(id),
+        QStringLiteral(
+            "CREATE TABLE user_licenses (id %1, user_id INTEGER NOT NULL REFERENCES users(id), "
+            "specialization_type VARCHAR(20) NOT NULL, current_level INTEGER NOT NULL DEFAULT 1, "
+            "max_achieved_level INTEGER NOT NULL DEFAULT 1, started_at TIMESTAMP NOT NULL, last_advanced_at "
+            "TIMESTAMP, "
+            "instructor_notes TEXT, payment_verified BOOLEAN NOT NULL, onboarding_completed BOOLEAN NOT "
+            "NULL, "
+            "is_active BOOLEAN NOT NULL, renewal_cost INTEGER NOT NULL, credit_balance INTEGER NOT NULL, "
+            "credit_purchased INTEGER NOT NULL, created_at TIMESTAMP, updated_at TIMESTAMP)")
+            .arg(id),
+        QStringLiteral("CREATE TABLE license_progressions (id %1, user_license_id INTEGER NOT NULL "
+                       "REFERENCES user_licenses(id), "
+                       "from_level INTEGER NOT NULL, to_level INTEGER NOT NULL, advanced_by INTEGER "
+                       "REFERENCES users(id), "
+                       "advancement_reason TEXT, requirements_met TEXT, advanced_at TIMESTAMP)")
+            .arg(id),
+        QStringLiteral("CREATE TABLE user_achievements (id %1, user_id INTEGER REFERENCES users(id), "
+                       "badge_type TEXT NOT NULL, "
+                       "title TEXT NOT NULL, description TEXT, icon TEXT, earned_at TIMESTAMP, "
+                       "specialization_id VARCHAR(50))")
+            .arg(id),
     };
     for (const QString& statement : statements)
         CC_TRY(db.runDirect(statement));
     const QString now = pg ? QStringLiteral("now()") : QStringLiteral("strftime('%Y-%m-%d %H:%M:%S','now')");
-    for (const char* spec : { "PLAYER", "COACH", "INTERNSHIP", "GANCUJU_PLAYER", "LFA_COACH", "LFA_FOOTBALL_PLAYER" })
-        CC_TRY(db.run(QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES (?, ?, ") + now + u')',
-                      { QString::fromLatin1(spec), true }));
+    for (const char* spec :
+        { "PLAYER", "COACH", "INTERNSHIP", "GANCUJU_PLAYER", "LFA_COACH", "LFA_FOOTBALL_PLAYER" })
+        CC_TRY(db.run(QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES (?, ?, ")
+                + now + u')',
+            { QString::fromLatin1(spec), true }));
     return {};
 }
 

@@ -48,7 +48,11 @@ struct Cursor {
 
 class PostgresRowSource final : public PlatformRowSource {
 public:
-    PostgresRowSource(Database& db, PGconn* connection) : m_db(db), m_connection(connection) { }
+    PostgresRowSource(Database& db, PGconn* connection)
+        : m_db(db)
+        , m_connection(connection)
+    {
+    }
     ~PostgresRowSource() override
     {
         for (Cursor* cursor : { &m_progress, &m_license, &m_staff })
@@ -79,8 +83,8 @@ public:
         row.userId = parseInteger(PQgetvalue(r, i, 0));
         row.storedId.assign(PQgetvalue(r, i, 1), size_t(PQgetlength(r, i, 1)));
         row.level = optionalInt(r, i, 2);
-        row.counters = { optionalInt(r, i, 3).value_or(0), optionalInt(r, i, 4).value_or(0), optionalInt(r, i, 5).value_or(0),
-                         optionalInt(r, i, 6).value_or(0) };
+        row.counters = { optionalInt(r, i, 3).value_or(0), optionalInt(r, i, 4).value_or(0),
+            optionalInt(r, i, 5).value_or(0), optionalInt(r, i, 6).value_or(0) };
         return true;
     }
 
@@ -118,20 +122,22 @@ private:
     {
         const char* state = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
         const char* message = result ? PQresultErrorMessage(result) : PQerrorMessage(m_connection);
-        return m_db.sqlError(QSqlError(QString(), QString::fromUtf8(message).trimmed(), QSqlError::StatementError,
-                                       QString::fromLatin1(state ? state : "")),
-                             QStringLiteral("the check's statement"));
+        return m_db.sqlError(QSqlError(QString(), QString::fromUtf8(message).trimmed(),
+                                 QSqlError::StatementError, QString::fromLatin1(state ? state : "")),
+            QStringLiteral("the check's statement"));
     }
 
     // Runs a statement with text parameters; `expected` result status or an error.
-    Result<void> command(const QByteArray& sql, const std::vector<QByteArray>* values, ExecStatusType expected = PGRES_COMMAND_OK)
+    Result<void> command(const QByteArray& sql, const std::vector<QByteArray>* values,
+        ExecStatusType expected = PGRES_COMMAND_OK)
     {
         std::vector<const char*> pointers;
         if (values) {
             for (const QByteArray& value : *values)
                 pointers.push_back(value.constData());
         }
-        PGresult* result = PQexecParams(m_connection, sql.constData(), int(pointers.size()), nullptr, pointers.data(), nullptr, nullptr, 0);
+        PGresult* result = PQexecParams(m_connection, sql.constData(), int(pointers.size()), nullptr,
+            pointers.data(), nullptr, nullptr, 0);
         const bool ok = result && PQresultStatus(result) == expected;
         Result<void> outcome = ok ? Result<void>() : Result<void>(error(result));
         PQclear(result);
@@ -143,7 +149,8 @@ private:
         std::vector<QByteArray> values;
         if (range)
             values = { QByteArray::number(range->first), QByteArray::number(range->second) };
-        const QByteArray declare = QByteArray("DECLARE ") + cursor.name + " NO SCROLL CURSOR FOR " + numbered(sql);
+        const QByteArray declare
+            = QByteArray("DECLARE ") + cursor.name + " NO SCROLL CURSOR FOR " + numbered(sql);
         return command(declare, &values);
     }
 
@@ -156,7 +163,8 @@ private:
         if (cursor.done)
             return false;
         PQclear(cursor.batch);
-        const QByteArray fetch = QByteArray("FETCH FORWARD ") + QByteArray::number(fetchRows) + " FROM " + cursor.name;
+        const QByteArray fetch
+            = QByteArray("FETCH FORWARD ") + QByteArray::number(fetchRows) + " FROM " + cursor.name;
         cursor.batch = PQexec(m_connection, fetch.constData());
         if (!cursor.batch || PQresultStatus(cursor.batch) != PGRES_TUPLES_OK)
             return error(cursor.batch);
@@ -175,11 +183,13 @@ private:
 
 } // namespace
 
-Result<std::unique_ptr<PlatformRowSource>> openPostgresRowSource(Database& db, PlatformRowSource::UserRange range)
+Result<std::unique_ptr<PlatformRowSource>> openPostgresRowSource(
+    Database& db, PlatformRowSource::UserRange range)
 {
     const QVariant handle = db.connection().driver()->handle();
     // Qt names the handle's type by the struct behind libpq's typedef.
-    if (!handle.isValid() || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
+    if (!handle.isValid()
+        || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
         return Error { ErrorCode::Sql, QStringLiteral("the PostgreSQL driver gave no handle") };
     auto source = std::make_unique<PostgresRowSource>(db, *static_cast<PGconn* const*>(handle.data()));
     CC_TRY(source->declare(range));

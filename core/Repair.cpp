@@ -12,7 +12,8 @@ namespace {
 QString referencedBy(const Referrers& referrers, qint64 id)
 {
     const qsizetype count = referrers.value(id).size();
-    return count == 1 ? QStringLiteral("referenced by 1 row of other tables") : QStringLiteral("referenced by %1 rows of other tables").arg(count);
+    return count == 1 ? QStringLiteral("referenced by 1 row of other tables")
+                      : QStringLiteral("referenced by %1 rows of other tables").arg(count);
 }
 
 // Why a merge keeps the license it keeps (C6 step 1), for the plan.
@@ -23,15 +24,19 @@ QString licenseKeptNote(const KeyRows& rows, const Row& kept)
         if (rowId(row) != rowId(kept))
             removed << QStringLiteral("%1 (%2, payment_verified %3, max level %4)")
                            .arg(rowId(row))
-                           .arg(referencedBy(rows.licenseReferrers, rowId(row)), formatValue(row.value(QStringLiteral("payment_verified"))),
-                                formatValue(row.value(QStringLiteral("max_achieved_level"))));
+                           .arg(referencedBy(rows.licenseReferrers, rowId(row)),
+                               formatValue(row.value(QStringLiteral("payment_verified"))),
+                               formatValue(row.value(QStringLiteral("max_achieved_level"))));
     }
-    return QStringLiteral("keeps user_licenses row %1 (%2, payment_verified %3, max level %4, started %5) over %6: the row holding the "
-                          "real record (most references, then paid, then highest max level, then earliest start, then lowest id)")
+    return QStringLiteral("keeps user_licenses row %1 (%2, payment_verified %3, max level %4, started %5) "
+                          "over %6: the row holding the "
+                          "real record (most references, then paid, then highest max level, then earliest "
+                          "start, then lowest id)")
         .arg(rowId(kept))
-        .arg(referencedBy(rows.licenseReferrers, rowId(kept)), formatValue(kept.value(QStringLiteral("payment_verified"))),
-             formatValue(kept.value(QStringLiteral("max_achieved_level"))), formatValue(kept.value(QStringLiteral("started_at"))),
-             removed.join(QStringLiteral(", ")));
+        .arg(referencedBy(rows.licenseReferrers, rowId(kept)),
+            formatValue(kept.value(QStringLiteral("payment_verified"))),
+            formatValue(kept.value(QStringLiteral("max_achieved_level"))),
+            formatValue(kept.value(QStringLiteral("started_at"))), removed.join(QStringLiteral(", ")));
 }
 
 QString progressKeptNote(const KeyRows& rows, const Row& kept)
@@ -41,13 +46,16 @@ QString progressKeptNote(const KeyRows& rows, const Row& kept)
         if (rowId(row) != rowId(kept))
             removed << QStringLiteral("%1 (%2 XP, %3 sessions)")
                            .arg(rowId(row))
-                           .arg(formatValue(row.value(QStringLiteral("total_xp"))), formatValue(row.value(QStringLiteral("completed_sessions"))));
+                           .arg(formatValue(row.value(QStringLiteral("total_xp"))),
+                               formatValue(row.value(QStringLiteral("completed_sessions"))));
     }
-    return QStringLiteral("keeps specialization_progress row %1 (%2 XP, %3 sessions) over %4: the row holding the real record "
-                          "(highest XP, then most sessions, then lowest id)")
+    return QStringLiteral(
+        "keeps specialization_progress row %1 (%2 XP, %3 sessions) over %4: the row holding the real record "
+        "(highest XP, then most sessions, then lowest id)")
         .arg(rowId(kept))
-        .arg(formatValue(kept.value(QStringLiteral("total_xp"))), formatValue(kept.value(QStringLiteral("completed_sessions"))),
-             removed.join(QStringLiteral(", ")));
+        .arg(formatValue(kept.value(QStringLiteral("total_xp"))),
+            formatValue(kept.value(QStringLiteral("completed_sessions"))),
+            removed.join(QStringLiteral(", ")));
 }
 
 // Keeps the license holding the real record (KeyRows::keptLicense) and re-points every row of other
@@ -127,7 +135,8 @@ KeyPlanner Repair::planner(const RepairOptions& options)
             if (!level || *level < 1 || *level > max) {
                 int target = 1;
                 if (!builder.licenses().isEmpty())
-                    target = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
+                    target = int(
+                        rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
                 else
                     target = catalogue.justifiedLevel(track, rows.aggregate(catalogue).counters);
                 builder.setProgressLevel(progress, target);
@@ -137,15 +146,18 @@ KeyPlanner Repair::planner(const RepairOptions& options)
         QString skip;
         if (builder.licenses().isEmpty() && !builder.progress().isEmpty()) {
             if (options.createLicenses) {
-                const int level = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
+                const int level
+                    = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
                 auto created = builder.createLicense(level, &builder.progress().first());
                 if (!created)
                     return created.error();
             } else {
-                skip = QStringLiteral("missing license: not created without --create-licenses (a license is a paid product)");
+                skip = QStringLiteral(
+                    "missing license: not created without --create-licenses (a license is a paid product)");
             }
         } else if (builder.progress().isEmpty() && !builder.licenses().isEmpty()) {
-            const int level = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
+            const int level
+                = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
             auto created = builder.createProgress(level);
             if (!created)
                 return created.error();
@@ -191,7 +203,8 @@ Result<QList<KeyRef>> keysOfUser(Session& session, qint64 userId, const QString&
 
 } // namespace
 
-Result<Plan> Repair::previewUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options)
+Result<Plan> Repair::previewUser(
+    Session& session, qint64 userId, const QString& track, const RepairOptions& options)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::View));
@@ -204,7 +217,8 @@ Result<Plan> Repair::previewUser(Session& session, qint64 userId, const QString&
     return CouplingWriter::dryRun(session, *keys, planner(options), write);
 }
 
-Result<WriteOutcome> Repair::repairUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options)
+Result<WriteOutcome> Repair::repairUser(
+    Session& session, qint64 userId, const QString& track, const RepairOptions& options)
 {
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::RepairOne));
@@ -237,7 +251,8 @@ Result<QList<KeyRef>> Repair::keysToRepair(Session& session, CancelToken* cancel
         if (!report)
             return report.error();
         if (!report->runId)
-            return refused(QStringLiteral("repair-all needs a stored health check, and this one could not be stored"));
+            return refused(
+                QStringLiteral("repair-all needs a stored health check, and this one could not be stored"));
         runId = report->runId;
     }
     ViolationFilter filter;

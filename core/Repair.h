@@ -17,8 +17,10 @@ class Repair final {
 public:
     static KeyPlanner planner(const RepairOptions& options);
 
-    static Result<Plan> previewUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options);
-    static Result<WriteOutcome> repairUser(Session& session, qint64 userId, const QString& track, const RepairOptions& options);
+    static Result<Plan> previewUser(
+        Session& session, qint64 userId, const QString& track, const RepairOptions& options);
+    static Result<WriteOutcome> repairUser(
+        Session& session, qint64 userId, const QString& track, const RepairOptions& options);
 
     // The keys of the latest completed run's violations; runs a check first when there is no run or
     // when the newest audit entry is younger than the run.

@@ -12,7 +12,9 @@ KeyRows applied(const KeyChange& change)
 {
     KeyRows rows = change.before;
     for (const RowChange& row : change.changes) {
-        QList<Row>* side = row.table == table::progress ? &rows.progress : row.table == table::licenses ? &rows.licenses : nullptr;
+        QList<Row>* side = row.table == table::progress ? &rows.progress
+            : row.table == table::licenses              ? &rows.licenses
+                                                        : nullptr;
         if (!side)
             continue;
         if (row.op == RowOp::Insert) {
@@ -55,14 +57,16 @@ QStringList stepsOf(const KeyChange& change, const KeyForecast& key, const Level
         if (row.op == RowOp::Delete) {
             add(QStringLiteral("merge_duplicates"));
         } else if (row.op == RowOp::Insert) {
-            add(progress ? QStringLiteral("create_progress_from_license") : QStringLiteral("create_license_from_progress"));
+            add(progress ? QStringLiteral("create_progress_from_license")
+                         : QStringLiteral("create_license_from_progress"));
         } else if (row.values.contains(QStringLiteral("current_level"))) {
             const auto from = rowInt(row.before, QStringLiteral("current_level"));
             const auto to = rowInt(row.values, QStringLiteral("current_level"));
             if (max > 0 && from && *from > max && to == max)
                 add(QStringLiteral("clamp_level"));
             else
-                add(progress ? QStringLiteral("sync_license_to_progress") : QStringLiteral("sync_progress_to_license"));
+                add(progress ? QStringLiteral("sync_license_to_progress")
+                             : QStringLiteral("sync_progress_to_license"));
         } else if (row.values.contains(QStringLiteral("specialization_id")) && row.values.size() <= 2) {
             add(QStringLiteral("unify_spelling"));
         }

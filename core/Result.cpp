@@ -28,18 +28,30 @@ int exitCodeFor(ErrorCode code)
 QString errorCodeName(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::Refused: return QStringLiteral("refused");
-    case ErrorCode::NotInitialised: return QStringLiteral("not_initialised");
-    case ErrorCode::ReadOnly: return QStringLiteral("read_only");
-    case ErrorCode::SchemaMismatch: return QStringLiteral("schema_mismatch");
-    case ErrorCode::NotFound: return QStringLiteral("not_found");
-    case ErrorCode::CannotOpen: return QStringLiteral("cannot_open");
-    case ErrorCode::Sql: return QStringLiteral("sql_error");
-    case ErrorCode::Conflict: return QStringLiteral("conflict");
-    case ErrorCode::Busy: return QStringLiteral("busy");
-    case ErrorCode::Cancelled: return QStringLiteral("cancelled");
-    case ErrorCode::Usage: return QStringLiteral("usage");
-    case ErrorCode::SignInRequired: return QStringLiteral("sign_in_required");
+    case ErrorCode::Refused:
+        return QStringLiteral("refused");
+    case ErrorCode::NotInitialised:
+        return QStringLiteral("not_initialised");
+    case ErrorCode::ReadOnly:
+        return QStringLiteral("read_only");
+    case ErrorCode::SchemaMismatch:
+        return QStringLiteral("schema_mismatch");
+    case ErrorCode::NotFound:
+        return QStringLiteral("not_found");
+    case ErrorCode::CannotOpen:
+        return QStringLiteral("cannot_open");
+    case ErrorCode::Sql:
+        return QStringLiteral("sql_error");
+    case ErrorCode::Conflict:
+        return QStringLiteral("conflict");
+    case ErrorCode::Busy:
+        return QStringLiteral("busy");
+    case ErrorCode::Cancelled:
+        return QStringLiteral("cancelled");
+    case ErrorCode::Usage:
+        return QStringLiteral("usage");
+    case ErrorCode::SignInRequired:
+        return QStringLiteral("sign_in_required");
     }
     return QStringLiteral("sql_error");
 }

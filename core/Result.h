@@ -33,11 +33,16 @@ struct Error {
 int exitCodeFor(ErrorCode code);
 QString errorCodeName(ErrorCode code);
 
-template <typename T>
-class [[nodiscard]] Result {
+template <typename T> class [[nodiscard]] Result {
 public:
-    Result(T value) : m_state(std::move(value)) { }
-    Result(Error error) : m_state(std::move(error)) { }
+    Result(T value)
+        : m_state(std::move(value))
+    {
+    }
+    Result(Error error)
+        : m_state(std::move(error))
+    {
+    }
 
     bool ok() const { return std::holds_alternative<T>(m_state); }
     explicit operator bool() const { return ok(); }
@@ -56,12 +61,14 @@ private:
 
 struct Ok { };
 
-template <>
-class [[nodiscard]] Result<void> {
+template <> class [[nodiscard]] Result<void> {
 public:
     Result() = default;
     Result(Ok) { }
-    Result(Error error) : m_error(std::move(error)) { }
+    Result(Error error)
+        : m_error(std::move(error))
+    {
+    }
 
     bool ok() const { return !m_error.has_value(); }
     explicit operator bool() const { return ok(); }
@@ -71,8 +78,14 @@ private:
     std::optional<Error> m_error;
 };
 
-inline Error refused(QString message) { return Error { ErrorCode::Refused, std::move(message) }; }
-inline Error notFound(QString message) { return Error { ErrorCode::NotFound, std::move(message) }; }
+inline Error refused(QString message)
+{
+    return Error { ErrorCode::Refused, std::move(message) };
+}
+inline Error notFound(QString message)
+{
+    return Error { ErrorCode::NotFound, std::move(message) };
+}
 
 } // namespace cc
 

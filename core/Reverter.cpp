@@ -21,7 +21,8 @@ QMap<qint64, Row> rowsById(const QJsonObject& state, const QString& tableName)
 
 QString keyColumn(const QString& tableName)
 {
-    return tableName == table::progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type");
+    return tableName == table::progress ? QStringLiteral("specialization_id")
+                                        : QStringLiteral("specialization_type");
 }
 
 QString userColumn(const QString& tableName)
@@ -59,7 +60,10 @@ Result<void> checkAllowed(Session& session, const AuditEntry& entry)
     const LevelCatalogue& levels = session.catalogue();
     const qint64 user = entry.userId.value_or(0);
     auto notWritten = [&](const QString& what) {
-        return refused(QStringLiteral("audit entry %1 %2: this tool does not write that, so it is not reverted").arg(entry.id).arg(what));
+        return refused(
+            QStringLiteral("audit entry %1 %2: this tool does not write that, so it is not reverted")
+                .arg(entry.id)
+                .arg(what));
     };
     QSet<qint64> progressIds;
     QSet<qint64> licenseIds;
@@ -72,10 +76,16 @@ Result<void> checkAllowed(Session& session, const AuditEntry& entry)
             for (const QJsonValue& value : it.value().toArray()) {
                 const Row row = rowFromJson(value.toObject());
                 const QString track = levels.canonical(row.value(keyColumn(it.key())).toString().trimmed());
-                if (row.value(userColumn(it.key())).toLongLong() != user || (track != entry.track && levels.isKnown(track)))
-                    return notWritten(QStringLiteral("holds %1 row %2 of user %3, %4, not of the entry's user %5, %6")
-                                          .arg(it.key()).arg(rowId(row)).arg(row.value(userColumn(it.key())).toLongLong())
-                                          .arg(track).arg(user).arg(entry.track));
+                if (row.value(userColumn(it.key())).toLongLong() != user
+                    || (track != entry.track && levels.isKnown(track)))
+                    return notWritten(
+                        QStringLiteral("holds %1 row %2 of user %3, %4, not of the entry's user %5, %6")
+                            .arg(it.key())
+                            .arg(rowId(row))
+                            .arg(row.value(userColumn(it.key())).toLongLong())
+                            .arg(track)
+                            .arg(user)
+                            .arg(entry.track));
                 (it.key() == table::progress ? progressIds : licenseIds).insert(rowId(row));
             }
         }
@@ -92,8 +102,12 @@ Result<void> checkAllowed(Session& session, const AuditEntry& entry)
                         ? row.value(QStringLiteral("user_id")).toLongLong() == user
                         : licenseIds.contains(row.value(QStringLiteral("user_license_id")).toLongLong());
                     if (!mine)
-                        return notWritten(QStringLiteral("holds %1 row %2, which belongs to no row of user %3, %4")
-                                              .arg(tableName).arg(rowId(row)).arg(user).arg(entry.track));
+                        return notWritten(
+                            QStringLiteral("holds %1 row %2, which belongs to no row of user %3, %4")
+                                .arg(tableName)
+                                .arg(rowId(row))
+                                .arg(user)
+                                .arg(entry.track));
                 }
             }
             continue;
@@ -102,7 +116,8 @@ Result<void> checkAllowed(Session& session, const AuditEntry& entry)
         if (keys.isEmpty())
             return notWritten(QStringLiteral("names the table %1").arg(tableName));
         if (before.keys() != after.keys())
-            return notWritten(QStringLiteral("adds or removes %1 rows (a re-point only moves them)").arg(tableName));
+            return notWritten(
+                QStringLiteral("adds or removes %1 rows (a re-point only moves them)").arg(tableName));
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
             const Row& old = it.value();
             const Row& moved = after.value(it.key());
@@ -111,8 +126,11 @@ Result<void> checkAllowed(Session& session, const AuditEntry& entry)
                 const QSet<qint64>& ids = key.referencedTable == table::progress ? progressIds : licenseIds;
                 if (sameValue(old.value(key.column()), moved.value(key.column())))
                     continue;
-                if (!ids.contains(old.value(key.column()).toLongLong()) || !ids.contains(moved.value(key.column()).toLongLong()))
-                    return notWritten(QStringLiteral("moves %1 row %2 between rows that are not the entry's").arg(tableName).arg(it.key()));
+                if (!ids.contains(old.value(key.column()).toLongLong())
+                    || !ids.contains(moved.value(key.column()).toLongLong()))
+                    return notWritten(QStringLiteral("moves %1 row %2 between rows that are not the entry's")
+                                          .arg(tableName)
+                                          .arg(it.key()));
                 repointed = true;
             }
             Row rest = old;
@@ -122,7 +140,9 @@ Result<void> checkAllowed(Session& session, const AuditEntry& entry)
                 restMoved.remove(key.column());
             }
             if (!repointed || !sameRow(rest, restMoved))
-                return notWritten(QStringLiteral("changes %1 row %2 beyond its reference column").arg(tableName).arg(it.key()));
+                return notWritten(QStringLiteral("changes %1 row %2 beyond its reference column")
+                                      .arg(tableName)
+                                      .arg(it.key()));
         }
     }
     return {};
@@ -132,9 +152,12 @@ Result<void> checkAllowed(Session& session, const AuditEntry& entry)
 
 Result<void> Reverter::revertible(const AuditEntry& entry)
 {
-    if (entry.action == u"add_specialization" || entry.action == u"init" || entry.action.startsWith(u"settings")
-        || entry.action.startsWith(u"env") || entry.action.startsWith(u"levels") || entry.action.startsWith(u"index"))
-        return refused(QStringLiteral("audit entry %1 (%2) changes no student rows and cannot be reverted").arg(entry.id).arg(entry.action));
+    if (entry.action == u"add_specialization" || entry.action == u"init"
+        || entry.action.startsWith(u"settings") || entry.action.startsWith(u"env")
+        || entry.action.startsWith(u"levels") || entry.action.startsWith(u"index"))
+        return refused(QStringLiteral("audit entry %1 (%2) changes no student rows and cannot be reverted")
+                           .arg(entry.id)
+                           .arg(entry.action));
     return {};
 }
 
@@ -181,9 +204,16 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
             if (!now)
                 return now.error();
             if (!*now)
-                return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 no longer exists").arg(entry.id).arg(tableName).arg(it.key()));
+                return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 no longer exists")
+                                   .arg(entry.id)
+                                   .arg(tableName)
+                                   .arg(it.key()));
             if (const QString column = rowDifference(it.value(), **now); !column.isEmpty())
-                return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 changed its %4 since").arg(entry.id).arg(tableName).arg(it.key()).arg(column));
+                return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 changed its %4 since")
+                                   .arg(entry.id)
+                                   .arg(tableName)
+                                   .arg(it.key())
+                                   .arg(column));
             if (!restore && coupled(tableName)) {
                 // Rows of other tables that reference it since (level history of an advance, a
                 // payment, an enrollment) keep the row: removing it would delete or orphan them.
@@ -197,8 +227,12 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
                     QStringList parts;
                     for (auto count = byTable.cbegin(); count != byTable.cend(); ++count)
                         parts << QStringLiteral("%1 row(s) in %2").arg(count.value()).arg(count.key());
-                    return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 is referenced by %4 since; the row stays")
-                                       .arg(entry.id).arg(tableName).arg(it.key()).arg(parts.join(QStringLiteral(", "))));
+                    return refused(QStringLiteral(
+                        "cannot revert audit entry %1: %2 row %3 is referenced by %4 since; the row stays")
+                                       .arg(entry.id)
+                                       .arg(tableName)
+                                       .arg(it.key())
+                                       .arg(parts.join(QStringLiteral(", "))));
                 }
             }
             if (!restore) {
@@ -209,7 +243,9 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
             const Row& target = before.value(it.key());
             Row values;
             for (auto column = target.cbegin(); column != target.cend(); ++column) {
-                if (column.key() != u"id" && !sameRow(Row { { column.key(), column.value() } }, Row { { column.key(), (*now)->value(column.key()) } }))
+                if (column.key() != u"id"
+                    && !sameRow(Row { { column.key(), column.value() } },
+                        Row { { column.key(), (*now)->value(column.key()) } }))
                     values.insert(column.key(), column.value());
             }
             if (values.isEmpty())
@@ -218,13 +254,15 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
             (dependent ? historyUpdates : updates).append(update);
             if (tableName == table::licenses && values.contains(QStringLiteral("current_level"))) {
                 reverse.append({ table::progressions, RowOp::Insert, 0, {},
-                                 Row { { QStringLiteral("user_license_id"), it.key() },
-                                       { QStringLiteral("from_level"), (*now)->value(QStringLiteral("current_level")) },
-                                       { QStringLiteral("to_level"), values.value(QStringLiteral("current_level")) },
-                                       { QStringLiteral("advanced_by"), session.op().isSystem() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(session.op().id) },
-                                       { QStringLiteral("advancement_reason"), change.reason },
-                                       { QStringLiteral("requirements_met"), QStringLiteral("coupling-console revert") },
-                                       { QStringLiteral("advanced_at"), platformTimestamp(session.now()) } } });
+                    Row { { QStringLiteral("user_license_id"), it.key() },
+                        { QStringLiteral("from_level"), (*now)->value(QStringLiteral("current_level")) },
+                        { QStringLiteral("to_level"), values.value(QStringLiteral("current_level")) },
+                        { QStringLiteral("advanced_by"),
+                            session.op().isSystem() ? QVariant(QMetaType::fromType<qint64>())
+                                                    : QVariant(session.op().id) },
+                        { QStringLiteral("advancement_reason"), change.reason },
+                        { QStringLiteral("requirements_met"), QStringLiteral("coupling-console revert") },
+                        { QStringLiteral("advanced_at"), platformTimestamp(session.now()) } } });
             }
         }
         for (auto it = before.cbegin(); it != before.cend(); ++it) {
@@ -234,8 +272,12 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
             if (!now)
                 return now.error();
             if (*now)
-                return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 exists again").arg(entry.id).arg(tableName).arg(it.key()));
-            (dependent ? historyInserts : inserts).append({ tableName, RowOp::Insert, it.key(), {}, it.value() });
+                return refused(QStringLiteral("cannot revert audit entry %1: %2 row %3 exists again")
+                                   .arg(entry.id)
+                                   .arg(tableName)
+                                   .arg(it.key()));
+            (dependent ? historyInserts : inserts)
+                .append({ tableName, RowOp::Insert, it.key(), {}, it.value() });
         }
     }
     // A re-inserted row must not give its key a second row on that side.
@@ -253,13 +295,19 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
             // Rows of the entry's own `before` state may stand beside it (a merge is undone whole).
             const bool leaving = deletedKeys.contains(insert.table + u':' + QString::number(rowId(row)));
             if (!leaving && !restoredSide.contains(rowId(row)))
-                return refused(QStringLiteral("cannot revert audit entry %1: re-inserting %2 row %3 would give user %4, %5 a second row")
-                                   .arg(entry.id).arg(insert.table).arg(insert.id).arg(user).arg(track));
+                return refused(QStringLiteral("cannot revert audit entry %1: re-inserting %2 row %3 would "
+                                              "give user %4, %5 a second row")
+                                   .arg(entry.id)
+                                   .arg(insert.table)
+                                   .arg(insert.id)
+                                   .arg(user)
+                                   .arg(track));
         }
     }
     // Children before parents on delete; parents before children on insert.
     std::sort(deletes.begin(), deletes.end(), [](const RowChange& a, const RowChange& b) {
-        auto rank = [](const QString& t) { return t == table::progressions || t == table::achievements ? 0 : 1; };
+        auto rank
+            = [](const QString& t) { return t == table::progressions || t == table::achievements ? 0 : 1; };
         return rank(a.table) < rank(b.table);
     });
     std::sort(inserts.begin(), inserts.end(), [](const RowChange& a, const RowChange& b) {
@@ -326,7 +374,8 @@ Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId, Can
     for (const AuditEntry& entry : std::as_const(*entries)) {
         // Verifying a large batch takes a while: a signal stops it here too, before anything is written.
         if (cancel && cancel->isCancelled())
-            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled while verifying the batch's audit entries; nothing was changed") };
+            return Error { ErrorCode::Cancelled,
+                QStringLiteral("cancelled while verifying the batch's audit entries; nothing was changed") };
         CC_TRY(AuditChain::verifyEntry(session.db(), entry.id));
         CC_TRY(authorizeEntry(session, entry));
         keys.append({ entry.userId.value_or(0), entry.track });

@@ -14,17 +14,22 @@ QJsonValue valueToJson(const QVariant& value)
     if (!value.isValid() || value.isNull())
         return QJsonValue(QJsonValue::Null);
     switch (value.typeId()) {
-    case QMetaType::Bool: return value.toBool();
+    case QMetaType::Bool:
+        return value.toBool();
     case QMetaType::Int:
     case QMetaType::UInt:
     case QMetaType::LongLong:
     case QMetaType::ULongLong:
     case QMetaType::Short:
-    case QMetaType::UShort: return QJsonValue(value.toLongLong());
+    case QMetaType::UShort:
+        return QJsonValue(value.toLongLong());
     case QMetaType::Double:
-    case QMetaType::Float: return value.toDouble();
-    case QMetaType::QByteArray: return QString::fromLatin1(value.toByteArray().toBase64());
-    default: return value.toString();
+    case QMetaType::Float:
+        return value.toDouble();
+    case QMetaType::QByteArray:
+        return QString::fromLatin1(value.toByteArray().toBase64());
+    default:
+        return value.toString();
     }
 }
 
@@ -43,13 +48,27 @@ void appendJsonString(QString& out, const QString& text)
     out += u'"';
     for (const QChar c : text) {
         switch (c.unicode()) {
-        case u'"': out += QStringLiteral("\\\""); break;
-        case u'\\': out += QStringLiteral("\\\\"); break;
-        case u'\b': out += QStringLiteral("\\b"); break;
-        case u'\f': out += QStringLiteral("\\f"); break;
-        case u'\n': out += QStringLiteral("\\n"); break;
-        case u'\r': out += QStringLiteral("\\r"); break;
-        case u'\t': out += QStringLiteral("\\t"); break;
+        case u'"':
+            out += QStringLiteral("\\\"");
+            break;
+        case u'\\':
+            out += QStringLiteral("\\\\");
+            break;
+        case u'\b':
+            out += QStringLiteral("\\b");
+            break;
+        case u'\f':
+            out += QStringLiteral("\\f");
+            break;
+        case u'\n':
+            out += QStringLiteral("\\n");
+            break;
+        case u'\r':
+            out += QStringLiteral("\\r");
+            break;
+        case u'\t':
+            out += QStringLiteral("\\t");
+            break;
         default:
             if (c.unicode() < 0x20)
                 out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
@@ -68,17 +87,24 @@ void appendJsonValue(QString& out, const QVariant& value)
         return;
     }
     switch (value.typeId()) {
-    case QMetaType::Bool: out += value.toBool() ? QLatin1String("true") : QLatin1String("false"); return;
+    case QMetaType::Bool:
+        out += value.toBool() ? QLatin1String("true") : QLatin1String("false");
+        return;
     case QMetaType::Int:
     case QMetaType::UInt:
     case QMetaType::LongLong:
     case QMetaType::ULongLong:
     case QMetaType::Short:
-    case QMetaType::UShort: out += QString::number(value.toLongLong()); return;
-    case QMetaType::QString: appendJsonString(out, value.toString()); return;
+    case QMetaType::UShort:
+        out += QString::number(value.toLongLong());
+        return;
+    case QMetaType::QString:
+        appendJsonString(out, value.toString());
+        return;
     default: {
         // Doubles, byte arrays and anything else: through QJsonDocument itself, so the text is the same.
-        const QByteArray text = QJsonDocument(QJsonArray { valueToJson(value) }).toJson(QJsonDocument::Compact);
+        const QByteArray text
+            = QJsonDocument(QJsonArray { valueToJson(value) }).toJson(QJsonDocument::Compact);
         out += QString::fromUtf8(text.mid(1, text.size() - 2));
     }
     }
@@ -147,7 +173,8 @@ bool sameValue(const QVariant& expected, const QVariant& actual)
     if (a == b)
         return true;
     // SQLite keeps booleans as 0/1; JSON keeps what was read. Compare by meaning.
-    return (a.isBool() || b.isBool()) && !a.isNull() && !b.isNull() && a.toVariant().toLongLong() == b.toVariant().toLongLong();
+    return (a.isBool() || b.isBool()) && !a.isNull() && !b.isNull()
+        && a.toVariant().toLongLong() == b.toVariant().toLongLong();
 }
 
 QString rowDifference(const Row& expected, const Row& actual)
@@ -168,13 +195,17 @@ namespace {
 
 QString isoTimestamp(const QString& text)
 {
-    static const QRegularExpression plain(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)Z?$"));
-    static const QRegularExpression offset(QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)([+-]\\d{2})(?::?(\\d{2}))?$"));
+    static const QRegularExpression plain(
+        QStringLiteral("^(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)Z?$"));
+    static const QRegularExpression offset(QStringLiteral(
+        "^(\\d{4}-\\d{2}-\\d{2})[ T](\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)([+-]\\d{2})(?::?(\\d{2}))?$"));
     if (const auto match = plain.match(text); match.hasMatch())
         return match.captured(1) + u'T' + match.captured(2) + u'Z';
     if (const auto match = offset.match(text); match.hasMatch()) {
         const QString minutes = match.captured(4).isEmpty() ? QStringLiteral("00") : match.captured(4);
-        const QDateTime time = QDateTime::fromString(match.captured(1) + u'T' + match.captured(2).left(12) + match.captured(3) + u':' + minutes, Qt::ISODateWithMs);
+        const QDateTime time = QDateTime::fromString(
+            match.captured(1) + u'T' + match.captured(2).left(12) + match.captured(3) + u':' + minutes,
+            Qt::ISODateWithMs);
         if (time.isValid())
             return time.toUTC().toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
     }
@@ -194,7 +225,8 @@ QJsonValue floatValue(const QString& text)
 QJsonValue jsonValue(const QString& text)
 {
     QJsonParseError error;
-    const QJsonDocument document = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"), &error);
+    const QJsonDocument document
+        = QJsonDocument::fromJson(QByteArray("[") + text.toUtf8() + QByteArray("]"), &error);
     if (error.error != QJsonParseError::NoError || !document.isArray() || document.array().size() != 1)
         return text;
     return document.array().first();

@@ -20,16 +20,19 @@ QVariant idList(bool pg, const QList<qint64>& ids)
 
 QString whereIn(bool pg, const QString& column)
 {
-    return column + (pg ? QStringLiteral(" = ANY(CAST(? AS bigint[]))") : QStringLiteral(" IN (SELECT value FROM json_each(?))"));
+    return column
+        + (pg ? QStringLiteral(" = ANY(CAST(? AS bigint[]))")
+              : QStringLiteral(" IN (SELECT value FROM json_each(?))"));
 }
 
-Result<QList<Row>> readRows(Session& session, const QString& tableName, const QString& where, const QVariantList& binds, bool lock)
+Result<QList<Row>> readRows(
+    Session& session, const QString& tableName, const QString& where, const QVariantList& binds, bool lock)
 {
     auto schema = session.platform();
     if (!schema)
         return schema.error();
-    QString sql = QStringLiteral("SELECT ") + (*schema)->selectList(tableName) + QStringLiteral(" FROM ") + tableName
-        + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY id");
+    QString sql = QStringLiteral("SELECT ") + (*schema)->selectList(tableName) + QStringLiteral(" FROM ")
+        + tableName + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY id");
     if (lock && session.db().isPostgres())
         sql += QStringLiteral(" FOR UPDATE");
     auto query = session.db().execReused(sql, binds);
@@ -48,19 +51,20 @@ Result<QList<Row>> readRows(Session& session, const QString& tableName, const QS
 namespace {
 
 // Groups rows read in id order by key (user, canonical track); each key's rows stay in id order.
-QMap<KeyRef, KeyRows> byKey(const LevelCatalogue& catalogue, const QList<Row>& progress, const QList<Row>& licenses)
+QMap<KeyRef, KeyRows> byKey(
+    const LevelCatalogue& catalogue, const QList<Row>& progress, const QList<Row>& licenses)
 {
     QMap<KeyRef, KeyRows> keys;
     for (const Row& row : progress) {
         const KeyRef key { row.value(QStringLiteral("student_id")).toLongLong(),
-                           catalogue.canonical(row.value(QStringLiteral("specialization_id")).toString()) };
+            catalogue.canonical(row.value(QStringLiteral("specialization_id")).toString()) };
         KeyRows& rows = keys[key];
         rows.key = key;
         rows.progress.append(row);
     }
     for (const Row& row : licenses) {
         const KeyRef key { row.value(QStringLiteral("user_id")).toLongLong(),
-                           catalogue.canonical(row.value(QStringLiteral("specialization_type")).toString()) };
+            catalogue.canonical(row.value(QStringLiteral("specialization_type")).toString()) };
         KeyRows& rows = keys[key];
         rows.key = key;
         rows.licenses.append(row);
@@ -94,11 +98,13 @@ Result<void> readDuplicateReferrers(Session& session, QMap<KeyRef, KeyRows>& key
         return licenseReferrers.error();
     for (KeyRows& rows : keys) {
         for (const Row& row : std::as_const(rows.progress)) {
-            if (auto found = progressReferrers->constFind(rowId(row)); rows.progress.size() > 1 && found != progressReferrers->cend())
+            if (auto found = progressReferrers->constFind(rowId(row));
+                rows.progress.size() > 1 && found != progressReferrers->cend())
                 rows.progressReferrers.insert(found.key(), found.value());
         }
         for (const Row& row : std::as_const(rows.licenses)) {
-            if (auto found = licenseReferrers->constFind(rowId(row)); rows.licenses.size() > 1 && found != licenseReferrers->cend())
+            if (auto found = licenseReferrers->constFind(rowId(row));
+                rows.licenses.size() > 1 && found != licenseReferrers->cend())
                 rows.licenseReferrers.insert(found.key(), found.value());
         }
     }
@@ -126,10 +132,12 @@ Result<QMap<KeyRef, KeyRows>> RowReader::usersKeys(Session& session, QList<qint6
     userIds.erase(std::unique(userIds.begin(), userIds.end()), userIds.end());
     const bool pg = session.db().isPostgres();
     const QVariant users = idList(pg, userIds);
-    auto progress = readRows(session, table::progress, whereIn(pg, QStringLiteral("student_id")), { users }, lock);
+    auto progress
+        = readRows(session, table::progress, whereIn(pg, QStringLiteral("student_id")), { users }, lock);
     if (!progress)
         return progress.error();
-    auto licenses = readRows(session, table::licenses, whereIn(pg, QStringLiteral("user_id")), { users }, lock);
+    auto licenses
+        = readRows(session, table::licenses, whereIn(pg, QStringLiteral("user_id")), { users }, lock);
     if (!licenses)
         return licenses.error();
     QMap<KeyRef, KeyRows> keys = byKey(session.catalogue(), *progress, *licenses);
@@ -173,13 +181,15 @@ Result<QList<Row>> RowReader::achievementsOf(Session& session, const KeyRef& key
         return rows.error();
     QList<Row> matching;
     for (const Row& row : std::as_const(*rows)) {
-        if (session.catalogue().canonical(row.value(QStringLiteral("specialization_id")).toString()) == key.track)
+        if (session.catalogue().canonical(row.value(QStringLiteral("specialization_id")).toString())
+            == key.track)
             matching.append(row);
     }
     return matching;
 }
 
-Result<Referrers> RowReader::referrers(Session& session, const QString& coupledTable, const QList<qint64>& ids, bool lock)
+Result<Referrers> RowReader::referrers(
+    Session& session, const QString& coupledTable, const QList<qint64>& ids, bool lock)
 {
     Referrers found;
     if (ids.isEmpty())
@@ -196,9 +206,10 @@ Result<Referrers> RowReader::referrers(Session& session, const QString& coupledT
         const QString column = u'"' + QString(key.column()).replace(u'"', QStringLiteral("\"\"")) + u'"';
         if (!key.repointable() || !(*schema)->hasRowIds(key.table)) {
             // Rows the tool cannot address: counted, so that a delete is refused rather than cascaded.
-            auto query = session.db().exec(QStringLiteral("SELECT ") + column + QStringLiteral(", count(*) FROM ") + key.table
-                                               + QStringLiteral(" WHERE ") + whereIn(pg, column) + QStringLiteral(" GROUP BY 1"),
-                                           { list });
+            auto query = session.db().exec(QStringLiteral("SELECT ") + column
+                    + QStringLiteral(", count(*) FROM ") + key.table + QStringLiteral(" WHERE ")
+                    + whereIn(pg, column) + QStringLiteral(" GROUP BY 1"),
+                { list });
             if (!query)
                 return query.error();
             while (query->next()) {
@@ -216,20 +227,23 @@ Result<Referrers> RowReader::referrers(Session& session, const QString& coupledT
     return found;
 }
 
-Result<std::set<KeyRef>> RowReader::referencedKeys(Session& session, const QString& coupledTable, const QStringList& exceptTables)
+Result<std::set<KeyRef>> RowReader::referencedKeys(
+    Session& session, const QString& coupledTable, const QStringList& exceptTables)
 {
     auto catalogue = session.constraints();
     if (!catalogue)
         return catalogue.error();
     const bool progress = coupledTable == table::progress;
     const QString user = progress ? QStringLiteral("student_id") : QStringLiteral("user_id");
-    const QString track = progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type");
+    const QString track
+        = progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type");
     std::set<KeyRef> keys;
     for (const ForeignKey& key : (*catalogue)->referencing(coupledTable)) {
         if (exceptTables.contains(key.table))
             continue;
         const QString column = u'"' + QString(key.column()).replace(u'"', QStringLiteral("\"\"")) + u'"';
-        auto query = session.db().exec(QStringLiteral("SELECT DISTINCT c.%1, c.%2 FROM %3 c WHERE EXISTS (SELECT 1 FROM %4 r WHERE r.%5 = c.id)")
+        auto query = session.db().exec(QStringLiteral(
+            "SELECT DISTINCT c.%1, c.%2 FROM %3 c WHERE EXISTS (SELECT 1 FROM %4 r WHERE r.%5 = c.id)")
                                            .arg(user, track, coupledTable, key.table, column));
         if (!query)
             return query.error();
@@ -245,8 +259,9 @@ Result<std::set<KeyRef>> RowReader::referencedKeys(Session& session, const QStri
 
 Result<std::optional<QString>> RowReader::userRole(Session& session, qint64 userId)
 {
-    const QString sql = session.db().isPostgres() ? QStringLiteral("SELECT CAST(role AS text) FROM users WHERE id = ?")
-                                                  : QStringLiteral("SELECT role FROM users WHERE id = ?");
+    const QString sql = session.db().isPostgres()
+        ? QStringLiteral("SELECT CAST(role AS text) FROM users WHERE id = ?")
+        : QStringLiteral("SELECT role FROM users WHERE id = ?");
     auto query = session.db().exec(sql, { userId });
     if (!query)
         return query.error();

@@ -17,7 +17,8 @@ QString lockKey(qint64 runId)
 // PostgreSQL: the owner is gone when this session can take the run's lock.
 Result<bool> ownerGonePostgres(Database& db, qint64 runId)
 {
-    auto taken = db.scalar(QStringLiteral("SELECT pg_try_advisory_lock(hashtextextended(?, 0))"), { lockKey(runId) });
+    auto taken = db.scalar(
+        QStringLiteral("SELECT pg_try_advisory_lock(hashtextextended(?, 0))"), { lockKey(runId) });
     if (!taken)
         return taken.error();
     if (!taken->toBool())
@@ -38,9 +39,12 @@ Result<void> markAbandoned(Database& db, qint64 runId)
     CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
     auto body = [&]() -> Result<void> {
         CC_TRY(db.run(QStringLiteral("UPDATE ") + db.tool("runs")
-                          + QStringLiteral(" SET status = 'abandoned', message = ? WHERE id = ? AND status = 'running'"),
-                      { RunLiveness::abandonedMessage(), runId }));
-        return db.run(QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id = ?"), { runId });
+                + QStringLiteral(
+                    " SET status = 'abandoned', message = ? WHERE id = ? AND status = 'running'"),
+            { RunLiveness::abandonedMessage(), runId }));
+        return db.run(
+            QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id = ?"),
+            { runId });
     };
     auto done = body();
     CC_TRY(db.runDirect(done ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")));
@@ -59,12 +63,14 @@ Result<void> RunLiveness::claim(Database& writer, qint64 runId)
 void RunLiveness::release(Database& writer, qint64 runId)
 {
     if (writer.isPostgres())
-        (void)writer.run(QStringLiteral("SELECT pg_advisory_unlock(hashtextextended(?, 0))"), { lockKey(runId) });
+        (void)writer.run(
+            QStringLiteral("SELECT pg_advisory_unlock(hashtextextended(?, 0))"), { lockKey(runId) });
 }
 
 QString RunLiveness::abandonedMessage()
 {
-    return QStringLiteral("abandoned: its check stopped without finishing (process or connection lost); no violations are stored");
+    return QStringLiteral("abandoned: its check stopped without finishing (process or connection lost); no "
+                          "violations are stored");
 }
 
 Result<QSet<qint64>> RunLiveness::settle(Database& db)
@@ -72,12 +78,12 @@ Result<QSet<qint64>> RunLiveness::settle(Database& db)
     QList<std::pair<qint64, bool>> running; // id, owner gone
     {
         auto query = db.exec(QStringLiteral("SELECT id, finished_at, started_at FROM ") + db.tool("runs")
-                             + QStringLiteral(" WHERE status = 'running' ORDER BY id"));
+            + QStringLiteral(" WHERE status = 'running' ORDER BY id"));
         if (!query)
             return query.error();
         while (query->next())
             running.append({ query->value(0).toLongLong(),
-                             !db.isPostgres() && heartbeatStale(query->value(1).toString(), query->value(2).toString()) });
+                !db.isPostgres() && heartbeatStale(query->value(1).toString(), query->value(2).toString()) });
     }
     QSet<qint64> abandoned;
     for (auto& [runId, gone] : running) {
@@ -120,8 +126,8 @@ void RunHeartbeat::beat()
     while (!m_stop) {
         if (db)
             (void)(*db)->run(QStringLiteral("UPDATE ") + (*db)->tool("runs")
-                                 + QStringLiteral(" SET finished_at = ? WHERE id = ? AND status = 'running'"),
-                             { isoUtc(QDateTime::currentDateTimeUtc()), m_runId });
+                    + QStringLiteral(" SET finished_at = ? WHERE id = ? AND status = 'running'"),
+                { isoUtc(QDateTime::currentDateTimeUtc()), m_runId });
         m_wake.wait_for(lock, std::chrono::seconds(RunLiveness::heartbeatSeconds), [this] { return m_stop; });
     }
 }

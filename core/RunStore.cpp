@@ -15,9 +15,10 @@ namespace cc {
 
 namespace {
 
-const char* const runColumnList = "id, started_at, finished_at, status, total_pairs, consistent, inconsistent, rate_hundredths, "
-                                  "healthy_hundredths, degraded_hundredths, by_kind, warnings, by_track, database_name, "
-                                  "operator_email, duration_ms, new_since_previous, resolved_since_previous, message";
+const char* const runColumnList
+    = "id, started_at, finished_at, status, total_pairs, consistent, inconsistent, rate_hundredths, "
+      "healthy_hundredths, degraded_hundredths, by_kind, warnings, by_track, database_name, "
+      "operator_email, duration_ms, new_since_previous, resolved_since_previous, message";
 
 // Whether the runs table counts staff credentials (tool schema 3). Tool tables of an older
 // version, until `init` migrates them, store none and read 0.
@@ -34,7 +35,8 @@ Result<QString> runColumns(Database& db)
     auto staff = hasStaffColumn(db);
     if (!staff)
         return staff.error();
-    return QString(QLatin1String(runColumnList) + (*staff ? QStringLiteral(", staff_credentials") : QStringLiteral(", NULL")));
+    return QString(QLatin1String(runColumnList)
+        + (*staff ? QStringLiteral(", staff_credentials") : QStringLiteral(", NULL")));
 }
 
 QVariant optionalValue(const std::optional<qint64>& value)
@@ -72,9 +74,10 @@ QString tracksJson(const HealthReport& report)
 {
     QJsonObject object;
     for (auto it = report.byTrack.cbegin(); it != report.byTrack.cend(); ++it)
-        object.insert(it.key(), QJsonObject { { QStringLiteral("total_pairs"), it->totalPairs },
-                                              { QStringLiteral("consistent"), it->consistent },
-                                              { QStringLiteral("inconsistent"), it->inconsistent } });
+        object.insert(it.key(),
+            QJsonObject { { QStringLiteral("total_pairs"), it->totalPairs },
+                { QStringLiteral("consistent"), it->consistent },
+                { QStringLiteral("inconsistent"), it->inconsistent } });
     return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
 }
 
@@ -98,9 +101,10 @@ HealthReport readRun(const QSqlQuery& query)
     const QJsonObject tracks = QJsonDocument::fromJson(query.value(12).toString().toUtf8()).object();
     for (auto it = tracks.constBegin(); it != tracks.constEnd(); ++it) {
         const QJsonObject counts = it.value().toObject();
-        report.byTrack.insert(it.key(), { counts.value(QLatin1String("total_pairs")).toInteger(),
-                                          counts.value(QLatin1String("consistent")).toInteger(),
-                                          counts.value(QLatin1String("inconsistent")).toInteger() });
+        report.byTrack.insert(it.key(),
+            { counts.value(QLatin1String("total_pairs")).toInteger(),
+                counts.value(QLatin1String("consistent")).toInteger(),
+                counts.value(QLatin1String("inconsistent")).toInteger() });
     }
     report.database = query.value(13).toString();
     report.operatorName = query.value(14).toString();
@@ -129,9 +133,12 @@ Result<void> storedViolationsOf(const HealthReport& run)
     if (run.status == u"running")
         return refused(QStringLiteral("run %1 is still running: its violations are not stored yet").arg(id));
     if (run.status == u"abandoned")
-        return refused(QStringLiteral("run %1 was abandoned: its check stopped without finishing, so it has no violations").arg(id));
+        return refused(QStringLiteral(
+            "run %1 was abandoned: its check stopped without finishing, so it has no violations")
+                           .arg(id));
     if (run.status == u"cancelled" || run.status == u"error")
-        return refused(QStringLiteral("run %1 did not complete (%2): it has no violations").arg(id).arg(run.status));
+        return refused(
+            QStringLiteral("run %1 did not complete (%2): it has no violations").arg(id).arg(run.status));
     return {};
 }
 
@@ -173,10 +180,11 @@ Result<qint64> RunStore::beginRun(const HealthReport& report)
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
     auto id = m_db->scalar(QStringLiteral("INSERT INTO ") + m_db->tool("runs")
-                               + QStringLiteral(" (started_at, status, healthy_hundredths, degraded_hundredths, database_name, "
-                                                "operator_email, finished_at) VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING id"),
-                           { isoUtc(report.startedAt), report.thresholds.healthy, report.thresholds.degraded, report.database,
-                             report.operatorName, isoUtc(QDateTime::currentDateTimeUtc()) });
+            + QStringLiteral(
+                " (started_at, status, healthy_hundredths, degraded_hundredths, database_name, "
+                "operator_email, finished_at) VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING id"),
+        { isoUtc(report.startedAt), report.thresholds.healthy, report.thresholds.degraded, report.database,
+            report.operatorName, isoUtc(QDateTime::currentDateTimeUtc()) });
     if (!id)
         return id.error();
     // The run's liveness (RunLiveness): the lock is held before any reader can see the row.
@@ -200,9 +208,11 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
         if (slot && m_preparedRows.value(slot.get()) == rows)
             return slot.get();
         QString sql = QStringLiteral("INSERT INTO ") + m_db->tool("violations")
-            + QStringLiteral(" (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) VALUES ");
+            + QStringLiteral(" (run_id, seq, user_id, track, kind, severity, progress_level, license_level, "
+                             "action, reason) VALUES ");
         for (qsizetype i = 0; i < rows; ++i)
-            sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)") : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                          : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
         slot = std::make_unique<QSqlQuery>(m_db->connection());
         if (!slot->prepare(sql))
             return m_db->sqlError(slot->lastError(), QStringLiteral("storing violations"));
@@ -220,9 +230,9 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
         for (qsizetype i = start; i < end; ++i) {
             const ViolationRecord& record = records.at(i);
             const QVariantList values { runId, ++sequence, record.userId, record.track, record.kind,
-                                        record.warning ? QStringLiteral("warning") : QStringLiteral("violation"),
-                                        optionalLevel(record.progressLevel), optionalLevel(record.licenseLevel), record.action,
-                                        record.reason };
+                record.warning ? QStringLiteral("warning") : QStringLiteral("violation"),
+                optionalLevel(record.progressLevel), optionalLevel(record.licenseLevel), record.action,
+                record.reason };
             for (const QVariant& value : values)
                 (*query)->bindValue(position++, value);
         }
@@ -234,20 +244,23 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
     return {};
 }
 
-Result<void> RunStore::setKeptLevels(qint64 runId, const QList<DuplicateRecords>& recorded, const QList<DuplicateRecords>& kept)
+Result<void> RunStore::setKeptLevels(
+    qint64 runId, const QList<DuplicateRecords>& recorded, const QList<DuplicateRecords>& kept)
 {
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
     QSqlQuery update(m_db->connection());
     if (!update.prepare(QStringLiteral("UPDATE ") + m_db->tool("violations")
-                        + QStringLiteral(" SET progress_level = ?, license_level = ? WHERE run_id = ? AND seq >= ? AND seq <= ?")))
+            + QStringLiteral(
+                " SET progress_level = ?, license_level = ? WHERE run_id = ? AND seq >= ? AND seq <= ?")))
         return m_db->sqlError(update.lastError(), QStringLiteral("storing the kept rows' levels"));
     for (qsizetype i = 0; i < kept.size(); ++i) {
         const DuplicateRecords& now = kept.at(i);
-        if (now.progressLevel == recorded.at(i).progressLevel && now.licenseLevel == recorded.at(i).licenseLevel)
+        if (now.progressLevel == recorded.at(i).progressLevel
+            && now.licenseLevel == recorded.at(i).licenseLevel)
             continue;
-        const QVariantList values { optionalLevel(now.progressLevel), optionalLevel(now.licenseLevel), runId, now.firstSequence,
-                                    now.lastSequence };
+        const QVariantList values { optionalLevel(now.progressLevel), optionalLevel(now.licenseLevel), runId,
+            now.firstSequence, now.lastSequence };
         for (int position = 0; position < values.size(); ++position)
             update.bindValue(position, values.at(position));
         if (!update.exec())
@@ -263,18 +276,23 @@ Result<void> RunStore::finishRun(const HealthReport& report)
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
     if (report.status == u"cancelled" || report.status == u"error")
-        CC_TRY(m_db->run(QStringLiteral("DELETE FROM ") + m_db->tool("violations") + QStringLiteral(" WHERE run_id = ?"), { *report.runId }));
+        CC_TRY(m_db->run(
+            QStringLiteral("DELETE FROM ") + m_db->tool("violations") + QStringLiteral(" WHERE run_id = ?"),
+            { *report.runId }));
     CC_TRY(m_db->run(QStringLiteral("UPDATE ") + m_db->tool("runs")
-                         + QStringLiteral(" SET finished_at = ?, status = ?, total_pairs = ?, consistent = ?, inconsistent = ?, "
-                                          "rate_hundredths = ?, by_kind = ?, warnings = ?, by_track = ?, duration_ms = ?, "
-                                          "new_since_previous = ?, resolved_since_previous = ?, message = ? WHERE id = ?"),
-                     { isoUtc(report.startedAt.addMSecs(report.durationMs)), report.status, report.totalPairs, report.consistent,
-                       report.inconsistent, optionalValue(report.rateHundredths), kindsJson(report), warningsJson(report),
-                       tracksJson(report), report.durationMs, optionalValue(report.newSincePrevious),
-                       optionalValue(report.resolvedSincePrevious), report.message, *report.runId }));
+            + QStringLiteral(
+                " SET finished_at = ?, status = ?, total_pairs = ?, consistent = ?, inconsistent = ?, "
+                "rate_hundredths = ?, by_kind = ?, warnings = ?, by_track = ?, duration_ms = ?, "
+                "new_since_previous = ?, resolved_since_previous = ?, message = ? WHERE id = ?"),
+        { isoUtc(report.startedAt.addMSecs(report.durationMs)), report.status, report.totalPairs,
+            report.consistent, report.inconsistent, optionalValue(report.rateHundredths), kindsJson(report),
+            warningsJson(report), tracksJson(report), report.durationMs,
+            optionalValue(report.newSincePrevious), optionalValue(report.resolvedSincePrevious),
+            report.message, *report.runId }));
     if (m_staffColumn)
-        CC_TRY(m_db->run(QStringLiteral("UPDATE ") + m_db->tool("runs") + QStringLiteral(" SET staff_credentials = ? WHERE id = ?"),
-                         { report.staffCredentials, *report.runId }));
+        CC_TRY(m_db->run(QStringLiteral("UPDATE ") + m_db->tool("runs")
+                + QStringLiteral(" SET staff_credentials = ? WHERE id = ?"),
+            { report.staffCredentials, *report.runId }));
     CC_TRY(transaction.commit());
     RunLiveness::release(*m_db, *report.runId);
     if (report.status != u"cancelled" && report.status != u"error")
@@ -291,7 +309,9 @@ Result<void> RunStore::refreshStatistics()
     // tenth of the rows the statistics counted (never counted: -1).
     if (!m_db->isPostgres() || m_rowsStored == 0)
         return {};
-    auto counted = m_db->scalar(QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = CAST(? AS regclass)"), { m_db->tool("violations") });
+    auto counted
+        = m_db->scalar(QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = CAST(? AS regclass)"),
+            { m_db->tool("violations") });
     if (!counted)
         return counted.error();
     if (double(m_rowsStored) < 1000.0 + 0.1 * std::max(0.0, counted->toDouble()))
@@ -299,23 +319,25 @@ Result<void> RunStore::refreshStatistics()
     return m_db->runDirect(QStringLiteral("ANALYZE ") + m_db->tool("violations"));
 }
 
-Result<std::pair<bool, QSet<QString>>> RunStore::previousViolationKeys(Database& db, std::optional<qint64> currentRun)
+Result<std::pair<bool, QSet<QString>>> RunStore::previousViolationKeys(
+    Database& db, std::optional<qint64> currentRun)
 {
-    auto latest = db.scalar(QStringLiteral("SELECT max(id) FROM ") + db.tool("runs") + QStringLiteral(" WHERE ") + completedStatuses()
-                                + QStringLiteral(" AND id <> ?"),
-                            { currentRun.value_or(-1) });
+    auto latest = db.scalar(QStringLiteral("SELECT max(id) FROM ") + db.tool("runs")
+            + QStringLiteral(" WHERE ") + completedStatuses() + QStringLiteral(" AND id <> ?"),
+        { currentRun.value_or(-1) });
     if (!latest)
         return latest.error();
     if (latest->isNull())
         return std::pair<bool, QSet<QString>> { false, {} };
     auto query = db.exec(QStringLiteral("SELECT user_id, track, kind FROM ") + db.tool("violations")
-                             + QStringLiteral(" WHERE run_id = ? AND severity = 'violation'"),
-                         { latest->toLongLong() });
+            + QStringLiteral(" WHERE run_id = ? AND severity = 'violation'"),
+        { latest->toLongLong() });
     if (!query)
         return query.error();
     QSet<QString> keys;
     while (query->next())
-        keys.insert(query->value(0).toString() + u'\x1f' + query->value(1).toString() + u'\x1f' + query->value(2).toString());
+        keys.insert(query->value(0).toString() + u'\x1f' + query->value(1).toString() + u'\x1f'
+            + query->value(2).toString());
     return std::pair<bool, QSet<QString>> { true, keys };
 }
 
@@ -330,7 +352,7 @@ Result<QList<HealthReport>> RunStore::runs(Database& db, qint64 limit, const QDa
 }
 
 Result<void> RunStore::forEachRun(Database& db, qint64 limit, const QDateTime& since,
-                                  const std::function<Result<void>(const HealthReport&)>& visit)
+    const std::function<Result<void>(const HealthReport&)>& visit)
 {
     auto columns = runColumns(db);
     if (!columns)
@@ -373,7 +395,7 @@ Result<std::optional<HealthReport>> RunStore::latestCompleted(Database& db)
     if (!columns)
         return columns.error();
     auto query = db.exec(QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM ") + db.tool("runs")
-                         + QStringLiteral(" WHERE ") + completedStatuses() + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
+        + QStringLiteral(" WHERE ") + completedStatuses() + QStringLiteral(" ORDER BY id DESC LIMIT 1"));
     if (!query)
         return query.error();
     if (!query->next())
@@ -390,7 +412,8 @@ Result<std::optional<HealthReport>> RunStore::run(Database& db, qint64 runId)
     if (!abandoned)
         return abandoned.error();
     auto query = db.exec(QStringLiteral("SELECT ") + *columns + QStringLiteral(" FROM ") + db.tool("runs")
-                         + QStringLiteral(" WHERE id = ?"), { runId });
+            + QStringLiteral(" WHERE id = ?"),
+        { runId });
     if (!query)
         return query.error();
     if (!query->next())
@@ -455,7 +478,7 @@ Result<QList<StoredViolation>> RunStore::violations(Database& db, const Violatio
 }
 
 Result<void> RunStore::forEachViolation(Database& db, const ViolationFilter& filter,
-                                        const std::function<Result<void>(const StoredViolation&)>& visit)
+    const std::function<Result<void>(const StoredViolation&)>& visit)
 {
     auto where = whereClause(db, filter);
     if (!where)
@@ -466,7 +489,8 @@ Result<void> RunStore::forEachViolation(Database& db, const ViolationFilter& fil
                                                                  : QString();
     const QString direction = filter.descending ? QStringLiteral(" DESC") : QString();
     const QString beyond = filter.descending ? QStringLiteral(" < ") : QStringLiteral(" > ");
-    QString sql = QStringLiteral("SELECT seq, user_id, track, kind, severity, progress_level, license_level, action, reason FROM ")
+    QString sql = QStringLiteral("SELECT seq, user_id, track, kind, severity, progress_level, license_level, "
+                                 "action, reason FROM ")
         + db.tool("violations") + where->first;
     QVariantList binds = where->second;
     if (filter.after && column.isEmpty()) {
@@ -476,7 +500,8 @@ Result<void> RunStore::forEachViolation(Database& db, const ViolationFilter& fil
         sql += QStringLiteral(" AND (%1%2? OR (%1 = ? AND seq%2?))").arg(column, beyond);
         binds << filter.after->value << filter.after->value << filter.after->sequence;
     }
-    sql += QStringLiteral(" ORDER BY ") + (column.isEmpty() ? QString() : column + direction + QStringLiteral(", ")) + QStringLiteral("seq")
+    sql += QStringLiteral(" ORDER BY ")
+        + (column.isEmpty() ? QString() : column + direction + QStringLiteral(", ")) + QStringLiteral("seq")
         + direction;
     if (filter.limit >= 0) {
         sql += QStringLiteral(" LIMIT ?");
@@ -510,7 +535,8 @@ Result<qint64> RunStore::countViolations(Database& db, const ViolationFilter& fi
     auto where = whereClause(db, filter);
     if (!where)
         return where.error();
-    auto count = db.scalar(QStringLiteral("SELECT count(*) FROM ") + db.tool("violations") + where->first, where->second);
+    auto count = db.scalar(
+        QStringLiteral("SELECT count(*) FROM ") + db.tool("violations") + where->first, where->second);
     if (!count)
         return count.error();
     return count->toLongLong();
@@ -519,14 +545,15 @@ Result<qint64> RunStore::countViolations(Database& db, const ViolationFilter& fi
 Result<qint64> RunStore::prune(Database& db, const QDateTime& now)
 {
     auto cutoffRun = db.scalar(QStringLiteral("SELECT min(id) FROM (SELECT id FROM ") + db.tool("runs")
-                               + QStringLiteral(" ORDER BY id DESC LIMIT 50) recent"));
+        + QStringLiteral(" ORDER BY id DESC LIMIT 50) recent"));
     if (!cutoffRun)
         return cutoffRun.error();
     if (cutoffRun->isNull())
         return qint64(0);
-    auto removed = db.exec(QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id < ? AND run_id IN (SELECT id FROM ")
-                               + db.tool("runs") + QStringLiteral(" WHERE started_at < ?)"),
-                           { cutoffRun->toLongLong(), isoUtc(now.addDays(-30)) });
+    auto removed = db.exec(QStringLiteral("DELETE FROM ") + db.tool("violations")
+            + QStringLiteral(" WHERE run_id < ? AND run_id IN (SELECT id FROM ") + db.tool("runs")
+            + QStringLiteral(" WHERE started_at < ?)"),
+        { cutoffRun->toLongLong(), isoUtc(now.addDays(-30)) });
     if (!removed)
         return removed.error();
     return qint64(removed->numRowsAffected());

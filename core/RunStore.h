@@ -54,23 +54,25 @@ public:
     Result<void> finishRun(const HealthReport& report);
     // Rewrites the levels of stored duplicate keys' records whose kept rows' levels differ from
     // the recorded ones (`recorded`, in the same order as `kept`).
-    Result<void> setKeptLevels(qint64 runId, const QList<DuplicateRecords>& recorded, const QList<DuplicateRecords>& kept);
+    Result<void> setKeptLevels(
+        qint64 runId, const QList<DuplicateRecords>& recorded, const QList<DuplicateRecords>& kept);
 
     // The latest completed run's primary violations as keys, excluding `currentRun`.
-    static Result<std::pair<bool, QSet<QString>>> previousViolationKeys(Database& db, std::optional<qint64> currentRun);
+    static Result<std::pair<bool, QSet<QString>>> previousViolationKeys(
+        Database& db, std::optional<qint64> currentRun);
     static Result<QList<HealthReport>> runs(Database& db, qint64 limit, const QDateTime& since = {});
     // Visits the stored runs newest first, read forward-only one row at a time (nothing is held);
     // an error returned by `visit` stops the walk and is returned. Runs no other statement on `db`
     // while visiting, and `visit` must not either (QPSQL drops a forward-only result then).
     static Result<void> forEachRun(Database& db, qint64 limit, const QDateTime& since,
-                                   const std::function<Result<void>(const HealthReport&)>& visit);
+        const std::function<Result<void>(const HealthReport&)>& visit);
     static Result<qint64> countRuns(Database& db, qint64 limit);
     static Result<std::optional<HealthReport>> latestCompleted(Database& db);
     static Result<std::optional<HealthReport>> run(Database& db, qint64 runId);
     static Result<QList<StoredViolation>> violations(Database& db, const ViolationFilter& filter);
     // As forEachRun, for the violations `filter` selects, in its order.
     static Result<void> forEachViolation(Database& db, const ViolationFilter& filter,
-                                         const std::function<Result<void>(const StoredViolation&)>& visit);
+        const std::function<Result<void>(const StoredViolation&)>& visit);
     // The run a filter reads: its runId, or the latest completed run (NotFound when there is none).
     static Result<qint64> runFor(Database& db, const ViolationFilter& filter);
     static Result<qint64> countViolations(Database& db, const ViolationFilter& filter);

@@ -31,8 +31,10 @@ Result<void> Session::signIn()
         return {};
     if (m_options.password.isEmpty())
         return Error { ErrorCode::SignInRequired,
-                       QStringLiteral("%1 on a production database must sign in with a password").arg(m_options.operatorEmail) };
-    const auto check = [this] { return SignIn::authenticate(*this, m_options.operatorEmail, m_options.password); };
+            QStringLiteral("%1 on a production database must sign in with a password")
+                .arg(m_options.operatorEmail) };
+    const auto check
+        = [this] { return SignIn::authenticate(*this, m_options.operatorEmail, m_options.password); };
     auto signedIn = m_options.sharedSignIn ? m_options.sharedSignIn->authenticate(check) : check();
     if (!signedIn)
         return signedIn.error();
@@ -90,7 +92,8 @@ Result<QDateTime> Session::serverNow() const
         return m_clock();
     const QDateTime client = QDateTime::currentDateTimeUtc();
     if (m_db->isPostgres()) {
-        auto server = m_db->scalar(QStringLiteral("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"));
+        auto server = m_db->scalar(
+            QStringLiteral("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"));
         if (!server)
             return server.error();
         const QDateTime parsed = parseIsoUtc(server->toString());
@@ -134,7 +137,8 @@ Result<const ConstraintCatalogue*> Session::constraints()
 Result<void> Session::requireTools() const
 {
     if (!m_toolsInstalled)
-        return Error { ErrorCode::NotInitialised, QStringLiteral("this database has no Coupling Console tables: run coupling-console init first") };
+        return Error { ErrorCode::NotInitialised,
+            QStringLiteral("this database has no Coupling Console tables: run coupling-console init first") };
     return {};
 }
 
@@ -150,8 +154,10 @@ Result<void> Session::lockSettings(bool exclusive)
 {
     if (!m_db->isPostgres())
         return {};
-    return m_db->run(exclusive ? QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended('coupling_console.settings', 0))")
-                               : QStringLiteral("SELECT pg_advisory_xact_lock_shared(hashtextextended('coupling_console.settings', 0))"));
+    return m_db->run(exclusive
+            ? QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended('coupling_console.settings', 0))")
+            : QStringLiteral(
+                "SELECT pg_advisory_xact_lock_shared(hashtextextended('coupling_console.settings', 0))"));
 }
 
 Result<void> Session::recheckAuthority()
@@ -160,7 +166,9 @@ Result<void> Session::recheckAuthority()
         return {};
     CC_TRY(lockSettings(false));
     auto stopped = [](const QString& why) {
-        return refused(QStringLiteral("stopped: %1 (changed since this command began); this transaction was rolled back").arg(why));
+        return refused(
+            QStringLiteral("stopped: %1 (changed since this command began); this transaction was rolled back")
+                .arg(why));
     };
     auto environment = setting(QStringLiteral("environment"));
     if (!environment)
@@ -182,7 +190,9 @@ Result<void> Session::recheckAuthority()
 
 Result<QString> Session::setting(const QString& key) const
 {
-    auto value = m_db->scalar(QStringLiteral("SELECT value FROM ") + m_db->tool("settings") + QStringLiteral(" WHERE key = ?"), { key });
+    auto value = m_db->scalar(
+        QStringLiteral("SELECT value FROM ") + m_db->tool("settings") + QStringLiteral(" WHERE key = ?"),
+        { key });
     if (!value)
         return value.error();
     return value->toString();
@@ -190,8 +200,11 @@ Result<QString> Session::setting(const QString& key) const
 
 Result<void> Session::storeSetting(const QString& key, const QString& value)
 {
-    CC_TRY(m_db->run(QStringLiteral("DELETE FROM ") + m_db->tool("settings") + QStringLiteral(" WHERE key = ?"), { key }));
-    return m_db->run(QStringLiteral("INSERT INTO ") + m_db->tool("settings") + QStringLiteral(" (key, value) VALUES (?, ?)"), { key, value });
+    CC_TRY(m_db->run(
+        QStringLiteral("DELETE FROM ") + m_db->tool("settings") + QStringLiteral(" WHERE key = ?"), { key }));
+    return m_db->run(QStringLiteral("INSERT INTO ") + m_db->tool("settings")
+            + QStringLiteral(" (key, value) VALUES (?, ?)"),
+        { key, value });
 }
 
 } // namespace cc

@@ -80,7 +80,10 @@ public:
     // measured when the session (re)loads; serverNow() asks the database each time: PostgreSQL's
     // now(), on SQLite this clock but never earlier than the latest audit entry (a monotonic
     // record the tool keeps). A clock set by a test replaces both.
-    QDateTime now() const { return m_clock ? m_clock() : QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs); }
+    QDateTime now() const
+    {
+        return m_clock ? m_clock() : QDateTime::currentDateTimeUtc().addMSecs(m_clockOffsetMs);
+    }
     Result<QDateTime> serverNow() const;
     void setClock(std::function<QDateTime()> clock) { m_clock = std::move(clock); }
 

@@ -30,7 +30,9 @@ struct Throttle {
 
 Result<Throttle> readThrottle(Database& db, const QString& email)
 {
-    auto query = db.exec(QStringLiteral("SELECT failures, locked_until FROM ") + db.tool("signin") + QStringLiteral(" WHERE email = ?"), { email });
+    auto query = db.exec(QStringLiteral("SELECT failures, locked_until FROM ") + db.tool("signin")
+            + QStringLiteral(" WHERE email = ?"),
+        { email });
     if (!query)
         return query.error();
     Throttle throttle;
@@ -68,7 +70,8 @@ Result<bool> passwordMatches(Database& db, const QString& email, const QString& 
 
 Error tooManyFailures(const QString& email, qint64 seconds)
 {
-    return refused(QStringLiteral("too many failed sign-ins for %1: try again in %2 s").arg(email).arg(seconds));
+    return refused(
+        QStringLiteral("too many failed sign-ins for %1: try again in %2 s").arg(email).arg(seconds));
 }
 
 // The email's throttle and the server's time, read together.
@@ -148,7 +151,7 @@ Result<Operator> SignIn::authenticate(Session& session, const QString& givenEmai
             CC_TRY(transaction.begin());
             if (db.isPostgres())
                 CC_TRY(db.run(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"),
-                              { QString(QStringLiteral("coupling_console.signin ") + email) }));
+                    { QString(QStringLiteral("coupling_console.signin ") + email) }));
             auto state = throttleState(session, email);
             if (!state)
                 return state.error();
@@ -164,11 +167,13 @@ Result<Operator> SignIn::authenticate(Session& session, const QString& givenEmai
             const QString table = db.tool("signin");
             if (verified && throttle->failures == 0)
                 return {};
-            CC_TRY(db.run(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE email = ?"), { email }));
+            CC_TRY(db.run(
+                QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE email = ?"), { email }));
             if (!verified) {
                 const qint64 failures = throttle->failures + 1;
-                CC_TRY(db.run(QStringLiteral("INSERT INTO ") + table + QStringLiteral(" (email, failures, locked_until) VALUES (?, ?, ?)"),
-                              { email, failures, isoUtc(now->addSecs(delayAfter(failures))) }));
+                CC_TRY(db.run(QStringLiteral("INSERT INTO ") + table
+                        + QStringLiteral(" (email, failures, locked_until) VALUES (?, ?, ?)"),
+                    { email, failures, isoUtc(now->addSecs(delayAfter(failures))) }));
             }
             return transaction.commit();
         }));

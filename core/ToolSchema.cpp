@@ -12,42 +12,69 @@ namespace {
 QStringList migrationStatements(int version, const Database& db)
 {
     const bool pg = db.isPostgres();
-    const QString id = pg ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+    const QString id
+        = pg ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
     auto t = [&db](const char* name) { return db.tool(name); };
     QStringList statements;
     if (version == 1) {
         if (pg)
             statements << QStringLiteral("CREATE SCHEMA IF NOT EXISTS coupling_console");
         statements
-            << QStringLiteral("CREATE TABLE %1 (version INTEGER NOT NULL, applied_at TEXT NOT NULL)").arg(t("schema_version"))
-            << QStringLiteral("CREATE TABLE %1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)").arg(t("settings"))
-            << QStringLiteral("CREATE TABLE %1 (track TEXT NOT NULL, level INTEGER NOT NULL, name TEXT NOT NULL, "
-                              "xp_required BIGINT NOT NULL, sessions_required BIGINT NOT NULL, theory_hours BIGINT NOT NULL, "
-                              "practice_hours BIGINT NOT NULL, PRIMARY KEY (track, level))").arg(t("levels"))
-            << QStringLiteral("CREATE TABLE %1 (alias TEXT PRIMARY KEY, canonical TEXT NOT NULL)").arg(t("aliases"))
-            << QStringLiteral("CREATE TABLE %1 (id %2, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT NULL, "
-                              "total_pairs BIGINT, consistent BIGINT, inconsistent BIGINT, rate_hundredths BIGINT, "
-                              "healthy_hundredths INTEGER NOT NULL, degraded_hundredths INTEGER NOT NULL, by_kind TEXT, "
-                              "warnings TEXT, by_track TEXT, database_name TEXT, operator_email TEXT, duration_ms BIGINT, "
-                              "new_since_previous BIGINT, resolved_since_previous BIGINT, message TEXT)").arg(t("runs"), id)
-            << QStringLiteral("CREATE INDEX %1_started ON %2 (started_at)").arg(pg ? QStringLiteral("runs") : t("runs"), t("runs"))
-            << QStringLiteral("CREATE TABLE %1 (run_id BIGINT NOT NULL, seq BIGINT NOT NULL, user_id BIGINT NOT NULL, "
-                              "track TEXT NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL, progress_level INTEGER, "
-                              "license_level INTEGER, action TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (run_id, seq))").arg(t("violations"))
-            << QStringLiteral("CREATE INDEX %1_kind ON %2 (run_id, kind, seq)").arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
-            << QStringLiteral("CREATE INDEX %1_user ON %2 (run_id, user_id)").arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
-            << QStringLiteral("CREATE TABLE %1 (id %2, at TEXT NOT NULL, operator_id BIGINT, operator_email TEXT, "
-                              "source TEXT NOT NULL, action TEXT NOT NULL, user_id BIGINT, track TEXT, before_json TEXT, "
-                              "after_json TEXT, reason TEXT, batch_id BIGINT, reverts_id BIGINT)").arg(t("audit"), id)
-            << QStringLiteral("CREATE INDEX %1_key ON %2 (user_id, track)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
-            << QStringLiteral("CREATE INDEX %1_batch ON %2 (batch_id)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
-            << QStringLiteral("CREATE INDEX %1_at ON %2 (at)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
-            << QStringLiteral("CREATE TABLE %1 (id %2, at TEXT NOT NULL, action TEXT NOT NULL, operator_email TEXT)").arg(t("batches"), id)
-            << QStringLiteral("CREATE TABLE %1 (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT)").arg(t("signin"));
+            << QStringLiteral("CREATE TABLE %1 (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
+                   .arg(t("schema_version"))
+            << QStringLiteral("CREATE TABLE %1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+                   .arg(t("settings"))
+            << QStringLiteral(
+                   "CREATE TABLE %1 (track TEXT NOT NULL, level INTEGER NOT NULL, name TEXT NOT NULL, "
+                   "xp_required BIGINT NOT NULL, sessions_required BIGINT NOT NULL, theory_hours BIGINT NOT "
+                   "NULL, "
+                   "practice_hours BIGINT NOT NULL, PRIMARY KEY (track, level))")
+                   .arg(t("levels"))
+            << QStringLiteral("CREATE TABLE %1 (alias TEXT PRIMARY KEY, canonical TEXT NOT NULL)")
+                   .arg(t("aliases"))
+            << QStringLiteral(
+                   "CREATE TABLE %1 (id %2, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT "
+                   "NULL, "
+                   "total_pairs BIGINT, consistent BIGINT, inconsistent BIGINT, rate_hundredths BIGINT, "
+                   "healthy_hundredths INTEGER NOT NULL, degraded_hundredths INTEGER NOT NULL, by_kind TEXT, "
+                   "warnings TEXT, by_track TEXT, database_name TEXT, operator_email TEXT, duration_ms "
+                   "BIGINT, "
+                   "new_since_previous BIGINT, resolved_since_previous BIGINT, message TEXT)")
+                   .arg(t("runs"), id)
+            << QStringLiteral("CREATE INDEX %1_started ON %2 (started_at)")
+                   .arg(pg ? QStringLiteral("runs") : t("runs"), t("runs"))
+            << QStringLiteral(
+                   "CREATE TABLE %1 (run_id BIGINT NOT NULL, seq BIGINT NOT NULL, user_id BIGINT NOT NULL, "
+                   "track TEXT NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL, progress_level INTEGER, "
+                   "license_level INTEGER, action TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (run_id, "
+                   "seq))")
+                   .arg(t("violations"))
+            << QStringLiteral("CREATE INDEX %1_kind ON %2 (run_id, kind, seq)")
+                   .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
+            << QStringLiteral("CREATE INDEX %1_user ON %2 (run_id, user_id)")
+                   .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
+            << QStringLiteral(
+                   "CREATE TABLE %1 (id %2, at TEXT NOT NULL, operator_id BIGINT, operator_email TEXT, "
+                   "source TEXT NOT NULL, action TEXT NOT NULL, user_id BIGINT, track TEXT, before_json "
+                   "TEXT, "
+                   "after_json TEXT, reason TEXT, batch_id BIGINT, reverts_id BIGINT)")
+                   .arg(t("audit"), id)
+            << QStringLiteral("CREATE INDEX %1_key ON %2 (user_id, track)")
+                   .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+            << QStringLiteral("CREATE INDEX %1_batch ON %2 (batch_id)")
+                   .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+            << QStringLiteral("CREATE INDEX %1_at ON %2 (at)")
+                   .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+            << QStringLiteral(
+                   "CREATE TABLE %1 (id %2, at TEXT NOT NULL, action TEXT NOT NULL, operator_email TEXT)")
+                   .arg(t("batches"), id)
+            << QStringLiteral(
+                   "CREATE TABLE %1 (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT)")
+                   .arg(t("signin"));
     } else if (version == 2) {
         // The violations page sorts a run by track in SQL (kind order uses the kind index).
-        statements << QStringLiteral("CREATE INDEX %1_track ON %2 (run_id, track, seq)").arg(pg ? QStringLiteral("violations") : t("violations"),
-                                                                                           t("violations"));
+        statements << QStringLiteral("CREATE INDEX %1_track ON %2 (run_id, track, seq)")
+                          .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"));
     } else if (version == 3) {
         // Staff credentials counted by each run (docs/BEHAVIOUR.md C2); runs stored before read as NULL.
         statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN staff_credentials BIGINT").arg(t("runs"));
@@ -57,10 +84,12 @@ QStringList migrationStatements(int version, const Database& db)
         statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN prev_id BIGINT").arg(t("audit"))
                    << QStringLiteral("ALTER TABLE %1 ADD COLUMN prev_hash TEXT").arg(t("audit"))
                    << QStringLiteral("ALTER TABLE %1 ADD COLUMN entry_hash TEXT").arg(t("audit"))
-                   << QStringLiteral("CREATE UNIQUE INDEX %1_prev ON %2 (prev_id)").arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"));
+                   << QStringLiteral("CREATE UNIQUE INDEX %1_prev ON %2 (prev_id)")
+                          .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"));
         // A platform level beyond 32 bits is stored as read (SQLite's INTEGER is 64-bit already).
         if (pg)
-            statements << QStringLiteral("ALTER TABLE %1 ALTER COLUMN progress_level TYPE BIGINT, ALTER COLUMN license_level TYPE BIGINT")
+            statements << QStringLiteral("ALTER TABLE %1 ALTER COLUMN progress_level TYPE BIGINT, ALTER "
+                                         "COLUMN license_level TYPE BIGINT")
                               .arg(t("violations"));
     }
     return statements;
@@ -80,12 +109,14 @@ Result<int> ToolSchema::installedVersion(Database& db)
 {
     QVariant exists;
     if (db.isPostgres()) {
-        auto found = db.scalar(QStringLiteral("SELECT to_regclass('coupling_console.schema_version') IS NOT NULL"));
+        auto found
+            = db.scalar(QStringLiteral("SELECT to_regclass('coupling_console.schema_version') IS NOT NULL"));
         if (!found)
             return found.error();
         exists = *found;
     } else {
-        auto found = db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cc_schema_version'"));
+        auto found = db.scalar(QStringLiteral(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cc_schema_version'"));
         if (!found)
             return found.error();
         exists = *found;
@@ -108,8 +139,9 @@ Result<void> ToolSchema::migrate(Database& db)
             CC_TRY(db.runDirect(statement));
         if (version == 4)
             CC_TRY(AuditChain::hashExisting(db));
-        CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("schema_version") + QStringLiteral(" (version, applied_at) VALUES (?, ?)"),
-                      { version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) }));
+        CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("schema_version")
+                + QStringLiteral(" (version, applied_at) VALUES (?, ?)"),
+            { version, QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs) }));
     }
     return {};
 }
@@ -149,16 +181,21 @@ Result<void> ToolSchema::createKeyIndexes(Database& db, bool concurrently)
         const QString name = QString::fromLatin1(index.name);
         if (db.isPostgres()) {
             // An INVALID index left by an interrupted CONCURRENTLY build is dropped and rebuilt.
-            auto invalid = db.scalar(QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                                                    "WHERE c.relname = ? AND NOT i.indisvalid"), { name });
+            auto invalid = db.scalar(
+                QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                               "WHERE c.relname = ? AND NOT i.indisvalid"),
+                { name });
             if (!invalid)
                 return invalid.error();
             if (invalid->toInt() > 0)
-                CC_TRY(db.runDirect(QStringLiteral("DROP INDEX %1 IF EXISTS %2").arg(concurrently ? QStringLiteral("CONCURRENTLY") : QString(), name)));
+                CC_TRY(
+                    db.runDirect(QStringLiteral("DROP INDEX %1 IF EXISTS %2")
+                                     .arg(concurrently ? QStringLiteral("CONCURRENTLY") : QString(), name)));
         }
-        auto created = db.runDirect(QStringLiteral("CREATE INDEX %1 IF NOT EXISTS %2 ON %3 (%4)")
-                                        .arg(concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name,
-                                             QString::fromLatin1(index.table), QString::fromLatin1(index.columns)));
+        auto created = db.runDirect(
+            QStringLiteral("CREATE INDEX %1 IF NOT EXISTS %2 ON %3 (%4)")
+                .arg(concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name,
+                    QString::fromLatin1(index.table), QString::fromLatin1(index.columns)));
         if (!created && concurrently && db.isPostgres())
             dropInvalidIndex(db, name); // a CONCURRENTLY build stopped half-way leaves an INVALID index
         CC_TRY(created);
@@ -176,8 +213,10 @@ Result<void> ToolSchema::dropKeyIndexes(Database& db)
 Result<bool> ToolSchema::hasKeyIndexes(Database& db)
 {
     const QString sql = db.isPostgres()
-        ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname IN ('cc_progress_key', 'cc_license_key')")
-        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN ('cc_progress_key', 'cc_license_key')");
+        ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname IN "
+                         "('cc_progress_key', 'cc_license_key')")
+        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
+                         "('cc_progress_key', 'cc_license_key')");
     auto count = db.scalar(sql);
     if (!count)
         return count.error();

@@ -31,7 +31,8 @@ Result<UserView> UserView::load(Session& session, qint64 userId)
 {
     CC_TRY(session.authorize(Action::View));
     Database& db = session.db();
-    auto query = db.exec(QStringLiteral("SELECT id, name, email, role, is_active FROM users WHERE id = ?"), { userId });
+    auto query = db.exec(
+        QStringLiteral("SELECT id, name, email, role, is_active FROM users WHERE id = ?"), { userId });
     if (!query)
         return query.error();
     if (!query->next())
@@ -51,8 +52,9 @@ Result<UserView> UserView::load(Session& session, qint64 userId)
         KeyAggregate aggregate = rows.aggregate(catalogue);
         aggregate.staffUser = staffUser;
         track.classification = classifyKey(aggregate, catalogue); // a staff credential has no findings
-        if (track.classification.violation && (track.classification.violation->kind == ViolationKind::DuplicateProgress
-                                                || track.classification.violation->kind == ViolationKind::DuplicateLicense)) {
+        if (track.classification.violation
+            && (track.classification.violation->kind == ViolationKind::DuplicateProgress
+                || track.classification.violation->kind == ViolationKind::DuplicateLicense)) {
             // A side's level is the kept row's (C3), as the check reports it.
             const auto [progress, license] = rows.keptLevels();
             track.classification.progressLevel = progress;
@@ -61,8 +63,12 @@ Result<UserView> UserView::load(Session& session, qint64 userId)
         if (catalogue.isKnown(rows.key.track)) {
             track.justifiedLevel = catalogue.justifiedLevel(rows.key.track, aggregate.counters);
             // A stored level beyond the catalogue (even beyond 32 bits) has no next level.
-            const qint64 level = rows.progress.isEmpty() ? 0 : rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0);
-            const LevelRequirement* next = level < 100 ? catalogue.requirement(rows.key.track, int(std::max<qint64>(level, 1)) + 1) : nullptr;
+            const qint64 level = rows.progress.isEmpty()
+                ? 0
+                : rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0);
+            const LevelRequirement* next = level < 100
+                ? catalogue.requirement(rows.key.track, int(std::max<qint64>(level, 1)) + 1)
+                : nullptr;
             if (next)
                 track.nextLevel = *next;
         }
@@ -98,10 +104,11 @@ Result<QList<UserSummary>> UserView::search(Session& session, const QString& tex
     bool isNumber = false;
     const qint64 id = needle.toLongLong(&isNumber);
     const QString pattern = u'%' + escapeLike(needle.toLower()) + u'%';
-    auto query = session.db().exec(QStringLiteral("SELECT id, name, email, role, is_active FROM users WHERE id = ? "
-                                                  "OR lower(email) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\' "
-                                                  "ORDER BY id LIMIT ?"),
-                                   { isNumber ? id : qint64(-1), pattern, pattern, limit });
+    auto query = session.db().exec(
+        QStringLiteral("SELECT id, name, email, role, is_active FROM users WHERE id = ? "
+                       "OR lower(email) LIKE ? ESCAPE '\\' OR lower(name) LIKE ? ESCAPE '\\' "
+                       "ORDER BY id LIMIT ?"),
+        { isNumber ? id : qint64(-1), pattern, pattern, limit });
     if (!query)
         return query.error();
     QList<UserSummary> users;

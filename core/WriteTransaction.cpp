@@ -12,7 +12,8 @@ WriteTransaction::~WriteTransaction()
 Result<void> WriteTransaction::begin()
 {
     if (m_db.isReadOnly())
-        return Error { ErrorCode::ReadOnly, QStringLiteral("the database is open read-only; nothing was changed") };
+        return Error { ErrorCode::ReadOnly,
+            QStringLiteral("the database is open read-only; nothing was changed") };
     CC_TRY(m_db.prepareForWrites());
     CC_TRY(m_db.runDirect(m_db.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
     m_open = true;

@@ -8,7 +8,10 @@ namespace cc {
 // a deferred BEGIN), BEGIN on PostgreSQL. Rolls back on destruction unless committed.
 class WriteTransaction final {
 public:
-    explicit WriteTransaction(Database& db) : m_db(db) { }
+    explicit WriteTransaction(Database& db)
+        : m_db(db)
+    {
+    }
     ~WriteTransaction();
     Q_DISABLE_COPY_MOVE(WriteTransaction)
 
@@ -27,8 +30,7 @@ private:
 };
 
 // Runs a whole transaction body, retrying serialization failures and deadlocks (bounded).
-template <typename Body>
-auto withRetry(Body&& body) -> decltype(body())
+template <typename Body> auto withRetry(Body&& body) -> decltype(body())
 {
     constexpr int attempts = 8;
     for (int attempt = 1;; ++attempt) {

@@ -27,7 +27,10 @@ ChangeWatcher::ChangeWatcher(ConsoleContext* context, QObject* parent)
     });
 }
 
-int ChangeWatcher::pollMs() { return std::max(100, QSettings().value(QStringLiteral("live/pollMs"), 2000).toInt()); }
+int ChangeWatcher::pollMs()
+{
+    return std::max(100, QSettings().value(QStringLiteral("live/pollMs"), 2000).toInt());
+}
 
 void ChangeWatcher::start()
 {
@@ -40,17 +43,18 @@ void ChangeWatcher::start()
     }
     // LISTEN on the Read lane's connection; the driver's notification reaches this object queued.
     QPointer<ChangeWatcher> self(this);
-    m_context->jobs().submit(JobRunner::Lane::Read,
-                             [self](Session& session, CancelToken&, const ProgressFn&) -> Result<QVariant> {
-                                 if (!self)
-                                     return QVariant();
-                                 CC_TRY(ChangeFeed::listen(session.db(), self, [self] {
-                                     if (self)
-                                         self->heard();
-                                 }));
-                                 return QVariant();
-                             },
-                             this, [](const JobOutcome&) {});
+    m_context->jobs().submit(
+        JobRunner::Lane::Read,
+        [self](Session& session, CancelToken&, const ProgressFn&) -> Result<QVariant> {
+            if (!self)
+                return QVariant();
+            CC_TRY(ChangeFeed::listen(session.db(), self, [self] {
+                if (self)
+                    self->heard();
+            }));
+            return QVariant();
+        },
+        this, [](const JobOutcome&) {});
 }
 
 void ChangeWatcher::poll()
@@ -59,18 +63,18 @@ void ChangeWatcher::poll()
         return; // the Read lane is busy with the previous one: never queue polls behind a long read
     m_polling = true;
     m_context->jobs().submit(JobRunner::Lane::Read,
-                             JobRunner::job<qint64>([](Session& session, CancelToken&, const ProgressFn&) {
-                                 return ChangeFeed::dataVersion(session.db());
-                             }),
-                             this, [this](const JobOutcome& outcome) {
-                                 m_polling = false;
-                                 if (!outcome.ok)
-                                     return;
-                                 const qint64 version = outcome.value.toLongLong();
-                                 if (m_version && *m_version != version)
-                                     heard();
-                                 m_version = version;
-                             });
+        JobRunner::job<qint64>([](Session& session, CancelToken&, const ProgressFn&) {
+            return ChangeFeed::dataVersion(session.db());
+        }),
+        this, [this](const JobOutcome& outcome) {
+            m_polling = false;
+            if (!outcome.ok)
+                return;
+            const qint64 version = outcome.value.toLongLong();
+            if (m_version && *m_version != version)
+                heard();
+            m_version = version;
+        });
 }
 
 void ChangeWatcher::heard()

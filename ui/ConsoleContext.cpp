@@ -43,27 +43,27 @@ void ConsoleContext::restart()
 void ConsoleContext::reloadInfo()
 {
     m_jobs.submit(JobRunner::Lane::Read,
-                  JobRunner::job<ConsoleInfo>([](Session& session, CancelToken&, const ProgressFn&) {
-                      if (auto reloaded = session.reload(); !reloaded)
-                          return Result<ConsoleInfo>(reloaded.error());
-                      return ConsoleInfo::read(session);
-                  }),
-                  this, [this](const JobOutcome& outcome) {
-                      // A refusal after a password was given is a failed sign-in (wrong password, too many tries).
-                      const bool signInFailed = outcome.code == ErrorCode::SignInRequired
-                          || (outcome.code == ErrorCode::Refused && !m_options.password.isEmpty() && !m_info.loaded);
-                      if (!outcome.ok && signInFailed) {
-                          // The first ask needs no reason; a failed attempt says why it failed.
-                          emit signInRequired(outcome.code == ErrorCode::SignInRequired ? QString() : outcome.message);
-                          return;
-                      }
-                      if (!outcome.ok) {
-                          emit infoFailed(Wording::error(outcome.code, outcome.message));
-                          return;
-                      }
-                      m_info = outcome.value.value<ConsoleInfo>();
-                      emit infoChanged();
-                  });
+        JobRunner::job<ConsoleInfo>([](Session& session, CancelToken&, const ProgressFn&) {
+            if (auto reloaded = session.reload(); !reloaded)
+                return Result<ConsoleInfo>(reloaded.error());
+            return ConsoleInfo::read(session);
+        }),
+        this, [this](const JobOutcome& outcome) {
+            // A refusal after a password was given is a failed sign-in (wrong password, too many tries).
+            const bool signInFailed = outcome.code == ErrorCode::SignInRequired
+                || (outcome.code == ErrorCode::Refused && !m_options.password.isEmpty() && !m_info.loaded);
+            if (!outcome.ok && signInFailed) {
+                // The first ask needs no reason; a failed attempt says why it failed.
+                emit signInRequired(outcome.code == ErrorCode::SignInRequired ? QString() : outcome.message);
+                return;
+            }
+            if (!outcome.ok) {
+                emit infoFailed(Wording::error(outcome.code, outcome.message));
+                return;
+            }
+            m_info = outcome.value.value<ConsoleInfo>();
+            emit infoChanged();
+        });
 }
 
 QString ConsoleContext::confirmationFor(qint64 userId) const

@@ -7,15 +7,18 @@ namespace cc::ui {
 Result<void> ConsoleInfo::allows(Action action) const
 {
     if (!loaded)
-        return Error { ErrorCode::CannotOpen, QCoreApplication::translate("ConsoleInfo", "not connected yet") };
+        return Error { ErrorCode::CannotOpen,
+            QCoreApplication::translate("ConsoleInfo", "not connected yet") };
     if (readOnly && action != Action::View)
-        return Error { ErrorCode::ReadOnly, QCoreApplication::translate("ConsoleInfo", "the connection is read-only") };
+        return Error { ErrorCode::ReadOnly,
+            QCoreApplication::translate("ConsoleInfo", "the connection is read-only") };
     return authorize(action, op, environment);
 }
 
 QString ConsoleInfo::connectionLabel(const ConnectionProfile& profile)
 {
-    return profile.name.isEmpty() ? profile.describe() : profile.name + QStringLiteral(" · ") + profile.describe();
+    return profile.name.isEmpty() ? profile.describe()
+                                  : profile.name + QStringLiteral(" · ") + profile.describe();
 }
 
 Result<ConsoleInfo> ConsoleInfo::read(Session& session)

@@ -55,7 +55,8 @@ Result<DashboardSnapshot> DashboardSnapshot::read(Session& session, qint64 range
     for (const AuditEntry& entry : std::as_const(*entries)) {
         if (entry.source == u"system" || entry.action == u"demo" || entry.action == u"init")
             continue;
-        snapshot.markers.append(ChangeMarker { entry.at, entry.source == u"qa" || entry.action.startsWith(u"inject") });
+        snapshot.markers.append(
+            ChangeMarker { entry.at, entry.source == u"qa" || entry.action.startsWith(u"inject") });
     }
 
     if (snapshot.latest) {
@@ -90,7 +91,8 @@ QList<RatePoint> DashboardSnapshot::bucketed(const QList<RatePoint>& oldestFirst
     int count = 0;
     const auto flush = [&] {
         if (count > 0)
-            result.append(RatePoint { QDateTime::fromMSecsSinceEpoch(qint64(sumTime / count), Qt::UTC), sumRate / count });
+            result.append(RatePoint {
+                QDateTime::fromMSecsSinceEpoch(qint64(sumTime / count), Qt::UTC), sumRate / count });
         sumRate = sumTime = 0;
         count = 0;
     };

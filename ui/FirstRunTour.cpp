@@ -36,7 +36,8 @@ FirstRunTour::FirstRunTour(MainWindow* window)
     setFrameShape(QFrame::StyledPanel);
     setFixedWidth(panelWidth);
     ThemeColors::setStyleSheet(this, [] {
-        return QStringLiteral("cc--ui--FirstRunTour { background: %1; border: 2px solid %2; border-radius: 10px; }")
+        return QStringLiteral(
+            "cc--ui--FirstRunTour { background: %1; border: 2px solid %2; border-radius: 10px; }")
             .arg(ThemeColors::card().name(), ThemeColors::accent().name());
     });
     auto* layout = new QVBoxLayout(this);
@@ -79,9 +80,18 @@ FirstRunTour::FirstRunTour(MainWindow* window)
     showStep(0);
 }
 
-QString FirstRunTour::settingsKey() { return QStringLiteral("firstRun/tourDone"); }
-bool FirstRunTour::isDone() { return QSettings().value(settingsKey(), false).toBool(); }
-int FirstRunTour::stepCount() const { return MainWindow::PageCount; }
+QString FirstRunTour::settingsKey()
+{
+    return QStringLiteral("firstRun/tourDone");
+}
+bool FirstRunTour::isDone()
+{
+    return QSettings().value(settingsKey(), false).toBool();
+}
+int FirstRunTour::stepCount() const
+{
+    return MainWindow::PageCount;
+}
 
 void FirstRunTour::showStep(int step)
 {
@@ -90,34 +100,44 @@ void FirstRunTour::showStep(int step)
     QString text;
     switch (m_step) {
     case MainWindow::Dashboard:
-        text = tr("How consistent the two copies of each student's level are: the rate of the latest check, its trend and where "
-                  "the violations are. %1 runs a check now.").arg(keys("actionRunCheck"));
+        text = tr("How consistent the two copies of each student's level are: the rate of the latest check, "
+                  "its trend and where "
+                  "the violations are. %1 runs a check now.")
+                   .arg(keys("actionRunCheck"));
         break;
     case MainWindow::Violations:
-        text = tr("Every violation of the latest (or a chosen) check, filtered by kind, track or user. Select rows and repair "
+        text = tr("Every violation of the latest (or a chosen) check, filtered by kind, track or user. "
+                  "Select rows and repair "
                   "them after a preview of every statement.");
         break;
     case MainWindow::User:
-        text = tr("One student's tracks side by side, progress and license, with their history. Sync, set a level or repair, "
-                  "always previewed first. %1 finds a user.").arg(keys("actionFind"));
+        text = tr("One student's tracks side by side, progress and license, with their history. Sync, set a "
+                  "level or repair, "
+                  "always previewed first. %1 finds a user.")
+                   .arg(keys("actionFind"));
         break;
     case MainWindow::QaLab:
-        text = tr("Plant desyncs on purpose to prove that checks find them and repairs fix them. Every injection is audited "
+        text = tr("Plant desyncs on purpose to prove that checks find them and repairs fix them. Every "
+                  "injection is audited "
                   "and can be undone.");
         break;
     case MainWindow::Audit:
-        text = tr("Every write with its rows before and after, by whom and from where. A change can be reverted here.");
+        text = tr("Every write with its rows before and after, by whom and from where. A change can be "
+                  "reverted here.");
         break;
     case MainWindow::Settings:
         text = tr("Theme, language, auto-refresh, scheduled checks and the health thresholds.");
         break;
     default:
         text = tr("Every stored check, newest first; Enter opens its violations.") + u"\n\n"
-            + tr("This is a demo database. To open your own, use File → Connect… (%1), the button in the status bar, or "
-                 "drop an SQLite database file on the window.").arg(keys("actionConnect"));
+            + tr("This is a demo database. To open your own, use File → Connect… (%1), the button in the "
+                 "status bar, or "
+                 "drop an SQLite database file on the window.")
+                  .arg(keys("actionConnect"));
         break;
     }
-    m_title->setText(tr("Step %1 of %2: %3").arg(m_step + 1).arg(stepCount()).arg(m_window->pageTitle(m_step)));
+    m_title->setText(
+        tr("Step %1 of %2: %3").arg(m_step + 1).arg(stepCount()).arg(m_window->pageTitle(m_step)));
     m_text->setText(text);
     setAccessibleDescription(m_title->text() + u'\n' + text);
     m_back->setEnabled(m_step > 0);
@@ -134,7 +154,10 @@ void FirstRunTour::next()
     showStep(m_step + 1);
 }
 
-void FirstRunTour::back() { showStep(m_step - 1); }
+void FirstRunTour::back()
+{
+    showStep(m_step - 1);
+}
 
 void FirstRunTour::finish()
 {
@@ -149,7 +172,8 @@ void FirstRunTour::place()
 {
     // The wrapped texts change height from step to step: size the panel for its width.
     resize(panelWidth, layout()->totalHeightForWidth(panelWidth));
-    const int bottom = m_window->height() - (m_window->statusBar() ? m_window->statusBar()->height() : 0) - margin;
+    const int bottom
+        = m_window->height() - (m_window->statusBar() ? m_window->statusBar()->height() : 0) - margin;
     move(std::max(0, m_window->width() - width() - margin), std::max(0, bottom - height()));
     raise();
 }

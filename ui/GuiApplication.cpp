@@ -61,7 +61,8 @@ void tuneAllocator()
 void applyUserPreferences()
 {
     Translations::install(Translations::savedLanguage());
-    QApplication::setApplicationDisplayName(QCoreApplication::translate("GuiApplication", "Coupling Console"));
+    QApplication::setApplicationDisplayName(
+        QCoreApplication::translate("GuiApplication", "Coupling Console"));
     Appearance::apply(Appearance::savedTheme());
 }
 

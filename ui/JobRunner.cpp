@@ -26,12 +26,14 @@ JobRunner::JobRunner(const SessionOptions& options, QObject* parent)
 
 void JobRunner::connectWorkers()
 {
-    connect(m_read.get(), &CoreWorker::finished, this, [this](const JobOutcome& outcome) { onFinished(Lane::Read, outcome); });
-    connect(m_action.get(), &CoreWorker::finished, this, [this](const JobOutcome& outcome) { onFinished(Lane::Action, outcome); });
+    connect(m_read.get(), &CoreWorker::finished, this,
+        [this](const JobOutcome& outcome) { onFinished(Lane::Read, outcome); });
+    connect(m_action.get(), &CoreWorker::finished, this,
+        [this](const JobOutcome& outcome) { onFinished(Lane::Action, outcome); });
     connect(m_read.get(), &CoreWorker::progress, this,
-            [this](quint64 id, qint64 done, qint64 total) { onProgress(Lane::Read, id, done, total); });
+        [this](quint64 id, qint64 done, qint64 total) { onProgress(Lane::Read, id, done, total); });
     connect(m_action.get(), &CoreWorker::progress, this,
-            [this](quint64 id, qint64 done, qint64 total) { onProgress(Lane::Action, id, done, total); });
+        [this](quint64 id, qint64 done, qint64 total) { onProgress(Lane::Action, id, done, total); });
 }
 
 void JobRunner::restart(const SessionOptions& options)
@@ -120,11 +122,12 @@ void JobRunner::probe(Lane lane)
             return; // one is on its way
     }
     CoreWorker* worker = lane == Lane::Read ? m_read.get() : m_action.get();
-    const quint64 id = globalId(lane, worker->submit([](Session& session, CancelToken&, const ProgressFn&) -> Result<QVariant> {
-        if (auto reloaded = session.reload(); !reloaded)
-            return reloaded.error();
-        return QVariant();
-    }));
+    const quint64 id = globalId(
+        lane, worker->submit([](Session& session, CancelToken&, const ProgressFn&) -> Result<QVariant> {
+            if (auto reloaded = session.reload(); !reloaded)
+                return reloaded.error();
+            return QVariant();
+        }));
     m_probes.insert(id);
 }
 

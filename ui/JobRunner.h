@@ -3,9 +3,9 @@
 #include "CoreWorker.h"
 
 #include <QHash>
-#include <QSet>
 #include <QObject>
 #include <QPointer>
+#include <QSet>
 
 #include <functional>
 #include <memory>
@@ -36,10 +36,10 @@ public:
     void restart(const SessionOptions& options);
 
     // Wraps a function returning Result<T> into a job whose value is a QVariant holding T.
-    template <typename T, typename F>
-    static Job job(F function)
+    template <typename T, typename F> static Job job(F function)
     {
-        return [function](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+        return [function](
+                   Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
             Result<T> result = function(session, cancel, progress);
             if (!result)
                 return result.error();

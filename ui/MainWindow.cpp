@@ -1,6 +1,6 @@
 #include "MainWindow.h"
-#include "widgets/MessageBar.h"
 #include "ChangeWatcher.h"
+#include "widgets/MessageBar.h"
 
 #include "Administration.h"
 
@@ -94,9 +94,9 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
     m_audit = new AuditPage(m_context, m_pages);
     m_settings = new SettingsPage(m_context, m_dashboard, m_pages);
     m_runs = new RunHistoryPage(m_context, m_pages);
-    for (QWidget* page : { static_cast<QWidget*>(m_dashboard), static_cast<QWidget*>(m_violations), static_cast<QWidget*>(m_user),
-                           static_cast<QWidget*>(m_qa), static_cast<QWidget*>(m_audit), static_cast<QWidget*>(m_settings),
-                           static_cast<QWidget*>(m_runs) })
+    for (QWidget* page : { static_cast<QWidget*>(m_dashboard), static_cast<QWidget*>(m_violations),
+             static_cast<QWidget*>(m_user), static_cast<QWidget*>(m_qa), static_cast<QWidget*>(m_audit),
+             static_cast<QWidget*>(m_settings), static_cast<QWidget*>(m_runs) })
         m_pages->addWidget(page);
 
     m_signIn = new SignInFlow(m_context, this);
@@ -110,19 +110,23 @@ MainWindow::MainWindow(const SessionOptions& options, QWidget* parent)
         setConnectionText(tr("Not connected: %1").arg(m_context->info().connection), message);
         QTimer::singleShot(5000, m_context, &ConsoleContext::reloadInfo);
     });
-    connect(&m_context->jobs(), &JobRunner::connectionChanged, this, [this](bool connected, const QString& message) {
-        setConnectionText(connected ? m_context->info().connection : tr("Connection lost: %1").arg(m_context->info().connection), message);
-        if (connected)
-            m_context->reloadInfo();
-    });
+    connect(&m_context->jobs(), &JobRunner::connectionChanged, this,
+        [this](bool connected, const QString& message) {
+            setConnectionText(connected ? m_context->info().connection
+                                        : tr("Connection lost: %1").arg(m_context->info().connection),
+                message);
+            if (connected)
+                m_context->reloadInfo();
+        });
     connect(m_context, &ConsoleContext::openUserRequested, this, [this](qint64 userId) {
         setCurrentPage(User);
         m_user->openUser(userId);
     });
-    connect(m_context, &ConsoleContext::openViolationsRequested, this, [this](const QString& kind, const QString& track) {
-        setCurrentPage(Violations);
-        m_violations->showFiltered(kind, track);
-    });
+    connect(m_context, &ConsoleContext::openViolationsRequested, this,
+        [this](const QString& kind, const QString& track) {
+            setCurrentPage(Violations);
+            m_violations->showFiltered(kind, track);
+        });
     connect(m_context, &ConsoleContext::openRunRequested, this, [this](qint64 runId) {
         setCurrentPage(Violations);
         m_violations->showRun(runId);
@@ -152,7 +156,8 @@ QString MainWindow::pageTitle(int page) const
 
 QString MainWindow::pageKey(int page)
 {
-    static const char* const keys[] = { "dashboard", "violations", "user", "qa-lab", "audit", "settings", "runs" };
+    static const char* const keys[]
+        = { "dashboard", "violations", "user", "qa-lab", "audit", "settings", "runs" };
     return page >= 0 && page < PageCount ? QString::fromLatin1(keys[page]) : QString();
 }
 
@@ -162,12 +167,16 @@ void MainWindow::buildSideBar()
     m_sideBar->setFixedWidth(190);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
-    ThemeColors::setStyleSheet(m_sideBar, [] { return QStringLiteral("QListWidget#sideBar { background: %1; padding-top: 10px; }"
-                                            "QListWidget#sideBar::item { padding: 9px 14px; border-radius: 6px; margin: 0 6px; }"
-                                            "QListWidget#sideBar::item:selected { background: %2; color: %3; }")
-                                 .arg(ThemeColors::sidebar().name(), ThemeColors::accent().name(),
-                                      ThemeColors::textOn(ThemeColors::accent()).name()); });
-    const QStringList names = { tr("Health dashboard"), tr("Violations"), tr("User"), tr("QA lab"), tr("Audit log"), tr("Settings"), tr("Run history") };
+    ThemeColors::setStyleSheet(m_sideBar, [] {
+        return QStringLiteral(
+            "QListWidget#sideBar { background: %1; padding-top: 10px; }"
+            "QListWidget#sideBar::item { padding: 9px 14px; border-radius: 6px; margin: 0 6px; }"
+            "QListWidget#sideBar::item:selected { background: %2; color: %3; }")
+            .arg(ThemeColors::sidebar().name(), ThemeColors::accent().name(),
+                ThemeColors::textOn(ThemeColors::accent()).name());
+    });
+    const QStringList names = { tr("Health dashboard"), tr("Violations"), tr("User"), tr("QA lab"),
+        tr("Audit log"), tr("Settings"), tr("Run history") };
     for (int i = 0; i < names.size(); ++i) {
         auto* item = new QListWidgetItem(names.at(i), m_sideBar);
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(names.at(i)).arg(i + 1));
@@ -194,8 +203,7 @@ void MainWindow::buildMenus()
     quit->setShortcut(QKeySequence::Quit);
     QMenu* view = menuBar()->addMenu(tr("&View"));
     static const char* const names[] = { "actionPageDashboard", "actionPageViolations", "actionPageUser",
-                                         "actionPageQaLab", "actionPageAudit", "actionPageSettings",
-                                         "actionPageRuns" };
+        "actionPageQaLab", "actionPageAudit", "actionPageSettings", "actionPageRuns" };
     for (int i = 0; i < PageCount; ++i) {
         QAction* action = view->addAction(m_sideBar->item(i)->text());
         action->setObjectName(QString::fromLatin1(names[i]));
@@ -218,7 +226,8 @@ void MainWindow::buildMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     QAction* shortcuts = help->addAction(tr("&Keyboard shortcuts"), this, &MainWindow::showShortcuts);
     shortcuts->setObjectName(QStringLiteral("actionShortcuts"));
-    shortcuts->setShortcuts({ QKeySequence(QKeySequence::HelpContents), QKeySequence(Qt::CTRL | Qt::Key_Slash) });
+    shortcuts->setShortcuts(
+        { QKeySequence(QKeySequence::HelpContents), QKeySequence(Qt::CTRL | Qt::Key_Slash) });
     QAction* tour = help->addAction(tr("&Tour of the pages"), this, &MainWindow::startTour);
     tour->setObjectName(QStringLiteral("actionTour"));
     help->addSeparator();
@@ -250,7 +259,8 @@ void MainWindow::buildStatusBar()
     connect(m_connectButton, &QPushButton::clicked, m_connectAction, &QAction::trigger);
     connect(m_connectAction, &QAction::enabledChanged, m_connectButton, &QWidget::setEnabled);
     ThemeColors::setStyleSheet(m_connectButton, [] {
-        return QStringLiteral("QPushButton#statusConnectButton { color: %1; text-decoration: underline; border: none; padding: 0 6px; }")
+        return QStringLiteral("QPushButton#statusConnectButton { color: %1; text-decoration: underline; "
+                              "border: none; padding: 0 6px; }")
             .arg(ThemeColors::accent().name());
     });
     bar->addWidget(m_environment);
@@ -265,15 +275,20 @@ void MainWindow::buildStatusBar()
 void MainWindow::updateStatusBar()
 {
     const ConsoleInfo& info = m_context->info();
-    setConnectionText(info.embedded ? tr("%1 (embedded demo database)").arg(info.connection) : info.connection, QString());
-    m_connectButton->setText(info.embedded ? tr("Connect to your database…") : tr("Connect to another database…"));
+    setConnectionText(
+        info.embedded ? tr("%1 (embedded demo database)").arg(info.connection) : info.connection, QString());
+    m_connectButton->setText(
+        info.embedded ? tr("Connect to your database…") : tr("Connect to another database…"));
     const QColor chip = ThemeColors::environment(info.environment);
     m_environment->setText(info.loaded ? Wording::environment(info.environment) : tr("CONNECTING…"));
-    m_environment->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 9px; padding: 2px 10px; font-weight: bold; }")
+    m_environment->setStyleSheet(QStringLiteral(
+        "QLabel { background: %1; color: %2; border-radius: 9px; padding: 2px 10px; font-weight: bold; }")
                                      .arg(chip.name(), ThemeColors::textOn(chip).name()));
     m_environment->setToolTip(tr("Environment of this database"));
     m_readOnly->setText(info.readOnly ? tr("Read-only") : tr("Read-write"));
-    m_operator->setToolTip(info.loaded ? tr("Operator: %1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role)) : QString());
+    m_operator->setToolTip(info.loaded
+            ? tr("Operator: %1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role))
+            : QString());
     m_signInAction->setEnabled(info.loaded && info.environment == Environment::Production);
     setWindowTitle(tr("Coupling Console — %1").arg(info.connection));
     fitStatusBar();
@@ -298,14 +313,18 @@ void MainWindow::fitStatusBar()
         return;
     // The connection and the operator share what the chip, the link and the fixed labels leave: who
     // acts is short and shown whole where it can be; a long connection path gives way (its middle).
-    const int fixed = m_environment->sizeHint().width() + m_connectButton->sizeHint().width() + m_readOnly->sizeHint().width()
-        + m_checkAge->sizeHint().width() + 320; // spacing, margins and the size grip
+    const int fixed = m_environment->sizeHint().width() + m_connectButton->sizeHint().width()
+        + m_readOnly->sizeHint().width() + m_checkAge->sizeHint().width()
+        + 320; // spacing, margins and the size grip
     constexpr int least = 120;
     const int available = std::max(2 * least, width() - fixed);
     // A few pixels beyond the text's advance: elidedText() elides a text given exactly its own width.
-    const int forOperator = std::min(m_operator->fontMetrics().horizontalAdvance(m_operator->toolTip()) + 8, available - least);
-    m_operator->setText(m_operator->fontMetrics().elidedText(m_operator->toolTip(), Qt::ElideRight, forOperator));
-    m_connection->setText(m_connection->fontMetrics().elidedText(m_connectionText, Qt::ElideMiddle, available - forOperator));
+    const int forOperator
+        = std::min(m_operator->fontMetrics().horizontalAdvance(m_operator->toolTip()) + 8, available - least);
+    m_operator->setText(
+        m_operator->fontMetrics().elidedText(m_operator->toolTip(), Qt::ElideRight, forOperator));
+    m_connection->setText(
+        m_connection->fontMetrics().elidedText(m_connectionText, Qt::ElideMiddle, available - forOperator));
 }
 
 void MainWindow::updateCheckAge()
@@ -314,7 +333,8 @@ void MainWindow::updateCheckAge()
         m_checkAge->setText(tr("No check yet"));
         return;
     }
-    m_checkAge->setText(tr("Last check %1").arg(Wording::age(m_lastCheck.secsTo(QDateTime::currentDateTimeUtc()))));
+    m_checkAge->setText(
+        tr("Last check %1").arg(Wording::age(m_lastCheck.secsTo(QDateTime::currentDateTimeUtc()))));
 }
 
 void MainWindow::setCurrentPage(int page)
@@ -323,8 +343,14 @@ void MainWindow::setCurrentPage(int page)
         m_sideBar->setCurrentRow(page);
 }
 
-int MainWindow::currentPage() const { return m_pages->currentIndex(); }
-QWidget* MainWindow::page(int page) const { return m_pages->widget(page); }
+int MainWindow::currentPage() const
+{
+    return m_pages->currentIndex();
+}
+QWidget* MainWindow::page(int page) const
+{
+    return m_pages->widget(page);
+}
 
 void MainWindow::changeEvent(QEvent* event)
 {
@@ -366,7 +392,8 @@ void MainWindow::askConnection()
     const ConnectionProfile profile = request->profile;
     const DemoOptions demo { request->demoUsers, 1, 0.02 };
     auto result = std::make_shared<Result<DemoManifest>>(Error { ErrorCode::Cancelled, QString() });
-    QThread* thread = QThread::create([profile, demo, result] { *result = Administration::demo(profile, demo, QStringLiteral("gui")); });
+    QThread* thread = QThread::create(
+        [profile, demo, result] { *result = Administration::demo(profile, demo, QStringLiteral("gui")); });
     m_connectAction->setEnabled(false);
     statusBar()->showMessage(tr("Creating a demo database with %n student(s)…", nullptr, int(demo.users)));
     connect(thread, &QThread::finished, this, [this, thread, profile, result] {
@@ -408,9 +435,9 @@ bool MainWindow::openDatabaseFile(const QString& path)
 {
     if (!isSqliteDatabaseFile(path)) {
         Prompt::error(this, tr("Open a database file"),
-                      tr("%1 is not an SQLite database file, so the connection stays as it is. To open a PostgreSQL "
-                         "database, use File → Connect….")
-                          .arg(QDir::toNativeSeparators(path)));
+            tr("%1 is not an SQLite database file, so the connection stays as it is. To open a PostgreSQL "
+               "database, use File → Connect….")
+                .arg(QDir::toNativeSeparators(path)));
         return false;
     }
     ConnectionProfile profile = ConnectionProfile::sqlite(QFileInfo(path).absoluteFilePath());
@@ -442,7 +469,10 @@ FirstRunTour* MainWindow::startTour()
     return m_tour;
 }
 
-FirstRunTour* MainWindow::tour() const { return m_tour; }
+FirstRunTour* MainWindow::tour() const
+{
+    return m_tour;
+}
 
 bool MainWindow::offerFirstRunTour()
 {
@@ -454,7 +484,9 @@ bool MainWindow::offerFirstRunTour()
 
 void MainWindow::focusSearch()
 {
-    const char* field = currentPage() == Violations ? "violationsUser" : currentPage() == Audit ? "auditUser" : "userSearch";
+    const char* field = currentPage() == Violations ? "violationsUser"
+        : currentPage() == Audit                    ? "auditUser"
+                                                    : "userSearch";
     if (qstrcmp(field, "userSearch") == 0)
         setCurrentPage(User);
     if (auto* edit = findChild<QLineEdit*>(QString::fromLatin1(field))) {
@@ -466,8 +498,9 @@ void MainWindow::focusSearch()
 void MainWindow::showAbout()
 {
     Prompt::information(this, tr("About Coupling Console"),
-                        tr("Coupling Console %1\nFinds and repairs desyncs between specialization progress and user licenses.\nQt %2")
-                            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
+        tr("Coupling Console %1\nFinds and repairs desyncs between specialization progress and user "
+           "licenses.\nQt %2")
+            .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion())));
 }
 
 } // namespace cc::ui

@@ -27,11 +27,26 @@ PromptState& state()
 }
 } // namespace
 
-void Prompt::queueAnswer(const PromptAnswer& answer) { state().answers.append(answer); }
-void Prompt::setUnattended(bool unattended) { state().unattended = unattended; }
-QStringList Prompt::shownMessages() { return state().shown; }
-void Prompt::clearShownMessages() { state().shown.clear(); }
-QString Prompt::lastQuestion() { return state().lastQuestion; }
+void Prompt::queueAnswer(const PromptAnswer& answer)
+{
+    state().answers.append(answer);
+}
+void Prompt::setUnattended(bool unattended)
+{
+    state().unattended = unattended;
+}
+QStringList Prompt::shownMessages()
+{
+    return state().shown;
+}
+void Prompt::clearShownMessages()
+{
+    state().shown.clear();
+}
+QString Prompt::lastQuestion()
+{
+    return state().lastQuestion;
+}
 
 std::optional<PromptAnswer> Prompt::takeAnswer(const QString& question)
 {
@@ -50,8 +65,8 @@ void Prompt::record(const QString& message)
         state().shown.removeFirst();
 }
 
-bool Prompt::confirmPlan(QWidget* parent, const QString& title, const QString& summary, const QString& planText,
-                         const QString& typeToConfirm)
+bool Prompt::confirmPlan(QWidget* parent, const QString& title, const QString& summary,
+    const QString& planText, const QString& typeToConfirm)
 {
     if (auto answer = takeAnswer(title + u'\n' + summary + u'\n' + planText)) {
         if (!typeToConfirm.isEmpty())
@@ -62,7 +77,8 @@ bool Prompt::confirmPlan(QWidget* parent, const QString& title, const QString& s
     return dialog.exec() == QDialog::Accepted;
 }
 
-bool Prompt::confirmRepair(QWidget* parent, const QString& title, const RepairPreview& preview, const QString& typeToConfirm)
+bool Prompt::confirmRepair(
+    QWidget* parent, const QString& title, const RepairPreview& preview, const QString& typeToConfirm)
 {
     if (state().inspector) {
         state().lastQuestion = title + u'\n' + RepairPreviewDialog::summaryText(preview);
@@ -100,7 +116,8 @@ bool Prompt::confirm(QWidget* parent, const QString& title, const QString& text)
 {
     if (auto answer = takeAnswer(title + u'\n' + text))
         return answer->accepted;
-    return QMessageBox::question(parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
+    return QMessageBox::question(
+               parent, title, text, QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel)
         == QMessageBox::Yes;
 }
 
@@ -163,7 +180,8 @@ QString Prompt::openFile(QWidget* parent, const QString& title, const QString& f
     return QFileDialog::getOpenFileName(parent, title, QString(), filter);
 }
 
-QString Prompt::saveFile(QWidget* parent, const QString& title, const QString& suggested, const QString& filter)
+QString Prompt::saveFile(
+    QWidget* parent, const QString& title, const QString& suggested, const QString& filter)
 {
     if (auto answer = takeAnswer(title))
         return answer->accepted ? answer->text : QString();

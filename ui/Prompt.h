@@ -19,7 +19,8 @@ struct RepairPreview;
 class RepairPreviewDialog;
 
 struct PromptAnswer {
-    PromptAnswer(bool isAccepted = false, int chosenLevel = 0, QString typedText = {}, QString profileName = {})
+    PromptAnswer(
+        bool isAccepted = false, int chosenLevel = 0, QString typedText = {}, QString profileName = {})
         : accepted(isAccepted)
         , level(chosenLevel)
         , text(std::move(typedText))
@@ -56,11 +57,12 @@ public:
 
     // The preview of a write: summary, the plan text (rows before → after, statements) and, on
     // production, the text the person must type to confirm (the user id). True to apply.
-    static bool confirmPlan(QWidget* parent, const QString& title, const QString& summary, const QString& planText,
-                            const QString& typeToConfirm);
+    static bool confirmPlan(QWidget* parent, const QString& title, const QString& summary,
+        const QString& planText, const QString& typeToConfirm);
     // The structured preview of a repair (summary, keys table, SQL on demand, Export). A queued
     // answer sees the title and the summary as the question.
-    static bool confirmRepair(QWidget* parent, const QString& title, const RepairPreview& preview, const QString& typeToConfirm);
+    static bool confirmRepair(
+        QWidget* parent, const QString& title, const RepairPreview& preview, const QString& typeToConfirm);
     // Tests: the next repair previews build the real dialog and hand it to `inspector`, whose answer
     // stands for Apply (true) or Cancel; an empty function ends this.
     static void setRepairPreviewInspector(std::function<bool(RepairPreviewDialog&)> inspector);
@@ -78,7 +80,8 @@ public:
     static QString openFile(QWidget* parent, const QString& title, const QString& filter);
     // A file to write, starting from `suggested`; empty when cancelled. A queued answer gives the
     // path as text. The file dialog asks before replacing an existing file.
-    static QString saveFile(QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
+    static QString saveFile(
+        QWidget* parent, const QString& title, const QString& suggested, const QString& filter);
     // A message the window shows in the page (no box to dismiss); recorded like the others.
     static void noteShown(const QString& title, const QString& text);
     // Non-blocking messages.

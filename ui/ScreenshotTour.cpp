@@ -50,8 +50,8 @@ void ScreenshotTour::next()
 void ScreenshotTour::waitThenShoot()
 {
     auto& jobs = m_window->context()->jobs();
-    if (m_step == MainWindow::Dashboard && !m_window->dashboard()->snapshot().latest && m_waiting.elapsed() > 1500
-        && !m_firstCheckAsked) {
+    if (m_step == MainWindow::Dashboard && !m_window->dashboard()->snapshot().latest
+        && m_waiting.elapsed() > 1500 && !m_firstCheckAsked) {
         m_firstCheckAsked = true; // a brand-new database: show a real check rather than an empty dashboard
         m_window->dashboard()->runCheckNow();
     }

@@ -82,7 +82,9 @@ void SignInFlow::onInfoChanged()
         return;
     }
     if (auto stored = PasswordKeyring::store(account, pending.password); !stored)
-        Prompt::error(m_window, tr("Keyring"), tr("Signed in, but the password could not be kept in the keyring: %1").arg(stored.error().message));
+        Prompt::error(m_window, tr("Keyring"),
+            tr("Signed in, but the password could not be kept in the keyring: %1")
+                .arg(stored.error().message));
 }
 
 } // namespace cc::ui

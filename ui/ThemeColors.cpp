@@ -9,11 +9,14 @@
 namespace cc::ui {
 
 namespace {
-QPalette palette() { return QApplication::palette(); }
+QPalette palette()
+{
+    return QApplication::palette();
+}
 
 struct PaletteColours {
-    QColor window, windowText, base, alternateBase, text, button, buttonText, highlight, highlightedText, link,
-        linkVisited, toolTipBase, toolTipText, placeholder, brightText, disabledText;
+    QColor window, windowText, base, alternateBase, text, button, buttonText, highlight, highlightedText,
+        link, linkVisited, toolTipBase, toolTipText, placeholder, brightText, disabledText;
 };
 
 // Every role of every group set explicitly, so the palette wins over a platform theme's palette
@@ -41,7 +44,8 @@ QPalette build(const PaletteColours& c, bool dark)
         p.setColor(group, QPalette::Mid, mid);
         p.setColor(group, QPalette::Dark, shadowed);
         p.setColor(group, QPalette::Shadow, shadow);
-        p.setColor(group, QPalette::Highlight, disabled ? ThemeColors::mix(c.highlight, c.window, 0.5) : c.highlight);
+        p.setColor(group, QPalette::Highlight,
+            disabled ? ThemeColors::mix(c.highlight, c.window, 0.5) : c.highlight);
         p.setColor(group, QPalette::HighlightedText, c.highlightedText);
         p.setColor(group, QPalette::Link, c.link);
         p.setColor(group, QPalette::LinkVisited, c.linkVisited);
@@ -124,39 +128,85 @@ QColor ThemeColors::forStatus(const QString& status)
 QColor ThemeColors::environment(Environment environment)
 {
     switch (environment) {
-    case Environment::Production: return isDark() ? QColor(0xa7, 0x8b, 0xfa) : QColor(0x6d, 0x28, 0xd9); // violet
-    case Environment::Staging: return isDark() ? QColor(0x60, 0xa5, 0xfa) : QColor(0x1d, 0x4e, 0xd8); // blue
-    case Environment::Development: return isDark() ? QColor(0x94, 0xa3, 0xb8) : QColor(0x33, 0x41, 0x55); // slate
+    case Environment::Production:
+        return isDark() ? QColor(0xa7, 0x8b, 0xfa) : QColor(0x6d, 0x28, 0xd9); // violet
+    case Environment::Staging:
+        return isDark() ? QColor(0x60, 0xa5, 0xfa) : QColor(0x1d, 0x4e, 0xd8); // blue
+    case Environment::Development:
+        return isDark() ? QColor(0x94, 0xa3, 0xb8) : QColor(0x33, 0x41, 0x55); // slate
     }
     return QColor(0x33, 0x41, 0x55);
 }
 
-bool ThemeColors::isDark() { return palette().color(QPalette::Window).lightness() < 128; }
-QColor ThemeColors::window() { return palette().color(QPalette::Window); }
-QColor ThemeColors::base() { return palette().color(QPalette::Base); }
-QColor ThemeColors::text() { return palette().color(QPalette::WindowText); }
-QColor ThemeColors::mutedText() { return mix(text(), window(), 0.45); }
-QColor ThemeColors::card() { return isDark() ? window().lighter(125) : base(); }
-QColor ThemeColors::cardBorder() { return mix(text(), window(), 0.82); }
-QColor ThemeColors::accent() { return palette().color(QPalette::Highlight); }
-QColor ThemeColors::sidebar() { return isDark() ? window().darker(130) : mix(window(), text(), 0.06); }
-QColor ThemeColors::differs() { return mix(base(), degraded(), isDark() ? 0.45 : 0.30); }
-QColor ThemeColors::errorBanner() { return mix(base(), critical(), isDark() ? 0.45 : 0.18); }
-QColor ThemeColors::infoBanner() { return mix(base(), healthy(), isDark() ? 0.40 : 0.16); }
-QColor ThemeColors::markerRepair() { return accent(); }
-QColor ThemeColors::markerInjection() { return mix(text(), window(), 0.2); }
+bool ThemeColors::isDark()
+{
+    return palette().color(QPalette::Window).lightness() < 128;
+}
+QColor ThemeColors::window()
+{
+    return palette().color(QPalette::Window);
+}
+QColor ThemeColors::base()
+{
+    return palette().color(QPalette::Base);
+}
+QColor ThemeColors::text()
+{
+    return palette().color(QPalette::WindowText);
+}
+QColor ThemeColors::mutedText()
+{
+    return mix(text(), window(), 0.45);
+}
+QColor ThemeColors::card()
+{
+    return isDark() ? window().lighter(125) : base();
+}
+QColor ThemeColors::cardBorder()
+{
+    return mix(text(), window(), 0.82);
+}
+QColor ThemeColors::accent()
+{
+    return palette().color(QPalette::Highlight);
+}
+QColor ThemeColors::sidebar()
+{
+    return isDark() ? window().darker(130) : mix(window(), text(), 0.06);
+}
+QColor ThemeColors::differs()
+{
+    return mix(base(), degraded(), isDark() ? 0.45 : 0.30);
+}
+QColor ThemeColors::errorBanner()
+{
+    return mix(base(), critical(), isDark() ? 0.45 : 0.18);
+}
+QColor ThemeColors::infoBanner()
+{
+    return mix(base(), healthy(), isDark() ? 0.40 : 0.16);
+}
+QColor ThemeColors::markerRepair()
+{
+    return accent();
+}
+QColor ThemeColors::markerInjection()
+{
+    return mix(text(), window(), 0.2);
+}
 
 QColor ThemeColors::textOn(const QColor& background)
 {
-    const double luminance = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
+    const double luminance
+        = 0.2126 * background.redF() + 0.7152 * background.greenF() + 0.0722 * background.blueF();
     return luminance > 0.55 ? QColor(Qt::black) : QColor(Qt::white);
 }
 
 QColor ThemeColors::mix(const QColor& a, const QColor& b, double amountOfB)
 {
     const double t = std::clamp(amountOfB, 0.0, 1.0);
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
+    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t),
+        float(a.greenF() * (1 - t) + b.greenF() * t), float(a.blueF() * (1 - t) + b.blueF() * t));
 }
 
 QPalette ThemeColors::lightPalette()
@@ -211,7 +261,8 @@ void ThemeColors::onThemeChange(QObject* context, std::function<void()> restyle)
 void ThemeColors::setStyleSheet(QWidget* widget, std::function<QString()> build)
 {
     widget->setStyleSheet(build());
-    ThemeRelay::instance()->add(widget, true, [widget, build = std::move(build)] { widget->setStyleSheet(build()); });
+    ThemeRelay::instance()->add(
+        widget, true, [widget, build = std::move(build)] { widget->setStyleSheet(build()); });
 }
 
 } // namespace cc::ui

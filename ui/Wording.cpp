@@ -76,9 +76,12 @@ QString Wording::recommendedAction(const QString& action)
 QString Wording::environment(Environment environment)
 {
     switch (environment) {
-    case Environment::Production: return tr("PRODUCTION");
-    case Environment::Staging: return tr("STAGING");
-    case Environment::Development: return tr("DEVELOPMENT");
+    case Environment::Production:
+        return tr("PRODUCTION");
+    case Environment::Staging:
+        return tr("STAGING");
+    case Environment::Development:
+        return tr("DEVELOPMENT");
     }
     return tr("PRODUCTION");
 }
@@ -86,11 +89,16 @@ QString Wording::environment(Environment environment)
 QString Wording::role(Role role)
 {
     switch (role) {
-    case Role::System: return tr("system");
-    case Role::Admin: return tr("admin");
-    case Role::Instructor: return tr("instructor");
-    case Role::Student: return tr("student");
-    case Role::Other: return tr("other role");
+    case Role::System:
+        return tr("system");
+    case Role::Admin:
+        return tr("admin");
+    case Role::Instructor:
+        return tr("instructor");
+    case Role::Student:
+        return tr("student");
+    case Role::Other:
+        return tr("other role");
     }
     return tr("other role");
 }
@@ -98,18 +106,30 @@ QString Wording::role(Role role)
 QString Wording::errorTitle(ErrorCode code)
 {
     switch (code) {
-    case ErrorCode::Refused: return tr("Not allowed");
-    case ErrorCode::NotInitialised: return tr("Database not initialised");
-    case ErrorCode::ReadOnly: return tr("Read-only connection");
-    case ErrorCode::SchemaMismatch: return tr("Unexpected database schema");
-    case ErrorCode::NotFound: return tr("Not found");
-    case ErrorCode::CannotOpen: return tr("Cannot reach the database");
-    case ErrorCode::Sql: return tr("Database error");
-    case ErrorCode::Conflict: return tr("Concurrent change");
-    case ErrorCode::Busy: return tr("Database busy");
-    case ErrorCode::Cancelled: return tr("Cancelled");
-    case ErrorCode::Usage: return tr("Invalid input");
-    case ErrorCode::SignInRequired: return tr("Sign-in required");
+    case ErrorCode::Refused:
+        return tr("Not allowed");
+    case ErrorCode::NotInitialised:
+        return tr("Database not initialised");
+    case ErrorCode::ReadOnly:
+        return tr("Read-only connection");
+    case ErrorCode::SchemaMismatch:
+        return tr("Unexpected database schema");
+    case ErrorCode::NotFound:
+        return tr("Not found");
+    case ErrorCode::CannotOpen:
+        return tr("Cannot reach the database");
+    case ErrorCode::Sql:
+        return tr("Database error");
+    case ErrorCode::Conflict:
+        return tr("Concurrent change");
+    case ErrorCode::Busy:
+        return tr("Database busy");
+    case ErrorCode::Cancelled:
+        return tr("Cancelled");
+    case ErrorCode::Usage:
+        return tr("Invalid input");
+    case ErrorCode::SignInRequired:
+        return tr("Sign-in required");
     }
     return tr("Error");
 }
@@ -118,18 +138,42 @@ QString Wording::error(ErrorCode code, const QString& detail)
 {
     QString sentence;
     switch (code) {
-    case ErrorCode::Refused: sentence = tr("This action was refused."); break;
-    case ErrorCode::NotInitialised: sentence = tr("The database has no Coupling Console tables yet; run “coupling-console init” first."); break;
-    case ErrorCode::ReadOnly: sentence = tr("The connection is read-only, so nothing can be changed."); break;
-    case ErrorCode::SchemaMismatch: sentence = tr("The platform tables do not have the expected shape."); break;
-    case ErrorCode::NotFound: sentence = tr("Nothing matches."); break;
-    case ErrorCode::CannotOpen: sentence = tr("The database cannot be reached. Coupling Console keeps retrying."); break;
-    case ErrorCode::Sql: sentence = tr("A database statement failed."); break;
-    case ErrorCode::Conflict: sentence = tr("Another change got in the way; try again."); break;
-    case ErrorCode::Busy: sentence = tr("Another session held the rows too long; try again."); break;
-    case ErrorCode::Cancelled: sentence = tr("The operation was cancelled; nothing more was changed."); break;
-    case ErrorCode::Usage: sentence = tr("The input is not valid."); break;
-    case ErrorCode::SignInRequired: sentence = tr("This is a production database: sign in with your platform password."); break;
+    case ErrorCode::Refused:
+        sentence = tr("This action was refused.");
+        break;
+    case ErrorCode::NotInitialised:
+        sentence = tr("The database has no Coupling Console tables yet; run “coupling-console init” first.");
+        break;
+    case ErrorCode::ReadOnly:
+        sentence = tr("The connection is read-only, so nothing can be changed.");
+        break;
+    case ErrorCode::SchemaMismatch:
+        sentence = tr("The platform tables do not have the expected shape.");
+        break;
+    case ErrorCode::NotFound:
+        sentence = tr("Nothing matches.");
+        break;
+    case ErrorCode::CannotOpen:
+        sentence = tr("The database cannot be reached. Coupling Console keeps retrying.");
+        break;
+    case ErrorCode::Sql:
+        sentence = tr("A database statement failed.");
+        break;
+    case ErrorCode::Conflict:
+        sentence = tr("Another change got in the way; try again.");
+        break;
+    case ErrorCode::Busy:
+        sentence = tr("Another session held the rows too long; try again.");
+        break;
+    case ErrorCode::Cancelled:
+        sentence = tr("The operation was cancelled; nothing more was changed.");
+        break;
+    case ErrorCode::Usage:
+        sentence = tr("The input is not valid.");
+        break;
+    case ErrorCode::SignInRequired:
+        sentence = tr("This is a production database: sign in with your platform password.");
+        break;
     }
     if (detail.isEmpty())
         return sentence;
@@ -141,7 +185,8 @@ QString Wording::guiDetail(const QString& coreDetail)
     // Core's words name the command line's options; a window names its own controls.
     QString detail = coreDetail;
     detail.replace(QStringLiteral("(--operator EMAIL)"), tr("(sign in: File → Sign in…)"));
-    detail.replace(QStringLiteral("without --create-licenses"), tr("unless “Create missing licenses” is ticked"));
+    detail.replace(
+        QStringLiteral("without --create-licenses"), tr("unless “Create missing licenses” is ticked"));
     return detail;
 }
 
@@ -152,9 +197,15 @@ QString Wording::percent(qint64 hundredths)
     return tr("%1 %").arg(QLocale().toString(hundredths / 100.0, 'f', 2));
 }
 
-QString Wording::rate(qint64 hundredths) { return tr("%1 %").arg(hundredthsField(hundredths)); }
+QString Wording::rate(qint64 hundredths)
+{
+    return tr("%1 %").arg(hundredthsField(hundredths));
+}
 
-QString Wording::hundredthsField(qint64 hundredths) { return QLocale().toString(hundredths / 100.0, 'f', 2); }
+QString Wording::hundredthsField(qint64 hundredths)
+{
+    return QLocale().toString(hundredths / 100.0, 'f', 2);
+}
 
 QString Wording::coreDecimal(const QString& typed)
 {

@@ -1,9 +1,9 @@
 #include "WriteFlow.h"
 
 #include "Prompt.h"
+#include "Wording.h"
 #include "dialogs/RepairPreviewDialog.h"
 #include "models/PlanKeyModel.h"
-#include "Wording.h"
 #include "widgets/JobProgress.h"
 
 #include <QPointer>
@@ -38,8 +38,8 @@ PreparedPlan prepare(Plan plan)
         Plan head = plan;
         head.keys = plan.keys.mid(0, listedKeys);
         prepared.text = head.describe() + u'\n'
-            + WriteFlow::tr("… and %n more key(s), not listed here; the summary above counts them all.", nullptr,
-                            int(plan.keys.size() - listedKeys));
+            + WriteFlow::tr("… and %n more key(s), not listed here; the summary above counts them all.",
+                nullptr, int(plan.keys.size() - listedKeys));
     }
     prepared.plan = std::move(plan);
     return prepared;
@@ -83,7 +83,10 @@ QString WriteFlow::outcomeText(const WriteOutcome& outcome)
     if (!outcome.skipped.isEmpty()) {
         text += u"\n" + tr("%n key(s) skipped:", nullptr, int(outcome.skipped.size()));
         for (const SkippedKey& key : outcome.skipped.mid(0, 20))
-            text += u"\n  " + tr("user %1, %2: %3").arg(key.key.userId).arg(key.key.track, PlanKeyModel::skipReason(key.reason));
+            text += u"\n  "
+                + tr("user %1, %2: %3")
+                      .arg(key.key.userId)
+                      .arg(key.key.track, PlanKeyModel::skipReason(key.reason));
     }
     if (outcome.cancelled)
         text += u"\n" + tr("Cancelled: the remaining keys were not changed.");
@@ -93,14 +96,14 @@ QString WriteFlow::outcomeText(const WriteOutcome& outcome)
 void WriteFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progress, WriteRequest request)
 {
     QPointer<QWidget> guard(parent);
-    Job preview = [inner = request.preview](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+    Job preview = [inner = request.preview](
+                      Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
         Result<QVariant> planned = inner(session, cancel, progress);
         if (!planned)
             return planned;
         return QVariant::fromValue(prepare((*planned).value<Plan>()));
     };
-    const quint64 id = context->jobs().submit(
-        JobRunner::Lane::Action, std::move(preview), parent,
+    const quint64 id = context->jobs().submit(JobRunner::Lane::Action, std::move(preview), parent,
         [context, guard, progress, request](const JobOutcome& outcome) {
             progress->finish();
             if (!guard)
@@ -115,17 +118,20 @@ void WriteFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progr
                 emit context->writeReported({ request.title, tr("Nothing to change."), {}, {}, false });
                 return;
             }
-            if (!Prompt::confirmPlan(guard, request.title, prepared.summary, prepared.text, request.typeToConfirm))
+            if (!Prompt::confirmPlan(
+                    guard, request.title, prepared.summary, prepared.text, request.typeToConfirm))
                 return;
             apply(context, guard, progress, request.title, request.apply(prepared.plan), request.applied);
         });
     progress->start(id, tr("Preparing the preview…"));
 }
 
-void WriteFlow::runRepair(ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request)
+void WriteFlow::runRepair(
+    ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request)
 {
     QPointer<QWidget> guard(parent);
-    Job preview = [request](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+    Job preview
+        = [request](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
         auto keys = request.keys(session);
         if (!keys)
             return keys.error();
@@ -157,10 +163,11 @@ void WriteFlow::runRepair(ConsoleContext* context, QWidget* parent, JobProgress*
             }
             const RepairPreview prepared = outcome.value.value<RepairPreview>();
             const bool changes = std::any_of(prepared.plan.keys.cbegin(), prepared.plan.keys.cend(),
-                                             [](const KeyChange& key) { return !key.changes.isEmpty(); });
+                [](const KeyChange& key) { return !key.changes.isEmpty(); });
             if (!changes) {
-                const QString text = prepared.plan.keys.isEmpty() ? tr("Nothing to change: no key to repair.")
-                                                                  : tr("Nothing to change.") + u' ' + RepairPreviewDialog::summaryText(prepared);
+                const QString text = prepared.plan.keys.isEmpty()
+                    ? tr("Nothing to change: no key to repair.")
+                    : tr("Nothing to change.") + u' ' + RepairPreviewDialog::summaryText(prepared);
                 Prompt::noteShown(request.title, text);
                 emit context->writeReported({ request.title, text, {}, {}, false });
                 return;
@@ -177,39 +184,41 @@ void WriteFlow::runRepair(ConsoleContext* context, QWidget* parent, JobProgress*
                 else if (!key.changes.isEmpty())
                     changing.keys.append(key);
             }
-            Job apply = JobRunner::job<WriteOutcome>([changing, unchanged, request](Session& session, CancelToken& cancel,
-                                                                                  const ProgressFn& progress) -> Result<WriteOutcome> {
-                WriteOptions options;
-                options.batch = true;
-                options.batchAction = request.batchAction;
-                options.cancel = &cancel;
-                options.progress = progress;
-                auto outcome = CouplingWriter::apply(session, changing, options);
-                if (outcome)
-                    outcome->skipped += unchanged;
-                return outcome;
-            });
+            Job apply = JobRunner::job<WriteOutcome>(
+                [changing, unchanged, request](Session& session, CancelToken& cancel,
+                    const ProgressFn& progress) -> Result<WriteOutcome> {
+                    WriteOptions options;
+                    options.batch = true;
+                    options.batchAction = request.batchAction;
+                    options.cancel = &cancel;
+                    options.progress = progress;
+                    auto outcome = CouplingWriter::apply(session, changing, options);
+                    if (outcome)
+                        outcome->skipped += unchanged;
+                    return outcome;
+                });
             WriteFlow::apply(context, guard, progress, request.title, std::move(apply), {});
         },
         [progress](qint64 done, qint64 total) { progress->setProgress(done, total); });
     progress->start(id, tr("Preparing the preview…"));
 }
 
-void WriteFlow::runUndo(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job)
+void WriteFlow::runUndo(
+    ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job)
 {
     apply(context, parent, progress, title, std::move(job), {}, true);
 }
 
-void WriteFlow::runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
-                          const QString& question, Job job, std::function<void(const WriteOutcome&)> applied)
+void WriteFlow::runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress,
+    const QString& title, const QString& question, Job job, std::function<void(const WriteOutcome&)> applied)
 {
     if (!question.isEmpty() && !Prompt::confirm(parent, title, question))
         return;
     apply(context, parent, progress, title, std::move(job), std::move(applied));
 }
 
-void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job,
-                      std::function<void(const WriteOutcome&)> applied, bool undo)
+void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
+    Job job, std::function<void(const WriteOutcome&)> applied, bool undo)
 {
     QPointer<QWidget> guard(parent);
     // The plan a write executed and the rows it changed are freed in the worker: the pages need only
@@ -217,7 +226,8 @@ void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* pro
     // the plan it captured) may be destroyed by whichever thread drops the queued call last, so it is
     // released here, right after it ran.
     auto inner = std::make_shared<Job>(std::move(job));
-    Job slimmed = [inner](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+    Job slimmed
+        = [inner](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
         Result<QVariant> done = (*inner)(session, cancel, progress);
         *inner = Job();
         if (!done || (*done).metaType() != QMetaType::fromType<WriteOutcome>())
@@ -245,7 +255,8 @@ void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* pro
             const WriteOutcome result = outcome.value.value<WriteOutcome>();
             // Said in the page's message bar, with Undo, not in a box to dismiss.
             Prompt::noteShown(title, outcomeText(result));
-            emit context->writeReported({ title, outcomeText(result), result.batchId, result.auditIds, undo });
+            emit context->writeReported(
+                { title, outcomeText(result), result.batchId, result.auditIds, undo });
             if (applied)
                 applied(result);
             emit context->databaseChanged();

@@ -46,17 +46,20 @@ public:
 
     static void run(ConsoleContext* context, QWidget* parent, JobProgress* progress, WriteRequest request);
     // A write with no plan to preview (inject, revert): confirm, run, report.
-    static void runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
-                          const QString& question, Job job, std::function<void(const WriteOutcome&)> applied);
-    static void runRepair(ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request);
+    static void runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress,
+        const QString& title, const QString& question, Job job,
+        std::function<void(const WriteOutcome&)> applied);
+    static void runRepair(
+        ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request);
     // Undo from the message bar: no question, reported without a further Undo.
-    static void runUndo(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job);
+    static void runUndo(
+        ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job);
     static QString summarize(const Plan& plan);
     static QString outcomeText(const WriteOutcome& outcome);
 
 private:
-    static void apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job,
-                      std::function<void(const WriteOutcome&)> applied, bool undo = false);
+    static void apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
+        Job job, std::function<void(const WriteOutcome&)> applied, bool undo = false);
 };
 
 } // namespace cc::ui

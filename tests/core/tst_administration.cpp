@@ -33,7 +33,9 @@ private slots:
         db.addProgress(user, QStringLiteral("PLAYER"), 1);
         db.addProgress(user, QStringLiteral("PLAYER"), 1);
         QCOMPARE(db.count(QStringLiteral("specialization_progress")), 2);
-        QVERIFY(!db.exec(QStringLiteral("INSERT INTO user_licenses (user_id, specialization_type, started_at) VALUES (?, 'PLAYER', '2025-01-01')"), { user }));
+        QVERIFY(!db.exec(QStringLiteral("INSERT INTO user_licenses (user_id, specialization_type, "
+                                        "started_at) VALUES (?, 'PLAYER', '2025-01-01')"),
+            { user }));
         // Running it again changes nothing but the audit.
         auto again = Administration::init(*session, {});
         QVERIFY(again.ok());
@@ -113,7 +115,9 @@ private slots:
         auto reopened = db.open();
         QCOMPARE(reopened->catalogue().maxLevel(QStringLiteral("INTERNSHIP")), 4);
         const QString before = db.snapshot({ session->db().tool("levels") });
-        QVERIFY(!Administration::importLevels(*session, QStringLiteral("INTERNSHIP"), "[{\"level\": 2}]", true).ok());
+        QVERIFY(
+            !Administration::importLevels(*session, QStringLiteral("INTERNSHIP"), "[{\"level\": 2}]", true)
+                 .ok());
         QCOMPARE(db.snapshot({ session->db().tool("levels") }), before);
     }
 };

@@ -32,28 +32,31 @@ private slots:
             full.start();
             auto report = HealthCheck::run(**session, {});
             QVERIFY(report.ok());
-            QVERIFY2(full.elapsed() >= 1000, qPrintable(QStringLiteral("the full check took only %1 ms").arg(full.elapsed())));
+            QVERIFY2(full.elapsed() >= 1000,
+                qPrintable(QStringLiteral("the full check took only %1 ms").arg(full.elapsed())));
         }
 
         CoreWorker worker(options);
         QSignalSpy finished(&worker, &CoreWorker::finished);
         QSignalSpy progress(&worker, &CoreWorker::progress);
-        const quint64 id = worker.submit([](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<QVariant> {
-            CheckOptions check;
-            check.cancel = &cancel;
-            check.progress = report;
-            auto result = HealthCheck::run(session, check);
-            if (!result)
-                return result.error();
-            return QVariant::fromValue(result->status);
-        });
+        const quint64 id = worker.submit(
+            [](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<QVariant> {
+                CheckOptions check;
+                check.cancel = &cancel;
+                check.progress = report;
+                auto result = HealthCheck::run(session, check);
+                if (!result)
+                    return result.error();
+                return QVariant::fromValue(result->status);
+            });
         QTest::qWait(100);
         QElapsedTimer sinceCancel;
         sinceCancel.start();
         worker.cancel(id);
         QVERIFY(finished.wait(5000));
         const qint64 stoppedAfter = sinceCancel.elapsed();
-        QVERIFY2(stoppedAfter < 1000, qPrintable(QStringLiteral("stopped %1 ms after cancel").arg(stoppedAfter)));
+        QVERIFY2(
+            stoppedAfter < 1000, qPrintable(QStringLiteral("stopped %1 ms after cancel").arg(stoppedAfter)));
         const auto outcome = finished.first().first().value<JobOutcome>();
         QCOMPARE(outcome.id, id);
         QVERIFY(!outcome.ok);
@@ -63,7 +66,9 @@ private slots:
         auto runs = RunStore::runs((**session).db(), 1);
         QVERIFY(runs.ok());
         QCOMPARE(runs->first().status, QStringLiteral("cancelled"));
-        QCOMPARE(db.count((**session).db().tool("violations"), QStringLiteral("run_id = ?"), { *runs->first().runId }), 0);
+        QCOMPARE(db.count((**session).db().tool("violations"), QStringLiteral("run_id = ?"),
+                     { *runs->first().runId }),
+            0);
     }
 
     void workerReportsProgressAndResults()
@@ -76,15 +81,16 @@ private slots:
         CoreWorker worker(options);
         QSignalSpy finished(&worker, &CoreWorker::finished);
         QSignalSpy progress(&worker, &CoreWorker::progress);
-        worker.submit([](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<QVariant> {
-            CheckOptions check;
-            check.cancel = &cancel;
-            check.progress = report;
-            auto result = HealthCheck::run(session, check);
-            if (!result)
-                return result.error();
-            return QVariant::fromValue(result->totalPairs);
-        });
+        worker.submit(
+            [](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<QVariant> {
+                CheckOptions check;
+                check.cancel = &cancel;
+                check.progress = report;
+                auto result = HealthCheck::run(session, check);
+                if (!result)
+                    return result.error();
+                return QVariant::fromValue(result->totalPairs);
+            });
         QVERIFY(finished.wait(30000));
         const auto outcome = finished.first().first().value<JobOutcome>();
         QVERIFY2(outcome.ok, qPrintable(outcome.message));

@@ -33,7 +33,8 @@ void keepLower(std::optional<QString>& spelling, const QString& id)
         spelling = id;
 }
 
-void addLevel(std::optional<qint64> level, int& nulls, std::optional<qint64>& low, std::optional<qint64>& high)
+void addLevel(
+    std::optional<qint64> level, int& nulls, std::optional<qint64>& low, std::optional<qint64>& high)
 {
     if (!level) {
         ++nulls;
@@ -54,8 +55,9 @@ std::map<KeyOrder, KeyAggregate> readKeys(Database& db, const LevelCatalogue& ca
         key.track = track;
         return key;
     };
-    auto progress = db.exec(QStringLiteral("SELECT student_id, specialization_id, current_level, total_xp, completed_sessions, "
-                                           "theory_hours_completed, practice_hours_completed FROM specialization_progress"));
+    auto progress = db.exec(
+        QStringLiteral("SELECT student_id, specialization_id, current_level, total_xp, completed_sessions, "
+                       "theory_hours_completed, practice_hours_completed FROM specialization_progress"));
     if (!progress) {
         *error = progress.error().message;
         return {};
@@ -70,7 +72,8 @@ std::map<KeyOrder, KeyAggregate> readKeys(Database& db, const LevelCatalogue& ca
         key.counters.practiceHours += progress->value(6).toLongLong();
         keepLower(key.progressSpelling, progress->value(1).toString());
     }
-    auto licenses = db.exec(QStringLiteral("SELECT user_id, specialization_type, current_level, max_achieved_level FROM user_licenses"));
+    auto licenses = db.exec(QStringLiteral(
+        "SELECT user_id, specialization_type, current_level, max_achieved_level FROM user_licenses"));
     if (!licenses) {
         *error = licenses.error().message;
         return {};
@@ -92,7 +95,8 @@ std::map<KeyOrder, KeyAggregate> readKeys(Database& db, const LevelCatalogue& ca
     while (users->next())
         roles.insert(users->value(0).toLongLong(), users->value(1));
     for (auto& [order, key] : keys)
-        key.staffUser = key.progressRows == 0 && roles.contains(key.userId) && isStaffRole(roles.value(key.userId));
+        key.staffUser
+            = key.progressRows == 0 && roles.contains(key.userId) && isStaffRole(roles.value(key.userId));
     return keys;
 }
 
@@ -121,8 +125,8 @@ HealthReport plainReport(Session& session, QString* error)
         ++report.inconsistent;
         ++track.inconsistent;
         ++report.byKind[int(c.violation->kind)];
-        ViolationRecord record { key.userId, key.track, c.violation->name(), false, c.progressLevel, c.licenseLevel,
-                                 c.violation->action, c.violation->reason };
+        ViolationRecord record { key.userId, key.track, c.violation->name(), false, c.progressLevel,
+            c.licenseLevel, c.violation->action, c.violation->reason };
         if (key.progressRows >= 2 || key.licenseRows >= 2) { // a side's level is the kept row's (C3)
             auto rows = RowReader::key(session, KeyRef { key.userId, key.track }, false);
             if (!rows) {
@@ -172,18 +176,26 @@ QString firstDifference(const QJsonObject& actual, const QJsonObject& expected)
         if (actual.value(key) == expected.value(key))
             continue;
         if (key != u"violations")
-            return QStringLiteral("%1: check %2, plain %3").arg(key, QString::fromUtf8(QJsonDocument(QJsonArray { actual.value(key) }).toJson(QJsonDocument::Compact)),
-                                                              QString::fromUtf8(QJsonDocument(QJsonArray { expected.value(key) }).toJson(QJsonDocument::Compact)));
+            return QStringLiteral("%1: check %2, plain %3")
+                .arg(key,
+                    QString::fromUtf8(
+                        QJsonDocument(QJsonArray { actual.value(key) }).toJson(QJsonDocument::Compact)),
+                    QString::fromUtf8(
+                        QJsonDocument(QJsonArray { expected.value(key) }).toJson(QJsonDocument::Compact)));
         const QJsonArray a = actual.value(key).toArray();
         const QJsonArray e = expected.value(key).toArray();
         for (qsizetype i = 0; i < std::max(a.size(), e.size()); ++i) {
             if (i >= a.size() || i >= e.size() || a.at(i) != e.at(i))
-                return QStringLiteral("violation %1 of %2/%3: check %4, plain %5").arg(i).arg(a.size()).arg(e.size())
+                return QStringLiteral("violation %1 of %2/%3: check %4, plain %5")
+                    .arg(i)
+                    .arg(a.size())
+                    .arg(e.size())
                     .arg(QString::fromUtf8(QJsonDocument(a.at(i).toObject()).toJson(QJsonDocument::Compact)),
-                         QString::fromUtf8(QJsonDocument(e.at(i).toObject()).toJson(QJsonDocument::Compact)));
+                        QString::fromUtf8(QJsonDocument(e.at(i).toObject()).toJson(QJsonDocument::Compact)));
         }
     }
-    return actual.keys() == expected.keys() ? QString() : QStringLiteral("keys differ: %1").arg(actual.keys().join(u' '));
+    return actual.keys() == expected.keys() ? QString()
+                                            : QStringLiteral("keys differ: %1").arg(actual.keys().join(u' '));
 }
 
 // Hostile and rare shapes beside the demo's mix: NULL and out-of-range levels, a triple row, an
@@ -196,15 +208,24 @@ bool plantEdgeCases(TestDatabase& db)
     const qint64 d = db.addUser(QStringLiteral("edge-d@x"), QStringLiteral("STUDENT"));
     if (!a || !b || !c || !d)
         return false;
-    bool ok = db.addProgress(a, QStringLiteral("COACH"), QVariant(QMetaType(QMetaType::LongLong)), 500, 3) > 0;
+    bool ok
+        = db.addProgress(a, QStringLiteral("COACH"), QVariant(QMetaType(QMetaType::LongLong)), 500, 3) > 0;
     ok = ok && db.addLicense(a, QStringLiteral("COACH"), 2) > 0;
     for (int i = 0; i < 3; ++i)
-        ok = ok && db.addProgress(a, i == 1 ? QStringLiteral("PLAYER") : QStringLiteral("GANCUJU_PLAYER"), 3 + i, 100 * i) > 0;
+        ok = ok
+            && db.addProgress(
+                   a, i == 1 ? QStringLiteral("PLAYER") : QStringLiteral("GANCUJU_PLAYER"), 3 + i, 100 * i)
+                > 0;
     ok = ok && db.addLicense(a, QStringLiteral("GANCUJU_PLAYER"), 4) > 0;
-    ok = ok && db.addProgress(a, QStringLiteral("INTERNSHIP"), 99, 1) > 0 && db.addLicense(a, QStringLiteral("INTERNSHIP"), 0) > 0;
-    ok = ok && db.addLicense(b, QStringLiteral("LFA_COACH"), 3) > 0 && db.addLicense(c, QStringLiteral("INTERNSHIP"), 1) > 0;
-    ok = ok && db.addLicense(d, QStringLiteral("LFA_COACH"), 2, 1) > 0; // a student's license only: missing_progress
-    ok = ok && db.addProgress(d, QStringLiteral("PLAYER"), 2, 999999, 999) > 0 && db.addLicense(d, QStringLiteral("GANCUJU_PLAYER"), 2) > 0;
+    ok = ok && db.addProgress(a, QStringLiteral("INTERNSHIP"), 99, 1) > 0
+        && db.addLicense(a, QStringLiteral("INTERNSHIP"), 0) > 0;
+    ok = ok && db.addLicense(b, QStringLiteral("LFA_COACH"), 3) > 0
+        && db.addLicense(c, QStringLiteral("INTERNSHIP"), 1) > 0;
+    ok = ok
+        && db.addLicense(d, QStringLiteral("LFA_COACH"), 2, 1)
+            > 0; // a student's license only: missing_progress
+    ok = ok && db.addProgress(d, QStringLiteral("PLAYER"), 2, 999999, 999) > 0
+        && db.addLicense(d, QStringLiteral("GANCUJU_PLAYER"), 2) > 0;
     return ok;
 }
 
@@ -221,11 +242,13 @@ private:
         QString error;
         const HealthReport plain = plainReport(*session, &error);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        const test::CliRun run = test::runCli(QStringList { QStringLiteral("check"), QStringLiteral("--json") } + options + db.cliArguments());
+        const test::CliRun run = test::runCli(
+            QStringList { QStringLiteral("check"), QStringLiteral("--json") } + options + db.cliArguments());
         QVERIFY2(run.exitCode == checkExitCode(plain.status), qPrintable(QString::fromUtf8(run.err)));
         const QJsonObject actual = withoutRunFacts(QJsonDocument::fromJson(run.out).object());
         const QJsonObject expected = plainJson(plain, firstRun);
-        QVERIFY2(actual == expected, qPrintable(options.join(u' ') + QStringLiteral(": ") + firstDifference(actual, expected)));
+        QVERIFY2(actual == expected,
+            qPrintable(options.join(u' ') + QStringLiteral(": ") + firstDifference(actual, expected)));
     }
 
 private slots:
@@ -233,7 +256,8 @@ private slots:
     {
         TestDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
-        QVERIFY(db.initialise(4000, 7, 0.05)); // demo: every kind and warning, staff credentials, the cc_ indexes
+        QVERIFY(
+            db.initialise(4000, 7, 0.05)); // demo: every kind and warning, staff credentials, the cc_ indexes
         QVERIFY(plantEdgeCases(db));
         {
             auto session = db.open();
@@ -251,10 +275,17 @@ private slots:
         if (pg)
             expectPlain(db, { QStringLiteral("--parallel"), QStringLiteral("3") }, false);
         // The platform's own schema: no cc_ indexes.
-        const test::CliRun dropped = test::runCli(QStringList { QStringLiteral("init"), QStringLiteral("--drop-indexes") } + db.cliArguments());
+        const test::CliRun dropped = test::runCli(
+            QStringList { QStringLiteral("init"), QStringLiteral("--drop-indexes") } + db.cliArguments());
         QVERIFY2(dropped.exitCode == 0, qPrintable(QString::fromUtf8(dropped.err)));
-        QCOMPARE(db.scalar(pg ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relname IN ('cc_progress_key', 'cc_license_key')")
-                              : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('cc_progress_key', 'cc_license_key')")).toLongLong(), 0);
+        QCOMPARE(
+            db.scalar(
+                  pg ? QStringLiteral(
+                      "SELECT count(*) FROM pg_class WHERE relname IN ('cc_progress_key', 'cc_license_key')")
+                     : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('cc_progress_key', "
+                                      "'cc_license_key')"))
+                .toLongLong(),
+            0);
         expectPlain(db, {}, false);
         if (pg)
             expectPlain(db, { QStringLiteral("--parallel"), QStringLiteral("2") }, false);

@@ -45,9 +45,11 @@ private slots:
                 for (int round = 0; round < rounds; ++round) {
                     for (qsizetype i = 0; i < users.size(); ++i) {
                         // Alternate spellings: both map to the same key.
-                        const QString spec = (i + w) % 2 ? QStringLiteral("PLAYER") : QStringLiteral("GANCUJU_PLAYER");
+                        const QString spec
+                            = (i + w) % 2 ? QStringLiteral("PLAYER") : QStringLiteral("GANCUJU_PLAYER");
                         auto track = Operations::resolveTrack(*session, spec);
-                        auto update = Operations::updateProgress(*session, { users.at(i), *track }, { 100, 1, 0, 0, 0 });
+                        auto update = Operations::updateProgress(
+                            *session, { users.at(i), *track }, { 100, 1, 0, 0, 0 });
                         if (!update) {
                             ++failures;
                             QMutexLocker lock(&errorsMutex);
@@ -61,16 +63,26 @@ private slots:
             thread.join();
         QVERIFY2(failures == 0, qPrintable(errors.join(u'\n')));
         for (qint64 user : std::as_const(users)) {
-            QCOMPARE(db.count(QStringLiteral("specialization_progress"), QStringLiteral("student_id = ?"), { user }), 1);
+            QCOMPARE(db.count(QStringLiteral("specialization_progress"), QStringLiteral("student_id = ?"),
+                         { user }),
+                1);
             QCOMPARE(db.count(QStringLiteral("user_licenses"), QStringLiteral("user_id = ?"), { user }), 1);
-            QCOMPARE(db.scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), { user }).toInt(),
-                     writers * rounds * 100);
-            QCOMPARE(db.scalar(QStringLiteral("SELECT completed_sessions FROM specialization_progress WHERE student_id = ?"), { user }).toInt(),
-                     writers * rounds);
+            QCOMPARE(
+                db.scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"),
+                      { user })
+                    .toInt(),
+                writers * rounds * 100);
+            QCOMPARE(
+                db.scalar(QStringLiteral(
+                              "SELECT completed_sessions FROM specialization_progress WHERE student_id = ?"),
+                      { user })
+                    .toInt(),
+                writers * rounds);
         }
         // One audit entry per successful operation.
         auto session = db.open();
-        QCOMPARE(db.count(session->db().tool("audit"), QStringLiteral("action = 'update_progress'")), writers * rounds * users.size());
+        QCOMPARE(db.count(session->db().tool("audit"), QStringLiteral("action = 'update_progress'")),
+            writers * rounds * users.size());
         auto report = HealthCheck::run(*session, {});
         QVERIFY(report.ok());
         QCOMPARE(report->inconsistent, 0);

@@ -16,24 +16,28 @@ private slots:
         QTest::addColumn<QString>("conninfo");
         QTest::addColumn<QString>("secret");
         QTest::addColumn<QString>("kept"); // what must survive, in the rebuilt form
-        QTest::newRow("escaped space") << QStringLiteral(R"(host=h dbname=db password=abc\ S3cret)") << QStringLiteral("S3cret")
-                                       << QStringLiteral("host='h'");
-        QTest::newRow("quoted with spaces around =") << QStringLiteral("host=h password = 'a b S3cret' dbname=db")
-                                                     << QStringLiteral("S3cret") << QStringLiteral("dbname='db'");
-        QTest::newRow("quoted with an escaped quote") << QStringLiteral(R"(password='x\'S3cret' host=h)") << QStringLiteral("S3cret")
-                                                      << QStringLiteral("host='h'");
-        QTest::newRow("URI user:password@") << QStringLiteral("postgresql://u:S3cret@h/db") << QStringLiteral("S3cret")
-                                            << QStringLiteral("user='u'");
-        QTest::newRow("URI, uppercase scheme") << QStringLiteral("POSTGRESQL://u:S3cret@h/db") << QStringLiteral("S3cret")
-                                               << QStringLiteral("dbname='db'");
-        QTest::newRow("URI, percent-encoded key") << QStringLiteral("postgresql://u@h/db?pass%77ord=S3cret") << QStringLiteral("S3cret")
-                                                  << QStringLiteral("host='h'");
-        QTest::newRow("URI, percent-encoded password") << QStringLiteral("postgres://u:%53%33cret@h:5433/db") << QStringLiteral("S3cret")
-                                                       << QStringLiteral("port='5433'");
-        QTest::newRow("URI, password parameter after another") << QStringLiteral("postgresql://h/db?sslmode=disable&password=S3cret")
-                                                               << QStringLiteral("S3cret") << QStringLiteral("sslmode='disable'");
-        QTest::newRow("key=value, uppercase value") << QStringLiteral("password=S3CRET host=h") << QStringLiteral("S3CRET")
-                                                    << QStringLiteral("host='h'");
+        QTest::newRow("escaped space") << QStringLiteral(R"(host=h dbname=db password=abc\ S3cret)")
+                                       << QStringLiteral("S3cret") << QStringLiteral("host='h'");
+        QTest::newRow("quoted with spaces around =")
+            << QStringLiteral("host=h password = 'a b S3cret' dbname=db") << QStringLiteral("S3cret")
+            << QStringLiteral("dbname='db'");
+        QTest::newRow("quoted with an escaped quote")
+            << QStringLiteral(R"(password='x\'S3cret' host=h)") << QStringLiteral("S3cret")
+            << QStringLiteral("host='h'");
+        QTest::newRow("URI user:password@") << QStringLiteral("postgresql://u:S3cret@h/db")
+                                            << QStringLiteral("S3cret") << QStringLiteral("user='u'");
+        QTest::newRow("URI, uppercase scheme") << QStringLiteral("POSTGRESQL://u:S3cret@h/db")
+                                               << QStringLiteral("S3cret") << QStringLiteral("dbname='db'");
+        QTest::newRow("URI, percent-encoded key") << QStringLiteral("postgresql://u@h/db?pass%77ord=S3cret")
+                                                  << QStringLiteral("S3cret") << QStringLiteral("host='h'");
+        QTest::newRow("URI, percent-encoded password")
+            << QStringLiteral("postgres://u:%53%33cret@h:5433/db") << QStringLiteral("S3cret")
+            << QStringLiteral("port='5433'");
+        QTest::newRow("URI, password parameter after another")
+            << QStringLiteral("postgresql://h/db?sslmode=disable&password=S3cret") << QStringLiteral("S3cret")
+            << QStringLiteral("sslmode='disable'");
+        QTest::newRow("key=value, uppercase value") << QStringLiteral("password=S3CRET host=h")
+                                                    << QStringLiteral("S3CRET") << QStringLiteral("host='h'");
     }
 
     void passwordIsDropped()

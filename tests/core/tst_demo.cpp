@@ -26,8 +26,12 @@ QStringList violationLines(const HealthReport& report)
 {
     QStringList lines;
     for (const ViolationRecord& v : report.violations)
-        lines << QStringLiteral("%1 %2 %3 %4 %5 %6").arg(v.userId).arg(v.track, v.kind)
-                     .arg(v.progressLevel.value_or(-1)).arg(v.licenseLevel.value_or(-1)).arg(v.action);
+        lines << QStringLiteral("%1 %2 %3 %4 %5 %6")
+                     .arg(v.userId)
+                     .arg(v.track, v.kind)
+                     .arg(v.progressLevel.value_or(-1))
+                     .arg(v.licenseLevel.value_or(-1))
+                     .arg(v.action);
     return lines;
 }
 
@@ -55,17 +59,26 @@ private slots:
             QCOMPARE(report.warnings[i], manifest->planted[violationKindCount + i]);
         QVERIFY(manifest->planted[int(ViolationKind::SpellingMismatch)] > 0);
         // About one user in 200 is an instructor holding an LFA_COACH license and no progress (C6).
-        QVERIFY2(manifest->staffCredentials >= 5 && manifest->staffCredentials <= 30, qPrintable(QString::number(manifest->staffCredentials)));
+        QVERIFY2(manifest->staffCredentials >= 5 && manifest->staffCredentials <= 30,
+            qPrintable(QString::number(manifest->staffCredentials)));
         QCOMPARE(report.staffCredentials, manifest->staffCredentials);
-        QCOMPARE(db.count(QStringLiteral("users"), QStringLiteral("role = 'instructor' AND id > 2")), manifest->staffCredentials);
+        QCOMPARE(db.count(QStringLiteral("users"), QStringLiteral("role = 'instructor' AND id > 2")),
+            manifest->staffCredentials);
         QCOMPARE(db.count(QStringLiteral("user_licenses"),
-                          QStringLiteral("specialization_type = 'LFA_COACH' AND user_id IN (SELECT id FROM users WHERE role = 'instructor' AND id > 2)")),
-                 manifest->staffCredentials);
-        QCOMPARE(db.count(QStringLiteral("specialization_progress"), QStringLiteral("student_id IN (SELECT id FROM users WHERE role = 'instructor' AND id > 2)")), 0);
+                     QStringLiteral("specialization_type = 'LFA_COACH' AND user_id IN (SELECT id FROM users "
+                                    "WHERE role = 'instructor' AND id > 2)")),
+            manifest->staffCredentials);
+        QCOMPARE(
+            db.count(QStringLiteral("specialization_progress"),
+                QStringLiteral("student_id IN (SELECT id FROM users WHERE role = 'instructor' AND id > 2)")),
+            0);
         // Every pair the demo did not desync stores one spelling on both sides.
-        QCOMPARE(report.consistent, manifest->keys - manifest->desynced + manifest->planted[violationKindCount]
-                     + manifest->planted[violationKindCount + 1] + manifest->planted[violationKindCount + 2]);
-        QCOMPARE(db.count(QStringLiteral("users"), QStringLiteral("email = 'admin@demo.local' AND role = 'admin'")), 1);
+        QCOMPARE(report.consistent,
+            manifest->keys - manifest->desynced + manifest->planted[violationKindCount]
+                + manifest->planted[violationKindCount + 1] + manifest->planted[violationKindCount + 2]);
+        QCOMPARE(db.count(QStringLiteral("users"),
+                     QStringLiteral("email = 'admin@demo.local' AND role = 'admin'")),
+            1);
         QCOMPARE(db.count(QStringLiteral("users"), QStringLiteral("password_hash NOT LIKE '$2b$%'")), 0);
         auto session = db.open();
         QCOMPARE(session->environment(), Environment::Development);
@@ -107,7 +120,8 @@ private slots:
         QVERIFY(!violationLines(a).isEmpty());
         // Different seeds plant different keys.
         QTemporaryDir third;
-        const ConnectionProfile reseeded = ConnectionProfile::sqlite(third.filePath(QStringLiteral("third.db")));
+        const ConnectionProfile reseeded
+            = ConnectionProfile::sqlite(third.filePath(QStringLiteral("third.db")));
         QVERIFY(Administration::demo(reseeded, { 1500, 43, 0.1 }, QStringLiteral("cli")).ok());
         QVERIFY(violationLines(checkOf(reseeded)) != violationLines(a));
     }

@@ -20,12 +20,15 @@ private slots:
         QVERIFY(db.initialise());
         auto session = db.open();
         QVERIFY(session);
-        auto failed = session->db().runDirect(QStringLiteral(
-            "DO $$ BEGIN RAISE EXCEPTION 'could not extend file \"base/1/2\": No space left on device' USING ERRCODE = '53100'; END $$"));
+        auto failed = session->db().runDirect(
+            QStringLiteral("DO $$ BEGIN RAISE EXCEPTION 'could not extend file \"base/1/2\": No space left "
+                           "on device' USING ERRCODE = '53100'; END $$"));
         QVERIFY(!failed.ok());
-        QVERIFY2(failed.error().message.startsWith(QStringLiteral("no space left on the device of the PostgreSQL server; nothing was changed")),
-                 qPrintable(failed.error().message));
-        QVERIFY2(failed.error().message.contains(QStringLiteral("could not extend file")), qPrintable(failed.error().message));
+        QVERIFY2(failed.error().message.startsWith(QStringLiteral(
+                     "no space left on the device of the PostgreSQL server; nothing was changed")),
+            qPrintable(failed.error().message));
+        QVERIFY2(failed.error().message.contains(QStringLiteral("could not extend file")),
+            qPrintable(failed.error().message));
         QCOMPARE(exitCodeFor(failed.error().code), 5);
     }
 };

@@ -19,7 +19,10 @@ private:
     std::unique_ptr<TestDatabase> m_db;
     qint64 m_student = 0;
     const KeyRef key() const { return { m_student, QStringLiteral("GANCUJU_PLAYER") }; }
-    QString state() { return m_db->snapshot({ QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") }); }
+    QString state()
+    {
+        return m_db->snapshot({ QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") });
+    }
 
 private slots:
     void init()
@@ -59,7 +62,8 @@ private slots:
         auto admin = m_db->open(QStringLiteral("admin@x"));
         auto teacher = m_db->open(QStringLiteral("teacher@x"));
         QVERIFY(admin && teacher);
-        auto plan = CouplingWriter::preview(*admin, { key() }, Operations::setLevelPlanner(3, QStringLiteral("r"), {}));
+        auto plan = CouplingWriter::preview(
+            *admin, { key() }, Operations::setLevelPlanner(3, QStringLiteral("r"), {}));
         QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().message));
         const QString before = state();
         auto applied = CouplingWriter::apply(*teacher, *plan);
@@ -113,8 +117,10 @@ private slots:
         auto repaired = Repair::repairUser(*admin, m_student, {}, {});
         QVERIFY(repaired.ok());
         // The operator's id is recorded in the license history.
-        const qint64 adminId = m_db->scalar(QStringLiteral("SELECT id FROM users WHERE email = 'admin@x'")).toLongLong();
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT advanced_by FROM license_progressions")).toLongLong(), adminId);
+        const qint64 adminId
+            = m_db->scalar(QStringLiteral("SELECT id FROM users WHERE email = 'admin@x'")).toLongLong();
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT advanced_by FROM license_progressions")).toLongLong(),
+            adminId);
     }
 };
 

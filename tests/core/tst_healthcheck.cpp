@@ -47,14 +47,16 @@ private slots:
         // One user per case; ids grow in insertion order.
         const qint64 dupP = db.addUser(QStringLiteral("dup-progress@x"));
         db.addProgress(dupP, QStringLiteral("PLAYER"), 2, 25000, 12);
-        db.addProgress(dupP, QStringLiteral("GANCUJU_PLAYER"), 3, 45000, 15); // the alias makes it the same key
+        db.addProgress(
+            dupP, QStringLiteral("GANCUJU_PLAYER"), 3, 45000, 15); // the alias makes it the same key
         db.addLicense(dupP, QStringLiteral("PLAYER"), 2);
         const qint64 dupL = db.addUser(QStringLiteral("dup-license@x"));
         db.addProgress(dupL, QStringLiteral("INTERNSHIP"), 1, 10000, 15);
         db.addLicense(dupL, QStringLiteral("INTERNSHIP"), 1);
         db.addLicense(dupL, QStringLiteral("INTERNSHIP"), 2);
         const qint64 unknown = db.addUser(QStringLiteral("unknown@x"));
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO specializations (id, is_active) VALUES ('LEGACY_X', ?)"), { true }));
+        QVERIFY(db.exec(
+            QStringLiteral("INSERT INTO specializations (id, is_active) VALUES ('LEGACY_X', ?)"), { true }));
         db.addProgress(unknown, QStringLiteral("LEGACY_X"), 1);
         db.addLicense(unknown, QStringLiteral("LEGACY_X"), 1);
         const qint64 noLicense = db.addUser(QStringLiteral("no-license@x"));
@@ -170,29 +172,37 @@ private slots:
         QVERIFY(db.initialise());
         if (TestDatabase::isPostgres()) {
             // The platform's own role type: an enum with upper-case labels and both sport director spellings.
-            QVERIFY(db.exec(QStringLiteral("CREATE TYPE userrole AS ENUM ('ADMIN', 'INSTRUCTOR', 'STUDENT', 'SPORT_DIRECTOR', 'sport_director')")));
-            QVERIFY(db.exec(QStringLiteral("ALTER TABLE users ALTER COLUMN role TYPE userrole USING (CASE role WHEN 'sport_director' "
-                                           "THEN 'sport_director' ELSE upper(role) END)::userrole")));
+            QVERIFY(db.exec(QStringLiteral("CREATE TYPE userrole AS ENUM ('ADMIN', 'INSTRUCTOR', 'STUDENT', "
+                                           "'SPORT_DIRECTOR', 'sport_director')")));
+            QVERIFY(db.exec(QStringLiteral(
+                "ALTER TABLE users ALTER COLUMN role TYPE userrole USING (CASE role WHEN 'sport_director' "
+                "THEN 'sport_director' ELSE upper(role) END)::userrole")));
         }
-        const QString student = TestDatabase::isPostgres() ? QStringLiteral("STUDENT") : QStringLiteral("student");
-        const qint64 instructor = db.addUser(QStringLiteral("instructor@x"), TestDatabase::isPostgres() ? QStringLiteral("INSTRUCTOR") : QStringLiteral("Instructor"));
+        const QString student
+            = TestDatabase::isPostgres() ? QStringLiteral("STUDENT") : QStringLiteral("student");
+        const qint64 instructor = db.addUser(QStringLiteral("instructor@x"),
+            TestDatabase::isPostgres() ? QStringLiteral("INSTRUCTOR") : QStringLiteral("Instructor"));
         db.addLicense(instructor, QStringLiteral("LFA_COACH"), 8);
         db.addLicense(instructor, QStringLiteral("COACH"), 6); // two credentials of one track: still no pair
         const qint64 director = db.addUser(QStringLiteral("director@x"), QStringLiteral("SPORT_DIRECTOR"));
         db.addLicense(director, QStringLiteral("LFA_COACH"), 12); // out of range: still no violation
-        const qint64 lowerDirector = db.addUser(QStringLiteral("director2@x"), QStringLiteral("sport_director"));
+        const qint64 lowerDirector
+            = db.addUser(QStringLiteral("director2@x"), QStringLiteral("sport_director"));
         db.addLicense(lowerDirector, QStringLiteral("COACH"), 3, 1); // max below current: no warning either
-        const qint64 admin = db.addUser(QStringLiteral("admin@x"), TestDatabase::isPostgres() ? QStringLiteral("ADMIN") : QStringLiteral("admin"));
+        const qint64 admin = db.addUser(QStringLiteral("admin@x"),
+            TestDatabase::isPostgres() ? QStringLiteral("ADMIN") : QStringLiteral("admin"));
         db.addLicense(admin, QStringLiteral("INTERNSHIP"), 2);
         // Ordinary pairs: a student's license alone, an instructor's key with a progress row.
         const qint64 learner = db.addUser(QStringLiteral("student@x"), student);
         db.addLicense(learner, QStringLiteral("LFA_COACH"), 2);
-        const qint64 coachWithProgress = db.addUser(QStringLiteral("coach-progress@x"), TestDatabase::isPostgres() ? QStringLiteral("INSTRUCTOR") : QStringLiteral("instructor"));
+        const qint64 coachWithProgress = db.addUser(QStringLiteral("coach-progress@x"),
+            TestDatabase::isPostgres() ? QStringLiteral("INSTRUCTOR") : QStringLiteral("instructor"));
         db.addProgress(coachWithProgress, QStringLiteral("LFA_COACH"), 1, 15000, 15, 30, 50);
         db.addLicense(coachWithProgress, QStringLiteral("LFA_COACH"), 3);
         // A license whose user row does not exist is an ordinary pair.
         if (TestDatabase::isPostgres())
-            QVERIFY(db.exec(QStringLiteral("ALTER TABLE user_licenses DROP CONSTRAINT user_licenses_user_id_fkey")));
+            QVERIFY(db.exec(
+                QStringLiteral("ALTER TABLE user_licenses DROP CONSTRAINT user_licenses_user_id_fkey")));
         else
             QVERIFY(db.exec(QStringLiteral("PRAGMA foreign_keys = OFF")));
         const qint64 ghost = coachWithProgress + 1000;
@@ -212,7 +222,9 @@ private slots:
         QStringList users;
         for (const ViolationRecord& violation : report.violations)
             users << QString::number(violation.userId);
-        QCOMPARE(users, (QStringList { QString::number(learner), QString::number(coachWithProgress), QString::number(ghost) }));
+        QCOMPARE(users,
+            (QStringList {
+                QString::number(learner), QString::number(coachWithProgress), QString::number(ghost) }));
 
         // Stored with the run and read back; no stored violation or warning names a staff credential.
         auto session = db.open();
@@ -221,7 +233,13 @@ private slots:
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->staffCredentials, 4);
         QCOMPARE((*stored)->totalPairs, 3);
-        QCOMPARE(db.count(session->db().tool("violations"), QStringLiteral("user_id IN (%1, %2, %3, %4)").arg(instructor).arg(director).arg(lowerDirector).arg(admin)), 0);
+        QCOMPARE(db.count(session->db().tool("violations"),
+                     QStringLiteral("user_id IN (%1, %2, %3, %4)")
+                         .arg(instructor)
+                         .arg(director)
+                         .arg(lowerDirector)
+                         .arg(admin)),
+            0);
 
         // The user view, classifying live, marks the credential and finds nothing to repair.
         for (const qint64 user : { instructor, director, lowerDirector, admin, learner }) {
@@ -244,8 +262,8 @@ private slots:
         }
     }
 
-    // docs/BEHAVIOUR.md C3 (revised 2026-12): a duplicate key's side level is the level of the row a merge keeps
-    // (C6 step 1), not the highest: the platform's sync makes newer empty twins at other levels.
+    // docs/BEHAVIOUR.md C3 (revised 2026-12): a duplicate key's side level is the level of the row a merge
+    // keeps (C6 step 1), not the highest: the platform's sync makes newer empty twins at other levels.
     void duplicateKeysReportTheKeptRowsLevel()
     {
         TestDatabase db;
@@ -255,18 +273,24 @@ private slots:
         const qint64 a = db.addUser(QStringLiteral("twin-progress@x"));
         db.addProgress(a, QStringLiteral("PLAYER"), 3, 45000, 15);
         const qint64 twin = db.addProgress(a, QStringLiteral("GANCUJU_PLAYER"), 5, 0, 0);
-        QVERIFY(db.exec(QStringLiteral("UPDATE specialization_progress SET created_at = '2026-11-01 00:00:00', "
-                                       "updated_at = '2026-11-01 00:00:00' WHERE id = ?"), { twin }));
+        QVERIFY(
+            db.exec(QStringLiteral("UPDATE specialization_progress SET created_at = '2026-11-01 00:00:00', "
+                                   "updated_at = '2026-11-01 00:00:00' WHERE id = ?"),
+                { twin }));
         db.addLicense(a, QStringLiteral("PLAYER"), 3, 2); // max_below_current: a warning record of the key
         // License: the paid, referenced row at level 4 and a newer unpaid twin at level 6.
         const qint64 b = db.addUser(QStringLiteral("twin-license@x"));
         db.addProgress(b, QStringLiteral("PLAYER"), 4, 70000, 18);
         const qint64 real = db.addLicense(b, QStringLiteral("PLAYER"), 4);
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO license_progressions (user_license_id, from_level, to_level, advanced_at) "
-                                       "VALUES (?, 3, 4, '2025-03-01 00:00:00')"), { real }));
+        QVERIFY(db.exec(
+            QStringLiteral(
+                "INSERT INTO license_progressions (user_license_id, from_level, to_level, advanced_at) "
+                "VALUES (?, 3, 4, '2025-03-01 00:00:00')"),
+            { real }));
         const qint64 empty = db.addLicense(b, QStringLiteral("GANCUJU_PLAYER"), 6);
-        QVERIFY(db.exec(QStringLiteral("UPDATE user_licenses SET payment_verified = ?, started_at = '2026-11-01 00:00:00' WHERE id = ?"),
-                        { false, empty }));
+        QVERIFY(db.exec(QStringLiteral("UPDATE user_licenses SET payment_verified = ?, started_at = "
+                                       "'2026-11-01 00:00:00' WHERE id = ?"),
+            { false, empty }));
 
         auto expectKeptLevels = [&](const HealthReport& report, const char* when) -> bool {
             auto session = db.open();
@@ -281,9 +305,11 @@ private slots:
                 ok = ok && condition;
             };
             expect(p.userId == a && p.kind == u"duplicate_progress", "progress duplicate first");
-            expect(p.progressLevel == 3 && p.licenseLevel == 3, "the real progress row's level 3, not the twin's 5");
+            expect(p.progressLevel == 3 && p.licenseLevel == 3,
+                "the real progress row's level 3, not the twin's 5");
             expect(l.userId == b && l.kind == u"duplicate_license", "license duplicate second");
-            expect(l.progressLevel == 4 && l.licenseLevel == 4, "the paid, referenced license's level 4, not the twin's 6");
+            expect(l.progressLevel == 4 && l.licenseLevel == 4,
+                "the paid, referenced license's level 4, not the twin's 6");
             // Stored in key order (seq) with the same levels, the key's warning record too.
             ViolationFilter filter;
             filter.runId = report.runId;
@@ -291,10 +317,12 @@ private slots:
             auto stored = RunStore::violations(session->db(), filter);
             expect(stored.ok() && stored->size() == 2, "two stored violations");
             if (stored.ok() && stored->size() == 2) {
-                expect(stored->at(0).record.userId == a && stored->at(0).record.progressLevel == 3 && stored->at(0).record.licenseLevel == 3,
-                       "stored progress duplicate at the kept levels");
-                expect(stored->at(1).record.userId == b && stored->at(1).record.progressLevel == 4 && stored->at(1).record.licenseLevel == 4,
-                       "stored license duplicate at the kept levels");
+                expect(stored->at(0).record.userId == a && stored->at(0).record.progressLevel == 3
+                        && stored->at(0).record.licenseLevel == 3,
+                    "stored progress duplicate at the kept levels");
+                expect(stored->at(1).record.userId == b && stored->at(1).record.progressLevel == 4
+                        && stored->at(1).record.licenseLevel == 4,
+                    "stored license duplicate at the kept levels");
                 expect(stored->at(0).sequence < stored->at(1).sequence, "key order by seq");
             }
             filter = {};
@@ -302,9 +330,10 @@ private slots:
             filter.warnings = true;
             filter.userId = a;
             auto warnings = RunStore::violations(session->db(), filter);
-            expect(warnings.ok() && warnings->size() == 1 && warnings->first().record.kind == u"max_below_current"
-                       && warnings->first().record.progressLevel == 3,
-                   "the duplicate key's warning at the kept level");
+            expect(warnings.ok() && warnings->size() == 1
+                    && warnings->first().record.kind == u"max_below_current"
+                    && warnings->first().record.progressLevel == 3,
+                "the duplicate key's warning at the kept level");
             return ok;
         };
         const HealthReport report = check(db);
@@ -312,12 +341,15 @@ private slots:
 
         // 2,100 keys after them: the duplicates' records are stored before the scan ends (batches
         // of 2,000) and rewritten afterwards.
-        QVERIFY(db.exec(QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100) "
-                                       "INSERT INTO users (name, email, password_hash, role, is_active) "
-                                       "SELECT 'bulk', 'bulk' || i || '@x', 'x', 'student', ? FROM n"), { true }));
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO specialization_progress (student_id, specialization_id, current_level, total_xp, "
-                                       "completed_sessions, completed_projects, theory_hours_completed, practice_hours_completed) "
-                                       "SELECT id, 'INTERNSHIP', 1, 0, 0, 0, 0, 0 FROM users WHERE name = 'bulk'")));
+        QVERIFY(db.exec(
+            QStringLiteral("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 2100) "
+                           "INSERT INTO users (name, email, password_hash, role, is_active) "
+                           "SELECT 'bulk', 'bulk' || i || '@x', 'x', 'student', ? FROM n"),
+            { true }));
+        QVERIFY(db.exec(QStringLiteral(
+            "INSERT INTO specialization_progress (student_id, specialization_id, current_level, total_xp, "
+            "completed_sessions, completed_projects, theory_hours_completed, practice_hours_completed) "
+            "SELECT id, 'INTERNSHIP', 1, 0, 0, 0, 0, 0 FROM users WHERE name = 'bulk'")));
         const HealthReport large = check(db);
         QCOMPARE(large.byKind[int(ViolationKind::MissingLicense)], 2100);
         QVERIFY(expectKeptLevels(large, "records stored during the scan"));
@@ -351,7 +383,8 @@ private slots:
         QCOMPARE(report.staffCredentials, 1);
         auto session = db.open();
         QVERIFY(session);
-        QVERIFY(db.exec(QStringLiteral("UPDATE %1 SET staff_credentials = NULL").arg(session->db().tool("runs"))));
+        QVERIFY(db.exec(
+            QStringLiteral("UPDATE %1 SET staff_credentials = NULL").arg(session->db().tool("runs"))));
         auto stored = RunStore::latestCompleted(session->db());
         QVERIFY(stored.ok() && stored->has_value());
         QCOMPARE((*stored)->staffCredentials, 0);
@@ -391,7 +424,8 @@ private slots:
         db.addLicense(a, QStringLiteral("PLAYER"), 1);
         const HealthReport first = check(db);
         QVERIFY(!first.newSincePrevious.has_value());
-        QVERIFY(db.exec(QStringLiteral("UPDATE user_licenses SET current_level = 2 WHERE user_id = ?"), { a }));
+        QVERIFY(
+            db.exec(QStringLiteral("UPDATE user_licenses SET current_level = 2 WHERE user_id = ?"), { a }));
         const qint64 b = db.addUser(QStringLiteral("b@x"));
         db.addProgress(b, QStringLiteral("INTERNSHIP"), 1, 10000, 15);
         const HealthReport second = check(db);
@@ -470,7 +504,8 @@ private slots:
         auto session = db.open();
         QVERIFY(session);
         const QString violations = session->db().tool("violations");
-        const QString counted = QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = CAST(? AS regclass)");
+        const QString counted
+            = QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = CAST(? AS regclass)");
         QVERIFY(db.scalar(counted, { violations }).toDouble() <= 0); // demo analyzed it empty, or never
         const HealthReport report = check(db);
         QVERIFY(report.runId.has_value());

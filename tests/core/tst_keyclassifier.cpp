@@ -10,15 +10,17 @@ using namespace cc;
 
 namespace {
 
-KeyAggregate key(const QString& track, QList<std::optional<qint64>> progress, QList<std::optional<qint64>> licenses,
-                 Counters counters = {}, std::optional<qint64> maxAchieved = std::nullopt)
+KeyAggregate key(const QString& track, QList<std::optional<qint64>> progress,
+    QList<std::optional<qint64>> licenses, Counters counters = {},
+    std::optional<qint64> maxAchieved = std::nullopt)
 {
     KeyAggregate aggregate;
     aggregate.userId = 1;
     aggregate.track = track;
     aggregate.progressRows = int(progress.size());
     aggregate.licenseRows = int(licenses.size());
-    auto fold = [](const QList<std::optional<qint64>>& levels, int& nulls, std::optional<qint64>& min, std::optional<qint64>& max) {
+    auto fold = [](const QList<std::optional<qint64>>& levels, int& nulls, std::optional<qint64>& min,
+                    std::optional<qint64>& max) {
         for (const auto& level : levels) {
             if (!level) {
                 ++nulls;
@@ -31,7 +33,9 @@ KeyAggregate key(const QString& track, QList<std::optional<qint64>> progress, QL
     fold(progress, aggregate.progressNullLevels, aggregate.progressMin, aggregate.progressMax);
     fold(licenses, aggregate.licenseNullLevels, aggregate.licenseMin, aggregate.licenseMax);
     aggregate.counters = counters;
-    aggregate.maxAchieved = licenses.size() == 1 ? std::optional<qint64>(maxAchieved.value_or(licenses.first().value_or(1))) : std::nullopt;
+    aggregate.maxAchieved = licenses.size() == 1
+        ? std::optional<qint64>(maxAchieved.value_or(licenses.first().value_or(1)))
+        : std::nullopt;
     return aggregate;
 }
 
@@ -80,38 +84,79 @@ private slots:
         QTest::addColumn<QString>("action");
         const QString p = QStringLiteral("GANCUJU_PLAYER");
         QTest::newRow("consistent") << key(p, { 2 }, { 2 }, playerAt(2)) << QString() << QString();
-        QTest::newRow("duplicate progress") << key(p, { 2, 2 }, { 2 }) << "duplicate_progress" << "merge_duplicates";
-        QTest::newRow("duplicate progress beats duplicate license") << key(p, { 2, 3 }, { 2, 2 }) << "duplicate_progress" << "merge_duplicates";
-        QTest::newRow("duplicate license") << key(p, { 2 }, { 2, 2 }) << "duplicate_license" << "merge_duplicates";
-        QTest::newRow("duplicate license beats unknown") << key(QStringLiteral("QA_UNKNOWN"), { 1 }, { 1, 1 }) << "duplicate_license" << "merge_duplicates";
-        QTest::newRow("unknown specialization") << key(QStringLiteral("QA_UNKNOWN"), { 1 }, {}) << "unknown_specialization" << "manual_review";
-        QTest::newRow("missing license") << key(p, { 3 }, {}) << "missing_license" << "create_license_from_progress";
-        QTest::newRow("missing license beats out of range") << key(p, { 12 }, {}) << "missing_license" << "create_license_from_progress";
-        QTest::newRow("missing progress") << key(p, {}, { 3 }) << "missing_progress" << "create_progress_from_license";
-        QTest::newRow("null progress level") << key(p, { std::nullopt }, { 3 }) << "level_out_of_range" << "clamp_level";
-        QTest::newRow("progress level 0") << key(p, { 0 }, { 3 }) << "level_out_of_range" << "clamp_level";
-        QTest::newRow("license above max") << key(p, { 8 }, { 9 }) << "level_out_of_range" << "clamp_level";
-        QTest::newRow("INTERNSHIP has 3 levels") << key(QStringLiteral("INTERNSHIP"), { 4 }, { 4 }) << "level_out_of_range" << "clamp_level";
-        QTest::newRow("mismatch, license higher") << key(QStringLiteral("LFA_COACH"), { 3 }, { 5 }) << "level_mismatch" << "sync_license_to_progress";
-        QTest::newRow("mismatch, progress higher") << key(QStringLiteral("LFA_COACH"), { 5 }, { 3 }) << "level_mismatch" << "sync_progress_to_license";
+        QTest::newRow("duplicate progress") << key(p, { 2, 2 }, { 2 }) << "duplicate_progress"
+                                            << "merge_duplicates";
+        QTest::newRow("duplicate progress beats duplicate license")
+            << key(p, { 2, 3 }, { 2, 2 }) << "duplicate_progress"
+            << "merge_duplicates";
+        QTest::newRow("duplicate license") << key(p, { 2 }, { 2, 2 }) << "duplicate_license"
+                                           << "merge_duplicates";
+        QTest::newRow("duplicate license beats unknown")
+            << key(QStringLiteral("QA_UNKNOWN"), { 1 }, { 1, 1 }) << "duplicate_license"
+            << "merge_duplicates";
+        QTest::newRow("unknown specialization")
+            << key(QStringLiteral("QA_UNKNOWN"), { 1 }, {}) << "unknown_specialization"
+            << "manual_review";
+        QTest::newRow("missing license") << key(p, { 3 }, {}) << "missing_license"
+                                         << "create_license_from_progress";
+        QTest::newRow("missing license beats out of range") << key(p, { 12 }, {}) << "missing_license"
+                                                            << "create_license_from_progress";
+        QTest::newRow("missing progress") << key(p, {}, { 3 }) << "missing_progress"
+                                          << "create_progress_from_license";
+        QTest::newRow("null progress level") << key(p, { std::nullopt }, { 3 }) << "level_out_of_range"
+                                             << "clamp_level";
+        QTest::newRow("progress level 0") << key(p, { 0 }, { 3 }) << "level_out_of_range"
+                                          << "clamp_level";
+        QTest::newRow("license above max") << key(p, { 8 }, { 9 }) << "level_out_of_range"
+                                           << "clamp_level";
+        QTest::newRow("INTERNSHIP has 3 levels")
+            << key(QStringLiteral("INTERNSHIP"), { 4 }, { 4 }) << "level_out_of_range"
+            << "clamp_level";
+        QTest::newRow("mismatch, license higher")
+            << key(QStringLiteral("LFA_COACH"), { 3 }, { 5 }) << "level_mismatch"
+            << "sync_license_to_progress";
+        QTest::newRow("mismatch, progress higher")
+            << key(QStringLiteral("LFA_COACH"), { 5 }, { 3 }) << "level_mismatch"
+            << "sync_progress_to_license";
         // spelling_mismatch (revised 2026-12): last in precedence.
         const QString c = QStringLiteral("LFA_COACH");
-        QTest::newRow("same spelling") << spelled(key(c, { 3 }, { 3 }), "COACH", "COACH") << QString() << QString();
-        QTest::newRow("spelling mismatch") << spelled(key(c, { 3 }, { 3 }), "COACH", "LFA_COACH") << "spelling_mismatch" << "unify_spelling";
-        QTest::newRow("pad spaces are no second spelling") << spelled(key(c, { 3 }, { 3 }), "COACH", "COACH    ") << QString() << QString();
-        QTest::newRow("spelling mismatch, canonical progress") << spelled(key(p, { 1 }, { 1 }), "GANCUJU_PLAYER", "PLAYER") << "spelling_mismatch" << "unify_spelling";
-        QTest::newRow("level mismatch beats spelling") << spelled(key(c, { 5 }, { 3 }), "COACH", "LFA_COACH") << "level_mismatch" << "sync_progress_to_license";
-        QTest::newRow("out of range beats spelling") << spelled(key(c, { 9 }, { 9 }), "COACH", "LFA_COACH") << "level_out_of_range" << "clamp_level";
-        QTest::newRow("missing license beats spelling") << spelled(key(c, { 3 }, {}), "COACH", "LFA_COACH") << "missing_license" << "create_license_from_progress";
-        QTest::newRow("duplicates beat spelling") << spelled(key(c, { 3, 3 }, { 3 }), "COACH", "LFA_COACH") << "duplicate_progress" << "merge_duplicates";
+        QTest::newRow("same spelling")
+            << spelled(key(c, { 3 }, { 3 }), "COACH", "COACH") << QString() << QString();
+        QTest::newRow("spelling mismatch")
+            << spelled(key(c, { 3 }, { 3 }), "COACH", "LFA_COACH") << "spelling_mismatch"
+            << "unify_spelling";
+        QTest::newRow("pad spaces are no second spelling")
+            << spelled(key(c, { 3 }, { 3 }), "COACH", "COACH    ") << QString() << QString();
+        QTest::newRow("spelling mismatch, canonical progress")
+            << spelled(key(p, { 1 }, { 1 }), "GANCUJU_PLAYER", "PLAYER") << "spelling_mismatch"
+            << "unify_spelling";
+        QTest::newRow("level mismatch beats spelling")
+            << spelled(key(c, { 5 }, { 3 }), "COACH", "LFA_COACH") << "level_mismatch"
+            << "sync_progress_to_license";
+        QTest::newRow("out of range beats spelling")
+            << spelled(key(c, { 9 }, { 9 }), "COACH", "LFA_COACH") << "level_out_of_range"
+            << "clamp_level";
+        QTest::newRow("missing license beats spelling")
+            << spelled(key(c, { 3 }, {}), "COACH", "LFA_COACH") << "missing_license"
+            << "create_license_from_progress";
+        QTest::newRow("duplicates beat spelling")
+            << spelled(key(c, { 3, 3 }, { 3 }), "COACH", "LFA_COACH") << "duplicate_progress"
+            << "merge_duplicates";
         // Staff credentials (C2): license rows, no progress rows, a user whose role is not student.
         QTest::newRow("staff credential") << staff(key(c, {}, { 8 })) << QString() << QString();
-        QTest::newRow("staff credential with two licenses") << staff(key(c, {}, { 8, 6 })) << QString() << QString();
-        QTest::newRow("staff credential of an unknown track") << staff(key(QStringLiteral("QA_UNKNOWN"), {}, { 1 })) << QString() << QString();
+        QTest::newRow("staff credential with two licenses")
+            << staff(key(c, {}, { 8, 6 })) << QString() << QString();
+        QTest::newRow("staff credential of an unknown track")
+            << staff(key(QStringLiteral("QA_UNKNOWN"), {}, { 1 })) << QString() << QString();
         QTest::newRow("staff credential out of range") << staff(key(c, {}, { 12 })) << QString() << QString();
-        QTest::newRow("a student's license alone") << key(c, {}, { 8 }) << "missing_progress" << "create_progress_from_license";
-        QTest::newRow("staff user with a progress row is a pair") << staff(key(c, { 2 }, { 8 })) << "level_mismatch" << "sync_license_to_progress";
-        QTest::newRow("staff user with progress alone is a pair") << staff(key(c, { 2 }, {})) << "missing_license" << "create_license_from_progress";
+        QTest::newRow("a student's license alone") << key(c, {}, { 8 }) << "missing_progress"
+                                                   << "create_progress_from_license";
+        QTest::newRow("staff user with a progress row is a pair")
+            << staff(key(c, { 2 }, { 8 })) << "level_mismatch"
+            << "sync_license_to_progress";
+        QTest::newRow("staff user with progress alone is a pair")
+            << staff(key(c, { 2 }, {})) << "missing_license"
+            << "create_license_from_progress";
     }
 
     void staffCredentialIsNotAPair_data()
@@ -165,8 +210,11 @@ private slots:
 
     void spellingReasonNamesBothSides()
     {
-        const auto result = classifyKey(spelled(key(QStringLiteral("LFA_COACH"), { 3 }, { 3 }), "COACH", "LFA_COACH"), LevelCatalogue::builtIn());
-        QCOMPARE(result.violation->reason, QStringLiteral("progress spelled COACH, license spelled LFA_COACH"));
+        const auto result
+            = classifyKey(spelled(key(QStringLiteral("LFA_COACH"), { 3 }, { 3 }), "COACH", "LFA_COACH"),
+                LevelCatalogue::builtIn());
+        QCOMPARE(
+            result.violation->reason, QStringLiteral("progress spelled COACH, license spelled LFA_COACH"));
         QCOMPARE(result.progressLevel, 3);
         QCOMPARE(result.licenseLevel, 3);
     }
@@ -178,10 +226,16 @@ private slots:
         QTest::addColumn<QString>("progress");
         QTest::addColumn<QString>("license");
         QTest::addColumn<QString>("kind");
-        QTest::newRow("one spelling") << "COACH" << "COACH" << QString();
-        QTest::newRow("pad spaces only") << "COACH" << "COACH   " << QString();
-        QTest::newRow("two spellings") << "COACH" << "LFA_COACH" << "spelling_mismatch";
-        QTest::newRow("two spellings, padded") << "COACH  " << "LFA_COACH   " << "spelling_mismatch";
+        QTest::newRow("one spelling") << "COACH"
+                                      << "COACH" << QString();
+        QTest::newRow("pad spaces only") << "COACH"
+                                         << "COACH   " << QString();
+        QTest::newRow("two spellings") << "COACH"
+                                       << "LFA_COACH"
+                                       << "spelling_mismatch";
+        QTest::newRow("two spellings, padded") << "COACH  "
+                                               << "LFA_COACH   "
+                                               << "spelling_mismatch";
     }
 
     void liveAggregateReadsSpellings()
@@ -191,10 +245,13 @@ private slots:
         QFETCH(QString, kind);
         KeyRows rows;
         rows.key = { 1, QStringLiteral("LFA_COACH") };
-        rows.progress.append(row({ { "id", 1 }, { "specialization_id", progress }, { "current_level", 2 }, { "total_xp", 35000 },
-                                   { "completed_sessions", 18 }, { "theory_hours_completed", 40 }, { "practice_hours_completed", 60 } }));
-        rows.licenses.append(row({ { "id", 1 }, { "specialization_type", license }, { "current_level", 2 }, { "max_achieved_level", 2 } }));
-        const KeyClassification result = classifyKey(rows.aggregate(LevelCatalogue::builtIn()), LevelCatalogue::builtIn());
+        rows.progress.append(row({ { "id", 1 }, { "specialization_id", progress }, { "current_level", 2 },
+            { "total_xp", 35000 }, { "completed_sessions", 18 }, { "theory_hours_completed", 40 },
+            { "practice_hours_completed", 60 } }));
+        rows.licenses.append(row({ { "id", 1 }, { "specialization_type", license }, { "current_level", 2 },
+            { "max_achieved_level", 2 } }));
+        const KeyClassification result
+            = classifyKey(rows.aggregate(LevelCatalogue::builtIn()), LevelCatalogue::builtIn());
         QCOMPARE(result.violation ? result.violation->name() : QString(), kind);
         QVERIFY(result.warnings.isEmpty());
     }
@@ -213,7 +270,8 @@ private slots:
 
     void mismatchReasonNamesBothLevels()
     {
-        const auto result = classifyKey(key(QStringLiteral("LFA_COACH"), { 5 }, { 3 }), LevelCatalogue::builtIn());
+        const auto result
+            = classifyKey(key(QStringLiteral("LFA_COACH"), { 5 }, { 3 }), LevelCatalogue::builtIn());
         QCOMPARE(result.violation->reason, QStringLiteral("license level 3, progress level 5"));
         QCOMPARE(result.progressLevel, 5);
         QCOMPARE(result.licenseLevel, 3);
@@ -225,14 +283,19 @@ private slots:
         QTest::addColumn<QStringList>("warnings");
         const QString p = QStringLiteral("GANCUJU_PLAYER");
         QTest::newRow("none") << key(p, { 3 }, { 3 }, playerAt(3)) << QStringList();
-        QTest::newRow("unjustified") << key(p, { 4 }, { 4 }, playerAt(3)) << QStringList { QStringLiteral("unjustified_level") };
-        QTest::newRow("pending") << key(p, { 2 }, { 2 }, playerAt(3)) << QStringList { QStringLiteral("pending_level_up") };
-        QTest::newRow("max below current") << key(p, { 3 }, { 3 }, playerAt(3), 2) << QStringList { QStringLiteral("max_below_current") };
-        QTest::newRow("warning on a violated key") << key(p, { 4 }, { 2 }, playerAt(3), 1)
-                                                  << QStringList { QStringLiteral("unjustified_level"), QStringLiteral("max_below_current") };
-        QTest::newRow("no level warning with two progress rows") << key(p, { 4, 4 }, { 4 }, playerAt(1)) << QStringList();
+        QTest::newRow("unjustified") << key(p, { 4 }, { 4 }, playerAt(3))
+                                     << QStringList { QStringLiteral("unjustified_level") };
+        QTest::newRow("pending") << key(p, { 2 }, { 2 }, playerAt(3))
+                                 << QStringList { QStringLiteral("pending_level_up") };
+        QTest::newRow("max below current")
+            << key(p, { 3 }, { 3 }, playerAt(3), 2) << QStringList { QStringLiteral("max_below_current") };
+        QTest::newRow("warning on a violated key") << key(p, { 4 }, { 2 }, playerAt(3),
+            1) << QStringList { QStringLiteral("unjustified_level"), QStringLiteral("max_below_current") };
+        QTest::newRow("no level warning with two progress rows")
+            << key(p, { 4, 4 }, { 4 }, playerAt(1)) << QStringList();
         QTest::newRow("no level warning out of range") << key(p, { 9 }, { 8 }, playerAt(1)) << QStringList();
-        QTest::newRow("unknown track has none") << key(QStringLiteral("QA_UNKNOWN"), { 5 }, { 5 }, {}, 1) << QStringList();
+        QTest::newRow("unknown track has none")
+            << key(QStringLiteral("QA_UNKNOWN"), { 5 }, { 5 }, {}, 1) << QStringList();
     }
 
     void warnings()
@@ -247,7 +310,8 @@ private slots:
 
     void pendingLevelUpRecommendsApplyingIt()
     {
-        const auto result = classifyKey(key(QStringLiteral("GANCUJU_PLAYER"), { 2 }, { 2 }, playerAt(3)), LevelCatalogue::builtIn());
+        const auto result = classifyKey(
+            key(QStringLiteral("GANCUJU_PLAYER"), { 2 }, { 2 }, playerAt(3)), LevelCatalogue::builtIn());
         QCOMPARE(result.warnings.first().action, QStringLiteral("apply_level_up"));
     }
 
@@ -257,14 +321,22 @@ private slots:
         QTest::addColumn<qint64>("total");
         QTest::addColumn<QString>("rate");
         QTest::addColumn<QString>("status");
-        QTest::newRow("18999/20000") << qint64(18999) << qint64(20000) << "95.00" << "degraded";
-        QTest::newRow("1/32") << qint64(1) << qint64(32) << "3.13" << "critical";
-        QTest::newRow("seed: 3/37") << qint64(3) << qint64(37) << "8.11" << "critical";
-        QTest::newRow("all") << qint64(5) << qint64(5) << "100.00" << "healthy";
-        QTest::newRow("99 exactly") << qint64(99) << qint64(100) << "99.00" << "healthy";
-        QTest::newRow("just below 99") << qint64(98989) << qint64(100000) << "98.99" << "degraded";
-        QTest::newRow("half-up 94.995") << qint64(18999) << qint64(20000) << "95.00" << "degraded";
-        QTest::newRow("2/3") << qint64(2) << qint64(3) << "66.67" << "critical";
+        QTest::newRow("18999/20000") << qint64(18999) << qint64(20000) << "95.00"
+                                     << "degraded";
+        QTest::newRow("1/32") << qint64(1) << qint64(32) << "3.13"
+                              << "critical";
+        QTest::newRow("seed: 3/37") << qint64(3) << qint64(37) << "8.11"
+                                    << "critical";
+        QTest::newRow("all") << qint64(5) << qint64(5) << "100.00"
+                             << "healthy";
+        QTest::newRow("99 exactly") << qint64(99) << qint64(100) << "99.00"
+                                    << "healthy";
+        QTest::newRow("just below 99") << qint64(98989) << qint64(100000) << "98.99"
+                                       << "degraded";
+        QTest::newRow("half-up 94.995") << qint64(18999) << qint64(20000) << "95.00"
+                                        << "degraded";
+        QTest::newRow("2/3") << qint64(2) << qint64(3) << "66.67"
+                             << "critical";
     }
 
     void rate()
@@ -292,10 +364,13 @@ private slots:
         const LevelCatalogue catalogue = LevelCatalogue::builtIn();
         QCOMPARE(catalogue.canonical(QStringLiteral("PLAYER")), QStringLiteral("GANCUJU_PLAYER"));
         QCOMPARE(catalogue.canonical(QStringLiteral("COACH   ")), QStringLiteral("LFA_COACH"));
-        QCOMPARE(catalogue.canonical(QStringLiteral("player")), QStringLiteral("player")); // exact, case-sensitive
-        QCOMPARE(catalogue.canonical(QStringLiteral(" COACH")), QStringLiteral(" COACH")); // only trailing pad removed
+        QCOMPARE(
+            catalogue.canonical(QStringLiteral("player")), QStringLiteral("player")); // exact, case-sensitive
+        QCOMPARE(catalogue.canonical(QStringLiteral(" COACH")),
+            QStringLiteral(" COACH")); // only trailing pad removed
         QCOMPARE(catalogue.maxLevel(QStringLiteral("INTERNSHIP")), 3);
-        QCOMPARE(catalogue.spellings(QStringLiteral("LFA_COACH")), (QStringList { QStringLiteral("COACH"), QStringLiteral("LFA_COACH") }));
+        QCOMPARE(catalogue.spellings(QStringLiteral("LFA_COACH")),
+            (QStringList { QStringLiteral("COACH"), QStringLiteral("LFA_COACH") }));
     }
 
     void levelUpFollowsTheSeed()
@@ -317,11 +392,21 @@ private slots:
         QTest::addColumn<QString>("error");
         QTest::newRow("not json") << QByteArray("{levels") << "not valid JSON";
         QTest::newRow("wrong shape") << QByteArray(R"({"lvls": []})") << "must be an array";
-        QTest::newRow("gap") << QByteArray(R"([{"level":1,"name":"a","xp_required":0,"required_sessions":0},{"level":3,"name":"b","xp_required":1,"required_sessions":1}])") << "expected 2";
-        QTest::newRow("negative") << QByteArray(R"([{"level":1,"name":"a","xp_required":-5,"required_sessions":0}])") << "whole number";
-        QTest::newRow("decreasing") << QByteArray(R"([{"level":1,"name":"a","xp_required":10,"required_sessions":0},{"level":2,"name":"b","xp_required":5,"required_sessions":1}])") << "must not decrease";
-        QTest::newRow("nested") << QByteArray(R"([{"level":1,"name":"a","xp_required":0,"required_sessions":0,"requirements":[[[[1]]]]}])") << "must be an object";
-        QTest::newRow("NUL in name") << QByteArray("[{\"level\":1,\"name\":\"a\\u0000b\",\"xp_required\":0,\"required_sessions\":0}]") << "NUL";
+        QTest::newRow("gap") << QByteArray(
+            R"([{"level":1,"name":"a","xp_required":0,"required_sessions":0},{"level":3,"name":"b","xp_required":1,"required_sessions":1}])")
+                             << "expected 2";
+        QTest::newRow("negative") << QByteArray(
+            R"([{"level":1,"name":"a","xp_required":-5,"required_sessions":0}])")
+                                  << "whole number";
+        QTest::newRow("decreasing") << QByteArray(
+            R"([{"level":1,"name":"a","xp_required":10,"required_sessions":0},{"level":2,"name":"b","xp_required":5,"required_sessions":1}])")
+                                    << "must not decrease";
+        QTest::newRow("nested") << QByteArray(
+            R"([{"level":1,"name":"a","xp_required":0,"required_sessions":0,"requirements":[[[[1]]]]}])")
+                                << "must be an object";
+        QTest::newRow("NUL in name") << QByteArray(
+            "[{\"level\":1,\"name\":\"a\\u0000b\",\"xp_required\":0,\"required_sessions\":0}]")
+                                     << "NUL";
     }
 
     void levelFileValidation()

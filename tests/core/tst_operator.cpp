@@ -59,12 +59,14 @@ private slots:
             auto op = Operator::lookup(session->db(), email);
             QCOMPARE(op.ok(), active);
             if (!active)
-                QVERIFY2(op.error().message.contains(QStringLiteral("not an active user")), qPrintable(op.error().message));
+                QVERIFY2(op.error().message.contains(QStringLiteral("not an active user")),
+                    qPrintable(op.error().message));
             auto view = UserView::load(*session, id);
             QVERIFY2(view.ok(), view.ok() ? "" : qPrintable(view.error().message));
             QCOMPARE(view->user.active, active);
         }
-        auto run = cc::test::runCli(db.cliArguments() + QStringList { QStringLiteral("env"), QStringLiteral("--operator"), email });
+        auto run = cc::test::runCli(
+            db.cliArguments() + QStringList { QStringLiteral("env"), QStringLiteral("--operator"), email });
         QVERIFY2(run.exitCode == (active ? 0 : 4), run.err.constData());
         // On production the right password does not make an inactive user active.
         {

@@ -22,7 +22,10 @@ namespace {
 
 QJsonObject auditJson(TestDatabase& db, const char* column, qint64 id)
 {
-    const QString text = db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(QLatin1String(column), toolTable("audit")), { id }).toString();
+    const QString text = db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?")
+                                       .arg(QLatin1String(column), toolTable("audit")),
+                               { id })
+                             .toString();
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
@@ -60,9 +63,11 @@ private slots:
         QVERIFY2(auditedAtChange > 0, "the environment was never changed between chunks");
         QVERIFY2(!outcome.ok(), "repair-all went on after the environment became production");
         QCOMPARE(outcome.error().code, ErrorCode::Refused);
-        QVERIFY2(outcome.error().message.contains(QStringLiteral("stopped")) && outcome.error().message.contains(QStringLiteral("production")),
-                 qPrintable(outcome.error().message));
-        QVERIFY2(outcome.error().message.contains(QStringLiteral("were committed before the error")), qPrintable(outcome.error().message));
+        QVERIFY2(outcome.error().message.contains(QStringLiteral("stopped"))
+                && outcome.error().message.contains(QStringLiteral("production")),
+            qPrintable(outcome.error().message));
+        QVERIFY2(outcome.error().message.contains(QStringLiteral("were committed before the error")),
+            qPrintable(outcome.error().message));
         QCOMPARE(db.count(toolTable("audit")), auditedAtChange);
     }
 
@@ -86,7 +91,7 @@ private slots:
         auto outcome = Repair::repairAll(*session, options);
         QVERIFY2(auditedAtChange > 0, "the operator was never deactivated between chunks");
         QVERIFY2(!outcome.ok() && outcome.error().message.contains(QStringLiteral("not an active user")),
-                 outcome.ok() ? "repair-all went on" : qPrintable(outcome.error().message));
+            outcome.ok() ? "repair-all went on" : qPrintable(outcome.error().message));
         QCOMPARE(db.count(toolTable("audit")), auditedAtChange);
     }
 
@@ -104,10 +109,14 @@ private slots:
         QVERIFY(a.ok());
         auto b = Administration::setThresholds(*second, std::nullopt, QStringLiteral("90"));
         QVERIFY2(b.ok(), b.ok() ? "" : qPrintable(b.error().message));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'healthy_threshold'").arg(toolTable("settings"))).toString(),
-                 QStringLiteral("9800"));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'degraded_threshold'").arg(toolTable("settings"))).toString(),
-                 QStringLiteral("9000"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'healthy_threshold'")
+                               .arg(toolTable("settings")))
+                     .toString(),
+            QStringLiteral("9800"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'degraded_threshold'")
+                               .arg(toolTable("settings")))
+                     .toString(),
+            QStringLiteral("9000"));
         QCOMPARE(auditJson(db, "before_json", *b), auditJson(db, "after_json", *a));
 
         // The same for the environment.
@@ -133,13 +142,16 @@ private slots:
                 SessionOptions options;
                 options.profile = profile;
                 auto session = Session::open(options);
-                if (!session || !Administration::setThresholds(**session, std::nullopt, QString::number(80 + i)).ok())
+                if (!session
+                    || !Administration::setThresholds(**session, std::nullopt, QString::number(80 + i)).ok())
                     ++failures;
             });
         for (std::thread& thread : threads)
             thread.join();
         QCOMPARE(failures.load(), 0);
-        auto query = QStringLiteral("SELECT before_json, after_json FROM %1 WHERE action = 'settings' ORDER BY id").arg(toolTable("audit"));
+        auto query
+            = QStringLiteral("SELECT before_json, after_json FROM %1 WHERE action = 'settings' ORDER BY id")
+                  .arg(toolTable("audit"));
         QStringList befores, afters;
         auto session = db.open();
         auto rows = session->db().exec(query);
@@ -150,7 +162,8 @@ private slots:
         }
         QCOMPARE(befores.size(), 8);
         for (int i = 1; i < 8; ++i)
-            QCOMPARE(QJsonDocument::fromJson(befores.at(i).toUtf8()), QJsonDocument::fromJson(afters.at(i - 1).toUtf8()));
+            QCOMPARE(QJsonDocument::fromJson(befores.at(i).toUtf8()),
+                QJsonDocument::fromJson(afters.at(i - 1).toUtf8()));
     }
 };
 

@@ -17,7 +17,11 @@ QStringList lines(const HealthReport& report)
 {
     QStringList out;
     for (const ViolationRecord& v : report.violations)
-        out << QStringLiteral("%1 %2 %3 %4 %5").arg(v.userId).arg(v.track, v.kind).arg(v.progressLevel.value_or(-1)).arg(v.licenseLevel.value_or(-1));
+        out << QStringLiteral("%1 %2 %3 %4 %5")
+                   .arg(v.userId)
+                   .arg(v.track, v.kind)
+                   .arg(v.progressLevel.value_or(-1))
+                   .arg(v.licenseLevel.value_or(-1));
     return out;
 }
 
@@ -60,8 +64,9 @@ private slots:
         stored.parallel = 3;
         auto run = HealthCheck::run(*session, stored);
         QVERIFY(run.ok());
-        QCOMPARE(db.count(session->db().tool("violations"), QStringLiteral("run_id = ? AND severity = 'violation'"), { *run->runId }),
-                 one->inconsistent);
+        QCOMPARE(db.count(session->db().tool("violations"),
+                     QStringLiteral("run_id = ? AND severity = 'violation'"), { *run->runId }),
+            one->inconsistent);
     }
 
     void oneSnapshotUnderConcurrentWrites()
@@ -92,8 +97,11 @@ private slots:
             if (!connection)
                 return;
             while (!stop.load()) {
-                if ((*connection)->run(QStringLiteral("UPDATE user_licenses SET user_id = CASE user_id WHEN ? THEN CAST(? AS integer) ELSE CAST(? AS integer) END WHERE id = ?"),
-                                       { low, high, low, license }).ok())
+                if ((*connection)
+                        ->run(QStringLiteral("UPDATE user_licenses SET user_id = CASE user_id WHEN ? THEN "
+                                             "CAST(? AS integer) ELSE CAST(? AS integer) END WHERE id = ?"),
+                            { low, high, low, license })
+                        .ok())
                     ++moves;
             }
         });

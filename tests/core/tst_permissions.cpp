@@ -42,24 +42,36 @@ private slots:
         };
         const QList<Row> rows {
             { "views", { Action::View }, true, true, true, true, true, true },
-            { "support", { Action::SyncOne, Action::Advance, Action::RepairOne }, true, true, true, true, true, false },
-            { "admin writes", { Action::UpdateProgress, Action::SetLevel, Action::Revert, Action::RepairAll }, true, true, false, false, true, false },
+            { "support", { Action::SyncOne, Action::Advance, Action::RepairOne }, true, true, true, true,
+                true, false },
+            { "admin writes", { Action::UpdateProgress, Action::SetLevel, Action::Revert, Action::RepairAll },
+                true, true, false, false, true, false },
             { "qa", { Action::Inject, Action::RevertInjection }, true, false, false, false, true, false },
-            { "settings", { Action::ImportLevels, Action::SetEnvironment, Action::ChangeSettings, Action::CreateIndexes, Action::Prune },
-              true, true, false, false, true, false },
+            { "settings",
+                { Action::ImportLevels, Action::SetEnvironment, Action::ChangeSettings, Action::CreateIndexes,
+                    Action::Prune },
+                true, true, false, false, true, false },
             { "setup", { Action::Demo, Action::Init }, true, true, false, false, true, true },
         };
         for (const Row& row : rows) {
             for (Action action : row.actions) {
                 const QByteArray name = QByteArray(row.name) + ' ' + actionName(action).toUtf8();
-                QTest::addRow("%s%s", name.constData(), " admin dev") << action << Role::Admin << dev << row.admin;
-                QTest::addRow("%s%s", name.constData(), " admin prod") << action << Role::Admin << prod << row.adminProd;
-                QTest::addRow("%s%s", name.constData(), " instructor dev") << action << Role::Instructor << dev << row.instructor;
-                QTest::addRow("%s%s", name.constData(), " instructor prod") << action << Role::Instructor << prod << row.instructorProd;
-                QTest::addRow("%s%s", name.constData(), " system dev") << action << Role::System << dev << row.system;
-                QTest::addRow("%s%s", name.constData(), " system prod") << action << Role::System << prod << row.systemProd;
-                QTest::addRow("%s%s", name.constData(), " student dev") << action << Role::Student << dev << false;
-                QTest::addRow("%s%s", name.constData(), " student prod") << action << Role::Student << prod << false;
+                QTest::addRow("%s%s", name.constData(), " admin dev")
+                    << action << Role::Admin << dev << row.admin;
+                QTest::addRow("%s%s", name.constData(), " admin prod")
+                    << action << Role::Admin << prod << row.adminProd;
+                QTest::addRow("%s%s", name.constData(), " instructor dev")
+                    << action << Role::Instructor << dev << row.instructor;
+                QTest::addRow("%s%s", name.constData(), " instructor prod")
+                    << action << Role::Instructor << prod << row.instructorProd;
+                QTest::addRow("%s%s", name.constData(), " system dev")
+                    << action << Role::System << dev << row.system;
+                QTest::addRow("%s%s", name.constData(), " system prod")
+                    << action << Role::System << prod << row.systemProd;
+                QTest::addRow("%s%s", name.constData(), " student dev")
+                    << action << Role::Student << dev << false;
+                QTest::addRow("%s%s", name.constData(), " student prod")
+                    << action << Role::Student << prod << false;
             }
         }
     }

@@ -29,7 +29,10 @@ namespace {
 
 constexpr int workerCount = 8;
 
-int operationsPerWorker() { return qgetenv("CC_STRESS") == "full" ? 2000 : 250; }
+int operationsPerWorker()
+{
+    return qgetenv("CC_STRESS") == "full" ? 2000 : 250;
+}
 
 // Under ASan and UBSan (the `asan` preset, several times slower) eight SQLite writers can keep one
 // waiting past the 5 s busy bound: that is the bound doing its job (reported, nothing written), so
@@ -40,11 +43,15 @@ constexpr bool busyIsExpected = true;
 constexpr bool busyIsExpected = false;
 #endif
 
-QString keyName(const KeyRef& key) { return QString::number(key.userId) + u'/' + key.track; }
+QString keyName(const KeyRef& key)
+{
+    return QString::number(key.userId) + u'/' + key.track;
+}
 
 // What one worker did, merged over all workers afterwards.
 struct WorkerLog {
-    QMap<QString, std::pair<qint64, qint64>> net; // key → (xp, sessions) of successful updates minus reverted ones
+    QMap<QString, std::pair<qint64, qint64>>
+        net; // key → (xp, sessions) of successful updates minus reverted ones
     QSet<QString> uncounted; // keys that saw an injected duplicate or missing progress
     QSet<QString> duplicated; // keys that saw an injected duplicate
     QList<qint64> auditIds;
@@ -61,12 +68,11 @@ struct WorkerLog {
         for (qint64 id : auditIds)
             ids.append(id);
         return { { QStringLiteral("net"), net },
-                 { QStringLiteral("uncounted"), QJsonArray::fromStringList(uncounted.values()) },
-                 { QStringLiteral("duplicated"), QJsonArray::fromStringList(duplicated.values()) },
-                 { QStringLiteral("auditIds"), ids },
-                 { QStringLiteral("unexpected"), QJsonArray::fromStringList(unexpected) },
-                 { QStringLiteral("succeeded"), succeeded },
-                 { QStringLiteral("busy"), busy } };
+            { QStringLiteral("uncounted"), QJsonArray::fromStringList(uncounted.values()) },
+            { QStringLiteral("duplicated"), QJsonArray::fromStringList(duplicated.values()) },
+            { QStringLiteral("auditIds"), ids },
+            { QStringLiteral("unexpected"), QJsonArray::fromStringList(unexpected) },
+            { QStringLiteral("succeeded"), succeeded }, { QStringLiteral("busy"), busy } };
     }
 
     void merge(const QJsonObject& json)
@@ -122,12 +128,14 @@ WorkerLog runWorker(const ConnectionProfile& profile, const QList<KeyRef>& keys,
         if (result.ok())
             return true;
         const ErrorCode code = result.error().code;
-        if (busyIsExpected && code == ErrorCode::Sql && result.error().message.contains(QLatin1String("stayed busy"))) {
+        if (busyIsExpected && code == ErrorCode::Sql
+            && result.error().message.contains(QLatin1String("stayed busy"))) {
             ++log.busy;
             return false;
         }
         if (code != ErrorCode::Refused && code != ErrorCode::NotFound)
-            log.unexpected << QStringLiteral("%1: %2 (%3)").arg(what, result.error().message, errorCodeName(code));
+            log.unexpected
+                << QStringLiteral("%1: %2 (%3)").arg(what, result.error().message, errorCodeName(code));
         return false;
     };
     auto audited = [&](const WriteOutcome& outcome, const QString& what) {
@@ -153,10 +161,12 @@ WorkerLog runWorker(const ConnectionProfile& profile, const QList<KeyRef>& keys,
                 log.net[keyName(key)].first += delta.xp;
                 log.net[keyName(key)].second += delta.sessions;
                 if (!update->outcome.auditIds.isEmpty())
-                    revertible.append({ update->outcome.auditIds.first(), keyName(key), delta.xp, delta.sessions });
+                    revertible.append(
+                        { update->outcome.auditIds.first(), keyName(key), delta.xp, delta.sessions });
             }
         } else if (dice < 45) {
-            auto advanced = Operations::advance(session, key, int(random.bounded(1, max + 1)), QStringLiteral("race"));
+            auto advanced
+                = Operations::advance(session, key, int(random.bounded(1, max + 1)), QStringLiteral("race"));
             if (expectOk(advanced, QStringLiteral("advance")))
                 audited(*advanced, QStringLiteral("advance"));
         } else if (dice < 60) {
@@ -165,7 +175,8 @@ WorkerLog runWorker(const ConnectionProfile& profile, const QList<KeyRef>& keys,
             if (expectOk(synced, QStringLiteral("sync")))
                 audited(*synced, QStringLiteral("sync"));
         } else if (dice < 70) {
-            auto set = Operations::setLevel(session, key, int(random.bounded(1, max + 1)), QStringLiteral("race"), {});
+            auto set = Operations::setLevel(
+                session, key, int(random.bounded(1, max + 1)), QStringLiteral("race"), {});
             if (expectOk(set, QStringLiteral("set-level"))) {
                 audited(*set, QStringLiteral("set-level"));
                 if (!set->auditIds.isEmpty())
@@ -220,7 +231,7 @@ private:
     {
         QVERIFY2(log.unexpected.isEmpty(), qPrintable(log.unexpected.mid(0, 10).join(u'\n')));
         QVERIFY2(log.succeeded > workerCount * operationsPerWorker() / 4,
-                 qPrintable(QStringLiteral("only %1 operations succeeded").arg(log.succeeded)));
+            qPrintable(QStringLiteral("only %1 operations succeeded").arg(log.succeeded)));
         auto session = m_db->open();
         QVERIFY(session);
 
@@ -231,27 +242,32 @@ private:
             auto rows = RowReader::key(*session, key, false);
             QVERIFY(rows.ok());
             if (!log.duplicated.contains(name)) {
-                QVERIFY2(rows->progress.size() <= 1, qPrintable(name + QStringLiteral(": a duplicate progress row")));
-                QVERIFY2(rows->licenses.size() <= 1, qPrintable(name + QStringLiteral(": a duplicate license row")));
+                QVERIFY2(rows->progress.size() <= 1,
+                    qPrintable(name + QStringLiteral(": a duplicate progress row")));
+                QVERIFY2(rows->licenses.size() <= 1,
+                    qPrintable(name + QStringLiteral(": a duplicate license row")));
             }
             if (log.uncounted.contains(name))
                 continue;
             ++counted;
             QCOMPARE(rows->progress.size(), 1);
             const Row& progress = rows->progress.first();
-            QCOMPARE(progress.value(QStringLiteral("total_xp")).toLongLong(), m_initial[name].first + log.net.value(name).first);
+            QCOMPARE(progress.value(QStringLiteral("total_xp")).toLongLong(),
+                m_initial[name].first + log.net.value(name).first);
             QCOMPARE(progress.value(QStringLiteral("completed_sessions")).toLongLong(),
-                     m_initial[name].second + log.net.value(name).second);
+                m_initial[name].second + log.net.value(name).second);
         }
         QVERIFY(counted >= m_keys.size() * 3 / 4);
-        qInfo("%d operations succeeded; %d of %d keys had their XP and sessions accounted", log.succeeded, counted, int(m_keys.size()));
+        qInfo("%d operations succeeded; %d of %d keys had their XP and sessions accounted", log.succeeded,
+            counted, int(m_keys.size()));
         if (busyIsExpected)
             qInfo("%d operations were refused as busy after the 5 s bound (a sanitizer build)", log.busy);
 
         // Exactly the audit entries the callers were given, each once.
         QSet<qint64> unique(log.auditIds.cbegin(), log.auditIds.cend());
         QCOMPARE(unique.size(), log.auditIds.size());
-        QCOMPARE(m_db->count(session->db().tool("audit"), QStringLiteral("source IN ('race', 'qa')")), qint64(log.auditIds.size()));
+        QCOMPARE(m_db->count(session->db().tool("audit"), QStringLiteral("source IN ('race', 'qa')")),
+            qint64(log.auditIds.size()));
 
         // One repair-all makes every key consistent.
         RepairOptions options;
@@ -295,7 +311,8 @@ private slots:
         std::vector<WorkerLog> logs(workerCount);
         std::vector<std::thread> threads;
         for (int w = 0; w < workerCount; ++w)
-            threads.emplace_back([&, w] { logs[size_t(w)] = runWorker(m_db->profile(), m_keys, w, operationsPerWorker()); });
+            threads.emplace_back(
+                [&, w] { logs[size_t(w)] = runWorker(m_db->profile(), m_keys, w, operationsPerWorker()); });
         for (auto& thread : threads)
             thread.join();
         WorkerLog merged;
@@ -313,8 +330,9 @@ private slots:
         for (int w = 0; w < workerCount; ++w) {
             auto process = std::make_unique<QProcess>();
             process->setProgram(QCoreApplication::applicationFilePath());
-            process->setArguments(QStringList { QStringLiteral("--race-worker"), QString::number(w), keys.join(u',') }
-                                  + m_db->cliArguments());
+            process->setArguments(
+                QStringList { QStringLiteral("--race-worker"), QString::number(w), keys.join(u',') }
+                + m_db->cliArguments());
             process->start();
             processes.push_back(std::move(process));
         }
@@ -339,7 +357,8 @@ int main(int argc, char** argv)
         QList<KeyRef> keys;
         for (const QString& key : arguments.value(3).split(u','))
             keys.append({ key.section(u'/', 0, 0).toLongLong(), key.section(u'/', 1) });
-        const WorkerLog log = runWorker(profileFromArguments(arguments.mid(4)), keys, arguments.value(2).toInt(), operationsPerWorker());
+        const WorkerLog log = runWorker(
+            profileFromArguments(arguments.mid(4)), keys, arguments.value(2).toInt(), operationsPerWorker());
         QTextStream(stdout) << QJsonDocument(log.toJson()).toJson(QJsonDocument::Compact);
         return 0;
     }

@@ -44,8 +44,6 @@ class TestRealPlatform final : public QObject, private PlatformTestCase {
     Q_OBJECT
 
 private:
-
-
     // Reverts the entries newest first; every revert must succeed.
     void revertAll(const QList<qint64>& auditIds)
     {

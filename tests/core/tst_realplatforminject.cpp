@@ -205,7 +205,8 @@ private slots:
             = db().scalar(QStringLiteral(
                               "INSERT INTO %1 (id, at, operator_id, operator_email, source, action, user_id, "
                               "track, before_json, "
-                              "after_json, reason, batch_id, reverts_id) SELECT (SELECT max(id) + 1 FROM %1), at, operator_id, "
+                              "after_json, reason, batch_id, reverts_id) SELECT (SELECT max(id) + 1 FROM "
+                              "%1), at, operator_id, "
                               "operator_email, source, "
                               "action, ?, ?, ?, ?, reason, NULL, NULL FROM %1 WHERE id = ? RETURNING id")
                               .arg(audit),

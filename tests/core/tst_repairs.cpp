@@ -22,8 +22,11 @@ private:
 
     qint64 level(const QString& table, qint64 user)
     {
-        const QString column = table == u"user_licenses" ? QStringLiteral("user_id") : QStringLiteral("student_id");
-        return m_db->scalar(QStringLiteral("SELECT current_level FROM %1 WHERE %2 = ?").arg(table, column), { user }).toLongLong();
+        const QString column
+            = table == u"user_licenses" ? QStringLiteral("user_id") : QStringLiteral("student_id");
+        return m_db
+            ->scalar(QStringLiteral("SELECT current_level FROM %1 WHERE %2 = ?").arg(table, column), { user })
+            .toLongLong();
     }
 
     HealthReport check()
@@ -32,8 +35,8 @@ private:
         return report ? *report : HealthReport {};
     }
 
-    const QStringList platformTables { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses"),
-                                       QStringLiteral("user_achievements") };
+    const QStringList platformTables { QStringLiteral("specialization_progress"),
+        QStringLiteral("user_licenses"), QStringLiteral("user_achievements") };
 
 private slots:
     void init()
@@ -73,7 +76,8 @@ private slots:
         const qint64 f = user("f@x");
         m_db->addProgress(f, QStringLiteral("COACH"), 5, 130000, 25, 45, 65);
         m_db->addLicense(f, QStringLiteral("LFA_COACH"), 3);
-        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO specializations (id, is_active) VALUES ('LEGACY_X', ?)"), { true }));
+        QVERIFY(m_db->exec(
+            QStringLiteral("INSERT INTO specializations (id, is_active) VALUES ('LEGACY_X', ?)"), { true }));
         const qint64 g = user("g@x");
         m_db->addProgress(g, QStringLiteral("LEGACY_X"), 1);
         QCOMPARE(check().inconsistent, 7);
@@ -92,9 +96,17 @@ private slots:
         QCOMPARE(after.byKind[int(ViolationKind::UnknownSpecialization)], 1);
         QCOMPARE(level(QStringLiteral("user_licenses"), f), 5); // toward the higher level
         QCOMPARE(level(QStringLiteral("specialization_progress"), e), 3); // clamped to INTERNSHIP's 3
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), { e }).toInt(), 3);
+        QCOMPARE(
+            m_db->scalar(
+                    QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), { e })
+                .toInt(),
+            3);
         QCOMPARE(level(QStringLiteral("specialization_progress"), d), 4); // created at the license level
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), { d }).toInt(), 0);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"),
+                    { d })
+                .toInt(),
+            0);
         QCOMPARE(m_db->count(QStringLiteral("user_licenses"), QStringLiteral("user_id = ?"), { c }), 1);
     }
 
@@ -110,8 +122,15 @@ private slots:
         QVERIFY(repaired->skipped.first().reason.contains(QStringLiteral("--create-licenses")));
         QCOMPARE(m_db->count(QStringLiteral("user_licenses"), QStringLiteral("user_id = ?"), { u }), 1);
         // The other key was still fixed in the same run: clamped, then synced toward the higher level.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"), { u }).toInt(), 3);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ? AND specialization_id = 'INTERNSHIP'"), { u }).toInt(), 3);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"), { u })
+                .toInt(),
+            3);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT current_level FROM specialization_progress WHERE "
+                                             "student_id = ? AND specialization_id = 'INTERNSHIP'"),
+                         { u })
+                     .toInt(),
+            3);
     }
 
     void noLevelIsLoweredWithoutAnExplicitDirection()
@@ -131,42 +150,79 @@ private slots:
         options.direction = SyncDirection::ProgressToLicense;
         QVERIFY(Repair::repairUser(*m_session, v, {}, options).ok());
         QCOMPARE(level(QStringLiteral("user_licenses"), v), 3);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), { v }).toInt(), 5);
+        QCOMPARE(
+            m_db->scalar(
+                    QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), { v })
+                .toInt(),
+            5);
     }
 
     void mergeKeepsTheRightRowsAndAuditsTheRemovedOnes()
     {
         const qint64 u = m_db->addUser(QStringLiteral("u@x"));
         const qint64 low = m_db->addProgress(u, QStringLiteral("PLAYER"), 2, 99999, 99);
-        const qint64 empty = m_db->addProgress(u, QStringLiteral("GANCUJU_PLAYER"), QVariant(QMetaType::fromType<int>()), 5, 5);
+        const qint64 empty = m_db->addProgress(
+            u, QStringLiteral("GANCUJU_PLAYER"), QVariant(QMetaType::fromType<int>()), 5, 5);
         const qint64 high = m_db->addProgress(u, QStringLiteral("PLAYER"), 4, 70000, 18);
         const qint64 l1 = m_db->addLicense(u, QStringLiteral("PLAYER"), 4, 6);
         const qint64 l2 = m_db->addLicense(u, QStringLiteral("GANCUJU_PLAYER"), 4, 4);
-        QVERIFY(m_db->exec(QStringLiteral("UPDATE user_licenses SET updated_at = '2026-01-01 00:00:00' WHERE id = ?"), { l2 }));
-        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO license_progressions (user_license_id, from_level, to_level) VALUES (?, 3, 4)"), { l1 }));
-        QVERIFY(m_db->exec(QStringLiteral("INSERT INTO license_progressions (user_license_id, from_level, to_level) VALUES (?, 3, 4)"), { l2 }));
+        QVERIFY(m_db->exec(
+            QStringLiteral("UPDATE user_licenses SET updated_at = '2026-01-01 00:00:00' WHERE id = ?"),
+            { l2 }));
+        QVERIFY(m_db->exec(
+            QStringLiteral(
+                "INSERT INTO license_progressions (user_license_id, from_level, to_level) VALUES (?, 3, 4)"),
+            { l1 }));
+        QVERIFY(m_db->exec(
+            QStringLiteral(
+                "INSERT INTO license_progressions (user_license_id, from_level, to_level) VALUES (?, 3, 4)"),
+            { l2 }));
         auto repaired = Repair::repairUser(*m_session, u, {}, {});
         QVERIFY2(repaired.ok(), repaired.ok() ? "" : qPrintable(repaired.error().message));
         // The rows holding the real record (C6 step 1): the most XP, not the highest level; the
         // license equally referenced and unpaid, so the higher max_achieved_level, not the newer row.
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT id FROM specialization_progress WHERE student_id = ?"), { u }).toLongLong(), low);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), { u }).toInt(), 99999); // not summed
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT id FROM user_licenses WHERE user_id = ?"), { u }).toLongLong(), l1);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), { u }).toInt(), 6);
-        QCOMPARE(m_db->count(QStringLiteral("license_progressions"), QStringLiteral("user_license_id = ?"), { l1 }), 2); // l2's re-pointed
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT id FROM specialization_progress WHERE student_id = ?"), { u })
+                .toLongLong(),
+            low);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"),
+                    { u })
+                .toInt(),
+            99999); // not summed
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT id FROM user_licenses WHERE user_id = ?"), { u })
+                     .toLongLong(),
+            l1);
+        QCOMPARE(
+            m_db->scalar(
+                    QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), { u })
+                .toInt(),
+            6);
+        QCOMPARE(m_db->count(
+                     QStringLiteral("license_progressions"), QStringLiteral("user_license_id = ?"), { l1 }),
+            2); // l2's re-pointed
         // The kept rows already share one spelling: the least change respells nothing (C5).
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT specialization_id FROM specialization_progress WHERE student_id = ?"), { u }).toString(),
-                 QStringLiteral("PLAYER"));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT specialization_type FROM user_licenses WHERE user_id = ?"), { u }).toString(),
-                 QStringLiteral("PLAYER"));
+        QCOMPARE(
+            m_db->scalar(QStringLiteral(
+                             "SELECT specialization_id FROM specialization_progress WHERE student_id = ?"),
+                    { u })
+                .toString(),
+            QStringLiteral("PLAYER"));
+        QCOMPARE(
+            m_db->scalar(
+                    QStringLiteral("SELECT specialization_type FROM user_licenses WHERE user_id = ?"), { u })
+                .toString(),
+            QStringLiteral("PLAYER"));
         auto entry = AuditLog::entry(m_session->db(), repaired->auditIds.first());
         QVERIFY(entry.ok() && entry->has_value());
         QSet<qint64> removed;
-        for (const QJsonValue& row : (*entry)->before.value(QStringLiteral("specialization_progress")).toArray())
+        for (const QJsonValue& row :
+            (*entry)->before.value(QStringLiteral("specialization_progress")).toArray())
             removed.insert(row.toObject().value(QStringLiteral("id")).toInteger());
         QCOMPARE(removed, (QSet<qint64> { low, empty, high }));
         QCOMPARE((*entry)->after.value(QStringLiteral("specialization_progress")).toArray().size(), 1);
-        const QJsonObject lowRow = (*entry)->before.value(QStringLiteral("specialization_progress")).toArray().first().toObject();
+        const QJsonObject lowRow
+            = (*entry)->before.value(QStringLiteral("specialization_progress")).toArray().first().toObject();
         QCOMPARE(lowRow.value(QStringLiteral("total_xp")).toInteger(), 99999); // whole rows
         QVERIFY(lowRow.contains(QStringLiteral("created_at")));
         QCOMPARE(check().inconsistent, 0);
@@ -174,10 +230,19 @@ private slots:
         // Revert puts every removed row back with its id and points the history back.
         auto reverted = Reverter::revert(*m_session, repaired->auditIds.first());
         QVERIFY2(reverted.ok(), reverted.ok() ? "" : qPrintable(reverted.error().message));
-        QCOMPARE(m_db->count(QStringLiteral("specialization_progress"), QStringLiteral("student_id = ?"), { u }), 3);
+        QCOMPARE(
+            m_db->count(QStringLiteral("specialization_progress"), QStringLiteral("student_id = ?"), { u }),
+            3);
         QCOMPARE(m_db->count(QStringLiteral("user_licenses"), QStringLiteral("user_id = ?"), { u }), 2);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT user_license_id FROM license_progressions ORDER BY id LIMIT 1")).toLongLong(), l1);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT user_license_id FROM license_progressions ORDER BY id LIMIT 1 OFFSET 1")).toLongLong(), l2);
+        QCOMPARE(m_db->scalar(QStringLiteral(
+                                  "SELECT user_license_id FROM license_progressions ORDER BY id LIMIT 1"))
+                     .toLongLong(),
+            l1);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral(
+                             "SELECT user_license_id FROM license_progressions ORDER BY id LIMIT 1 OFFSET 1"))
+                .toLongLong(),
+            l2);
     }
 
     void aKeyWithSeveralDefectsEndsConsistent()
@@ -223,15 +288,18 @@ private slots:
         const qint64 u = m_db->addUser(QStringLiteral("u@x"));
         m_db->addProgress(u, QStringLiteral("PLAYER"), 4, 70000, 18);
         m_db->addLicense(u, QStringLiteral("PLAYER"), 2);
-        auto plan = Operations::previewSync(*m_session, { u, QStringLiteral("GANCUJU_PLAYER") }, SyncDirection::TowardHigher);
+        auto plan = Operations::previewSync(
+            *m_session, { u, QStringLiteral("GANCUJU_PLAYER") }, SyncDirection::TowardHigher);
         QVERIFY(plan.ok());
-        QVERIFY(m_db->exec(QStringLiteral("UPDATE user_licenses SET current_level = 3 WHERE user_id = ?"), { u }));
+        QVERIFY(m_db->exec(
+            QStringLiteral("UPDATE user_licenses SET current_level = 3 WHERE user_id = ?"), { u }));
         const QString before = m_db->snapshot(platformTables);
         const qint64 audits = m_db->count(m_session->db().tool("audit"));
         auto applied = CouplingWriter::apply(*m_session, *plan);
         QVERIFY(!applied.ok());
         QCOMPARE(applied.error().code, ErrorCode::Refused);
-        QVERIFY2(applied.error().message.contains(QStringLiteral("current_level")), qPrintable(applied.error().message));
+        QVERIFY2(applied.error().message.contains(QStringLiteral("current_level")),
+            qPrintable(applied.error().message));
         QCOMPARE(m_db->snapshot(platformTables), before);
         QCOMPARE(m_db->count(m_session->db().tool("audit")), audits);
     }
@@ -249,7 +317,9 @@ private slots:
         QVERIFY(plan.ok());
         QCOMPARE(plan->keys.size(), 2);
         // Someone lowers b's progress after the preview: the plan for b no longer holds.
-        QVERIFY(m_db->exec(QStringLiteral("UPDATE specialization_progress SET current_level = 2 WHERE student_id = ?"), { b }));
+        QVERIFY(m_db->exec(
+            QStringLiteral("UPDATE specialization_progress SET current_level = 2 WHERE student_id = ?"),
+            { b }));
         WriteOptions options;
         options.batch = true;
         options.batchAction = QStringLiteral("repair-all");
@@ -260,11 +330,13 @@ private slots:
         QCOMPARE(applied->skipped.size(), 1);
         QCOMPARE(applied->skipped.first().key.userId, b);
         QVERIFY2(applied->skipped.first().reason.contains(QStringLiteral("changed since the preview")),
-                 qPrintable(applied->skipped.first().reason));
+            qPrintable(applied->skipped.first().reason));
         QVERIFY(applied->batchId.has_value());
         QCOMPARE(level(QStringLiteral("user_licenses"), a), 3);
         QCOMPARE(level(QStringLiteral("user_licenses"), b), 2); // not re-planned behind the preview's back
-        QCOMPARE(m_db->count(m_session->db().tool("audit"), QStringLiteral("batch_id = ?"), { *applied->batchId }), 1);
+        QCOMPARE(
+            m_db->count(m_session->db().tool("audit"), QStringLiteral("batch_id = ?"), { *applied->batchId }),
+            1);
     }
 
     void revertRestoresBeforeExactlyAndRefusesWhenChanged()
@@ -272,9 +344,11 @@ private slots:
         const qint64 u = m_db->addUser(QStringLiteral("u@x"));
         m_db->addProgress(u, QStringLiteral("PLAYER"), 1, 0, 0);
         const QString before = m_db->snapshot(platformTables);
-        auto update = Operations::updateProgress(*m_session, { u, QStringLiteral("GANCUJU_PLAYER") }, { 25000, 12, 0, 0, 0 });
+        auto update = Operations::updateProgress(
+            *m_session, { u, QStringLiteral("GANCUJU_PLAYER") }, { 25000, 12, 0, 0, 0 });
         QVERIFY(update.ok());
-        QCOMPARE(update->achievementsEarned, (QStringList { QStringLiteral("first_level_up"), QStringLiteral("player_dedication") }));
+        QCOMPARE(update->achievementsEarned,
+            (QStringList { QStringLiteral("first_level_up"), QStringLiteral("player_dedication") }));
         QVERIFY(m_db->snapshot(platformTables) != before);
         auto reverted = Reverter::revert(*m_session, update->outcome.auditIds.first());
         QVERIFY2(reverted.ok(), reverted.ok() ? "" : qPrintable(reverted.error().message));
@@ -282,11 +356,14 @@ private slots:
         // The revert is itself revertible; once the rows move on, reverting the old entry is refused.
         auto again = Reverter::revert(*m_session, reverted->auditIds.first());
         QVERIFY2(again.ok(), again.ok() ? "" : qPrintable(again.error().message));
-        QVERIFY(Operations::updateProgress(*m_session, { u, QStringLiteral("GANCUJU_PLAYER") }, { 1, 0, 0, 0, 0 }).ok());
+        QVERIFY(
+            Operations::updateProgress(*m_session, { u, QStringLiteral("GANCUJU_PLAYER") }, { 1, 0, 0, 0, 0 })
+                .ok());
         const QString moved = m_db->snapshot(platformTables);
         auto refusedRevert = Reverter::revert(*m_session, update->outcome.auditIds.first());
         QVERIFY(!refusedRevert.ok());
-        QVERIFY2(refusedRevert.error().message.contains(QStringLiteral("changed its")), qPrintable(refusedRevert.error().message));
+        QVERIFY2(refusedRevert.error().message.contains(QStringLiteral("changed its")),
+            qPrintable(refusedRevert.error().message));
         QCOMPARE(m_db->snapshot(platformTables), moved);
     }
 
@@ -310,8 +387,9 @@ private slots:
         auto refusedRevert = Reverter::revert(*m_session, update->outcome.auditIds.first());
         QVERIFY(!refusedRevert.ok());
         QCOMPARE(refusedRevert.error().code, ErrorCode::Refused);
-        QVERIFY2(refusedRevert.error().message.contains(QStringLiteral("is referenced by 2 row(s) in license_progressions since; the row stays")),
-                 qPrintable(refusedRevert.error().message));
+        QVERIFY2(refusedRevert.error().message.contains(QStringLiteral(
+                     "is referenced by 2 row(s) in license_progressions since; the row stays")),
+            qPrintable(refusedRevert.error().message));
         QCOMPARE(m_db->snapshot(platformTables), before);
         QCOMPARE(m_db->count(m_session->db().tool("audit")), audited);
     }
@@ -350,7 +428,8 @@ private slots:
         if (TestDatabase::isPostgres()) {
             // Two updates, two inserts of rows, one of history, for the four keys together.
             QCOMPARE(writes.size(), 5);
-            QVERIFY2(writes.first().startsWith(u"UPDATE ") && writes.first().contains(u"FROM (VALUES "), qPrintable(writes.first()));
+            QVERIFY2(writes.first().startsWith(u"UPDATE ") && writes.first().contains(u"FROM (VALUES "),
+                qPrintable(writes.first()));
         } else {
             QCOMPARE(writes.size(), 5); // one key at a time: the same five rows, one statement each
         }
@@ -358,8 +437,10 @@ private slots:
         auto first = AuditLog::entry(m_session->db(), outcome->auditIds.first());
         QVERIFY(first.ok() && *first);
         QCOMPARE((*first)->userId, a);
-        const QJsonObject before = (*first)->before.value(QStringLiteral("user_licenses")).toArray().first().toObject();
-        const QJsonObject after = (*first)->after.value(QStringLiteral("user_licenses")).toArray().first().toObject();
+        const QJsonObject before
+            = (*first)->before.value(QStringLiteral("user_licenses")).toArray().first().toObject();
+        const QJsonObject after
+            = (*first)->after.value(QStringLiteral("user_licenses")).toArray().first().toObject();
         QCOMPARE(before.value(QStringLiteral("current_level")).toInteger(), 1);
         QCOMPARE(after.value(QStringLiteral("current_level")).toInteger(), 3);
         QCOMPARE(after.value(QStringLiteral("max_achieved_level")).toInteger(), 3);
@@ -386,13 +467,18 @@ private slots:
         // at a time anyway.)
         if (TestDatabase::isPostgres()) {
             QVERIFY(m_db->exec(QStringLiteral("CREATE TABLE license_updates (license_id integer)")));
-            QVERIFY(m_db->exec(QStringLiteral("CREATE FUNCTION count_license_update() RETURNS trigger AS $$ BEGIN "
-                                              "INSERT INTO license_updates VALUES (NEW.id); RETURN NULL; END $$ LANGUAGE plpgsql")));
-            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER count_license_update AFTER UPDATE ON user_licenses FOR EACH ROW "
-                                              "EXECUTE FUNCTION count_license_update()")));
-            QVERIFY(m_db->exec(QStringLiteral("CREATE FUNCTION one_row_at_a_time() RETURNS trigger AS $$ BEGIN IF (SELECT count(*) FROM added) > 1 THEN "
-                                              "RAISE EXCEPTION 'one row at a time'; END IF; RETURN NULL; END $$ LANGUAGE plpgsql")));
-            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER one_row_at_a_time AFTER INSERT ON license_progressions REFERENCING NEW TABLE AS added "
+            QVERIFY(m_db->exec(QStringLiteral(
+                "CREATE FUNCTION count_license_update() RETURNS trigger AS $$ BEGIN "
+                "INSERT INTO license_updates VALUES (NEW.id); RETURN NULL; END $$ LANGUAGE plpgsql")));
+            QVERIFY(m_db->exec(QStringLiteral(
+                "CREATE TRIGGER count_license_update AFTER UPDATE ON user_licenses FOR EACH ROW "
+                "EXECUTE FUNCTION count_license_update()")));
+            QVERIFY(m_db->exec(QStringLiteral(
+                "CREATE FUNCTION one_row_at_a_time() RETURNS trigger AS $$ BEGIN IF (SELECT count(*) FROM "
+                "added) > 1 THEN "
+                "RAISE EXCEPTION 'one row at a time'; END IF; RETURN NULL; END $$ LANGUAGE plpgsql")));
+            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER one_row_at_a_time AFTER INSERT ON "
+                                              "license_progressions REFERENCING NEW TABLE AS added "
                                               "FOR EACH STATEMENT EXECUTE FUNCTION one_row_at_a_time()")));
         }
         auto outcome = Repair::repairAll(*m_session, {});
@@ -400,7 +486,9 @@ private slots:
         QCOMPARE(outcome->applied.size(), 3);
         QCOMPARE(outcome->auditIds.size(), 3);
         QCOMPARE(m_db->count(QStringLiteral("license_progressions")), 3);
-        QCOMPARE(m_db->count(QStringLiteral("license_progressions"), QStringLiteral("from_level = 1 AND to_level = 3")), 3);
+        QCOMPARE(m_db->count(QStringLiteral("license_progressions"),
+                     QStringLiteral("from_level = 1 AND to_level = 3")),
+            3);
         if (TestDatabase::isPostgres())
             QCOMPARE(m_db->count(QStringLiteral("license_updates")), 3);
         for (qsizetype i = 0; i < users.size(); ++i) {
@@ -408,7 +496,14 @@ private slots:
             auto entry = AuditLog::entry(m_session->db(), outcome->auditIds.at(i));
             QVERIFY(entry.ok() && *entry);
             QCOMPARE((*entry)->userId, users.at(i));
-            QCOMPARE((*entry)->after.value(QStringLiteral("user_licenses")).toArray().first().toObject().value(QStringLiteral("current_level")).toInteger(), 3);
+            QCOMPARE((*entry)
+                         ->after.value(QStringLiteral("user_licenses"))
+                         .toArray()
+                         .first()
+                         .toObject()
+                         .value(QStringLiteral("current_level"))
+                         .toInteger(),
+                3);
             QCOMPARE((*entry)->after.value(QStringLiteral("license_progressions")).toArray().size(), 1);
         }
         QCOMPARE(check().inconsistent, 0);
@@ -421,17 +516,25 @@ private slots:
         m_db->addLicense(u, QStringLiteral("PLAYER"), 1);
         // The license update fails after the progress update ran in the same transaction.
         if (TestDatabase::isPostgres()) {
-            QVERIFY(m_db->exec(QStringLiteral("CREATE FUNCTION fail_license() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql")));
-            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER fail_license BEFORE UPDATE ON user_licenses FOR EACH ROW EXECUTE FUNCTION fail_license()")));
+            QVERIFY(
+                m_db->exec(QStringLiteral("CREATE FUNCTION fail_license() RETURNS trigger AS $$ BEGIN RAISE "
+                                          "EXCEPTION 'injected failure'; END $$ LANGUAGE plpgsql")));
+            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER fail_license BEFORE UPDATE ON user_licenses "
+                                              "FOR EACH ROW EXECUTE FUNCTION fail_license()")));
         } else {
-            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER fail_license BEFORE UPDATE ON user_licenses BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
+            QVERIFY(m_db->exec(QStringLiteral("CREATE TRIGGER fail_license BEFORE UPDATE ON user_licenses "
+                                              "BEGIN SELECT RAISE(ABORT, 'injected failure'); END")));
         }
-        const QString before = m_db->snapshot(platformTables + QStringList { QStringLiteral("license_progressions") });
+        const QString before
+            = m_db->snapshot(platformTables + QStringList { QStringLiteral("license_progressions") });
         const qint64 audits = m_db->count(m_session->db().tool("audit"));
-        auto update = Operations::updateProgress(*m_session, { u, QStringLiteral("GANCUJU_PLAYER") }, { 25000, 12, 0, 0, 0 });
+        auto update = Operations::updateProgress(
+            *m_session, { u, QStringLiteral("GANCUJU_PLAYER") }, { 25000, 12, 0, 0, 0 });
         QVERIFY(!update.ok());
-        QVERIFY2(update.error().message.contains(QStringLiteral("injected failure")), qPrintable(update.error().message));
-        QCOMPARE(m_db->snapshot(platformTables + QStringList { QStringLiteral("license_progressions") }), before);
+        QVERIFY2(update.error().message.contains(QStringLiteral("injected failure")),
+            qPrintable(update.error().message));
+        QCOMPARE(
+            m_db->snapshot(platformTables + QStringList { QStringLiteral("license_progressions") }), before);
         QCOMPARE(m_db->count(m_session->db().tool("audit")), audits);
     }
 };

@@ -35,8 +35,8 @@ bool production(TestDatabase& db)
 }
 
 // A private password file (CC_PASSWORD_FILE must be 0600).
-QString passwordFile(const QTemporaryDir& dir, const QByteArray& password, QFileDevice::Permissions permissions
-                                                                           = QFileDevice::ReadOwner | QFileDevice::WriteOwner)
+QString passwordFile(const QTemporaryDir& dir, const QByteArray& password,
+    QFileDevice::Permissions permissions = QFileDevice::ReadOwner | QFileDevice::WriteOwner)
 {
     const QString path = dir.filePath(QString::fromLatin1(password.toHex()));
     QFile file(path);
@@ -100,11 +100,13 @@ private slots:
             now = now.addSecs(waits.last());
         }
         QCOMPARE(waits, (QList<qint64> { 1, 2, 4, 8, 16, 30, 30 }));
-        QCOMPARE(SignIn::waitSeconds(*session, QStringLiteral("instructor@demo.local")).value(), 0); // per email
+        QCOMPARE(
+            SignIn::waitSeconds(*session, QStringLiteral("instructor@demo.local")).value(), 0); // per email
         QVERIFY(SignIn::authenticate(*session, admin, QStringLiteral("demo")).ok());
         QCOMPARE(SignIn::waitSeconds(*session, admin).value(), 0);
         // A student has a valid password but may not use the tool.
-        auto student = SignIn::authenticate(*session, QStringLiteral("student3@demo.local"), QStringLiteral("demo"));
+        auto student
+            = SignIn::authenticate(*session, QStringLiteral("student3@demo.local"), QStringLiteral("demo"));
         QVERIFY(!student.ok());
         QVERIFY(student.error().message.contains(QStringLiteral("student")));
     }
@@ -118,9 +120,10 @@ private slots:
             auto session = db.open();
             QVERIFY(Administration::setEnvironment(*session, Environment::Production).ok());
         }
-        const QStringList update = db.cliArguments() + QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"), QStringLiteral("5"),
-                                                                      QStringLiteral("--spec"), QStringLiteral("INTERNSHIP"), QStringLiteral("--xp"),
-                                                                      QStringLiteral("10"), QStringLiteral("--operator"), QStringLiteral("admin@demo.local") };
+        const QStringList update = db.cliArguments()
+            + QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"), QStringLiteral("5"),
+                  QStringLiteral("--spec"), QStringLiteral("INTERNSHIP"), QStringLiteral("--xp"),
+                  QStringLiteral("10"), QStringLiteral("--operator"), QStringLiteral("admin@demo.local") };
         const QString before = db.snapshot({ QStringLiteral("specialization_progress") });
         qunsetenv("CC_PASSWORD_FILE");
         auto noPassword = cc::test::runCli(update);
@@ -136,7 +139,8 @@ private slots:
         QVERIFY(refusedRun.err.contains("wrong email or password"));
         QCOMPARE(db.snapshot({ QStringLiteral("specialization_progress") }), before);
         // The system may still run a read-only check for cron.
-        auto cron = cc::test::runCli(db.cliArguments() + QStringList { QStringLiteral("check"), QStringLiteral("--read-only") });
+        auto cron = cc::test::runCli(
+            db.cliArguments() + QStringList { QStringLiteral("check"), QStringLiteral("--read-only") });
         QVERIFY2(cron.exitCode >= 0 && cron.exitCode <= 3, cron.err.constData());
         // After the throttle delay, the right password works.
         QTest::qWait(1100);
@@ -147,7 +151,8 @@ private slots:
         qputenv("CC_PASSWORD_FILE", right.fileName().toLocal8Bit());
         auto signedIn = cc::test::runCli(update);
         qunsetenv("CC_PASSWORD_FILE");
-        QVERIFY2(signedIn.exitCode == 0 || signedIn.err.contains("no progress row"), signedIn.err.constData());
+        QVERIFY2(
+            signedIn.exitCode == 0 || signedIn.err.contains("no progress row"), signedIn.err.constData());
     }
     // Issue 15: a failure recorded by a client whose clock was 30 days ahead delays the next
     // attempt by that failure's delay (1 s), not by 30 days; SQLite's time never runs behind the
@@ -157,19 +162,24 @@ private slots:
         TestDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(production(db));
-        const QString ahead = QDateTime::currentDateTimeUtc().addDays(30).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO %1 (email, failures, locked_until) VALUES (?, 1, ?)").arg(cc::test::toolTable("signin")),
-                        { QStringLiteral("a@x.test"), ahead }));
+        const QString ahead = QDateTime::currentDateTimeUtc().addDays(30).toString(
+            QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ"));
+        QVERIFY(db.exec(QStringLiteral("INSERT INTO %1 (email, failures, locked_until) VALUES (?, 1, ?)")
+                            .arg(cc::test::toolTable("signin")),
+            { QStringLiteral("a@x.test"), ahead }));
         auto session = db.open();
         QVERIFY(session);
         QCOMPARE(SignIn::waitSeconds(*session, QStringLiteral("a@x.test")).value(), 0);
         auto signedIn = SignIn::authenticate(*session, QStringLiteral("a@x.test"), QStringLiteral("demo"));
         QVERIFY2(signedIn.ok(), signedIn.ok() ? "" : qPrintable(signedIn.error().message));
         if (!TestDatabase::isPostgres()) {
-            QVERIFY(db.exec(QStringLiteral("UPDATE cc_audit SET at = ? WHERE id = (SELECT max(id) FROM cc_audit)"), { ahead }));
+            QVERIFY(db.exec(
+                QStringLiteral("UPDATE cc_audit SET at = ? WHERE id = (SELECT max(id) FROM cc_audit)"),
+                { ahead }));
             auto later = db.open();
             QVERIFY(later);
-            QVERIFY2(later->now() >= QDateTime::fromString(ahead, Qt::ISODateWithMs), qPrintable(later->now().toString(Qt::ISODateWithMs)));
+            QVERIFY2(later->now() >= QDateTime::fromString(ahead, Qt::ISODateWithMs),
+                qPrintable(later->now().toString(Qt::ISODateWithMs)));
         } else {
             auto server = db.scalar(QStringLiteral("SELECT extract(epoch FROM now())::bigint"));
             QVERIFY(qAbs(session->serverNow().value().toSecsSinceEpoch() - server.toLongLong()) <= 2);
@@ -202,7 +212,8 @@ private slots:
                     messages[i] = QStringLiteral("open: ") + session.error().message;
                     return;
                 }
-                auto result = SignIn::authenticate(**session, QStringLiteral("a@x.test"), i == attempts - 1 ? QStringLiteral("demo") : QStringLiteral("guess%1").arg(i));
+                auto result = SignIn::authenticate(**session, QStringLiteral("a@x.test"),
+                    i == attempts - 1 ? QStringLiteral("demo") : QStringLiteral("guess%1").arg(i));
                 messages[i] = result.ok() ? QStringLiteral("signed in") : result.error().message;
             });
         }
@@ -221,7 +232,8 @@ private slots:
             else
                 QFAIL(qPrintable(QStringLiteral("unexpected: ") + message));
         }
-        QVERIFY2(checked <= 3 && throttled >= attempts - 3, qPrintable(QStringList(messages.begin(), messages.end()).join(u'\n')));
+        QVERIFY2(checked <= 3 && throttled >= attempts - 3,
+            qPrintable(QStringList(messages.begin(), messages.end()).join(u'\n')));
         QVERIFY(db.count(cc::test::toolTable("signin")) <= 1);
     }
 
@@ -251,10 +263,12 @@ private slots:
             }
             for (std::thread& thread : threads)
                 thread.join();
-            const QString expected = password == u"demo" ? QStringLiteral("a@x.test") : QStringLiteral("wrong email or password");
+            const QString expected = password == u"demo" ? QStringLiteral("a@x.test")
+                                                         : QStringLiteral("wrong email or password");
             QCOMPARE(messages[0], expected);
             QCOMPARE(messages[1], expected);
-            const QVariant failures = db.scalar(QStringLiteral("SELECT failures FROM %1").arg(cc::test::toolTable("signin")));
+            const QVariant failures
+                = db.scalar(QStringLiteral("SELECT failures FROM %1").arg(cc::test::toolTable("signin")));
             QCOMPARE(failures.toLongLong(), password == u"demo" ? 0 : 1);
             if (password != u"demo")
                 QVERIFY(db.exec(QStringLiteral("DELETE FROM %1").arg(cc::test::toolTable("signin"))));
@@ -270,10 +284,15 @@ private slots:
         QVERIFY(production(db));
         auto session = db.open();
         QVERIFY(session);
-        QCOMPARE(SignIn::authenticate(*session, QStringLiteral("Bob@x.test"), QStringLiteral("demo")).error().message,
-                 QStringLiteral("wrong email or password"));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT failures FROM %1 WHERE email = ?").arg(cc::test::toolTable("signin")),
-                           { QStringLiteral("Bob@x.test") }).toLongLong(), 1);
+        QCOMPARE(SignIn::authenticate(*session, QStringLiteral("Bob@x.test"), QStringLiteral("demo"))
+                     .error()
+                     .message,
+            QStringLiteral("wrong email or password"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT failures FROM %1 WHERE email = ?")
+                               .arg(cc::test::toolTable("signin")),
+                       { QStringLiteral("Bob@x.test") })
+                     .toLongLong(),
+            1);
         QCOMPARE(SignIn::waitSeconds(*session, QStringLiteral("bob@x.test")).value(), 0);
         QVERIFY(SignIn::authenticate(*session, QStringLiteral("bob@x.test"), QStringLiteral("demo")).ok());
     }
@@ -289,26 +308,37 @@ private slots:
         const QString wrong = passwordFile(dir, "wrong");
         const QString right = passwordFile(dir, "demo");
         auto answer = [&](const QString& email, const QString& file) {
-            auto run = runWithPassword(db.cliArguments() + QStringList { QStringLiteral("env"), QStringLiteral("--operator"), email }, file);
-            return QString(QStringLiteral("exit %1: ").arg(run.exitCode) + QString::fromUtf8(run.err).replace(email, QStringLiteral("EMAIL")));
+            auto run = runWithPassword(db.cliArguments()
+                    + QStringList { QStringLiteral("env"), QStringLiteral("--operator"), email },
+                file);
+            return QString(QStringLiteral("exit %1: ").arg(run.exitCode)
+                + QString::fromUtf8(run.err).replace(email, QStringLiteral("EMAIL")));
         };
         // No password, a wrong one, and one while throttled: the same three answers.
         auto answers = [&](const QString& email) {
             QStringList list { answer(email, {}), answer(email, wrong) };
-            db.exec(QStringLiteral("DELETE FROM %1 WHERE email = ?").arg(cc::test::toolTable("signin")), { email });
-            db.exec(QStringLiteral("INSERT INTO %1 (email, failures, locked_until) VALUES (?, 5, ?)").arg(cc::test::toolTable("signin")),
-                    { email, QDateTime::currentDateTimeUtc().addSecs(12).toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")) });
-            list << answer(email, wrong).replace(QRegularExpression(QStringLiteral("in \\d+ s")), QStringLiteral("in N s"));
+            db.exec(QStringLiteral("DELETE FROM %1 WHERE email = ?").arg(cc::test::toolTable("signin")),
+                { email });
+            db.exec(QStringLiteral("INSERT INTO %1 (email, failures, locked_until) VALUES (?, 5, ?)")
+                        .arg(cc::test::toolTable("signin")),
+                { email,
+                    QDateTime::currentDateTimeUtc().addSecs(12).toString(
+                        QStringLiteral("yyyy-MM-ddTHH:mm:ss.zzzZ")) });
+            list << answer(email, wrong)
+                        .replace(QRegularExpression(QStringLiteral("in \\d+ s")), QStringLiteral("in N s"));
             return list;
         };
         const QStringList active = answers(QStringLiteral("a@x.test"));
         QCOMPARE(answers(QStringLiteral("n@x.test")), active);
         QCOMPARE(answers(QStringLiteral("ghost@x.test")), active);
-        QVERIFY2(active.at(0).contains(QStringLiteral("must sign in")) && active.at(1).contains(QStringLiteral("wrong email or password"))
-                     && active.at(2).contains(QStringLiteral("too many failed sign-ins for EMAIL")),
-                 qPrintable(active.join(u'\n')));
+        QVERIFY2(active.at(0).contains(QStringLiteral("must sign in"))
+                && active.at(1).contains(QStringLiteral("wrong email or password"))
+                && active.at(2).contains(QStringLiteral("too many failed sign-ins for EMAIL")),
+            qPrintable(active.join(u'\n')));
         QVERIFY(db.exec(QStringLiteral("DELETE FROM %1").arg(cc::test::toolTable("signin"))));
-        QCOMPARE(answer(QStringLiteral("ghost@x.test"), right).contains(QStringLiteral("wrong email or password")), true);
+        QCOMPARE(
+            answer(QStringLiteral("ghost@x.test"), right).contains(QStringLiteral("wrong email or password")),
+            true);
         QVERIFY(answer(QStringLiteral("n@x.test"), right).contains(QStringLiteral("not an active user")));
         QVERIFY(answer(QStringLiteral("a@x.test"), right).startsWith(QStringLiteral("exit 0")));
     }
@@ -321,11 +351,14 @@ private slots:
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(production(db));
         QTemporaryDir dir;
-        const QString open = passwordFile(dir, "demo", QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther);
+        const QString open = passwordFile(dir, "demo",
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                | QFileDevice::ReadOther);
         const QString fifo = dir.filePath(QStringLiteral("fifo"));
         QVERIFY(::mkfifo(QFile::encodeName(fifo).constData(), 0600) == 0);
         const QString before = db.snapshot(cc::test::guardedTables());
-        const QStringList env = db.cliArguments() + QStringList { QStringLiteral("env"), QStringLiteral("--operator"), QStringLiteral("a@x.test") };
+        const QStringList env = db.cliArguments()
+            + QStringList { QStringLiteral("env"), QStringLiteral("--operator"), QStringLiteral("a@x.test") };
         auto run = runWithPassword(env, open);
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.err.contains("may be read by its group or others (mode 0644)"), run.err.constData());
@@ -334,11 +367,13 @@ private slots:
         run = runWithPassword(env, fifo);
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.err.contains("it is a FIFO, not a regular file"), run.err.constData());
-        run = runWithPassword(db.cliArguments() + QStringList { QStringLiteral("levels"), QStringLiteral("--import"), fifo, QStringLiteral("--spec"),
-                                                                 QStringLiteral("PLAYER"), QStringLiteral("--apply") },
-                              {});
+        run = runWithPassword(db.cliArguments()
+                + QStringList { QStringLiteral("levels"), QStringLiteral("--import"), fifo,
+                    QStringLiteral("--spec"), QStringLiteral("PLAYER"), QStringLiteral("--apply") },
+            {});
         QCOMPARE(run.exitCode, 4);
-        QVERIFY2(run.err.contains("cannot read the level file") && run.err.contains("it is a FIFO"), run.err.constData());
+        QVERIFY2(run.err.contains("cannot read the level file") && run.err.contains("it is a FIFO"),
+            run.err.constData());
         QVERIFY(timer.elapsed() < 20000);
         QCOMPARE(db.snapshot(cc::test::guardedTables()), before);
         QCOMPARE(db.count(cc::test::toolTable("signin")), qint64(0));
@@ -352,13 +387,15 @@ private slots:
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(production(db));
         QTemporaryDir dir;
-        auto run = runWithPassword(db.cliArguments() + QStringList { QStringLiteral("env"), QStringLiteral("--read-only"), QStringLiteral("--operator"),
-                                                                      QStringLiteral("a@x.test") },
-                                   passwordFile(dir, "demo"));
+        auto run = runWithPassword(db.cliArguments()
+                + QStringList { QStringLiteral("env"), QStringLiteral("--read-only"),
+                    QStringLiteral("--operator"), QStringLiteral("a@x.test") },
+            passwordFile(dir, "demo"));
         QVERIFY2(run.exitCode == 0 && run.out.trimmed() == "production", run.err.constData());
-        run = runWithPassword(db.cliArguments() + QStringList { QStringLiteral("env"), QStringLiteral("--read-only"), QStringLiteral("--operator"),
-                                                                 QStringLiteral("a@x.test") },
-                              passwordFile(dir, "nope"));
+        run = runWithPassword(db.cliArguments()
+                + QStringList { QStringLiteral("env"), QStringLiteral("--read-only"),
+                    QStringLiteral("--operator"), QStringLiteral("a@x.test") },
+            passwordFile(dir, "nope"));
         QCOMPARE(run.exitCode, 4);
         QVERIFY2(run.err.contains("wrong email or password"), run.err.constData());
     }
@@ -369,27 +406,30 @@ private slots:
         TestDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(production(db));
-        const QString script = QStringLiteral(
-            "import os, pty, sys, time\n"
-            "pid, fd = pty.fork()\n"
-            "if pid == 0:\n"
-            "    os.execv(sys.argv[1], sys.argv[1:])\n"
-            "seen = b''\n"
-            "deadline = time.time() + 20\n"
-            "while b'password for' not in seen and time.time() < deadline:\n"
-            "    seen += os.read(fd, 1024)\n"
-            "os.write(fd, b'\\x03')\n"
-            "_, status = os.waitpid(pid, 0)\n"
-            "print(os.waitstatus_to_exitcode(status))\n");
+        const QString script
+            = QStringLiteral("import os, pty, sys, time\n"
+                             "pid, fd = pty.fork()\n"
+                             "if pid == 0:\n"
+                             "    os.execv(sys.argv[1], sys.argv[1:])\n"
+                             "seen = b''\n"
+                             "deadline = time.time() + 20\n"
+                             "while b'password for' not in seen and time.time() < deadline:\n"
+                             "    seen += os.read(fd, 1024)\n"
+                             "os.write(fd, b'\\x03')\n"
+                             "_, status = os.waitpid(pid, 0)\n"
+                             "print(os.waitstatus_to_exitcode(status))\n");
         qunsetenv("CC_PASSWORD_FILE");
         const QString before = db.snapshot(cc::test::guardedTables());
-        auto run = cc::test::runProgram(QStringLiteral("python3"), QStringList { QStringLiteral("-c"), script, qEnvironmentVariable("CC_BINARY") }
-                                                                        + db.cliArguments()
-                                                                        + QStringList { QStringLiteral("env"), QStringLiteral("--set"),
-                                                                                        QStringLiteral("staging"), QStringLiteral("--operator"),
-                                                                                        QStringLiteral("a@x.test") },
-                                        {}, 60000);
-        QVERIFY2(run.out.trimmed() == "130", qPrintable(QStringLiteral("exit %1, out %2, err %3").arg(run.exitCode).arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err))));
+        auto run = cc::test::runProgram(QStringLiteral("python3"),
+            QStringList { QStringLiteral("-c"), script, qEnvironmentVariable("CC_BINARY") }
+                + db.cliArguments()
+                + QStringList { QStringLiteral("env"), QStringLiteral("--set"), QStringLiteral("staging"),
+                    QStringLiteral("--operator"), QStringLiteral("a@x.test") },
+            {}, 60000);
+        QVERIFY2(run.out.trimmed() == "130",
+            qPrintable(QStringLiteral("exit %1, out %2, err %3")
+                           .arg(run.exitCode)
+                           .arg(QString::fromUtf8(run.out), QString::fromUtf8(run.err))));
         QCOMPARE(db.snapshot(cc::test::guardedTables()), before);
     }
 };

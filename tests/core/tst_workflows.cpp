@@ -1,5 +1,5 @@
-// The seed report's six backend workflows (the platform's own report of them, docs/PLATFORM.md §3), with its numbers,
-// through the engine on a real database.
+// The seed report's six backend workflows (the platform's own report of them, docs/PLATFORM.md §3), with its
+// numbers, through the engine on a real database.
 #include "HealthCheck.h"
 #include "Injector.h"
 #include "Operations.h"
@@ -21,7 +21,10 @@ private:
 
     qint64 level(const QString& table, const QString& userColumn)
     {
-        return m_db->scalar(QStringLiteral("SELECT current_level FROM %1 WHERE %2 = ?").arg(table, userColumn), { m_user }).toLongLong();
+        return m_db
+            ->scalar(QStringLiteral("SELECT current_level FROM %1 WHERE %2 = ?").arg(table, userColumn),
+                { m_user })
+            .toLongLong();
     }
 
 private slots:
@@ -60,7 +63,9 @@ private slots:
         QCOMPARE(level(QStringLiteral("user_licenses"), QStringLiteral("user_id")), 2);
         QCOMPARE(update->outcome.auditIds.size(), 1);
         // The license's level change is in its history.
-        QCOMPARE(m_db->count(QStringLiteral("license_progressions"), QStringLiteral("from_level = 1 AND to_level = 2")), 1);
+        QCOMPARE(m_db->count(QStringLiteral("license_progressions"),
+                     QStringLiteral("from_level = 1 AND to_level = 2")),
+            1);
     }
 
     void test3_multipleLevelUps()
@@ -75,7 +80,9 @@ private slots:
         QCOMPARE(update->completedSessions, 72);
         QCOMPARE(level(QStringLiteral("specialization_progress"), QStringLiteral("student_id")), 8);
         QCOMPARE(level(QStringLiteral("user_licenses"), QStringLiteral("user_id")), 8);
-        QCOMPARE(m_db->count(QStringLiteral("user_achievements"), QStringLiteral("user_id = ? AND badge_type = 'master_level'"), { m_user }), 1);
+        QCOMPARE(m_db->count(QStringLiteral("user_achievements"),
+                     QStringLiteral("user_id = ? AND badge_type = 'master_level'"), { m_user }),
+            1);
     }
 
     void test4_injectedDesyncFoundAndRepairedBySync()
@@ -116,11 +123,23 @@ private slots:
         const qint64 user = m_db->addUser(QStringLiteral("enforcer@example.com"));
         m_db->addProgress(user, QStringLiteral("PLAYER"), 3, 45000, 15);
         m_db->addLicense(user, QStringLiteral("PLAYER"), 3);
-        auto done = Operations::setLevel(*m_session, { user, QStringLiteral("GANCUJU_PLAYER") }, 8, QStringLiteral("seed test 6"), {});
+        auto done = Operations::setLevel(
+            *m_session, { user, QStringLiteral("GANCUJU_PLAYER") }, 8, QStringLiteral("seed test 6"), {});
         QVERIFY2(done.ok(), done.ok() ? "" : qPrintable(done.error().message));
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ?"), { user }).toInt(), 8);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"), { user }).toInt(), 8);
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), { user }).toInt(), 8);
+        QCOMPARE(m_db->scalar(QStringLiteral(
+                                  "SELECT current_level FROM specialization_progress WHERE student_id = ?"),
+                         { user })
+                     .toInt(),
+            8);
+        QCOMPARE(m_db->scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"),
+                         { user })
+                     .toInt(),
+            8);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"),
+                    { user })
+                .toInt(),
+            8);
     }
 
     void licenseAboveStaysAndAdvanceGuards()
@@ -141,12 +160,20 @@ private slots:
         QVERIFY(!down.ok());
         auto next = Operations::advance(*m_session, k, 4, QStringLiteral("exam passed"));
         QVERIFY(next.ok());
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ?"), { user }).toInt(), 4);
+        QCOMPARE(m_db->scalar(QStringLiteral(
+                                  "SELECT current_level FROM specialization_progress WHERE student_id = ?"),
+                         { user })
+                     .toInt(),
+            4);
         auto negative = Operations::updateProgress(*m_session, k, { -9999999, 0, 0, 0, 0 });
         QVERIFY(!negative.ok());
         auto below = Operations::updateProgress(*m_session, k, { -30000, 0, 0, 0, 0 });
         QVERIFY(!below.ok()); // 25000 - 30000 would be negative
-        QCOMPARE(m_db->scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), { user }).toInt(), 25000);
+        QCOMPARE(
+            m_db->scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"),
+                    { user })
+                .toInt(),
+            25000);
     }
 };
 

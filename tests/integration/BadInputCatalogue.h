@@ -414,7 +414,8 @@ private slots:
                 QFile file(f.files.filePath(QStringLiteral("password")));
                 QVERIFY(
                     file.open(QIODevice::WriteOnly) && file.write(input.password) == input.password.size());
-                QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // must be private
+                QVERIFY(
+                    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // must be private
             }
             if (isLocked(input.setup))
                 hold(input.setup);

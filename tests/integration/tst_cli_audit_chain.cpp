@@ -14,7 +14,10 @@ using namespace cc::test::cli;
 
 namespace {
 
-QString audit() { return toolTable("audit"); }
+QString audit()
+{
+    return toolTable("audit");
+}
 
 // Entry `id`'s stored values in AuditChain::hashedColumns() order, as a tamperer would read them.
 QVariantList storedValues(TestDatabase& db, qint64 id)
@@ -22,7 +25,8 @@ QVariantList storedValues(TestDatabase& db, qint64 id)
     QVariantList values;
     const QStringList& columns = AuditChain::hashedColumns();
     for (const QString& column : columns) {
-        const QVariant value = db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, audit()), { id });
+        const QVariant value
+            = db.scalar(QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(column, audit()), { id });
         if (value.isNull())
             values << QVariant();
         else if (column == u"id" || column.endsWith(QLatin1String("_id")))
@@ -33,7 +37,10 @@ QVariantList storedValues(TestDatabase& db, qint64 id)
     return values;
 }
 
-qint64 maxId(TestDatabase& db) { return db.scalar(QStringLiteral("SELECT max(id) FROM ") + audit()).toLongLong(); }
+qint64 maxId(TestDatabase& db)
+{
+    return db.scalar(QStringLiteral("SELECT max(id) FROM ") + audit()).toLongLong();
+}
 
 // Changes entry `id`'s reason and stores a hash that fits the new content (a tamperer who knows
 // the scheme but does not rewrite the rest of the chain).
@@ -41,7 +48,8 @@ bool rewriteWithHash(TestDatabase& db, qint64 id)
 {
     if (!db.exec(QStringLiteral("UPDATE %1 SET reason = 'rewritten' WHERE id = ?").arg(audit()), { id }))
         return false;
-    return db.exec(QStringLiteral("UPDATE %1 SET entry_hash = ? WHERE id = ?").arg(audit()), { AuditChain::hash(storedValues(db, id)), id });
+    return db.exec(QStringLiteral("UPDATE %1 SET entry_hash = ? WHERE id = ?").arg(audit()),
+        { AuditChain::hash(storedValues(db, id)), id });
 }
 
 } // namespace
@@ -67,12 +75,16 @@ private slots:
         const QJsonObject tail = json.value(QStringLiteral("tail")).toObject();
         QCOMPARE(tail.value(QStringLiteral("id")).toInteger(), maxId(db));
         QCOMPARE(tail.value(QStringLiteral("hash")).toString(),
-                 db.scalar(QStringLiteral("SELECT entry_hash FROM %1 WHERE id = ?").arg(audit()), { maxId(db) }).toString());
+            db.scalar(QStringLiteral("SELECT entry_hash FROM %1 WHERE id = ?").arg(audit()), { maxId(db) })
+                .toString());
         QCOMPARE(tail.value(QStringLiteral("hash")).toString().size(), 64);
         const CliRun text = runOn(db, QStringLiteral("audit"), words({ "--verify" }));
         CLI_EXPECT(text, 0);
-        QVERIFY2(text.out.contains(QStringLiteral("the audit chain is whole: %1 entries").arg(entries).toUtf8()), qPrintable(describe(text)));
-        QVERIFY2(text.out.contains(tail.value(QStringLiteral("hash")).toString().toUtf8()), qPrintable(describe(text)));
+        QVERIFY2(
+            text.out.contains(QStringLiteral("the audit chain is whole: %1 entries").arg(entries).toUtf8()),
+            qPrintable(describe(text)));
+        QVERIFY2(text.out.contains(tail.value(QStringLiteral("hash")).toString().toUtf8()),
+            qPrintable(describe(text)));
     }
 
     void tamperingIsNamed_data()
@@ -81,13 +93,20 @@ private slots:
         QTest::addColumn<int>("fromTail"); // the entry tampered with, counted back from the newest
         QTest::addColumn<int>("offset"); // the broken entry, from the entry tampered with
         QTest::addColumn<QString>("problem");
-        QTest::newRow("reason edited") << QStringLiteral("edit reason") << 2 << 0 << QStringLiteral("content_changed");
-        QTest::newRow("row image edited") << QStringLiteral("edit after") << 2 << 0 << QStringLiteral("content_changed");
-        QTest::newRow("time edited") << QStringLiteral("edit at") << 2 << 0 << QStringLiteral("content_changed");
-        QTest::newRow("null made empty (the newest entry)") << QStringLiteral("edit track") << 0 << 0 << QStringLiteral("content_changed");
-        QTest::newRow("edited and rehashed") << QStringLiteral("rehash") << 2 << 1 << QStringLiteral("link_broken");
-        QTest::newRow("entry deleted") << QStringLiteral("delete") << 2 << 1 << QStringLiteral("entry_deleted");
-        QTest::newRow("hash removed") << QStringLiteral("null hash") << 2 << 0 << QStringLiteral("content_changed");
+        QTest::newRow("reason edited")
+            << QStringLiteral("edit reason") << 2 << 0 << QStringLiteral("content_changed");
+        QTest::newRow("row image edited")
+            << QStringLiteral("edit after") << 2 << 0 << QStringLiteral("content_changed");
+        QTest::newRow("time edited") << QStringLiteral("edit at") << 2 << 0
+                                     << QStringLiteral("content_changed");
+        QTest::newRow("null made empty (the newest entry)")
+            << QStringLiteral("edit track") << 0 << 0 << QStringLiteral("content_changed");
+        QTest::newRow("edited and rehashed")
+            << QStringLiteral("rehash") << 2 << 1 << QStringLiteral("link_broken");
+        QTest::newRow("entry deleted")
+            << QStringLiteral("delete") << 2 << 1 << QStringLiteral("entry_deleted");
+        QTest::newRow("hash removed")
+            << QStringLiteral("null hash") << 2 << 0 << QStringLiteral("content_changed");
     }
 
     void tamperingIsNamed()
@@ -106,12 +125,15 @@ private slots:
         if (tamper == u"edit reason")
             QVERIFY(db.exec(set.arg(QStringLiteral("reason = 'innocent'")), { target }));
         else if (tamper == u"edit after")
-            QVERIFY(db.exec(set.arg(QStringLiteral("after_json = replace(after_json, '\"current_level\":', '\"current_level\":1')")), { target }));
+            QVERIFY(
+                db.exec(set.arg(QStringLiteral(
+                            "after_json = replace(after_json, '\"current_level\":', '\"current_level\":1')")),
+                    { target }));
         else if (tamper == u"edit at")
             QVERIFY(db.exec(set.arg(QStringLiteral("at = '2020-01-01T00:00:00.000Z'")), { target }));
         else if (tamper == u"edit track")
             QVERIFY(db.count(audit(), QStringLiteral("id = ? AND track IS NULL"), { target }) == 1
-                    && db.exec(set.arg(QStringLiteral("track = ''")), { target }));
+                && db.exec(set.arg(QStringLiteral("track = ''")), { target }));
         else if (tamper == u"rehash")
             QVERIFY(rewriteWithHash(db, target));
         else if (tamper == u"delete")
@@ -128,7 +150,9 @@ private slots:
         QCOMPARE(found.value(QStringLiteral("problem")).toString(), problem);
         const CliRun text = runOn(db, QStringLiteral("audit"), words({ "--verify" }));
         CLI_EXPECT(text, 2);
-        const QString line = QStringLiteral("the audit chain is broken at entry %1: %2").arg(broken).arg(QString(problem).replace(u'_', u' '));
+        const QString line = QStringLiteral("the audit chain is broken at entry %1: %2")
+                                 .arg(broken)
+                                 .arg(QString(problem).replace(u'_', u' '));
         QVERIFY2(text.out.contains(line.toUtf8()), qPrintable(line + u'\n' + describe(text)));
         QCOMPARE(db.snapshot(allToolTables()), before);
     }
@@ -153,18 +177,26 @@ private slots:
         CLI_EXPECT(repair, 0);
         const QJsonArray ids = jsonObject(repair).value(QStringLiteral("audit_ids")).toArray();
         QVERIFY(ids.size() >= 4);
-        CLI_EXPECT(runOn(db, QStringLiteral("settings"), words({ "--healthy", "98.5" })), 0); // the tampered entry is not the tail
+        CLI_EXPECT(runOn(db, QStringLiteral("settings"), words({ "--healthy", "98.5" })),
+            0); // the tampered entry is not the tail
         const qint64 target = ids.at(1).toInteger();
         if (rehash)
             QVERIFY(rewriteWithHash(db, target));
         else
-            QVERIFY(db.exec(QStringLiteral("UPDATE %1 SET before_json = after_json WHERE id = ?").arg(audit()), { target }));
+            QVERIFY(
+                db.exec(QStringLiteral("UPDATE %1 SET before_json = after_json WHERE id = ?").arg(audit()),
+                    { target }));
         const QString before = db.snapshot(platformTables() + allToolTables());
-        const qint64 batchId = db.scalar(QStringLiteral("SELECT batch_id FROM %1 WHERE id = ?").arg(audit()), { target }).toLongLong();
-        const CliRun run = batch ? runOn(db, QStringLiteral("revert"), { QStringLiteral("--batch"), QString::number(batchId) })
-                                 : runOn(db, QStringLiteral("revert"), { QString::number(target) });
+        const qint64 batchId
+            = db.scalar(QStringLiteral("SELECT batch_id FROM %1 WHERE id = ?").arg(audit()), { target })
+                  .toLongLong();
+        const CliRun run = batch
+            ? runOn(db, QStringLiteral("revert"), { QStringLiteral("--batch"), QString::number(batchId) })
+            : runOn(db, QStringLiteral("revert"), { QString::number(target) });
         CLI_EXPECT(run, 4);
-        const QString expected = QStringLiteral("audit entry %1 does not fit the audit chain: %2").arg(target).arg(rehash ? u"link broken" : u"content changed");
+        const QString expected = QStringLiteral("audit entry %1 does not fit the audit chain: %2")
+                                     .arg(target)
+                                     .arg(rehash ? u"link broken" : u"content changed");
         QVERIFY2(QString::fromUtf8(run.err).contains(expected), qPrintable(expected + u'\n' + describe(run)));
         QCOMPARE(db.snapshot(platformTables() + allToolTables()), before);
         // An entry whose neighbours are untouched still reverts.
@@ -182,7 +214,9 @@ private slots:
         constexpr int writers = 8;
         QList<qint64> users;
         for (qint64 user = 1; users.size() < writers && user < 40; ++user) {
-            if (db.count(QStringLiteral("specialization_progress"), QStringLiteral("student_id = ? AND specialization_id = 'PLAYER'"), { user }) == 1)
+            if (db.count(QStringLiteral("specialization_progress"),
+                    QStringLiteral("student_id = ? AND specialization_id = 'PLAYER'"), { user })
+                == 1)
                 users << user;
         }
         QCOMPARE(users.size(), writers);
@@ -190,9 +224,10 @@ private slots:
         for (qint64 user : std::as_const(users)) {
             auto* process = new QProcess(this);
             process->start(qEnvironmentVariable("CC_BINARY"),
-                           QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"), QString::number(user),
-                                         QStringLiteral("--spec"), QStringLiteral("PLAYER"), QStringLiteral("--sessions"), QStringLiteral("3") }
-                               + db.cliArguments());
+                QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"),
+                    QString::number(user), QStringLiteral("--spec"), QStringLiteral("PLAYER"),
+                    QStringLiteral("--sessions"), QStringLiteral("3") }
+                    + db.cliArguments());
             processes << process;
         }
         for (QProcess* process : std::as_const(processes)) {
@@ -214,12 +249,15 @@ private slots:
         QVERIFY(db.initialise(60, 7, 0.3));
         CLI_EXPECT(runOn(db, QStringLiteral("repair-all"), words({ "--apply" })), 0);
         const qint64 entries = db.count(audit());
-        const QString index = TestDatabase::isPostgres() ? QStringLiteral("coupling_console.audit_prev") : QStringLiteral("cc_audit_prev");
+        const QString index = TestDatabase::isPostgres() ? QStringLiteral("coupling_console.audit_prev")
+                                                         : QStringLiteral("cc_audit_prev");
         QVERIFY(db.exec(QStringLiteral("DROP INDEX ") + index));
         for (const char* column : { "prev_id", "prev_hash", "entry_hash" })
-            QVERIFY(db.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(audit(), QLatin1String(column))));
+            QVERIFY(
+                db.exec(QStringLiteral("ALTER TABLE %1 DROP COLUMN %2").arg(audit(), QLatin1String(column))));
         QVERIFY(db.exec(QStringLiteral("DELETE FROM %1 WHERE version = 4").arg(toolTable("schema_version"))));
-        CLI_EXPECT(runOn(db, QStringLiteral("audit"), words({ "--verify" })), 5); // no chain yet: an SQL error, not "whole"
+        CLI_EXPECT(runOn(db, QStringLiteral("audit"), words({ "--verify" })),
+            5); // no chain yet: an SQL error, not "whole"
         CLI_EXPECT(runOn(db, QStringLiteral("init")), 0);
         const CliRun run = runOn(db, QStringLiteral("audit"), words({ "--verify", "--json" }));
         CLI_EXPECT(run, 0);

@@ -131,10 +131,11 @@ private:
                 .exitCode = 5,
                 .message = QStringLiteral("Connection refused") });
         add(QStringLiteral("--pg with an inline password: warned, nothing changed"),
-            { .arguments
-                = words({ "user", "1", "--pg", "host=127.0.0.1 port=@PORT dbname=cc user=postgres password=S3cret" }),
+            { .arguments = words({ "user", "1", "--pg",
+                  "host=127.0.0.1 port=@PORT dbname=cc user=postgres password=S3cret" }),
                 .exitCode = 5,
-                .message = QStringLiteral("warning: the password in --pg is visible to every user of this machine") });
+                .message
+                = QStringLiteral("warning: the password in --pg is visible to every user of this machine") });
         add(QStringLiteral("--pg URI with an inline password: warned"),
             { .arguments = words({ "user", "1", "--pg", "postgresql://postgres:S3cret@127.0.0.1:@PORT/cc" }),
                 .exitCode = 5,
@@ -167,13 +168,19 @@ private:
     {
         const QString named = QStringLiteral("needs a named operator");
         add(QStringLiteral("production: init --drop-indexes as the system"),
-            { .setup = Setup::Production, .arguments = words({ "init", "--drop-indexes" }), .message = named });
+            { .setup = Setup::Production,
+                .arguments = words({ "init", "--drop-indexes" }),
+                .message = named });
         add(QStringLiteral("production: init --indexes as the system"),
             { .setup = Setup::Production, .arguments = words({ "init", "--indexes" }), .message = named });
         add(QStringLiteral("production: settings --healthy as the system"),
-            { .setup = Setup::Production, .arguments = words({ "settings", "--healthy", "98" }), .message = named });
+            { .setup = Setup::Production,
+                .arguments = words({ "settings", "--healthy", "98" }),
+                .message = named });
         add(QStringLiteral("production: env --set development as the system"),
-            { .setup = Setup::Production, .arguments = words({ "env", "--set", "development" }), .message = named });
+            { .setup = Setup::Production,
+                .arguments = words({ "env", "--set", "development" }),
+                .message = named });
         add(QStringLiteral("settings: degraded above the stored healthy threshold"),
             { .arguments = words({ "settings", "--degraded", "99.5" }),
                 .message = QStringLiteral("must not be above the healthy threshold") });
@@ -292,10 +299,15 @@ private:
         const qint64 student = addUser(*f.db, QStringLiteral("s@x.test"));
         QVERIFY(student > 0);
         if (setup == Setup::TamperedAudit) {
-            QVERIFY(addProgress(*f.db, student, QStringLiteral("PLAYER"), 1) && addLicense(*f.db, student, QStringLiteral("PLAYER"), 1));
+            QVERIFY(addProgress(*f.db, student, QStringLiteral("PLAYER"), 1)
+                && addLicense(*f.db, student, QStringLiteral("PLAYER"), 1));
             for (const char* xp : { "10", "20" })
-                CLI_EXPECT(runOn(*f.db, QStringLiteral("update-progress"), words({ "--user", "s@x.test", "--spec", "PLAYER", "--xp" }) << QLatin1String(xp)), 0);
-            QVERIFY(f.db->exec(QStringLiteral("UPDATE %1 SET reason = 'approved by the board' WHERE id = 2").arg(toolTable("audit"))));
+                CLI_EXPECT(
+                    runOn(*f.db, QStringLiteral("update-progress"),
+                        words({ "--user", "s@x.test", "--spec", "PLAYER", "--xp" }) << QLatin1String(xp)),
+                    0);
+            QVERIFY(f.db->exec(QStringLiteral("UPDATE %1 SET reason = 'approved by the board' WHERE id = 2")
+                                   .arg(toolTable("audit"))));
             return;
         }
         makeSchemaDefect(*f.db, setup);

@@ -33,7 +33,8 @@ private:
             add(QStringLiteral("audit --verify with %1").arg(QLatin1String(other)),
                 { .arguments = words({ "audit", "--verify", other }),
                     .exitCode = 64,
-                    .message = QStringLiteral("audit --verify checks the whole log: it takes no --user, --since or --csv") });
+                    .message = QStringLiteral(
+                        "audit --verify checks the whole log: it takes no --user, --since or --csv") });
         add(QStringLiteral("unknown user id (sync)"),
             { .arguments = words({ "sync", "--user", "999999", "--spec", "PLAYER", "--direction",
                   "toward-higher", "--apply" }),
@@ -109,17 +110,21 @@ private:
         // Issue 15: a refusal that repeats a value shows its control characters escaped, on one line,
         // and quotes a bounded prefix of a huge value.
         add(QStringLiteral("email with a newline and a terminal escape"),
-            { .arguments = words({ "advance", "--user", "gh\x1b[2Jost\nforged line", "--spec", "PLAYER", "--to", "4" }),
-                .message = QStringLiteral("there is no user with the email \"gh\\x1b[2Jost\\nforged line\"") });
+            { .arguments = words(
+                  { "advance", "--user", "gh\x1b[2Jost\nforged line", "--spec", "PLAYER", "--to", "4" }),
+                .message
+                = QStringLiteral("there is no user with the email \"gh\\x1b[2Jost\\nforged line\"") });
         add(QStringLiteral("reason with a carriage return and a bell, refused for its track"),
-            { .arguments = words({ "set-level", "--user", "s@x.test", "--spec", "BASKET\rBALL\a", "--level", "2", "--reason", "r" }),
+            { .arguments = words({ "set-level", "--user", "s@x.test", "--spec", "BASKET\rBALL\a", "--level",
+                  "2", "--reason", "r" }),
                 .message = QStringLiteral("unknown specialization \"BASKET\\rBALL\\x07\"") });
         add(QStringLiteral("--xp of 130 KB with newlines"),
-            { .arguments = QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"), QStringLiteral("s@x.test"),
-                  QStringLiteral("--spec"), QStringLiteral("PLAYER"), QStringLiteral("--xp"),
-                  QStringLiteral("9\n").repeated(65000) },
+            { .arguments = QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"),
+                  QStringLiteral("s@x.test"), QStringLiteral("--spec"), QStringLiteral("PLAYER"),
+                  QStringLiteral("--xp"), QStringLiteral("9\n").repeated(65000) },
                 .exitCode = 64,
-                .message = QStringLiteral("not \"9\\n9\\n") + QStringLiteral("9\\n").repeated(38) + QStringLiteral("…\" (130000 characters)") });
+                .message = QStringLiteral("not \"9\\n9\\n") + QStringLiteral("9\\n").repeated(38)
+                    + QStringLiteral("…\" (130000 characters)") });
         add(QStringLiteral("non-UTF-8 email"),
             { .arguments = words({ "update-progress", "--spec", "PLAYER", "--xp", "1", "--user" }),
                 .message = QStringLiteral("there is no user with the email"),

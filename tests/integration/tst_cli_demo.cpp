@@ -20,14 +20,18 @@ QJsonObject stable(QJsonObject json)
 QString fingerprint(TestDatabase& db)
 {
     const QStringList queries {
-        QStringLiteral("SELECT COUNT(*) FROM users"), QStringLiteral("SELECT SUM(id) FROM users"),
+        QStringLiteral("SELECT COUNT(*) FROM users"),
+        QStringLiteral("SELECT SUM(id) FROM users"),
         QStringLiteral("SELECT COUNT(*) FROM users WHERE role = 'admin'"),
         QStringLiteral("SELECT COUNT(*) FROM specialization_progress"),
-        QStringLiteral("SELECT SUM(id * 31 + student_id * 7 + COALESCE(current_level, -1) * 1000003) FROM specialization_progress"),
-        QStringLiteral("SELECT SUM(CAST(total_xp AS BIGINT) + completed_sessions * 100003 + theory_hours_completed + practice_hours_completed) FROM specialization_progress"),
+        QStringLiteral("SELECT SUM(id * 31 + student_id * 7 + COALESCE(current_level, -1) * 1000003) FROM "
+                       "specialization_progress"),
+        QStringLiteral("SELECT SUM(CAST(total_xp AS BIGINT) + completed_sessions * 100003 + "
+                       "theory_hours_completed + practice_hours_completed) FROM specialization_progress"),
         QStringLiteral("SELECT COUNT(*) FROM specialization_progress WHERE specialization_id = 'PLAYER'"),
         QStringLiteral("SELECT COUNT(*) FROM user_licenses"),
-        QStringLiteral("SELECT SUM(id * 31 + user_id * 7 + current_level * 1000003 + max_achieved_level * 11) FROM user_licenses"),
+        QStringLiteral("SELECT SUM(id * 31 + user_id * 7 + current_level * 1000003 + max_achieved_level * "
+                       "11) FROM user_licenses"),
         QStringLiteral("SELECT COUNT(*) FROM user_licenses WHERE specialization_type = 'COACH'"),
         QStringLiteral("SELECT COUNT(*) FROM license_progressions"),
         QStringLiteral("SELECT COUNT(*) FROM user_achievements"),
@@ -59,10 +63,14 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("defaults (seed 1, rate 0.02)") << words({ "--users", "300" });
-        QTest::newRow("500 users, seed 7, rate 0.1") << words({ "--users", "500", "--seed", "7", "--desync-rate", "0.1" });
-        QTest::newRow("60 users, seed 3, rate 0.5") << words({ "--users", "60", "--seed", "3", "--desync-rate", "0.5" });
-        QTest::newRow("2000 users, seed 42, rate 0.2") << words({ "--users", "2000", "--seed", "42", "--desync-rate", "0.2" });
-        QTest::newRow("rate 0: nothing planted") << words({ "--users", "100", "--seed", "5", "--desync-rate", "0" });
+        QTest::newRow("500 users, seed 7, rate 0.1")
+            << words({ "--users", "500", "--seed", "7", "--desync-rate", "0.1" });
+        QTest::newRow("60 users, seed 3, rate 0.5")
+            << words({ "--users", "60", "--seed", "3", "--desync-rate", "0.5" });
+        QTest::newRow("2000 users, seed 42, rate 0.2")
+            << words({ "--users", "2000", "--seed", "42", "--desync-rate", "0.2" });
+        QTest::newRow("rate 0: nothing planted")
+            << words({ "--users", "100", "--seed", "5", "--desync-rate", "0" });
     }
 
     void manifestEqualsCheck()
@@ -85,23 +93,35 @@ private slots:
         const QJsonObject byKind = json.value(QStringLiteral("by_kind")).toObject();
         const QJsonObject warnings = json.value(QStringLiteral("warnings")).toObject();
         QCOMPARE(byKind.size() + warnings.size(), 11);
-        QCOMPARE(json.value(QStringLiteral("staff_credentials")).toInteger(-1), manifest.value(QStringLiteral("staff_credentials")).toInteger());
+        QCOMPARE(json.value(QStringLiteral("staff_credentials")).toInteger(-1),
+            manifest.value(QStringLiteral("staff_credentials")).toInteger());
         qint64 plantedKinds = 0;
         for (auto it = byKind.constBegin(); it != byKind.constEnd(); ++it) {
             QVERIFY2(planted.contains(it.key()), qPrintable(it.key()));
             QVERIFY2(planted.value(it.key()).toInteger() == it.value().toInteger(),
-                     qPrintable(QStringLiteral("%1: planted %2, check found %3").arg(it.key()).arg(planted.value(it.key()).toInteger()).arg(it.value().toInteger())));
+                qPrintable(QStringLiteral("%1: planted %2, check found %3")
+                               .arg(it.key())
+                               .arg(planted.value(it.key()).toInteger())
+                               .arg(it.value().toInteger())));
             plantedKinds += it.value().toInteger();
         }
         for (auto it = warnings.constBegin(); it != warnings.constEnd(); ++it)
             QVERIFY2(planted.value(it.key()).toInteger(-1) == it.value().toInteger(),
-                     qPrintable(QStringLiteral("%1: planted %2, check found %3").arg(it.key()).arg(planted.value(it.key()).toInteger(-1)).arg(it.value().toInteger())));
+                qPrintable(QStringLiteral("%1: planted %2, check found %3")
+                               .arg(it.key())
+                               .arg(planted.value(it.key()).toInteger(-1))
+                               .arg(it.value().toInteger())));
         QCOMPARE(json.value(QStringLiteral("inconsistent")).toInteger(), plantedKinds);
-        QCOMPARE(json.value(QStringLiteral("total_pairs")).toInteger(), manifest.value(QStringLiteral("keys")).toInteger());
+        QCOMPARE(json.value(QStringLiteral("total_pairs")).toInteger(),
+            manifest.value(QStringLiteral("keys")).toInteger());
         QCOMPARE(manifest.value(QStringLiteral("users")).toInteger(), arguments.at(1).toLongLong());
         const qint64 users = db.scalar(QStringLiteral("SELECT COUNT(*) FROM users")).toLongLong();
         QCOMPARE(users, arguments.at(1).toLongLong());
-        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM users WHERE email = 'admin@demo.local' AND role = 'admin'")).toInt(), 1);
+        QCOMPARE(
+            db.scalar(QStringLiteral(
+                          "SELECT COUNT(*) FROM users WHERE email = 'admin@demo.local' AND role = 'admin'"))
+                .toInt(),
+            1);
     }
 
     void sameArgumentsSameResultOnBothEngines()
@@ -111,7 +131,8 @@ private slots:
         QStringList twinArguments;
         auto twin = sqliteTwin(twinArguments);
         QVERIFY2(twin->isValid(), qPrintable(twin->error()));
-        const QStringList demo = words({ "--users", "400", "--seed", "11", "--desync-rate", "0.15", "--json" });
+        const QStringList demo
+            = words({ "--users", "400", "--seed", "11", "--desync-rate", "0.15", "--json" });
 
         const CliRun here = runOn(db, QStringLiteral("demo"), demo);
         CLI_EXPECT(here, 0);
@@ -120,21 +141,26 @@ private slots:
         QCOMPARE(jsonObject(here), jsonObject(there));
 
         const CliRun checkHere = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
-        const CliRun checkThere = runCli(QStringList { QStringLiteral("check"), QStringLiteral("--json") } + twinArguments);
+        const CliRun checkThere
+            = runCli(QStringList { QStringLiteral("check"), QStringLiteral("--json") } + twinArguments);
         QVERIFY(checkHere.exitCode >= 0 && checkHere.exitCode <= 2);
         QCOMPARE(checkHere.exitCode, checkThere.exitCode);
         const QJsonObject a = stable(jsonObject(checkHere));
         const QJsonObject b = stable(jsonObject(checkThere));
         QVERIFY(!a.isEmpty());
         if (a != b)
-            QCOMPARE(QString::fromUtf8(QJsonDocument(a).toJson()), QString::fromUtf8(QJsonDocument(b).toJson()));
+            QCOMPARE(
+                QString::fromUtf8(QJsonDocument(a).toJson()), QString::fromUtf8(QJsonDocument(b).toJson()));
         QCOMPARE(fingerprint(db), fingerprint(*twin));
 
         // The comparison can fail: another seed gives other rows.
         QStringList otherArguments;
         auto other = sqliteTwin(otherArguments);
-        CLI_EXPECT(runCli(words({ "demo", "--users", "400", "--seed", "12", "--desync-rate", "0.15" }) + otherArguments), 0);
-        const CliRun checkOther = runCli(QStringList { QStringLiteral("check"), QStringLiteral("--json") } + otherArguments);
+        CLI_EXPECT(runCli(words({ "demo", "--users", "400", "--seed", "12", "--desync-rate", "0.15" })
+                       + otherArguments),
+            0);
+        const CliRun checkOther
+            = runCli(QStringList { QStringLiteral("check"), QStringLiteral("--json") } + otherArguments);
         QVERIFY(stable(jsonObject(checkOther)) != a);
         QVERIFY(fingerprint(*other) != fingerprint(db));
     }
@@ -145,9 +171,12 @@ private slots:
         CLI_REQUIRE_DB(db);
         CLI_EXPECT(runOn(db, QStringLiteral("demo"), words({ "--users", "50" })), 0);
         const QString before = db.snapshot(guardedTables());
-        const CliRun again = runOn(db, QStringLiteral("demo"), words({ "--users", "50", "--seed", "2", "--json" }));
+        const CliRun again
+            = runOn(db, QStringLiteral("demo"), words({ "--users", "50", "--seed", "2", "--json" }));
         CLI_EXPECT(again, 4);
-        QCOMPARE(jsonObject(again).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(), 4);
+        QCOMPARE(
+            jsonObject(again).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(),
+            4);
         QCOMPARE(db.snapshot(guardedTables()), before);
     }
 
@@ -170,7 +199,9 @@ private slots:
         CLI_REQUIRE_DB(db);
         const CliRun run = runOn(db, QStringLiteral("demo"), arguments << QStringLiteral("--json"));
         CLI_EXPECT(run, exitCode);
-        QCOMPARE(jsonObject(run).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(), exitCode);
+        QCOMPARE(
+            jsonObject(run).value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toInt(),
+            exitCode);
     }
 };
 

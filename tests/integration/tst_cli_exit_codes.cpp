@@ -38,9 +38,11 @@ private slots:
         QTest::addColumn<int>("exitCode");
         QTest::newRow("seed: 3 of 37 → 8.11 critical") << 37 << 3 << 8.11 << QStringLiteral("critical") << 2;
         QTest::newRow("1 of 32 → 3.13 critical") << 32 << 1 << 3.13 << QStringLiteral("critical") << 2;
-        QTest::newRow("19 of 20 → 95.00 degraded (inclusive)") << 20 << 19 << 95.0 << QStringLiteral("degraded") << 1;
+        QTest::newRow("19 of 20 → 95.00 degraded (inclusive)")
+            << 20 << 19 << 95.0 << QStringLiteral("degraded") << 1;
         QTest::newRow("39 of 40 → 97.50 degraded") << 40 << 39 << 97.5 << QStringLiteral("degraded") << 1;
-        QTest::newRow("99 of 100 → 99.00 healthy (inclusive)") << 100 << 99 << 99.0 << QStringLiteral("healthy") << 0;
+        QTest::newRow("99 of 100 → 99.00 healthy (inclusive)")
+            << 100 << 99 << 99.0 << QStringLiteral("healthy") << 0;
         QTest::newRow("1 of 1 → 100 healthy") << 1 << 1 << 100.0 << QStringLiteral("healthy") << 0;
         QTest::newRow("0 of 3 → 0 critical") << 3 << 0 << 0.0 << QStringLiteral("critical") << 2;
     }
@@ -65,7 +67,11 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("total_pairs")).toInteger(), total);
         QCOMPARE(json.value(QStringLiteral("consistent")).toInteger(), consistent);
         QCOMPARE(json.value(QStringLiteral("inconsistent")).toInteger(), total - consistent);
-        QCOMPARE(json.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("missing_license")).toInteger(), total - consistent);
+        QCOMPARE(json.value(QStringLiteral("by_kind"))
+                     .toObject()
+                     .value(QStringLiteral("missing_license"))
+                     .toInteger(),
+            total - consistent);
 
         // The plain-text form exits the same way and shows the rate with two decimals.
         const CliRun text = runOn(db, QStringLiteral("check"));
@@ -93,9 +99,12 @@ private slots:
         CLI_INIT(db);
         QVERIFY(addKeys(db, QStringLiteral("t"), 20, 19));
         CLI_EXPECT(runOn(db, QStringLiteral("check")), 1);
-        const CliRun set = runOn(db, QStringLiteral("settings"), { QStringLiteral("--healthy"), QStringLiteral("95"), QStringLiteral("--degraded"), QStringLiteral("90"), QStringLiteral("--json") });
+        const CliRun set = runOn(db, QStringLiteral("settings"),
+            { QStringLiteral("--healthy"), QStringLiteral("95"), QStringLiteral("--degraded"),
+                QStringLiteral("90"), QStringLiteral("--json") });
         CLI_EXPECT(set, 0);
-        QVERIFY2(jsonObject(set).value(QStringLiteral("audit_ids")).toArray().size() == 1, set.out.constData());
+        QVERIFY2(
+            jsonObject(set).value(QStringLiteral("audit_ids")).toArray().size() == 1, set.out.constData());
         const CliRun run = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         CLI_EXPECT(run, 0);
         const QJsonObject thresholds = jsonObject(run).value(QStringLiteral("thresholds")).toObject();
@@ -106,35 +115,58 @@ private slots:
     void refusals_data()
     {
         QTest::addColumn<QStringList>("arguments");
-        QTest::newRow("set-level --level 0") << words({ "set-level", "--user", "s@x.test", "--spec", "PLAYER", "--level", "0", "--reason", "r" });
-        QTest::newRow("set-level --level 999") << words({ "set-level", "--user", "s@x.test", "--spec", "PLAYER", "--level", "999", "--reason", "r" });
-        QTest::newRow("set-level --level 9 on an 8-level track") << words({ "set-level", "--user", "s@x.test", "--spec", "GANCUJU_PLAYER", "--level", "9", "--reason", "r" });
-        QTest::newRow("advance by two levels") << words({ "advance", "--user", "s@x.test", "--spec", "PLAYER", "--to", "3" });
-        QTest::newRow("advance to the same level") << words({ "advance", "--user", "s@x.test", "--spec", "PLAYER", "--to", "1" });
-        QTest::newRow("unknown user id") << words({ "update-progress", "--user", "999999", "--spec", "PLAYER", "--xp", "10" });
-        QTest::newRow("unknown user email") << words({ "update-progress", "--user", "nobody@x.test", "--spec", "PLAYER", "--xp", "10" });
-        QTest::newRow("unknown track") << words({ "update-progress", "--user", "s@x.test", "--spec", "BASKETBALL", "--xp", "10" });
-        QTest::newRow("xp delta above 1,000,000") << words({ "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--xp", "1000001" });
-        QTest::newRow("sessions delta above 1,000") << words({ "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--sessions", "1001" });
-        QTest::newRow("instructor: update-progress") << words({ "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--xp", "10", "--operator", "i@x.test" });
-        QTest::newRow("instructor: set-level") << words({ "set-level", "--user", "s@x.test", "--spec", "PLAYER", "--level", "2", "--reason", "r", "--operator", "i@x.test" });
-        QTest::newRow("instructor: inject") << words({ "inject", "--kind", "level_mismatch", "--user", "s@x.test", "--spec", "PLAYER", "--operator", "i@x.test" });
-        QTest::newRow("instructor: settings") << words({ "settings", "--healthy", "98", "--operator", "i@x.test" });
-        QTest::newRow("instructor: env --set") << words({ "env", "--set", "staging", "--operator", "i@x.test" });
-        QTest::newRow("student: sync --apply") << words({ "sync", "--user", "s@x.test", "--spec", "PLAYER", "--direction", "toward-higher", "--apply", "--operator", "s@x.test" });
-        QTest::newRow("student: advance") << words({ "advance", "--user", "s@x.test", "--spec", "PLAYER", "--to", "2", "--operator", "s@x.test" });
+        QTest::newRow("set-level --level 0") << words(
+            { "set-level", "--user", "s@x.test", "--spec", "PLAYER", "--level", "0", "--reason", "r" });
+        QTest::newRow("set-level --level 999") << words(
+            { "set-level", "--user", "s@x.test", "--spec", "PLAYER", "--level", "999", "--reason", "r" });
+        QTest::newRow("set-level --level 9 on an 8-level track") << words({ "set-level", "--user", "s@x.test",
+            "--spec", "GANCUJU_PLAYER", "--level", "9", "--reason", "r" });
+        QTest::newRow("advance by two levels")
+            << words({ "advance", "--user", "s@x.test", "--spec", "PLAYER", "--to", "3" });
+        QTest::newRow("advance to the same level")
+            << words({ "advance", "--user", "s@x.test", "--spec", "PLAYER", "--to", "1" });
+        QTest::newRow("unknown user id")
+            << words({ "update-progress", "--user", "999999", "--spec", "PLAYER", "--xp", "10" });
+        QTest::newRow("unknown user email")
+            << words({ "update-progress", "--user", "nobody@x.test", "--spec", "PLAYER", "--xp", "10" });
+        QTest::newRow("unknown track")
+            << words({ "update-progress", "--user", "s@x.test", "--spec", "BASKETBALL", "--xp", "10" });
+        QTest::newRow("xp delta above 1,000,000")
+            << words({ "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--xp", "1000001" });
+        QTest::newRow("sessions delta above 1,000")
+            << words({ "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--sessions", "1001" });
+        QTest::newRow("instructor: update-progress") << words({ "update-progress", "--user", "s@x.test",
+            "--spec", "PLAYER", "--xp", "10", "--operator", "i@x.test" });
+        QTest::newRow("instructor: set-level") << words({ "set-level", "--user", "s@x.test", "--spec",
+            "PLAYER", "--level", "2", "--reason", "r", "--operator", "i@x.test" });
+        QTest::newRow("instructor: inject") << words({ "inject", "--kind", "level_mismatch", "--user",
+            "s@x.test", "--spec", "PLAYER", "--operator", "i@x.test" });
+        QTest::newRow("instructor: settings")
+            << words({ "settings", "--healthy", "98", "--operator", "i@x.test" });
+        QTest::newRow("instructor: env --set")
+            << words({ "env", "--set", "staging", "--operator", "i@x.test" });
+        QTest::newRow("student: sync --apply") << words({ "sync", "--user", "s@x.test", "--spec", "PLAYER",
+            "--direction", "toward-higher", "--apply", "--operator", "s@x.test" });
+        QTest::newRow("student: advance") << words(
+            { "advance", "--user", "s@x.test", "--spec", "PLAYER", "--to", "2", "--operator", "s@x.test" });
         QTest::newRow("student: check") << words({ "check", "--operator", "s@x.test" });
-        QTest::newRow("inactive admin") << words({ "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--xp", "10", "--operator", "gone@x.test" });
-        QTest::newRow("unknown operator") << words({ "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--xp", "10", "--operator", "ghost@x.test" });
-        QTest::newRow("read-only update-progress") << words({ "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--xp", "10", "--read-only" });
-        QTest::newRow("read-only set-level") << words({ "set-level", "--user", "s@x.test", "--spec", "PLAYER", "--level", "2", "--reason", "r", "--read-only" });
+        QTest::newRow("inactive admin") << words({ "update-progress", "--user", "s@x.test", "--spec",
+            "PLAYER", "--xp", "10", "--operator", "gone@x.test" });
+        QTest::newRow("unknown operator") << words({ "update-progress", "--user", "s@x.test", "--spec",
+            "PLAYER", "--xp", "10", "--operator", "ghost@x.test" });
+        QTest::newRow("read-only update-progress") << words(
+            { "update-progress", "--user", "s@x.test", "--spec", "PLAYER", "--xp", "10", "--read-only" });
+        QTest::newRow("read-only set-level") << words({ "set-level", "--user", "s@x.test", "--spec", "PLAYER",
+            "--level", "2", "--reason", "r", "--read-only" });
         QTest::newRow("read-only settings") << words({ "settings", "--healthy", "98", "--read-only" });
         QTest::newRow("healthy above 100") << words({ "settings", "--healthy", "100.5" });
-        QTest::newRow("degraded above healthy") << words({ "settings", "--healthy", "90", "--degraded", "95" });
+        QTest::newRow("degraded above healthy")
+            << words({ "settings", "--healthy", "90", "--degraded", "95" });
         QTest::newRow("three decimals") << words({ "settings", "--healthy", "99.125" });
         QTest::newRow("unknown environment") << words({ "env", "--set", "qa" });
         QTest::newRow("revert of an unknown audit id") << words({ "revert", "999999" });
-        QTest::newRow("set-level without a reason text") << words({ "set-level", "--user", "s@x.test", "--spec", "PLAYER", "--level", "2", "--reason", "" });
+        QTest::newRow("set-level without a reason text") << words(
+            { "set-level", "--user", "s@x.test", "--spec", "PLAYER", "--level", "2", "--reason", "" });
     }
 
     void refusals()
@@ -166,7 +198,8 @@ private slots:
     {
         TestDatabase db;
         CLI_INIT(db);
-        const CliRun run = runOn(db, QStringLiteral("check"), { QStringLiteral("--parallel"), QStringLiteral("1"), QStringLiteral("--json") });
+        const CliRun run = runOn(db, QStringLiteral("check"),
+            { QStringLiteral("--parallel"), QStringLiteral("1"), QStringLiteral("--json") });
         if (TestDatabase::isPostgres()) {
             CLI_EXPECT(run, 3);
         } else {
@@ -185,11 +218,15 @@ private slots:
         QTest::newRow("env") << words({ "env" });
         QTest::newRow("settings") << words({ "settings" });
         QTest::newRow("levels") << words({ "levels" });
-        QTest::newRow("update-progress") << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "10" });
-        QTest::newRow("sync") << words({ "sync", "--user", "1", "--spec", "PLAYER", "--direction", "toward-higher", "--apply" });
-        QTest::newRow("set-level") << words({ "set-level", "--user", "1", "--spec", "PLAYER", "--level", "2", "--reason", "r" });
+        QTest::newRow("update-progress")
+            << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "10" });
+        QTest::newRow("sync") << words(
+            { "sync", "--user", "1", "--spec", "PLAYER", "--direction", "toward-higher", "--apply" });
+        QTest::newRow("set-level") << words(
+            { "set-level", "--user", "1", "--spec", "PLAYER", "--level", "2", "--reason", "r" });
         QTest::newRow("repair-all") << words({ "repair-all", "--apply" });
-        QTest::newRow("inject") << words({ "inject", "--kind", "level_mismatch", "--user", "1", "--spec", "PLAYER" });
+        QTest::newRow("inject") << words(
+            { "inject", "--kind", "level_mismatch", "--user", "1", "--spec", "PLAYER" });
         QTest::newRow("revert") << words({ "revert", "1" });
         QTest::newRow("prune") << words({ "prune" });
     }
@@ -218,7 +255,8 @@ private slots:
         QTest::newRow("check") << words({ "check" });
         QTest::newRow("runs") << words({ "runs" });
         QTest::newRow("user") << words({ "user", "1" });
-        QTest::newRow("update-progress") << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "1" });
+        QTest::newRow("update-progress")
+            << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "1" });
         QTest::newRow("repair-all") << words({ "repair-all", "--apply" });
         QTest::newRow("env --set") << words({ "env", "--set", "staging" });
         QTest::newRow("check --read-only") << words({ "check", "--read-only" });
@@ -230,22 +268,25 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("absent.db"));
         const QString command = arguments.takeFirst();
-        const CliRun run = runCli(QStringList { command } + arguments + QStringList { QStringLiteral("--db"), path, QStringLiteral("--json") });
+        const CliRun run = runCli(QStringList { command } + arguments
+            + QStringList { QStringLiteral("--db"), path, QStringLiteral("--json") });
         CLI_EXPECT(run, 5);
         verifyErrorObject(run, 5);
         QVERIFY2(!QFileInfo::exists(path), "a missing --db file must not be created");
         QVERIFY2(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::NoDotAndDotDot).isEmpty(),
-                 qPrintable(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(u' ')));
+            qPrintable(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).join(u' ')));
     }
 
     void unreachablePostgresExits5()
     {
-        const CliRun run = runCli({ QStringLiteral("check"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 port=1 dbname=cc user=postgres connect_timeout=5"),
-                                    QStringLiteral("--json") });
+        const CliRun run = runCli({ QStringLiteral("check"), QStringLiteral("--pg"),
+            QStringLiteral("host=127.0.0.1 port=1 dbname=cc user=postgres connect_timeout=5"),
+            QStringLiteral("--json") });
         CLI_EXPECT(run, 5);
         verifyErrorObject(run, 5);
-        const CliRun write = runCli({ QStringLiteral("update-progress"), QStringLiteral("--user"), QStringLiteral("1"), QStringLiteral("--spec"),
-                                      QStringLiteral("PLAYER"), QStringLiteral("--pg"), QStringLiteral("host=127.0.0.1 port=1 dbname=cc user=postgres") });
+        const CliRun write = runCli({ QStringLiteral("update-progress"), QStringLiteral("--user"),
+            QStringLiteral("1"), QStringLiteral("--spec"), QStringLiteral("PLAYER"), QStringLiteral("--pg"),
+            QStringLiteral("host=127.0.0.1 port=1 dbname=cc user=postgres") });
         CLI_EXPECT(write, 5);
     }
 
@@ -254,22 +295,32 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::newRow("unknown command") << words({ "frobnicate" });
         QTest::newRow("unknown option") << words({ "check", "--frobnicate" });
-        QTest::newRow("unknown option on a write") << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xpp", "5" });
+        QTest::newRow("unknown option on a write")
+            << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xpp", "5" });
         QTest::newRow("option without its value") << words({ "check", "--limit" });
-        QTest::newRow("set-level without --level") << words({ "set-level", "--user", "1", "--spec", "PLAYER", "--reason", "r" });
-        QTest::newRow("set-level without --reason") << words({ "set-level", "--user", "1", "--spec", "PLAYER", "--level", "2" });
+        QTest::newRow("set-level without --level")
+            << words({ "set-level", "--user", "1", "--spec", "PLAYER", "--reason", "r" });
+        QTest::newRow("set-level without --reason")
+            << words({ "set-level", "--user", "1", "--spec", "PLAYER", "--level", "2" });
         QTest::newRow("advance without --to") << words({ "advance", "--user", "1", "--spec", "PLAYER" });
-        QTest::newRow("update-progress without --user") << words({ "update-progress", "--spec", "PLAYER", "--xp", "5" });
-        QTest::newRow("update-progress without --spec") << words({ "update-progress", "--user", "1", "--xp", "5" });
+        QTest::newRow("update-progress without --user")
+            << words({ "update-progress", "--spec", "PLAYER", "--xp", "5" });
+        QTest::newRow("update-progress without --spec")
+            << words({ "update-progress", "--user", "1", "--xp", "5" });
         QTest::newRow("sync without --direction") << words({ "sync", "--user", "1", "--spec", "PLAYER" });
         QTest::newRow("demo without --users") << words({ "demo" });
         QTest::newRow("inject without --kind") << words({ "inject", "--user", "1", "--spec", "PLAYER" });
-        QTest::newRow("non-integer --xp") << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "ten" });
-        QTest::newRow("decimal --xp") << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "1.5" });
-        QTest::newRow("--xp beyond 64 bits") << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "99999999999999999999" });
-        QTest::newRow("--level beyond 64 bits") << words({ "set-level", "--user", "1", "--spec", "PLAYER", "--level", "9223372036854775808", "--reason", "r" });
+        QTest::newRow("non-integer --xp")
+            << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "ten" });
+        QTest::newRow("decimal --xp")
+            << words({ "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "1.5" });
+        QTest::newRow("--xp beyond 64 bits") << words(
+            { "update-progress", "--user", "1", "--spec", "PLAYER", "--xp", "99999999999999999999" });
+        QTest::newRow("--level beyond 64 bits") << words({ "set-level", "--user", "1", "--spec", "PLAYER",
+            "--level", "9223372036854775808", "--reason", "r" });
         QTest::newRow("non-integer --limit") << words({ "check", "--limit", "many" });
-        QTest::newRow("non-integer --to") << words({ "advance", "--user", "1", "--spec", "PLAYER", "--to", "2x" });
+        QTest::newRow("non-integer --to")
+            << words({ "advance", "--user", "1", "--spec", "PLAYER", "--to", "2x" });
         QTest::newRow("non-integer audit id") << words({ "revert", "abc" });
         QTest::newRow("non-integer --run") << words({ "violations", "--run", "last" });
         QTest::newRow("unexpected positional") << words({ "check", "extra" });
@@ -286,7 +337,8 @@ private slots:
         const CliRun run = runCli(QStringList { command } + db.cliArguments() + arguments);
         CLI_EXPECT(run, 64);
         QVERIFY2(!run.err.trimmed().isEmpty(), qPrintable(describe(run)));
-        const CliRun json = runCli(QStringList { command } + db.cliArguments() + QStringList { QStringLiteral("--json") } + arguments);
+        const CliRun json = runCli(QStringList { command } + db.cliArguments()
+            + QStringList { QStringLiteral("--json") } + arguments);
         CLI_EXPECT(json, 64);
         verifyErrorObject(json, 64);
         QCOMPARE(db.snapshot(guardedTables()), before);

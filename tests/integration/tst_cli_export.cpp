@@ -44,11 +44,15 @@ std::optional<qint64> storeRun(TestDatabase& db, qint64 count)
     if (!(*writer)->finishRun(report))
         return std::nullopt;
     if (count > 0
-        && !db.exec(QStringLiteral("INSERT INTO %1 (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) "
-                                   "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < %2) "
-                                   "SELECT %3, k, k, 'LFA_COACH', 'level_mismatch', 'violation', 3, 2, 'sync_progress_to_license', "
-                                   "'license level 2, progress level 3' FROM n")
-                        .arg(toolTable("violations")).arg(count).arg(*runId)))
+        && !db.exec(QStringLiteral(
+            "INSERT INTO %1 (run_id, seq, user_id, track, kind, severity, progress_level, license_level, "
+            "action, reason) "
+            "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < %2) "
+            "SELECT %3, k, k, 'LFA_COACH', 'level_mismatch', 'violation', 3, 2, 'sync_progress_to_license', "
+            "'license level 2, progress level 3' FROM n")
+                        .arg(toolTable("violations"))
+                        .arg(count)
+                        .arg(*runId)))
         return std::nullopt;
     return *runId;
 }
@@ -124,7 +128,8 @@ private slots:
         QVERIFY2(bytes.size() > 10000, qPrintable(QString::number(bytes.size())));
         QVERIFY(bytes.trimmed().endsWith("%%EOF"));
         // Two pages: the summary and the top violations.
-        QVERIFY(QRegularExpression(QStringLiteral("/Count 2\\b")).match(QString::fromLatin1(bytes)).hasMatch());
+        QVERIFY(
+            QRegularExpression(QStringLiteral("/Count 2\\b")).match(QString::fromLatin1(bytes)).hasMatch());
     }
 
     void reportRefusesClearly()
@@ -140,16 +145,20 @@ private slots:
 
         QVERIFY(runOn(db, QStringLiteral("check")).exitCode >= 0);
         // A directory that does not exist, and a directory as the file: refused, naming the path.
-        for (const QString& bad : QStringList { db.directory() + QStringLiteral("/missing/report.pdf"), db.directory() }) {
+        for (const QString& bad :
+            QStringList { db.directory() + QStringLiteral("/missing/report.pdf"), db.directory() }) {
             run = runOn(db, QStringLiteral("report"), { QStringLiteral("--pdf"), bad });
             QVERIFY2(run.exitCode == 4, qPrintable(describe(run)));
-            QVERIFY2(run.err.contains(QByteArray(QByteArray("cannot write the report to ") + QFile::encodeName(bad))), qPrintable(describe(run)));
+            QVERIFY2(run.err.contains(
+                         QByteArray(QByteArray("cannot write the report to ") + QFile::encodeName(bad))),
+                qPrintable(describe(run)));
         }
         QVERIFY(!QFile::exists(db.directory() + QStringLiteral("/missing")));
         // --pdf is required; --read-only is fine (report writes no database row).
         run = runOn(db, QStringLiteral("report"));
         QVERIFY2(run.exitCode == 64, qPrintable(describe(run)));
-        run = runOn(db, QStringLiteral("report"), { QStringLiteral("--pdf"), path, QStringLiteral("--read-only") });
+        run = runOn(
+            db, QStringLiteral("report"), { QStringLiteral("--pdf"), path, QStringLiteral("--read-only") });
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QVERIFY(QFile::exists(path));
     }
@@ -161,12 +170,18 @@ private slots:
         TestDatabase db;
         QVERIFY2(db.initialise(400), qPrintable(db.error()));
         QVERIFY(runOn(db, QStringLiteral("check")).exitCode >= 0);
-        QVERIFY(runOn(db, QStringLiteral("inject"), words({ "inject", "--kind", "level_mismatch", "--random", "3" }).mid(1)).exitCode == 0);
+        QVERIFY(runOn(db, QStringLiteral("inject"),
+                    words({ "inject", "--kind", "level_mismatch", "--random", "3" }).mid(1))
+                    .exitCode
+            == 0);
         const auto empty = storeRun(db, 0);
         QVERIFY(empty);
         const QList<QStringList> commands {
-            words({ "violations", "--run", "1" }), words({ "violations", "--run", "1", "--warnings" }), words({ "runs" }),
-            words({ "audit" }), QStringList { QStringLiteral("violations"), QStringLiteral("--run"), QString::number(*empty) },
+            words({ "violations", "--run", "1" }),
+            words({ "violations", "--run", "1", "--warnings" }),
+            words({ "runs" }),
+            words({ "audit" }),
+            QStringList { QStringLiteral("violations"), QStringLiteral("--run"), QString::number(*empty) },
         };
         for (const QStringList& command : commands) {
             const CliRun json = runOn(db, command.first(), command.mid(1) << QStringLiteral("--json"));
@@ -181,9 +196,13 @@ private slots:
             QCOMPARE(lines.last(), QByteArray()); // ends with a newline
             QCOMPARE(lines.size() - 2, document.array().size()); // header + one line per element
         }
-        QCOMPARE(runOn(db, QStringLiteral("violations"), { QStringLiteral("--run"), QString::number(*empty), QStringLiteral("--json") }).out,
-                 QByteArray("[\n]\n"));
-        QCOMPARE(runOn(db, QStringLiteral("runs"), words({ "--limit", "1", "--json" })).out.count("\"run_id\""), 1);
+        QCOMPARE(runOn(db, QStringLiteral("violations"),
+                     { QStringLiteral("--run"), QString::number(*empty), QStringLiteral("--json") })
+                     .out,
+            QByteArray("[\n]\n"));
+        QCOMPARE(
+            runOn(db, QStringLiteral("runs"), words({ "--limit", "1", "--json" })).out.count("\"run_id\""),
+            1);
     }
 
     void largeExportHoldsNoRows()
@@ -200,13 +219,15 @@ private slots:
             qint64 run;
         };
         QHash<QString, Measured> measured;
-        for (const Case& c : { Case { "--csv", 2000, *small }, Case { "--csv", 200000, *large }, Case { "--json", 2000, *small },
-                               Case { "--json", 200000, *large } }) {
-            const QString out = dir.filePath(QStringLiteral("%1-%2").arg(QLatin1String(c.format + 2)).arg(c.rows));
-            const Measured m = runMeasured(QStringList { QStringLiteral("violations"), QStringLiteral("--run"), QString::number(c.run),
-                                                         QLatin1String(c.format) }
-                                               + db.cliArguments(),
-                                           out);
+        for (const Case& c : { Case { "--csv", 2000, *small }, Case { "--csv", 200000, *large },
+                 Case { "--json", 2000, *small }, Case { "--json", 200000, *large } }) {
+            const QString out
+                = dir.filePath(QStringLiteral("%1-%2").arg(QLatin1String(c.format + 2)).arg(c.rows));
+            const Measured m
+                = runMeasured(QStringList { QStringLiteral("violations"), QStringLiteral("--run"),
+                                  QString::number(c.run), QLatin1String(c.format) }
+                        + db.cliArguments(),
+                    out);
             QCOMPARE(m.exitCode, 0);
             if (qstrcmp(c.format, "--csv") == 0) {
                 QCOMPARE(lineCount(out), c.rows + 1);
@@ -217,7 +238,8 @@ private slots:
                 QCOMPARE(array.size(), c.rows);
                 QCOMPARE(array.last().toObject().value(QStringLiteral("user_id")).toInteger(), c.rows);
             }
-            qInfo("%s: violations %s, %lld rows: peak %lld KB", qPrintable(TestDatabase::dialectName()), c.format, c.rows, m.peakKb);
+            qInfo("%s: violations %s, %lld rows: peak %lld KB", qPrintable(TestDatabase::dialectName()),
+                c.format, c.rows, m.peakKb);
             measured.insert(QStringLiteral("%1/%2").arg(QLatin1String(c.format)).arg(c.rows), m);
         }
         // 198,000 more rows held would cost well over 30 MB (the rows, then their JSON); streamed,
@@ -227,9 +249,15 @@ private slots:
         QSKIP("peak memory is not comparable under AddressSanitizer (the exports above were checked)");
 #endif
         for (const char* format : { "--csv", "--json" }) {
-            const qint64 smallKb = measured.value(QStringLiteral("%1/2000").arg(QLatin1String(format))).peakKb;
-            const qint64 largeKb = measured.value(QStringLiteral("%1/200000").arg(QLatin1String(format))).peakKb;
-            QVERIFY2(smallKb > 0 && largeKb - smallKb < 15 * 1024, qPrintable(QStringLiteral("%1: %2 KB vs %3 KB").arg(QLatin1String(format)).arg(largeKb).arg(smallKb)));
+            const qint64 smallKb
+                = measured.value(QStringLiteral("%1/2000").arg(QLatin1String(format))).peakKb;
+            const qint64 largeKb
+                = measured.value(QStringLiteral("%1/200000").arg(QLatin1String(format))).peakKb;
+            QVERIFY2(smallKb > 0 && largeKb - smallKb < 15 * 1024,
+                qPrintable(QStringLiteral("%1: %2 KB vs %3 KB")
+                               .arg(QLatin1String(format))
+                               .arg(largeKb)
+                               .arg(smallKb)));
             QVERIFY2(largeKb < 150 * 1024, qPrintable(QString::number(largeKb)));
         }
     }

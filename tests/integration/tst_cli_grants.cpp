@@ -235,7 +235,8 @@ private slots:
                 4);
             QVERIFY2(run.err.contains("the database refused a write: the connection is read-only"),
                 qPrintable(what));
-            QVERIFY2(!run.err.contains("Unable to free statement"), run.err.constData()); // the driver's noise stays out
+            QVERIFY2(!run.err.contains("Unable to free statement"),
+                run.err.constData()); // the driver's noise stays out
             const QString after = db.snapshot(watchedTables());
             QVERIFY2(after == before, qPrintable(command + u'\n' + firstDifference(before, after)));
         }
@@ -266,7 +267,8 @@ private slots:
         QFile file(passwordFile);
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(QByteArray(knownPassword) + '\n') > 0);
         file.close();
-        QVERIFY(file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // CC_PASSWORD_FILE must be private
+        QVERIFY(file.setPermissions(
+            QFileDevice::ReadOwner | QFileDevice::WriteOwner)); // CC_PASSWORD_FILE must be private
         const QByteArray saved = qgetenv("CC_PASSWORD_FILE");
         qputenv("CC_PASSWORD_FILE", passwordFile.toLocal8Bit());
         const QStringList as = words({ "--operator", "instructor@demo.local", "--json" });
@@ -361,8 +363,8 @@ private slots:
             << QStringLiteral("(permission denied for table levels)");
         QTest::newRow("init") << words({ "init" })
                               << QStringLiteral("(permission denied for table settings)");
-        QTest::newRow("init --indexes")
-            << words({ "init", "--indexes" }) << QStringLiteral("(must be owner of table specialization_progress)");
+        QTest::newRow("init --indexes") << words({ "init", "--indexes" })
+                                        << QStringLiteral("(must be owner of table specialization_progress)");
         // A database one migration behind: init would run it (ALTER TABLE on the tool's audit table).
         QTest::newRow("init, a migration pending")
             << words({ "init", "MIGRATION" }) << QStringLiteral("(must be owner of table audit)");
@@ -396,7 +398,8 @@ private slots:
             // The newest migration (4, the audit hash chain) undone.
             QVERIFY(db.exec(QStringLiteral("DROP INDEX coupling_console.audit_prev")));
             for (const char* column : { "prev_id", "prev_hash", "entry_hash" })
-                QVERIFY(db.exec(QStringLiteral("ALTER TABLE coupling_console.audit DROP COLUMN %1").arg(QLatin1String(column))));
+                QVERIFY(db.exec(QStringLiteral("ALTER TABLE coupling_console.audit DROP COLUMN %1")
+                                    .arg(QLatin1String(column))));
             QVERIFY(db.exec(QStringLiteral("DELETE FROM coupling_console.schema_version WHERE version = 4")));
         }
         GrantedLogin instructor(db, "instructor.sql", "cc_instructor");

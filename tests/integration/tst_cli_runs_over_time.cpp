@@ -20,12 +20,15 @@ namespace {
 void ageHeartbeats(TestDatabase& db)
 {
     if (!TestDatabase::isPostgres())
-        QVERIFY(db.exec(QStringLiteral("UPDATE %1 SET finished_at = '2000-01-01T00:00:00.000Z' WHERE status = 'running'").arg(toolTable("runs"))));
+        QVERIFY(db.exec(
+            QStringLiteral("UPDATE %1 SET finished_at = '2000-01-01T00:00:00.000Z' WHERE status = 'running'")
+                .arg(toolTable("runs"))));
 }
 
 qint64 runningRun(TestDatabase& db)
 {
-    return db.scalar(QStringLiteral("SELECT max(id) FROM %1 WHERE status = 'running'").arg(toolTable("runs"))).toLongLong();
+    return db.scalar(QStringLiteral("SELECT max(id) FROM %1 WHERE status = 'running'").arg(toolTable("runs")))
+        .toLongLong();
 }
 
 } // namespace
@@ -42,7 +45,8 @@ private slots:
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(db.initialise(100000));
         QProcess check;
-        check.start(qEnvironmentVariable("CC_BINARY"), QStringList { QStringLiteral("check") } + db.cliArguments());
+        check.start(
+            qEnvironmentVariable("CC_BINARY"), QStringList { QStringLiteral("check") } + db.cliArguments());
         QVERIFY(check.waitForStarted());
         qint64 runId = 0;
         for (int i = 0; i < 400 && runId == 0; ++i) {
@@ -57,15 +61,20 @@ private slots:
 
         const CliRun runs = runOn(db, QStringLiteral("runs"));
         QVERIFY2(runs.exitCode == 0, qPrintable(describe(runs)));
-        QVERIFY2(QString::fromUtf8(runs.out).contains(QStringLiteral("run %1 ").arg(runId)) && runs.out.contains("abandoned"),
-                 qPrintable(describe(runs)));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT status FROM %1 WHERE id = ?").arg(toolTable("runs")), { runId }).toString(),
-                 QStringLiteral("abandoned"));
+        QVERIFY2(QString::fromUtf8(runs.out).contains(QStringLiteral("run %1 ").arg(runId))
+                && runs.out.contains("abandoned"),
+            qPrintable(describe(runs)));
+        QCOMPARE(
+            db.scalar(QStringLiteral("SELECT status FROM %1 WHERE id = ?").arg(toolTable("runs")), { runId })
+                .toString(),
+            QStringLiteral("abandoned"));
         QCOMPARE(db.count(toolTable("violations"), QStringLiteral("run_id = ?"), { runId }), 0);
 
-        const CliRun listed = runOn(db, QStringLiteral("violations"), { QStringLiteral("--run"), QString::number(runId) });
-        QVERIFY2(listed.exitCode == 4 && listed.err.contains("abandoned") && !listed.out.contains("0 violations"),
-                 qPrintable(describe(listed)));
+        const CliRun listed
+            = runOn(db, QStringLiteral("violations"), { QStringLiteral("--run"), QString::number(runId) });
+        QVERIFY2(
+            listed.exitCode == 4 && listed.err.contains("abandoned") && !listed.out.contains("0 violations"),
+            qPrintable(describe(listed)));
     }
 
     // A run whose check is alive stays `running`, and `violations --run` says it is still running.
@@ -82,11 +91,15 @@ private slots:
         QVERIFY(runId.ok());
 
         const CliRun runs = runOn(db, QStringLiteral("runs"));
-        QVERIFY2(runs.exitCode == 0 && runs.out.contains("running") && !runs.out.contains("abandoned"), qPrintable(describe(runs)));
-        const CliRun listed = runOn(db, QStringLiteral("violations"), { QStringLiteral("--run"), QString::number(*runId) });
+        QVERIFY2(runs.exitCode == 0 && runs.out.contains("running") && !runs.out.contains("abandoned"),
+            qPrintable(describe(runs)));
+        const CliRun listed
+            = runOn(db, QStringLiteral("violations"), { QStringLiteral("--run"), QString::number(*runId) });
         QVERIFY2(listed.exitCode == 4 && listed.err.contains("still running"), qPrintable(describe(listed)));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT status FROM %1 WHERE id = ?").arg(toolTable("runs")), { *runId }).toString(),
-                 QStringLiteral("running"));
+        QCOMPARE(
+            db.scalar(QStringLiteral("SELECT status FROM %1 WHERE id = ?").arg(toolTable("runs")), { *runId })
+                .toString(),
+            QStringLiteral("running"));
 
         // Its writer's connection closes without finishing: the next reader marks it abandoned.
         writer->reset();
@@ -115,11 +128,14 @@ private slots:
 
         QStringList arguments = db.cliArguments();
         arguments.last() += QStringLiteral(" user=") + role;
-        const CliRun timedOut = runCli(QStringList { QStringLiteral("init"), QStringLiteral("--indexes") } + arguments);
-        QVERIFY2(timedOut.exitCode == 5 && timedOut.err.contains("statement_timeout") && !timedOut.err.contains("cancelled"),
-                 qPrintable(describe(timedOut)));
-        const QString invalid = QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                                               "WHERE c.relname LIKE 'cc\\_%' AND NOT i.indisvalid");
+        const CliRun timedOut
+            = runCli(QStringList { QStringLiteral("init"), QStringLiteral("--indexes") } + arguments);
+        QVERIFY2(timedOut.exitCode == 5 && timedOut.err.contains("statement_timeout")
+                && !timedOut.err.contains("cancelled"),
+            qPrintable(describe(timedOut)));
+        const QString invalid
+            = QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                             "WHERE c.relname LIKE 'cc\\_%' AND NOT i.indisvalid");
         QCOMPARE(db.scalar(invalid).toLongLong(), 0);
         QCOMPARE(db.count(toolTable("audit")), audited);
 
@@ -128,16 +144,21 @@ private slots:
         // A CONCURRENTLY build that fails after its catalogue entry committed leaves it INVALID (here a
         // unique index over duplicates, which fails deterministically).
         const CliRun stopped = runProgram(QStringLiteral("psql"),
-            { QStringLiteral("-h"), profile.host, QStringLiteral("-p"), QString::number(profile.port), QStringLiteral("-U"), profile.user,
-              QStringLiteral("-d"), profile.database, QStringLiteral("-c"), QStringLiteral("DROP INDEX IF EXISTS cc_license_key"),
-              QStringLiteral("-c"), QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY cc_license_key ON user_licenses (specialization_type)") });
+            { QStringLiteral("-h"), profile.host, QStringLiteral("-p"), QString::number(profile.port),
+                QStringLiteral("-U"), profile.user, QStringLiteral("-d"), profile.database,
+                QStringLiteral("-c"), QStringLiteral("DROP INDEX IF EXISTS cc_license_key"),
+                QStringLiteral("-c"),
+                QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY cc_license_key ON user_licenses "
+                               "(specialization_type)") });
         QVERIFY2(stopped.err.contains("could not create unique index"), qPrintable(describe(stopped)));
         QCOMPARE(db.scalar(invalid).toLongLong(), 1);
         const CliRun again = runOn(db, QStringLiteral("init"), { QStringLiteral("--indexes") });
         QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
         QCOMPARE(db.scalar(invalid).toLongLong(), 0);
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname IN "
-                                          "('cc_progress_key', 'cc_license_key', 'cc_progressions_license')")).toLongLong(), 3);
+                                          "('cc_progress_key', 'cc_license_key', 'cc_progressions_license')"))
+                     .toLongLong(),
+            3);
     }
 
     // init on another application's database (tables, none of the platform's) is refused, naming a
@@ -147,17 +168,22 @@ private slots:
         TestDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         for (int i = 0; i < 12; ++i)
-            QVERIFY(db.exec(QStringLiteral("CREATE TABLE invoices_%1 (id INTEGER)").arg(i, 2, 10, QLatin1Char('0'))));
+            QVERIFY(db.exec(
+                QStringLiteral("CREATE TABLE invoices_%1 (id INTEGER)").arg(i, 2, 10, QLatin1Char('0'))));
         QVERIFY(db.exec(QStringLiteral("CREATE TABLE \"a\x1b[31mred\" (id INTEGER)")));
         const CliRun init = runOn(db, QStringLiteral("init"));
-        QVERIFY2(init.exitCode == 4 && init.err.contains("not the platform's") && init.err.contains("13 other tables")
-                     && init.err.contains("a\\x1b[31mred") && !init.err.contains('\x1b') && init.err.contains("and 3 more"),
-                 qPrintable(describe(init)));
+        QVERIFY2(init.exitCode == 4 && init.err.contains("not the platform's")
+                && init.err.contains("13 other tables") && init.err.contains("a\\x1b[31mred")
+                && !init.err.contains('\x1b') && init.err.contains("and 3 more"),
+            qPrintable(describe(init)));
         const QString users = TestDatabase::isPostgres()
-            ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relname IN ('users', 'specialization_progress') OR relname LIKE 'cc\\_%'")
-            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('users', 'specialization_progress') OR name LIKE 'cc\\_%' ESCAPE '\\'");
+            ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relname IN ('users', "
+                             "'specialization_progress') OR relname LIKE 'cc\\_%'")
+            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('users', "
+                             "'specialization_progress') OR name LIKE 'cc\\_%' ESCAPE '\\'");
         QCOMPARE(db.scalar(users).toLongLong(), 0);
-        const CliRun demo = runOn(db, QStringLiteral("demo"), { QStringLiteral("--users"), QStringLiteral("10") });
+        const CliRun demo
+            = runOn(db, QStringLiteral("demo"), { QStringLiteral("--users"), QStringLiteral("10") });
         QVERIFY2(demo.exitCode == 4 && demo.err.contains("not the platform's"), qPrintable(describe(demo)));
         QCOMPARE(db.scalar(users).toLongLong(), 0);
     }
@@ -174,18 +200,24 @@ private slots:
         const qint64 student = addUser(db, QStringLiteral("s@x.test"));
         QVERIFY(student > 0 && addProgress(db, student, QStringLiteral("PLAYER"), 1));
         QVERIFY(db.exec(QStringLiteral("CREATE SCHEMA platform")));
-        const QStringList tables = db.scalar(QStringLiteral("SELECT string_agg(relname, ',') FROM pg_class WHERE relkind = 'r' "
-                                                            "AND relnamespace = 'public'::regnamespace")).toString().split(u',');
+        const QStringList tables
+            = db.scalar(QStringLiteral("SELECT string_agg(relname, ',') FROM pg_class WHERE relkind = 'r' "
+                                       "AND relnamespace = 'public'::regnamespace"))
+                  .toString()
+                  .split(u',');
         for (const QString& table : tables)
             QVERIFY(db.exec(QStringLiteral("ALTER TABLE public.%1 SET SCHEMA platform").arg(table)));
-        const QString inPublic = QStringLiteral("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace");
+        const QString inPublic
+            = QStringLiteral("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace");
 
         const CliRun refused = runOn(db, QStringLiteral("init"));
-        QVERIFY2(refused.exitCode == 4 && refused.err.contains("schema platform") && refused.err.contains("search_path"),
-                 qPrintable(describe(refused)));
+        QVERIFY2(refused.exitCode == 4 && refused.err.contains("schema platform")
+                && refused.err.contains("search_path"),
+            qPrintable(describe(refused)));
         QCOMPARE(db.scalar(inPublic).toLongLong(), 0);
 
-        QVERIFY(db.exec(QStringLiteral("ALTER DATABASE %1 SET search_path = public, platform").arg(db.profile().database)));
+        QVERIFY(db.exec(QStringLiteral("ALTER DATABASE %1 SET search_path = public, platform")
+                            .arg(db.profile().database)));
         const CliRun init = runOn(db, QStringLiteral("init"));
         QVERIFY2(init.exitCode == 0, qPrintable(describe(init)));
         QCOMPARE(db.scalar(inPublic).toLongLong(), 0);
@@ -201,17 +233,20 @@ private slots:
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(db.initialise(100000));
         const CliRun injected = runOn(db, QStringLiteral("inject"),
-                                      words({ "--kind", "level_mismatch", "--random", "20000", "--json" }));
+            words({ "--kind", "level_mismatch", "--random", "20000", "--json" }));
         QVERIFY2(injected.exitCode == 0, qPrintable(describe(injected)));
         const qint64 batch = parseJson(injected.out).object().value(QStringLiteral("batch_id")).toInteger();
         QVERIFY(batch > 0);
         const qint64 audited = db.count(toolTable("audit"));
 
-        const CliRun revert = interrupted(db, words({ "revert", "--batch" }) << QString::number(batch), SIGTERM);
+        const CliRun revert
+            = interrupted(db, words({ "revert", "--batch" }) << QString::number(batch), SIGTERM);
         QVERIFY2(revert.exitCode == 130, qPrintable(describe(revert)));
         QCOMPARE(db.count(toolTable("audit")), audited);
 
-        const CliRun inject = interrupted(db, words({ "inject", "--kind", "level_mismatch", "--random", "20000", "--seed", "2", "--json" }), SIGINT);
+        const CliRun inject = interrupted(db,
+            words({ "inject", "--kind", "level_mismatch", "--random", "20000", "--seed", "2", "--json" }),
+            SIGINT);
         QVERIFY2(inject.exitCode == 130, qPrintable(describe(inject)));
         const QJsonObject outcome = parseJson(inject.out).object();
         QVERIFY2(outcome.value(QStringLiteral("cancelled")).toBool(), qPrintable(describe(inject)));
@@ -224,8 +259,10 @@ private slots:
         const CliRun demo = interrupted(fresh, words({ "demo", "--users", "400000" }), SIGINT);
         QVERIFY2(demo.exitCode == 130, qPrintable(describe(demo)));
         const QString tables = TestDatabase::isPostgres()
-            ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relname IN ('users', 'specialization_progress')")
-            : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name IN ('users', 'specialization_progress')");
+            ? QStringLiteral(
+                "SELECT count(*) FROM pg_class WHERE relname IN ('users', 'specialization_progress')")
+            : QStringLiteral(
+                "SELECT count(*) FROM sqlite_master WHERE name IN ('users', 'specialization_progress')");
         QCOMPARE(fresh.scalar(tables).toLongLong(), 0);
     }
 

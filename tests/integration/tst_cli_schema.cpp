@@ -16,9 +16,11 @@ private slots:
         QTest::addColumn<QString>("change");
         QTest::addColumn<QString>("levelType");
         QTest::addColumn<QString>("named");
-        QTest::newRow("missing column") << QStringLiteral("ALTER TABLE user_licenses DROP COLUMN credit_purchased") << QStringLiteral("INTEGER")
-                                        << QStringLiteral("credit_purchased");
-        QTest::newRow("missing table") << QStringLiteral("DROP TABLE user_achievements") << QStringLiteral("INTEGER") << QStringLiteral("user_achievements");
+        QTest::newRow("missing column")
+            << QStringLiteral("ALTER TABLE user_licenses DROP COLUMN credit_purchased")
+            << QStringLiteral("INTEGER") << QStringLiteral("credit_purchased");
+        QTest::newRow("missing table") << QStringLiteral("DROP TABLE user_achievements")
+                                       << QStringLiteral("INTEGER") << QStringLiteral("user_achievements");
         QTest::newRow("text level") << QString() << QStringLiteral("TEXT") << QStringLiteral("current_level");
     }
 
@@ -33,12 +35,17 @@ private slots:
         if (!change.isEmpty())
             QVERIFY(db.exec(change));
         QStringList tables = platformTables();
-        tables.removeIf([&](const QString& table) { return change.contains(QStringLiteral("DROP TABLE ") + table); });
+        tables.removeIf(
+            [&](const QString& table) { return change.contains(QStringLiteral("DROP TABLE ") + table); });
         const QString before = db.snapshot(tables);
         for (const QString& command : { QStringLiteral("check"), QStringLiteral("init") }) {
             const CliRun run = runOn(db, command, { QStringLiteral("--json") });
             CLI_EXPECT(run, 4);
-            const QString message = jsonObject(run).value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString();
+            const QString message = jsonObject(run)
+                                        .value(QStringLiteral("error"))
+                                        .toObject()
+                                        .value(QStringLiteral("message"))
+                                        .toString();
             QVERIFY2(message.contains(named), qPrintable(message));
             QVERIFY2(run.err.contains(named.toUtf8()), run.err.constData());
         }
@@ -54,29 +61,52 @@ private slots:
         const qint64 paired = addUser(db, QStringLiteral("paired@x.test"));
         QVERIFY(addProgress(db, lonely, QStringLiteral("PLAYER"), 1));
         QVERIFY(addProgress(db, paired, QStringLiteral("PLAYER"), 1));
-        QVERIFY(db.exec(QStringLiteral("INSERT INTO user_licenses (user_id, specialization_type, current_level, max_achieved_level, started_at, payment_verified, "
-                                       "onboarding_completed, is_active, renewal_cost, credit_balance, credit_purchased, loyalty_tier) "
-                                       "VALUES (?, 'PLAYER', 1, 1, '2025-01-01 00:00:00', false, false, true, 1000, 0, 0, 'gold')"),
-                        QVariantList { paired }));
+        QVERIFY(db.exec(
+            QStringLiteral(
+                "INSERT INTO user_licenses (user_id, specialization_type, current_level, max_achieved_level, "
+                "started_at, payment_verified, "
+                "onboarding_completed, is_active, renewal_cost, credit_balance, credit_purchased, "
+                "loyalty_tier) "
+                "VALUES (?, 'PLAYER', 1, 1, '2025-01-01 00:00:00', false, false, true, 1000, 0, 0, 'gold')"),
+            QVariantList { paired }));
         // init on an existing platform database: production unless told otherwise.
         CLI_EXPECT(runOn(db, QStringLiteral("init"), words({ "--environment", "development" })), 0);
         const CliRun check = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         CLI_EXPECT(check, 2);
-        QCOMPARE(jsonObject(check).value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("missing_license")).toInt(), 1);
+        QCOMPARE(jsonObject(check)
+                     .value(QStringLiteral("by_kind"))
+                     .toObject()
+                     .value(QStringLiteral("missing_license"))
+                     .toInt(),
+            1);
 
         // Creating the missing license needs loyalty_tier: refused naming it, nothing changed.
         const QString before = db.snapshot(guardedTables());
-        const CliRun create = runOn(db, QStringLiteral("sync"), words({ "--user", "lonely@x.test", "--spec", "PLAYER", "--direction", "progress-to-license", "--apply", "--json" }));
+        const CliRun create = runOn(db, QStringLiteral("sync"),
+            words({ "--user", "lonely@x.test", "--spec", "PLAYER", "--direction", "progress-to-license",
+                "--apply", "--json" }));
         CLI_EXPECT(create, 4);
-        QVERIFY2(jsonObject(create).value(QStringLiteral("error")).toObject().value(QStringLiteral("message")).toString().contains(QStringLiteral("loyalty_tier")),
-                 create.out.constData());
+        QVERIFY2(jsonObject(create)
+                     .value(QStringLiteral("error"))
+                     .toObject()
+                     .value(QStringLiteral("message"))
+                     .toString()
+                     .contains(QStringLiteral("loyalty_tier")),
+            create.out.constData());
         QCOMPARE(db.snapshot(guardedTables()), before);
 
         // Updates of existing rows still work, and keep the column's value.
-        const CliRun set = runOn(db, QStringLiteral("set-level"), words({ "--user", "paired@x.test", "--spec", "PLAYER", "--level", "3", "--reason", "r" }));
+        const CliRun set = runOn(db, QStringLiteral("set-level"),
+            words({ "--user", "paired@x.test", "--spec", "PLAYER", "--level", "3", "--reason", "r" }));
         CLI_EXPECT(set, 0);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"), QVariantList { paired }).toInt(), 3);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT loyalty_tier FROM user_licenses WHERE user_id = ?"), QVariantList { paired }).toString(), QStringLiteral("gold"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"),
+                       QVariantList { paired })
+                     .toInt(),
+            3);
+        QCOMPARE(db.scalar(QStringLiteral("SELECT loyalty_tier FROM user_licenses WHERE user_id = ?"),
+                       QVariantList { paired })
+                     .toString(),
+            QStringLiteral("gold"));
     }
 
     void initOnPlatformTablesIsProduction()
@@ -88,18 +118,21 @@ private slots:
         const CliRun init = runOn(db, QStringLiteral("init"), { QStringLiteral("--json") });
         CLI_EXPECT(init, 0);
         QCOMPARE(jsonObject(init).value(QStringLiteral("created_platform_tables")).toBool(true), false);
-        QCOMPARE(jsonObject(init).value(QStringLiteral("environment")).toString(), QStringLiteral("production"));
+        QCOMPARE(
+            jsonObject(init).value(QStringLiteral("environment")).toString(), QStringLiteral("production"));
         QCOMPARE(db.snapshot(platformTables()), before);
         const CliRun env = runOn(db, QStringLiteral("env"), { QStringLiteral("--json") });
         CLI_EXPECT(env, 0);
-        QCOMPARE(jsonObject(env).value(QStringLiteral("environment")).toString(), QStringLiteral("production"));
+        QCOMPARE(
+            jsonObject(env).value(QStringLiteral("environment")).toString(), QStringLiteral("production"));
         // On a new database init creates everything, in development.
         TestDatabase fresh;
         CLI_REQUIRE_DB(fresh);
         const CliRun created = runOn(fresh, QStringLiteral("init"), { QStringLiteral("--json") });
         CLI_EXPECT(created, 0);
         QCOMPARE(jsonObject(created).value(QStringLiteral("created_platform_tables")).toBool(), true);
-        QCOMPARE(jsonObject(created).value(QStringLiteral("environment")).toString(), QStringLiteral("development"));
+        QCOMPARE(jsonObject(created).value(QStringLiteral("environment")).toString(),
+            QStringLiteral("development"));
         QCOMPARE(fresh.scalar(QStringLiteral("SELECT COUNT(*) FROM specializations")).toInt(), 6);
     }
 };

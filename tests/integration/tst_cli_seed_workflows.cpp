@@ -1,5 +1,5 @@
-// The platform's six backend workflows (the platform's own report of them, docs/PLATFORM.md §3) through the real binary,
-// with the seed's numbers, asserting what the user reads and what both tables hold.
+// The platform's six backend workflows (the platform's own report of them, docs/PLATFORM.md §3) through the
+// real binary, with the seed's numbers, asserting what the user reads and what both tables hold.
 
 #include "CliTestSupport.h"
 
@@ -31,19 +31,32 @@ class TestCliSeedWorkflows final : public QObject {
 private:
     static int progressLevel(TestDatabase& db, qint64 user)
     {
-        return db.scalar(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ?"), QVariantList { user }).toInt();
+        return db
+            .scalar(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ?"),
+                QVariantList { user })
+            .toInt();
     }
     static int licenseLevel(TestDatabase& db, qint64 user)
     {
-        return db.scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"), QVariantList { user }).toInt();
+        return db
+            .scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ?"),
+                QVariantList { user })
+            .toInt();
     }
     static int maxAchieved(TestDatabase& db, qint64 user)
     {
-        return db.scalar(QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"), QVariantList { user }).toInt();
+        return db
+            .scalar(QStringLiteral("SELECT max_achieved_level FROM user_licenses WHERE user_id = ?"),
+                QVariantList { user })
+            .toInt();
     }
     static int rows(TestDatabase& db, const char* table, const char* column, qint64 user)
     {
-        return db.scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ?").arg(QLatin1String(table), QLatin1String(column)), QVariantList { user }).toInt();
+        return db
+            .scalar(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE %2 = ?")
+                        .arg(QLatin1String(table), QLatin1String(column)),
+                QVariantList { user })
+            .toInt();
     }
 
 private slots:
@@ -69,8 +82,10 @@ private slots:
             CLI_EXPECT(runOn(db, QStringLiteral("check")), 0);
         }
 
-        const QStringList key { QStringLiteral("--user"), QString::number(user), QStringLiteral("--spec"), QStringLiteral("PLAYER"), QStringLiteral("--json") };
-        const CliRun first = runOn(db, QStringLiteral("update-progress"), key + words({ "--xp", "25000", "--sessions", "12" }));
+        const QStringList key { QStringLiteral("--user"), QString::number(user), QStringLiteral("--spec"),
+            QStringLiteral("PLAYER"), QStringLiteral("--json") };
+        const CliRun first = runOn(
+            db, QStringLiteral("update-progress"), key + words({ "--xp", "25000", "--sessions", "12" }));
         CLI_EXPECT(first, 0);
         QJsonObject json = jsonObject(first);
         QCOMPARE(json.value(QStringLiteral("old_level")).toInt(-1), 1);
@@ -79,7 +94,8 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("total_xp")).toInteger(-1), 25000);
         QCOMPARE(json.value(QStringLiteral("completed_sessions")).toInteger(-1), 12);
         QCOMPARE(json.value(QStringLiteral("license_level")).toInt(-1), 2);
-        QCOMPARE(badges(json), sorted({ QStringLiteral("first_level_up"), QStringLiteral("player_dedication") }));
+        QCOMPARE(
+            badges(json), sorted({ QStringLiteral("first_level_up"), QStringLiteral("player_dedication") }));
         QVERIFY(!json.value(QStringLiteral("audit_ids")).toArray().isEmpty());
         QCOMPARE(progressLevel(db, user), 2);
         QCOMPARE(licenseLevel(db, user), 2);
@@ -91,12 +107,15 @@ private slots:
             qint64 sessions;
             QStringList earned;
         };
-        const QList<Step> steps { { 5, 125000, 32, sorted({ QStringLiteral("skill_milestone"), QStringLiteral("advanced_skill") }) },
-                                  { 7, 225000, 52, {} },
-                                  { 8, 325000, 72, { QStringLiteral("master_level") } } };
+        const QList<Step> steps {
+            { 5, 125000, 32,
+                sorted({ QStringLiteral("skill_milestone"), QStringLiteral("advanced_skill") }) },
+            { 7, 225000, 52, {} }, { 8, 325000, 72, { QStringLiteral("master_level") } }
+        };
         int previous = 2;
         for (const Step& step : steps) {
-            const CliRun run = runOn(db, QStringLiteral("update-progress"), key + words({ "--xp", "100000", "--sessions", "20" }));
+            const CliRun run = runOn(
+                db, QStringLiteral("update-progress"), key + words({ "--xp", "100000", "--sessions", "20" }));
             CLI_EXPECT(run, 0);
             json = jsonObject(run);
             QCOMPARE(json.value(QStringLiteral("old_level")).toInt(-1), previous);
@@ -111,8 +130,16 @@ private slots:
         QCOMPARE(progressLevel(db, user), 8);
         QCOMPARE(licenseLevel(db, user), 8);
         QCOMPARE(maxAchieved(db, user), 8);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), QVariantList { user }).toLongLong(), 325000);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT completed_sessions FROM specialization_progress WHERE student_id = ?"), QVariantList { user }).toLongLong(), 72);
+        QCOMPARE(
+            db.scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"),
+                  QVariantList { user })
+                .toLongLong(),
+            325000);
+        QCOMPARE(db.scalar(QStringLiteral(
+                               "SELECT completed_sessions FROM specialization_progress WHERE student_id = ?"),
+                       QVariantList { user })
+                     .toLongLong(),
+            72);
         QCOMPARE(rows(db, "specialization_progress", "student_id", user), 1);
         QCOMPARE(rows(db, "user_licenses", "user_id", user), 1);
         QCOMPARE(rows(db, "user_achievements", "user_id", user), 5);
@@ -120,7 +147,10 @@ private slots:
         // by the system (advanced_by NULL).
         const int changes = plantedRows ? 4 : 3;
         QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM license_progressions")).toInt(), changes);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM license_progressions WHERE advanced_by IS NULL")).toInt(), changes);
+        QCOMPARE(
+            db.scalar(QStringLiteral("SELECT COUNT(*) FROM license_progressions WHERE advanced_by IS NULL"))
+                .toInt(),
+            changes);
         QCOMPARE(db.scalar(QStringLiteral("SELECT MAX(to_level) FROM license_progressions")).toInt(), 8);
 
         const CliRun check = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
@@ -141,14 +171,22 @@ private slots:
         QVERIFY(addLicense(db, user, QStringLiteral("PLAYER"), 8));
         CLI_EXPECT(runOn(db, QStringLiteral("check")), 0);
 
-        const QStringList key { QStringLiteral("--user"), QString::number(user), QStringLiteral("--spec"), QStringLiteral("PLAYER") };
-        const CliRun inject = runOn(db, QStringLiteral("inject"), QStringList { QStringLiteral("--kind"), QStringLiteral("level_mismatch") } + key + QStringList { QStringLiteral("--json") });
+        const QStringList key { QStringLiteral("--user"), QString::number(user), QStringLiteral("--spec"),
+            QStringLiteral("PLAYER") };
+        const CliRun inject = runOn(db, QStringLiteral("inject"),
+            QStringList { QStringLiteral("--kind"), QStringLiteral("level_mismatch") } + key
+                + QStringList { QStringLiteral("--json") });
         CLI_EXPECT(inject, 0);
-        QVERIFY2(!jsonObject(inject).value(QStringLiteral("audit_ids")).toArray().isEmpty(), inject.out.constData());
+        QVERIFY2(!jsonObject(inject).value(QStringLiteral("audit_ids")).toArray().isEmpty(),
+            inject.out.constData());
         const int progress = progressLevel(db, user);
         const int license = licenseLevel(db, user);
         QVERIFY2(progress != license, "inject level_mismatch must make the two levels differ");
-        QCOMPARE(db.scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), QVariantList { user }).toLongLong(), 325000);
+        QCOMPARE(
+            db.scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"),
+                  QVariantList { user })
+                .toLongLong(),
+            325000);
 
         const CliRun found = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         CLI_EXPECT(found, 2);
@@ -156,7 +194,8 @@ private slots:
         QCOMPARE(violations.size(), 1);
         const QJsonObject violation = violations.first().toObject();
         QCOMPARE(violation.value(QStringLiteral("user_id")).toInteger(), user);
-        QCOMPARE(violation.value(QStringLiteral("specialization")).toString(), QStringLiteral("GANCUJU_PLAYER"));
+        QCOMPARE(
+            violation.value(QStringLiteral("specialization")).toString(), QStringLiteral("GANCUJU_PLAYER"));
         QCOMPARE(violation.value(QStringLiteral("kind")).toString(), QStringLiteral("level_mismatch"));
         QCOMPARE(violation.value(QStringLiteral("progress_level")).toInt(), progress);
         QCOMPARE(violation.value(QStringLiteral("license_level")).toInt(), license);
@@ -166,9 +205,11 @@ private slots:
         const CliRun dry = runOn(db, QStringLiteral("sync"), key + words({ "--direction", "toward-higher" }));
         CLI_EXPECT(dry, 0);
         QCOMPARE(db.snapshot(guardedTables()), before);
-        const CliRun sync = runOn(db, QStringLiteral("sync"), key + words({ "--direction", "toward-higher", "--apply", "--json" }));
+        const CliRun sync = runOn(
+            db, QStringLiteral("sync"), key + words({ "--direction", "toward-higher", "--apply", "--json" }));
         CLI_EXPECT(sync, 0);
-        QVERIFY2(!jsonObject(sync).value(QStringLiteral("audit_ids")).toArray().isEmpty(), sync.out.constData());
+        QVERIFY2(
+            !jsonObject(sync).value(QStringLiteral("audit_ids")).toArray().isEmpty(), sync.out.constData());
         QCOMPARE(progressLevel(db, user), qMax(progress, license));
         QCOMPARE(licenseLevel(db, user), qMax(progress, license));
 
@@ -211,38 +252,64 @@ private slots:
         const CliRun found = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         CLI_EXPECT(found, 2);
         const QJsonObject json = jsonObject(found);
-        QCOMPARE(json.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("level_mismatch")).toInt(), 1);
+        QCOMPARE(
+            json.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("level_mismatch")).toInt(),
+            1);
         QCOMPARE(json.value(QStringLiteral("total_pairs")).toInt(), 1);
         const QJsonObject violation = json.value(QStringLiteral("violations")).toArray().first().toObject();
         QCOMPARE(violation.value(QStringLiteral("specialization")).toString(), QStringLiteral("LFA_COACH"));
         QCOMPARE(violation.value(QStringLiteral("kind")).toString(), QStringLiteral("level_mismatch"));
         QCOMPARE(violation.value(QStringLiteral("progress_level")).toInt(), 5);
         QCOMPARE(violation.value(QStringLiteral("license_level")).toInt(), 3);
-        QCOMPARE(violation.value(QStringLiteral("recommended_action")).toString(), QStringLiteral("sync_progress_to_license"));
+        QCOMPARE(violation.value(QStringLiteral("recommended_action")).toString(),
+            QStringLiteral("sync_progress_to_license"));
 
         const CliRun set = runOn(db, QStringLiteral("set-level"),
-                                 { QStringLiteral("--user"), QStringLiteral("coach@example.com"), QStringLiteral("--spec"), QStringLiteral("COACH"),
-                                   QStringLiteral("--level"), QStringLiteral("8"), QStringLiteral("--reason"), QStringLiteral("Coupling enforcer atomic update"),
-                                   QStringLiteral("--json") });
+            { QStringLiteral("--user"), QStringLiteral("coach@example.com"), QStringLiteral("--spec"),
+                QStringLiteral("COACH"), QStringLiteral("--level"), QStringLiteral("8"),
+                QStringLiteral("--reason"), QStringLiteral("Coupling enforcer atomic update"),
+                QStringLiteral("--json") });
         CLI_EXPECT(set, 0);
-        QVERIFY2(!jsonObject(set).value(QStringLiteral("audit_ids")).toArray().isEmpty(), set.out.constData());
+        QVERIFY2(
+            !jsonObject(set).value(QStringLiteral("audit_ids")).toArray().isEmpty(), set.out.constData());
         QCOMPARE(progressLevel(db, user), 8);
         QCOMPARE(licenseLevel(db, user), 8);
         QCOMPARE(maxAchieved(db, user), 8);
         QCOMPARE(rows(db, "specialization_progress", "student_id", user), 1);
         QCOMPARE(rows(db, "user_licenses", "user_id", user), 1);
         // Spellings are kept; counters untouched; one progression row 3 → 8.
-        QCOMPARE(db.scalar(QStringLiteral("SELECT specialization_id FROM specialization_progress WHERE student_id = ?"), QVariantList { user }).toString(), QStringLiteral("COACH"));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT specialization_type FROM user_licenses WHERE user_id = ?"), QVariantList { user }).toString(), QStringLiteral("LFA_COACH"));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"), QVariantList { user }).toLongLong(), 130000);
-        QCOMPARE(db.scalar(QStringLiteral("SELECT COUNT(*) FROM license_progressions WHERE from_level = 3 AND to_level = 8")).toInt(), 1);
+        QCOMPARE(db.scalar(QStringLiteral(
+                               "SELECT specialization_id FROM specialization_progress WHERE student_id = ?"),
+                       QVariantList { user })
+                     .toString(),
+            QStringLiteral("COACH"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT specialization_type FROM user_licenses WHERE user_id = ?"),
+                       QVariantList { user })
+                     .toString(),
+            QStringLiteral("LFA_COACH"));
+        QCOMPARE(
+            db.scalar(QStringLiteral("SELECT total_xp FROM specialization_progress WHERE student_id = ?"),
+                  QVariantList { user })
+                .toLongLong(),
+            130000);
+        QCOMPARE(
+            db.scalar(QStringLiteral(
+                          "SELECT COUNT(*) FROM license_progressions WHERE from_level = 3 AND to_level = 8"))
+                .toInt(),
+            1);
 
-        const CliRun view = runOn(db, QStringLiteral("user"), { QStringLiteral("coach@example.com"), QStringLiteral("--json") });
+        const CliRun view = runOn(
+            db, QStringLiteral("user"), { QStringLiteral("coach@example.com"), QStringLiteral("--json") });
         CLI_EXPECT(view, 0);
-        const QJsonObject track = jsonObject(view).value(QStringLiteral("tracks")).toArray().first().toObject();
+        const QJsonObject track
+            = jsonObject(view).value(QStringLiteral("tracks")).toArray().first().toObject();
         QCOMPARE(track.value(QStringLiteral("specialization")).toString(), QStringLiteral("LFA_COACH"));
-        QCOMPARE(track.value(QStringLiteral("progress")).toObject().value(QStringLiteral("current_level")).toInt(), 8);
-        QCOMPARE(track.value(QStringLiteral("license")).toObject().value(QStringLiteral("current_level")).toInt(), 8);
+        QCOMPARE(
+            track.value(QStringLiteral("progress")).toObject().value(QStringLiteral("current_level")).toInt(),
+            8);
+        QCOMPARE(
+            track.value(QStringLiteral("license")).toObject().value(QStringLiteral("current_level")).toInt(),
+            8);
 
         // The levels agree at 8 (the seed's "consistency validated"); the key's two spellings are a
         // defect of their own since the 2026-12 revision (C3 spelling_mismatch), which set-level
@@ -250,14 +317,24 @@ private slots:
         const CliRun check = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         CLI_EXPECT(check, 2);
         const QJsonObject after = jsonObject(check);
-        QCOMPARE(after.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("level_mismatch")).toInt(-1), 0);
-        QCOMPARE(after.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("spelling_mismatch")).toInt(-1), 1);
+        QCOMPARE(after.value(QStringLiteral("by_kind"))
+                     .toObject()
+                     .value(QStringLiteral("level_mismatch"))
+                     .toInt(-1),
+            0);
+        QCOMPARE(after.value(QStringLiteral("by_kind"))
+                     .toObject()
+                     .value(QStringLiteral("spelling_mismatch"))
+                     .toInt(-1),
+            1);
         const QJsonArray remaining = after.value(QStringLiteral("violations")).toArray();
         QCOMPARE(remaining.size(), 1);
-        QCOMPARE(remaining.first().toObject().value(QStringLiteral("kind")).toString(), QStringLiteral("spelling_mismatch"));
+        QCOMPARE(remaining.first().toObject().value(QStringLiteral("kind")).toString(),
+            QStringLiteral("spelling_mismatch"));
         QCOMPARE(remaining.first().toObject().value(QStringLiteral("progress_level")).toInt(), 8);
         QCOMPARE(remaining.first().toObject().value(QStringLiteral("license_level")).toInt(), 8);
-        QCOMPARE(remaining.first().toObject().value(QStringLiteral("recommended_action")).toString(), QStringLiteral("unify_spelling"));
+        QCOMPARE(remaining.first().toObject().value(QStringLiteral("recommended_action")).toString(),
+            QStringLiteral("unify_spelling"));
     }
 
     // TEST 6 on a key stored under one spelling: after set-level the check finds it consistent.
@@ -269,8 +346,9 @@ private slots:
         QVERIFY(addProgress(db, user, QStringLiteral("COACH"), 5, { 130000, 25, 200, 300 }));
         QVERIFY(addLicense(db, user, QStringLiteral("COACH"), 3));
         const CliRun set = runOn(db, QStringLiteral("set-level"),
-                                 { QStringLiteral("--user"), QString::number(user), QStringLiteral("--spec"), QStringLiteral("LFA_COACH"),
-                                   QStringLiteral("--level"), QStringLiteral("8"), QStringLiteral("--reason"), QStringLiteral("Coupling enforcer atomic update") });
+            { QStringLiteral("--user"), QString::number(user), QStringLiteral("--spec"),
+                QStringLiteral("LFA_COACH"), QStringLiteral("--level"), QStringLiteral("8"),
+                QStringLiteral("--reason"), QStringLiteral("Coupling enforcer atomic update") });
         CLI_EXPECT(set, 0);
         const CliRun check = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         CLI_EXPECT(check, 0);

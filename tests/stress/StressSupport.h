@@ -16,10 +16,16 @@
 
 namespace cc::test::stress {
 
-inline bool fullStress() { return qgetenv("CC_STRESS") == "full"; }
+inline bool fullStress()
+{
+    return qgetenv("CC_STRESS") == "full";
+}
 
 // 3 trials per scenario in CI (CC_STRESS=ci, ./test.sh), 20 with CC_STRESS=full.
-inline int trials() { return fullStress() ? 20 : 3; }
+inline int trials()
+{
+    return fullStress() ? 20 : 3;
+}
 
 // The seed of the random kill moments: CC_STRESS_SEED, or a fixed one so a failure repeats.
 inline quint32 seed()
@@ -29,7 +35,10 @@ inline quint32 seed()
     return ok ? value : 20261124u;
 }
 
-inline QString keyName(const KeyRef& key) { return QString::number(key.userId) + u'/' + key.track; }
+inline QString keyName(const KeyRef& key)
+{
+    return QString::number(key.userId) + u'/' + key.track;
+}
 
 // Every row of the four platform tables the tool writes, read as the tool reads them (the platform
 // schema's select list), plus the progress and license rows grouped by key (canonical track).
@@ -39,7 +48,10 @@ struct DatabaseState {
     qint64 maxAuditId = 0;
 };
 
-inline QStringList writtenTables() { return { table::progress, table::licenses, table::progressions, table::achievements }; }
+inline QStringList writtenTables()
+{
+    return { table::progress, table::licenses, table::progressions, table::achievements };
+}
 
 inline Result<DatabaseState> readState(Session& session)
 {
@@ -48,8 +60,8 @@ inline Result<DatabaseState> readState(Session& session)
         return schema.error();
     DatabaseState state;
     for (const QString& name : writtenTables()) {
-        auto query = session.db().exec(QStringLiteral("SELECT ") + (*schema)->selectList(name) + QStringLiteral(" FROM ") + name
-                                       + QStringLiteral(" ORDER BY id"));
+        auto query = session.db().exec(QStringLiteral("SELECT ") + (*schema)->selectList(name)
+            + QStringLiteral(" FROM ") + name + QStringLiteral(" ORDER BY id"));
         if (!query)
             return query.error();
         QMap<qint64, Row>& rows = state.tables[name];
@@ -64,17 +76,18 @@ inline Result<DatabaseState> readState(Session& session)
     const LevelCatalogue& catalogue = session.catalogue();
     for (const Row& row : std::as_const(state.tables[table::progress])) {
         const KeyRef key { row.value(QStringLiteral("student_id")).toLongLong(),
-                           catalogue.canonical(row.value(QStringLiteral("specialization_id")).toString()) };
+            catalogue.canonical(row.value(QStringLiteral("specialization_id")).toString()) };
         state.keys[key].key = key;
         state.keys[key].progress.append(row);
     }
     for (const Row& row : std::as_const(state.tables[table::licenses])) {
         const KeyRef key { row.value(QStringLiteral("user_id")).toLongLong(),
-                           catalogue.canonical(row.value(QStringLiteral("specialization_type")).toString()) };
+            catalogue.canonical(row.value(QStringLiteral("specialization_type")).toString()) };
         state.keys[key].key = key;
         state.keys[key].licenses.append(row);
     }
-    auto maxId = session.db().scalar(QStringLiteral("SELECT coalesce(max(id), 0) FROM ") + session.db().tool("audit"));
+    auto maxId = session.db().scalar(
+        QStringLiteral("SELECT coalesce(max(id), 0) FROM ") + session.db().tool("audit"));
     if (!maxId)
         return maxId.error();
     state.maxAuditId = maxId->toLongLong();
@@ -99,7 +112,9 @@ inline QString rowsDiffer(const QList<Row>& expected, const QList<Row>& actual)
         if (rowId(expected.at(i)) != rowId(actual.at(i)))
             return QStringLiteral("row %1 instead of %2").arg(rowId(actual.at(i))).arg(rowId(expected.at(i)));
         if (!sameRow(expected.at(i), actual.at(i)))
-            return QStringLiteral("row %1 differs in %2").arg(rowId(actual.at(i))).arg(rowDifference(expected.at(i), actual.at(i)));
+            return QStringLiteral("row %1 differs in %2")
+                .arg(rowId(actual.at(i)))
+                .arg(rowDifference(expected.at(i), actual.at(i)));
     }
     return {};
 }
@@ -133,7 +148,8 @@ struct AuditVerdict {
 // rows now (progress and license rows together; other tables' rows in it exist as recorded). Every
 // key whose rows changed has an entry, and every new, removed or changed progression or
 // achievement row appears in an entry.
-inline AuditVerdict verifyAudit(const DatabaseState& before, const DatabaseState& now, const QList<AuditEntry>& entries)
+inline AuditVerdict verifyAudit(
+    const DatabaseState& before, const DatabaseState& now, const QList<AuditEntry>& entries)
 {
     AuditVerdict verdict;
     QMap<QString, QSet<qint64>> auditedIds;
@@ -154,20 +170,35 @@ inline AuditVerdict verifyAudit(const DatabaseState& before, const DatabaseState
         const KeyRef& key = it.key();
         const QList<AuditEntry>& list = it.value();
         const QString name = keyName(key);
-        if (QString d = keyRowsDiffer(before.keys.value(key), auditKeyRows(list.first().before)); !d.isEmpty())
-            verdict.problems << QStringLiteral("%1: audit %2 `before` is not the key's rows at the start (%3)").arg(name).arg(list.first().id).arg(d);
+        if (QString d = keyRowsDiffer(before.keys.value(key), auditKeyRows(list.first().before));
+            !d.isEmpty())
+            verdict.problems << QStringLiteral(
+                "%1: audit %2 `before` is not the key's rows at the start (%3)")
+                                    .arg(name)
+                                    .arg(list.first().id)
+                                    .arg(d);
         for (qsizetype i = 1; i < list.size(); ++i) {
-            if (QString d = keyRowsDiffer(auditKeyRows(list.at(i - 1).after), auditKeyRows(list.at(i).before)); !d.isEmpty())
-                verdict.problems << QStringLiteral("%1: audit %2 `before` is not audit %3 `after` (%4)").arg(name).arg(list.at(i).id).arg(list.at(i - 1).id).arg(d);
+            if (QString d
+                = keyRowsDiffer(auditKeyRows(list.at(i - 1).after), auditKeyRows(list.at(i).before));
+                !d.isEmpty())
+                verdict.problems << QStringLiteral("%1: audit %2 `before` is not audit %3 `after` (%4)")
+                                        .arg(name)
+                                        .arg(list.at(i).id)
+                                        .arg(list.at(i - 1).id)
+                                        .arg(d);
         }
         const AuditEntry& last = list.last();
         if (QString d = keyRowsDiffer(auditKeyRows(last.after), now.keys.value(key)); !d.isEmpty())
-            verdict.problems << QStringLiteral("%1: the rows are not audit %2 `after` (%3)").arg(name).arg(last.id).arg(d);
+            verdict.problems
+                << QStringLiteral("%1: the rows are not audit %2 `after` (%3)").arg(name).arg(last.id).arg(d);
         for (const QString& other : { table::progressions, table::achievements }) {
             for (const Row& row : rowsOf(last.after, other)) {
                 const auto current = now.tables.value(other).constFind(rowId(row));
                 if (current == now.tables.value(other).constEnd() || !sameRow(row, *current))
-                    verdict.problems << QStringLiteral("%1: %2 row %3 is not as audit %4 `after` says").arg(name, other).arg(rowId(row)).arg(last.id);
+                    verdict.problems << QStringLiteral("%1: %2 row %3 is not as audit %4 `after` says")
+                                            .arg(name, other)
+                                            .arg(rowId(row))
+                                            .arg(last.id);
             }
         }
     }
@@ -182,7 +213,8 @@ inline AuditVerdict verifyAudit(const DatabaseState& before, const DatabaseState
             continue;
         verdict.changedKeys.append(it.key());
         if (!verdict.entriesByKey.contains(it.key()))
-            verdict.problems << QStringLiteral("%1 changed without an audit entry (%2)").arg(keyName(it.key()), d);
+            verdict.problems
+                << QStringLiteral("%1 changed without an audit entry (%2)").arg(keyName(it.key()), d);
     }
     for (const QString& other : { table::progressions, table::achievements }) {
         const QMap<qint64, Row> a = before.tables.value(other);
@@ -195,7 +227,8 @@ inline AuditVerdict verifyAudit(const DatabaseState& before, const DatabaseState
         for (qint64 id : std::as_const(ids)) {
             const bool same = a.contains(id) && b.contains(id) && sameRow(a.value(id), b.value(id));
             if (!same && !auditedIds.value(other).contains(id))
-                verdict.problems << QStringLiteral("%1 row %2 changed without an audit entry").arg(other).arg(id);
+                verdict.problems
+                    << QStringLiteral("%1 row %2 changed without an audit entry").arg(other).arg(id);
         }
     }
     return verdict;

@@ -20,7 +20,10 @@ using namespace cc::test::stress;
 namespace {
 
 // Users of the repair-all demo: ~30% of their keys desynced, so the repair runs for seconds.
-qint64 repairUsers() { return fullStress() ? 20000 : 6000; }
+qint64 repairUsers()
+{
+    return fullStress() ? 20000 : 6000;
+}
 
 QJsonObject checkJson(const TestDatabase& db, int* exitCode)
 {
@@ -34,8 +37,9 @@ QMap<KeyRef, QString> violationKinds(const QJsonObject& check)
     QMap<KeyRef, QString> kinds;
     for (const QJsonValue& value : check.value(QStringLiteral("violations")).toArray()) {
         const QJsonObject violation = value.toObject();
-        kinds.insert({ violation.value(QStringLiteral("user_id")).toInteger(), violation.value(QStringLiteral("specialization")).toString() },
-                     violation.value(QStringLiteral("kind")).toString());
+        kinds.insert({ violation.value(QStringLiteral("user_id")).toInteger(),
+                         violation.value(QStringLiteral("specialization")).toString() },
+            violation.value(QStringLiteral("kind")).toString());
     }
     return kinds;
 }
@@ -75,18 +79,23 @@ private:
     void verifyStorage(TestDatabase& db)
     {
         if (!TestDatabase::isPostgres()) {
-            const CliRun integrity = runProgram(QStringLiteral("sqlite3"), { db.cliArguments().at(1), QStringLiteral("PRAGMA integrity_check;") });
+            const CliRun integrity = runProgram(QStringLiteral("sqlite3"),
+                { db.cliArguments().at(1), QStringLiteral("PRAGMA integrity_check;") });
             QCOMPARE(QString::fromUtf8(integrity.out).trimmed(), QStringLiteral("ok"));
             return;
         }
-        QTRY_COMPARE_WITH_TIMEOUT(db.scalar(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
-                                                           "(SELECT oid FROM pg_database WHERE datname = current_database())"))
-                                      .toLongLong(),
-                                  qint64(0), 10000);
-        QTRY_COMPARE_WITH_TIMEOUT(db.scalar(QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
-                                                           "AND state LIKE 'idle in transaction%'"))
-                                      .toLongLong(),
-                                  qint64(0), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            db.scalar(
+                  QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND database = "
+                                 "(SELECT oid FROM pg_database WHERE datname = current_database())"))
+                .toLongLong(),
+            qint64(0), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            db.scalar(
+                  QStringLiteral("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                 "AND state LIKE 'idle in transaction%'"))
+                .toLongLong(),
+            qint64(0), 10000);
     }
 
     // A repair-all was killed: keys changed only in whole 500-key transactions, in key order, each
@@ -142,28 +151,36 @@ private:
                     continue;
                 }
                 ++committed;
-                QVERIFY2(!uncommittedSeen, qPrintable(QStringLiteral("transaction at key %1 committed after an earlier one did not").arg(start)));
-                QVERIFY2(audited == repairable, qPrintable(QStringLiteral("transaction at key %1: %2 of %3 repairable keys changed")
-                                                               .arg(start).arg(audited).arg(repairable)));
+                QVERIFY2(!uncommittedSeen,
+                    qPrintable(QStringLiteral("transaction at key %1 committed after an earlier one did not")
+                                   .arg(start)));
+                QVERIFY2(audited == repairable,
+                    qPrintable(QStringLiteral("transaction at key %1: %2 of %3 repairable keys changed")
+                                   .arg(start)
+                                   .arg(audited)
+                                   .arg(repairable)));
             }
-            qInfo("  %d of %d transactions of 500 keys committed (%d keys changed)", committed, int((keys.size() + 499) / 500),
-                  int(verdict.changedKeys.size()));
+            qInfo("  %d of %d transactions of 500 keys committed (%d keys changed)", committed,
+                int((keys.size() + 499) / 500), int(verdict.changedKeys.size()));
         }
 
         // The next command works, and sees every changed key consistent.
         int code = -1;
         const QJsonObject check = checkJson(db, &code);
-        QVERIFY2(code >= 0 && code <= 2, qPrintable(QStringLiteral("check after the kill exited %1").arg(code)));
+        QVERIFY2(
+            code >= 0 && code <= 2, qPrintable(QStringLiteral("check after the kill exited %1").arg(code)));
         const QMap<KeyRef, QString> open = violationKinds(check);
         for (const KeyRef& key : verdict.changedKeys)
-            QVERIFY2(!open.contains(key), qPrintable(keyName(key) + QStringLiteral(" was changed but is still ") + open.value(key)));
+            QVERIFY2(!open.contains(key),
+                qPrintable(keyName(key) + QStringLiteral(" was changed but is still ") + open.value(key)));
     }
 
 private slots:
     void initTestCase()
     {
         QVERIFY(!qEnvironmentVariable("CC_BINARY").isEmpty());
-        qInfo("CC_STRESS=%s: %d trials per scenario, seed %u", qgetenv("CC_STRESS").constData(), trials(), seed());
+        qInfo("CC_STRESS=%s: %d trials per scenario, seed %u", qgetenv("CC_STRESS").constData(), trials(),
+            seed());
     }
 
     void killDuringRepairAll()
@@ -176,21 +193,26 @@ private slots:
         for (int trial = 0; trial <= trials(); ++trial) {
             TestDatabase db;
             CLI_REQUIRE_DB(db);
-            CLI_EXPECT(runOn(db, QStringLiteral("demo"), { QStringLiteral("--users"), QString::number(repairUsers()), QStringLiteral("--seed"),
-                                                          QString::number(trial + 1), QStringLiteral("--desync-rate"), QStringLiteral("0.3") }),
-                       0);
+            CLI_EXPECT(
+                runOn(db, QStringLiteral("demo"),
+                    { QStringLiteral("--users"), QString::number(repairUsers()), QStringLiteral("--seed"),
+                        QString::number(trial + 1), QStringLiteral("--desync-rate"), QStringLiteral("0.3") }),
+                0);
             const DatabaseState before = state(db);
             QVERIFY(!before.keys.isEmpty());
             const int delay = killDelay(trial, fullRunMs);
             QElapsedTimer timer;
             timer.start();
-            const KilledRun run = runAndKill(QStringList { QStringLiteral("repair-all"), QStringLiteral("--apply"), QStringLiteral("--create-licenses") }
-                                                 + db.cliArguments(),
-                                             delay);
+            const KilledRun run
+                = runAndKill(QStringList { QStringLiteral("repair-all"), QStringLiteral("--apply"),
+                                 QStringLiteral("--create-licenses") }
+                        + db.cliArguments(),
+                    delay);
             if (trial == 0)
                 fullRunMs = timer.elapsed();
             qInfo("trial %d: kill after %d ms: %s", trial, delay,
-                  run.killed ? "killed while running" : qPrintable(QStringLiteral("ended after %1 ms").arg(timer.elapsed())));
+                run.killed ? "killed while running"
+                           : qPrintable(QStringLiteral("ended after %1 ms").arg(timer.elapsed())));
             if (!run.killed)
                 QVERIFY2(run.exitCode == 0, run.err.constData());
             killed += run.killed ? 1 : 0;
@@ -205,14 +227,18 @@ private slots:
 
             // The next repair-all finishes the job: only unknown tracks (manual review) remain.
             const DatabaseState resumed = state(db);
-            CLI_EXPECT(runOn(db, QStringLiteral("repair-all"), { QStringLiteral("--apply"), QStringLiteral("--create-licenses") }), 0);
-            const AuditVerdict finished = verifyAudit(resumed, state(db), entriesSince(db, resumed.maxAuditId));
+            CLI_EXPECT(runOn(db, QStringLiteral("repair-all"),
+                           { QStringLiteral("--apply"), QStringLiteral("--create-licenses") }),
+                0);
+            const AuditVerdict finished
+                = verifyAudit(resumed, state(db), entriesSince(db, resumed.maxAuditId));
             QVERIFY2(finished.problems.isEmpty(), qPrintable(firstProblems(finished.problems)));
             int code = -1;
             const QJsonObject check = checkJson(db, &code);
             QVERIFY(code >= 0 && code <= 2);
             const QJsonObject byKind = check.value(QStringLiteral("by_kind")).toObject();
-            QCOMPARE(check.value(QStringLiteral("inconsistent")).toInteger(), byKind.value(QStringLiteral("unknown_specialization")).toInteger());
+            QCOMPARE(check.value(QStringLiteral("inconsistent")).toInteger(),
+                byKind.value(QStringLiteral("unknown_specialization")).toInteger());
             verifyStorage(db);
         }
         qInfo("repair-all: %d of %d trials killed while running", killed, trials());
@@ -229,7 +255,8 @@ private slots:
         {
             const DatabaseState start = state(db);
             for (auto it = start.keys.cbegin(); it != start.keys.cend() && keys.size() < 8; ++it) {
-                if (it->progress.size() == 1 && it->licenses.size() == 1 && it.key().track == u"GANCUJU_PLAYER")
+                if (it->progress.size() == 1 && it->licenses.size() == 1
+                    && it.key().track == u"GANCUJU_PLAYER")
                     keys.append(it.key());
             }
         }
@@ -259,7 +286,8 @@ private slots:
                         continue;
                     if (running[w]) {
                         Operation& done = operations[current[w]];
-                        done.exitCode = running[w]->exitStatus() == QProcess::NormalExit ? running[w]->exitCode() : -1;
+                        done.exitCode
+                            = running[w]->exitStatus() == QProcess::NormalExit ? running[w]->exitCode() : -1;
                         done.err = running[w]->readAllStandardError();
                     }
                     Operation operation;
@@ -269,10 +297,12 @@ private slots:
                     operations.append(operation);
                     running[w] = std::make_unique<QProcess>();
                     running[w]->setProgram(qEnvironmentVariable("CC_BINARY"));
-                    running[w]->setArguments(QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"), QString::number(operation.key.userId),
-                                                         QStringLiteral("--spec"), operation.key.track, QStringLiteral("--xp"),
-                                                         QString::number(operation.xp), QStringLiteral("--sessions"), QStringLiteral("1") }
-                                           + db.cliArguments());
+                    running[w]->setArguments(
+                        QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"),
+                            QString::number(operation.key.userId), QStringLiteral("--spec"),
+                            operation.key.track, QStringLiteral("--xp"), QString::number(operation.xp),
+                            QStringLiteral("--sessions"), QStringLiteral("1") }
+                        + db.cliArguments());
                     running[w]->start();
                 }
                 QTest::qWait(2);
@@ -285,7 +315,8 @@ private slots:
                 }
                 running[w]->waitForFinished(10000);
                 if (!last.killed) {
-                    last.exitCode = running[w]->exitStatus() == QProcess::NormalExit ? running[w]->exitCode() : -1;
+                    last.exitCode
+                        = running[w]->exitStatus() == QProcess::NormalExit ? running[w]->exitCode() : -1;
                     last.err = running[w]->readAllStandardError();
                 }
             }
@@ -293,10 +324,14 @@ private slots:
             for (const Operation& operation : std::as_const(operations)) {
                 killed += operation.killed ? 1 : 0;
                 QVERIFY2(operation.killed || operation.exitCode == 0,
-                         qPrintable(QStringLiteral("update-progress +%1 exited %2: %3").arg(operation.xp).arg(operation.exitCode).arg(QString::fromUtf8(operation.err))));
+                    qPrintable(QStringLiteral("update-progress +%1 exited %2: %3")
+                                   .arg(operation.xp)
+                                   .arg(operation.exitCode)
+                                   .arg(QString::fromUtf8(operation.err))));
             }
             killedTotal += killed;
-            qInfo("trial %d: %d update-progress runs in %d ms, %d killed", trial, int(operations.size()), stormMs, killed);
+            qInfo("trial %d: %d update-progress runs in %d ms, %d killed", trial, int(operations.size()),
+                stormMs, killed);
 
             verifyStorage(db);
             const DatabaseState now = state(db);
@@ -315,25 +350,38 @@ private slots:
                     const QList<Row> to = rowsOf(entry.after, table::progress);
                     QCOMPARE(from.size(), 1);
                     QCOMPARE(to.size(), 1);
-                    const qint64 xp = to.first().value(QStringLiteral("total_xp")).toLongLong() - from.first().value(QStringLiteral("total_xp")).toLongLong();
+                    const qint64 xp = to.first().value(QStringLiteral("total_xp")).toLongLong()
+                        - from.first().value(QStringLiteral("total_xp")).toLongLong();
                     const Operation* operation = byXp.value(xp);
                     QVERIFY2(operation && operation->key == it.key() && !recorded.contains(xp),
-                             qPrintable(QStringLiteral("audit %1 adds %2 XP to %3, which no single operation did").arg(entry.id).arg(xp).arg(keyName(it.key()))));
+                        qPrintable(QStringLiteral("audit %1 adds %2 XP to %3, which no single operation did")
+                                       .arg(entry.id)
+                                       .arg(xp)
+                                       .arg(keyName(it.key()))));
                     recorded.insert(xp);
                     QCOMPARE(to.first().value(QStringLiteral("completed_sessions")).toLongLong(),
-                             from.first().value(QStringLiteral("completed_sessions")).toLongLong() + 1);
+                        from.first().value(QStringLiteral("completed_sessions")).toLongLong() + 1);
                 }
             }
             for (const Operation& operation : std::as_const(operations)) {
                 if (!operation.killed)
-                    QVERIFY2(recorded.contains(operation.xp), qPrintable(QStringLiteral("update-progress +%1 exited 0 without an audit entry").arg(operation.xp)));
+                    QVERIFY2(recorded.contains(operation.xp),
+                        qPrintable(QStringLiteral("update-progress +%1 exited 0 without an audit entry")
+                                       .arg(operation.xp)));
             }
             for (const KeyRef& key : std::as_const(keys)) {
                 qint64 sum = 0;
                 for (const AuditEntry& entry : verdict.entriesByKey.value(key))
-                    sum += rowsOf(entry.after, table::progress).first().value(QStringLiteral("total_xp")).toLongLong()
-                        - rowsOf(entry.before, table::progress).first().value(QStringLiteral("total_xp")).toLongLong();
-                const qint64 gained = now.keys.value(key).progress.value(0).value(QStringLiteral("total_xp")).toLongLong()
+                    sum += rowsOf(entry.after, table::progress)
+                               .first()
+                               .value(QStringLiteral("total_xp"))
+                               .toLongLong()
+                        - rowsOf(entry.before, table::progress)
+                              .first()
+                              .value(QStringLiteral("total_xp"))
+                              .toLongLong();
+                const qint64 gained
+                    = now.keys.value(key).progress.value(0).value(QStringLiteral("total_xp")).toLongLong()
                     - before.keys.value(key).progress.value(0).value(QStringLiteral("total_xp")).toLongLong();
                 QCOMPARE(gained, sum);
             }
@@ -343,7 +391,8 @@ private slots:
             const QMap<KeyRef, QString> open = violationKinds(checkJson(db, &code));
             QVERIFY2(code >= 0 && code <= 2, qPrintable(QStringLiteral("check exited %1").arg(code)));
             for (const KeyRef& key : std::as_const(keys))
-                QVERIFY2(!open.contains(key), qPrintable(keyName(key) + QStringLiteral(" is ") + open.value(key)));
+                QVERIFY2(
+                    !open.contains(key), qPrintable(keyName(key) + QStringLiteral(" is ") + open.value(key)));
         }
         QVERIFY2(killedTotal > 0, "no update-progress was killed while it ran");
     }
@@ -352,11 +401,12 @@ private slots:
     {
         TestDatabase db;
         CLI_REQUIRE_DB(db);
-        CLI_EXPECT(runOn(db, QStringLiteral("demo"), { QStringLiteral("--users"), QString::number(fullStress() ? 25000 : 4000),
-                                                      QStringLiteral("--desync-rate"), QStringLiteral("0.02") }),
-                   0);
-        const QStringList kinds { QStringLiteral("level_mismatch"), QStringLiteral("missing_license"), QStringLiteral("duplicate_progress"),
-                                  QStringLiteral("duplicate_license") };
+        CLI_EXPECT(runOn(db, QStringLiteral("demo"),
+                       { QStringLiteral("--users"), QString::number(fullStress() ? 25000 : 4000),
+                           QStringLiteral("--desync-rate"), QStringLiteral("0.02") }),
+            0);
+        const QStringList kinds { QStringLiteral("level_mismatch"), QStringLiteral("missing_license"),
+            QStringLiteral("duplicate_progress"), QStringLiteral("duplicate_license") };
         constexpr int count = 1000;
         // Trial 0 runs to the end and times the whole command (scan and transaction); the others
         // are killed at a random moment between a tenth and seven tenths of that time (wider, and
@@ -369,14 +419,16 @@ private slots:
             const int delay = killDelay(trial, fullRunMs);
             QElapsedTimer timer;
             timer.start();
-            const KilledRun run = runAndKill(QStringList { QStringLiteral("inject"), QStringLiteral("--kind"), kind, QStringLiteral("--random"),
-                                                           QString::number(count), QStringLiteral("--seed"), QString::number(trial + 1) }
-                                                 + db.cliArguments(),
-                                             delay);
+            const KilledRun run = runAndKill(QStringList { QStringLiteral("inject"), QStringLiteral("--kind"),
+                                                 kind, QStringLiteral("--random"), QString::number(count),
+                                                 QStringLiteral("--seed"), QString::number(trial + 1) }
+                    + db.cliArguments(),
+                delay);
             if (trial == 0)
                 fullRunMs = timer.elapsed();
             qInfo("trial %d: inject %s, kill after %d ms: %s", trial, qPrintable(kind), delay,
-                  run.killed ? "killed while running" : qPrintable(QStringLiteral("ended after %1 ms").arg(timer.elapsed())));
+                run.killed ? "killed while running"
+                           : qPrintable(QStringLiteral("ended after %1 ms").arg(timer.elapsed())));
             if (!run.killed)
                 QVERIFY2(run.exitCode == 0, run.err.constData());
             killed += run.killed ? 1 : 0;
@@ -387,7 +439,7 @@ private slots:
             QVERIFY2(verdict.problems.isEmpty(), qPrintable(firstProblems(verdict.problems)));
             // One transaction: all 1000 keys or none.
             QVERIFY2(verdict.entriesByKey.isEmpty() || verdict.entriesByKey.size() == count,
-                     qPrintable(QStringLiteral("%1 keys injected").arg(verdict.entriesByKey.size())));
+                qPrintable(QStringLiteral("%1 keys injected").arg(verdict.entriesByKey.size())));
             QCOMPARE(verdict.changedKeys.size(), verdict.entriesByKey.size());
             QSet<qint64> batches;
             for (const AuditEntry& entry : entries)
@@ -402,7 +454,8 @@ private slots:
             const QMap<KeyRef, QString> open = violationKinds(checkJson(db, &code));
             QVERIFY2(code >= 0 && code <= 2, qPrintable(QStringLiteral("check exited %1").arg(code)));
             for (const KeyRef& key : verdict.changedKeys)
-                QVERIFY2(open.value(key) == kind, qPrintable(keyName(key) + QStringLiteral(" is ") + open.value(key)));
+                QVERIFY2(open.value(key) == kind,
+                    qPrintable(keyName(key) + QStringLiteral(" is ") + open.value(key)));
         }
         qInfo("inject --random: %d of %d trials killed while running", killed, trials());
         QVERIFY2(killed > 0, "no trial killed inject while it ran: the kill window is wrong");

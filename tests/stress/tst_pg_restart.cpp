@@ -43,7 +43,8 @@ private slots:
         QFETCH(QString, mode);
         TestDatabase db;
         CLI_REQUIRE_DB(db);
-        CLI_EXPECT(runOn(db, QStringLiteral("demo"), words({ "--users", "8000", "--desync-rate", "0.3" })), 0);
+        CLI_EXPECT(
+            runOn(db, QStringLiteral("demo"), words({ "--users", "8000", "--desync-rate", "0.3" })), 0);
         DatabaseState before;
         {
             auto session = db.open();
@@ -66,13 +67,16 @@ private slots:
         err += repair.readAllStandardError();
         const QString message = QString::fromUtf8(err);
         QCOMPARE(repair.exitStatus(), QProcess::NormalExit);
-        QVERIFY2(repair.exitCode() == 5, qPrintable(QStringLiteral("exit %1: %2").arg(repair.exitCode()).arg(message)));
+        QVERIFY2(repair.exitCode() == 5,
+            qPrintable(QStringLiteral("exit %1: %2").arg(repair.exitCode()).arg(message)));
         QVERIFY2(message.contains(QStringLiteral("lost the connection")), qPrintable(message));
-        const QRegularExpressionMatch match =
-            QRegularExpression(QStringLiteral("(\\d+) of (\\d+) keys were committed before the error \\((\\d+) changed, (\\d+) skipped.*the other (\\d+) keys, from user (\\d+), (\\S+) on, were not changed"))
-                .match(message);
+        const QRegularExpressionMatch match = QRegularExpression(
+            QStringLiteral("(\\d+) of (\\d+) keys were committed before the error \\((\\d+) changed, (\\d+) "
+                           "skipped.*the other (\\d+) keys, from user (\\d+), (\\S+) on, were not changed"))
+                                                  .match(message);
         QVERIFY2(match.hasMatch(), qPrintable(message));
-        qInfo("pg_ctl stop -m %s: exit %d, %s", qPrintable(mode), repair.exitCode(), qPrintable(match.captured(0)));
+        qInfo("pg_ctl stop -m %s: exit %d, %s", qPrintable(mode), repair.exitCode(),
+            qPrintable(match.captured(0)));
         const qint64 committed = match.captured(1).toLongLong();
         const qint64 total = match.captured(2).toLongLong();
         QVERIFY(committed >= 1000 && committed < total);
@@ -117,11 +121,13 @@ private slots:
             const bool audited = verdict.entriesByKey.contains(keys.at(i));
             const bool manual = kinds.value(keys.at(i)) == u"unknown_specialization";
             if (i < committed) {
-                QVERIFY2(audited != manual, qPrintable(keyName(keys.at(i)) + QStringLiteral(" committed wrongly")));
+                QVERIFY2(audited != manual,
+                    qPrintable(keyName(keys.at(i)) + QStringLiteral(" committed wrongly")));
                 changed += audited ? 1 : 0;
                 skipped += manual ? 1 : 0;
             } else {
-                QVERIFY2(!audited, qPrintable(keyName(keys.at(i)) + QStringLiteral(" changed after the reported point")));
+                QVERIFY2(!audited,
+                    qPrintable(keyName(keys.at(i)) + QStringLiteral(" changed after the reported point")));
             }
         }
         QCOMPARE(changed, match.captured(3).toLongLong());
@@ -132,14 +138,19 @@ private slots:
         const CliRun check = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         QVERIFY2(check.exitCode >= 0 && check.exitCode <= 2, qPrintable(describe(check)));
         for (const QJsonValue& value : jsonObject(check).value(QStringLiteral("violations")).toArray()) {
-            const KeyRef key { value.toObject().value(QStringLiteral("user_id")).toInteger(), value.toObject().value(QStringLiteral("specialization")).toString() };
-            QVERIFY2(!verdict.entriesByKey.contains(key), qPrintable(keyName(key) + QStringLiteral(" was repaired but is inconsistent")));
+            const KeyRef key { value.toObject().value(QStringLiteral("user_id")).toInteger(),
+                value.toObject().value(QStringLiteral("specialization")).toString() };
+            QVERIFY2(!verdict.entriesByKey.contains(key),
+                qPrintable(keyName(key) + QStringLiteral(" was repaired but is inconsistent")));
         }
         CLI_EXPECT(runOn(db, QStringLiteral("repair-all"), words({ "--apply", "--create-licenses" })), 0);
         const CliRun after = runOn(db, QStringLiteral("check"), { QStringLiteral("--json") });
         const QJsonObject report = jsonObject(after);
         QCOMPARE(report.value(QStringLiteral("inconsistent")).toInteger(),
-                 report.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("unknown_specialization")).toInteger());
+            report.value(QStringLiteral("by_kind"))
+                .toObject()
+                .value(QStringLiteral("unknown_specialization"))
+                .toInteger());
     }
 };
 

@@ -41,7 +41,10 @@ public:
     }
 
     // Stops the server and keeps its data (pg_ctl stop -m `mode`: fast or immediate).
-    QString halt(const QString& mode = QStringLiteral("fast")) { return script({ QStringLiteral("halt"), m_root.path(), mode }); }
+    QString halt(const QString& mode = QStringLiteral("fast"))
+    {
+        return script({ QStringLiteral("halt"), m_root.path(), mode });
+    }
 
     // Starts a halted server again on the same port.
     QString resume() { return script({ QStringLiteral("resume"), m_root.path(), m_port }); }
@@ -71,7 +74,8 @@ private:
         if (!process.waitForFinished(120000))
             return QStringLiteral("pg-throwaway.sh %1 did not finish").arg(arguments.join(u' '));
         if (process.exitStatus() != QProcess::NormalExit || process.exitCode() != 0)
-            return QStringLiteral("pg-throwaway.sh %1 failed: %2").arg(arguments.join(u' '), QString::fromLocal8Bit(process.readAll()));
+            return QStringLiteral("pg-throwaway.sh %1 failed: %2")
+                .arg(arguments.join(u' '), QString::fromLocal8Bit(process.readAll()));
         return {};
     }
 

@@ -173,7 +173,8 @@ bool PlatformFixture::createSchema()
                "CREATE TABLE semesters (id {id}, code VARCHAR(30) NOT NULL UNIQUE, name VARCHAR(100) NOT "
                "NULL, "
                "start_date DATE NOT NULL, end_date DATE NOT NULL, is_active BOOLEAN NOT NULL DEFAULT TRUE)")
-        // The tables that reference licenses (docs/PLATFORM.md §1a) with their ON DELETE actions and unique indexes.
+        // The tables that reference licenses (docs/PLATFORM.md §1a) with their ON DELETE actions and unique
+        // indexes.
         << QStringLiteral(
                "CREATE TABLE credit_transactions (id {id}, user_id INTEGER REFERENCES users(id), "
                "user_license_id INTEGER REFERENCES user_licenses(id) ON DELETE CASCADE, "

@@ -26,18 +26,21 @@ QString TestDatabase::dialectName()
 
 QString toolTable(const char* name)
 {
-    return TestDatabase::isPostgres() ? QStringLiteral("coupling_console.%1").arg(QLatin1String(name)) : QStringLiteral("cc_%1").arg(QLatin1String(name));
+    return TestDatabase::isPostgres() ? QStringLiteral("coupling_console.%1").arg(QLatin1String(name))
+                                      : QStringLiteral("cc_%1").arg(QLatin1String(name));
 }
 
 QStringList platformTables()
 {
-    return { QStringLiteral("users"), QStringLiteral("specializations"), QStringLiteral("specialization_progress"),
-             QStringLiteral("user_licenses"), QStringLiteral("license_progressions"), QStringLiteral("user_achievements") };
+    return { QStringLiteral("users"), QStringLiteral("specializations"),
+        QStringLiteral("specialization_progress"), QStringLiteral("user_licenses"),
+        QStringLiteral("license_progressions"), QStringLiteral("user_achievements") };
 }
 
 QStringList guardedTables()
 {
-    return platformTables() << toolTable("audit") << toolTable("settings") << toolTable("levels") << toolTable("aliases");
+    return platformTables() << toolTable("audit") << toolTable("settings") << toolTable("levels")
+                            << toolTable("aliases");
 }
 
 TestDatabase::TestDatabase()
@@ -47,7 +50,8 @@ TestDatabase::TestDatabase()
         return;
     }
     static QAtomicInteger<int> counter;
-    const QString name = QStringLiteral("cc_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
+    const QString name
+        = QStringLiteral("cc_test_%1_%2").arg(QCoreApplication::applicationPid()).arg(++counter);
     auto admin = ConnectionProfile::fromConninfo(QStringLiteral("dbname=postgres"));
     if (!admin) {
         m_error = admin.error().message;
@@ -62,8 +66,11 @@ TestDatabase::TestDatabase()
         db.setPassword(admin->password);
         db.setDatabaseName(QStringLiteral("postgres"));
         if (!db.open()) {
-            m_error = QStringLiteral("the PostgreSQL test server at %1:%2 is not reachable: %3 (./test.sh starts one)")
-                          .arg(admin->host).arg(admin->port).arg(db.lastError().text());
+            m_error = QStringLiteral(
+                "the PostgreSQL test server at %1:%2 is not reachable: %3 (./test.sh starts one)")
+                          .arg(admin->host)
+                          .arg(admin->port)
+                          .arg(db.lastError().text());
             return;
         }
         QSqlQuery query(db);
@@ -96,7 +103,11 @@ QStringList TestDatabase::cliArguments() const
 {
     if (!isPostgres())
         return { QStringLiteral("--db"), m_profile.sqlitePath };
-    return { QStringLiteral("--pg"), QStringLiteral("host=%1 port=%2 dbname=%3 user=%4").arg(m_profile.host).arg(m_profile.port).arg(m_profile.database, m_profile.user) };
+    return { QStringLiteral("--pg"),
+        QStringLiteral("host=%1 port=%2 dbname=%3 user=%4")
+            .arg(m_profile.host)
+            .arg(m_profile.port)
+            .arg(m_profile.database, m_profile.user) };
 }
 
 std::unique_ptr<Session> TestDatabase::open(const QString& operatorEmail, const QString& source)
@@ -104,7 +115,8 @@ std::unique_ptr<Session> TestDatabase::open(const QString& operatorEmail, const 
     SessionOptions options;
     options.profile = m_profile;
     options.operatorEmail = operatorEmail;
-    options.password = QStringLiteral("demo"); // the password of demo users and addUser(); asked on production only
+    options.password
+        = QStringLiteral("demo"); // the password of demo users and addUser(); asked on production only
     options.source = source;
     options.openMode = Database::OpenMode::MayCreate;
     auto session = Session::open(options);
@@ -162,29 +174,38 @@ QVariant TestDatabase::scalar(const QString& sql, const QVariantList& binds)
 
 qint64 TestDatabase::addUser(const QString& email, const QString& role, bool active)
 {
-    return scalar(QStringLiteral("INSERT INTO users (name, email, password_hash, role, is_active) VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                  { QString(QStringLiteral("Test ") + email), email, QStringLiteral("$2b$12$.n22nTX5XRQnorhQzaQ0luiHukJSNXs5wmfVpMAUlUTWSbn4tzWWa"), role, active })
+    return scalar(QStringLiteral("INSERT INTO users (name, email, password_hash, role, is_active) VALUES (?, "
+                                 "?, ?, ?, ?) RETURNING id"),
+        { QString(QStringLiteral("Test ") + email), email,
+            QStringLiteral("$2b$12$.n22nTX5XRQnorhQzaQ0luiHukJSNXs5wmfVpMAUlUTWSbn4tzWWa"), role, active })
         .toLongLong();
 }
 
-qint64 TestDatabase::addProgress(qint64 userId, const QString& spec, const QVariant& level, qint64 xp, qint64 sessions,
-                                 qint64 theoryHours, qint64 practiceHours)
+qint64 TestDatabase::addProgress(qint64 userId, const QString& spec, const QVariant& level, qint64 xp,
+    qint64 sessions, qint64 theoryHours, qint64 practiceHours)
 {
-    return scalar(QStringLiteral("INSERT INTO specialization_progress (student_id, specialization_id, current_level, total_xp, "
-                                 "completed_sessions, completed_projects, theory_hours_completed, practice_hours_completed, "
-                                 "last_activity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING id"),
-                  { userId, spec, level, xp, sessions, theoryHours, practiceHours, QStringLiteral("2025-06-01 10:00:00"),
-                    QStringLiteral("2025-01-01 09:00:00"), QStringLiteral("2025-06-01 10:00:00") })
+    return scalar(
+        QStringLiteral(
+            "INSERT INTO specialization_progress (student_id, specialization_id, current_level, total_xp, "
+            "completed_sessions, completed_projects, theory_hours_completed, practice_hours_completed, "
+            "last_activity, created_at, updated_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?) RETURNING id"),
+        { userId, spec, level, xp, sessions, theoryHours, practiceHours,
+            QStringLiteral("2025-06-01 10:00:00"), QStringLiteral("2025-01-01 09:00:00"),
+            QStringLiteral("2025-06-01 10:00:00") })
         .toLongLong();
 }
 
-qint64 TestDatabase::addLicense(qint64 userId, const QString& spec, qint64 level, std::optional<qint64> maxAchieved)
+qint64 TestDatabase::addLicense(
+    qint64 userId, const QString& spec, qint64 level, std::optional<qint64> maxAchieved)
 {
-    return scalar(QStringLiteral("INSERT INTO user_licenses (user_id, specialization_type, current_level, max_achieved_level, "
-                                 "started_at, payment_verified, onboarding_completed, is_active, renewal_cost, credit_balance, "
-                                 "credit_purchased, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1000, 0, 0, ?, ?) RETURNING id"),
-                  { userId, spec, level, maxAchieved.value_or(level), QStringLiteral("2025-01-01 09:00:00"), true, true, true,
-                    QStringLiteral("2025-01-01 09:00:00"), QStringLiteral("2025-06-01 10:00:00") })
+    return scalar(
+        QStringLiteral(
+            "INSERT INTO user_licenses (user_id, specialization_type, current_level, max_achieved_level, "
+            "started_at, payment_verified, onboarding_completed, is_active, renewal_cost, credit_balance, "
+            "credit_purchased, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1000, 0, 0, ?, ?) "
+            "RETURNING id"),
+        { userId, spec, level, maxAchieved.value_or(level), QStringLiteral("2025-01-01 09:00:00"), true, true,
+            true, QStringLiteral("2025-01-01 09:00:00"), QStringLiteral("2025-06-01 10:00:00") })
         .toLongLong();
 }
 
@@ -208,7 +229,8 @@ QString TestDatabase::snapshot(const QStringList& tables)
             text += tableName + u':';
             const QSqlRecord record = query->record();
             for (int i = 0; i < record.count(); ++i)
-                text += u' ' + record.fieldName(i) + u'=' + (query->value(i).isNull() ? QStringLiteral("NULL") : query->value(i).toString());
+                text += u' ' + record.fieldName(i) + u'='
+                    + (query->value(i).isNull() ? QStringLiteral("NULL") : query->value(i).toString());
             text += u'\n';
         }
     }
@@ -220,7 +242,8 @@ CliRun runCli(const QStringList& arguments, const QByteArray& input)
     return runProgram(qEnvironmentVariable("CC_BINARY"), arguments, input);
 }
 
-CliRun runProgram(const QString& program, const QStringList& arguments, const QByteArray& input, int timeoutMs)
+CliRun runProgram(
+    const QString& program, const QStringList& arguments, const QByteArray& input, int timeoutMs)
 {
     CliRun run;
     QProcess process;

@@ -29,7 +29,8 @@ public:
     QString directory() const { return m_dir.path(); }
 
     // Opens a session, signed in with the demo password where the database asks (production).
-    std::unique_ptr<Session> open(const QString& operatorEmail = {}, const QString& source = QStringLiteral("cli"));
+    std::unique_ptr<Session> open(
+        const QString& operatorEmail = {}, const QString& source = QStringLiteral("cli"));
     // init (+ demo data when users > 0) as the system.
     bool initialise(qint64 demoUsers = 0, qint64 seed = 1, double rate = 0.02);
     // Runs SQL on a private connection (for planting rows as the platform would).
@@ -37,10 +38,12 @@ public:
     QVariant scalar(const QString& sql, const QVariantList& binds = {});
     // Plants platform rows as the platform would (raw SQL, every NOT NULL column supplied).
     qint64 addUser(const QString& email, const QString& role = QStringLiteral("student"), bool active = true);
-    qint64 addProgress(qint64 userId, const QString& spec, const QVariant& level, qint64 xp = 0, qint64 sessions = 0,
-                       qint64 theoryHours = 0, qint64 practiceHours = 0);
-    qint64 addLicense(qint64 userId, const QString& spec, qint64 level, std::optional<qint64> maxAchieved = std::nullopt);
-    qint64 count(const QString& table, const QString& where = QStringLiteral("1 = 1"), const QVariantList& binds = {});
+    qint64 addProgress(qint64 userId, const QString& spec, const QVariant& level, qint64 xp = 0,
+        qint64 sessions = 0, qint64 theoryHours = 0, qint64 practiceHours = 0);
+    qint64 addLicense(
+        qint64 userId, const QString& spec, qint64 level, std::optional<qint64> maxAchieved = std::nullopt);
+    qint64 count(
+        const QString& table, const QString& where = QStringLiteral("1 = 1"), const QVariantList& binds = {});
 
     // A stable text snapshot of the rows of the named tables (for "changed nothing" assertions).
     QString snapshot(const QStringList& tables);
@@ -70,6 +73,7 @@ struct CliRun {
 CliRun runCli(const QStringList& arguments, const QByteArray& input = {});
 // Runs any program (a wrapper such as setpriv or sh around the binary, or sqlite3); one still
 // running after timeoutMs is killed and reported with exit code -1.
-CliRun runProgram(const QString& program, const QStringList& arguments, const QByteArray& input = {}, int timeoutMs = 300000);
+CliRun runProgram(const QString& program, const QStringList& arguments, const QByteArray& input = {},
+    int timeoutMs = 300000);
 
 } // namespace cc::test

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "MainWindow.h"
-#include "pages/DashboardPage.h"
 #include "TestDatabase.h"
+#include "pages/DashboardPage.h"
 
 #include "Prompt.h"
 
@@ -16,7 +16,8 @@
 namespace cc::test {
 
 // Opens the real main window on a test database as `operatorEmail`, shown offscreen at 1280×800.
-inline std::unique_ptr<ui::MainWindow> openWindow(TestDatabase& db, const QString& operatorEmail = QStringLiteral("admin@demo.local"))
+inline std::unique_ptr<ui::MainWindow> openWindow(
+    TestDatabase& db, const QString& operatorEmail = QStringLiteral("admin@demo.local"))
 {
     SessionOptions options;
     options.profile = db.profile();
@@ -45,11 +46,11 @@ inline void waitForIdle(ui::MainWindow& window, bool withStoredRun = false)
     QTRY_VERIFY_WITH_TIMEOUT(window.context()->info().loaded, 10000);
     if (withStoredRun)
         QTRY_VERIFY_WITH_TIMEOUT(window.dashboard()->snapshot().latest.has_value(), 30000);
-    QTRY_VERIFY_WITH_TIMEOUT(window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
 }
 
-template <typename T>
-T* child(QObject* root, const char* name)
+template <typename T> T* child(QObject* root, const char* name)
 {
     return root->findChild<T*>(QString::fromLatin1(name));
 }

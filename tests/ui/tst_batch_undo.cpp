@@ -48,7 +48,8 @@ private slots:
         const qint64 batched = db.count(toolTable("audit"), QStringLiteral("batch_id IS NOT NULL"));
         QVERIFY2(batched > 1, qPrintable(Prompt::shownMessages().last()));
         QVERIFY(db.snapshot(coupledTables()) != before);
-        const qint64 batch = db.scalar(QStringLiteral("SELECT max(batch_id) FROM %1").arg(toolTable("audit"))).toLongLong();
+        const qint64 batch
+            = db.scalar(QStringLiteral("SELECT max(batch_id) FROM %1").arg(toolTable("audit"))).toLongLong();
 
         // The Audit log: the batch's entries come together, named and shaded as one group.
         window->setCurrentPage(MainWindow::Audit);
@@ -62,13 +63,16 @@ private slots:
         }
         QCOMPARE(qint64(rows.size()), batched);
         QCOMPARE(rows.last() - rows.first() + 1, int(rows.size())); // consecutive
-        const QVariant shade = model->index(rows.first(), AuditTableModel::ActionColumn).data(Qt::BackgroundRole);
+        const QVariant shade
+            = model->index(rows.first(), AuditTableModel::ActionColumn).data(Qt::BackgroundRole);
         for (int row : rows) {
-            QCOMPARE(model->index(row, AuditTableModel::BatchColumn).data().toString(), QStringLiteral("#%1").arg(batch));
+            QCOMPARE(model->index(row, AuditTableModel::BatchColumn).data().toString(),
+                QStringLiteral("#%1").arg(batch));
             QCOMPARE(model->index(row, AuditTableModel::ActionColumn).data(Qt::BackgroundRole), shade);
         }
         if (rows.last() + 1 < model->rowCount()) // the next group looks different
-            QVERIFY(model->index(rows.last() + 1, AuditTableModel::ActionColumn).data(Qt::BackgroundRole) != shade);
+            QVERIFY(model->index(rows.last() + 1, AuditTableModel::ActionColumn).data(Qt::BackgroundRole)
+                != shade);
 
         // One action: select any entry of the batch, Revert batch…, confirm.
         auto* revertBatch = child<QPushButton>(window.get(), "auditRevertBatchButton");
@@ -79,21 +83,25 @@ private slots:
         Prompt::queueAnswer({ true });
         QTest::mouseClick(revertBatch, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 60000);
-        QVERIFY2(Prompt::lastQuestion().contains(QStringLiteral("batch #%1").arg(batch)), qPrintable(Prompt::lastQuestion()));
+        QVERIFY2(Prompt::lastQuestion().contains(QStringLiteral("batch #%1").arg(batch)),
+            qPrintable(Prompt::lastQuestion()));
         QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("%1 key(s) changed").arg(batched)),
-                 qPrintable(Prompt::shownMessages().last()));
+            qPrintable(Prompt::shownMessages().last()));
         waitForIdle(*window);
 
         // The database: every row as before the repair-all; the undo is itself audited.
         QCOMPARE(db.snapshot(coupledTables()), before);
         // A license's level change back writes a progression row of its own (docs/BEHAVIOUR.md C6 revert):
         // one reverse row for each row the repair wrote, and the older history as it was.
-        const qint64 repaired = db.count(QStringLiteral("license_progressions"), QStringLiteral("advancement_reason = 'repair'"));
+        const qint64 repaired = db.count(
+            QStringLiteral("license_progressions"), QStringLiteral("advancement_reason = 'repair'"));
         QVERIFY(repaired > 0);
-        QCOMPARE(db.count(QStringLiteral("license_progressions"), QStringLiteral("advancement_reason LIKE 'revert of audit entry %'")),
-                 repaired);
+        QCOMPARE(db.count(QStringLiteral("license_progressions"),
+                     QStringLiteral("advancement_reason LIKE 'revert of audit entry %'")),
+            repaired);
         for (const QString& line : history.split(u'\n'))
-            QVERIFY2(db.snapshot({ QStringLiteral("license_progressions") }).contains(line), qPrintable(line));
+            QVERIFY2(
+                db.snapshot({ QStringLiteral("license_progressions") }).contains(line), qPrintable(line));
         QCOMPARE(db.count(toolTable("audit"), QStringLiteral("action = 'revert'")), batched);
         // Not twice: the entries are reverted now, so a second batch revert changes nothing.
         const QString reverted = db.snapshot(platformTables());

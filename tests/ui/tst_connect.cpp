@@ -52,7 +52,8 @@ private slots:
         Prompt::queueAnswer({ true, 0, first.directory() + QStringLiteral("/missing.db") });
         child<QAction>(window.get(), "actionConnect")->trigger();
         QCOMPARE(window->context()->options().profile.sqlitePath, first.profile().sqlitePath);
-        QVERIFY(!Prompt::shownMessages().isEmpty() && Prompt::shownMessages().last().contains(QStringLiteral("missing.db")));
+        QVERIFY(!Prompt::shownMessages().isEmpty()
+            && Prompt::shownMessages().last().contains(QStringLiteral("missing.db")));
 
         // The second database, read-only: the status bar, the run history and the dashboard follow.
         Prompt::queueAnswer({ true, 1, second.profile().sqlitePath });
@@ -61,7 +62,8 @@ private slots:
         QVERIFY(window->context()->options().profile.readOnly);
         waitForData(*window);
         // The label gives way to the window (its middle elided); the tooltip names the whole path.
-        QVERIFY(child<QLabel>(window.get(), "statusConnection")->toolTip().contains(second.profile().sqlitePath));
+        QVERIFY(
+            child<QLabel>(window.get(), "statusConnection")->toolTip().contains(second.profile().sqlitePath));
         QVERIFY(child<QLabel>(window.get(), "statusReadOnly")->text().contains(QStringLiteral("Read-only")));
         QTRY_COMPARE_WITH_TIMEOUT(runs->model()->rowCount(), 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!window->dashboard()->snapshot().latest.has_value(), 10000);
@@ -73,8 +75,11 @@ private slots:
         child<QAction>(window.get(), "actionConnect")->trigger();
         waitForData(*window);
         QVERIFY(ConnectDialog::profileNames().contains(QStringLiteral("First copy")));
-        QTRY_VERIFY(child<QLabel>(window.get(), "statusConnection")->toolTip().startsWith(QStringLiteral("First copy · sqlite:")));
-        QVERIFY(child<QLabel>(window.get(), "statusConnection")->text().startsWith(QStringLiteral("First copy")));
+        QTRY_VERIFY(child<QLabel>(window.get(), "statusConnection")
+                        ->toolTip()
+                        .startsWith(QStringLiteral("First copy · sqlite:")));
+        QVERIFY(
+            child<QLabel>(window.get(), "statusConnection")->text().startsWith(QStringLiteral("First copy")));
         QVERIFY(!window->context()->options().profile.readOnly);
 
         // A user shown before a switch is forgotten with the database it came from.
@@ -85,20 +90,25 @@ private slots:
         QVERIFY(Prompt::shownMessages().last().contains(QStringLiteral("no profile named No such profile")));
         QVERIFY(window->userPage()->userId() != 0);
         Prompt::queueAnswer({ true, 0, QStringLiteral("profile:First copy") });
-        ConnectDialog::saveProfile(QStringLiteral("First copy"), QStringLiteral("sqlite:") + second.profile().sqlitePath, true);
+        ConnectDialog::saveProfile(
+            QStringLiteral("First copy"), QStringLiteral("sqlite:") + second.profile().sqlitePath, true);
         child<QAction>(window.get(), "actionConnect")->trigger();
         QCOMPARE(window->context()->options().profile.sqlitePath, second.profile().sqlitePath);
         QVERIFY(window->context()->options().profile.readOnly);
         QCOMPARE(window->userPage()->userId(), 0);
-        QVERIFY(child<QLabel>(window.get(), "userHeader")->text().startsWith(QStringLiteral("Search for a user")));
+        QVERIFY(child<QLabel>(window.get(), "userHeader")
+                    ->text()
+                    .startsWith(QStringLiteral("Search for a user")));
         waitForData(*window);
         ConnectDialog::removeProfile(QStringLiteral("First copy"));
         QVERIFY(!ConnectDialog::profileNames().contains(QStringLiteral("First copy")));
 
         // Passwords never reach the recent list.
-        QCOMPARE(ConnectDialog::withoutPassword(QStringLiteral("host=db port=5432 password='s e c' dbname=p user=u")),
-                 QStringLiteral("user='u' dbname='p' host='db' port='5432'")); // rebuilt by libpq's parser
-        QCOMPARE(ConnectDialog::withoutPassword(QStringLiteral("postgresql://u:secret@db:5432/p")), QStringLiteral("user='u' dbname='p' host='db' port='5432'"));
+        QCOMPARE(ConnectDialog::withoutPassword(
+                     QStringLiteral("host=db port=5432 password='s e c' dbname=p user=u")),
+            QStringLiteral("user='u' dbname='p' host='db' port='5432'")); // rebuilt by libpq's parser
+        QCOMPARE(ConnectDialog::withoutPassword(QStringLiteral("postgresql://u:secret@db:5432/p")),
+            QStringLiteral("user='u' dbname='p' host='db' port='5432'"));
     }
 
     void fileConnectCreatesANewDemoDatabase()
@@ -113,7 +123,9 @@ private slots:
         child<QAction>(window.get(), "actionConnect")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(window->context()->options().profile.sqlitePath, path, 60000);
         waitForData(*window);
-        QVERIFY(child<QLabel>(window.get(), "statusConnection")->text().contains(QStringLiteral("fresh-demo.db")));
+        QVERIFY(child<QLabel>(window.get(), "statusConnection")
+                    ->text()
+                    .contains(QStringLiteral("fresh-demo.db")));
         SessionOptions options;
         options.profile = ConnectionProfile::sqlite(path);
         auto session = Session::open(options);
@@ -121,7 +133,11 @@ private slots:
         QCOMPARE((*session)->db().scalar(QStringLiteral("SELECT count(*) FROM users"))->toLongLong(), 150);
 
         // A demo database is always a new file: an existing one is refused and left alone.
-        const QByteArray before = [&] { QFile f(first.profile().sqlitePath); f.open(QIODevice::ReadOnly); return f.readAll(); }();
+        const QByteArray before = [&] {
+            QFile f(first.profile().sqlitePath);
+            f.open(QIODevice::ReadOnly);
+            return f.readAll();
+        }();
         Prompt::clearShownMessages();
         Prompt::queueAnswer({ true, 100, QStringLiteral("demo:") + first.profile().sqlitePath });
         child<QAction>(window.get(), "actionConnect")->trigger();
@@ -179,7 +195,8 @@ private slots:
 
         Seen wrong;
         answerDialog(QString::number(student + 1), true, &wrong);
-        QTest::mouseClick(child<QPushButton>(window->userPage()->trackPanels().first(), "syncTowardHigher"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(window->userPage()->trackPanels().first(), "syncTowardHigher"),
+            Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(wrong.dialog, 20000);
         QVERIFY(wrong.disabledAtFirst);
         QVERIFY(!wrong.enabledAfterTyping);
@@ -189,7 +206,8 @@ private slots:
         Seen right;
         Prompt::clearShownMessages();
         answerDialog(QString::number(student), true, &right);
-        QTest::mouseClick(child<QPushButton>(window->userPage()->trackPanels().first(), "syncTowardHigher"), Qt::LeftButton);
+        QTest::mouseClick(child<QPushButton>(window->userPage()->trackPanels().first(), "syncTowardHigher"),
+            Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(right.dialog, 20000);
         QVERIFY(right.disabledAtFirst);
         QVERIFY(right.enabledAfterTyping);

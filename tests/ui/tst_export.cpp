@@ -32,7 +32,8 @@ namespace {
 QByteArray cli(const TestDatabase& db, const QStringList& arguments)
 {
     const CliRun run = runCli(arguments + db.cliArguments());
-    return run.exitCode == 0 ? run.out : QByteArray("exit ") + QByteArray::number(run.exitCode) + ": " + run.err;
+    return run.exitCode == 0 ? run.out
+                             : QByteArray("exit ") + QByteArray::number(run.exitCode) + ": " + run.err;
 }
 
 QByteArray readFile(const QString& path)
@@ -44,7 +45,8 @@ QByteArray readFile(const QString& path)
 void waitForData(MainWindow& window)
 {
     QTRY_VERIFY_WITH_TIMEOUT(window.context()->info().loaded, 10000);
-    QTRY_VERIFY_WITH_TIMEOUT(window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        window.context()->jobs().pending() == 0 && !window.dashboard()->isCheckRunning(), 30000);
 }
 
 // Answers the file question with `path`, presses `button` and waits for the outcome message.
@@ -80,10 +82,12 @@ std::optional<qint64> storeRun(TestDatabase& db, qint64 count)
     report.runId = *runId;
     if (!(*writer)->finishRun(report))
         return std::nullopt;
-    if (!db.exec(QStringLiteral("INSERT INTO cc_violations (run_id, seq, user_id, track, kind, severity, progress_level, license_level, "
-                                "action, reason) WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < %1) "
-                                "SELECT %2, k, k, 'LFA_COACH', 'level_mismatch', 'violation', 3, 2, 'sync_progress_to_license', "
-                                "'license level 2, progress level 3' FROM n")
+    if (!db.exec(QStringLiteral(
+            "INSERT INTO cc_violations (run_id, seq, user_id, track, kind, severity, progress_level, "
+            "license_level, "
+            "action, reason) WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < %1) "
+            "SELECT %2, k, k, 'LFA_COACH', 'level_mismatch', 'violation', 3, 2, 'sync_progress_to_license', "
+            "'license level 2, progress level 3' FROM n")
                      .arg(count)
                      .arg(*runId)))
         return std::nullopt;
@@ -118,21 +122,27 @@ private slots:
         TestDatabase db;
         QVERIFY(db.initialise(400, 1, 0.1));
         QVERIFY(runCli(QStringList { QStringLiteral("check") } + db.cliArguments()).exitCode >= 0);
-        QVERIFY(runCli(QStringList { QStringLiteral("inject"), QStringLiteral("--kind"), QStringLiteral("missing_license"), QStringLiteral("--random"),
-                                     QStringLiteral("2") } + db.cliArguments()).exitCode == 0);
+        QVERIFY(
+            runCli(QStringList { QStringLiteral("inject"), QStringLiteral("--kind"),
+                       QStringLiteral("missing_license"), QStringLiteral("--random"), QStringLiteral("2") }
+                + db.cliArguments())
+                .exitCode
+            == 0);
         auto window = openWindow(db);
         waitForData(*window);
         QTemporaryDir dir;
 
         window->setCurrentPage(MainWindow::Violations);
         QTRY_VERIFY_WITH_TIMEOUT(window->violations()->model()->totalCount() > 0, 20000);
-        const qint64 stored = db.count(QStringLiteral("cc_violations"), QStringLiteral("run_id = 1 AND severity = 'violation'"));
+        const qint64 stored = db.count(
+            QStringLiteral("cc_violations"), QStringLiteral("run_id = 1 AND severity = 'violation'"));
         QVERIFY(stored > 10);
         for (const char* format : { "csv", "json" }) {
             const QString path = dir.filePath(QStringLiteral("violations.") + QLatin1String(format));
             const QString said = exportWith(*window, "exportViolationsButton", path);
             QVERIFY2(said.contains(QStringLiteral("%1 row(s) written").arg(stored)), qPrintable(said));
-            QCOMPARE(readFile(path), cli(db, { QStringLiteral("violations"), u"--" + QLatin1String(format) }));
+            QCOMPARE(
+                readFile(path), cli(db, { QStringLiteral("violations"), u"--" + QLatin1String(format) }));
         }
         QCOMPARE(readFile(dir.filePath(QStringLiteral("violations.csv"))).count('\n'), stored + 1);
         // The page's filter applies: one kind.
@@ -140,24 +150,34 @@ private slots:
         kind->setCurrentIndex(kind->findData(QStringLiteral("missing_license")));
         QTRY_VERIFY_WITH_TIMEOUT(window->violations()->model()->totalCount() >= 0, 20000);
         const QString filtered = dir.filePath(QStringLiteral("missing.csv"));
-        QVERIFY2(exportWith(*window, "exportViolationsButton", filtered).contains(QStringLiteral("written")), "no outcome");
+        QVERIFY2(exportWith(*window, "exportViolationsButton", filtered).contains(QStringLiteral("written")),
+            "no outcome");
         const QByteArray missing = readFile(filtered);
-        QCOMPARE(missing, cli(db, { QStringLiteral("violations"), QStringLiteral("--kind"), QStringLiteral("missing_license"), QStringLiteral("--csv") }));
-        QCOMPARE(missing.count('\n'), db.count(QStringLiteral("cc_violations"), QStringLiteral("run_id = 1 AND kind = 'missing_license'")) + 1);
+        QCOMPARE(missing,
+            cli(db,
+                { QStringLiteral("violations"), QStringLiteral("--kind"), QStringLiteral("missing_license"),
+                    QStringLiteral("--csv") }));
+        QCOMPARE(missing.count('\n'),
+            db.count(
+                QStringLiteral("cc_violations"), QStringLiteral("run_id = 1 AND kind = 'missing_license'"))
+                + 1);
 
         window->setCurrentPage(MainWindow::Audit);
         const QString audit = dir.filePath(QStringLiteral("audit.json"));
-        QVERIFY2(exportWith(*window, "exportAuditButton", audit).contains(QStringLiteral("written")), "no outcome");
+        QVERIFY2(exportWith(*window, "exportAuditButton", audit).contains(QStringLiteral("written")),
+            "no outcome");
         QCOMPARE(readFile(audit), cli(db, { QStringLiteral("audit"), QStringLiteral("--json") }));
         QVERIFY(readFile(audit).contains("\"inject\""));
 
         window->setCurrentPage(MainWindow::Runs);
         const QString runs = dir.filePath(QStringLiteral("runs.csv"));
-        QVERIFY2(exportWith(*window, "exportRunsButton", runs).contains(QStringLiteral("1 row(s) written")), "no outcome");
+        QVERIFY2(exportWith(*window, "exportRunsButton", runs).contains(QStringLiteral("1 row(s) written")),
+            "no outcome");
         QCOMPARE(readFile(runs), cli(db, { QStringLiteral("runs"), QStringLiteral("--csv") }));
 
         // A file name without .csv or .json is refused before anything runs.
-        const QString said = exportWith(*window, "exportRunsButton", dir.filePath(QStringLiteral("runs.txt")));
+        const QString said
+            = exportWith(*window, "exportRunsButton", dir.filePath(QStringLiteral("runs.txt")));
         QVERIFY2(said.contains(QStringLiteral(".csv or .json")), qPrintable(said));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("runs.txt"))));
     }
@@ -181,9 +201,11 @@ private slots:
         // Cancel as soon as rows are being written.
         QTRY_VERIFY_WITH_TIMEOUT(progress->isVisible() && bar->maximum() > 0 && bar->value() > 0, 20000);
         QVERIFY(bar->value() < bar->maximum());
-        QTest::mouseClick(progress->findChild<QPushButton*>(QStringLiteral("cancelJobButton")), Qt::LeftButton);
+        QTest::mouseClick(
+            progress->findChild<QPushButton*>(QStringLiteral("cancelJobButton")), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 20000);
-        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("cancelled")), qPrintable(Prompt::shownMessages().join(u'\n')));
+        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("cancelled")),
+            qPrintable(Prompt::shownMessages().join(u'\n')));
         QVERIFY(!progress->isVisible());
         QVERIFY(!QFile::exists(path));
         QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden | QDir::System), QStringList());
@@ -204,10 +226,12 @@ private slots:
         Prompt::clearShownMessages();
         Prompt::queueAnswer(PromptAnswer { true, 0, png, {} });
         child<QAction>(window.get(), "exportDashboardPngAction")->trigger();
-        QVERIFY2(Prompt::shownMessages().join(u'\n').contains(QStringLiteral("Dashboard saved")), qPrintable(Prompt::shownMessages().join(u'\n')));
+        QVERIFY2(Prompt::shownMessages().join(u'\n').contains(QStringLiteral("Dashboard saved")),
+            qPrintable(Prompt::shownMessages().join(u'\n')));
         const QImage picture(png);
         QVERIFY(!picture.isNull());
-        QVERIFY2(picture.width() >= 900 && picture.width() <= 1280 && picture.height() >= 600, qPrintable(QStringLiteral("%1×%2").arg(picture.width()).arg(picture.height())));
+        QVERIFY2(picture.width() >= 900 && picture.width() <= 1280 && picture.height() >= 600,
+            qPrintable(QStringLiteral("%1×%2").arg(picture.width()).arg(picture.height())));
         QVERIFY2(distinctColours(picture) > 20, "the picture is blank");
 
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
@@ -215,7 +239,8 @@ private slots:
         Prompt::queueAnswer(PromptAnswer { true, 0, pdf, {} });
         child<QAction>(window.get(), "exportReportPdfAction")->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 20000);
-        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("Report saved")), qPrintable(Prompt::shownMessages().join(u'\n')));
+        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("Report saved")),
+            qPrintable(Prompt::shownMessages().join(u'\n')));
         const QByteArray bytes = readFile(pdf);
         QVERIFY(bytes.startsWith("%PDF-"));
         QVERIFY(bytes.size() > 10000);
@@ -224,15 +249,19 @@ private slots:
         auto session = db.open();
         auto content = ReportContent::load(*session);
         QVERIFY(content.ok());
-        QCOMPARE(content->topViolations.size(), std::min<qsizetype>(ReportContent::topCount, content->run.inconsistent));
+        QCOMPARE(content->topViolations.size(),
+            std::min<qsizetype>(ReportContent::topCount, content->run.inconsistent));
         for (int page = 0; page < HealthReportWriter::pageCount; ++page) {
             const QImage image = HealthReportWriter::renderPage(*content, page, 1.5);
             QVERIFY2(distinctColours(image) > 5, "a blank page");
             if (qEnvironmentVariableIsSet("CC_EXPORT_PREVIEW_DIR"))
-                image.save(QDir(qEnvironmentVariable("CC_EXPORT_PREVIEW_DIR")).filePath(QStringLiteral("report-page-%1.png").arg(page + 1)));
+                image.save(QDir(qEnvironmentVariable("CC_EXPORT_PREVIEW_DIR"))
+                               .filePath(QStringLiteral("report-page-%1.png").arg(page + 1)));
         }
         if (qEnvironmentVariableIsSet("CC_EXPORT_PREVIEW_DIR"))
-            QFile::copy(png, QDir(qEnvironmentVariable("CC_EXPORT_PREVIEW_DIR")).filePath(QStringLiteral("dashboard.png")));
+            QFile::copy(png,
+                QDir(qEnvironmentVariable("CC_EXPORT_PREVIEW_DIR"))
+                    .filePath(QStringLiteral("dashboard.png")));
     }
 };
 

@@ -73,7 +73,8 @@ private slots:
                 QVERIFY(window->page(page)->isVisible());
                 // The panel grows with the step's text: nothing is cut off.
                 auto* text = child<QLabel>(tour, "tourText");
-                QTRY_VERIFY2(text->height() >= text->heightForWidth(text->width()), qPrintable(title->text()));
+                QTRY_VERIFY2(
+                    text->height() >= text->heightForWidth(text->width()), qPrintable(title->text()));
                 QVERIFY(window->rect().contains(tour->geometry()));
             }
             QCOMPARE(next->text(), QStringLiteral("Finish"));
@@ -150,7 +151,8 @@ private slots:
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(window->context()->options().profile.sqlitePath, second.profile().sqlitePath);
         waitForData(*window);
-        QVERIFY(child<QLabel>(window.get(), "statusConnection")->toolTip().contains(second.profile().sqlitePath));
+        QVERIFY(
+            child<QLabel>(window.get(), "statusConnection")->toolTip().contains(second.profile().sqlitePath));
     }
 
     void aDroppedDatabaseFileIsOpenedAnythingElseRefused()
@@ -172,11 +174,13 @@ private slots:
         Prompt::clearShownMessages();
         QVERIFY(drop(*window, { QUrl::fromLocalFile(text) }));
         QCOMPARE(Prompt::shownMessages().size(), 1);
-        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("notes.txt is not an SQLite database file")),
-                 qPrintable(Prompt::shownMessages().last()));
+        QVERIFY2(Prompt::shownMessages().last().contains(
+                     QStringLiteral("notes.txt is not an SQLite database file")),
+            qPrintable(Prompt::shownMessages().last()));
         QCOMPARE(window->context()->options().profile.sqlitePath, first.profile().sqlitePath);
         // Two files, or a remote URL, are not taken at all.
-        QVERIFY(!drop(*window, { QUrl::fromLocalFile(text), QUrl::fromLocalFile(second.profile().sqlitePath) }));
+        QVERIFY(
+            !drop(*window, { QUrl::fromLocalFile(text), QUrl::fromLocalFile(second.profile().sqlitePath) }));
         QVERIFY(!drop(*window, { QUrl(QStringLiteral("https://example.org/demo.db")) }));
         QCOMPARE(Prompt::shownMessages().size(), 1);
         QCOMPARE(window->context()->options().profile.sqlitePath, first.profile().sqlitePath);
@@ -186,7 +190,8 @@ private slots:
         QCOMPARE(window->context()->options().profile.sqlitePath, second.profile().sqlitePath);
         QVERIFY(!window->context()->options().profile.readOnly);
         waitForData(*window);
-        QVERIFY(child<QLabel>(window.get(), "statusConnection")->toolTip().contains(second.profile().sqlitePath));
+        QVERIFY(
+            child<QLabel>(window.get(), "statusConnection")->toolTip().contains(second.profile().sqlitePath));
         QCOMPARE(Prompt::shownMessages().size(), 1);
     }
 };

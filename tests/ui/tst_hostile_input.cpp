@@ -24,18 +24,16 @@ namespace {
 // Text that must never reach SQL as anything but a value. None of it occurs in the demo data.
 QStringList hostileTexts()
 {
-    return { QStringLiteral("'; DROP TABLE users; --"),
-             QStringLiteral("%"),
-             QStringLiteral("_"),
-             QStringLiteral("%_%"),
-             QStringLiteral("\"quoted\" and 'single'"),
-             QStringLiteral("back\\slash \\% \\_"),
-             QStringLiteral("1 OR 1=1"),
-             QStringLiteral("ünïcödé 🙂 Ősz"),
-             QString(4000, u'x') };
+    return { QStringLiteral("'; DROP TABLE users; --"), QStringLiteral("%"), QStringLiteral("_"),
+        QStringLiteral("%_%"), QStringLiteral("\"quoted\" and 'single'"),
+        QStringLiteral("back\\slash \\% \\_"), QStringLiteral("1 OR 1=1"),
+        QStringLiteral("ünïcödé 🙂 Ősz"), QString(4000, u'x') };
 }
 
-QString withNul() { return QStringLiteral("student1") + QChar(0) + QStringLiteral("@demo.local"); }
+QString withNul()
+{
+    return QStringLiteral("student1") + QChar(0) + QStringLiteral("@demo.local");
+}
 
 } // namespace
 
@@ -81,7 +79,8 @@ private slots:
             message->clear();
             enter(search, text);
             // "%" or "_" as wildcards would list every user.
-            QTRY_COMPARE_WITH_TIMEOUT(message->text(), QStringLiteral("No user matches “%1”.").arg(text.trimmed()), 10000);
+            QTRY_COMPARE_WITH_TIMEOUT(
+                message->text(), QStringLiteral("No user matches “%1”.").arg(text.trimmed()), 10000);
             QVERIFY(!results->isVisible());
         }
         message->clear();
@@ -102,7 +101,8 @@ private slots:
         QVERIFY(summary);
         for (const QString& text : hostileTexts()) {
             enter(user, text);
-            QTRY_VERIFY_WITH_TIMEOUT(summary->text().contains(QStringLiteral("there is no user with the email")), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                summary->text().contains(QStringLiteral("there is no user with the email")), 10000);
             QCOMPARE(table->model()->rowCount(), 0);
         }
         enter(user, withNul());
@@ -143,7 +143,8 @@ private slots:
             details->clear();
             user->setText(text);
             QTest::mouseClick(apply, Qt::LeftButton);
-            QVERIFY2(details->toPlainText().startsWith(QStringLiteral("The user filter takes a user id")), qPrintable(details->toPlainText()));
+            QVERIFY2(details->toPlainText().startsWith(QStringLiteral("The user filter takes a user id")),
+                qPrintable(details->toPlainText()));
             QCOMPARE(table->model()->rowCount(), shown);
         }
     }

@@ -83,7 +83,8 @@ private slots:
             QVERIFY(menu);
             const QString menuKey = ShortcutsDialog::mnemonic(menu->title());
             QVERIFY2(!menuKey.isEmpty(), qPrintable(menu->title()));
-            QVERIFY2(!menuKeys.contains(menuKey), qPrintable(QStringLiteral("Alt+%1 opens two menus").arg(menuKey)));
+            QVERIFY2(!menuKeys.contains(menuKey),
+                qPrintable(QStringLiteral("Alt+%1 opens two menus").arg(menuKey)));
             menuKeys << menuKey;
             QSet<QString> letters;
             for (QAction* action : menu->actions()) {
@@ -95,17 +96,20 @@ private slots:
                 const QString letter = ShortcutsDialog::mnemonic(action->text());
                 QVERIFY2(!action->shortcuts().isEmpty() || !letter.isEmpty(), qPrintable(name));
                 if (!letter.isEmpty()) {
-                    QVERIFY2(!letters.contains(letter), qPrintable(QStringLiteral("%1: %2 is used twice in its menu").arg(name, letter)));
+                    QVERIFY2(!letters.contains(letter),
+                        qPrintable(QStringLiteral("%1: %2 is used twice in its menu").arg(name, letter)));
                     letters << letter;
                 }
                 for (const QKeySequence& key : action->shortcuts()) {
-                    QVERIFY2(!shortcuts.contains(key), qPrintable(QStringLiteral("%1: %2 is ambiguous").arg(name, key.toString())));
+                    QVERIFY2(!shortcuts.contains(key),
+                        qPrintable(QStringLiteral("%1: %2 is ambiguous").arg(name, key.toString())));
                     shortcuts << key;
                 }
             }
         }
         QVERIFY(commands >= 13);
-        const auto keys = [&window](const char* name) { return child<QAction>(window.get(), name)->shortcuts(); };
+        const auto keys
+            = [&window](const char* name) { return child<QAction>(window.get(), name)->shortcuts(); };
         QVERIFY(keys("actionConnect").contains(QKeySequence(Qt::CTRL | Qt::Key_O)));
         QVERIFY(keys("actionRunCheck").contains(QKeySequence(Qt::Key_F5)));
         QVERIFY(keys("actionRunCheck").contains(QKeySequence(Qt::CTRL | Qt::Key_R)));
@@ -150,18 +154,22 @@ private slots:
             QVERIFY(!expected.isEmpty() || !item->text(ShortcutsDialog::MenuKeysColumn).isEmpty());
             QCOMPARE(item->text(ShortcutsDialog::CommandColumn), QString(action->text()).remove(u'&'));
         }
-        QCOMPARE(items.value(QStringLiteral("actionRunCheck"))->text(ShortcutsDialog::ShortcutColumn), QStringLiteral("F5, Ctrl+R"));
-        QCOMPARE(items.value(QStringLiteral("actionAbout"))->text(ShortcutsDialog::MenuKeysColumn), QStringLiteral("Alt+H, A"));
+        QCOMPARE(items.value(QStringLiteral("actionRunCheck"))->text(ShortcutsDialog::ShortcutColumn),
+            QStringLiteral("F5, Ctrl+R"));
+        QCOMPARE(items.value(QStringLiteral("actionAbout"))->text(ShortcutsDialog::MenuKeysColumn),
+            QStringLiteral("Alt+H, A"));
 
         // Built from the actions when it opens: a shortcut changed at run time shows up.
         dialog->close();
         QTRY_VERIFY(!child<ShortcutsDialog>(window.get(), "shortcutsDialog"));
-        child<QAction>(window.get(), "actionAbout")->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+        child<QAction>(window.get(), "actionAbout")
+            ->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
         QVERIFY(activate(*window));
         QTest::keyClick(window.get(), Qt::Key_Slash, Qt::ControlModifier);
         dialog = child<ShortcutsDialog>(window.get(), "shortcutsDialog");
         QVERIFY(dialog);
-        QCOMPARE(listed(dialog).value(QStringLiteral("actionAbout"))->text(ShortcutsDialog::ShortcutColumn), QStringLiteral("Ctrl+Shift+A"));
+        QCOMPARE(listed(dialog).value(QStringLiteral("actionAbout"))->text(ShortcutsDialog::ShortcutColumn),
+            QStringLiteral("Ctrl+Shift+A"));
         dialog->close();
     }
 
@@ -173,14 +181,16 @@ private slots:
         waitForData(*window);
         QVERIFY(activate(*window));
         window->setCurrentPage(MainWindow::Dashboard);
-        for (const QKeyCombination key : { QKeyCombination(Qt::Key_F5), QKeyCombination(Qt::ControlModifier, Qt::Key_R) }) {
+        for (const QKeyCombination key :
+            { QKeyCombination(Qt::Key_F5), QKeyCombination(Qt::ControlModifier, Qt::Key_R) }) {
             const qint64 before = db.count(QStringLiteral("cc_runs"));
             QSignalSpy finished(window->context(), &ConsoleContext::checkFinished);
             QTest::keyClick(window->dashboard(), key.key(), key.keyboardModifiers());
             QVERIFY(window->dashboard()->isCheckRunning());
             QVERIFY(!child<QPushButton>(window.get(), "runCheckButton")->isEnabled());
             QVERIFY(finished.wait(30000));
-            QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0 && !window->dashboard()->isCheckRunning(), 10000);
+            QTRY_VERIFY_WITH_TIMEOUT(
+                window->context()->jobs().pending() == 0 && !window->dashboard()->isCheckRunning(), 10000);
             QCOMPARE(db.count(QStringLiteral("cc_runs")), before + 1);
         }
     }
@@ -193,8 +203,8 @@ private slots:
         waitForData(*window);
         QVERIFY(activate(*window));
         for (int page = MainWindow::PageCount - 1; page >= 0; --page) {
-            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(), Qt::Key(Qt::Key_1 + page),
-                            Qt::ControlModifier);
+            QTest::keyClick(QApplication::focusWidget() ? QApplication::focusWidget() : window.get(),
+                Qt::Key(Qt::Key_1 + page), Qt::ControlModifier);
             QCOMPARE(window->currentPage(), page);
         }
         window->setCurrentPage(MainWindow::Violations);
@@ -223,10 +233,12 @@ private slots:
         QStringList visited;
         for (int i = 0; i < 4; ++i) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
-            visited << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName() : QStringLiteral("(none)"));
+            visited << (QApplication::focusWidget() ? QApplication::focusWidget()->objectName()
+                                                    : QStringLiteral("(none)"));
         }
-        QCOMPARE(visited, QStringList({ QStringLiteral("violationsKind"), QStringLiteral("violationsTrack"),
-                                        QStringLiteral("violationsUser"), QStringLiteral("violationsTable") }));
+        QCOMPARE(visited,
+            QStringList({ QStringLiteral("violationsKind"), QStringLiteral("violationsTrack"),
+                QStringLiteral("violationsUser"), QStringLiteral("violationsTable") }));
         // And back.
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Backtab);
         QCOMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("violationsUser"));
@@ -291,7 +303,7 @@ private slots:
                 break;
             visited << focus->objectName();
             QVERIFY2(focus->objectName() != u"userHistory",
-                     qPrintable(QStringLiteral("the history before the track: %1").arg(visited.join(u' '))));
+                qPrintable(QStringLiteral("the history before the track: %1").arg(visited.join(u' '))));
         }
         QVERIFY2(panel->isAncestorOf(QApplication::focusWidget()), qPrintable(visited.join(u' ')));
         QVERIFY2(visited.contains(QStringLiteral("repairUserButton")), qPrintable(visited.join(u' ')));
@@ -314,31 +326,38 @@ private slots:
             const HealthReport& latest = *window->dashboard()->snapshot().latest;
             QCOMPARE(accessible(gauge, QAccessible::Name), QStringLiteral("Consistency gauge"));
             const QString gaugeText = accessible(gauge, QAccessible::Description);
-            QVERIFY2(gaugeText.contains(rateCard->value()), qPrintable(gaugeText + u" / " + rateCard->value()));
+            QVERIFY2(
+                gaugeText.contains(rateCard->value()), qPrintable(gaugeText + u" / " + rateCard->value()));
             QVERIFY2(gaugeText.contains(Wording::status(latest.status)), qPrintable(gaugeText));
             QCOMPARE(accessible(badge, QAccessible::Name), QStringLiteral("Health status"));
             QCOMPARE(accessible(badge, QAccessible::Description), badge->text());
             QCOMPARE(badge->text(), Wording::status(badge->status()));
             for (MetricCard* card : window->dashboard()->findChildren<MetricCard*>()) {
                 QVERIFY2(!accessible(card, QAccessible::Name).isEmpty(), qPrintable(card->objectName()));
-                QVERIFY2(accessible(card, QAccessible::Description).startsWith(card->value()), qPrintable(card->objectName()));
+                QVERIFY2(accessible(card, QAccessible::Description).startsWith(card->value()),
+                    qPrintable(card->objectName()));
             }
-            QCOMPARE(accessible(child<MetricCard>(window.get(), "metricViolations"), QAccessible::Name), QStringLiteral("Violations"));
+            QCOMPARE(accessible(child<MetricCard>(window.get(), "metricViolations"), QAccessible::Name),
+                QStringLiteral("Violations"));
             const int points = int(rateChart->rateSeries()->count());
             QVERIFY(points >= 1);
             QCOMPARE(accessible(rateChart, QAccessible::Name), QStringLiteral("Consistency rate over time"));
             QCOMPARE(accessible(rateChart, QAccessible::Description),
-                     QStringLiteral("Consistency rate over time: %1 run(s), latest %2").arg(points).arg(rateCard->value()));
+                QStringLiteral("Consistency rate over time: %1 run(s), latest %2")
+                    .arg(points)
+                    .arg(rateCard->value()));
             QCOMPARE(accessible(byKind, QAccessible::Name), QStringLiteral("Violations by kind"));
             const QString kinds = accessible(byKind, QAccessible::Description);
             QVERIFY2(kinds.startsWith(QStringLiteral("Violations by kind: ")), qPrintable(kinds));
             for (int i = 0; i < violationKindCount; ++i) {
-                const QString expected = Wording::kind(kindName(ViolationKind(i))) + u' ' + QString::number(latest.byKind.at(size_t(i)));
+                const QString expected = Wording::kind(kindName(ViolationKind(i))) + u' '
+                    + QString::number(latest.byKind.at(size_t(i)));
                 QVERIFY2(kinds.contains(expected), qPrintable(kinds + u" / " + expected));
             }
             const QString tracks = accessible(byTrack, QAccessible::Description);
             for (auto it = latest.byTrack.cbegin(); it != latest.byTrack.cend(); ++it)
-                QVERIFY2(tracks.contains(it.key() + u' ' + QString::number(it->inconsistent)), qPrintable(tracks));
+                QVERIFY2(
+                    tracks.contains(it.key() + u' ' + QString::number(it->inconsistent)), qPrintable(tracks));
         };
         verifyShown();
         if (QTest::currentTestFailed())

@@ -20,15 +20,17 @@ const QString admin = QStringLiteral("admin@demo.local");
 
 QStringList signedCommand(const TestDatabase& db)
 {
-    return db.cliArguments() + QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"), QStringLiteral("5"),
-                                             QStringLiteral("--spec"), QStringLiteral("INTERNSHIP"), QStringLiteral("--xp"),
-                                             QStringLiteral("10"), QStringLiteral("--operator"), admin };
+    return db.cliArguments()
+        + QStringList { QStringLiteral("update-progress"), QStringLiteral("--user"), QStringLiteral("5"),
+              QStringLiteral("--spec"), QStringLiteral("INTERNSHIP"), QStringLiteral("--xp"),
+              QStringLiteral("10"), QStringLiteral("--operator"), admin };
 }
 
 std::optional<QString> kept(const QString& account)
 {
     auto read = PasswordKeyring::read(account);
-    return read ? *read : std::optional<QString>(QStringLiteral("<keyring error: %1>").arg(read.error().message));
+    return read ? *read
+                : std::optional<QString>(QStringLiteral("<keyring error: %1>").arg(read.error().message));
 }
 
 // What the window and the keyring show, for a failure message.
@@ -37,7 +39,7 @@ QString windowState(ui::MainWindow& window, const QString& account)
     const ui::ConsoleInfo& info = window.context()->info();
     return QStringLiteral("loaded: %1, operator: %2, kept: %3, messages shown: %4, last question: %5")
         .arg(info.loaded ? u"yes" : u"no", info.op.email, kept(account).value_or(QStringLiteral("<nothing>")),
-             ui::Prompt::shownMessages().join(u" | "), ui::Prompt::lastQuestion());
+            ui::Prompt::shownMessages().join(u" | "), ui::Prompt::lastQuestion());
 }
 
 // Files under `root` whose bytes contain `secret`.
@@ -74,7 +76,8 @@ private slots:
     void initTestCase()
     {
         prepareGuiTests(QStringLiteral("CouplingConsoleKeyringTests"));
-        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"), "run this test under tests/ui/with-keyring.sh");
+        QVERIFY2(!qEnvironmentVariableIsEmpty("DBUS_SESSION_BUS_ADDRESS"),
+            "run this test under tests/ui/with-keyring.sh");
         auto probe = PasswordKeyring::read(QStringLiteral("probe"));
         QVERIFY2(probe.ok(), probe.ok() ? "" : qPrintable(probe.error().message));
     }
@@ -87,9 +90,11 @@ private slots:
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(makeProduction(db));
         const QByteArray secret = "Kr-" + QUuid::createUuid().toByteArray(QUuid::Id128).left(16);
-        QVERIFY(db.exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE email = ?"), { bcryptHash(secret), admin }));
+        QVERIFY(db.exec(QStringLiteral("UPDATE users SET password_hash = ? WHERE email = ?"),
+            { bcryptHash(secret), admin }));
         const QString account = PasswordKeyring::account(admin, db.profile());
-        const QStringList keyring = db.cliArguments() + QStringList { QStringLiteral("keyring"), QStringLiteral("--operator"), admin };
+        const QStringList keyring = db.cliArguments()
+            + QStringList { QStringLiteral("keyring"), QStringLiteral("--operator"), admin };
 
         usePasswordFile("not the password");
         auto wrong = runCli(keyring);
@@ -101,7 +106,8 @@ private slots:
         usePasswordFile(secret);
         auto stored = runCli(keyring);
         QVERIFY2(stored.exitCode == 0, stored.err.constData());
-        QCOMPARE(stored.out.trimmed(), QStringLiteral("the keyring now holds the password for %1").arg(account).toUtf8());
+        QCOMPARE(stored.out.trimmed(),
+            QStringLiteral("the keyring now holds the password for %1").arg(account).toUtf8());
         QCOMPARE(kept(account), std::optional<QString>(QString::fromLatin1(secret)));
 
         // No CC_PASSWORD_FILE and no terminal: the kept password signs the operator in.
@@ -120,8 +126,9 @@ private slots:
         const QString before = db.snapshot(guardedTables());
         auto stale = runCli(signedCommand(db));
         QCOMPARE(stale.exitCode, 4);
-        QVERIFY2(stale.err.contains("wrong email or password (the password came from the keyring; coupling-console keyring --forget removes it)"),
-                 stale.err.constData());
+        QVERIFY2(stale.err.contains("wrong email or password (the password came from the keyring; "
+                                    "coupling-console keyring --forget removes it)"),
+            stale.err.constData());
         QCOMPARE(db.snapshot(guardedTables()), before);
 
         // CC_PASSWORD_FILE comes before the keyring.
@@ -160,8 +167,8 @@ private slots:
             QVERIFY(offered);
             QVERIFY(!checked);
             // Generous: a loaded CI machine once took more than 10 s here; the message says what was seen.
-            QTRY_VERIFY2_WITH_TIMEOUT(kept(account) == std::optional<QString>(QStringLiteral("demo")), qPrintable(windowState(*window, account)),
-                                      30000);
+            QTRY_VERIFY2_WITH_TIMEOUT(kept(account) == std::optional<QString>(QStringLiteral("demo")),
+                qPrintable(windowState(*window, account)), 30000);
             QCOMPARE(window->context()->info().op.email, admin);
             waitForIdle(*window);
         }
@@ -190,7 +197,8 @@ private slots:
             QTest::qWait(1100); // the stale password's failure slows the next attempt by 1 s
             signInWith(dialog, QStringLiteral("demo"), false);
         }));
-        QCOMPARE(message, QStringLiteral("The password kept in the keyring was refused: wrong email or password"));
+        QCOMPARE(
+            message, QStringLiteral("The password kept in the keyring was refused: wrong email or password"));
         QVERIFY(checked);
         QTRY_COMPARE_WITH_TIMEOUT(window->context()->info().op.email, admin, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(kept(account), std::optional<QString>(), 10000);

@@ -4,22 +4,22 @@
 // F5 (PostgreSQL LISTEN/NOTIFY on the tool's channel, SQLite PRAGMA data_version on a timer).
 #include "GuiTestSupport.h"
 
+#include "ChangeWatcher.h"
 #include "HealthCheck.h"
 #include "Repair.h"
-#include "ChangeWatcher.h"
-#include "models/AuditTableModel.h"
-#include "pages/AuditPage.h"
 #include "charts/RateHistoryChart.h"
+#include "models/AuditTableModel.h"
 #include "models/ViolationTableModel.h"
+#include "pages/AuditPage.h"
 #include "pages/ViolationsPage.h"
 #include "widgets/MetricCard.h"
-#include "widgets/StatusBadge.h"
 #include "widgets/RefreshControl.h"
+#include "widgets/StatusBadge.h"
 
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QValueAxis>
-#include <QSignalSpy>
 
 using namespace cc;
 using namespace cc::test;
@@ -27,15 +27,21 @@ using namespace cc::ui;
 
 namespace {
 
-qint64 storedRuns(TestDatabase& db) { return db.count(toolTable("runs")); }
+qint64 storedRuns(TestDatabase& db)
+{
+    return db.count(toolTable("runs"));
+}
 
 // Desyncs one consistent key the way another tool would: a license level no progress row has.
 bool desyncOneKey(TestDatabase& db)
 {
-    const QVariant id = db.scalar(QStringLiteral("SELECT min(l.id) FROM user_licenses l JOIN specialization_progress p "
-                                                 "ON p.student_id = l.user_id AND p.specialization_id = l.specialization_type "
-                                                 "WHERE l.current_level = p.current_level AND l.current_level > 1"));
-    return id.isValid() && db.exec(QStringLiteral("UPDATE user_licenses SET current_level = current_level - 1 WHERE id = ?"), { id });
+    const QVariant id = db.scalar(
+        QStringLiteral("SELECT min(l.id) FROM user_licenses l JOIN specialization_progress p "
+                       "ON p.student_id = l.user_id AND p.specialization_id = l.specialization_type "
+                       "WHERE l.current_level = p.current_level AND l.current_level > 1"));
+    return id.isValid()
+        && db.exec(QStringLiteral("UPDATE user_licenses SET current_level = current_level - 1 WHERE id = ?"),
+            { id });
 }
 
 } // namespace
@@ -70,7 +76,8 @@ private slots:
 
     void autoRefreshRereadsAndSaysWhenTheCheckIsTooSlowToRepeat()
     {
-        QSettings().setValue(QStringLiteral("dashboard/liveCheckDivisor"), 1000000); // every check is too slow
+        QSettings().setValue(
+            QStringLiteral("dashboard/liveCheckDivisor"), 1000000); // every check is too slow
         TestDatabase db;
         QVERIFY2(db.initialise(300, 2, 0.05), qPrintable(db.error()));
         auto window = openWindow(db);
@@ -84,7 +91,8 @@ private slots:
         waitForIdle(*window);
         QCOMPARE(storedRuns(db), runs);
         QVERIFY(dashboard->lastAutoRefreshReread());
-        QVERIFY2(dashboard->lastRefreshText().contains(QStringLiteral("the data was last checked")), qPrintable(dashboard->lastRefreshText()));
+        QVERIFY2(dashboard->lastRefreshText().contains(QStringLiteral("the data was last checked")),
+            qPrintable(dashboard->lastRefreshText()));
     }
 
     void theRateAxisHasNiceTicksAndEndsAt100Percent()
@@ -102,7 +110,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(axis->min() < 100, 10000);
         QCOMPARE(axis->max(), 100.0);
         const double step = (axis->max() - axis->min()) / (axis->tickCount() - 1);
-        QVERIFY2(QList<double>({ 0.5, 1, 2, 5, 10, 20, 25 }).contains(step), qPrintable(QString::number(step)));
+        QVERIFY2(
+            QList<double>({ 0.5, 1, 2, 5, 10, 20, 25 }).contains(step), qPrintable(QString::number(step)));
         QVERIFY(axis->tickCount() <= 7);
         QVERIFY(axis->min() <= window->dashboard()->snapshot().latest->rateHundredths.value_or(0) / 100.0);
     }
@@ -119,7 +128,9 @@ private slots:
         QTest::mouseClick(badge, Qt::LeftButton); // 1 action
         QCOMPARE(pages->currentWidget(), window->violations());
         ViolationTableModel* model = window->violations()->model();
-        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->totalCount() == window->dashboard()->snapshot().latest->inconsistent, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading()
+                && model->totalCount() == window->dashboard()->snapshot().latest->inconsistent,
+            10000);
         QVERIFY(!model->filter().warnings);
         // The warnings card opens the warnings.
         window->setCurrentPage(MainWindow::Dashboard);
@@ -152,12 +163,18 @@ private slots:
         window->setCurrentPage(MainWindow::Audit);
         AuditTableModel* audit = window->findChild<AuditPage*>()->model();
         QTRY_VERIFY_WITH_TIMEOUT(!audit->isLoading(), 10000);
-        const QVariant user = db.scalar(QStringLiteral("SELECT user_id FROM %1 WHERE run_id = ? AND kind = 'level_mismatch' ORDER BY user_id LIMIT 1")
-                                            .arg(toolTable("violations")), { *report->runId });
-        const QVariant track = db.scalar(QStringLiteral("SELECT track FROM %1 WHERE run_id = ? AND kind = 'level_mismatch' ORDER BY user_id LIMIT 1")
-                                             .arg(toolTable("violations")), { *report->runId });
+        const QVariant user = db.scalar(QStringLiteral("SELECT user_id FROM %1 WHERE run_id = ? AND kind = "
+                                                       "'level_mismatch' ORDER BY user_id LIMIT 1")
+                                            .arg(toolTable("violations")),
+            { *report->runId });
+        const QVariant track = db.scalar(
+            QStringLiteral(
+                "SELECT track FROM %1 WHERE run_id = ? AND kind = 'level_mismatch' ORDER BY user_id LIMIT 1")
+                .arg(toolTable("violations")),
+            { *report->runId });
         auto repaired = Repair::repairUser(*other, user.toLongLong(), track.toString(), RepairOptions {});
-        QVERIFY2(repaired && !repaired->auditIds.isEmpty(), qPrintable(repaired ? QStringLiteral("no entry") : repaired.error().message));
+        QVERIFY2(repaired && !repaired->auditIds.isEmpty(),
+            qPrintable(repaired ? QStringLiteral("no entry") : repaired.error().message));
         const qint64 entry = repaired->auditIds.last();
         QTRY_VERIFY_WITH_TIMEOUT(
             [&] {

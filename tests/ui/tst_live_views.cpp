@@ -39,8 +39,12 @@ private:
         window.setCurrentPage(MainWindow::Violations);
         auto* kind = child<QComboBox>(&window, "violationsKind");
         kind->setCurrentIndex(kind->findData(QStringLiteral("level_mismatch")));
-        if (!QTest::qWaitFor([&window] { return !window.violations()->model()->isLoading() && window.violations()->model()->rowCount() > 0; },
-                             10000))
+        if (!QTest::qWaitFor(
+                [&window] {
+                    return !window.violations()->model()->isLoading()
+                        && window.violations()->model()->rowCount() > 0;
+                },
+                10000))
             return 0;
         return window.violations()->model()->violation(0).record.userId;
     }
@@ -53,7 +57,8 @@ private:
         Prompt::queueAnswer({ true });
         QTest::mouseClick(child<QPushButton>(&window, "repairUserButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 20000);
-        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("key(s) changed")), qPrintable(Prompt::shownMessages().last()));
+        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("key(s) changed")),
+            qPrintable(Prompt::shownMessages().last()));
     }
 
 private slots:
@@ -79,21 +84,27 @@ private slots:
 
         // The Violations page, as it was left (level mismatches of the latest run), no longer lists the user.
         window->setCurrentPage(MainWindow::Violations);
-        QTRY_VERIFY_WITH_TIMEOUT(!window->violations()->model()->isLoading() && window->violations()->model()->totalCount() >= 0, 10000);
-        QCOMPARE(child<QComboBox>(window.get(), "violationsKind")->currentData().toString(), QStringLiteral("level_mismatch"));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window->violations()->model()->isLoading() && window->violations()->model()->totalCount() >= 0,
+            10000);
+        QCOMPARE(child<QComboBox>(window.get(), "violationsKind")->currentData().toString(),
+            QStringLiteral("level_mismatch"));
         QVERIFY2(!listedUsers(*window).contains(user), "the repaired user is still listed");
-        QCOMPARE(window->violations()->model()->totalCount(), before.byKind.at(size_t(ViolationKind::LevelMismatch)) - rowsOfUser);
+        QCOMPARE(window->violations()->model()->totalCount(),
+            before.byKind.at(size_t(ViolationKind::LevelMismatch)) - rowsOfUser);
         // The dashboard shows the new check: one violation fewer and nothing written since.
         const HealthReport& after = *window->dashboard()->snapshot().latest;
         QVERIFY(after.runId != before.runId);
         QVERIFY(after.inconsistent < before.inconsistent);
-        QCOMPARE(child<MetricCard>(window.get(), "metricViolations")->value(), QString::number(after.inconsistent));
+        QCOMPARE(child<MetricCard>(window.get(), "metricViolations")->value(),
+            QString::number(after.inconsistent));
         QCOMPARE(child<MetricCard>(window.get(), "metricChanges")->value(), QStringLiteral("0"));
     }
 
     void aSlowLastCheckIsNotRepeatedButTheDashboardSaysItIsOutOfDate()
     {
-        QSettings().setValue(QStringLiteral("dashboard/recheckAfterWriteMs"), -1); // every check is "too slow"
+        QSettings().setValue(
+            QStringLiteral("dashboard/recheckAfterWriteMs"), -1); // every check is "too slow"
         TestDatabase db;
         QVERIFY2(db.initialise(300, 1, 0.05), qPrintable(db.error()));
         auto window = openWindow(db);
@@ -103,7 +114,8 @@ private slots:
         const qint64 user = firstLevelMismatch(*window);
         repairFromUserPage(*window, user);
         waitForIdle(*window);
-        QTRY_VERIFY_WITH_TIMEOUT(child<MetricCard>(window.get(), "metricChanges")->value().toInt() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<MetricCard>(window.get(), "metricChanges")->value().toInt() > 0, 10000);
         QCOMPARE(db.count(toolTable("runs")), runs);
         QCOMPARE(window->dashboard()->snapshot().latest->runId, runId);
     }

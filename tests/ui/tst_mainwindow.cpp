@@ -5,13 +5,13 @@
 #include "Administration.h"
 #include "HealthCheck.h"
 #include "Prompt.h"
-#include "ThemeColors.h"
 #include "RunStore.h"
+#include "ThemeColors.h"
 #include "charts/CountBarChart.h"
 #include "charts/RateHistoryChart.h"
-#include "models/ViolationTableModel.h"
 #include "dialogs/ConnectDialog.h"
 #include "models/RunHistoryModel.h"
+#include "models/ViolationTableModel.h"
 #include "pages/DashboardPage.h"
 #include "pages/RunHistoryPage.h"
 #include "pages/UserPage.h"
@@ -78,11 +78,12 @@ private slots:
         QVERIFY(db.initialise(50));
         auto window = openWindow(db);
         waitForData(*window);
-        const char* pages[] = { "dashboardPage", "violationsPage", "userPage", "qaLabPage", "auditPage", "settingsPage", "runHistoryPage" };
+        const char* pages[] = { "dashboardPage", "violationsPage", "userPage", "qaLabPage", "auditPage",
+            "settingsPage", "runHistoryPage" };
         for (int i = MainWindow::PageCount - 1; i >= 0; --i) {
-            static const char* const actions[] = { "actionPageDashboard", "actionPageViolations", "actionPageUser",
-                                                   "actionPageQaLab",     "actionPageAudit",      "actionPageSettings",
-                                                   "actionPageRuns" };
+            static const char* const actions[]
+                = { "actionPageDashboard", "actionPageViolations", "actionPageUser", "actionPageQaLab",
+                      "actionPageAudit", "actionPageSettings", "actionPageRuns" };
             auto* action = child<QAction>(window.get(), actions[i]);
             QVERIFY(action);
             QCOMPARE(action->shortcut(), QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
@@ -103,25 +104,31 @@ private slots:
         QVERIFY(db.initialise(100));
         auto window = openWindow(db);
         waitForData(*window);
-        for (const char* name : { "statusBadge", "consistencyGauge", "rateChart", "byKindChart", "byTrackChart", "refreshControl",
-                                  "runCheckButton", "lastRefreshLabel", "monitoringInfo", "historyRange" })
+        for (const char* name :
+            { "statusBadge", "consistencyGauge", "rateChart", "byKindChart", "byTrackChart", "refreshControl",
+                "runCheckButton", "lastRefreshLabel", "monitoringInfo", "historyRange" })
             QVERIFY2(window->findChild<QWidget*>(QString::fromLatin1(name)), name);
         auto* gauge = child<ConsistencyGauge>(window.get(), "consistencyGauge");
         QCOMPARE(gauge->findChildren<QLabel*>(QStringLiteral("gaugeLegendItem")).size(), 3);
-        for (const char* card : { "metricPairs", "metricViolations", "metricRate", "metricWarnings", "metricNew", "metricResolved",
-                                  "metricChanges" })
+        for (const char* card : { "metricPairs", "metricViolations", "metricRate", "metricWarnings",
+                 "metricNew", "metricResolved", "metricChanges" })
             QVERIFY2(child<MetricCard>(window.get(), card), card);
         auto* interval = child<QComboBox>(window.get(), "refreshInterval");
         QCOMPARE(interval->count(), 6);
         QCOMPARE(interval->currentData().toInt(), 30); // the platform's 30 s
         // A new database gets a first check at once, so the dashboard is alive.
         QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest.has_value(), 30000);
-        QVERIFY(QStringList({ QStringLiteral("healthy"), QStringLiteral("degraded"), QStringLiteral("critical") }).contains(badge(*window)));
+        QVERIFY(
+            QStringList({ QStringLiteral("healthy"), QStringLiteral("degraded"), QStringLiteral("critical") })
+                .contains(badge(*window)));
         QVERIFY(gauge->rate().has_value());
-        QCOMPARE(metric(*window, "metricPairs").remove(QLatin1Char(',')).toLongLong(), window->dashboard()->snapshot().latest->totalPairs);
+        QCOMPARE(metric(*window, "metricPairs").remove(QLatin1Char(',')).toLongLong(),
+            window->dashboard()->snapshot().latest->totalPairs);
         auto* status = child<QLabel>(window.get(), "environmentChip");
         QCOMPARE(status->text(), QStringLiteral("DEVELOPMENT"));
-        QVERIFY(child<QLabel>(window.get(), "statusOperator")->text().contains(QStringLiteral("admin@demo.local")));
+        QVERIFY(child<QLabel>(window.get(), "statusOperator")
+                    ->text()
+                    .contains(QStringLiteral("admin@demo.local")));
         QVERIFY(child<QLabel>(window.get(), "statusReadOnly")->text().contains(QStringLiteral("Read-write")));
         QVERIFY(child<QLabel>(window.get(), "statusConnection")->text().contains(QStringLiteral("sqlite:")));
     }
@@ -140,7 +147,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(button->isEnabled(), 30000);
         QTRY_VERIFY_WITH_TIMEOUT(window->dashboard()->snapshot().latest->runId != before, 10000);
         QVERIFY(child<QLabel>(window.get(), "monitoringInfo")->text().contains(QStringLiteral("Last check")));
-        QVERIFY(child<QLabel>(window.get(), "statusCheckAge")->text().startsWith(QStringLiteral("Last check")));
+        QVERIFY(
+            child<QLabel>(window.get(), "statusCheckAge")->text().startsWith(QStringLiteral("Last check")));
     }
 
     void fullWorkflowInjectCheckRepairHealthy()
@@ -171,7 +179,8 @@ private slots:
         window->setCurrentPage(MainWindow::Violations);
         auto* table = child<QTableView>(window.get(), "violationsTable");
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 1, 10000);
-        QCOMPARE(table->model()->index(0, ViolationTableModel::KindColumn).data().toString(), QStringLiteral("Level mismatch"));
+        QCOMPARE(table->model()->index(0, ViolationTableModel::KindColumn).data().toString(),
+            QStringLiteral("Level mismatch"));
         const qint64 userId = table->model()->index(0, ViolationTableModel::UserColumn).data().toLongLong();
         const QRect cell = table->visualRect(table->model()->index(0, 0));
         QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
@@ -190,9 +199,13 @@ private slots:
         QTest::mouseClick(child<QPushButton>(window.get(), "repairUserButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 20000);
         QVERIFY(Prompt::lastQuestion().contains(QStringLiteral("update user_licenses"))
-                || Prompt::lastQuestion().contains(QStringLiteral("update specialization_progress")));
-        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("1 key(s) changed")), qPrintable(Prompt::shownMessages().last()));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM cc_audit WHERE source = 'gui' AND action = 'repair'")).toInt(), 1);
+            || Prompt::lastQuestion().contains(QStringLiteral("update specialization_progress")));
+        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("1 key(s) changed")),
+            qPrintable(Prompt::shownMessages().last()));
+        QCOMPARE(db.scalar(QStringLiteral(
+                               "SELECT count(*) FROM cc_audit WHERE source = 'gui' AND action = 'repair'"))
+                     .toInt(),
+            1);
 
         runCheckFromButton(*window);
         QTRY_COMPARE_WITH_TIMEOUT(badge(*window), QStringLiteral("healthy"), 10000);
@@ -266,9 +279,11 @@ private slots:
         QCOMPARE(window->currentPage(), int(MainWindow::Runs));
         auto* table = child<QTableView>(window.get(), "runHistoryTable");
         QVERIFY(table && table->isVisible());
-        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_COMPARE_WITH_TIMEOUT(table->model()->rowCount(), 3, 10000);
-        const auto cell = [table](int row, int column) { return table->model()->index(row, column).data().toString(); };
+        const auto cell
+            = [table](int row, int column) { return table->model()->index(row, column).data().toString(); };
         // Newest first.
         QCOMPARE(cell(0, RunHistoryModel::RateColumn), QStringLiteral("100.00 %"));
         QCOMPARE(cell(1, RunHistoryModel::RateColumn), QStringLiteral("99.50 %"));
@@ -278,9 +293,14 @@ private slots:
         QCOMPARE(cell(0, RunHistoryModel::StatusColumn), QStringLiteral("HEALTHY"));
         QCOMPARE(cell(0, RunHistoryModel::OperatorColumn), QStringLiteral("cron"));
         QCOMPARE(cell(0, RunHistoryModel::DurationColumn), QStringLiteral("1.5 s"));
-        QCOMPARE(table->model()->index(0, RunHistoryModel::StatusColumn).data(Qt::BackgroundRole).value<QColor>(), ThemeColors::healthy());
-        QCOMPARE(table->model()->index(2, RunHistoryModel::StatusColumn).data(RunHistoryModel::StatusRole).toString(),
-                 statusFor(9700, Thresholds {}));
+        QCOMPARE(
+            table->model()->index(0, RunHistoryModel::StatusColumn).data(Qt::BackgroundRole).value<QColor>(),
+            ThemeColors::healthy());
+        QCOMPARE(table->model()
+                     ->index(2, RunHistoryModel::StatusColumn)
+                     .data(RunHistoryModel::StatusRole)
+                     .toString(),
+            statusFor(9700, Thresholds {}));
 
         // Enter on the oldest run opens the violations page on it.
         table->setFocus();
@@ -291,7 +311,8 @@ private slots:
         auto* chooser = child<QComboBox>(window.get(), "violationsRun");
         QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0, 10000);
         QCOMPARE(chooser->currentData().toLongLong(), ids.at(0));
-        QVERIFY2(chooser->currentText().startsWith(QStringLiteral("#%1 ").arg(ids.at(0))), qPrintable(chooser->currentText()));
+        QVERIFY2(chooser->currentText().startsWith(QStringLiteral("#%1 ").arg(ids.at(0))),
+            qPrintable(chooser->currentText()));
 
         // Double-click on the middle run does the same.
         window->setCurrentPage(MainWindow::Runs);
@@ -319,17 +340,19 @@ private slots:
         }
         const qint64 before = runs();
         dashboard->scheduledCheck();
-        QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0 && !dashboard->isCheckRunning(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window->context()->jobs().pending() == 0 && !dashboard->isCheckRunning(), 20000);
         QCOMPARE(runs(), before); // skipped: a completed run is younger than the interval
 
         // Once every run is older than the interval, the next tick runs a check; a second tick
         // while it runs does not start another.
         QVERIFY(db.exec(QStringLiteral("UPDATE cc_runs SET started_at = ?"),
-                        { QDateTime::currentDateTimeUtc().addSecs(-6 * 60).toString(Qt::ISODateWithMs) }));
+            { QDateTime::currentDateTimeUtc().addSecs(-6 * 60).toString(Qt::ISODateWithMs) }));
         dashboard->scheduledCheck();
         QVERIFY(dashboard->isCheckRunning());
         dashboard->scheduledCheck();
-        QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0 && !dashboard->isCheckRunning(), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            window->context()->jobs().pending() == 0 && !dashboard->isCheckRunning(), 20000);
         QCOMPARE(runs(), before + 1);
     }
 
@@ -402,7 +425,9 @@ private slots:
         QTest::mouseClick(child<QPushButton>(window.get(), "refreshButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 10000);
         QCOMPARE(badge(*window), QStringLiteral("error"));
-        QVERIFY(child<QLabel>(window.get(), "errorBannerText")->text().contains(QStringLiteral("cannot be refreshed")));
+        QVERIFY(child<QLabel>(window.get(), "errorBannerText")
+                    ->text()
+                    .contains(QStringLiteral("cannot be refreshed")));
         QVERIFY(child<QPushButton>(window.get(), "errorBannerAction")->isVisible()); // Retry
         QVERIFY(window->dashboard()->refreshControl()->isSuspended());
 
@@ -431,7 +456,9 @@ private slots:
             return right;
         };
         QTRY_VERIFY2(widestRight() <= window->dashboard()->width(),
-                     qPrintable(QStringLiteral("cards end at %1 of %2").arg(widestRight()).arg(window->dashboard()->width())));
+            qPrintable(QStringLiteral("cards end at %1 of %2")
+                           .arg(widestRight())
+                           .arg(window->dashboard()->width())));
     }
 
     void clickingABarOpensFilteredViolations()
@@ -448,12 +475,15 @@ private slots:
         emit byKind->barSet()->clicked(int(byKind->keys().size() - 1 - missingLicense));
         QCOMPARE(window->currentPage(), int(MainWindow::Violations));
         auto* table = child<QTableView>(window.get(), "violationsTable");
-        const qint64 expected = window->dashboard()->snapshot().latest->byKind.at(size_t(ViolationKind::MissingLicense));
+        const qint64 expected
+            = window->dashboard()->snapshot().latest->byKind.at(size_t(ViolationKind::MissingLicense));
         QVERIFY(expected > 0);
         QTRY_COMPARE_WITH_TIMEOUT(qint64(table->model()->rowCount()), expected, 10000);
         for (int row = 0; row < table->model()->rowCount(); ++row)
-            QCOMPARE(table->model()->index(row, ViolationTableModel::KindColumn).data().toString(), QStringLiteral("Missing license"));
-        QCOMPARE(child<QComboBox>(window.get(), "violationsKind")->currentData().toString(), QStringLiteral("missing_license"));
+            QCOMPARE(table->model()->index(row, ViolationTableModel::KindColumn).data().toString(),
+                QStringLiteral("Missing license"));
+        QCOMPARE(child<QComboBox>(window.get(), "violationsKind")->currentData().toString(),
+            QStringLiteral("missing_license"));
     }
 
     void productionDisablesTheQaLab()
@@ -499,13 +529,15 @@ private slots:
         waitForData(*window);
         window->setCurrentPage(MainWindow::Violations);
         auto* table = child<QTableView>(window.get(), "violationsTable");
-        QAbstractItemModelTester tester(table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            table->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 30000);
         child<QComboBox>(window.get(), "violationsKind")->setCurrentIndex(1);
         QTRY_VERIFY_WITH_TIMEOUT(!window->violations()->model()->isLoading(), 10000);
         window->setCurrentPage(MainWindow::Audit);
         auto* audit = child<QTableView>(window.get(), "auditTable");
-        QAbstractItemModelTester auditTester(audit->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester auditTester(
+            audit->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QTRY_VERIFY_WITH_TIMEOUT(audit->model()->rowCount() > 0, 10000);
     }
 };

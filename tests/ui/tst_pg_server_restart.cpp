@@ -94,7 +94,8 @@ private slots:
         QVERIFY2(db.initialise(20000, 1, 0.3), qPrintable(db.error()));
         auto window = openWindow(db);
         waitForIdle(*window, true);
-        const QString audit = QStringLiteral("SELECT count(*) FROM %1 WHERE batch_id IS NOT NULL").arg(toolTable("audit"));
+        const QString audit
+            = QStringLiteral("SELECT count(*) FROM %1 WHERE batch_id IS NOT NULL").arg(toolTable("audit"));
         const qint64 before = db.scalar(audit).toLongLong();
         Prompt::clearShownMessages();
         window->setCurrentPage(MainWindow::Violations);
@@ -106,14 +107,16 @@ private slots:
         QVERIFY2(halted.isEmpty(), qPrintable(halted));
         QTRY_VERIFY_WITH_TIMEOUT(window->context()->jobs().pending() == 0, 60000);
         const QString said = Prompt::shownMessages().join(u'\n');
-        const QRegularExpressionMatch match =
-            QRegularExpression(QStringLiteral("(\\d+) of (\\d+) keys were committed before the error \\((\\d+) changed, (\\d+) skipped.*"
-                                              "the other (\\d+) keys, from user (\\d+), (\\S+) on, were not changed"))
-                .match(said);
+        const QRegularExpressionMatch match = QRegularExpression(
+            QStringLiteral(
+                "(\\d+) of (\\d+) keys were committed before the error \\((\\d+) changed, (\\d+) skipped.*"
+                "the other (\\d+) keys, from user (\\d+), (\\S+) on, were not changed"))
+                                                  .match(said);
         QVERIFY2(match.hasMatch(), qPrintable(said));
         qInfo("the window said: %s", qPrintable(match.captured(0)));
         const qint64 committed = match.captured(1).toLongLong();
-        QVERIFY2(committed >= 1000 && committed < match.captured(2).toLongLong(), qPrintable(match.captured(0)));
+        QVERIFY2(
+            committed >= 1000 && committed < match.captured(2).toLongLong(), qPrintable(match.captured(0)));
 
         const QString resumed = m_server.resume();
         QVERIFY2(resumed.isEmpty(), qPrintable(resumed));

@@ -41,9 +41,10 @@ private slots:
 
         if (db.isPostgres()) {
             // Both workers' connections (read and action lanes) are cut from the server side.
-            const int killed = db.scalar(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
-                                                        "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
-                                   .toInt();
+            const int killed
+                = db.scalar(QStringLiteral("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                                           "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+                      .toInt();
             QVERIFY2(killed >= 1, "the GUI had no connection to terminate");
         } else {
             QVERIFY(db.exec(QStringLiteral("ALTER TABLE cc_runs RENAME TO cc_runs_away")));

@@ -35,7 +35,10 @@ using namespace cc::ui;
 
 namespace {
 
-QStringList coupledTables() { return { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") }; }
+QStringList coupledTables()
+{
+    return { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") };
+}
 
 // A snapshot line's column value ("user_id=7" → "7").
 QString field(const QString& line, const QString& column)
@@ -67,18 +70,26 @@ QStringList squeezed(QWidget* root)
     QStringList found;
     for (QAbstractButton* button : root->findChildren<QAbstractButton*>()) {
         if (button->isVisible() && !button->text().isEmpty() && button->width() < button->sizeHint().width())
-            found << QStringLiteral("button \"%1\" %2 < %3").arg(button->text()).arg(button->width()).arg(button->sizeHint().width());
+            found << QStringLiteral("button \"%1\" %2 < %3")
+                         .arg(button->text())
+                         .arg(button->width())
+                         .arg(button->sizeHint().width());
     }
     for (QLabel* label : root->findChildren<QLabel*>()) {
-        if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty() && label->width() < label->sizeHint().width())
-            found << QStringLiteral("label \"%1\" %2 < %3").arg(label->text()).arg(label->width()).arg(label->sizeHint().width());
+        if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty()
+            && label->width() < label->sizeHint().width())
+            found << QStringLiteral("label \"%1\" %2 < %3")
+                         .arg(label->text())
+                         .arg(label->width())
+                         .arg(label->sizeHint().width());
     }
     for (QHeaderView* header : root->findChildren<QHeaderView*>()) {
         if (!header->isVisible() || header->orientation() != Qt::Horizontal)
             continue;
         for (int column = 0; column + 1 < header->count(); ++column) {
             if (header->sectionSize(column) < header->sectionSizeHint(column))
-                found << QStringLiteral("column \"%1\"").arg(header->model()->headerData(column, Qt::Horizontal).toString());
+                found << QStringLiteral("column \"%1\"")
+                             .arg(header->model()->headerData(column, Qt::Horizontal).toString());
         }
     }
     return found;
@@ -116,13 +127,18 @@ private slots:
         const QString track = model->violation(0).record.track;
         auto* trackBox = child<QComboBox>(window.get(), "violationsTrack");
         trackBox->setCurrentIndex(trackBox->findData(track));
-        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->filter().track == track && model->totalCount() > 0, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !model->isLoading() && model->filter().track == track && model->totalCount() > 0, 20000);
         QTRY_COMPARE_WITH_TIMEOUT(qint64(model->rowCount()), model->totalCount(), 20000);
         QSet<QString> shown;
         for (int row = 0; row < model->rowCount(); ++row)
-            shown.insert(QStringLiteral("%1/%2").arg(model->violation(row).record.userId).arg(model->violation(row).record.track));
+            shown.insert(QStringLiteral("%1/%2")
+                             .arg(model->violation(row).record.userId)
+                             .arg(model->violation(row).record.track));
         const QString before = db.snapshot(coupledTables());
-        QVERIFY(db.count(QStringLiteral("specialization_progress"), QStringLiteral("specialization_id <> ?"), { track }) > 0);
+        QVERIFY(db.count(QStringLiteral("specialization_progress"), QStringLiteral("specialization_id <> ?"),
+                    { track })
+            > 0);
 
         // The preview, as a person reads it: summary, table, SQL on demand, Export.
         QTemporaryDir exportDir;
@@ -138,19 +154,24 @@ private slots:
             QAbstractItemModel* keys = table->model();
             for (int row = 0; row < keys->rowCount(); ++row) {
                 previewed.insert(keys->index(row, PlanKeyModel::UserColumn).data().toString() + u'/'
-                                 + keys->index(row, PlanKeyModel::TrackColumn).data().toString());
+                    + keys->index(row, PlanKeyModel::TrackColumn).data().toString());
                 previewedUsers.insert(keys->index(row, PlanKeyModel::UserColumn).data().toLongLong());
             }
             // No command-line option reaches the window: core's reasons are put in its own words.
             for (int row = 0; row < keys->rowCount(); ++row)
                 for (int column = 0; column < PlanKeyModel::ColumnCount; ++column)
-                    if (keys->index(row, column).data(Qt::ToolTipRole).toString().contains(QStringLiteral("--")))
+                    if (keys->index(row, column)
+                            .data(Qt::ToolTipRole)
+                            .toString()
+                            .contains(QStringLiteral("--")))
                         return false;
             // Sortable: the user column descending puts the highest id first.
             table->sortByColumn(PlanKeyModel::UserColumn, Qt::DescendingOrder);
-            const qint64 top = keys->index(0, PlanKeyModel::UserColumn).data(PlanKeyModel::SortRole).toLongLong();
+            const qint64 top
+                = keys->index(0, PlanKeyModel::UserColumn).data(PlanKeyModel::SortRole).toLongLong();
             for (int row = 1; row < keys->rowCount(); ++row)
-                if (keys->index(row, PlanKeyModel::UserColumn).data(PlanKeyModel::SortRole).toLongLong() > top)
+                if (keys->index(row, PlanKeyModel::UserColumn).data(PlanKeyModel::SortRole).toLongLong()
+                    > top)
                     return false;
             // Filterable: one user's id leaves that user's keys.
             const QString one = keys->index(0, PlanKeyModel::UserColumn).data().toString();
@@ -167,10 +188,12 @@ private slots:
             table->selectRow(0);
             QTest::mouseClick(child<QPushButton>(&dialog, "previewSqlKey"), Qt::LeftButton);
             const QString first = table->model()->index(0, PlanKeyModel::UserColumn).data().toString();
-            if (!sql->isVisibleTo(&dialog) || !sql->toPlainText().startsWith(QStringLiteral("user %1, ").arg(first)))
+            if (!sql->isVisibleTo(&dialog)
+                || !sql->toPlainText().startsWith(QStringLiteral("user %1, ").arg(first)))
                 return false;
             QTest::mouseClick(child<QPushButton>(&dialog, "previewSqlAll"), Qt::LeftButton);
-            if (sql->toPlainText().count(QRegularExpression(QStringLiteral("^user \\d+, "), QRegularExpression::MultilineOption))
+            if (sql->toPlainText().count(
+                    QRegularExpression(QStringLiteral("^user \\d+, "), QRegularExpression::MultilineOption))
                 != keys->rowCount())
                 return false;
             dialog.show();
@@ -186,14 +209,17 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 60000);
         waitForIdle(*window);
         QVERIFY(inspected);
-        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("key(s) changed")), qPrintable(Prompt::shownMessages().join(u'\n')));
+        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("key(s) changed")),
+            qPrintable(Prompt::shownMessages().join(u'\n')));
 
         // What the page showed, and nothing else, was previewed and repaired.
         QCOMPARE(previewed, shown);
-        QVERIFY2(summary.contains(QStringLiteral("%1 key(s) in this plan").arg(shown.size())), qPrintable(summary));
+        QVERIFY2(summary.contains(QStringLiteral("%1 key(s) in this plan").arg(shown.size())),
+            qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("Keys by action: ")), qPrintable(summary));
-        QVERIFY2(summary.contains(QRegularExpression(QStringLiteral("Rows: \\d+ inserted, \\d+ updated, \\d+ deleted, \\d+ re-pointed"))),
-                 qPrintable(summary));
+        QVERIFY2(summary.contains(QRegularExpression(
+                     QStringLiteral("Rows: \\d+ inserted, \\d+ updated, \\d+ deleted, \\d+ re-pointed"))),
+            qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("Keys skipped: ")), qPrintable(summary));
         QVERIFY2(summary.contains(QStringLiteral("Warnings this repair creates: ")), qPrintable(summary));
         QFile exported(csv);
@@ -204,12 +230,14 @@ private slots:
         const QSet<QString> changed = (lines(before) - lines(after)) + (lines(after) - lines(before));
         QVERIFY(!changed.isEmpty());
         for (const QString& line : changed) { // the rows that changed
-            const QString user = line.startsWith(QStringLiteral("specialization_progress:")) ? field(line, QStringLiteral("student_id"))
-                                                                                             : field(line, QStringLiteral("user_id"));
+            const QString user = line.startsWith(QStringLiteral("specialization_progress:"))
+                ? field(line, QStringLiteral("student_id"))
+                : field(line, QStringLiteral("user_id"));
             QVERIFY2(previewedUsers.contains(user.toLongLong()), qPrintable(line));
         }
         const QString audit = toolTable("audit");
-        const qint64 batch = db.scalar(QStringLiteral("SELECT max(batch_id) FROM %1").arg(audit)).toLongLong();
+        const qint64 batch
+            = db.scalar(QStringLiteral("SELECT max(batch_id) FROM %1").arg(audit)).toLongLong();
         QVERIFY(db.count(audit, QStringLiteral("batch_id = ?"), { batch }) > 0);
         QCOMPARE(db.count(audit, QStringLiteral("batch_id = ? AND track <> ?"), { batch, track }), 0);
 
@@ -268,16 +296,18 @@ private slots:
         MessageBar* bar = window->messageBar();
         QVERIFY(bar->isVisible());
         QVERIFY2(bar->text().contains(QStringLiteral("kulcs módosult")), qPrintable(bar->text()));
-        QCOMPARE(child<QToolButton>(window.get(), "writeMessageUndo")->text(), QStringLiteral("&Visszavonás"));
+        QCOMPARE(
+            child<QToolButton>(window.get(), "writeMessageUndo")->text(), QStringLiteral("&Visszavonás"));
         QVERIFY2(squeezed(window.get()).isEmpty(), qPrintable(squeezed(window.get()).join(u'\n')));
         // At 1024 × 640 the report leaves the page its room, and the user filter stays usable.
         QVERIFY2(bar->height() <= window->height() / 5, qPrintable(QString::number(bar->height())));
-        for (const char* name : { "violationsUser", "violationsTable", "statusCheckAge" }) { // nothing past the right edge
+        for (const char* name :
+            { "violationsUser", "violationsTable", "statusCheckAge" }) { // nothing past the right edge
             auto* widget = child<QWidget>(window.get(), name);
             QVERIFY2(widget->mapTo(window.get(), QPoint(widget->width(), 0)).x() <= window->width(), name);
         }
         QVERIFY2(child<QLineEdit>(window.get(), "violationsUser")->width() >= 150,
-                 qPrintable(QString::number(child<QLineEdit>(window.get(), "violationsUser")->width())));
+            qPrintable(QString::number(child<QLineEdit>(window.get(), "violationsUser")->width())));
         keepScreenshot(window.get(), QStringLiteral("write-message-hu"));
     }
 
@@ -329,7 +359,10 @@ private slots:
         AuditTableModel* model = window->findChild<AuditPage*>()->model();
         auto* table = child<QTableView>(window.get(), "auditTable");
         auto* revert = child<QPushButton>(window.get(), "auditRevertButton");
-        const qint64 entry = db.scalar(QStringLiteral("SELECT max(id) FROM %1 WHERE action = 'repair'").arg(toolTable("audit"))).toLongLong();
+        const qint64 entry
+            = db.scalar(
+                    QStringLiteral("SELECT max(id) FROM %1 WHERE action = 'repair'").arg(toolTable("audit")))
+                  .toLongLong();
         QVERIFY(entry > 0);
         auto selectEntry = [&] {
             QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 10000);
@@ -357,9 +390,11 @@ private slots:
         QTest::mouseClick(revert, Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 30000);
         waitForIdle(*window);
-        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("cannot revert audit entry %1").arg(entry)),
-                 qPrintable(Prompt::shownMessages().last()));
-        QVERIFY(Prompt::confirm(window.get(), QStringLiteral("probe"), QStringLiteral("the answer queued before")));
+        QVERIFY2(Prompt::shownMessages().last().contains(
+                     QStringLiteral("cannot revert audit entry %1").arg(entry)),
+            qPrintable(Prompt::shownMessages().last()));
+        QVERIFY(Prompt::confirm(
+            window.get(), QStringLiteral("probe"), QStringLiteral("the answer queued before")));
         QCOMPARE(db.snapshot(platformTables()), reverted);
         QCOMPARE(db.count(toolTable("audit"), QStringLiteral("action = 'revert'")), 1);
     }

@@ -21,12 +21,14 @@ private slots:
         QProcess process;
         process.setProcessChannelMode(QProcess::ForwardedChannels);
         process.start(qEnvironmentVariable("CC_BINARY"),
-                      db.cliArguments() + QStringList { QStringLiteral("--operator"), QStringLiteral("admin@demo.local"),
-                                                        QStringLiteral("--screenshots"), dir });
+            db.cliArguments()
+                + QStringList { QStringLiteral("--operator"), QStringLiteral("admin@demo.local"),
+                    QStringLiteral("--screenshots"), dir });
         QVERIFY(process.waitForFinished(120000));
         QCOMPARE(process.exitStatus(), QProcess::NormalExit);
         QCOMPARE(process.exitCode(), 0);
-        for (const char* page : { "dashboard", "violations", "user", "qa-lab", "audit", "settings", "runs" }) {
+        for (const char* page :
+            { "dashboard", "violations", "user", "qa-lab", "audit", "settings", "runs" }) {
             const QImage image(dir + u'/' + QString::fromLatin1(page) + QStringLiteral(".png"));
             QVERIFY2(!image.isNull(), page);
             QCOMPARE(image.size(), QSize(1280, 800));

@@ -42,21 +42,26 @@ private slots:
             signInWith(dialog, QStringLiteral("not the password"));
         }));
         QCOMPARE(email, QStringLiteral("admin@demo.local"));
-        QVERIFY2(!keyringOffered, "no keyring runs in this test, so the dialog must not offer to keep the password");
+        QVERIFY2(!keyringOffered,
+            "no keyring runs in this test, so the dialog must not offer to keep the password");
         QString refusal;
         QVERIFY(actOnSignInDialog([&](SignInDialog& dialog) {
             refusal = signInMessage(dialog);
-            QTest::mouseClick(dialog.findChild<QPushButton*>(QStringLiteral("signInLookOnly")), Qt::LeftButton);
+            QTest::mouseClick(
+                dialog.findChild<QPushButton*>(QStringLiteral("signInLookOnly")), Qt::LeftButton);
         }));
         QCOMPARE(refusal, QStringLiteral("wrong email or password"));
         QTRY_VERIFY_WITH_TIMEOUT(window->context()->info().loaded, 10000);
         QVERIFY(window->context()->info().op.isSystem());
-        QCOMPARE(child<QLabel>(window.get(), "statusOperator")->text(), QStringLiteral("Operator: system (system)"));
+        QCOMPARE(child<QLabel>(window.get(), "statusOperator")->text(),
+            QStringLiteral("Operator: system (system)"));
         QVERIFY(child<QAction>(window.get(), "actionSignIn")->isEnabled());
         waitForIdle(*window);
         QCOMPARE(db.snapshot(guardedTables()), before);
         // The failure is counted per email in the tool's own table, which slows the next attempt.
-        QCOMPARE(db.count(toolTable("signin"), QStringLiteral("email = ?"), { QStringLiteral("admin@demo.local") }), 1);
+        QCOMPARE(db.count(toolTable("signin"), QStringLiteral("email = ?"),
+                     { QStringLiteral("admin@demo.local") }),
+            1);
     }
 
     void theRightPasswordSignsTheOperatorIn()
@@ -68,7 +73,8 @@ private slots:
         QVERIFY(actOnSignInDialog([](SignInDialog& dialog) { signInWith(dialog, QStringLiteral("demo")); }));
         QTRY_VERIFY_WITH_TIMEOUT(window->context()->info().loaded, 10000);
         QCOMPARE(window->context()->info().op.email, QStringLiteral("instructor@demo.local"));
-        QCOMPARE(child<QLabel>(window.get(), "statusOperator")->text(), QStringLiteral("Operator: instructor@demo.local (instructor)"));
+        QCOMPARE(child<QLabel>(window.get(), "statusOperator")->text(),
+            QStringLiteral("Operator: instructor@demo.local (instructor)"));
         waitForIdle(*window);
         QCOMPARE(db.count(toolTable("signin")), 0);
     }
@@ -78,7 +84,9 @@ private slots:
         TestDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(makeProduction(db));
-        const QString student = db.scalar(QStringLiteral("SELECT email FROM users WHERE role = 'student' ORDER BY id LIMIT 1")).toString();
+        const QString student
+            = db.scalar(QStringLiteral("SELECT email FROM users WHERE role = 'student' ORDER BY id LIMIT 1"))
+                  .toString();
         QVERIFY(!student.isEmpty());
         auto window = openWithoutPassword(db, student);
         QVERIFY(actOnSignInDialog([](SignInDialog& dialog) { signInWith(dialog, QStringLiteral("demo")); }));
@@ -87,7 +95,8 @@ private slots:
             refusal = signInMessage(dialog);
             dialog.reject();
         }));
-        QCOMPARE(refusal, QStringLiteral("%1 has the role student, which may not use Coupling Console").arg(student));
+        QCOMPARE(refusal,
+            QStringLiteral("%1 has the role student, which may not use Coupling Console").arg(student));
         QTRY_VERIFY_WITH_TIMEOUT(window->context()->info().loaded, 10000);
         QVERIFY(window->context()->info().op.isSystem());
     }
@@ -105,10 +114,12 @@ private slots:
         QVERIFY(action->isEnabled());
         QTimer::singleShot(0, action, &QAction::trigger);
         QVERIFY(actOnSignInDialog([](SignInDialog& dialog) {
-            QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("signInEmail")), QStringLiteral("admin@demo.local"));
+            QTest::keyClicks(dialog.findChild<QLineEdit*>(QStringLiteral("signInEmail")),
+                QStringLiteral("admin@demo.local"));
             signInWith(dialog, QStringLiteral("demo"));
         }));
-        QTRY_COMPARE_WITH_TIMEOUT(window->context()->info().op.email, QStringLiteral("admin@demo.local"), 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(
+            window->context()->info().op.email, QStringLiteral("admin@demo.local"), 10000);
     }
 
     void signingInIsOfferedOnlyOnProduction()
@@ -140,25 +151,33 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(window->context()->info().loaded, 10000);
         waitForIdle(*window);
 
-        const QStringList coupled { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") };
+        const QStringList coupled { QStringLiteral("specialization_progress"),
+            QStringLiteral("user_licenses") };
         const QString before = db.snapshot(coupled);
         auto session = db.open(QStringLiteral("admin@demo.local"));
         QVERIFY(session);
-        const KeyRef key { db.scalar(QStringLiteral("SELECT min(student_id) FROM specialization_progress")).toLongLong(),
-                           db.scalar(QStringLiteral("SELECT specialization_id FROM specialization_progress WHERE student_id = "
-                                                    "(SELECT min(student_id) FROM specialization_progress) ORDER BY id LIMIT 1")).toString() };
+        const KeyRef key {
+            db.scalar(QStringLiteral("SELECT min(student_id) FROM specialization_progress")).toLongLong(),
+            db.scalar(
+                  QStringLiteral("SELECT specialization_id FROM specialization_progress WHERE student_id = "
+                                 "(SELECT min(student_id) FROM specialization_progress) ORDER BY id LIMIT 1"))
+                .toString()
+        };
         auto written = Operations::updateProgress(*session, key, ProgressDelta { .xp = 5 });
         QVERIFY2(written.ok(), written.ok() ? "" : qPrintable(written.error().message));
         const QString after = db.snapshot(coupled);
         QVERIFY(after != before);
-        const qint64 entry = db.scalar(QStringLiteral("SELECT max(id) FROM %1").arg(toolTable("audit"))).toLongLong();
-        emit window->context()->writeReported({ QStringLiteral("Update progress"), QStringLiteral("done"), std::nullopt, { entry }, false });
+        const qint64 entry
+            = db.scalar(QStringLiteral("SELECT max(id) FROM %1").arg(toolTable("audit"))).toLongLong();
+        emit window->context()->writeReported(
+            { QStringLiteral("Update progress"), QStringLiteral("done"), std::nullopt, { entry }, false });
         auto* undo = child<QToolButton>(window.get(), "writeMessageUndo");
         QVERIFY(undo->isVisible());
 
         Prompt::queueAnswer(PromptAnswer(false));
         QTest::mouseClick(undo, Qt::LeftButton);
-        QVERIFY2(Prompt::lastQuestion().contains(QStringLiteral("production database")), qPrintable(Prompt::lastQuestion()));
+        QVERIFY2(Prompt::lastQuestion().contains(QStringLiteral("production database")),
+            qPrintable(Prompt::lastQuestion()));
         waitForIdle(*window);
         QCOMPARE(db.snapshot(coupled), after);
         QVERIFY(undo->isEnabled()); // still offered

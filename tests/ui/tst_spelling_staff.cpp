@@ -40,7 +40,8 @@ private:
     // `coupling-console check --json` on the test database: a new stored run, as cron would make it.
     static QJsonObject checkJson(const TestDatabase& db)
     {
-        const CliRun run = runCli(QStringList { QStringLiteral("check"), QStringLiteral("--json") } + db.cliArguments());
+        const CliRun run
+            = runCli(QStringList { QStringLiteral("check"), QStringLiteral("--json") } + db.cliArguments());
         const QJsonObject json = QJsonDocument::fromJson(run.out).object();
         if (json.isEmpty())
             qWarning("check --json: exit %d, %s %s", run.exitCode, run.out.constData(), run.err.constData());
@@ -74,20 +75,25 @@ private slots:
         QCOMPARE(json.value(QStringLiteral("json_version")).toInt(), 2);
         const qint64 staff = json.value(QStringLiteral("staff_credentials")).toInteger(-1);
         QVERIFY2(staff > 0, "the demo plants staff credentials");
-        const qint64 spelling = json.value(QStringLiteral("by_kind")).toObject().value(QStringLiteral("spelling_mismatch")).toInteger(-1);
+        const qint64 spelling = json.value(QStringLiteral("by_kind"))
+                                    .toObject()
+                                    .value(QStringLiteral("spelling_mismatch"))
+                                    .toInteger(-1);
         QVERIFY2(spelling > 0, "the demo plants spelling mismatches");
 
         // The dashboard shows the CLI's run once it refreshes.
         QTest::mouseClick(child<QPushButton>(window.get(), "refreshButton"), Qt::LeftButton);
-        QTRY_COMPARE_WITH_TIMEOUT(window->dashboard()->snapshot().latest->runId.value_or(0), json.value(QStringLiteral("run_id")).toInteger(),
-                                  10000);
+        QTRY_COMPARE_WITH_TIMEOUT(window->dashboard()->snapshot().latest->runId.value_or(0),
+            json.value(QStringLiteral("run_id")).toInteger(), 10000);
         auto* card = child<MetricCard>(window.get(), "metricStaffCredentials");
         QVERIFY(card && card->isVisible());
         QCOMPARE(number(card->value()), staff);
-        QVERIFY2(card->toolTip().contains(QStringLiteral("not pairs")) && card->toolTip().contains(QStringLiteral("rate")),
-                 qPrintable(card->toolTip()));
+        QVERIFY2(card->toolTip().contains(QStringLiteral("not pairs"))
+                && card->toolTip().contains(QStringLiteral("rate")),
+            qPrintable(card->toolTip()));
         // Staff credentials are not pairs: the pairs card is check's total_pairs, which leaves them out.
-        QCOMPARE(number(child<MetricCard>(window.get(), "metricPairs")->value()), json.value(QStringLiteral("total_pairs")).toInteger());
+        QCOMPARE(number(child<MetricCard>(window.get(), "metricPairs")->value()),
+            json.value(QStringLiteral("total_pairs")).toInteger());
 
         auto* byKind = child<CountBarChart>(window.get(), "byKindChart");
         QCOMPARE(byKind->keys().size(), 8);
@@ -96,7 +102,8 @@ private slots:
         QCOMPARE(kinds.size(), 8);
         for (const QString& kind : byKind->keys())
             QCOMPARE(qint64(bar(byKind, kind)), kinds.value(kind).toInteger(-1));
-        QVERIFY(byKind->accessibleDescription().contains(QStringLiteral("Spelling mismatch %1").arg(spelling)));
+        QVERIFY(
+            byKind->accessibleDescription().contains(QStringLiteral("Spelling mismatch %1").arg(spelling)));
         // Every kind's label is drawn whole: Qt Charts puts "..." for one taller than its bar's band.
         QStringList drawn;
         for (QGraphicsItem* item : byKind->scene()->items()) {
@@ -113,7 +120,8 @@ private slots:
         QVERIFY2(db.initialise(600), qPrintable(db.error()));
         auto window = openWindow(db);
         waitForIdle(*window, true);
-        const qint64 expected = window->dashboard()->snapshot().latest->byKind.at(size_t(ViolationKind::SpellingMismatch));
+        const qint64 expected
+            = window->dashboard()->snapshot().latest->byKind.at(size_t(ViolationKind::SpellingMismatch));
         QVERIFY(expected > 0);
         window->setCurrentPage(MainWindow::Violations);
         auto* kind = child<QComboBox>(window.get(), "violationsKind");
@@ -122,12 +130,16 @@ private slots:
         QCOMPARE(kind->itemText(index), QStringLiteral("Spelling mismatch"));
         kind->setCurrentIndex(index);
         auto* table = child<QTableView>(window.get(), "violationsTable");
-        QTRY_VERIFY_WITH_TIMEOUT(!window->violations()->model()->isLoading() && window->violations()->model()->totalCount() >= 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window->violations()->model()->isLoading() && window->violations()->model()->totalCount() >= 0,
+            10000);
         QCOMPARE(window->violations()->model()->totalCount(), expected);
         QVERIFY(table->model()->rowCount() > 0);
         for (int row = 0; row < table->model()->rowCount(); ++row) {
-            QCOMPARE(table->model()->index(row, ViolationTableModel::KindColumn).data().toString(), QStringLiteral("Spelling mismatch"));
-            QCOMPARE(table->model()->index(row, ViolationTableModel::ActionColumn).data().toString(), QStringLiteral("Unify spelling"));
+            QCOMPARE(table->model()->index(row, ViolationTableModel::KindColumn).data().toString(),
+                QStringLiteral("Spelling mismatch"));
+            QCOMPARE(table->model()->index(row, ViolationTableModel::ActionColumn).data().toString(),
+                QStringLiteral("Unify spelling"));
         }
     }
 
@@ -171,8 +183,10 @@ private slots:
         QVERIFY2(findings.contains(QStringLiteral("Teaching credential, not a pair")), qPrintable(findings));
         QVERIFY2(credential->findChildren<QPushButton*>().isEmpty(), "a staff credential offers no repair");
         QVERIFY(credential->differingFields().isEmpty());
-        QVERIFY2(child<QLabel>(window.get(), "userHeader")->text().contains(QStringLiteral("all tracks consistent")),
-                 qPrintable(child<QLabel>(window.get(), "userHeader")->text()));
+        QVERIFY2(child<QLabel>(window.get(), "userHeader")
+                     ->text()
+                     .contains(QStringLiteral("all tracks consistent")),
+            qPrintable(child<QLabel>(window.get(), "userHeader")->text()));
     }
 
     void newTextsFitInEveryLanguageAndTheme_data()
@@ -181,7 +195,8 @@ private slots:
         QTest::addColumn<QString>("theme");
         for (const char* language : { "en", "hu" }) {
             for (const char* theme : { "light", "dark" })
-                QTest::addRow("%s-%s", language, theme) << QString::fromLatin1(language) << QString::fromLatin1(theme);
+                QTest::addRow("%s-%s", language, theme)
+                    << QString::fromLatin1(language) << QString::fromLatin1(theme);
         }
     }
 
@@ -206,19 +221,22 @@ private slots:
         const auto shoot = [&](const QString& name) {
             QCoreApplication::processEvents();
             if (!directory.isEmpty())
-                QVERIFY(window->grab().save(QDir(directory).filePath(QStringLiteral("%1-%2-%3-%4.png")
-                                                                          .arg(name, language, theme, TestDatabase::dialectName()))));
+                QVERIFY(window->grab().save(
+                    QDir(directory).filePath(QStringLiteral("%1-%2-%3-%4.png")
+                                                 .arg(name, language, theme, TestDatabase::dialectName()))));
         };
         // Nothing on the page is squeezed below what its text needs: buttons, labels without wrapping.
         const auto squeezed = [&window] {
             QStringList found;
             QWidget* page = window->page(window->currentPage());
             for (QAbstractButton* button : page->findChildren<QAbstractButton*>()) {
-                if (button->isVisible() && !button->text().isEmpty() && button->width() < button->sizeHint().width())
+                if (button->isVisible() && !button->text().isEmpty()
+                    && button->width() < button->sizeHint().width())
                     found << QStringLiteral("%1 \"%2\"").arg(button->objectName(), button->text());
             }
             for (QLabel* label : page->findChildren<QLabel*>()) {
-                if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty() && label->width() < label->sizeHint().width())
+                if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty()
+                    && label->width() < label->sizeHint().width())
                     found << QStringLiteral("%1 \"%2\"").arg(label->objectName(), label->text());
             }
             return found.join(u'\n');
@@ -231,7 +249,9 @@ private slots:
 
         window->violations()->showFiltered(QStringLiteral("spelling_mismatch"), QString());
         window->setCurrentPage(MainWindow::Violations);
-        QTRY_VERIFY_WITH_TIMEOUT(!window->violations()->model()->isLoading() && window->violations()->model()->rowCount() > 0, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !window->violations()->model()->isLoading() && window->violations()->model()->rowCount() > 0,
+            10000);
         QCOMPARE(squeezed(), QString());
         shoot(QStringLiteral("violations-spelling"));
 

@@ -304,7 +304,8 @@ private slots:
         auto window = openWindow(db);
         waitForIdle(*window, true);
         const QString rate = child<MetricCard>(window.get(), "metricRate")->value();
-        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{1,3},\\d\\d %$")).match(rate).hasMatch(), qPrintable(rate));
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{1,3},\\d\\d %$")).match(rate).hasMatch(),
+            qPrintable(rate));
 
         // The user view groups thousands and writes dates the Hungarian way, on both engines' types.
         window->setCurrentPage(MainWindow::User);
@@ -320,8 +321,10 @@ private slots:
         };
         QCOMPARE(valueOf(QStringLiteral("XP")), QStringLiteral("45\u00a0000"));
         const QString started = valueOf(QStringLiteral("Kezdés / létrehozás"));
-        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}\\. \\d\\d\\. \\d\\d\\. \\d{1,2}:\\d\\d$")).match(started).hasMatch(),
-                 qPrintable(started));
+        QVERIFY2(QRegularExpression(QStringLiteral("^\\d{4}\\. \\d\\d\\. \\d\\d\\. \\d{1,2}:\\d\\d$"))
+                     .match(started)
+                     .hasMatch(),
+            qPrintable(started));
 
         // The thresholds show the Hungarian mark, and a Hungarian number is saved as meant.
         window->setCurrentPage(MainWindow::Settings);
@@ -335,17 +338,22 @@ private slots:
         QCOMPARE(window->context()->info().thresholds.degraded, 9025);
         QTRY_COMPARE(healthy->text(), QStringLiteral("98,50"));
         QCOMPARE(degraded->text(), QStringLiteral("90,25"));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'healthy_threshold'").arg(toolTable("settings"))).toString(),
-                 QStringLiteral("9850"));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'healthy_threshold'")
+                               .arg(toolTable("settings")))
+                     .toString(),
+            QStringLiteral("9850"));
 
         // Something that is no number is refused with core's message and changes nothing.
         healthy->setText(QStringLiteral("98,5,1"));
         Prompt::clearShownMessages();
         child<QPushButton>(window.get(), "settingsSaveThresholds")->click();
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 10000);
-        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("\"98,5,1\"")), qPrintable(Prompt::shownMessages().last()));
-        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'healthy_threshold'").arg(toolTable("settings"))).toString(),
-                 QStringLiteral("9850"));
+        QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("\"98,5,1\"")),
+            qPrintable(Prompt::shownMessages().last()));
+        QCOMPARE(db.scalar(QStringLiteral("SELECT value FROM %1 WHERE key = 'healthy_threshold'")
+                               .arg(toolTable("settings")))
+                     .toString(),
+            QStringLiteral("9850"));
     }
 
     void hungarianFitsAt1280Pixels()
@@ -365,20 +373,29 @@ private slots:
             window->setCurrentPage(MainWindow::Page(page));
             QCoreApplication::processEvents();
             for (QAbstractButton* button : window->findChildren<QAbstractButton*>()) {
-                if (button->isVisible() && !button->text().isEmpty() && button->width() < button->sizeHint().width())
-                    squeezed << QStringLiteral("%1 \"%2\" %3 < %4").arg(button->objectName(), button->text()).arg(button->width()).arg(button->sizeHint().width());
+                if (button->isVisible() && !button->text().isEmpty()
+                    && button->width() < button->sizeHint().width())
+                    squeezed << QStringLiteral("%1 \"%2\" %3 < %4")
+                                    .arg(button->objectName(), button->text())
+                                    .arg(button->width())
+                                    .arg(button->sizeHint().width());
             }
             for (QLabel* label : window->findChildren<QLabel*>()) {
-                if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty() && label->width() < label->sizeHint().width())
-                    squeezed << QStringLiteral("%1 \"%2\" %3 < %4").arg(label->objectName(), label->text()).arg(label->width()).arg(label->sizeHint().width());
+                if (label->isVisible() && !label->wordWrap() && !label->text().isEmpty()
+                    && label->width() < label->sizeHint().width())
+                    squeezed << QStringLiteral("%1 \"%2\" %3 < %4")
+                                    .arg(label->objectName(), label->text())
+                                    .arg(label->width())
+                                    .arg(label->sizeHint().width());
             }
             for (QHeaderView* header : window->findChildren<QHeaderView*>()) {
                 if (!header->isVisible() || header->orientation() != Qt::Horizontal)
                     continue;
                 for (int column = 0; column + 1 < header->count(); ++column) { // the last one stretches
                     if (header->sectionSize(column) < header->sectionSizeHint(column))
-                        squeezed << QStringLiteral("%1 column \"%2\"").arg(header->parent()->objectName(),
-                                                                          header->model()->headerData(column, Qt::Horizontal).toString());
+                        squeezed << QStringLiteral("%1 column \"%2\"")
+                                        .arg(header->parent()->objectName(),
+                                            header->model()->headerData(column, Qt::Horizontal).toString());
                 }
             }
         }

@@ -39,14 +39,19 @@ private:
     }
     static int progressLevel(TestDatabase& db, qint64 user, const char* track)
     {
-        return db.scalar(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ? AND specialization_id = ?"),
-                         { user, QString::fromLatin1(track) })
+        return db
+            .scalar(QStringLiteral("SELECT current_level FROM specialization_progress WHERE student_id = ? "
+                                   "AND specialization_id = ?"),
+                { user, QString::fromLatin1(track) })
             .toInt();
     }
     static int licenseLevel(TestDatabase& db, qint64 user, const char* track)
     {
-        return db.scalar(QStringLiteral("SELECT current_level FROM user_licenses WHERE user_id = ? AND specialization_type = ?"),
-                         { user, QString::fromLatin1(track) })
+        return db
+            .scalar(
+                QStringLiteral(
+                    "SELECT current_level FROM user_licenses WHERE user_id = ? AND specialization_type = ?"),
+                { user, QString::fromLatin1(track) })
             .toInt();
     }
     static bool activate(MainWindow& window)
@@ -91,7 +96,8 @@ private slots:
         QTRY_COMPARE(QApplication::focusWidget(), search);
 
         QList<QWidget*> visited;
-        for (int i = 0; i < 30 && (visited.isEmpty() || visited.last()->objectName() != u"userHistory"); ++i) {
+        for (int i = 0; i < 30 && (visited.isEmpty() || visited.last()->objectName() != u"userHistory");
+             ++i) {
             QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
             QVERIFY(QApplication::focusWidget());
             visited << QApplication::focusWidget();
@@ -99,8 +105,9 @@ private slots:
         QStringList names;
         for (QWidget* widget : visited)
             names << (widget->parentWidget() && qobject_cast<TrackPanel*>(widget->parentWidget())
-                          ? static_cast<TrackPanel*>(widget->parentWidget())->view().rows.key.track + u'/' + widget->objectName()
-                          : widget->objectName());
+                    ? static_cast<TrackPanel*>(widget->parentWidget())->view().rows.key.track + u'/'
+                        + widget->objectName()
+                    : widget->objectName());
         const QString walk = names.join(u' ');
         // Out of the grids and on to the history: about a dozen stops, not 24 cells per track.
         QVERIFY2(!visited.isEmpty() && visited.last()->objectName() == u"userHistory", qPrintable(walk));
@@ -111,14 +118,16 @@ private slots:
             // Each grid once, then each of its enabled buttons, in the order they are shown.
             QCOMPARE(visited.count(panel->fields()), 1);
             QList<QWidget*> stops { panel->fields() };
-            for (auto request : { TrackPanel::Request::SyncProgressToLicense, TrackPanel::Request::SyncLicenseToProgress,
-                                  TrackPanel::Request::SyncTowardHigher, TrackPanel::Request::SetLevel }) {
+            for (auto request :
+                { TrackPanel::Request::SyncProgressToLicense, TrackPanel::Request::SyncLicenseToProgress,
+                    TrackPanel::Request::SyncTowardHigher, TrackPanel::Request::SetLevel }) {
                 QVERIFY(panel->button(request) && panel->button(request)->isEnabled());
                 stops << panel->button(request);
             }
             for (QWidget* stop : stops) {
                 const int at = int(visited.indexOf(stop));
-                QVERIFY2(at > previous, qPrintable(QStringLiteral("%1 out of order: %2").arg(stop->objectName(), walk)));
+                QVERIFY2(at > previous,
+                    qPrintable(QStringLiteral("%1 out of order: %2").arg(stop->objectName(), walk)));
                 previous = at;
             }
         }
@@ -144,7 +153,8 @@ private slots:
         // In the Track menu, so F1 lists them.
         QMenu* menu = child<QMenu>(window.get(), "trackMenu");
         QVERIFY(menu);
-        const auto shortcut = [&window](const char* name) { return child<QAction>(window.get(), name)->shortcut(); };
+        const auto shortcut
+            = [&window](const char* name) { return child<QAction>(window.get(), name)->shortcut(); };
         QCOMPARE(shortcut("actionSyncTowardHigher"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
         QCOMPARE(shortcut("actionSetLevel"), QKeySequence(Qt::CTRL | Qt::Key_L));
         QCOMPARE(menu->actions().size(), 4);
@@ -162,8 +172,9 @@ private slots:
         QCOMPARE(progressLevel(db, planted.student, "GANCUJU_PLAYER"), 3);
         QCOMPARE(licenseLevel(db, planted.student, "GANCUJU_PLAYER"), 1);
         // The page re-read the user; the keyboard stays on the same track.
-        QTRY_VERIFY_WITH_TIMEOUT(panel(*window, QStringLiteral("LFA_COACH")) && !panel(*window, QStringLiteral("LFA_COACH"))->view().classification.violation,
-                                 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(panel(*window, QStringLiteral("LFA_COACH"))
+                && !panel(*window, QStringLiteral("LFA_COACH"))->view().classification.violation,
+            10000);
         QTRY_VERIFY(panel(*window, QStringLiteral("LFA_COACH"))->isCurrent());
         QVERIFY(panel(*window, QStringLiteral("LFA_COACH"))->isAncestorOf(QApplication::focusWidget()));
 

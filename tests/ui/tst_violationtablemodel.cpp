@@ -35,10 +35,12 @@ private slots:
         QVERIFY((*writer)->finishRun(report).ok());
         // 200,000 stored violations, as a check would store them (user k, sequence k).
         QVERIFY(db.exec(QStringLiteral(
-            "INSERT INTO cc_violations (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) "
+            "INSERT INTO cc_violations (run_id, seq, user_id, track, kind, severity, progress_level, "
+            "license_level, action, reason) "
             "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 200000) "
             "SELECT %1, k, k, 'LFA_COACH', 'level_mismatch', 'violation', 3, 2, 'sync_progress_to_license', "
-            "'license level 2, progress level 3' FROM n").arg(*runId)));
+            "'license level 2, progress level 3' FROM n")
+                            .arg(*runId)));
 
         SessionOptions options;
         options.profile = db.profile();
@@ -48,7 +50,8 @@ private slots:
         // The model tester itself pulls pages (it calls fetchMore), so the most rows ever held is
         // recorded on every insertion, not only between our own fetches.
         int mostHeld = 0;
-        connect(&model, &QAbstractItemModel::rowsInserted, this, [&] { mostHeld = std::max(mostHeld, model.rowCount()); });
+        connect(&model, &QAbstractItemModel::rowsInserted, this,
+            [&] { mostHeld = std::max(mostHeld, model.rowCount()); });
         model.setFilter({}, QString());
         QTRY_VERIFY_WITH_TIMEOUT(model.totalCount() >= 0, 20000);
         QCOMPARE(model.totalCount(), 200000);
@@ -99,12 +102,16 @@ private slots:
         report.runId = *runId;
         QVERIFY((*writer)->finishRun(report).ok());
         // 5,000 violations whose tracks and kinds interleave, so no order equals key order.
-        QVERIFY(db.exec(QStringLiteral(
-            "INSERT INTO cc_violations (run_id, seq, user_id, track, kind, severity, progress_level, license_level, action, reason) "
-            "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 5000) "
-            "SELECT %1, k, k, CASE k % 4 WHEN 0 THEN 'COACH' WHEN 1 THEN 'GANCUJU_PLAYER' WHEN 2 THEN 'INTERNSHIP' ELSE 'LFA_COACH' END, "
-            "CASE k % 3 WHEN 0 THEN 'level_mismatch' WHEN 1 THEN 'missing_license' ELSE 'duplicate_progress' END, "
-            "'violation', 3, 2, 'sync_progress_to_license', 'r' FROM n").arg(*runId)));
+        QVERIFY(db.exec(
+            QStringLiteral("INSERT INTO cc_violations (run_id, seq, user_id, track, kind, severity, "
+                           "progress_level, license_level, action, reason) "
+                           "WITH RECURSIVE n(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM n WHERE k < 5000) "
+                           "SELECT %1, k, k, CASE k % 4 WHEN 0 THEN 'COACH' WHEN 1 THEN 'GANCUJU_PLAYER' "
+                           "WHEN 2 THEN 'INTERNSHIP' ELSE 'LFA_COACH' END, "
+                           "CASE k % 3 WHEN 0 THEN 'level_mismatch' WHEN 1 THEN 'missing_license' ELSE "
+                           "'duplicate_progress' END, "
+                           "'violation', 3, 2, 'sync_progress_to_license', 'r' FROM n")
+                .arg(*runId)));
 
         SessionOptions options;
         options.profile = db.profile();
@@ -116,7 +123,8 @@ private slots:
             if (from == 0 && model.firstRowNumber() > 0)
                 return; // a page brought back at the top
             for (int row = from; row <= to; ++row)
-                seen << model.violation(row).record.track + u'/' + QString::number(model.violation(row).sequence);
+                seen << model.violation(row).record.track + u'/'
+                        + QString::number(model.violation(row).sequence);
         });
         auto readAll = [&] {
             for (int fetches = 0; fetches < 100; ++fetches) {
@@ -136,7 +144,8 @@ private slots:
         QStringList expected;
         {
             auto session = db.open();
-            auto query = session->db().exec(QStringLiteral("SELECT track, seq FROM cc_violations ORDER BY track DESC, seq DESC"));
+            auto query = session->db().exec(
+                QStringLiteral("SELECT track, seq FROM cc_violations ORDER BY track DESC, seq DESC"));
             QVERIFY(query.ok());
             while (query->next())
                 expected << query->value(0).toString() + u'/' + query->value(1).toString();
@@ -184,16 +193,20 @@ private slots:
         filter.kind = QStringLiteral("missing_progress");
         model.setFilter(filter, QString());
         QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
-        QTRY_VERIFY_WITH_TIMEOUT(model.totalCount() >= 0, 10000); // counted by a second job, after the first page
+        QTRY_VERIFY_WITH_TIMEOUT(
+            model.totalCount() >= 0, 10000); // counted by a second job, after the first page
         QVERIFY(model.rowCount() > 0);
         QCOMPARE(qint64(model.rowCount()), model.totalCount());
-        QCOMPARE(model.totalCount(), db.scalar(QStringLiteral("SELECT count(*) FROM cc_violations WHERE kind = 'missing_progress'")).toLongLong());
+        QCOMPARE(model.totalCount(),
+            db.scalar(QStringLiteral("SELECT count(*) FROM cc_violations WHERE kind = 'missing_progress'"))
+                .toLongLong());
         for (int row = 0; row < model.rowCount(); ++row)
             QCOMPARE(model.violation(row).record.kind, QStringLiteral("missing_progress"));
 
         // By email: the user's rows only.
         const qint64 userId = model.violation(0).record.userId;
-        const QString email = db.scalar(QStringLiteral("SELECT email FROM users WHERE id = ?"), { userId }).toString();
+        const QString email
+            = db.scalar(QStringLiteral("SELECT email FROM users WHERE id = ?"), { userId }).toString();
         model.setFilter({}, email);
         QTRY_VERIFY_WITH_TIMEOUT(!model.isLoading(), 10000);
         QVERIFY(model.rowCount() >= 1);
@@ -218,8 +231,10 @@ private slots:
         JobRunner jobs(options);
         ViolationTableModel model(&jobs);
         QList<qint64> totals;
-        connect(&model, &ViolationTableModel::totalChanged, this, [&](qint64 total) { totals.append(total); });
-        QStringList kinds { QStringLiteral("missing_progress"), QStringLiteral("missing_license"), QStringLiteral("level_mismatch") };
+        connect(
+            &model, &ViolationTableModel::totalChanged, this, [&](qint64 total) { totals.append(total); });
+        QStringList kinds { QStringLiteral("missing_progress"), QStringLiteral("missing_license"),
+            QStringLiteral("level_mismatch") };
         auto next = [&] {
             ViolationFilter filter;
             filter.kind = kinds.takeFirst();
@@ -227,15 +242,19 @@ private slots:
         };
         // Queued: after the callback that showed the page and submitted its count, before that
         // count's result (posted later by the worker) is delivered.
-        connect(&model, &ViolationTableModel::loadingChanged, this, [&](bool loading) {
-            if (!loading && !kinds.isEmpty())
-                next();
-        }, Qt::QueuedConnection);
+        connect(
+            &model, &ViolationTableModel::loadingChanged, this,
+            [&](bool loading) {
+                if (!loading && !kinds.isEmpty())
+                    next();
+            },
+            Qt::QueuedConnection);
         next();
         QTRY_VERIFY_WITH_TIMEOUT(kinds.isEmpty() && model.totalCount() >= 0, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(jobs.pending(), 0, 10000); // the cancelled counts have ended too
-        const qint64 expected
-            = db.scalar(QStringLiteral("SELECT count(*) FROM cc_violations WHERE kind = 'level_mismatch' AND severity = 'violation'")).toLongLong();
+        const qint64 expected = db.scalar(QStringLiteral("SELECT count(*) FROM cc_violations WHERE kind = "
+                                                         "'level_mismatch' AND severity = 'violation'"))
+                                    .toLongLong();
         QVERIFY(expected > 0);
         QCOMPARE(model.totalCount(), expected);
         // Each filter announced "not counted yet" (-1); only the last one's count followed.

@@ -39,7 +39,8 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 120000);
 
         const QString preview = Prompt::lastQuestion();
-        const QRegularExpressionMatch summary = QRegularExpression(QStringLiteral("(\\d+) key\\(s\\) in this plan")).match(preview);
+        const QRegularExpressionMatch summary
+            = QRegularExpression(QStringLiteral("(\\d+) key\\(s\\) in this plan")).match(preview);
         QVERIFY2(summary.hasMatch(), qPrintable(preview.left(300)));
         const int planned = summary.captured(1).toInt();
         QVERIFY2(planned > 2000, qPrintable(summary.captured(0)));
@@ -47,10 +48,13 @@ private slots:
 
         // The whole plan was applied, not the listed part: every planned key changed or was skipped.
         const QString outcome = Prompt::shownMessages().last();
-        const QRegularExpressionMatch changed = QRegularExpression(QStringLiteral("(\\d+) key\\(s\\) changed")).match(outcome);
-        const QRegularExpressionMatch skipped = QRegularExpression(QStringLiteral("(\\d+) key\\(s\\) skipped")).match(outcome);
+        const QRegularExpressionMatch changed
+            = QRegularExpression(QStringLiteral("(\\d+) key\\(s\\) changed")).match(outcome);
+        const QRegularExpressionMatch skipped
+            = QRegularExpression(QStringLiteral("(\\d+) key\\(s\\) skipped")).match(outcome);
         QVERIFY2(changed.hasMatch(), qPrintable(outcome.left(300)));
-        QCOMPARE(changed.captured(1).toInt() + (skipped.hasMatch() ? skipped.captured(1).toInt() : 0), planned);
+        QCOMPARE(
+            changed.captured(1).toInt() + (skipped.hasMatch() ? skipped.captured(1).toInt() : 0), planned);
         QVERIFY(changed.captured(1).toInt() > 2000);
     }
 };

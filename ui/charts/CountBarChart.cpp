@@ -59,7 +59,8 @@ void CountBarChart::setCounts(const QStringList& keys, const QStringList& labels
     QStringList spoken;
     for (qsizetype i = 0; i < labels.size(); ++i)
         spoken << tr("%1 %2").arg(labels.at(i), QLocale().toString(qint64(counts.value(i))));
-    setAccessibleDescription(spoken.isEmpty() ? tr("%1: no data").arg(m_title) : tr("%1: %2").arg(m_title, spoken.join(tr(", "))));
+    setAccessibleDescription(
+        spoken.isEmpty() ? tr("%1: no data").arg(m_title) : tr("%1: %2").arg(m_title, spoken.join(tr(", "))));
     // Horizontal bars list the first category at the bottom: reverse so the list reads top-down.
     QStringList reversedLabels;
     QList<qreal> reversedCounts;

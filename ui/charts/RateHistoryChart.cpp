@@ -68,8 +68,8 @@ RateHistoryChart::RateHistoryChart(QWidget* parent)
     chart->addAxis(m_time, Qt::AlignBottom);
     chart->addAxis(m_value, Qt::AlignLeft);
     for (QXYSeries* series : { static_cast<QXYSeries*>(m_healthy), static_cast<QXYSeries*>(m_degraded),
-                               static_cast<QXYSeries*>(m_rate), static_cast<QXYSeries*>(m_points),
-                               static_cast<QXYSeries*>(m_repairs), static_cast<QXYSeries*>(m_injections) }) {
+             static_cast<QXYSeries*>(m_rate), static_cast<QXYSeries*>(m_points),
+             static_cast<QXYSeries*>(m_repairs), static_cast<QXYSeries*>(m_injections) }) {
         chart->addSeries(series);
         series->attachAxis(m_time);
         series->attachAxis(m_value);
@@ -94,7 +94,7 @@ void RateHistoryChart::recolourSeries()
 }
 
 void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<ChangeMarker>& markers,
-                                  const Thresholds& thresholds, const QDateTime& from, const QDateTime& to)
+    const Thresholds& thresholds, const QDateTime& from, const QDateTime& to)
 {
     QList<QPointF> rate;
     rate.reserve(points.size());
@@ -121,11 +121,13 @@ void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<Ch
     const double x0 = double(from.toMSecsSinceEpoch());
     const double x1 = double(std::max(to, from.addSecs(60)).toMSecsSinceEpoch());
     m_healthy->replace({ QPointF(x0, thresholds.healthy / 100.0), QPointF(x1, thresholds.healthy / 100.0) });
-    m_degraded->replace({ QPointF(x0, thresholds.degraded / 100.0), QPointF(x1, thresholds.degraded / 100.0) });
+    m_degraded->replace(
+        { QPointF(x0, thresholds.degraded / 100.0), QPointF(x1, thresholds.degraded / 100.0) });
     QList<QPointF> repairs;
     QList<QPointF> injections;
     for (const ChangeMarker& marker : markers)
-        (marker.injection ? injections : repairs).append(QPointF(double(marker.at.toMSecsSinceEpoch()), maxY - step * 0.2));
+        (marker.injection ? injections : repairs)
+            .append(QPointF(double(marker.at.toMSecsSinceEpoch()), maxY - step * 0.2));
     m_repairs->replace(repairs);
     m_injections->replace(injections);
     m_time->setRange(QDateTime::fromMSecsSinceEpoch(qint64(x0)), QDateTime::fromMSecsSinceEpoch(qint64(x1)));
@@ -137,8 +139,9 @@ void RateHistoryChart::setHistory(const QList<RatePoint>& points, const QList<Ch
     if (points.isEmpty())
         setAccessibleDescription(tr("Consistency rate over time: no runs in this range"));
     else
-        setAccessibleDescription(tr("Consistency rate over time: %n run(s), latest %1 %", nullptr, int(points.size()))
-                                     .arg(QLocale().toString(points.last().rate, 'f', 2)));
+        setAccessibleDescription(
+            tr("Consistency rate over time: %n run(s), latest %1 %", nullptr, int(points.size()))
+                .arg(QLocale().toString(points.last().rate, 'f', 2)));
 }
 
 } // namespace cc::ui

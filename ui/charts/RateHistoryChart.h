@@ -35,8 +35,8 @@ class RateHistoryChart final : public ThemedChartView {
 public:
     explicit RateHistoryChart(QWidget* parent = nullptr);
 
-    void setHistory(const QList<RatePoint>& points, const QList<ChangeMarker>& markers, const Thresholds& thresholds,
-                    const QDateTime& from, const QDateTime& to);
+    void setHistory(const QList<RatePoint>& points, const QList<ChangeMarker>& markers,
+        const Thresholds& thresholds, const QDateTime& from, const QDateTime& to);
     QLineSeries* rateSeries() const { return m_rate; }
     QScatterSeries* markerSeries() const { return m_repairs; }
 

@@ -61,7 +61,8 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     auto* pathLine = new QHBoxLayout;
     pathLine->addWidget(m_path, 1);
     pathLine->addWidget(browse);
-    m_newDemo = new QRadioButton(tr("New demo database (a new SQLite file filled with generated students)"), this);
+    m_newDemo
+        = new QRadioButton(tr("New demo database (a new SQLite file filled with generated students)"), this);
     m_newDemo->setObjectName(QStringLiteral("connectNewDemo"));
     m_demoPath = new QLineEdit(this);
     m_demoPath->setObjectName(QStringLiteral("connectDemoPath"));
@@ -79,9 +80,11 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     m_postgres->setObjectName(QStringLiteral("connectPostgres"));
     m_conninfo = new QLineEdit(this);
     m_conninfo->setObjectName(QStringLiteral("connectConninfo"));
-    m_conninfo->setPlaceholderText(tr("host=db.example port=5432 dbname=platform user=console  or  postgresql://…"));
-    m_conninfo->setToolTip(tr("A libpq connection string or URI. Missing fields come from PGHOST, PGPORT, PGDATABASE, PGUSER "
-                              "and PGPASSWORD. Passwords are never stored in profiles or the recent list."));
+    m_conninfo->setPlaceholderText(
+        tr("host=db.example port=5432 dbname=platform user=console  or  postgresql://…"));
+    m_conninfo->setToolTip(
+        tr("A libpq connection string or URI. Missing fields come from PGHOST, PGPORT, PGDATABASE, PGUSER "
+           "and PGPASSWORD. Passwords are never stored in profiles or the recent list."));
     layout->addWidget(m_sqlite);
     layout->addLayout(pathLine);
     layout->addWidget(m_newDemo);
@@ -128,9 +131,8 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
         if (index > 0)
             useProfile(m_profiles->itemText(index));
     });
-    connect(m_profiles, &QComboBox::currentIndexChanged, removeProfileButton, [removeProfileButton](int index) {
-        removeProfileButton->setEnabled(index > 0);
-    });
+    connect(m_profiles, &QComboBox::currentIndexChanged, removeProfileButton,
+        [removeProfileButton](int index) { removeProfileButton->setEnabled(index > 0); });
     connect(removeProfileButton, &QPushButton::clicked, this, [this] {
         if (m_profiles->currentIndex() <= 0)
             return;
@@ -140,13 +142,17 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     connect(m_recent, &QListWidget::currentRowChanged, this, &ConnectDialog::useRecent);
     connect(m_recent, &QListWidget::itemActivated, this, [this] { accept(); });
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString path = Prompt::openFile(this, tr("Open an SQLite database"), tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"));
+        const QString path = Prompt::openFile(this, tr("Open an SQLite database"),
+            tr("SQLite databases (*.db *.sqlite *.sqlite3);;All files (*)"));
         if (!path.isEmpty())
             setSqlitePath(path);
     });
 
     if (current.isPostgres())
-        setConninfo(QStringLiteral("host=%1 port=%2 dbname=%3 user=%4").arg(current.host).arg(current.port).arg(current.database, current.user));
+        setConninfo(QStringLiteral("host=%1 port=%2 dbname=%3 user=%4")
+                        .arg(current.host)
+                        .arg(current.port)
+                        .arg(current.database, current.user));
     else
         setSqlitePath(current.sqlitePath);
     m_readOnly->setChecked(current.readOnly);
@@ -184,9 +190,15 @@ void ConnectDialog::setNewDemo(const QString& path, qint64 users)
     updateMode();
 }
 
-void ConnectDialog::setReadOnly(bool readOnly) { m_readOnly->setChecked(readOnly); }
+void ConnectDialog::setReadOnly(bool readOnly)
+{
+    m_readOnly->setChecked(readOnly);
+}
 
-void ConnectDialog::setProfileName(const QString& name) { m_profileName->setText(name); }
+void ConnectDialog::setProfileName(const QString& name)
+{
+    m_profileName->setText(name);
+}
 
 bool ConnectDialog::useProfile(const QString& name)
 {
@@ -195,13 +207,17 @@ bool ConnectDialog::useProfile(const QString& name)
     if (!settings.childGroups().contains(name))
         return false;
     settings.beginGroup(name);
-    useTarget(settings.value(QStringLiteral("target")).toString(), settings.value(QStringLiteral("readOnly")).toBool());
+    useTarget(settings.value(QStringLiteral("target")).toString(),
+        settings.value(QStringLiteral("readOnly")).toBool());
     m_profiles->setCurrentIndex(std::max(0, m_profiles->findText(name)));
     m_profileName->setText(name);
     return true;
 }
 
-QString ConnectDialog::error() const { return m_error->isVisible() || !m_error->text().isEmpty() ? m_error->text() : QString(); }
+QString ConnectDialog::error() const
+{
+    return m_error->isVisible() || !m_error->text().isEmpty() ? m_error->text() : QString();
+}
 
 void ConnectDialog::updateMode()
 {
@@ -307,7 +323,10 @@ void ConnectDialog::removeProfile(const QString& name)
     settings.remove(name);
 }
 
-QStringList ConnectDialog::recent() { return QSettings().value(recentKey).toStringList(); }
+QStringList ConnectDialog::recent()
+{
+    return QSettings().value(recentKey).toStringList();
+}
 
 void ConnectDialog::remember(const QString& target, bool readOnly)
 {

@@ -11,7 +11,7 @@
 namespace cc::ui {
 
 PlanPreviewDialog::PlanPreviewDialog(const QString& title, const QString& summary, const QString& planText,
-                                     const QString& typeToConfirm, QWidget* parent)
+    const QString& typeToConfirm, QWidget* parent)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("planPreviewDialog"));
@@ -32,14 +32,16 @@ PlanPreviewDialog::PlanPreviewDialog(const QString& title, const QString& summar
     m_apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
     m_apply->setObjectName(QStringLiteral("applyPlanButton"));
     if (!typeToConfirm.isEmpty()) {
-        auto* label = new QLabel(tr("This is a production database. Type %1 to confirm:").arg(typeToConfirm), this);
+        auto* label
+            = new QLabel(tr("This is a production database. Type %1 to confirm:").arg(typeToConfirm), this);
         layout->addWidget(label);
         m_confirmation = new QLineEdit(this);
         m_confirmation->setObjectName(QStringLiteral("typeToConfirm"));
         layout->addWidget(m_confirmation);
         m_apply->setEnabled(false);
-        connect(m_confirmation, &QLineEdit::textChanged, this,
-                [this, typeToConfirm](const QString& text) { m_apply->setEnabled(text.trimmed() == typeToConfirm); });
+        connect(m_confirmation, &QLineEdit::textChanged, this, [this, typeToConfirm](const QString& text) {
+            m_apply->setEnabled(text.trimmed() == typeToConfirm);
+        });
         m_confirmation->setFocus();
     }
     layout->addWidget(buttons);

@@ -14,8 +14,8 @@ class PlanPreviewDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(PlanPreviewDialog)
 
 public:
-    PlanPreviewDialog(const QString& title, const QString& summary, const QString& planText, const QString& typeToConfirm,
-                      QWidget* parent = nullptr);
+    PlanPreviewDialog(const QString& title, const QString& summary, const QString& planText,
+        const QString& typeToConfirm, QWidget* parent = nullptr);
 
 private:
     QLineEdit* m_confirmation = nullptr;

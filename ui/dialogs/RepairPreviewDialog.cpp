@@ -56,16 +56,23 @@ QString RepairPreviewDialog::summaryText(const RepairPreview& preview)
     if (skipped > 0)
         head += u", " + tr("%n key(s) skipped", nullptr, int(skipped));
     lines << head + u'.';
-    lines << tr("Keys by action: %1").arg(counted(forecast.keysByAction, [](const QString& step) { return PlanKeyModel::steps({ step }); }));
+    lines << tr("Keys by action: %1").arg(counted(forecast.keysByAction, [](const QString& step) {
+        return PlanKeyModel::steps({ step });
+    }));
     lines << tr("Rows: %1 inserted, %2 updated, %3 deleted, %4 re-pointed")
                  .arg(QLocale().toString(forecast.inserted), QLocale().toString(forecast.updated),
-                      QLocale().toString(forecast.deleted), QLocale().toString(forecast.repointed));
-    lines << tr("Keys skipped: %1").arg(counted(forecast.skippedByReason, [](const QString& reason) { return PlanKeyModel::skipReason(reason); }));
-    lines << tr("Warnings this repair creates: %1").arg(counted(forecast.warningsCreated, [](const QString& name) { return Wording::kind(name); }));
+                     QLocale().toString(forecast.deleted), QLocale().toString(forecast.repointed));
+    lines << tr("Keys skipped: %1").arg(counted(forecast.skippedByReason, [](const QString& reason) {
+        return PlanKeyModel::skipReason(reason);
+    }));
+    lines << tr("Warnings this repair creates: %1")
+                 .arg(counted(
+                     forecast.warningsCreated, [](const QString& name) { return Wording::kind(name); }));
     return lines.join(u'\n');
 }
 
-RepairPreviewDialog::RepairPreviewDialog(const QString& title, const RepairPreview& preview, const QString& typeToConfirm, QWidget* parent)
+RepairPreviewDialog::RepairPreviewDialog(
+    const QString& title, const RepairPreview& preview, const QString& typeToConfirm, QWidget* parent)
     : QDialog(parent)
     , m_preview(preview)
     , m_model(new PlanKeyModel(this))
@@ -125,7 +132,8 @@ RepairPreviewDialog::RepairPreviewDialog(const QString& title, const RepairPrevi
     sqlAll->setObjectName(QStringLiteral("previewSqlAll"));
     auto* exportButton = new QPushButton(tr("Export…"), this);
     exportButton->setObjectName(QStringLiteral("previewExport"));
-    exportButton->setToolTip(tr("Write the table (.csv) or every row before → after and the statements (.txt) to a file"));
+    exportButton->setToolTip(
+        tr("Write the table (.csv) or every row before → after and the statements (.txt) to a file"));
     tools->addWidget(sqlKey);
     tools->addWidget(sqlAll);
     tools->addStretch();
@@ -136,15 +144,17 @@ RepairPreviewDialog::RepairPreviewDialog(const QString& title, const RepairPrevi
     m_apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
     m_apply->setObjectName(QStringLiteral("applyPlanButton"));
     if (!typeToConfirm.isEmpty()) {
-        auto* label = new QLabel(tr("This is a production database. Type %1 to confirm:").arg(typeToConfirm), this);
+        auto* label
+            = new QLabel(tr("This is a production database. Type %1 to confirm:").arg(typeToConfirm), this);
         layout->addWidget(label);
         m_confirmation = new QLineEdit(this);
         m_confirmation->setObjectName(QStringLiteral("typeToConfirm"));
         label->setBuddy(m_confirmation);
         layout->addWidget(m_confirmation);
         m_apply->setEnabled(false);
-        connect(m_confirmation, &QLineEdit::textChanged, this,
-                [this, typeToConfirm](const QString& text) { m_apply->setEnabled(text.trimmed() == typeToConfirm); });
+        connect(m_confirmation, &QLineEdit::textChanged, this, [this, typeToConfirm](const QString& text) {
+            m_apply->setEnabled(text.trimmed() == typeToConfirm);
+        });
         m_confirmation->setFocus();
     }
     layout->addWidget(buttons);
@@ -152,7 +162,7 @@ RepairPreviewDialog::RepairPreviewDialog(const QString& title, const RepairPrevi
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, sqlKey,
-            [this, sqlKey] { sqlKey->setEnabled(m_table->selectionModel()->hasSelection()); });
+        [this, sqlKey] { sqlKey->setEnabled(m_table->selectionModel()->hasSelection()); });
     connect(sqlKey, &QPushButton::clicked, this, [this] { showSql(false); });
     connect(sqlAll, &QPushButton::clicked, this, [this] { showSql(true); });
     connect(exportButton, &QPushButton::clicked, this, &RepairPreviewDialog::exportPreview);
@@ -167,14 +177,15 @@ void RepairPreviewDialog::showSql(bool all)
         for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
             shown.keys.append(m_model->key(m_proxy->mapToSource(index).row()));
     }
-    m_sql->setPlainText(shown.keys.isEmpty() ? tr("Select a key to see its rows and statements.") : shown.describe());
+    m_sql->setPlainText(
+        shown.keys.isEmpty() ? tr("Select a key to see its rows and statements.") : shown.describe());
     m_sql->show();
 }
 
 void RepairPreviewDialog::exportPreview()
 {
-    const QString path = Prompt::saveFile(this, tr("Export the preview"), QStringLiteral("repair-preview.csv"),
-                                          tr("CSV table (*.csv);;Rows and statements (*.txt)"));
+    const QString path = Prompt::saveFile(this, tr("Export the preview"),
+        QStringLiteral("repair-preview.csv"), tr("CSV table (*.csv);;Rows and statements (*.txt)"));
     if (path.isEmpty())
         return;
     QString text;
@@ -191,7 +202,8 @@ void RepairPreviewDialog::exportPreview()
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
-        Prompt::error(this, tr("Export the preview"), tr("Could not write %1: %2").arg(path, file.errorString()));
+        Prompt::error(
+            this, tr("Export the preview"), tr("Could not write %1: %2").arg(path, file.errorString()));
 }
 
 } // namespace cc::ui

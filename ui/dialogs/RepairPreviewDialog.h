@@ -32,7 +32,8 @@ class RepairPreviewDialog final : public QDialog {
     Q_DISABLE_COPY_MOVE(RepairPreviewDialog)
 
 public:
-    RepairPreviewDialog(const QString& title, const RepairPreview& preview, const QString& typeToConfirm, QWidget* parent = nullptr);
+    RepairPreviewDialog(const QString& title, const RepairPreview& preview, const QString& typeToConfirm,
+        QWidget* parent = nullptr);
 
     // The summary as plain lines (also the question a test's queued answer sees).
     static QString summaryText(const RepairPreview& preview);

@@ -27,12 +27,19 @@ SetLevelDialog::SetLevelDialog(const QString& title, int current, int max, QWidg
     m_ok = buttons->addButton(tr("Preview"), QDialogButtonBox::AcceptRole);
     m_ok->setEnabled(false);
     layout->addRow(buttons);
-    connect(m_reason, &QLineEdit::textChanged, this, [this](const QString& text) { m_ok->setEnabled(!text.trimmed().isEmpty()); });
+    connect(m_reason, &QLineEdit::textChanged, this,
+        [this](const QString& text) { m_ok->setEnabled(!text.trimmed().isEmpty()); });
     connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 }
 
-int SetLevelDialog::level() const { return m_level->value(); }
-QString SetLevelDialog::reason() const { return m_reason->text().trimmed(); }
+int SetLevelDialog::level() const
+{
+    return m_level->value();
+}
+QString SetLevelDialog::reason() const
+{
+    return m_reason->text().trimmed();
+}
 
 } // namespace cc::ui

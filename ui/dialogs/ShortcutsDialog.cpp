@@ -27,9 +27,10 @@ ShortcutsDialog::ShortcutsDialog(QMenuBar* menuBar, QWidget* parent)
     setObjectName(QStringLiteral("shortcutsDialog"));
     setWindowTitle(tr("Keyboard shortcuts"));
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("Every command of the menus. Tab and Shift+Tab move between fields; Alt and an underlined "
-                                "letter opens a menu or reaches a field."),
-                             this);
+    auto* intro = new QLabel(
+        tr("Every command of the menus. Tab and Shift+Tab move between fields; Alt and an underlined "
+           "letter opens a menu or reaches a field."),
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_tree = new QTreeWidget(this);
@@ -44,8 +45,9 @@ ShortcutsDialog::ShortcutsDialog(QMenuBar* menuBar, QWidget* parent)
         if (!menu || !menuAction->isVisible())
             continue;
         const QString menuKey = mnemonic(menu->title());
-        const QString menuKeys = menuKey.isEmpty() ? QString()
-                                                    : QKeySequence(QStringLiteral("Alt+") + menuKey).toString(QKeySequence::NativeText);
+        const QString menuKeys = menuKey.isEmpty()
+            ? QString()
+            : QKeySequence(QStringLiteral("Alt+") + menuKey).toString(QKeySequence::NativeText);
         auto* group = new QTreeWidgetItem(m_tree, { withoutAmpersands(menu->title()), QString(), menuKeys });
         QFont bold = group->font(0);
         bold.setBold(true);
@@ -54,8 +56,10 @@ ShortcutsDialog::ShortcutsDialog(QMenuBar* menuBar, QWidget* parent)
             if (action->isSeparator() || action->menu() || !action->isVisible())
                 continue;
             const QString letter = mnemonic(action->text());
-            auto* item = new QTreeWidgetItem(group, { withoutAmpersands(action->text()), shortcutText(action),
-                                                      letter.isEmpty() || menuKeys.isEmpty() ? QString() : tr("%1, %2").arg(menuKeys, letter) });
+            auto* item = new QTreeWidgetItem(group,
+                { withoutAmpersands(action->text()), shortcutText(action),
+                    letter.isEmpty() || menuKeys.isEmpty() ? QString()
+                                                           : tr("%1, %2").arg(menuKeys, letter) });
             item->setData(CommandColumn, Qt::UserRole, action->objectName());
             if (!action->toolTip().isEmpty() && action->toolTip() != withoutAmpersands(action->text()))
                 item->setToolTip(CommandColumn, action->toolTip());

@@ -17,8 +17,11 @@ SignInDialog::SignInDialog(const SignInRequest& request, QWidget* parent)
     setWindowTitle(tr("Sign in to a production database"));
     setMinimumWidth(460);
     auto* layout = new QVBoxLayout(this);
-    auto* intro = new QLabel(tr("%1 is a production database. Sign in with your platform email and password to change "
-                                "anything; without signing in you can only look.").arg(request.database.toHtmlEscaped()), this);
+    auto* intro = new QLabel(
+        tr("%1 is a production database. Sign in with your platform email and password to change "
+           "anything; without signing in you can only look.")
+            .arg(request.database.toHtmlEscaped()),
+        this);
     intro->setObjectName(QStringLiteral("signInIntro"));
     intro->setWordWrap(true);
     layout->addWidget(intro);
@@ -46,8 +49,8 @@ SignInDialog::SignInDialog(const SignInRequest& request, QWidget* parent)
     m_remember->setEnabled(request.keyringAvailable);
     m_remember->setChecked(request.keptInKeyring);
     m_remember->setToolTip(request.keyringAvailable
-                               ? tr("The desktop's keyring keeps it encrypted; Coupling Console never writes it to a file")
-                               : tr("No keyring is available on this desktop, so the password is asked each time"));
+            ? tr("The desktop's keyring keeps it encrypted; Coupling Console never writes it to a file")
+            : tr("No keyring is available on this desktop, so the password is asked each time"));
     layout->addWidget(m_remember);
 
     auto* buttons = new QDialogButtonBox(this);
@@ -56,7 +59,9 @@ SignInDialog::SignInDialog(const SignInRequest& request, QWidget* parent)
     QPushButton* lookOnly = buttons->addButton(tr("Only look"), QDialogButtonBox::RejectRole);
     lookOnly->setObjectName(QStringLiteral("signInLookOnly"));
     layout->addWidget(buttons);
-    const auto update = [this] { m_signIn->setEnabled(!m_email->text().trimmed().isEmpty() && !m_password->text().isEmpty()); };
+    const auto update = [this] {
+        m_signIn->setEnabled(!m_email->text().trimmed().isEmpty() && !m_password->text().isEmpty());
+    };
     connect(m_email, &QLineEdit::textChanged, this, update);
     connect(m_password, &QLineEdit::textChanged, this, update);
     update();
@@ -67,7 +72,8 @@ SignInDialog::SignInDialog(const SignInRequest& request, QWidget* parent)
 
 SignInAnswer SignInDialog::answer() const
 {
-    return { m_email->text().trimmed(), m_password->text(), m_remember->isEnabled() && m_remember->isChecked() };
+    return { m_email->text().trimmed(), m_password->text(),
+        m_remember->isEnabled() && m_remember->isChecked() };
 }
 
 void SignInDialog::setAnswer(const SignInAnswer& answer)

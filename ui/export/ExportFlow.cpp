@@ -18,23 +18,27 @@ QString ExportFlow::fileFilter()
 void ExportFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progress, ExportRequest request)
 {
     if (progress->isRunning()) {
-        Prompt::information(parent, request.title, tr("Another operation is running on this page; export when it has finished."));
+        Prompt::information(parent, request.title,
+            tr("Another operation is running on this page; export when it has finished."));
         return;
     }
-    QString path = Prompt::saveFile(parent, request.title, QDir::home().filePath(request.suggestedName), fileFilter());
+    QString path
+        = Prompt::saveFile(parent, request.title, QDir::home().filePath(request.suggestedName), fileFilter());
     if (path.isEmpty())
         return;
     if (QFileInfo(path).suffix().isEmpty())
         path += QStringLiteral(".csv");
     const auto format = Exporter::formatForPath(path);
     if (!format) {
-        Prompt::error(parent, request.title, tr("Choose a file name ending in .csv or .json; the extension decides the format."));
+        Prompt::error(parent, request.title,
+            tr("Choose a file name ending in .csv or .json; the extension decides the format."));
         return;
     }
     const auto write = request.write;
     const quint64 id = context->jobs().submit(
         JobRunner::Lane::Action,
-        JobRunner::job<qint64>([path, format, write](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<qint64> {
+        JobRunner::job<qint64>([path, format, write](Session& session, CancelToken& cancel,
+                                   const ProgressFn& report) -> Result<qint64> {
             // QSaveFile writes beside the target and renames on commit; without a commit (cancel,
             // error) the partial file is removed.
             QSaveFile file(path);
@@ -57,8 +61,10 @@ void ExportFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* prog
         [parent, progress, path, title = request.title](const JobOutcome& outcome) {
             progress->finish();
             if (outcome.ok)
-                Prompt::information(parent, title, tr("%n row(s) written to %1.", nullptr, int(std::min<qint64>(outcome.value.toLongLong(), INT_MAX)))
-                                                       .arg(QDir::toNativeSeparators(path)));
+                Prompt::information(parent, title,
+                    tr("%n row(s) written to %1.", nullptr,
+                        int(std::min<qint64>(outcome.value.toLongLong(), INT_MAX)))
+                        .arg(QDir::toNativeSeparators(path)));
             else if (outcome.code == ErrorCode::Cancelled)
                 Prompt::information(parent, title, tr("Export cancelled; no file was written."));
             else

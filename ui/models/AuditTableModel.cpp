@@ -28,8 +28,14 @@ void AuditTableModel::setFilter(const AuditFilter& filter)
     load(0);
 }
 
-int AuditTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_entries.size()); }
-int AuditTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int AuditTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_entries.size());
+}
+int AuditTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant AuditTableModel::data(const QModelIndex& index, int role) const
 {
@@ -38,22 +44,32 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
     const AuditEntry& entry = m_entries.at(index.row());
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case IdColumn: return entry.id;
-        case BatchColumn: return entry.batchId ? tr("#%1").arg(*entry.batchId) : QString();
-        case TimeColumn: return QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat);
-        case OperatorColumn: return entry.operatorEmail;
-        case SourceColumn: return entry.source;
-        case ActionColumn: return entry.action;
-        case UserColumn: return entry.userId ? QVariant(*entry.userId) : QVariant(QStringLiteral("—"));
-        case TrackColumn: return entry.track;
-        case ReasonColumn: return entry.reason;
+        case IdColumn:
+            return entry.id;
+        case BatchColumn:
+            return entry.batchId ? tr("#%1").arg(*entry.batchId) : QString();
+        case TimeColumn:
+            return QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat);
+        case OperatorColumn:
+            return entry.operatorEmail;
+        case SourceColumn:
+            return entry.source;
+        case ActionColumn:
+            return entry.action;
+        case UserColumn:
+            return entry.userId ? QVariant(*entry.userId) : QVariant(QStringLiteral("—"));
+        case TrackColumn:
+            return entry.track;
+        case ReasonColumn:
+            return entry.reason;
         }
     } else if (role == Qt::UserRole) {
         return entry.id;
     } else if (role == Qt::BackgroundRole && m_groups.value(index.row()) % 2 == 1) {
         return ThemeColors::mix(ThemeColors::base(), ThemeColors::accent(), 0.10);
     } else if (role == Qt::ToolTipRole && index.column() == BatchColumn && entry.batchId) {
-        return tr("Part of batch #%1: select it and use “Revert batch…” to undo the whole batch").arg(*entry.batchId);
+        return tr("Part of batch #%1: select it and use “Revert batch…” to undo the whole batch")
+            .arg(*entry.batchId);
     }
     return {};
 }
@@ -63,20 +79,32 @@ QVariant AuditTableModel::headerData(int section, Qt::Orientation orientation, i
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return {};
     switch (section) {
-    case IdColumn: return tr("#");
-    case BatchColumn: return tr("Batch");
-    case TimeColumn: return tr("When");
-    case OperatorColumn: return tr("Operator");
-    case SourceColumn: return tr("Source");
-    case ActionColumn: return tr("Action");
-    case UserColumn: return tr("User");
-    case TrackColumn: return tr("Track");
-    case ReasonColumn: return tr("Reason");
+    case IdColumn:
+        return tr("#");
+    case BatchColumn:
+        return tr("Batch");
+    case TimeColumn:
+        return tr("When");
+    case OperatorColumn:
+        return tr("Operator");
+    case SourceColumn:
+        return tr("Source");
+    case ActionColumn:
+        return tr("Action");
+    case UserColumn:
+        return tr("User");
+    case TrackColumn:
+        return tr("Track");
+    case ReasonColumn:
+        return tr("Reason");
     }
     return {};
 }
 
-bool AuditTableModel::canFetchMore(const QModelIndex& parent) const { return !parent.isValid() && !m_atEnd && !m_loading; }
+bool AuditTableModel::canFetchMore(const QModelIndex& parent) const
+{
+    return !parent.isValid() && !m_atEnd && !m_loading;
+}
 
 void AuditTableModel::fetchMore(const QModelIndex& parent)
 {
@@ -91,32 +119,33 @@ void AuditTableModel::load(qint64 afterId)
     filter.afterId = afterId;
     const quint64 generation = m_generation;
     m_jobs->submit(JobRunner::Lane::Read,
-                   JobRunner::job<QList<AuditEntry>>([filter](Session& session, CancelToken&, const ProgressFn&) {
-                       return AuditLog::entries(session.db(), filter);
-                   }),
-                   this, [this, generation](const JobOutcome& outcome) {
-                       if (generation != m_generation)
-                           return;
-                       m_loading = false;
-                       if (!outcome.ok) {
-                           m_atEnd = true;
-                           emit failed(Wording::error(outcome.code, outcome.message));
-                           return;
-                       }
-                       const auto entries = outcome.value.value<QList<AuditEntry>>();
-                       if (entries.size() < pageSize)
-                           m_atEnd = true;
-                       if (!entries.isEmpty()) {
-                           beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + entries.size()) - 1);
-                           for (const AuditEntry& entry : entries) {
-                               const bool sameBatch = !m_entries.isEmpty() && entry.batchId && m_entries.last().batchId == entry.batchId;
-                               m_groups.append(m_groups.isEmpty() ? 0 : m_groups.last() + (sameBatch ? 0 : 1));
-                               m_entries.append(entry);
-                           }
-                           endInsertRows();
-                       }
-                       emit loaded();
-                   });
+        JobRunner::job<QList<AuditEntry>>([filter](Session& session, CancelToken&, const ProgressFn&) {
+            return AuditLog::entries(session.db(), filter);
+        }),
+        this, [this, generation](const JobOutcome& outcome) {
+            if (generation != m_generation)
+                return;
+            m_loading = false;
+            if (!outcome.ok) {
+                m_atEnd = true;
+                emit failed(Wording::error(outcome.code, outcome.message));
+                return;
+            }
+            const auto entries = outcome.value.value<QList<AuditEntry>>();
+            if (entries.size() < pageSize)
+                m_atEnd = true;
+            if (!entries.isEmpty()) {
+                beginInsertRows({}, int(m_entries.size()), int(m_entries.size() + entries.size()) - 1);
+                for (const AuditEntry& entry : entries) {
+                    const bool sameBatch
+                        = !m_entries.isEmpty() && entry.batchId && m_entries.last().batchId == entry.batchId;
+                    m_groups.append(m_groups.isEmpty() ? 0 : m_groups.last() + (sameBatch ? 0 : 1));
+                    m_entries.append(entry);
+                }
+                endInsertRows();
+            }
+            emit loaded();
+        });
 }
 
 } // namespace cc::ui

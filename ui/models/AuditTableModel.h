@@ -16,7 +16,18 @@ class AuditTableModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(AuditTableModel)
 
 public:
-    enum Column { IdColumn, BatchColumn, TimeColumn, OperatorColumn, SourceColumn, ActionColumn, UserColumn, TrackColumn, ReasonColumn, ColumnCount };
+    enum Column {
+        IdColumn,
+        BatchColumn,
+        TimeColumn,
+        OperatorColumn,
+        SourceColumn,
+        ActionColumn,
+        UserColumn,
+        TrackColumn,
+        ReasonColumn,
+        ColumnCount
+    };
     static constexpr int pageSize = 300;
 
     explicit AuditTableModel(JobRunner* jobs, QObject* parent = nullptr);

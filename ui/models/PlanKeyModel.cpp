@@ -31,7 +31,9 @@ int PlanKeyModel::columnCount(const QModelIndex& parent) const
 
 QString PlanKeyModel::levels(std::optional<qint64> before, std::optional<qint64> after)
 {
-    auto level = [](std::optional<qint64> value) { return value ? QLocale().toString(*value) : QStringLiteral("—"); };
+    auto level = [](std::optional<qint64> value) {
+        return value ? QLocale().toString(*value) : QStringLiteral("—");
+    };
     if (before == after)
         return level(before);
     return level(before) + QStringLiteral(" → ") + level(after);
@@ -49,7 +51,8 @@ QString PlanKeyModel::skipReason(const QString& reason)
 {
     const QString kind = PlanForecast::skipClass(reason);
     if (kind == u"missing license")
-        return tr("Missing license not created: tick “Create missing licenses” (a license is a paid product)");
+        return tr(
+            "Missing license not created: tick “Create missing licenses” (a license is a paid product)");
     if (kind == u"manual_review")
         return tr("Needs manual review");
     if (kind == u"locked")
@@ -82,7 +85,8 @@ QString PlanKeyModel::text(int row, int column) const
             warnings << Wording::kind(name);
         if (forecast.violationAfter)
             return tr("Still inconsistent");
-        return warnings.isEmpty() ? tr("Consistent") : tr("Consistent; warns: %1").arg(warnings.join(QStringLiteral(", ")));
+        return warnings.isEmpty() ? tr("Consistent")
+                                  : tr("Consistent; warns: %1").arg(warnings.join(QStringLiteral(", ")));
     }
     default:
         return {};

@@ -14,7 +14,16 @@ class PlanKeyModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(PlanKeyModel)
 
 public:
-    enum Column { UserColumn, TrackColumn, ActionColumn, ProgressColumn, LicenseColumn, RowsColumn, OutcomeColumn, ColumnCount };
+    enum Column {
+        UserColumn,
+        TrackColumn,
+        ActionColumn,
+        ProgressColumn,
+        LicenseColumn,
+        RowsColumn,
+        OutcomeColumn,
+        ColumnCount
+    };
     static constexpr int SortRole = Qt::UserRole + 1;
 
     explicit PlanKeyModel(QObject* parent = nullptr);

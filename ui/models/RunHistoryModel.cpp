@@ -30,8 +30,14 @@ int RunHistoryModel::rowOf(qint64 runId) const
     return -1;
 }
 
-int RunHistoryModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : int(m_runs.size()); }
-int RunHistoryModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int RunHistoryModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : int(m_runs.size());
+}
+int RunHistoryModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QString RunHistoryModel::duration(qint64 milliseconds)
 {
@@ -52,15 +58,24 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
-        case IdColumn: return run.runId ? QVariant(*run.runId) : QVariant(QStringLiteral("—"));
-        case StartedColumn: return QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat);
-        case StatusColumn: return Wording::status(run.status);
-        case RateColumn: return run.rateHundredths ? Wording::rate(*run.rateHundredths) : QStringLiteral("—");
-        case PairsColumn: return QLocale().toString(run.totalPairs);
-        case ViolationsColumn: return QLocale().toString(run.inconsistent);
-        case WarningsColumn: return QLocale().toString(std::accumulate(run.warnings.cbegin(), run.warnings.cend(), qint64(0)));
-        case DurationColumn: return run.status == u"running" ? tr("running…") : duration(run.durationMs);
-        case OperatorColumn: return run.operatorName.isEmpty() ? tr("(unknown)") : run.operatorName;
+        case IdColumn:
+            return run.runId ? QVariant(*run.runId) : QVariant(QStringLiteral("—"));
+        case StartedColumn:
+            return QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat);
+        case StatusColumn:
+            return Wording::status(run.status);
+        case RateColumn:
+            return run.rateHundredths ? Wording::rate(*run.rateHundredths) : QStringLiteral("—");
+        case PairsColumn:
+            return QLocale().toString(run.totalPairs);
+        case ViolationsColumn:
+            return QLocale().toString(run.inconsistent);
+        case WarningsColumn:
+            return QLocale().toString(std::accumulate(run.warnings.cbegin(), run.warnings.cend(), qint64(0)));
+        case DurationColumn:
+            return run.status == u"running" ? tr("running…") : duration(run.durationMs);
+        case OperatorColumn:
+            return run.operatorName.isEmpty() ? tr("(unknown)") : run.operatorName;
         }
         break;
     case Qt::TextAlignmentRole:
@@ -96,15 +111,24 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return {};
     switch (section) {
-    case IdColumn: return tr("#");
-    case StartedColumn: return tr("Started");
-    case StatusColumn: return tr("Status");
-    case RateColumn: return tr("Rate");
-    case PairsColumn: return tr("Pairs");
-    case ViolationsColumn: return tr("Violations");
-    case WarningsColumn: return tr("Warnings");
-    case DurationColumn: return tr("Duration");
-    case OperatorColumn: return tr("Run by");
+    case IdColumn:
+        return tr("#");
+    case StartedColumn:
+        return tr("Started");
+    case StatusColumn:
+        return tr("Status");
+    case RateColumn:
+        return tr("Rate");
+    case PairsColumn:
+        return tr("Pairs");
+    case ViolationsColumn:
+        return tr("Violations");
+    case WarningsColumn:
+        return tr("Warnings");
+    case DurationColumn:
+        return tr("Duration");
+    case OperatorColumn:
+        return tr("Run by");
     }
     return {};
 }

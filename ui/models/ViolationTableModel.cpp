@@ -76,8 +76,14 @@ int ViolationTableModel::rowsHeld() const
     return rows;
 }
 
-int ViolationTableModel::rowCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : rowsHeld(); }
-int ViolationTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int ViolationTableModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : rowsHeld();
+}
+int ViolationTableModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 const StoredViolation& ViolationTableModel::violation(int row) const
 {
@@ -95,16 +101,25 @@ QVariant ViolationTableModel::data(const QModelIndex& index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ViolationRecord& record = violation(index.row()).record;
-    const auto level = [](const std::optional<qint64>& value) { return value ? QString::number(*value) : QStringLiteral("—"); };
+    const auto level = [](const std::optional<qint64>& value) {
+        return value ? QString::number(*value) : QStringLiteral("—");
+    };
     if (role == Qt::DisplayRole) {
         switch (index.column()) {
-        case UserColumn: return record.userId;
-        case TrackColumn: return record.track;
-        case KindColumn: return Wording::kind(record.kind);
-        case ProgressColumn: return level(record.progressLevel);
-        case LicenseColumn: return level(record.licenseLevel);
-        case ActionColumn: return Wording::recommendedAction(record.action);
-        case ReasonColumn: return record.reason;
+        case UserColumn:
+            return record.userId;
+        case TrackColumn:
+            return record.track;
+        case KindColumn:
+            return Wording::kind(record.kind);
+        case ProgressColumn:
+            return level(record.progressLevel);
+        case LicenseColumn:
+            return level(record.licenseLevel);
+        case ActionColumn:
+            return Wording::recommendedAction(record.action);
+        case ReasonColumn:
+            return record.reason;
         }
     } else if (role == Qt::UserRole) {
         return record.userId;
@@ -112,7 +127,8 @@ QVariant ViolationTableModel::data(const QModelIndex& index, int role) const
         return record.track;
     } else if (role == Qt::ForegroundRole && index.column() == KindColumn) {
         return record.warning ? ThemeColors::degraded().darker(120) : ThemeColors::critical();
-    } else if (role == Qt::TextAlignmentRole && (index.column() == ProgressColumn || index.column() == LicenseColumn)) {
+    } else if (role == Qt::TextAlignmentRole
+        && (index.column() == ProgressColumn || index.column() == LicenseColumn)) {
         return int(Qt::AlignCenter);
     }
     return {};
@@ -125,13 +141,20 @@ QVariant ViolationTableModel::headerData(int section, Qt::Orientation orientatio
     if (orientation == Qt::Vertical)
         return QString::number(m_firstRowNumber + section + 1);
     switch (section) {
-    case UserColumn: return tr("User");
-    case TrackColumn: return tr("Track");
-    case KindColumn: return tr("Kind");
-    case ProgressColumn: return tr("Progress level");
-    case LicenseColumn: return tr("License level");
-    case ActionColumn: return tr("Recommended action");
-    case ReasonColumn: return tr("Reason");
+    case UserColumn:
+        return tr("User");
+    case TrackColumn:
+        return tr("Track");
+    case KindColumn:
+        return tr("Kind");
+    case ProgressColumn:
+        return tr("Progress level");
+    case LicenseColumn:
+        return tr("License level");
+    case ActionColumn:
+        return tr("Recommended action");
+    case ReasonColumn:
+        return tr("Reason");
     }
     return {};
 }
@@ -166,9 +189,12 @@ void ViolationTableModel::sort(int column, Qt::SortOrder order)
 ViolationCursor ViolationTableModel::cursorAt(const StoredViolation& row) const
 {
     switch (m_filter.order) {
-    case ViolationOrder::Track: return { row.record.track, row.sequence };
-    case ViolationOrder::Kind: return { row.record.kind, row.sequence };
-    case ViolationOrder::Key: break;
+    case ViolationOrder::Track:
+        return { row.record.track, row.sequence };
+    case ViolationOrder::Kind:
+        return { row.record.kind, row.sequence };
+    case ViolationOrder::Key:
+        break;
     }
     return { QString(), row.sequence };
 }
@@ -204,9 +230,9 @@ void ViolationTableModel::load(const std::optional<ViolationCursor>& after, bool
     const QString user = m_user;
     const bool count = m_total < 0;
     const quint64 generation = m_generation;
-    m_jobs->submit(
-        JobRunner::Lane::Read,
-        JobRunner::job<ViolationPage>([filter, user, count](Session& session, CancelToken&, const ProgressFn&) -> Result<ViolationPage> {
+    m_jobs->submit(JobRunner::Lane::Read,
+        JobRunner::job<ViolationPage>([filter, user, count](Session& session, CancelToken&,
+                                          const ProgressFn&) -> Result<ViolationPage> {
             auto query = narrowedToUser(session, filter, user);
             if (!query)
                 return query.error();
@@ -241,15 +267,15 @@ void ViolationTableModel::countTotal()
     filter.after.reset();
     const QString user = m_user;
     const quint64 generation = m_generation;
-    m_countJob = m_jobs->submit(
-        JobRunner::Lane::Read,
-        JobRunner::job<qint64>([filter, user](Session& session, CancelToken& cancel, const ProgressFn&) -> Result<qint64> {
-            auto query = narrowedToUser(session, filter, user);
-            if (!query)
-                return query.error();
-            const CancelToken::InterruptScope interruptible(&cancel, session.db().interrupter());
-            return RunStore::countViolations(session.db(), *query);
-        }),
+    m_countJob = m_jobs->submit(JobRunner::Lane::Read,
+        JobRunner::job<qint64>(
+            [filter, user](Session& session, CancelToken& cancel, const ProgressFn&) -> Result<qint64> {
+                auto query = narrowedToUser(session, filter, user);
+                if (!query)
+                    return query.error();
+                const CancelToken::InterruptScope interruptible(&cancel, session.db().interrupter());
+                return RunStore::countViolations(session.db(), *query);
+            }),
         this, [this, generation](const JobOutcome& outcome) {
             if (outcome.id == m_countJob)
                 m_countJob = 0;
@@ -260,7 +286,8 @@ void ViolationTableModel::countTotal()
         });
 }
 
-void ViolationTableModel::received(const std::optional<ViolationCursor>& after, bool atTop, const QList<StoredViolation>& rows)
+void ViolationTableModel::received(
+    const std::optional<ViolationCursor>& after, bool atTop, const QList<StoredViolation>& rows)
 {
     if (atTop) {
         if (rows.isEmpty() || m_dropped.isEmpty() || m_dropped.last() != after)

@@ -19,7 +19,16 @@ class ViolationTableModel final : public QAbstractTableModel {
     Q_DISABLE_COPY_MOVE(ViolationTableModel)
 
 public:
-    enum Column { UserColumn, TrackColumn, KindColumn, ProgressColumn, LicenseColumn, ActionColumn, ReasonColumn, ColumnCount };
+    enum Column {
+        UserColumn,
+        TrackColumn,
+        KindColumn,
+        ProgressColumn,
+        LicenseColumn,
+        ActionColumn,
+        ReasonColumn,
+        ColumnCount
+    };
     static constexpr int pageSize = 500;
     static constexpr int maxRows = 2000;
 
@@ -64,7 +73,8 @@ private:
         QList<StoredViolation> rows;
     };
     void load(const std::optional<ViolationCursor>& after, bool atTop);
-    void received(const std::optional<ViolationCursor>& after, bool atTop, const QList<StoredViolation>& rows);
+    void received(
+        const std::optional<ViolationCursor>& after, bool atTop, const QList<StoredViolation>& rows);
     ViolationCursor cursorAt(const StoredViolation& row) const;
     std::optional<ViolationCursor> endCursor() const;
     void setLoading(bool loading);

@@ -125,11 +125,13 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     for (QLineEdit* edit : { m_operator, m_action, m_user })
         connect(edit, &QLineEdit::returnPressed, this, &AuditPage::applyFilter);
     connect(m_source, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditPage::showSelected);
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditPage::showSelected);
     connect(m_revert, &QPushButton::clicked, this, &AuditPage::revertSelected);
     connect(m_revertBatch, &QPushButton::clicked, this, &AuditPage::revertSelectedBatch);
     connect(m_export, &QPushButton::clicked, this, &AuditPage::exportEntries);
-    connect(m_model, &AuditTableModel::failed, this, [this](const QString& message) { m_diff->setPlainText(message); });
+    connect(m_model, &AuditTableModel::failed, this,
+        [this](const QString& message) { m_diff->setPlainText(message); });
     connect(context, &ConsoleContext::databaseChanged, this, [this] {
         if (isVisible())
             applyFilter();
@@ -152,7 +154,8 @@ void AuditPage::applyFilter()
     const qint64 user = userText.isEmpty() ? 0 : userText.toLongLong(&ok);
     if (!ok || user < 0) {
         // Never fall back to "every user": say so and keep the list as it is.
-        m_diff->setPlainText(tr("The user filter takes a user id (a whole number); “%1” is not one.").arg(userText));
+        m_diff->setPlainText(
+            tr("The user filter takes a user id (a whole number); “%1” is not one.").arg(userText));
         return;
     }
     m_loadedOnce = true;
@@ -196,16 +199,18 @@ void AuditPage::showSelected()
     }
     const AuditEntry& entry = m_model->entry(rows.first().row());
     m_diff->setHtml(diffHtml(entry));
-    const auto allowed = m_context->info().allows(entry.source == u"qa" ? Action::RevertInjection : Action::Revert);
+    const auto allowed
+        = m_context->info().allows(entry.source == u"qa" ? Action::RevertInjection : Action::Revert);
     const bool revertible = entry.userId.has_value() && (!entry.before.isEmpty() || !entry.after.isEmpty());
     m_revert->setEnabled(allowed.ok() && revertible);
     m_revert->setToolTip(!allowed.ok() ? Wording::refusal(allowed.error())
-                                       : revertible ? tr("Restore the rows as they were before entry #%1").arg(entry.id)
-                                                    : tr("This entry changed no platform rows"));
+            : revertible               ? tr("Restore the rows as they were before entry #%1").arg(entry.id)
+                                       : tr("This entry changed no platform rows"));
     m_revertBatch->setEnabled(allowed.ok() && entry.batchId.has_value());
-    m_revertBatch->setToolTip(!allowed.ok()     ? Wording::refusal(allowed.error())
-                                  : entry.batchId ? tr("Restore the rows of every entry of batch #%1 in one step, all or nothing").arg(*entry.batchId)
-                                                  : tr("This entry is not part of a batch"));
+    m_revertBatch->setToolTip(!allowed.ok() ? Wording::refusal(allowed.error())
+            : entry.batchId ? tr("Restore the rows of every entry of batch #%1 in one step, all or nothing")
+                                  .arg(*entry.batchId)
+                            : tr("This entry is not part of a batch"));
 }
 
 QString AuditPage::diffHtml(const AuditEntry& entry)
@@ -213,8 +218,8 @@ QString AuditPage::diffHtml(const AuditEntry& entry)
     const QString changed = ThemeColors::differs().name();
     QString html = QStringLiteral("<p><b>#%1</b> %2 · %3 · %4 · %5</p>")
                        .arg(entry.id)
-                       .arg(entry.action.toHtmlEscaped(), entry.operatorEmail.toHtmlEscaped(), entry.source.toHtmlEscaped(),
-                            entry.reason.toHtmlEscaped());
+                       .arg(entry.action.toHtmlEscaped(), entry.operatorEmail.toHtmlEscaped(),
+                           entry.source.toHtmlEscaped(), entry.reason.toHtmlEscaped());
     QSet<QString> tables;
     for (const QString& key : entry.before.keys())
         tables.insert(key);
@@ -234,9 +239,12 @@ QString AuditPage::diffHtml(const AuditEntry& entry)
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const QJsonObject& old = it->first;
             const QJsonObject& now = it->second;
-            const QString state = old.isEmpty() ? tr("created") : now.isEmpty() ? tr("removed") : tr("changed");
-            html += QStringLiteral("<p><b>%1</b> id %2 (%3)</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"
-                                   "<tr><th>%4</th><th>%5</th><th>%6</th></tr>")
+            const QString state = old.isEmpty() ? tr("created")
+                : now.isEmpty()                 ? tr("removed")
+                                                : tr("changed");
+            html += QStringLiteral(
+                "<p><b>%1</b> id %2 (%3)</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"
+                "<tr><th>%4</th><th>%5</th><th>%6</th></tr>")
                         .arg(table.toHtmlEscaped())
                         .arg(it.key())
                         .arg(state, tr("Column"), tr("Before"), tr("After"));
@@ -256,9 +264,12 @@ QString AuditPage::diffHtml(const AuditEntry& entry)
                     return value.toVariant().toString().toHtmlEscaped();
                 };
                 const bool differs = a != b;
-                html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>")
-                            .arg(differs ? QStringLiteral(" style=\"background:%1; font-weight:bold\"").arg(changed) : QString(),
-                                 column.toHtmlEscaped(), text(a), text(b));
+                html
+                    += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>")
+                           .arg(differs
+                                   ? QStringLiteral(" style=\"background:%1; font-weight:bold\"").arg(changed)
+                                   : QString(),
+                               column.toHtmlEscaped(), text(a), text(b));
             }
             html += QStringLiteral("</table>");
         }
@@ -276,10 +287,11 @@ void AuditPage::revertSelected()
     const QString title = tr("Revert audit entry #%1").arg(id);
     // Asked only when the revert can be done: an entry reverted already (its rows no longer as it
     // left them) is refused here, before any question, with core's reason.
-    m_context->jobs().submit(
-        JobRunner::Lane::Action,
-        JobRunner::job<Plan>([id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::preview(session, id); }), this,
-        [this, entry, title](const JobOutcome& outcome) {
+    m_context->jobs().submit(JobRunner::Lane::Action,
+        JobRunner::job<Plan>([id](Session& session, CancelToken&, const ProgressFn&) {
+            return Reverter::preview(session, id);
+        }),
+        this, [this, entry, title](const JobOutcome& outcome) {
             if (!outcome.ok) {
                 Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
                 return;
@@ -291,21 +303,24 @@ void AuditPage::revertSelected()
 void AuditPage::confirmRevert(const AuditEntry& entry, const QString& title)
 {
     const qint64 id = entry.id;
-    Job job = JobRunner::job<WriteOutcome>([id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
+    Job job = JobRunner::job<WriteOutcome>(
+        [id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
     const QString confirmText = entry.userId ? m_context->confirmationFor(*entry.userId) : QString();
     if (!confirmText.isEmpty()) {
         QTextBrowser plain;
         plain.setHtml(diffHtml(entry));
-        if (!Prompt::confirmPlan(this, title, tr("Restores the rows exactly as they were before this entry."), plain.toPlainText(), confirmText))
+        if (!Prompt::confirmPlan(this, title, tr("Restores the rows exactly as they were before this entry."),
+                plain.toPlainText(), confirmText))
             return;
         WriteFlow::runDirect(m_context, this, m_progress, title, QString(), job, {});
         return;
     }
     WriteFlow::runDirect(m_context, this, m_progress, title,
-                         tr("Restore the rows of entry #%1 (%2, user %3, %4) exactly as they were before it?")
-                             .arg(id)
-                             .arg(entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("—"), entry.track),
-                         job, {});
+        tr("Restore the rows of entry #%1 (%2, user %3, %4) exactly as they were before it?")
+            .arg(id)
+            .arg(entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("—"),
+                entry.track),
+        job, {});
 }
 
 void AuditPage::revertSelectedBatch()
@@ -320,10 +335,11 @@ void AuditPage::revertSelectedBatch()
         return Reverter::revertBatch(session, batch);
     });
     const QString title = tr("Revert batch #%1").arg(batch);
-    const QString question = tr("Restore every row that batch #%1 (%2 by %3) changed exactly as it was before? "
-                                "All of its entries are reverted together, or none is.")
-                                 .arg(batch)
-                                 .arg(entry.action, entry.operatorEmail);
+    const QString question
+        = tr("Restore every row that batch #%1 (%2 by %3) changed exactly as it was before? "
+             "All of its entries are reverted together, or none is.")
+              .arg(batch)
+              .arg(entry.action, entry.operatorEmail);
     if (m_context->info().environment == Environment::Production) {
         if (!Prompt::confirmPlan(this, title, question, QString(), QStringLiteral("REVERT BATCH")))
             return;

@@ -34,8 +34,14 @@
 namespace cc::ui {
 
 namespace {
-QString count(qint64 value) { return QLocale().toString(value); }
-QString optionalCount(std::optional<qint64> value) { return value ? count(*value) : QStringLiteral("—"); }
+QString count(qint64 value)
+{
+    return QLocale().toString(value);
+}
+QString optionalCount(std::optional<qint64> value)
+{
+    return value ? count(*value) : QStringLiteral("—");
+}
 } // namespace
 
 DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
@@ -151,9 +157,11 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_changes = new MetricCard(QStringLiteral("metricChanges"), tr("Changes since this check"), content);
     // Staff credentials (docs/BEHAVIOUR.md C2): license-only keys of staff users; not pairs, not in the rate.
     m_staff = new MetricCard(QStringLiteral("metricStaffCredentials"), tr("Staff credentials"), content);
-    m_staff->setToolTip(tr("Licenses that instructors, admins and other staff hold as teaching credentials, with no progress by design. "
-                           "They are not pairs: not among the pairs checked, not violations, no part of the consistency rate, "
-                           "and never repaired."));
+    m_staff->setToolTip(tr(
+        "Licenses that instructors, admins and other staff hold as teaching credentials, with no progress by "
+        "design. "
+        "They are not pairs: not among the pairs checked, not violations, no part of the consistency rate, "
+        "and never repaired."));
     m_cards = { m_pairs, m_violations, m_rate, m_warnings, m_new, m_resolved, m_changes, m_staff };
     top->addLayout(m_cardGrid, 1);
     layout->addLayout(top);
@@ -208,7 +216,9 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     connect(m_checkButton, &QPushButton::clicked, this, &DashboardPage::runCheckNow);
     connect(m_refresh, &RefreshControl::refreshDue, this, &DashboardPage::autoRefresh);
     // From the status to its cause in one click: the badge and the cards open what they count.
-    auto openViolations = [this](const QString& kind) { return [this, kind] { emit m_context->openViolationsRequested(kind, QString()); }; };
+    auto openViolations = [this](const QString& kind) {
+        return [this, kind] { emit m_context->openViolationsRequested(kind, QString()); };
+    };
     connect(m_badge, &StatusBadge::activated, this, openViolations(QString()));
     connect(m_violations, &MetricCard::activated, this, openViolations(QString()));
     connect(m_rate, &MetricCard::activated, this, openViolations(QString()));
@@ -218,9 +228,9 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     connect(m_errorBanner, &Banner::actionClicked, this, &DashboardPage::refresh);
     connect(m_range, &QComboBox::currentIndexChanged, this, &DashboardPage::refresh);
     connect(m_byKind, &CountBarChart::categoryActivated, this,
-            [this](const QString& kind) { emit m_context->openViolationsRequested(kind, QString()); });
+        [this](const QString& kind) { emit m_context->openViolationsRequested(kind, QString()); });
     connect(m_byTrack, &CountBarChart::categoryActivated, this,
-            [this](const QString& track) { emit m_context->openViolationsRequested(QString(), track); });
+        [this](const QString& track) { emit m_context->openViolationsRequested(QString(), track); });
     connect(m_topViolations, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (auto* item = m_topViolations->item(row, 0))
             emit m_context->openUserRequested(item->data(Qt::UserRole).toLongLong());
@@ -236,7 +246,10 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     setScheduleMinutes(m_scheduleMinutes);
 }
 
-qint64 DashboardPage::rangeSeconds() const { return m_range->currentData().toLongLong(); }
+qint64 DashboardPage::rangeSeconds() const
+{
+    return m_range->currentData().toLongLong();
+}
 
 void DashboardPage::refresh()
 {
@@ -245,29 +258,29 @@ void DashboardPage::refresh()
     m_refreshing = true;
     const qint64 range = rangeSeconds();
     m_context->jobs().submit(JobRunner::Lane::Read,
-                             JobRunner::job<DashboardSnapshot>([range](Session& session, CancelToken&, const ProgressFn&) {
-                                 return DashboardSnapshot::read(session, range);
-                             }),
-                             this, [this](const JobOutcome& outcome) {
-                                 m_refreshing = false;
-                                 if (!outcome.ok) {
-                                     showFailure(Wording::error(outcome.code, outcome.message));
-                                     return;
-                                 }
-                                 m_failed = false;
-                                 m_retryTimer.stop();
-                                 m_errorBanner->hide();
-                                 m_refresh->setSuspended(!m_windowActive, tr("paused while hidden"));
-                                 m_refresh->restart();
-                                 render(outcome.value.value<DashboardSnapshot>());
-                                 // A new database: show a real check at once instead of an empty dashboard.
-                                 const ConsoleInfo& info = m_context->info();
-                                 if (!m_autoChecked && !m_snapshot.latest && !m_snapshot.newest && info.loaded && info.toolsInstalled
-                                     && !info.readOnly) {
-                                     m_autoChecked = true;
-                                     startCheck(false);
-                                 }
-                             });
+        JobRunner::job<DashboardSnapshot>([range](Session& session, CancelToken&, const ProgressFn&) {
+            return DashboardSnapshot::read(session, range);
+        }),
+        this, [this](const JobOutcome& outcome) {
+            m_refreshing = false;
+            if (!outcome.ok) {
+                showFailure(Wording::error(outcome.code, outcome.message));
+                return;
+            }
+            m_failed = false;
+            m_retryTimer.stop();
+            m_errorBanner->hide();
+            m_refresh->setSuspended(!m_windowActive, tr("paused while hidden"));
+            m_refresh->restart();
+            render(outcome.value.value<DashboardSnapshot>());
+            // A new database: show a real check at once instead of an empty dashboard.
+            const ConsoleInfo& info = m_context->info();
+            if (!m_autoChecked && !m_snapshot.latest && !m_snapshot.newest && info.loaded
+                && info.toolsInstalled && !info.readOnly) {
+                m_autoChecked = true;
+                startCheck(false);
+            }
+        });
 }
 
 void DashboardPage::showFailure(const QString& message)
@@ -304,7 +317,8 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
     const std::optional<HealthReport>& latest = snapshot.latest;
     const Thresholds thresholds = latest ? latest->thresholds : info.thresholds;
     QString status = latest ? latest->status : QStringLiteral("no_data");
-    if (snapshot.newest && snapshot.newest->status == u"error" && (!latest || snapshot.newest->startedAt > latest->startedAt))
+    if (snapshot.newest && snapshot.newest->status == u"error"
+        && (!latest || snapshot.newest->startedAt > latest->startedAt))
         status = QStringLiteral("error");
     m_badge->setStatus(status);
     m_gauge->setReading(latest ? latest->rateHundredths : std::nullopt, thresholds);
@@ -315,13 +329,15 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
             warnings += value;
         m_pairs->setValue(count(latest->totalPairs), tr("%1 consistent").arg(count(latest->consistent)));
         m_violations->setValue(count(latest->inconsistent), tr("inconsistent pairs"));
-        m_rate->setValue(latest->rateHundredths ? Wording::rate(*latest->rateHundredths) : QStringLiteral("—"),
-                         tr("healthy ≥ %1").arg(Wording::rate(thresholds.healthy)));
+        m_rate->setValue(
+            latest->rateHundredths ? Wording::rate(*latest->rateHundredths) : QStringLiteral("—"),
+            tr("healthy ≥ %1").arg(Wording::rate(thresholds.healthy)));
         m_warnings->setValue(count(warnings), tr("do not affect the rate"));
         m_new->setValue(optionalCount(latest->newSincePrevious), tr("new violations"));
         m_resolved->setValue(optionalCount(latest->resolvedSincePrevious), tr("resolved violations"));
         m_changes->setValue(count(snapshot.changesSinceCheck),
-                            snapshot.changesSinceCheck > 0 ? tr("writes after this check: run it again") : tr("audit entries"));
+            snapshot.changesSinceCheck > 0 ? tr("writes after this check: run it again")
+                                           : tr("audit entries"));
         m_staff->setValue(count(latest->staffCredentials), tr("teaching licenses, not pairs"));
     } else {
         for (MetricCard* card : std::as_const(m_cards))
@@ -351,8 +367,9 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
     const bool clean = latest && latest->inconsistent == 0;
     m_healthyBanner->setVisible(clean);
     if (clean)
-        m_healthyBanner->showMessage(latest->totalPairs > 0 ? tr("All %1 pairs are consistent.").arg(count(latest->totalPairs))
-                                                             : tr("There are no pairs to check yet."));
+        m_healthyBanner->showMessage(latest->totalPairs > 0
+                ? tr("All %1 pairs are consistent.").arg(count(latest->totalPairs))
+                : tr("There are no pairs to check yet."));
     m_topViolations->setVisible(!clean);
     m_topViolations->setRowCount(0);
     for (const ViolationRecord& record : snapshot.topViolations) {
@@ -369,72 +386,84 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
 
     const QDateTime now = QDateTime::currentDateTime();
     if (m_autoReread && latest)
-        m_lastRefresh->setText(tr("Last refresh %1 (re-read; the data was last checked %2)")
-                                   .arg(QLocale().toString(now.time(), QLocale::LongFormat),
-                                        Wording::age(latest->startedAt.secsTo(QDateTime::currentDateTimeUtc()))));
+        m_lastRefresh->setText(
+            tr("Last refresh %1 (re-read; the data was last checked %2)")
+                .arg(QLocale().toString(now.time(), QLocale::LongFormat),
+                    Wording::age(latest->startedAt.secsTo(QDateTime::currentDateTimeUtc()))));
     else
-        m_lastRefresh->setText(tr("Last refresh %1").arg(QLocale().toString(now.time(), QLocale::LongFormat)));
+        m_lastRefresh->setText(
+            tr("Last refresh %1").arg(QLocale().toString(now.time(), QLocale::LongFormat)));
     QString monitoring;
     if (latest) {
         monitoring = tr("Last check %1 by %2, %3 ms, on %4.")
-                         .arg(QLocale().toString(latest->startedAt.toLocalTime(), QLocale::ShortFormat), latest->operatorName,
-                              count(latest->durationMs), latest->database);
+                         .arg(QLocale().toString(latest->startedAt.toLocalTime(), QLocale::ShortFormat),
+                             latest->operatorName, count(latest->durationMs), latest->database);
     } else if (!info.toolsInstalled && info.loaded) {
         monitoring = tr("This database has no Coupling Console tables: checks are not stored.");
     } else {
         monitoring = tr("No completed check yet: press “Run check now”.");
     }
     monitoring += u' '
-        + (m_scheduleMinutes > 0 ? tr("Scheduled checks every %n min (skipped when a newer check exists).", nullptr, m_scheduleMinutes)
+        + (m_scheduleMinutes > 0 ? tr("Scheduled checks every %n min (skipped when a newer check exists).",
+               nullptr, m_scheduleMinutes)
                                  : tr("Scheduled checks are off."));
     m_monitoring->setText(monitoring);
     emit lastCheckChanged(latest ? latest->startedAt : QDateTime());
     emit refreshed();
 }
 
-void DashboardPage::runCheckNow() { startCheck(false); }
+void DashboardPage::runCheckNow()
+{
+    startCheck(false);
+}
 
 void DashboardPage::exportPng()
 {
     const QString title = tr("Export the dashboard as PNG");
-    const QString path = Prompt::saveFile(this, title, QDir::home().filePath(QStringLiteral("dashboard.png")), tr("PNG images (*.png)"));
+    const QString path = Prompt::saveFile(
+        this, title, QDir::home().filePath(QStringLiteral("dashboard.png")), tr("PNG images (*.png)"));
     if (path.isEmpty())
         return;
     // The whole dashboard, also the part scrolled out of view.
     const QPixmap picture = m_content->grab();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || !picture.save(&file, "PNG") || !file.commit()) {
-        Prompt::error(this, title, tr("The picture cannot be written to %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()));
+        Prompt::error(this, title,
+            tr("The picture cannot be written to %1: %2")
+                .arg(QDir::toNativeSeparators(path), file.errorString()));
         return;
     }
-    Prompt::information(this, title, tr("Dashboard saved to %1 (%2 × %3 pixels).")
-                                         .arg(QDir::toNativeSeparators(path)).arg(picture.width()).arg(picture.height()));
+    Prompt::information(this, title,
+        tr("Dashboard saved to %1 (%2 × %3 pixels).")
+            .arg(QDir::toNativeSeparators(path))
+            .arg(picture.width())
+            .arg(picture.height()));
 }
 
 void DashboardPage::exportPdf()
 {
     const QString title = tr("Export PDF report");
-    const QString path = Prompt::saveFile(this, title, QDir::home().filePath(QStringLiteral("health-report.pdf")), tr("PDF files (*.pdf)"));
+    const QString path = Prompt::saveFile(
+        this, title, QDir::home().filePath(QStringLiteral("health-report.pdf")), tr("PDF files (*.pdf)"));
     if (path.isEmpty())
         return;
     m_exportButton->setEnabled(false);
     m_context->jobs().submit(JobRunner::Lane::Read,
-                             JobRunner::job<ReportContent>([](Session& session, CancelToken&, const ProgressFn&) {
-                                 return ReportContent::load(session);
-                             }),
-                             this, [this, path, title](const JobOutcome& outcome) {
-                                 m_exportButton->setEnabled(true);
-                                 if (!outcome.ok) {
-                                     Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
-                                     return;
-                                 }
-                                 const auto written = HealthReportWriter::writePdf(outcome.value.value<ReportContent>(), path);
-                                 if (!written) {
-                                     Prompt::error(this, title, Wording::error(written.error()));
-                                     return;
-                                 }
-                                 Prompt::information(this, title, tr("Report saved to %1.").arg(QDir::toNativeSeparators(path)));
-                             });
+        JobRunner::job<ReportContent>(
+            [](Session& session, CancelToken&, const ProgressFn&) { return ReportContent::load(session); }),
+        this, [this, path, title](const JobOutcome& outcome) {
+            m_exportButton->setEnabled(true);
+            if (!outcome.ok) {
+                Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
+                return;
+            }
+            const auto written = HealthReportWriter::writePdf(outcome.value.value<ReportContent>(), path);
+            if (!written) {
+                Prompt::error(this, title, Wording::error(written.error()));
+                return;
+            }
+            Prompt::information(this, title, tr("Report saved to %1.").arg(QDir::toNativeSeparators(path)));
+        });
 }
 
 void DashboardPage::setScheduleMinutes(int minutes)
@@ -475,7 +504,10 @@ void DashboardPage::autoRefresh()
     refresh();
 }
 
-QString DashboardPage::lastRefreshText() const { return m_lastRefresh->text(); }
+QString DashboardPage::lastRefreshText() const
+{
+    return m_lastRefresh->text();
+}
 
 void DashboardPage::checkAfterWrite()
 {
@@ -495,7 +527,8 @@ void DashboardPage::startCheck(bool scheduled)
     if (m_checkJob != 0)
         return; // one at a time
     const qint64 minimumAge = scheduled ? qint64(m_scheduleMinutes) * 60 : -1;
-    Job job = [minimumAge](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+    Job job = [minimumAge](
+                  Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
         if (minimumAge > 0 && session.toolsInstalled()) {
             auto latest = RunStore::latestCompleted(session.db());
             if (!latest)
@@ -581,7 +614,8 @@ void DashboardPage::relayout()
     if (m_chartGrid->count() > 0 && wasNarrow == narrow)
         return;
     setProperty("narrowLayout", narrow);
-    for (QWidget* widget : { m_rateBox, static_cast<QWidget*>(m_byKind), static_cast<QWidget*>(m_byTrack), m_violationsBox })
+    for (QWidget* widget :
+        { m_rateBox, static_cast<QWidget*>(m_byKind), static_cast<QWidget*>(m_byTrack), m_violationsBox })
         m_chartGrid->removeWidget(widget);
     if (narrow) {
         m_chartGrid->addWidget(m_rateBox, 0, 0);

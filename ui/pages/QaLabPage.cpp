@@ -38,14 +38,17 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(title);
     auto* intro = new QLabel(tr("Plant desyncs on purpose to see that checks find them and repairs fix them. "
                                 "Every injection is audited and can be undone."),
-                             this);
+        this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     m_reason = new QLabel(this);
     m_reason->setObjectName(QStringLiteral("qaDisabledReason"));
     m_reason->setWordWrap(true);
-    ThemeColors::setStyleSheet(m_reason, [] { return QStringLiteral("QLabel { background: %1; border: 1px solid %2; border-radius: 6px; padding: 8px; }")
-                                .arg(ThemeColors::errorBanner().name(), ThemeColors::critical().name()); });
+    ThemeColors::setStyleSheet(m_reason, [] {
+        return QStringLiteral(
+            "QLabel { background: %1; border: 1px solid %2; border-radius: 6px; padding: 8px; }")
+            .arg(ThemeColors::errorBanner().name(), ThemeColors::critical().name());
+    });
     m_reason->hide();
     layout->addWidget(m_reason);
 
@@ -109,7 +112,8 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(new QLabel(tr("Injections in this session:"), this));
     m_injections = new QTableWidget(0, 5, this);
     m_injections->setObjectName(QStringLiteral("qaInjections"));
-    m_injections->setHorizontalHeaderLabels({ tr("When"), tr("Kind"), tr("Target"), tr("Audit entries"), QString() });
+    m_injections->setHorizontalHeaderLabels(
+        { tr("When"), tr("Kind"), tr("Target"), tr("Audit entries"), QString() });
     m_injections->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
     m_injections->verticalHeader()->hide();
     m_injections->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -163,17 +167,19 @@ void QaLabPage::inject()
         const int count = m_count->value();
         const quint64 seed = quint64(m_seed->value());
         target = tr("%n random key(s), seed %1", nullptr, count).arg(seed);
-        job = JobRunner::job<WriteOutcome>([kind, count, seed](Session& session, CancelToken&, const ProgressFn&) {
-            return Injector::injectRandom(session, kind, count, seed);
-        });
+        job = JobRunner::job<WriteOutcome>(
+            [kind, count, seed](Session& session, CancelToken&, const ProgressFn&) {
+                return Injector::injectRandom(session, kind, count, seed);
+            });
     }
-    WriteFlow::runDirect(m_context, this, m_progress, tr("Inject %1").arg(Wording::kind(kind)), QString(), job,
-                         [this, kind, target](const WriteOutcome& outcome) {
-                             addInjection(kind, target, outcome.auditIds, outcome.batchId);
-                         });
+    WriteFlow::runDirect(m_context, this, m_progress, tr("Inject %1").arg(Wording::kind(kind)), QString(),
+        job, [this, kind, target](const WriteOutcome& outcome) {
+            addInjection(kind, target, outcome.auditIds, outcome.batchId);
+        });
 }
 
-void QaLabPage::addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds, std::optional<qint64> batchId)
+void QaLabPage::addInjection(
+    const QString& kind, const QString& target, const QList<qint64>& auditIds, std::optional<qint64> batchId)
 {
     const int row = m_injections->rowCount();
     m_injections->insertRow(row);
@@ -181,17 +187,21 @@ void QaLabPage::addInjection(const QString& kind, const QString& target, const Q
     QStringList ids;
     for (qint64 id : auditIds.mid(0, 10))
         ids << QString::number(id);
-    m_injections->setItem(row, 0, new QTableWidgetItem(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    m_injections->setItem(
+        row, 0, new QTableWidgetItem(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
     m_injections->setItem(row, 1, new QTableWidgetItem(Wording::kind(kind)));
     m_injections->setItem(row, 2, new QTableWidgetItem(target));
-    m_injections->setItem(row, 3, new QTableWidgetItem(ids.join(QStringLiteral(", ")) + (auditIds.size() > 10 ? QStringLiteral(" …") : QString())));
+    m_injections->setItem(row, 3,
+        new QTableWidgetItem(
+            ids.join(QStringLiteral(", ")) + (auditIds.size() > 10 ? QStringLiteral(" …") : QString())));
     auto* undo = new QPushButton(tr("Undo"), m_injections);
     undo->setObjectName(QStringLiteral("qaUndo_%1").arg(row));
     connect(undo, &QPushButton::clicked, this, [this, row] { this->undo(row); });
     m_injections->setCellWidget(row, 4, undo);
     // Cell widgets join the focus chain at its end; put each Undo right after the table (or the
     // previous Undo) so Tab reaches them in order.
-    QWidget::setTabOrder(row > 0 ? m_injections->cellWidget(row - 1, 4) : static_cast<QWidget*>(m_injections), undo);
+    QWidget::setTabOrder(
+        row > 0 ? m_injections->cellWidget(row - 1, 4) : static_cast<QWidget*>(m_injections), undo);
     m_injections->resizeColumnToContents(3);
 }
 
@@ -200,26 +210,28 @@ void QaLabPage::undo(int row)
     if (row < 0 || row >= m_done.size() || m_done.at(row).undone)
         return;
     const Injection injection = m_done.at(row);
-    Job job = JobRunner::job<WriteOutcome>([injection](Session& session, CancelToken&, const ProgressFn&) -> Result<WriteOutcome> {
-        if (injection.batchId)
-            return Reverter::revertBatch(session, *injection.batchId);
-        WriteOutcome total;
-        for (auto it = injection.auditIds.crbegin(); it != injection.auditIds.crend(); ++it) {
-            auto reverted = Reverter::revert(session, *it);
-            if (!reverted)
-                return reverted.error();
-            total.auditIds += reverted->auditIds;
-            total.applied += reverted->applied;
-        }
-        return total;
-    });
-    WriteFlow::runDirect(m_context, this, m_progress, tr("Undo injection"), QString(), job, [this, row](const WriteOutcome&) {
-        m_done[row].undone = true;
-        if (auto* button = m_injections->cellWidget(row, 4)) {
-            button->setEnabled(false);
-            static_cast<QPushButton*>(button)->setText(tr("Undone"));
-        }
-    });
+    Job job = JobRunner::job<WriteOutcome>(
+        [injection](Session& session, CancelToken&, const ProgressFn&) -> Result<WriteOutcome> {
+            if (injection.batchId)
+                return Reverter::revertBatch(session, *injection.batchId);
+            WriteOutcome total;
+            for (auto it = injection.auditIds.crbegin(); it != injection.auditIds.crend(); ++it) {
+                auto reverted = Reverter::revert(session, *it);
+                if (!reverted)
+                    return reverted.error();
+                total.auditIds += reverted->auditIds;
+                total.applied += reverted->applied;
+            }
+            return total;
+        });
+    WriteFlow::runDirect(
+        m_context, this, m_progress, tr("Undo injection"), QString(), job, [this, row](const WriteOutcome&) {
+            m_done[row].undone = true;
+            if (auto* button = m_injections->cellWidget(row, 4)) {
+                button->setEnabled(false);
+                static_cast<QPushButton*>(button)->setText(tr("Undone"));
+            }
+        });
 }
 
 } // namespace cc::ui

@@ -34,7 +34,8 @@ private:
         bool undone = false;
     };
     void updateAvailability();
-    void addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds, std::optional<qint64> batchId);
+    void addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds,
+        std::optional<qint64> batchId);
 
     ConsoleContext* m_context;
     QWidget* m_form = nullptr;

@@ -79,8 +79,10 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(m_progress);
 
     // activated covers Enter and, on every desktop style, double-click.
-    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) { openRow(index.row()); });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunHistoryPage::updateActions);
+    connect(
+        m_table, &QTableView::activated, this, [this](const QModelIndex& index) { openRow(index.row()); });
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &RunHistoryPage::updateActions);
     connect(m_model, &RunHistoryModel::modelReset, this, &RunHistoryPage::updateActions);
     connect(m_open, &QPushButton::clicked, this, &RunHistoryPage::openSelected);
     connect(refresh, &QPushButton::clicked, this, &RunHistoryPage::reload);
@@ -110,30 +112,32 @@ void RunHistoryPage::reload()
     if (m_model->rowCount() == 0)
         m_summary->setText(tr("Loading…"));
     m_context->jobs().submit(JobRunner::Lane::Read,
-                             JobRunner::job<QList<HealthReport>>([](Session& session, CancelToken&, const ProgressFn&) {
-                                 return RunStore::runs(session.db(), runLimit);
-                             }),
-                             this, [this](const JobOutcome& outcome) {
-                                 m_loading = false;
-                                 if (!outcome.ok) {
-                                     m_loadedOnce = false; // try again when shown next
-                                     m_summary->setText(tr("The run history cannot be read. %1").arg(Wording::error(outcome.code, outcome.message)));
-                                     return;
-                                 }
-                                 const QModelIndexList selected = m_table->selectionModel()->selectedRows();
-                                 const QVariant selectedId = selected.isEmpty() ? QVariant() : selected.first().data(RunHistoryModel::RunIdRole);
-                                 m_model->setRuns(outcome.value.value<QList<HealthReport>>());
-                                 const int count = m_model->rowCount();
-                                 if (count == 0)
-                                     m_summary->setText(tr("No check has been stored yet. Run one from the dashboard (F5)."));
-                                 else if (count >= runLimit)
-                                     m_summary->setText(tr("The latest %1 checks, newest first.").arg(count));
-                                 else
-                                     m_summary->setText(tr("%n stored check(s), newest first.", nullptr, count));
-                                 const int row = selectedId.isValid() ? m_model->rowOf(selectedId.toLongLong()) : -1;
-                                 if (row >= 0)
-                                     m_table->selectRow(row);
-                             });
+        JobRunner::job<QList<HealthReport>>([](Session& session, CancelToken&, const ProgressFn&) {
+            return RunStore::runs(session.db(), runLimit);
+        }),
+        this, [this](const JobOutcome& outcome) {
+            m_loading = false;
+            if (!outcome.ok) {
+                m_loadedOnce = false; // try again when shown next
+                m_summary->setText(tr("The run history cannot be read. %1")
+                                       .arg(Wording::error(outcome.code, outcome.message)));
+                return;
+            }
+            const QModelIndexList selected = m_table->selectionModel()->selectedRows();
+            const QVariant selectedId
+                = selected.isEmpty() ? QVariant() : selected.first().data(RunHistoryModel::RunIdRole);
+            m_model->setRuns(outcome.value.value<QList<HealthReport>>());
+            const int count = m_model->rowCount();
+            if (count == 0)
+                m_summary->setText(tr("No check has been stored yet. Run one from the dashboard (F5)."));
+            else if (count >= runLimit)
+                m_summary->setText(tr("The latest %1 checks, newest first.").arg(count));
+            else
+                m_summary->setText(tr("%n stored check(s), newest first.", nullptr, count));
+            const int row = selectedId.isValid() ? m_model->rowOf(selectedId.toLongLong()) : -1;
+            if (row >= 0)
+                m_table->selectRow(row);
+        });
 }
 
 void RunHistoryPage::openSelected()
@@ -167,7 +171,8 @@ void RunHistoryPage::updateActions()
 {
     const bool selection = m_table->selectionModel()->hasSelection();
     m_open->setEnabled(selection);
-    m_open->setToolTip(selection ? tr("Open the violations page on the selected run") : tr("Select a run first"));
+    m_open->setToolTip(
+        selection ? tr("Open the violations page on the selected run") : tr("Select a run first"));
 }
 
 } // namespace cc::ui

@@ -67,9 +67,11 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     m_language->addItem(tr("System"), Translations::key(Translations::Language::System));
     m_language->addItem(QStringLiteral("English"), Translations::key(Translations::Language::English));
     m_language->addItem(QStringLiteral("Magyar"), Translations::key(Translations::Language::Hungarian));
-    m_language->setCurrentIndex(std::max(0, m_language->findData(Translations::key(Translations::savedLanguage()))));
+    m_language->setCurrentIndex(
+        std::max(0, m_language->findData(Translations::key(Translations::savedLanguage()))));
     appearanceForm->addRow(tr("&Language:"), m_language);
-    m_languageNote = new QLabel(tr("The new language takes effect the next time Coupling Console starts."), appearance);
+    m_languageNote
+        = new QLabel(tr("The new language takes effect the next time Coupling Console starts."), appearance);
     m_languageNote->setObjectName(QStringLiteral("settingsLanguageNote"));
     m_languageNote->setWordWrap(true);
     m_languageNote->setVisible(Translations::savedLanguage() != Translations::installedLanguage());
@@ -80,8 +82,9 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     auto* dashboardForm = new QFormLayout(dashboardBox);
     m_refresh = new QComboBox(dashboardBox);
     m_refresh->setObjectName(QStringLiteral("settingsRefreshInterval"));
-    for (const auto& [seconds, label] : { std::pair { 0, tr("Off") }, std::pair { 5, tr("5 s") }, std::pair { 10, tr("10 s") },
-                                          std::pair { 30, tr("30 s") }, std::pair { 60, tr("1 min") }, std::pair { 300, tr("5 min") } })
+    for (const auto& [seconds, label] :
+        { std::pair { 0, tr("Off") }, std::pair { 5, tr("5 s") }, std::pair { 10, tr("10 s") },
+            std::pair { 30, tr("30 s") }, std::pair { 60, tr("1 min") }, std::pair { 300, tr("5 min") } })
         m_refresh->addItem(label, seconds);
     m_schedule = new QSpinBox(dashboardBox);
     m_schedule->setObjectName(QStringLiteral("settingsCheckSchedule"));
@@ -90,9 +93,10 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     m_schedule->setSpecialValueText(tr("Off"));
     dashboardForm->addRow(tr("Auto-&refresh:"), m_refresh);
     dashboardForm->addRow(tr("S&cheduled full check every:"), m_schedule);
-    auto* scheduleNote = new QLabel(tr("A scheduled check is skipped when any completed check, by anyone, is younger than the "
-                                       "interval. Off by default on production."),
-                                    dashboardBox);
+    auto* scheduleNote = new QLabel(
+        tr("A scheduled check is skipped when any completed check, by anyone, is younger than the "
+           "interval. Off by default on production."),
+        dashboardBox);
     scheduleNote->setWordWrap(true);
     dashboardForm->addRow(QString(), scheduleNote);
     layout->addWidget(dashboardBox);
@@ -145,17 +149,19 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
         m_dashboard->setScheduleMinutes(minutes);
     });
     connect(m_theme, &QComboBox::currentIndexChanged, this,
-            [this] { Appearance::setTheme(Appearance::themeFromKey(m_theme->currentData().toString())); });
+        [this] { Appearance::setTheme(Appearance::themeFromKey(m_theme->currentData().toString())); });
     connect(m_language, &QComboBox::currentIndexChanged, this, [this] {
-        const Translations::Language language = Translations::languageFromKey(m_language->currentData().toString());
+        const Translations::Language language
+            = Translations::languageFromKey(m_language->currentData().toString());
         Translations::saveLanguage(language);
         m_languageNote->setVisible(language != Translations::installedLanguage());
     });
     connect(m_saveThresholds, &QPushButton::clicked, this, &SettingsPage::saveThresholds);
     connect(about, &QPushButton::clicked, this, [this] {
         Prompt::information(this, tr("About Coupling Console"),
-                            tr("Coupling Console %1\nFinds and repairs desyncs between specialization progress and user licenses.")
-                                .arg(QCoreApplication::applicationVersion()));
+            tr("Coupling Console %1\nFinds and repairs desyncs between specialization progress and user "
+               "licenses.")
+                .arg(QCoreApplication::applicationVersion()));
     });
     connect(context, &ConsoleContext::infoChanged, this, &SettingsPage::updateFacts);
     updateFacts();
@@ -166,11 +172,13 @@ void SettingsPage::updateFacts()
     const ConsoleInfo& info = m_context->info();
     m_connection->setText(info.connection + (info.readOnly ? tr(" (read-only)") : QString()));
     m_environment->setText(info.loaded ? Wording::environment(info.environment) : tr("unknown"));
-    m_operator->setText(info.loaded ? tr("%1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role)) : QString());
+    m_operator->setText(
+        info.loaded ? tr("%1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role)) : QString());
     m_healthy->setText(Wording::hundredthsField(info.thresholds.healthy));
     m_degraded->setText(Wording::hundredthsField(info.thresholds.degraded));
     const auto allowed = info.allows(Action::ChangeSettings);
-    for (QWidget* widget : { static_cast<QWidget*>(m_healthy), static_cast<QWidget*>(m_degraded), static_cast<QWidget*>(m_saveThresholds) }) {
+    for (QWidget* widget : { static_cast<QWidget*>(m_healthy), static_cast<QWidget*>(m_degraded),
+             static_cast<QWidget*>(m_saveThresholds) }) {
         widget->setEnabled(allowed.ok());
         widget->setToolTip(allowed.ok() ? QString() : Wording::refusal(allowed.error()));
     }
@@ -187,8 +195,7 @@ void SettingsPage::saveThresholds()
     const QString healthy = Wording::coreDecimal(m_healthy->text());
     const QString degraded = Wording::coreDecimal(m_degraded->text());
     m_saveThresholds->setEnabled(false);
-    const quint64 id = m_context->jobs().submit(
-        JobRunner::Lane::Action,
+    const quint64 id = m_context->jobs().submit(JobRunner::Lane::Action,
         JobRunner::job<qint64>([healthy, degraded](Session& session, CancelToken&, const ProgressFn&) {
             return Administration::setThresholds(session, healthy, degraded);
         }),
@@ -199,7 +206,8 @@ void SettingsPage::saveThresholds()
                 Prompt::error(this, tr("Health thresholds"), Wording::error(outcome.code, outcome.message));
                 return;
             }
-            Prompt::information(this, tr("Health thresholds"), tr("Saved. New checks use these thresholds; stored runs keep theirs."));
+            Prompt::information(this, tr("Health thresholds"),
+                tr("Saved. New checks use these thresholds; stored runs keep theirs."));
             m_context->reloadInfo();
         });
     m_progress->start(id, tr("Saving thresholds…"));

@@ -90,7 +90,8 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_tracksLayout->setContentsMargins(0, 0, 0, 0);
     m_tracksLayout->addStretch();
     scroll->setWidget(m_tracksHost);
-    auto* historyTitle = new QLabel(tr("History (audit entries and license progressions, newest first)"), this);
+    auto* historyTitle
+        = new QLabel(tr("History (audit entries and license progressions, newest first)"), this);
     m_history = new QTableWidget(0, 4, this);
     m_history->setMaximumHeight(170);
     m_history->setObjectName(QStringLiteral("userHistory"));
@@ -105,13 +106,14 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(historyTitle);
     layout->addWidget(m_history);
 
-    addTrackAction("actionSyncProgressToLicense", tr("Sync &progress → license"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-                   TrackPanel::Request::SyncProgressToLicense);
-    addTrackAction("actionSyncLicenseToProgress", tr("Sync &license → progress"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L),
-                   TrackPanel::Request::SyncLicenseToProgress);
-    addTrackAction("actionSyncTowardHigher", tr("Sync toward &higher"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
-                   TrackPanel::Request::SyncTowardHigher);
-    addTrackAction("actionSetLevel", tr("Set l&evel…"), QKeySequence(Qt::CTRL | Qt::Key_L), TrackPanel::Request::SetLevel);
+    addTrackAction("actionSyncProgressToLicense", tr("Sync &progress → license"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), TrackPanel::Request::SyncProgressToLicense);
+    addTrackAction("actionSyncLicenseToProgress", tr("Sync &license → progress"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_L), TrackPanel::Request::SyncLicenseToProgress);
+    addTrackAction("actionSyncTowardHigher", tr("Sync toward &higher"),
+        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), TrackPanel::Request::SyncTowardHigher);
+    addTrackAction("actionSetLevel", tr("Set l&evel…"), QKeySequence(Qt::CTRL | Qt::Key_L),
+        TrackPanel::Request::SetLevel);
     // The track that holds the focus is the one the shortcuts act on, drawn as such.
     connect(qApp, &QApplication::focusChanged, this, [this](QWidget*, QWidget* now) {
         for (TrackPanel* panel : std::as_const(m_panels)) {
@@ -124,7 +126,7 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
 
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     connect(m_results, &QListWidget::itemActivated, this,
-            [this](QListWidgetItem* item) { openUser(item->data(Qt::UserRole).toLongLong()); });
+        [this](QListWidgetItem* item) { openUser(item->data(Qt::UserRole).toLongLong()); });
     connect(m_repair, &QPushButton::clicked, this, &UserPage::repairUser);
     connect(m_revert, &QPushButton::clicked, this, &UserPage::revertLastChange);
     connect(context, &ConsoleContext::connectionReplaced, this, &UserPage::clear);
@@ -140,7 +142,8 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     clear();
 }
 
-void UserPage::addTrackAction(const char* objectName, const QString& text, const QKeySequence& key, TrackPanel::Request request)
+void UserPage::addTrackAction(
+    const char* objectName, const QString& text, const QKeySequence& key, TrackPanel::Request request)
 {
     auto* action = new QAction(text, this);
     action->setObjectName(QString::fromLatin1(objectName));
@@ -180,7 +183,9 @@ void UserPage::requestOnCurrentTrack(TrackPanel::Request request)
         return;
     }
     // Said in the page, where the keys were pressed: why this track cannot do it.
-    m_message->setText(button ? button->toolTip() : tr("%1 is a staff credential: there is nothing to change.").arg(panel->view().rows.key.track));
+    m_message->setText(button
+            ? button->toolTip()
+            : tr("%1 is a staff credential: there is nothing to change.").arg(panel->view().rows.key.track));
     m_message->show();
 }
 
@@ -217,53 +222,54 @@ void UserPage::search(const QString& text)
         return;
     m_search->setText(query);
     m_context->jobs().submit(JobRunner::Lane::Read,
-                             JobRunner::job<QList<UserSummary>>([query](Session& session, CancelToken&, const ProgressFn&) {
-                                 return UserView::search(session, query, 50);
-                             }),
-                             this, [this](const JobOutcome& outcome) {
-                                 m_results->clear();
-                                 if (!outcome.ok) {
-                                     m_message->setText(Wording::error(outcome.code, outcome.message));
-                                     m_message->show();
-                                     return;
-                                 }
-                                 const auto users = outcome.value.value<QList<UserSummary>>();
-                                 if (users.size() == 1) {
-                                     m_results->hide();
-                                     openUser(users.first().id);
-                                     return;
-                                 }
-                                 for (const UserSummary& user : users) {
-                                     auto* item = new QListWidgetItem(tr("%1 · %2 · %3 (%4)").arg(user.id).arg(user.name, user.email, user.role),
-                                                                      m_results);
-                                     item->setData(Qt::UserRole, user.id);
-                                 }
-                                 m_results->setVisible(!users.isEmpty());
-                                 m_message->setText(users.isEmpty() ? tr("No user matches “%1”.").arg(m_search->text())
-                                                                    : tr("%n user(s) match; double-click one.", nullptr, int(users.size())));
-                                 m_message->show();
-                             });
+        JobRunner::job<QList<UserSummary>>([query](Session& session, CancelToken&, const ProgressFn&) {
+            return UserView::search(session, query, 50);
+        }),
+        this, [this](const JobOutcome& outcome) {
+            m_results->clear();
+            if (!outcome.ok) {
+                m_message->setText(Wording::error(outcome.code, outcome.message));
+                m_message->show();
+                return;
+            }
+            const auto users = outcome.value.value<QList<UserSummary>>();
+            if (users.size() == 1) {
+                m_results->hide();
+                openUser(users.first().id);
+                return;
+            }
+            for (const UserSummary& user : users) {
+                auto* item = new QListWidgetItem(
+                    tr("%1 · %2 · %3 (%4)").arg(user.id).arg(user.name, user.email, user.role), m_results);
+                item->setData(Qt::UserRole, user.id);
+            }
+            m_results->setVisible(!users.isEmpty());
+            m_message->setText(users.isEmpty()
+                    ? tr("No user matches “%1”.").arg(m_search->text())
+                    : tr("%n user(s) match; double-click one.", nullptr, int(users.size())));
+            m_message->show();
+        });
 }
 
 void UserPage::openUser(qint64 userId)
 {
     m_context->jobs().submit(JobRunner::Lane::Read,
-                             JobRunner::job<UserView>([userId](Session& session, CancelToken&, const ProgressFn&) {
-                                 return UserView::load(session, userId);
-                             }),
-                             this, [this](const JobOutcome& outcome) {
-                                 if (!outcome.ok) {
-                                     m_message->setText(Wording::error(outcome.code, outcome.message));
-                                     m_message->show();
-                                     return;
-                                 }
-                                 m_view = outcome.value.value<UserView>();
-                                 m_loaded = true;
-                                 m_results->hide();
-                                 m_message->hide();
-                                 render();
-                                 emit userLoaded(m_view.user.id);
-                             });
+        JobRunner::job<UserView>([userId](Session& session, CancelToken&, const ProgressFn&) {
+            return UserView::load(session, userId);
+        }),
+        this, [this](const JobOutcome& outcome) {
+            if (!outcome.ok) {
+                m_message->setText(Wording::error(outcome.code, outcome.message));
+                m_message->show();
+                return;
+            }
+            m_view = outcome.value.value<UserView>();
+            m_loaded = true;
+            m_results->hide();
+            m_message->hide();
+            render();
+            emit userLoaded(m_view.user.id);
+        });
 }
 
 void UserPage::render()
@@ -284,11 +290,13 @@ void UserPage::render()
     for (const TrackView& track : std::as_const(m_view.tracks))
         inconsistent += track.classification.violation ? 1 : 0;
     const QColor colour = inconsistent > 0 ? ThemeColors::critical() : ThemeColors::healthy();
-    m_header->setText(tr("<b>%1</b> · %2 · id %3 · %4%5 · <span style=\"color:%6\">%7</span>")
-                          .arg(user.name.toHtmlEscaped(), user.email.toHtmlEscaped())
-                          .arg(user.id)
-                          .arg(user.role.toHtmlEscaped(), user.active ? QString() : tr(" (inactive)"), colour.name(),
-                               inconsistent > 0 ? tr("%n desynced track(s)", nullptr, inconsistent) : tr("all tracks consistent")));
+    m_header->setText(
+        tr("<b>%1</b> · %2 · id %3 · %4%5 · <span style=\"color:%6\">%7</span>")
+            .arg(user.name.toHtmlEscaped(), user.email.toHtmlEscaped())
+            .arg(user.id)
+            .arg(user.role.toHtmlEscaped(), user.active ? QString() : tr(" (inactive)"), colour.name(),
+                inconsistent > 0 ? tr("%n desynced track(s)", nullptr, inconsistent)
+                                 : tr("all tracks consistent")));
     // Desynced tracks first, then the rest, each group in key order.
     QList<TrackView> ordered = m_view.tracks;
     std::stable_sort(ordered.begin(), ordered.end(), [](const TrackView& a, const TrackView& b) {
@@ -297,13 +305,14 @@ void UserPage::render()
     for (const TrackView& track : std::as_const(ordered)) {
         auto* panel = new TrackPanel(track, m_context->info(), m_tracksHost);
         connect(panel, &TrackPanel::requested, this,
-                [this, panel](TrackPanel::Request request) { onTrackRequest(panel->view(), request); });
+            [this, panel](TrackPanel::Request request) { onTrackRequest(panel->view(), request); });
         m_tracksLayout->insertWidget(m_tracksLayout->count() - 1, panel);
         m_panels.append(panel);
         for (QAction* action : std::as_const(m_trackActions)) {
             const auto request = TrackPanel::Request(action->data().toInt());
             if (QPushButton* button = panel->button(request); button && button->isEnabled())
-                button->setToolTip(tr("%1 (%2)").arg(QString(action->text()).remove(u'&'), action->shortcut().toString(QKeySequence::NativeText)));
+                button->setToolTip(tr("%1 (%2)").arg(QString(action->text()).remove(u'&'),
+                    action->shortcut().toString(QKeySequence::NativeText)));
         }
     }
     TrackPanel* current = m_panels.isEmpty() ? nullptr : m_panels.first();
@@ -341,24 +350,29 @@ void UserPage::render()
     };
     QList<Event> events;
     for (const AuditEntry& entry : std::as_const(m_view.history))
-        events.append({ entry.at, entry.track, tr("%1 (%2, audit #%3)").arg(entry.action, entry.source).arg(entry.id),
-                        entry.reason.isEmpty() ? entry.operatorEmail : tr("%1: %2").arg(entry.operatorEmail, entry.reason) });
+        events.append(
+            { entry.at, entry.track, tr("%1 (%2, audit #%3)").arg(entry.action, entry.source).arg(entry.id),
+                entry.reason.isEmpty() ? entry.operatorEmail
+                                       : tr("%1: %2").arg(entry.operatorEmail, entry.reason) });
     for (const TrackView& track : std::as_const(m_view.tracks)) {
         for (const Row& row : track.progressions) {
             QDateTime at = row.value(QStringLiteral("advanced_at")).toDateTime();
             at.setTimeSpec(Qt::UTC);
             events.append({ at, track.rows.key.track,
-                            tr("license level %1 → %2").arg(row.value(QStringLiteral("from_level")).toString(),
-                                                           row.value(QStringLiteral("to_level")).toString()),
-                            row.value(QStringLiteral("advancement_reason")).toString() });
+                tr("license level %1 → %2")
+                    .arg(row.value(QStringLiteral("from_level")).toString(),
+                        row.value(QStringLiteral("to_level")).toString()),
+                row.value(QStringLiteral("advancement_reason")).toString() });
         }
     }
     std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at > b.at; });
     m_history->setRowCount(int(events.size()));
     for (int i = 0; i < events.size(); ++i) {
         const Event& event = events.at(i);
-        m_history->setItem(i, 0, new QTableWidgetItem(event.at.isValid() ? QLocale().toString(event.at.toLocalTime(), QLocale::ShortFormat)
-                                                                         : QStringLiteral("—")));
+        m_history->setItem(i, 0,
+            new QTableWidgetItem(event.at.isValid()
+                    ? QLocale().toString(event.at.toLocalTime(), QLocale::ShortFormat)
+                    : QStringLiteral("—")));
         m_history->setItem(i, 1, new QTableWidgetItem(event.track));
         m_history->setItem(i, 2, new QTableWidgetItem(event.what));
         m_history->setItem(i, 3, new QTableWidgetItem(event.details));
@@ -374,14 +388,17 @@ void UserPage::updateButtons()
     const ConsoleInfo& info = m_context->info();
     const auto repair = info.allows(Action::RepairOne);
     m_repair->setEnabled(m_loaded && repair.ok());
-    m_repair->setToolTip(repair.ok() ? tr("Preview and repair every track of this user") : Wording::refusal(repair.error()));
+    m_repair->setToolTip(
+        repair.ok() ? tr("Preview and repair every track of this user") : Wording::refusal(repair.error()));
     const bool qaEntry = m_loaded && !m_view.history.isEmpty() && m_view.history.first().source == u"qa";
     const auto revert = info.allows(qaEntry ? Action::RevertInjection : Action::Revert);
     const bool hasHistory = m_loaded && !m_view.history.isEmpty();
     m_revert->setEnabled(hasHistory && revert.ok());
-    m_revert->setToolTip(!revert.ok()  ? Wording::refusal(revert.error())
-                             : hasHistory ? tr("Undo audit entry #%1 (%2)").arg(m_view.history.first().id).arg(m_view.history.first().action)
-                                          : tr("Nothing to revert"));
+    m_revert->setToolTip(!revert.ok() ? Wording::refusal(revert.error())
+            : hasHistory              ? tr("Undo audit entry #%1 (%2)")
+                               .arg(m_view.history.first().id)
+                               .arg(m_view.history.first().action)
+                         : tr("Nothing to revert"));
 }
 
 void UserPage::onTrackRequest(const TrackView& track, TrackPanel::Request request)
@@ -396,26 +413,34 @@ void UserPage::onTrackRequest(const TrackView& track, TrackPanel::Request reques
     };
     if (request == TrackPanel::Request::SetLevel) {
         const int max = m_context->info().maxLevels.value(key.track, 1);
-        // A stored level beyond the catalogue (even beyond 32 bits) starts the prompt at the nearest valid one.
-        const int current = int(std::clamp<qint64>(track.classification.progressLevel.value_or(track.classification.licenseLevel.value_or(1)), 1, max));
-        const auto choice = Prompt::askLevel(this, tr("Set level of user %1, %2").arg(key.userId).arg(key.track), current, max);
+        // A stored level beyond the catalogue (even beyond 32 bits) starts the prompt at the nearest valid
+        // one.
+        const int current = int(std::clamp<qint64>(
+            track.classification.progressLevel.value_or(track.classification.licenseLevel.value_or(1)), 1,
+            max));
+        const auto choice = Prompt::askLevel(
+            this, tr("Set level of user %1, %2").arg(key.userId).arg(key.track), current, max);
         if (!choice)
             return;
         write.title = tr("Set level %1 for user %2, %3").arg(choice->level).arg(key.userId).arg(key.track);
-        write.preview = JobRunner::job<Plan>([key, choice = *choice](Session& session, CancelToken&, const ProgressFn&) {
-            return CouplingWriter::preview(session, { key }, Operations::setLevelPlanner(choice.level, choice.reason, ProgressDelta {}));
-        });
+        write.preview = JobRunner::job<Plan>(
+            [key, choice = *choice](Session& session, CancelToken&, const ProgressFn&) {
+                return CouplingWriter::preview(session, { key },
+                    Operations::setLevelPlanner(choice.level, choice.reason, ProgressDelta {}));
+            });
     } else {
-        const SyncDirection direction = request == TrackPanel::Request::SyncProgressToLicense ? SyncDirection::ProgressToLicense
-            : request == TrackPanel::Request::SyncLicenseToProgress                       ? SyncDirection::LicenseToProgress
-                                                                                           : SyncDirection::TowardHigher;
+        const SyncDirection direction = request == TrackPanel::Request::SyncProgressToLicense
+            ? SyncDirection::ProgressToLicense
+            : request == TrackPanel::Request::SyncLicenseToProgress ? SyncDirection::LicenseToProgress
+                                                                    : SyncDirection::TowardHigher;
         write.title = request == TrackPanel::Request::SyncProgressToLicense ? tr("Sync progress → license")
-            : request == TrackPanel::Request::SyncLicenseToProgress          ? tr("Sync license → progress")
-                                                                             : tr("Sync toward the higher level");
+            : request == TrackPanel::Request::SyncLicenseToProgress         ? tr("Sync license → progress")
+                                                                    : tr("Sync toward the higher level");
         write.title += tr(" for user %1, %2").arg(key.userId).arg(key.track);
-        write.preview = JobRunner::job<Plan>([key, direction](Session& session, CancelToken&, const ProgressFn&) {
-            return Operations::previewSync(session, key, direction);
-        });
+        write.preview
+            = JobRunner::job<Plan>([key, direction](Session& session, CancelToken&, const ProgressFn&) {
+                  return Operations::previewSync(session, key, direction);
+              });
     }
     WriteFlow::run(m_context, this, m_progress, write);
 }
@@ -430,9 +455,10 @@ void UserPage::repairUser()
     WriteRequest write;
     write.title = tr("Repair all tracks of user %1").arg(userId);
     write.typeToConfirm = m_context->confirmationFor(userId);
-    write.preview = JobRunner::job<Plan>([userId, options](Session& session, CancelToken&, const ProgressFn&) {
-        return Repair::previewUser(session, userId, QString(), options);
-    });
+    write.preview
+        = JobRunner::job<Plan>([userId, options](Session& session, CancelToken&, const ProgressFn&) {
+              return Repair::previewUser(session, userId, QString(), options);
+          });
     write.apply = [](const Plan& plan) {
         return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
             return CouplingWriter::apply(session, plan);
@@ -446,17 +472,20 @@ void UserPage::revertLastChange()
     if (!m_loaded || m_view.history.isEmpty())
         return;
     const AuditEntry entry = m_view.history.first();
-    const QString question = tr("Revert audit entry #%1 (%2 on %3, %4)?\n\nBefore: %5\nAfter: %6")
-                                 .arg(entry.id)
-                                 .arg(entry.action, entry.track, QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat),
-                                      QString::fromUtf8(QJsonDocument(entry.before).toJson(QJsonDocument::Compact)),
-                                      QString::fromUtf8(QJsonDocument(entry.after).toJson(QJsonDocument::Compact)));
+    const QString question
+        = tr("Revert audit entry #%1 (%2 on %3, %4)?\n\nBefore: %5\nAfter: %6")
+              .arg(entry.id)
+              .arg(entry.action, entry.track,
+                  QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat),
+                  QString::fromUtf8(QJsonDocument(entry.before).toJson(QJsonDocument::Compact)),
+                  QString::fromUtf8(QJsonDocument(entry.after).toJson(QJsonDocument::Compact)));
     const QString confirmText = m_context->confirmationFor(m_view.user.id);
     const qint64 id = entry.id;
-    Job job = JobRunner::job<WriteOutcome>([id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
+    Job job = JobRunner::job<WriteOutcome>(
+        [id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
     if (!confirmText.isEmpty()) {
-        if (!Prompt::confirmPlan(this, tr("Revert last change"), tr("Restores the rows exactly as they were before this entry."), question,
-                                 confirmText))
+        if (!Prompt::confirmPlan(this, tr("Revert last change"),
+                tr("Restores the rows exactly as they were before this entry."), question, confirmText))
             return;
         WriteFlow::runDirect(m_context, this, m_progress, tr("Revert last change"), QString(), job, {});
         return;

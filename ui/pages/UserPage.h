@@ -49,7 +49,8 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
-    void addTrackAction(const char* objectName, const QString& text, const QKeySequence& key, TrackPanel::Request request);
+    void addTrackAction(
+        const char* objectName, const QString& text, const QKeySequence& key, TrackPanel::Request request);
     void requestOnCurrentTrack(TrackPanel::Request request);
     void makeCurrent(TrackPanel* panel);
     // Forgets the shown user (another database is open now).

@@ -61,7 +61,8 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_user->setObjectName(QStringLiteral("violationsUser"));
     m_user->setPlaceholderText(tr("User id or email"));
     m_user->setClearButtonEnabled(true);
-    m_user->setMinimumWidth(m_user->fontMetrics().horizontalAdvance(m_user->placeholderText()) + 40); // usable at 1024 px
+    m_user->setMinimumWidth(
+        m_user->fontMetrics().horizontalAdvance(m_user->placeholderText()) + 40); // usable at 1024 px
     filters->addWidget(new QLabel(tr("Run:"), this));
     filters->addWidget(m_run);
     filters->addWidget(new QLabel(tr("Kind:"), this));
@@ -98,7 +99,8 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_table->setColumnWidth(ViolationTableModel::ProgressColumn, 100);
     m_table->setColumnWidth(ViolationTableModel::LicenseColumn, 100);
     m_table->setColumnWidth(ViolationTableModel::ActionColumn, 200);
-    m_table->setToolTip(tr("Double-click a row to open the user; click the User, Track or Kind header to sort"));
+    m_table->setToolTip(
+        tr("Double-click a row to open the user; click the User, Track or Kind header to sort"));
     m_table->horizontalHeader()->setSortIndicator(ViolationTableModel::UserColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
     widenColumnsToTitles(m_table); // after the sort arrow, which needs room too
@@ -139,12 +141,14 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
         emit m_context->openUserRequested(m_model->violation(index.row()).record.userId);
     });
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ViolationsPage::updateActions);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        &ViolationsPage::updateActions);
     connect(m_model, &ViolationTableModel::totalChanged, this, &ViolationsPage::updateSummary);
     connect(m_model, &ViolationTableModel::rowsInserted, this, &ViolationsPage::updateSummary);
     connect(m_model, &ViolationTableModel::rowsRemoved, this, &ViolationsPage::updateSummary);
     connect(m_model, &ViolationTableModel::modelReset, this, &ViolationsPage::updateSummary);
-    connect(m_model, &ViolationTableModel::failed, this, [this](const QString& message) { m_summary->setText(message); });
+    connect(m_model, &ViolationTableModel::failed, this,
+        [this](const QString& message) { m_summary->setText(message); });
     connect(m_previous, &QPushButton::clicked, m_model, &ViolationTableModel::fetchPrevious);
     connect(m_table->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
         if (value == m_table->verticalScrollBar()->minimum() && m_model->canFetchPrevious())
@@ -259,34 +263,35 @@ void ViolationsPage::applyFilter()
 void ViolationsPage::loadRuns()
 {
     m_context->jobs().submit(JobRunner::Lane::Read,
-                             JobRunner::job<QList<HealthReport>>([](Session& session, CancelToken&, const ProgressFn&) {
-                                 return RunStore::runs(session.db(), 200);
-                             }),
-                             this, [this](const JobOutcome& outcome) {
-                                 if (!outcome.ok)
-                                     return;
-                                 const QVariant current = m_run->currentData();
-                                 const QSignalBlocker block(m_run);
-                                 while (m_run->count() > 1)
-                                     m_run->removeItem(1);
-                                 for (const HealthReport& run : outcome.value.value<QList<HealthReport>>()) {
-                                     if (!run.runId || run.status == u"running")
-                                         continue;
-                                     const QString rate = run.rateHundredths ? Wording::rate(*run.rateHundredths) : QStringLiteral("—");
-                                     m_run->addItem(tr("#%1 · %2 · %3 · %4 · %n violation(s)", nullptr, int(run.inconsistent))
-                                                        .arg(*run.runId)
-                                                        .arg(QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
-                                                             Wording::status(run.status), rate),
-                                                    *run.runId);
-                                 }
-                                 int index = current.isValid() ? m_run->findData(current) : 0;
-                                 if (index < 0) {
-                                     // A run chosen elsewhere (the run history) that this list does not hold.
-                                     m_run->addItem(tr("#%1").arg(current.toLongLong()), current);
-                                     index = m_run->count() - 1;
-                                 }
-                                 m_run->setCurrentIndex(index);
-                             });
+        JobRunner::job<QList<HealthReport>>([](Session& session, CancelToken&, const ProgressFn&) {
+            return RunStore::runs(session.db(), 200);
+        }),
+        this, [this](const JobOutcome& outcome) {
+            if (!outcome.ok)
+                return;
+            const QVariant current = m_run->currentData();
+            const QSignalBlocker block(m_run);
+            while (m_run->count() > 1)
+                m_run->removeItem(1);
+            for (const HealthReport& run : outcome.value.value<QList<HealthReport>>()) {
+                if (!run.runId || run.status == u"running")
+                    continue;
+                const QString rate
+                    = run.rateHundredths ? Wording::rate(*run.rateHundredths) : QStringLiteral("—");
+                m_run->addItem(tr("#%1 · %2 · %3 · %4 · %n violation(s)", nullptr, int(run.inconsistent))
+                                   .arg(*run.runId)
+                                   .arg(QLocale().toString(run.startedAt.toLocalTime(), QLocale::ShortFormat),
+                                       Wording::status(run.status), rate),
+                    *run.runId);
+            }
+            int index = current.isValid() ? m_run->findData(current) : 0;
+            if (index < 0) {
+                // A run chosen elsewhere (the run history) that this list does not hold.
+                m_run->addItem(tr("#%1").arg(current.toLongLong()), current);
+                index = m_run->count() - 1;
+            }
+            m_run->setCurrentIndex(index);
+        });
 }
 
 void ViolationsPage::updateSummary()
@@ -299,7 +304,7 @@ void ViolationsPage::updateSummary()
     if (total < 0 && m_model->rowCount() > 0) {
         m_summary->setText(tr("Rows %1–%2 loaded; counting the rest…")
                                .arg(QLocale().toString(m_model->firstRowNumber() + 1),
-                                    QLocale().toString(m_model->firstRowNumber() + m_model->rowCount())));
+                                   QLocale().toString(m_model->firstRowNumber() + m_model->rowCount())));
     } else if (total < 0) {
         m_summary->setText(tr("Loading…"));
     } else if (total == 0) {
@@ -308,11 +313,13 @@ void ViolationsPage::updateSummary()
         const qint64 first = m_model->firstRowNumber() + 1;
         const qint64 last = m_model->firstRowNumber() + m_model->rowCount();
         // "(scroll for more)" only when rows past the loaded ones exist.
-        m_summary->setText(last < total ? tr("%1 in total; rows %2–%3 loaded (scroll for more).")
-                                              .arg(QLocale().toString(total), QLocale().toString(first), QLocale().toString(last))
-                           : first > 1 ? tr("%1 in total; rows %2–%3 loaded.")
-                                             .arg(QLocale().toString(total), QLocale().toString(first), QLocale().toString(last))
-                                       : tr("%n row(s), all shown.", nullptr, int(total)));
+        m_summary->setText(last < total
+                ? tr("%1 in total; rows %2–%3 loaded (scroll for more).")
+                      .arg(QLocale().toString(total), QLocale().toString(first), QLocale().toString(last))
+                : first > 1
+                ? tr("%1 in total; rows %2–%3 loaded.")
+                      .arg(QLocale().toString(total), QLocale().toString(first), QLocale().toString(last))
+                : tr("%n row(s), all shown.", nullptr, int(total)));
     }
     m_previous->setVisible(m_model->firstRowNumber() > 0);
     updateActions();
@@ -325,13 +332,14 @@ void ViolationsPage::updateActions()
     const auto all = info.allows(Action::RepairAll);
     const bool selection = m_table->selectionModel()->hasSelection();
     m_repairSelected->setEnabled(one.ok() && selection);
-    m_repairSelected->setToolTip(one.ok() ? (selection ? tr("Preview and repair the selected keys") : tr("Select rows to repair"))
-                                          : Wording::refusal(one.error()));
+    m_repairSelected->setToolTip(one.ok()
+            ? (selection ? tr("Preview and repair the selected keys") : tr("Select rows to repair"))
+            : Wording::refusal(one.error()));
     const bool warnings = m_model->filter().warnings;
     m_repairAll->setEnabled(all.ok() && !warnings);
     m_repairAll->setToolTip(!all.ok() ? Wording::refusal(all.error())
-                                : warnings ? tr("Warnings are not repaired: choose a violation kind")
-                                           : tr("Preview and repair %1").arg(shownScope()));
+            : warnings                ? tr("Warnings are not repaired: choose a violation kind")
+                                      : tr("Preview and repair %1").arg(shownScope()));
 }
 
 void ViolationsPage::repairSelection()
@@ -355,7 +363,8 @@ void ViolationsPage::repairSelection()
     request.keys = [keys](Session&) -> Result<QList<KeyRef>> { return keys; };
     request.options.createLicenses = m_createLicenses->isChecked();
     if (m_context->info().environment == Environment::Production)
-        request.typeToConfirm = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
+        request.typeToConfirm
+            = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
     WriteFlow::runRepair(m_context, this, m_progress, request);
 }
 
@@ -370,7 +379,8 @@ QString ViolationsPage::shownScope() const
         parts << tr("track %1").arg(m_track->currentData().toString());
     if (!m_model->userFilter().trimmed().isEmpty())
         parts << tr("user %1").arg(m_model->userFilter().trimmed());
-    return parts.isEmpty() ? tr("every violation of the latest run") : tr("the violations shown (%1)").arg(parts.join(QStringLiteral(", ")));
+    return parts.isEmpty() ? tr("every violation of the latest run")
+                           : tr("the violations shown (%1)").arg(parts.join(QStringLiteral(", ")));
 }
 
 void ViolationsPage::repairAll()
@@ -379,7 +389,8 @@ void ViolationsPage::repairAll()
     const QString user = m_model->userFilter().trimmed();
     if (filter.warnings)
         return;
-    const bool everything = !filter.runId && filter.kind.isEmpty() && filter.track.isEmpty() && user.isEmpty();
+    const bool everything
+        = !filter.runId && filter.kind.isEmpty() && filter.track.isEmpty() && user.isEmpty();
     RepairRequest request;
     request.title = everything ? tr("Repair all violations") : tr("Repair the violations shown");
     request.scope = shownScope();
@@ -400,12 +411,13 @@ void ViolationsPage::repairAll()
             all.userId = *id;
         }
         QList<KeyRef> keys;
-        CC_TRY(RunStore::forEachViolation(session.db(), all, [&keys](const StoredViolation& row) -> Result<void> {
-            const KeyRef key { row.record.userId, row.record.track };
-            if (keys.isEmpty() || !(keys.last() == key))
-                keys.append(key);
-            return {};
-        }));
+        CC_TRY(RunStore::forEachViolation(
+            session.db(), all, [&keys](const StoredViolation& row) -> Result<void> {
+                const KeyRef key { row.record.userId, row.record.track };
+                if (keys.isEmpty() || !(keys.last() == key))
+                    keys.append(key);
+                return {};
+            }));
         std::sort(keys.begin(), keys.end());
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         return keys;
@@ -421,8 +433,10 @@ void ViolationsPage::exportRows()
     const QString user = m_model->userFilter().trimmed();
     ExportRequest request;
     request.title = tr("Export violations");
-    request.suggestedName = filter.runId ? QStringLiteral("violations-run-%1.csv").arg(*filter.runId) : QStringLiteral("violations.csv");
-    request.write = [filter, user](Session& session, QIODevice& out, const ExportOptions& options) -> Result<qint64> {
+    request.suggestedName = filter.runId ? QStringLiteral("violations-run-%1.csv").arg(*filter.runId)
+                                         : QStringLiteral("violations.csv");
+    request.write
+        = [filter, user](Session& session, QIODevice& out, const ExportOptions& options) -> Result<qint64> {
         ViolationFilter all = filter;
         if (!user.isEmpty()) {
             auto id = Operations::resolveUser(session, user);

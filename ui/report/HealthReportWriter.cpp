@@ -43,7 +43,7 @@ QString percent(const std::optional<qint64>& hundredths)
 
 // A titled list of horizontal bars: label, bar scaled to the largest value, value text.
 double drawBars(QPainter& painter, double x, double y, double width, const QString& title,
-                const QList<std::tuple<QString, qint64, QString, QColor>>& rows)
+    const QList<std::tuple<QString, qint64, QString, QColor>>& rows)
 {
     painter.setFont(font(12, true));
     painter.setPen(ink);
@@ -65,11 +65,15 @@ double drawBars(QPainter& painter, double x, double y, double width, const QStri
         painter.drawRoundedRect(bar, 2, 2);
         if (value > 0) {
             painter.setBrush(colour);
-            painter.drawRoundedRect(QRectF(bar.topLeft(), QSizeF(std::max(2.0, barWidth * double(value) / double(largest)), bar.height())), 2, 2);
+            painter.drawRoundedRect(
+                QRectF(bar.topLeft(),
+                    QSizeF(std::max(2.0, barWidth * double(value) / double(largest)), bar.height())),
+                2, 2);
         }
         painter.setBrush(Qt::NoBrush);
         painter.setPen(ink);
-        painter.drawText(QRectF(x + labelWidth + barWidth + 12, y, valueWidth, 16), Qt::AlignRight | Qt::AlignVCenter, text);
+        painter.drawText(QRectF(x + labelWidth + barWidth + 12, y, valueWidth, 16),
+            Qt::AlignRight | Qt::AlignVCenter, text);
         y += 17;
     }
     return y + 10;
@@ -79,8 +83,8 @@ double drawBars(QPainter& painter, double x, double y, double width, const QStri
 void drawGauge(QPainter& painter, const QPointF& centre, double radius, const ReportContent& content)
 {
     const double thickness = radius * 0.22;
-    const QRectF arc(centre.x() - radius + thickness / 2, centre.y() - radius + thickness / 2, 2 * radius - thickness,
-                     2 * radius - thickness);
+    const QRectF arc(centre.x() - radius + thickness / 2, centre.y() - radius + thickness / 2,
+        2 * radius - thickness, 2 * radius - thickness);
     painter.setBrush(Qt::NoBrush);
     painter.setPen(QPen(track, thickness, Qt::SolidLine, Qt::FlatCap));
     painter.drawArc(arc, 180 * 16, -180 * 16);
@@ -93,21 +97,25 @@ void drawGauge(QPainter& painter, const QPointF& centre, double radius, const Re
     // The thresholds as ticks across the band.
     for (const int threshold : { content.run.thresholds.degraded, content.run.thresholds.healthy }) {
         const double radians = (180.0 - threshold / 10000.0 * 180.0) * M_PI / 180.0;
-        const QPointF inner(centre.x() + std::cos(radians) * (radius - thickness - 2), centre.y() - std::sin(radians) * (radius - thickness - 2));
-        const QPointF outer(centre.x() + std::cos(radians) * (radius + 2), centre.y() - std::sin(radians) * (radius + 2));
+        const QPointF inner(centre.x() + std::cos(radians) * (radius - thickness - 2),
+            centre.y() - std::sin(radians) * (radius - thickness - 2));
+        const QPointF outer(
+            centre.x() + std::cos(radians) * (radius + 2), centre.y() - std::sin(radians) * (radius + 2));
         painter.setPen(QPen(ink, 1.2));
         painter.drawLine(inner, outer);
     }
     painter.setPen(ink);
     painter.setFont(font(20, true));
-    painter.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.55, 2 * radius, radius * 0.5), Qt::AlignCenter,
-                     percent(rate));
+    painter.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.55, 2 * radius, radius * 0.5),
+        Qt::AlignCenter, percent(rate));
     painter.setFont(font(8));
     painter.setPen(muted);
-    painter.drawText(QRectF(centre.x() - radius, centre.y() + 2, 30, 12), Qt::AlignLeft | Qt::AlignTop, QStringLiteral("0"));
-    painter.drawText(QRectF(centre.x() + radius - 30, centre.y() + 2, 30, 12), Qt::AlignRight | Qt::AlignTop, QStringLiteral("100"));
-    painter.drawText(QRectF(centre.x() - radius, centre.y() + 2, 2 * radius, 12), Qt::AlignHCenter | Qt::AlignTop,
-                     HealthReportWriter::tr("consistency rate"));
+    painter.drawText(QRectF(centre.x() - radius, centre.y() + 2, 30, 12), Qt::AlignLeft | Qt::AlignTop,
+        QStringLiteral("0"));
+    painter.drawText(QRectF(centre.x() + radius - 30, centre.y() + 2, 30, 12), Qt::AlignRight | Qt::AlignTop,
+        QStringLiteral("100"));
+    painter.drawText(QRectF(centre.x() - radius, centre.y() + 2, 2 * radius, 12),
+        Qt::AlignHCenter | Qt::AlignTop, HealthReportWriter::tr("consistency rate"));
 }
 
 void drawHeader(QPainter& painter, const QRectF& area, const ReportContent& content, int page)
@@ -115,24 +123,27 @@ void drawHeader(QPainter& painter, const QRectF& area, const ReportContent& cont
     painter.setPen(ink);
     painter.setFont(font(page == 0 ? 20 : 14, true));
     painter.drawText(QRectF(area.left(), area.top(), area.width(), 28), Qt::AlignLeft | Qt::AlignVCenter,
-                     page == 0 ? HealthReportWriter::tr("Coupling Console health report") : HealthReportWriter::tr("Top violations"));
+        page == 0 ? HealthReportWriter::tr("Coupling Console health report")
+                  : HealthReportWriter::tr("Top violations"));
     painter.setFont(font(9));
     painter.setPen(muted);
     const QLocale locale;
     const QString when = HealthReportWriter::tr("Check #%1 of %2 · report made %3")
                              .arg(content.run.runId.value_or(0))
                              .arg(locale.toString(content.run.startedAt.toLocalTime(), QLocale::ShortFormat),
-                                  locale.toString(content.generatedAt.toLocalTime(), QLocale::ShortFormat));
+                                 locale.toString(content.generatedAt.toLocalTime(), QLocale::ShortFormat));
     painter.drawText(QRectF(area.left(), area.top() + 30, area.width(), 14), Qt::AlignLeft | Qt::AlignVCenter,
-                     HealthReportWriter::tr("Database: %1").arg(content.database));
-    painter.drawText(QRectF(area.left(), area.top() + 44, area.width(), 14), Qt::AlignLeft | Qt::AlignVCenter, when);
+        HealthReportWriter::tr("Database: %1").arg(content.database));
+    painter.drawText(
+        QRectF(area.left(), area.top() + 44, area.width(), 14), Qt::AlignLeft | Qt::AlignVCenter, when);
     painter.setPen(QPen(rule, 1));
     painter.drawLine(QPointF(area.left(), area.top() + 64), QPointF(area.right(), area.top() + 64));
     // Footer.
     painter.setFont(font(8));
     painter.setPen(muted);
-    painter.drawText(QRectF(area.left(), area.bottom() - 12, area.width(), 12), Qt::AlignRight | Qt::AlignVCenter,
-                     HealthReportWriter::tr("Page %1 of %2").arg(page + 1).arg(HealthReportWriter::pageCount));
+    painter.drawText(QRectF(area.left(), area.bottom() - 12, area.width(), 12),
+        Qt::AlignRight | Qt::AlignVCenter,
+        HealthReportWriter::tr("Page %1 of %2").arg(page + 1).arg(HealthReportWriter::pageCount));
 }
 
 void drawSummaryPage(QPainter& painter, const QRectF& area, const ReportContent& content)
@@ -156,9 +167,12 @@ void drawSummaryPage(QPainter& painter, const QRectF& area, const ReportContent&
         { HealthReportWriter::tr("Pairs checked"), number(run.totalPairs) },
         { HealthReportWriter::tr("Consistent"), number(run.consistent) },
         { HealthReportWriter::tr("Violations"), number(run.inconsistent) },
-        { HealthReportWriter::tr("Warnings"), number(std::accumulate(run.warnings.cbegin(), run.warnings.cend(), qint64(0))) },
-        { HealthReportWriter::tr("New since the previous check"), run.newSincePrevious ? number(*run.newSincePrevious) : QStringLiteral("—") },
-        { HealthReportWriter::tr("Resolved since the previous check"), run.resolvedSincePrevious ? number(*run.resolvedSincePrevious) : QStringLiteral("—") },
+        { HealthReportWriter::tr("Warnings"),
+            number(std::accumulate(run.warnings.cbegin(), run.warnings.cend(), qint64(0))) },
+        { HealthReportWriter::tr("New since the previous check"),
+            run.newSincePrevious ? number(*run.newSincePrevious) : QStringLiteral("—") },
+        { HealthReportWriter::tr("Resolved since the previous check"),
+            run.resolvedSincePrevious ? number(*run.resolvedSincePrevious) : QStringLiteral("—") },
     };
     double rowY = y + 50;
     for (const auto& [label, value] : counts) {
@@ -174,27 +188,30 @@ void drawSummaryPage(QPainter& painter, const QRectF& area, const ReportContent&
     painter.setFont(font(9.5));
     painter.setPen(muted);
     painter.drawText(QRectF(area.left(), rowY, area.width(), 16), Qt::AlignLeft | Qt::AlignVCenter,
-                     HealthReportWriter::tr("Thresholds: healthy ≥ %1, degraded ≥ %2 (copied into the check when it ran)")
-                         .arg(Wording::percent(run.thresholds.healthy), Wording::percent(run.thresholds.degraded)));
+        HealthReportWriter::tr("Thresholds: healthy ≥ %1, degraded ≥ %2 (copied into the check when it ran)")
+            .arg(Wording::percent(run.thresholds.healthy), Wording::percent(run.thresholds.degraded)));
     rowY += 17;
     drawGauge(painter, QPointF(area.right() - 105, y + 120), 100, content);
 
     y = std::max(rowY, y + 150) + 18;
     QList<std::tuple<QString, qint64, QString, QColor>> kinds;
     for (int i = 0; i < violationKindCount; ++i)
-        kinds.append({ Wording::kind(kindName(ViolationKind(i))), run.byKind[i], number(run.byKind[i]), ThemeColors::critical() });
+        kinds.append({ Wording::kind(kindName(ViolationKind(i))), run.byKind[i], number(run.byKind[i]),
+            ThemeColors::critical() });
     y = drawBars(painter, area.left(), y, area.width(), HealthReportWriter::tr("Violations by kind"), kinds);
     QList<std::tuple<QString, qint64, QString, QColor>> warnings;
     for (int i = 0; i < warningKindCount; ++i)
-        warnings.append({ Wording::kind(warningName(WarningKind(i))), run.warnings[i], number(run.warnings[i]), ThemeColors::degraded() });
+        warnings.append({ Wording::kind(warningName(WarningKind(i))), run.warnings[i],
+            number(run.warnings[i]), ThemeColors::degraded() });
     y = drawBars(painter, area.left(), y, area.width(), HealthReportWriter::tr("Warnings by kind"), warnings);
     QList<std::tuple<QString, qint64, QString, QColor>> tracks;
     for (auto it = run.byTrack.cbegin(); it != run.byTrack.cend() && tracks.size() < 12; ++it)
         tracks.append({ it.key(), it->inconsistent,
-                        HealthReportWriter::tr("%1 of %2 pairs").arg(number(it->inconsistent), number(it->totalPairs)),
-                        ThemeColors::forStatus(run.status) });
+            HealthReportWriter::tr("%1 of %2 pairs").arg(number(it->inconsistent), number(it->totalPairs)),
+            ThemeColors::forStatus(run.status) });
     if (tracks.isEmpty())
-        tracks.append({ HealthReportWriter::tr("(no pairs)"), 0, QStringLiteral("0"), ThemeColors::unknown() });
+        tracks.append(
+            { HealthReportWriter::tr("(no pairs)"), 0, QStringLiteral("0"), ThemeColors::unknown() });
     drawBars(painter, area.left(), y, area.width(), HealthReportWriter::tr("Violations by track"), tracks);
 }
 
@@ -204,24 +221,28 @@ void drawViolationsPage(QPainter& painter, const QRectF& area, const ReportConte
     painter.setFont(font(9));
     painter.setPen(muted);
     const QString intro = content.run.inconsistent > content.topViolations.size()
-        ? HealthReportWriter::tr("The first %1 of %2 violations, in user order.").arg(content.topViolations.size()).arg(number(content.run.inconsistent))
-        : HealthReportWriter::tr("All %1 violations of this check, in user order.").arg(content.topViolations.size());
+        ? HealthReportWriter::tr("The first %1 of %2 violations, in user order.")
+              .arg(content.topViolations.size())
+              .arg(number(content.run.inconsistent))
+        : HealthReportWriter::tr("All %1 violations of this check, in user order.")
+              .arg(content.topViolations.size());
     painter.drawText(QRectF(area.left(), y, area.width(), 14), Qt::AlignLeft | Qt::AlignVCenter, intro);
     y += 22;
     if (content.topViolations.isEmpty()) {
         painter.setPen(ink);
         painter.setFont(font(11));
         painter.drawText(QRectF(area.left(), y, area.width(), 20), Qt::AlignLeft | Qt::AlignVCenter,
-                         HealthReportWriter::tr("No violations: every pair is consistent."));
+            HealthReportWriter::tr("No violations: every pair is consistent."));
         return;
     }
     struct Column {
         QString title;
         double width;
     };
-    const QList<Column> columns { { HealthReportWriter::tr("User"), 38 },     { HealthReportWriter::tr("Track"), 118 },
-                                  { HealthReportWriter::tr("Kind"), 100 },    { HealthReportWriter::tr("Progress"), 52 },
-                                  { HealthReportWriter::tr("License"), 48 },  { HealthReportWriter::tr("Reason"), area.width() - 356 } };
+    const QList<Column> columns { { HealthReportWriter::tr("User"), 38 },
+        { HealthReportWriter::tr("Track"), 118 }, { HealthReportWriter::tr("Kind"), 100 },
+        { HealthReportWriter::tr("Progress"), 52 }, { HealthReportWriter::tr("License"), 48 },
+        { HealthReportWriter::tr("Reason"), area.width() - 356 } };
     const double rowHeight = 26;
     painter.setPen(Qt::NoPen);
     painter.setBrush(track);
@@ -231,7 +252,8 @@ void drawViolationsPage(QPainter& painter, const QRectF& area, const ReportConte
     painter.setFont(font(8.5, true));
     double x = area.left();
     for (const Column& column : columns) {
-        painter.drawText(QRectF(x + 3, y, column.width - 6, 18), Qt::AlignLeft | Qt::AlignVCenter, column.title);
+        painter.drawText(
+            QRectF(x + 3, y, column.width - 6, 18), Qt::AlignLeft | Qt::AlignVCenter, column.title);
         x += column.width;
     }
     y += 18;
@@ -246,13 +268,14 @@ void drawViolationsPage(QPainter& painter, const QRectF& area, const ReportConte
         }
         painter.setPen(ink);
         const QStringList cells { QString::number(record.userId), record.track, Wording::kind(record.kind),
-                                  record.progressLevel ? QString::number(*record.progressLevel) : QStringLiteral("—"),
-                                  record.licenseLevel ? QString::number(*record.licenseLevel) : QStringLiteral("—"), record.reason };
+            record.progressLevel ? QString::number(*record.progressLevel) : QStringLiteral("—"),
+            record.licenseLevel ? QString::number(*record.licenseLevel) : QStringLiteral("—"),
+            record.reason };
         x = area.left();
         for (qsizetype i = 0; i < cells.size(); ++i) {
             const QRectF cell(x + 3, y + 1, columns.at(i).width - 6, rowHeight - 2);
             painter.drawText(cell, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-                             painter.fontMetrics().elidedText(cells.at(i), Qt::ElideRight, int(cell.width() * 2)));
+                painter.fontMetrics().elidedText(cells.at(i), Qt::ElideRight, int(cell.width() * 2)));
             x += columns.at(i).width;
         }
         y += rowHeight;
@@ -263,7 +286,8 @@ void drawViolationsPage(QPainter& painter, const QRectF& area, const ReportConte
 
 } // namespace
 
-void HealthReportWriter::paintPage(QPainter& painter, const QRectF& area, int page, const ReportContent& content)
+void HealthReportWriter::paintPage(
+    QPainter& painter, const QRectF& area, int page, const ReportContent& content)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
@@ -307,14 +331,16 @@ Result<void> HealthReportWriter::writePdf(const ReportContent& content, const QS
 QImage HealthReportWriter::renderPage(const ReportContent& content, int page, double scale)
 {
     const QSizeF a4 = QPageSize(QPageSize::A4).size(QPageSize::Point);
-    QImage image(QSize(int(a4.width() * scale), int(a4.height() * scale)), QImage::Format_ARGB32_Premultiplied);
+    QImage image(
+        QSize(int(a4.width() * scale), int(a4.height() * scale)), QImage::Format_ARGB32_Premultiplied);
     // 72 dots per inch: a point is a unit before the scale, as in the PDF.
     image.setDotsPerMeterX(qRound(72 / 0.0254));
     image.setDotsPerMeterY(qRound(72 / 0.0254));
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.scale(scale, scale);
-    paintPage(painter, QRectF(margin, margin, a4.width() - 2 * margin, a4.height() - 2 * margin), page, content);
+    paintPage(
+        painter, QRectF(margin, margin, a4.width() - 2 * margin, a4.height() - 2 * margin), page, content);
     return image;
 }
 

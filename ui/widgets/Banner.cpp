@@ -50,6 +50,9 @@ void Banner::setActionText(const QString& text)
     m_action->setVisible(!text.isEmpty());
 }
 
-QString Banner::message() const { return m_text->text(); }
+QString Banner::message() const
+{
+    return m_text->text();
+}
 
 } // namespace cc::ui

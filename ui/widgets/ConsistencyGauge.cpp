@@ -53,19 +53,24 @@ void ConsistencyGauge::updateAccessibleText()
         setAccessibleDescription(tr("No completed check yet"));
         return;
     }
-    setAccessibleDescription(tr("Consistency rate %1, %2 (healthy at or above %3, degraded at or above %4)")
-                                 .arg(Wording::rate(*m_rate), Wording::status(statusFor(m_rate, m_thresholds)),
-                                      Wording::percent(m_thresholds.healthy), Wording::percent(m_thresholds.degraded)));
+    setAccessibleDescription(
+        tr("Consistency rate %1, %2 (healthy at or above %3, degraded at or above %4)")
+            .arg(Wording::rate(*m_rate), Wording::status(statusFor(m_rate, m_thresholds)),
+                Wording::percent(m_thresholds.healthy), Wording::percent(m_thresholds.degraded)));
 }
 
 void ConsistencyGauge::updateLegend()
 {
     const auto item = [](const QColor& colour, const QString& text) {
-        return QStringLiteral("<span style=\"color:%1\">&#9632;</span> %2").arg(colour.name(), text.toHtmlEscaped());
+        return QStringLiteral("<span style=\"color:%1\">&#9632;</span> %2")
+            .arg(colour.name(), text.toHtmlEscaped());
     };
-    m_legend[0]->setText(item(ThemeColors::healthy(), tr("Healthy ≥ %1").arg(Wording::percent(m_thresholds.healthy))));
-    m_legend[1]->setText(item(ThemeColors::degraded(), tr("Degraded ≥ %1").arg(Wording::percent(m_thresholds.degraded))));
-    m_legend[2]->setText(item(ThemeColors::critical(), tr("Critical < %1").arg(Wording::percent(m_thresholds.degraded))));
+    m_legend[0]->setText(
+        item(ThemeColors::healthy(), tr("Healthy ≥ %1").arg(Wording::percent(m_thresholds.healthy))));
+    m_legend[1]->setText(
+        item(ThemeColors::degraded(), tr("Degraded ≥ %1").arg(Wording::percent(m_thresholds.degraded))));
+    m_legend[2]->setText(
+        item(ThemeColors::critical(), tr("Critical < %1").arg(Wording::percent(m_thresholds.degraded))));
 }
 
 double ConsistencyGauge::lowerBound() const
@@ -86,14 +91,16 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     const double radius = std::min(area.width() / 2.0, area.height() - 10);
     const QPointF centre(area.center().x(), area.top() + radius + 4);
     const double thickness = std::max(14.0, radius * 0.2);
-    const QRectF arcRect(centre.x() - radius + thickness / 2, centre.y() - radius + thickness / 2, 2 * radius - thickness,
-                         2 * radius - thickness);
+    const QRectF arcRect(centre.x() - radius + thickness / 2, centre.y() - radius + thickness / 2,
+        2 * radius - thickness, 2 * radius - thickness);
 
     // The scale starts low enough to show the critical band as wide as the degraded-to-100 span
     // (90..100 with the default thresholds), and always below the reading; both ends are labelled.
     const double low = lowerBound();
     // Qt angles: 0° at 3 o'clock, counter-clockwise, in 1/16 degree. `low` is at 180°, 100 % at 0°.
-    const auto angleOf = [low](double percent) { return 180.0 - (std::clamp(percent, low, 100.0) - low) / (100.0 - low) * 180.0; };
+    const auto angleOf = [low](double percent) {
+        return 180.0 - (std::clamp(percent, low, 100.0) - low) / (100.0 - low) * 180.0;
+    };
     const auto band = [&](double from, double to, const QColor& colour) {
         if (to <= from)
             return;
@@ -106,7 +113,9 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     const double degraded = m_thresholds.degraded / 100.0;
     const double healthy = m_thresholds.healthy / 100.0;
     const bool known = m_rate.has_value();
-    const auto dim = [&](const QColor& colour) { return known ? colour : ThemeColors::mix(colour, ThemeColors::window(), 0.6); };
+    const auto dim = [&](const QColor& colour) {
+        return known ? colour : ThemeColors::mix(colour, ThemeColors::window(), 0.6);
+    };
     band(low, degraded, dim(ThemeColors::critical()));
     band(degraded, healthy, dim(ThemeColors::degraded()));
     band(healthy, 100, dim(ThemeColors::healthy()));
@@ -116,13 +125,16 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     QFont small = font();
     small.setPointSizeF(small.pointSizeF() * 0.85);
     painter.setFont(small);
-    painter.drawText(QRectF(centre.x() - radius - 4, centre.y() + 2, 40, 18), Qt::AlignLeft | Qt::AlignTop, QString::number(low, 'f', 0));
-    painter.drawText(QRectF(centre.x() + radius - 36, centre.y() + 2, 40, 18), Qt::AlignRight | Qt::AlignTop, QStringLiteral("100"));
+    painter.drawText(QRectF(centre.x() - radius - 4, centre.y() + 2, 40, 18), Qt::AlignLeft | Qt::AlignTop,
+        QString::number(low, 'f', 0));
+    painter.drawText(QRectF(centre.x() + radius - 36, centre.y() + 2, 40, 18), Qt::AlignRight | Qt::AlignTop,
+        QStringLiteral("100"));
 
     // Needle.
     if (known) {
         const double radians = angleOf(*m_rate / 100.0) * M_PI / 180.0;
-        const QPointF tip(centre.x() + std::cos(radians) * (radius - thickness - 4), centre.y() - std::sin(radians) * (radius - thickness - 4));
+        const QPointF tip(centre.x() + std::cos(radians) * (radius - thickness - 4),
+            centre.y() - std::sin(radians) * (radius - thickness - 4));
         painter.setPen(QPen(ThemeColors::text(), 3, Qt::SolidLine, Qt::RoundCap));
         painter.drawLine(centre, tip);
         painter.setBrush(ThemeColors::text());
@@ -136,7 +148,8 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     painter.setFont(big);
     painter.setPen(ThemeColors::text());
     const QString value = known ? Wording::rate(*m_rate) : tr("no data");
-    painter.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.62, 2 * radius, radius * 0.4), Qt::AlignCenter, value);
+    painter.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.62, 2 * radius, radius * 0.4),
+        Qt::AlignCenter, value);
 }
 
 } // namespace cc::ui

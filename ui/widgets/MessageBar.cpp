@@ -50,7 +50,8 @@ MessageBar::MessageBar(ConsoleContext* context, QWidget* parent)
     connect(context, &ConsoleContext::writeReported, this, &MessageBar::report);
     connect(context, &ConsoleContext::connectionReplaced, this, &QWidget::hide);
     ThemeColors::setStyleSheet(this, [] {
-        return QStringLiteral("cc--ui--MessageBar { background: %1; border: 1px solid %2; border-radius: 6px; }")
+        return QStringLiteral(
+            "cc--ui--MessageBar { background: %1; border: 1px solid %2; border-radius: 6px; }")
             .arg(ThemeColors::infoBanner().name(), ThemeColors::healthy().name());
     });
     hide();
@@ -65,14 +66,18 @@ void MessageBar::report(const WriteReport& report)
     constexpr int shownLines = 3;
     m_text->setText(lines.size() <= shownLines ? whole
                                                : QStringList(lines.mid(0, shownLines)).join(u'\n') + u'\n'
-                            + tr("… %n more line(s): hover here for the whole report", nullptr, int(lines.size() - shownLines)));
+                + tr("… %n more line(s): hover here for the whole report", nullptr,
+                    int(lines.size() - shownLines)));
     m_text->setToolTip(whole);
     m_undo->setVisible(canUndo());
     m_undo->setEnabled(true);
     show();
 }
 
-QString MessageBar::text() const { return m_text->text(); }
+QString MessageBar::text() const
+{
+    return m_text->text();
+}
 
 bool MessageBar::canUndo() const
 {
@@ -87,23 +92,25 @@ void MessageBar::undo()
     const std::optional<qint64> batch = m_report.batchId;
     QList<qint64> ids = m_report.auditIds;
     std::sort(ids.begin(), ids.end(), std::greater<>());
-    Job job = JobRunner::job<WriteOutcome>([batch, ids](Session& session, CancelToken&, const ProgressFn&) -> Result<WriteOutcome> {
-        if (batch)
-            return Reverter::revertBatch(session, *batch);
-        WriteOutcome all; // entries without a batch: newest first, each in its own transaction
-        for (qint64 id : ids) {
-            auto one = Reverter::revert(session, id);
-            if (!one)
-                return one.error();
-            all.auditIds += one->auditIds;
-            all.applied += one->applied;
-        }
-        return all;
-    });
+    Job job = JobRunner::job<WriteOutcome>(
+        [batch, ids](Session& session, CancelToken&, const ProgressFn&) -> Result<WriteOutcome> {
+            if (batch)
+                return Reverter::revertBatch(session, *batch);
+            WriteOutcome all; // entries without a batch: newest first, each in its own transaction
+            for (qint64 id : ids) {
+                auto one = Reverter::revert(session, id);
+                if (!one)
+                    return one.error();
+                all.auditIds += one->auditIds;
+                all.applied += one->applied;
+            }
+            return all;
+        });
     const QString title = tr("Undo: %1").arg(m_report.title);
     // An undo is a write like any other: on production it is asked first, as the Audit log's revert is.
     if (m_context->info().environment == Environment::Production
-        && !Prompt::confirm(this, title, tr("This is the production database. Revert the change just made, exactly as it was before?"))) {
+        && !Prompt::confirm(this, title,
+            tr("This is the production database. Revert the change just made, exactly as it was before?"))) {
         m_undo->setEnabled(true);
         return;
     }

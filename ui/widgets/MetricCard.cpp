@@ -47,12 +47,16 @@ void MetricCard::setValue(const QString& value, const QString& note)
     setAccessibleDescription(note.isEmpty() ? value : tr("%1, %2").arg(value, note));
 }
 
-QString MetricCard::value() const { return m_value->text(); }
+QString MetricCard::value() const
+{
+    return m_value->text();
+}
 
 void MetricCard::restyle()
 {
-    setStyleSheet(QStringLiteral("cc--ui--MetricCard { background: %1; border: 1px solid %2; border-radius: 8px; }")
-                      .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name()));
+    setStyleSheet(
+        QStringLiteral("cc--ui--MetricCard { background: %1; border: 1px solid %2; border-radius: 8px; }")
+            .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name()));
     m_caption->setStyleSheet(QStringLiteral("color: %1;").arg(ThemeColors::mutedText().name()));
     m_note->setStyleSheet(QStringLiteral("color: %1;").arg(ThemeColors::mutedText().name()));
 }

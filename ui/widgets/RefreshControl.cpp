@@ -50,7 +50,10 @@ RefreshControl::RefreshControl(QWidget* parent)
     restart();
 }
 
-int RefreshControl::intervalSeconds() const { return m_interval->currentData().toInt(); }
+int RefreshControl::intervalSeconds() const
+{
+    return m_interval->currentData().toInt();
+}
 
 void RefreshControl::setIntervalSeconds(int seconds)
 {
@@ -59,7 +62,10 @@ void RefreshControl::setIntervalSeconds(int seconds)
         m_interval->setCurrentIndex(index);
 }
 
-bool RefreshControl::isPaused() const { return m_pause->isChecked(); }
+bool RefreshControl::isPaused() const
+{
+    return m_pause->isChecked();
+}
 
 void RefreshControl::restart()
 {

@@ -35,8 +35,9 @@ void StatusBadge::restyle()
     const QColor background = ThemeColors::forStatus(m_status);
     setText(Wording::status(m_status));
     setAccessibleDescription(text());
-    setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 14px; padding: 6px 18px; }")
-                      .arg(background.name(), ThemeColors::textOn(background).name()));
+    setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: %2; border-radius: 14px; padding: 6px 18px; }")
+            .arg(background.name(), ThemeColors::textOn(background).name()));
 }
 
 void StatusBadge::mouseReleaseEvent(QMouseEvent* event)

@@ -26,15 +26,20 @@ QString cell(const Row* row, const QString& column)
     if (value.isNull() || !value.isValid())
         return QStringLiteral("NULL");
     switch (value.metaType().id()) {
-    case QMetaType::QDateTime: return QLocale().toString(value.toDateTime().toLocalTime(), QLocale::ShortFormat);
+    case QMetaType::QDateTime:
+        return QLocale().toString(value.toDateTime().toLocalTime(), QLocale::ShortFormat);
     case QMetaType::Bool:
-        return value.toBool() ? QCoreApplication::translate("TrackPanel", "yes") : QCoreApplication::translate("TrackPanel", "no");
+        return value.toBool() ? QCoreApplication::translate("TrackPanel", "yes")
+                              : QCoreApplication::translate("TrackPanel", "no");
     case QMetaType::Int:
-    case QMetaType::LongLong: return QLocale().toString(value.toLongLong()); // 207 431 in Hungarian
-    default: break;
+    case QMetaType::LongLong:
+        return QLocale().toString(value.toLongLong()); // 207 431 in Hungarian
+    default:
+        break;
     }
     // SQLite keeps timestamps as text ("2025-07-13 22:02:00"); show them as PostgreSQL's are shown.
-    static const QRegularExpression timestamp(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?$"));
+    static const QRegularExpression timestamp(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?$"));
     const QString text = value.toString();
     if (timestamp.match(text).hasMatch()) {
         const QDateTime at = QDateTime::fromString(QString(text).replace(u' ', u'T'), Qt::ISODate);
@@ -68,8 +73,9 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     setFrameShape(QFrame::StyledPanel);
     setProperty("currentTrack", false);
     ThemeColors::setStyleSheet(this, [] {
-        return QStringLiteral("cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }"
-                              "cc--ui--TrackPanel[currentTrack=\"true\"] { border: 2px solid %3; }")
+        return QStringLiteral(
+            "cc--ui--TrackPanel { background: %1; border: 1px solid %2; border-radius: 8px; }"
+            "cc--ui--TrackPanel[currentTrack=\"true\"] { border: 2px solid %3; }")
             .arg(ThemeColors::card().name(), ThemeColors::cardBorder().name(), ThemeColors::accent().name());
     });
     auto* layout = new QVBoxLayout(this);
@@ -84,12 +90,17 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     title->setFont(bold);
     const bool consistent = !classification.violation.has_value();
     const bool staff = classification.staffCredential;
-    auto* state = new QLabel(staff ? tr("Staff credential") : consistent ? tr("Consistent") : Wording::kind(classification.violation->name()),
-                             this);
+    auto* state = new QLabel(staff ? tr("Staff credential")
+            : consistent           ? tr("Consistent")
+                                   : Wording::kind(classification.violation->name()),
+        this);
     state->setObjectName(QStringLiteral("trackState"));
-    const QColor stateColour = staff ? ThemeColors::accent() : consistent ? ThemeColors::healthy() : ThemeColors::critical();
-    state->setStyleSheet(QStringLiteral("QLabel { background: %1; color: %2; border-radius: 9px; padding: 2px 10px; }")
-                             .arg(stateColour.name(), ThemeColors::textOn(stateColour).name()));
+    const QColor stateColour = staff ? ThemeColors::accent()
+        : consistent                 ? ThemeColors::healthy()
+                                     : ThemeColors::critical();
+    state->setStyleSheet(
+        QStringLiteral("QLabel { background: %1; color: %2; border-radius: 9px; padding: 2px 10px; }")
+            .arg(stateColour.name(), ThemeColors::textOn(stateColour).name()));
     header->addWidget(title);
     header->addWidget(state);
     header->addStretch();
@@ -110,15 +121,17 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     fillFields();
     ThemeColors::onThemeChange(this, [this] { recolourFields(); });
     m_fields->setMinimumWidth(420);
-    m_fields->setFixedHeight(m_fields->horizontalHeader()->height() + m_fields->rowCount() * m_fields->verticalHeader()->defaultSectionSize() + 4);
+    m_fields->setFixedHeight(m_fields->horizontalHeader()->height()
+        + m_fields->rowCount() * m_fields->verticalHeader()->defaultSectionSize() + 4);
     body->addWidget(m_fields, 3);
 
     auto* side = new QVBoxLayout;
     const int max = info.maxLevels.value(view.rows.key.track, 0);
     auto* justified = new QLabel(this);
     justified->setObjectName(QStringLiteral("justifiedLevel"));
-    justified->setText(view.justifiedLevel > 0 ? tr("Justified level: %1 of %2").arg(view.justifiedLevel).arg(max)
-                                               : tr("Justified level: not computable"));
+    justified->setText(view.justifiedLevel > 0
+            ? tr("Justified level: %1 of %2").arg(view.justifiedLevel).arg(max)
+            : tr("Justified level: not computable"));
     side->addWidget(justified);
     auto* next = new QLabel(this);
     next->setObjectName(QStringLiteral("nextLevel"));
@@ -126,9 +139,12 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     if (view.nextLevel) {
         QString text = tr("Next level %1 “%2”: %3 XP, %4 sessions")
                            .arg(view.nextLevel->level)
-                           .arg(view.nextLevel->name, QLocale().toString(view.nextLevel->xp), QLocale().toString(view.nextLevel->sessions));
+                           .arg(view.nextLevel->name, QLocale().toString(view.nextLevel->xp),
+                               QLocale().toString(view.nextLevel->sessions));
         if (view.nextLevel->theoryHours > 0 || view.nextLevel->practiceHours > 0)
-            text += tr(", %1 theory h, %2 practice h").arg(view.nextLevel->theoryHours).arg(view.nextLevel->practiceHours);
+            text += tr(", %1 theory h, %2 practice h")
+                        .arg(view.nextLevel->theoryHours)
+                        .arg(view.nextLevel->practiceHours);
         next->setText(text);
     } else {
         next->setText(max > 0 ? tr("Highest level reached.") : tr("Unknown track: no level catalogue."));
@@ -144,18 +160,20 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     QStringList findings;
     if (classification.violation)
         findings << QStringLiteral("<b style=\"color:%1\">%2</b>: %3 — %4")
-                        .arg(ThemeColors::critical().name(), Wording::kind(classification.violation->name()).toHtmlEscaped(),
-                             classification.violation->reason.toHtmlEscaped(),
-                             Wording::recommendedAction(classification.violation->action).toHtmlEscaped());
+                        .arg(ThemeColors::critical().name(),
+                            Wording::kind(classification.violation->name()).toHtmlEscaped(),
+                            classification.violation->reason.toHtmlEscaped(),
+                            Wording::recommendedAction(classification.violation->action).toHtmlEscaped());
     for (const Finding& warning : classification.warnings)
         findings << QStringLiteral("<b style=\"color:%1\">%2</b>: %3")
-                        .arg(ThemeColors::degraded().darker(115).name(), Wording::kind(warning.name()).toHtmlEscaped(),
-                             warning.reason.toHtmlEscaped());
+                        .arg(ThemeColors::degraded().darker(115).name(),
+                            Wording::kind(warning.name()).toHtmlEscaped(), warning.reason.toHtmlEscaped());
     if (staff)
         findings << tr("Teaching credential, not a pair: staff hold this license without progress by design. "
                        "It is not checked, not counted in the rate and never repaired.")
                         .toHtmlEscaped();
-    m_findings->setText(findings.isEmpty() ? tr("No violations or warnings.") : findings.join(QStringLiteral("<br>")));
+    m_findings->setText(
+        findings.isEmpty() ? tr("No violations or warnings.") : findings.join(QStringLiteral("<br>")));
     side->addWidget(m_findings);
     side->addStretch();
     body->addLayout(side, 2);
@@ -164,19 +182,20 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     if (staff)
         return; // nothing to repair (docs/BEHAVIOUR.md C2)
     auto* buttons = new QHBoxLayout;
-    buttons->addWidget(addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"), Action::SyncOne,
-                                 Request::SyncProgressToLicense, info));
-    buttons->addWidget(addButton(QStringLiteral("syncLicenseToProgress"), tr("Sync license → progress"), Action::SyncOne,
-                                 Request::SyncLicenseToProgress, info));
-    buttons->addWidget(addButton(QStringLiteral("syncTowardHigher"), tr("Sync toward higher"), Action::SyncOne,
-                                 Request::SyncTowardHigher, info));
-    buttons->addWidget(addButton(QStringLiteral("setLevelButton"), tr("Set level…"), Action::SetLevel, Request::SetLevel, info));
+    buttons->addWidget(addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"),
+        Action::SyncOne, Request::SyncProgressToLicense, info));
+    buttons->addWidget(addButton(QStringLiteral("syncLicenseToProgress"), tr("Sync license → progress"),
+        Action::SyncOne, Request::SyncLicenseToProgress, info));
+    buttons->addWidget(addButton(QStringLiteral("syncTowardHigher"), tr("Sync toward higher"),
+        Action::SyncOne, Request::SyncTowardHigher, info));
+    buttons->addWidget(addButton(
+        QStringLiteral("setLevelButton"), tr("Set level…"), Action::SetLevel, Request::SetLevel, info));
     buttons->addStretch();
     layout->addLayout(buttons);
 }
 
-QPushButton* TrackPanel::addButton(const QString& objectName, const QString& text, Action action, Request request,
-                                   const ConsoleInfo& info)
+QPushButton* TrackPanel::addButton(
+    const QString& objectName, const QString& text, Action action, Request request, const ConsoleInfo& info)
 {
     auto* button = new QPushButton(text, this);
     button->setObjectName(objectName);
@@ -222,7 +241,8 @@ void TrackPanel::fillFields()
         { tr("Theory hours"), QStringLiteral("theory_hours_completed"), {}, false },
         { tr("Practice hours"), QStringLiteral("practice_hours_completed"), {}, false },
         { tr("Started / created"), QStringLiteral("created_at"), QStringLiteral("started_at"), false },
-        { tr("Last activity / advanced"), QStringLiteral("last_activity"), QStringLiteral("last_advanced_at"), false },
+        { tr("Last activity / advanced"), QStringLiteral("last_activity"), QStringLiteral("last_advanced_at"),
+            false },
         { tr("Updated"), QStringLiteral("updated_at"), QStringLiteral("updated_at"), false },
     };
     m_fields->setRowCount(int(fields.size()));
@@ -251,14 +271,17 @@ void TrackPanel::fillFields()
             // compares raw strings, so two spellings of one track are two orphans to it.
             const QStringList progressIds = storedIds(m_view.rows.progress, field.progressColumn);
             const QStringList licenseIds = storedIds(m_view.rows.licenses, field.licenseColumn);
-            leftItem->setText(progressIds.isEmpty() ? QStringLiteral("—") : progressIds.join(QStringLiteral(", ")));
-            rightItem->setText(licenseIds.isEmpty() ? QStringLiteral("—") : licenseIds.join(QStringLiteral(", ")));
+            leftItem->setText(
+                progressIds.isEmpty() ? QStringLiteral("—") : progressIds.join(QStringLiteral(", ")));
+            rightItem->setText(
+                licenseIds.isEmpty() ? QStringLiteral("—") : licenseIds.join(QStringLiteral(", ")));
             QStringList all = progressIds + licenseIds;
             all.removeDuplicates();
             differs = !progressIds.isEmpty() && !licenseIds.isEmpty() && all.size() > 1;
             if (differs) {
-                const QString tip = tr("The two sides store this track under different spellings; the platform compares them as "
-                                       "stored and sees two unrelated tracks.");
+                const QString tip = tr(
+                    "The two sides store this track under different spellings; the platform compares them as "
+                    "stored and sees two unrelated tracks.");
                 leftItem->setToolTip(tip);
                 rightItem->setToolTip(tip);
             }

@@ -40,7 +40,8 @@ signals:
 private:
     void fillFields();
     void recolourFields(); // after a theme switch
-    QPushButton* addButton(const QString& objectName, const QString& text, Action action, Request request, const ConsoleInfo& info);
+    QPushButton* addButton(const QString& objectName, const QString& text, Action action, Request request,
+        const ConsoleInfo& info);
 
     TrackView m_view;
     QTableWidget* m_fields = nullptr;
