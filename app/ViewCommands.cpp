@@ -417,15 +417,11 @@ Result<Session*> openInitialised(CliContext& context)
 
 void warnWithoutKeyIndexes(CliContext& context, Session& session)
 {
-    auto indexed = ToolSchema::hasKeyIndexes(session.db());
-    if (!indexed || *indexed)
-        return;
-    auto rows = session.db().scalar(QStringLiteral("SELECT count(*) FROM specialization_progress"));
-    if (rows && rows->toLongLong() > 50000)
+    if (const auto rows = ToolSchema::unindexedScanRows(session.db()))
         context.err(QStringLiteral(
             "warning: the cc_ indexes are missing, so single-user operations scan %1 progress rows; "
             "coupling-console init --indexes creates them")
-                        .arg(rows->toLongLong()));
+                        .arg(*rows));
 }
 
 QJsonArray idsJson(const QList<qint64>& ids)

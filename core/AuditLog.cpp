@@ -106,7 +106,7 @@ QString jsonMembers(const QVariantList& values, const QString& hash)
 
 } // namespace
 
-Result<qint64> AuditLog::record(Session& session, AuditEntry entry)
+Result<qint64> AuditLog::record(Session& session, const AuditEntry& entry)
 {
     Database& db = session.db();
     auto tail = AuditChain::lockTail(db);

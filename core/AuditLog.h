@@ -45,7 +45,7 @@ struct AuditFilter {
 class AuditLog final {
 public:
     // Inserts one entry within the caller's open transaction; returns its id.
-    static Result<qint64> record(Session& session, AuditEntry entry);
+    static Result<qint64> record(Session& session, const AuditEntry& entry);
     // Inserts entries within the caller's open transaction with one statement (one round trip on
     // PostgreSQL); returns their ids in the order of `entries`. An entry's time is its `at` when
     // valid, else now.

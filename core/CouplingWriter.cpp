@@ -5,6 +5,7 @@
 #include "SetBasedBatch.h"
 #include "WriteTransaction.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QScopeGuard>
@@ -85,30 +86,35 @@ Result<void> verifyOthers(Session& session, const KeyChange& change)
     return {};
 }
 
-// The permission a previewed change needs when it is applied (docs/BEHAVIOUR.md C7).
-Action permissionFor(const KeyChange& change, bool batch)
+// The permission a previewed change needs when it is applied (docs/BEHAVIOUR.md C7). An action
+// this table does not name is refused, never given some other action's permission.
+Result<Action> permissionFor(const KeyChange& change, bool batch)
 {
     const QString& action = change.action;
     if (action.startsWith(u"sync_"))
         return Action::SyncOne;
-    if (action == u"set_level")
-        return Action::SetLevel;
-    if (action == u"advance")
-        return Action::Advance;
-    if (action == u"update_progress")
-        return Action::UpdateProgress;
-    if (action == u"inject")
-        return Action::Inject;
+    static const QHash<QString, Action> single { { QStringLiteral("set_level"), Action::SetLevel },
+        { QStringLiteral("advance"), Action::Advance },
+        { QStringLiteral("update_progress"), Action::UpdateProgress },
+        { QStringLiteral("inject"), Action::Inject }, { QStringLiteral("revert"), Action::Revert } };
     if (action == u"repair")
         return batch ? Action::RepairAll : Action::RepairOne;
-    return Action::Revert;
+    if (const auto it = single.constFind(action); it != single.cend())
+        return *it;
+    return Error { ErrorCode::Refused,
+        QStringLiteral("a change of user %1, %2 names no known action (\"%3\"); nothing was written")
+            .arg(change.key.userId)
+            .arg(change.key.track, action) };
 }
 
 Result<void> authorizePlan(Session& session, const Plan& plan, bool batch)
 {
     for (const KeyChange& change : plan.keys) {
         if (!change.isEmpty())
-            CC_TRY(session.authorize(permissionFor(change, batch)));
+            auto permission = permissionFor(change, batch);
+        if (!permission)
+            return permission.error();
+        CC_TRY(session.authorize(*permission));
     }
     return {};
 }

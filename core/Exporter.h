@@ -28,7 +28,7 @@ public:
     Exporter() = delete;
 
     static Result<qint64> violations(
-        Session& session, const ViolationFilter& filter, QIODevice& out, const ExportOptions& options);
+        Session& session, const ViolationFilter& requested, QIODevice& out, const ExportOptions& options);
     static Result<qint64> audit(
         Session& session, const AuditFilter& filter, QIODevice& out, const ExportOptions& options);
     // The latest `limit` runs (all when negative), newest first.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Database.h"
 #include "KeyTally.h"
 
 #include <QSqlQuery>

@@ -24,7 +24,7 @@ namespace {
 
 QString trackExpression(const QString& column, const LevelCatalogue& catalogue, QVariantList* binds)
 {
-    const QString trimmed = QStringLiteral("rtrim(%1, ' ')").arg(column);
+    QString trimmed = QStringLiteral("rtrim(%1, ' ')").arg(column);
     if (catalogue.aliases().isEmpty())
         return trimmed;
     QString expression = QStringLiteral("CASE ") + trimmed;

@@ -2,6 +2,7 @@
 
 #include "CancelToken.h"
 #include "HealthReport.h"
+#include "Session.h"
 
 #include <functional>
 

@@ -1,10 +1,12 @@
 #pragma once
 
 #include "KeyClassifier.h"
-#include "Session.h"
+#include "Thresholds.h"
 
 #include <QDateTime>
+#include <QList>
 #include <QMap>
+#include <QString>
 
 #include <array>
 #include <optional>

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 
 #include <random>
+#include <type_traits>
 
 namespace cc {
 
@@ -49,22 +50,220 @@ Row copyWithout(const Row& row, const QStringList& columns)
     return copy;
 }
 
-bool feasible(const QString& kind, const KeyAggregate& key, const KeyClassification& classification,
+bool feasible(const InjectedKind& kind, const KeyAggregate& key, const KeyClassification& classification,
     const LevelCatalogue& catalogue)
 {
     if (classification.violation || !classification.warnings.isEmpty() || key.progressRows != 1
         || key.licenseRows != 1)
         return false;
-    if (kind == u"spelling_mismatch")
+    if (kind.is(ViolationKind::SpellingMismatch))
         return catalogue.spellings(key.track).size() > 1;
-    if (kind == u"unjustified_level")
+    if (kind.is(WarningKind::UnjustifiedLevel))
         return classification.justifiedLevel < catalogue.maxLevel(key.track);
-    if (kind == u"pending_level_up")
+    if (kind.is(WarningKind::PendingLevelUp))
         return classification.justifiedLevel >= 2;
     return true;
 }
 
+// One key being injected: its rows, the change being built, and what the kinds' plans share.
+struct Planting {
+    Session& session;
+    const KeyRows& rows;
+    ChangeBuilder& builder;
+    const QString& track;
+    QString kindName;
+    int max = 0;
+    std::optional<KeyRef> movedTo;
+
+    const LevelCatalogue& catalogue() const { return session.catalogue(); }
+
+    Result<void> need(bool progress, bool license) const
+    {
+        if (progress && rows.progress.isEmpty())
+            return refused(QStringLiteral("user %1, %2 has no progress row to inject %3 into")
+                               .arg(rows.key.userId)
+                               .arg(track, kindName));
+        if (license && rows.licenses.isEmpty())
+            return refused(QStringLiteral("user %1, %2 has no license to inject %3 into")
+                               .arg(rows.key.userId)
+                               .arg(track, kindName));
+        return {};
+    }
+};
+
+Result<void> duplicateProgress(Planting& p)
+{
+    CC_TRY(p.need(true, false));
+    const Row& source = *p.rows.keptProgress();
+    auto spelling
+        = otherSpelling(p.session, p.track, source.value(QStringLiteral("specialization_id")).toString());
+    if (!spelling)
+        return spelling.error();
+    Row copy = copyWithout(source, { QStringLiteral("id") });
+    copy.insert(QStringLiteral("specialization_id"), *spelling);
+    p.builder.addOther({ table::progress, RowOp::Insert, 0, {}, copy });
+    return {};
+}
+
+Result<void> duplicateLicense(Planting& p)
+{
+    CC_TRY(p.need(false, true));
+    const Row& source = *p.rows.keptLicense();
+    const QString current = source.value(QStringLiteral("specialization_type")).toString();
+    const QString other = otherLicenseSpelling(p.catalogue(), p.track, current);
+    auto constraints = p.session.constraints();
+    if (!constraints)
+        return constraints.error();
+    // A column unique on its own (payment_reference_code, …) is NULL in the copy; any other
+    // constraint that forbids the row is the database's to name.
+    Row copy = copyWithout(source, { QStringLiteral("id") });
+    for (const QString& column : (*constraints)->uniqueColumns(table::licenses))
+        copy.insert(column, QVariant());
+    copy.insert(QStringLiteral("specialization_type"), other.isEmpty() ? current : other);
+    p.builder.addOther({ table::licenses, RowOp::Insert, 0, {}, copy });
+    return {};
+}
+
+Result<void> spellingMismatch(Planting& p)
+{
+    CC_TRY(p.need(true, true));
+    Row& license = p.builder.licenses().first();
+    const QString other = otherLicenseSpelling(
+        p.catalogue(), p.track, license.value(QStringLiteral("specialization_type")).toString());
+    if (other.isEmpty())
+        return refused(QStringLiteral("user %1, %2: the track has one spelling; no spelling can differ")
+                           .arg(p.rows.key.userId)
+                           .arg(p.track));
+    license.insert(QStringLiteral("specialization_type"), other);
+    license.insert(QStringLiteral("updated_at"), p.builder.now());
+    return {};
+}
+
+Result<void> unknownSpecializationOf(Planting& p, const QString& unknownId)
+{
+    for (Row& row : p.builder.progress())
+        row.insert(QStringLiteral("specialization_id"), unknownId);
+    for (Row& row : p.builder.licenses())
+        row.insert(QStringLiteral("specialization_type"), unknownId);
+    p.movedTo = KeyRef { p.rows.key.userId, unknownId };
+    return {};
+}
+
+Result<void> missingLicense(Planting& p)
+{
+    CC_TRY(p.need(true, true));
+    // Its level history goes with it (kept whole in the audit); any other referencing row refuses.
+    for (qsizetype i = p.builder.licenses().size() - 1; i >= 0; --i)
+        CC_TRY(p.builder.removeLicense(i, std::nullopt, { table::progressions }));
+    return {};
+}
+
+Result<void> missingProgress(Planting& p)
+{
+    CC_TRY(p.need(true, true));
+    for (qsizetype i = p.builder.progress().size() - 1; i >= 0; --i)
+        CC_TRY(p.builder.removeProgress(i, std::nullopt));
+    return {};
+}
+
+Result<void> levelOutOfRange(Planting& p)
+{
+    CC_TRY(p.need(true, false));
+    p.builder.setProgressLevel(p.builder.progress().first(), p.max + 1);
+    return {};
+}
+
+Result<void> levelMismatch(Planting& p)
+{
+    CC_TRY(p.need(true, true));
+    Row& license = p.builder.licenses().first();
+    const int level = int(rowInt(license, QStringLiteral("current_level")).value_or(1));
+    p.builder.setLicenseLevel(license, level < p.max ? level + 1 : level - 1);
+    return {};
+}
+
+// Both sides one level above (unjustified) or below (pending level-up) what the counters justify.
+Result<void> levelAgainstCounters(Planting& p, bool up)
+{
+    CC_TRY(p.need(true, true));
+    const int justified = p.catalogue().justifiedLevel(p.track, p.rows.aggregate(p.catalogue()).counters);
+    if (up && justified >= p.max)
+        return refused(
+            QStringLiteral("user %1, %2: the counters justify the maximum level; nothing can be above it")
+                .arg(p.rows.key.userId)
+                .arg(p.track));
+    if (!up && justified < 2)
+        return refused(QStringLiteral("user %1, %2: the counters justify level 1; no level-up can be pending")
+                           .arg(p.rows.key.userId)
+                           .arg(p.track));
+    const int level = up ? justified + 1 : justified - 1;
+    p.builder.setProgressLevel(p.builder.progress().first(), level);
+    p.builder.setLicenseLevel(p.builder.licenses().first(), level);
+    return {};
+}
+
+Result<void> maxBelowCurrent(Planting& p)
+{
+    CC_TRY(p.need(false, true));
+    Row& license = p.builder.licenses().first();
+    license.insert(QStringLiteral("max_achieved_level"),
+        rowInt(license, QStringLiteral("current_level")).value_or(1) - 1);
+    license.insert(QStringLiteral("updated_at"), p.builder.now());
+    return {};
+}
+
+Result<void> plant(Planting& p, ViolationKind kind, const QString& unknownId)
+{
+    switch (kind) {
+    case ViolationKind::DuplicateProgress:
+        return duplicateProgress(p);
+    case ViolationKind::DuplicateLicense:
+        return duplicateLicense(p);
+    case ViolationKind::UnknownSpecialization:
+        return unknownSpecializationOf(p, unknownId);
+    case ViolationKind::MissingLicense:
+        return missingLicense(p);
+    case ViolationKind::MissingProgress:
+        return missingProgress(p);
+    case ViolationKind::LevelOutOfRange:
+        return levelOutOfRange(p);
+    case ViolationKind::LevelMismatch:
+        return levelMismatch(p);
+    case ViolationKind::SpellingMismatch:
+        return spellingMismatch(p);
+    }
+    Q_UNREACHABLE_RETURN(Result<void> {});
+}
+
+Result<void> plant(Planting& p, WarningKind kind)
+{
+    switch (kind) {
+    case WarningKind::UnjustifiedLevel:
+        return levelAgainstCounters(p, true);
+    case WarningKind::PendingLevelUp:
+        return levelAgainstCounters(p, false);
+    case WarningKind::MaxBelowCurrent:
+        return maxBelowCurrent(p);
+    }
+    Q_UNREACHABLE_RETURN(Result<void> {});
+}
+
 } // namespace
+
+QString InjectedKind::name() const
+{
+    return std::holds_alternative<ViolationKind>(kind) ? kindName(std::get<ViolationKind>(kind))
+                                                       : warningName(std::get<WarningKind>(kind));
+}
+
+std::optional<InjectedKind> InjectedKind::fromName(const QString& name)
+{
+    if (auto violation = kindFromName(name))
+        return InjectedKind { *violation };
+    if (auto warning = warningFromName(name))
+        return InjectedKind { *warning };
+    return std::nullopt;
+}
 
 QStringList Injector::kinds()
 {
@@ -76,17 +275,18 @@ QStringList Injector::kinds()
     return list;
 }
 
-Result<void> Injector::checkAllowed(Session& session, const QString& kind)
+Result<InjectedKind> Injector::checkAllowed(Session& session, const QString& name)
 {
     CC_TRY(session.requireTools());
-    if (!kinds().contains(kind))
+    const std::optional<InjectedKind> kind = InjectedKind::fromName(name);
+    if (!kind)
         return refused(
-            QStringLiteral("unknown kind \"%1\" (one of: %2)").arg(kind, kinds().join(QStringLiteral(", "))));
+            QStringLiteral("unknown kind \"%1\" (one of: %2)").arg(name, kinds().join(QStringLiteral(", "))));
     CC_TRY(session.authorize(Action::Inject));
     if (session.db().isReadOnly())
         return Error { ErrorCode::ReadOnly,
             QStringLiteral("the database is open read-only; inject changes nothing") };
-    return {};
+    return *kind;
 }
 
 Result<QString> Injector::unknownSpecialization(Session& session)
@@ -124,7 +324,7 @@ Result<QString> Injector::unknownSpecialization(Session& session)
     });
 }
 
-KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
+KeyPlanner Injector::planner(const InjectedKind& kind, const QString& unknownId)
 {
     return [kind, unknownId](Session& s, const KeyRows& rows) -> Result<KeyChange> {
         const LevelCatalogue& catalogue = s.catalogue();
@@ -141,144 +341,61 @@ KeyPlanner Injector::planner(const QString& kind, const QString& unknownId)
                                           "pair); nothing is injected into it")
                                .arg(rows.key.userId)
                                .arg(track));
-        const int max = catalogue.maxLevel(track);
-        ChangeBuilder builder(s, rows, QStringLiteral("inject"), kind);
-        auto need = [&](bool progress, bool license) -> Result<void> {
-            if (progress && rows.progress.isEmpty())
-                return refused(QStringLiteral("user %1, %2 has no progress row to inject %3 into")
-                                   .arg(rows.key.userId)
-                                   .arg(track, kind));
-            if (license && rows.licenses.isEmpty())
-                return refused(QStringLiteral("user %1, %2 has no license to inject %3 into")
-                                   .arg(rows.key.userId)
-                                   .arg(track, kind));
-            return {};
-        };
-        std::optional<KeyRef> movedTo;
-        if (kind == u"duplicate_progress") {
-            CC_TRY(need(true, false));
-            const Row& source = *rows.keptProgress();
-            auto spelling
-                = otherSpelling(s, track, source.value(QStringLiteral("specialization_id")).toString());
-            if (!spelling)
-                return spelling.error();
-            Row copy = copyWithout(source, { QStringLiteral("id") });
-            copy.insert(QStringLiteral("specialization_id"), *spelling);
-            builder.addOther({ table::progress, RowOp::Insert, 0, {}, copy });
-        } else if (kind == u"duplicate_license") {
-            CC_TRY(need(false, true));
-            const Row& source = *rows.keptLicense();
-            const QString current = source.value(QStringLiteral("specialization_type")).toString();
-            const QString other = otherLicenseSpelling(catalogue, track, current);
-            auto constraints = s.constraints();
-            if (!constraints)
-                return constraints.error();
-            // A column unique on its own (payment_reference_code, …) is NULL in the copy; any other
-            // constraint that forbids the row is the database's to name.
-            Row copy = copyWithout(source, { QStringLiteral("id") });
-            for (const QString& column : (*constraints)->uniqueColumns(table::licenses))
-                copy.insert(column, QVariant());
-            copy.insert(QStringLiteral("specialization_type"), other.isEmpty() ? current : other);
-            builder.addOther({ table::licenses, RowOp::Insert, 0, {}, copy });
-        } else if (kind == u"spelling_mismatch") {
-            CC_TRY(need(true, true));
-            Row& license = builder.licenses().first();
-            const QString other = otherLicenseSpelling(
-                catalogue, track, license.value(QStringLiteral("specialization_type")).toString());
-            if (other.isEmpty())
-                return refused(
-                    QStringLiteral("user %1, %2: the track has one spelling; no spelling can differ")
-                        .arg(rows.key.userId)
-                        .arg(track));
-            license.insert(QStringLiteral("specialization_type"), other);
-            license.insert(QStringLiteral("updated_at"), builder.now());
-        } else if (kind == u"unknown_specialization") {
-            for (Row& row : builder.progress())
-                row.insert(QStringLiteral("specialization_id"), unknownId);
-            for (Row& row : builder.licenses())
-                row.insert(QStringLiteral("specialization_type"), unknownId);
-            movedTo = KeyRef { rows.key.userId, unknownId };
-        } else if (kind == u"missing_license") {
-            CC_TRY(need(true, true));
-            // Its level history goes with it (kept whole in the audit); any other referencing row refuses.
-            for (qsizetype i = builder.licenses().size() - 1; i >= 0; --i)
-                CC_TRY(builder.removeLicense(i, std::nullopt, { table::progressions }));
-        } else if (kind == u"missing_progress") {
-            CC_TRY(need(true, true));
-            for (qsizetype i = builder.progress().size() - 1; i >= 0; --i)
-                CC_TRY(builder.removeProgress(i, std::nullopt));
-        } else if (kind == u"level_out_of_range") {
-            CC_TRY(need(true, false));
-            builder.setProgressLevel(builder.progress().first(), max + 1);
-        } else if (kind == u"level_mismatch") {
-            CC_TRY(need(true, true));
-            Row& license = builder.licenses().first();
-            const int level = int(rowInt(license, QStringLiteral("current_level")).value_or(1));
-            builder.setLicenseLevel(license, level < max ? level + 1 : level - 1);
-        } else if (kind == u"unjustified_level" || kind == u"pending_level_up") {
-            CC_TRY(need(true, true));
-            const int justified = catalogue.justifiedLevel(track, rows.aggregate(catalogue).counters);
-            const bool up = kind == u"unjustified_level";
-            if (up && justified >= max)
-                return refused(QStringLiteral(
-                    "user %1, %2: the counters justify the maximum level; nothing can be above it")
-                                   .arg(rows.key.userId)
-                                   .arg(track));
-            if (!up && justified < 2)
-                return refused(
-                    QStringLiteral("user %1, %2: the counters justify level 1; no level-up can be pending")
-                        .arg(rows.key.userId)
-                        .arg(track));
-            const int level = up ? justified + 1 : justified - 1;
-            builder.setProgressLevel(builder.progress().first(), level);
-            builder.setLicenseLevel(builder.licenses().first(), level);
-        } else if (kind == u"max_below_current") {
-            CC_TRY(need(false, true));
-            Row& license = builder.licenses().first();
-            license.insert(QStringLiteral("max_achieved_level"),
-                rowInt(license, QStringLiteral("current_level")).value_or(1) - 1);
-            license.insert(QStringLiteral("updated_at"), builder.now());
-        }
+        ChangeBuilder builder(s, rows, QStringLiteral("inject"), kind.name());
+        Planting planting { s, rows, builder, track, kind.name(), catalogue.maxLevel(track), std::nullopt };
+        CC_TRY(std::visit(
+            [&](auto which) -> Result<void> {
+                if constexpr (std::is_same_v<decltype(which), ViolationKind>)
+                    return plant(planting, which, unknownId);
+                else
+                    return plant(planting, which);
+            },
+            kind.kind));
         KeyChange change = builder.take();
         change.source = QStringLiteral("qa");
-        if (movedTo)
-            change.extraKeys.append(*movedTo);
+        if (planting.movedTo)
+            change.extraKeys.append(*planting.movedTo);
         return change;
     };
 }
 
-Result<WriteOutcome> Injector::injectOne(Session& session, const QString& kind, const KeyRef& key)
+Result<WriteOutcome> Injector::injectOne(Session& session, const QString& name, const KeyRef& key)
 {
-    CC_TRY(checkAllowed(session, kind));
+    auto kind = checkAllowed(session, name);
+    if (!kind)
+        return kind.error();
     QString unknownId;
-    if (kind == u"unknown_specialization") {
+    if (kind->is(ViolationKind::UnknownSpecialization)) {
         auto id = unknownSpecialization(session);
         if (!id)
             return id.error();
         unknownId = *id;
     }
-    auto outcome = CouplingWriter::run(session, { key }, planner(kind, unknownId));
+    auto outcome = CouplingWriter::run(session, { key }, planner(*kind, unknownId));
     if (!outcome && outcome.error().code == ErrorCode::Sql)
         return refused(
             QStringLiteral("inject %1 on user %2, %3 was refused by the database, nothing was changed: %4")
-                .arg(kind)
+                .arg(name)
                 .arg(key.userId)
                 .arg(key.track, outcome.error().message));
     return outcome;
 }
 
 Result<WriteOutcome> Injector::injectRandom(
-    Session& session, const QString& kind, int count, quint64 seed, CancelToken* cancel)
+    Session& session, const QString& name, int count, quint64 seed, CancelToken* cancel)
 {
-    CC_TRY(checkAllowed(session, kind));
+    auto checked = checkAllowed(session, name);
+    if (!checked)
+        return checked.error();
+    const InjectedKind& kind = *checked;
     if (count < 1 || count > 1000000)
         return refused(QStringLiteral("--random takes a count from 1 to 1000000"));
     QList<KeyRef> candidates;
     const LevelCatalogue& catalogue = session.catalogue();
     // A row that other tables reference cannot be removed without a survivor (C5): not a candidate.
     std::set<KeyRef> referenced;
-    if (kind == u"missing_license" || kind == u"missing_progress") {
-        auto keys = kind == u"missing_license"
+    if (kind.is(ViolationKind::MissingLicense) || kind.is(ViolationKind::MissingProgress)) {
+        auto keys = kind.is(ViolationKind::MissingLicense)
             ? RowReader::referencedKeys(session, table::licenses, { table::progressions })
             : RowReader::referencedKeys(session, table::progress, {});
         if (!keys)
@@ -297,15 +414,15 @@ Result<WriteOutcome> Injector::injectRandom(
     for (qsizetype i = 0; i < candidates.size() && chosen.size() < count; ++i) {
         const qsizetype j = i + qsizetype(generator() % quint64(candidates.size() - i));
         std::swap(candidates[i], candidates[j]);
-        if (kind == u"unknown_specialization" && users.contains(candidates.at(i).userId))
+        if (kind.is(ViolationKind::UnknownSpecialization) && users.contains(candidates.at(i).userId))
             continue; // two tracks of one user would meet on the same unknown id
         users.insert(candidates.at(i).userId);
         chosen.append(candidates.at(i));
     }
     if (chosen.isEmpty())
-        return refused(QStringLiteral("no consistent key can take %1").arg(kind));
+        return refused(QStringLiteral("no consistent key can take %1").arg(name));
     QString unknownId;
-    if (kind == u"unknown_specialization") {
+    if (kind.is(ViolationKind::UnknownSpecialization)) {
         auto id = unknownSpecialization(session);
         if (!id)
             return id.error();

@@ -1,5 +1,7 @@
 #include "LevelCatalogue.h"
 
+#include "Database.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -179,7 +181,7 @@ int LevelCatalogue::levelAfterUpdate(const QString& track, int from, const Count
 // own "id", empty when it has none.
 Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray& json, QString* fileId)
 {
-    if (json.size() > 1024 * 1024)
+    if (json.size() > qsizetype(1024) * 1024)
         return refused(QStringLiteral("the level file is larger than 1 MB"));
     if (json.trimmed().isEmpty())
         return refused(QStringLiteral("the level file is empty"));

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Database.h"
+#include "Result.h"
 
 #include <QHash>
 #include <QList>
@@ -8,6 +8,8 @@
 #include <QStringList>
 
 namespace cc {
+
+class Database;
 
 struct LevelRequirement {
     int level = 1;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HealthReport.h"
+#include "Session.h"
 
 namespace cc {
 

@@ -260,8 +260,9 @@ QJsonObject stateForDisplay(const PlatformSchema& schema, const QJsonObject& sta
             continue;
         }
         QJsonArray rows;
-        for (const QJsonValue& row : it.value().toArray())
-            rows.append(row.isObject() ? QJsonValue(rowForDisplay(schema, it.key(), row.toObject())) : row);
+        for (const auto& row : it.value().toArray())
+            rows.append(row.isObject() ? QJsonValue(rowForDisplay(schema, it.key(), row.toObject()))
+                                       : QJsonValue(row));
         shown.insert(it.key(), rows);
     }
     return shown;

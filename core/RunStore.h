@@ -1,5 +1,6 @@
 #pragma once
 
+#include "Database.h"
 #include "HealthReport.h"
 #include "KeyTally.h"
 

@@ -6,6 +6,7 @@
 #include "Operator.h"
 #include "Permissions.h"
 #include "PlatformSchema.h"
+#include "Thresholds.h"
 
 #include <QDateTime>
 
@@ -16,11 +17,6 @@
 namespace cc {
 
 class SharedSignIn;
-
-struct Thresholds {
-    int healthy = 9900; // hundredths of a percent
-    int degraded = 9500;
-};
 
 struct SessionOptions {
     ConnectionProfile profile;

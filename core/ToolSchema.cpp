@@ -223,4 +223,15 @@ Result<bool> ToolSchema::hasKeyIndexes(Database& db)
     return count->toInt() == 2;
 }
 
+std::optional<qint64> ToolSchema::unindexedScanRows(Database& db)
+{
+    auto indexed = hasKeyIndexes(db);
+    if (!indexed || *indexed)
+        return std::nullopt;
+    auto rows = db.scalar(QStringLiteral("SELECT count(*) FROM specialization_progress"));
+    if (!rows || rows->toLongLong() <= 50000)
+        return std::nullopt;
+    return rows->toLongLong();
+}
+
 } // namespace cc

@@ -2,6 +2,8 @@
 
 #include "Database.h"
 
+#include <optional>
+
 namespace cc {
 
 // The tool's own tables (schema coupling_console on PostgreSQL, cc_ prefix on SQLite) and their
@@ -19,6 +21,9 @@ public:
     static Result<void> createKeyIndexes(Database& db, bool concurrently);
     static Result<void> dropKeyIndexes(Database& db);
     static Result<bool> hasKeyIndexes(Database& db);
+    // Without the cc_ indexes, single-user operations scan the whole progress table: its row count
+    // when that is worth a warning (more than 50,000 rows and no indexes), otherwise nothing.
+    static std::optional<qint64> unindexedScanRows(Database& db);
 };
 
 } // namespace cc

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# AFTER ADDING OR CHANGING tr() STRINGS: run scripts/update-translations.sh, translate the entries it reports as unfinished in translations/*.ts (Qt Linguist or an editor), then run tst_translations.
+# AFTER ADDING OR CHANGING tr() STRINGS: run scripts/update-translations.sh, translate the entries it reports as unfinished in resources/translations/*.ts (Qt Linguist or an editor), then run tst_translations.
 #
-# Refreshes every translations/*.ts from the tr() strings of ui/ and app/ (core's English error
+# Refreshes every resources/translations/*.ts from the tr() strings of ui/ and app/ (core's English error
 # messages are not translated): new strings come in as type="unfinished", strings no longer in the
 # sources are dropped (-no-obsolete), no source locations (they would churn with every edit).
 # tst_translations fails while any entry is unfinished, empty, obsolete or vanished, equal to its
@@ -14,11 +14,11 @@ if [ ! -x "$lupdate" ]; then
   echo "lupdate not found at $lupdate: install qt6-l10n-tools (scripts/install-deps.sh)" >&2
   exit 1
 fi
-for ts in translations/*.ts; do
+for ts in resources/translations/*.ts; do
   "$lupdate" -no-obsolete -locations none -extensions cpp,h ui app -ts "$ts"
 done
 # A summary of what is left to translate.
-for ts in translations/*.ts; do
+for ts in resources/translations/*.ts; do
   unfinished=$(grep -c 'type="unfinished"' "$ts" || true)
   echo "$ts: $unfinished unfinished"
 done

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "HealthReport.h"
+#include "Session.h"
 #include "charts/RateHistoryChart.h"
 
 #include <QMetaType>

@@ -64,6 +64,18 @@ void applyUserPreferences()
     QApplication::setApplicationDisplayName(
         QCoreApplication::translate("GuiApplication", "Coupling Console"));
     Appearance::apply(Appearance::savedTheme());
+    QApplication::setWindowIcon(applicationIcon());
+    // Wayland and the taskbars match windows to resources/org.couplingconsole.CouplingConsole.desktop.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.couplingconsole.CouplingConsole"));
+}
+
+QIcon applicationIcon()
+{
+    QIcon icon;
+    for (int size : { 16, 22, 24, 32, 48, 64, 128, 256 })
+        icon.addFile(QStringLiteral(":/icons/%1x%1/apps/org.couplingconsole.CouplingConsole.png").arg(size),
+            QSize(size, size));
+    return icon;
 }
 
 } // namespace cc::ui

@@ -2,6 +2,8 @@
 
 #include "Session.h"
 
+#include <QIcon>
+
 namespace cc::ui {
 
 // How the app starts the GUI: which database (already resolved by app/), as whom, and whether to
@@ -25,7 +27,11 @@ void tuneAllocator();
 // What runGui does between creating the QApplication (organisation and application names set, so
 // QSettings finds the user's choices) and creating the main window: installs the translators and
 // the default locale of the saved language ("ui/language"), then applies the saved theme
-// ("ui/theme"). Tests call it to start the way the application does.
+// ("ui/theme"), and gives windows the application's icon and desktop entry. Tests call it to start
+// the way the application does.
 void applyUserPreferences();
+
+// The application's icon: the hicolor PNGs of resources/icons, 16 to 256 pixels, embedded in cc_ui.
+QIcon applicationIcon();
 
 } // namespace cc::ui

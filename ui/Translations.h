@@ -6,7 +6,7 @@
 namespace cc::ui {
 
 // The interface language the user chose (QSettings "ui/language": system, en or hu) and the
-// translators for it: the application's own, embedded at :/i18n (translations/*.ts), and Qt's own
+// translators for it: the application's own, embedded at :/i18n (resources/translations/*.ts), and Qt's own
 // (qtbase_<lang>.qm from Qt's translations directory, Debian package qt6-translations-l10n). The
 // chosen language's locale becomes the default, so dates and numbers follow it. A new choice takes
 // effect at the next start (pages build their texts once). GUI thread only.

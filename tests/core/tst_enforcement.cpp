@@ -79,6 +79,28 @@ private slots:
         QVERIFY(state() != before);
     }
 
+    // A plan whose change names an action the permission table does not know is refused to
+    // everyone, even an admin, and changes nothing (it was once given the Revert permission).
+    void aChangeNamingNoKnownActionIsRefused()
+    {
+        auto admin = m_db->open(QStringLiteral("admin@x"));
+        QVERIFY(admin);
+        auto plan = CouplingWriter::preview(
+            *admin, { key() }, Operations::setLevelPlanner(3, QStringLiteral("r"), {}));
+        QVERIFY2(plan.ok(), plan.ok() ? "" : qPrintable(plan.error().message));
+        QCOMPARE(plan->keys.size(), 1);
+        plan->keys.first().action = QStringLiteral("rewrite_history");
+        const QString before = state();
+        const qint64 audit = m_db->count(cc::test::toolTable("audit"));
+        auto applied = CouplingWriter::apply(*admin, *plan);
+        QVERIFY(!applied.ok());
+        QCOMPARE(applied.error().code, ErrorCode::Refused);
+        QVERIFY2(applied.error().message.contains(QStringLiteral("rewrite_history")),
+            qPrintable(applied.error().message));
+        QCOMPARE(state(), before);
+        QCOMPARE(m_db->count(cc::test::toolTable("audit")), audit);
+    }
+
     void studentsAndInactiveUsersAreRefused()
     {
         auto student = m_db->open(QStringLiteral("student@x"));

@@ -109,6 +109,28 @@ private slots:
             QStringLiteral("gold"));
     }
 
+    // Without the cc_ indexes a single-user command on a large database says what it costs and how
+    // to fix it; with them it says nothing.
+    void missingKeyIndexesAreWarnedOnALargeTable()
+    {
+        TestDatabase db;
+        CLI_REQUIRE_DB(db);
+        CLI_EXPECT(runOn(db, QStringLiteral("demo"), words({ "--users", "40000", "--seed", "3" })), 0);
+        const qint64 rows = db.count(QStringLiteral("specialization_progress"));
+        QVERIFY2(rows > 50000, qPrintable(QString::number(rows)));
+        CLI_EXPECT(runOn(db, QStringLiteral("init"), { QStringLiteral("--drop-indexes") }), 0);
+        const CliRun without = runOn(db, QStringLiteral("user"), { QStringLiteral("1") });
+        QVERIFY2(without.err.contains(QStringLiteral("warning: the cc_ indexes are missing, so single-user "
+                                                     "operations scan %1 progress rows")
+                                          .arg(rows)
+                                          .toUtf8()),
+            qPrintable(describe(without)));
+        CLI_EXPECT(runOn(db, QStringLiteral("init"), { QStringLiteral("--indexes") }), 0);
+        const CliRun with = runOn(db, QStringLiteral("user"), { QStringLiteral("1") });
+        QVERIFY2(!with.err.contains("cc_ indexes"), qPrintable(describe(with)));
+        QCOMPARE(with.exitCode, without.exitCode);
+    }
+
     void initOnPlatformTablesIsProduction()
     {
         TestDatabase db;

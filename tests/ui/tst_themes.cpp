@@ -223,6 +223,25 @@ private slots:
             QCOMPARE(view->chart()->theme(), QChart::ChartThemeLight);
     }
 
+    // The start-up also gives the windows the application's icon (resources/icons, embedded):
+    // what a taskbar or window switcher shows, at every size the package installs.
+    void theWindowCarriesTheApplicationIcon()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(20));
+        auto window = openWindow(db);
+        const QIcon icon = window->windowIcon();
+        QVERIFY(!icon.isNull());
+        for (int size : { 16, 32, 48, 256 }) {
+            QVERIFY2(icon.availableSizes().contains(QSize(size, size)), qPrintable(QString::number(size)));
+            const QImage image = icon.pixmap(QSize(size, size)).toImage();
+            QCOMPARE(image.size(), QSize(size, size));
+            // Drawn, not blank: the centre of the mark is opaque.
+            QVERIFY(qAlpha(image.pixel(size / 2, size / 2)) > 0);
+        }
+        QCOMPARE(QGuiApplication::desktopFileName(), QStringLiteral("org.couplingconsole.CouplingConsole"));
+    }
+
     void aSavedDarkThemeAppliesAtStartUp()
     {
         QSettings().setValue(QStringLiteral("ui/theme"), QStringLiteral("dark"));

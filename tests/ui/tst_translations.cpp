@@ -1,4 +1,4 @@
-// The Hungarian translation: translations/coupling-console_hu.ts is complete and clean (every entry
+// The Hungarian translation: resources/translations/coupling-console_hu.ts is complete and clean (every entry
 // translated, no unfinished, obsolete or vanished entries, placeholders and accelerators kept, no
 // English left outside a short allow-list), it holds exactly the tr() strings of ui/ and app/ (lupdate
 // run on a copy), and the real main window started the way the application starts, with Hungarian
