@@ -110,8 +110,9 @@ Result<Action> permissionFor(const KeyChange& change, bool batch)
 Result<void> authorizePlan(Session& session, const Plan& plan, bool batch)
 {
     for (const KeyChange& change : plan.keys) {
-        if (!change.isEmpty())
-            auto permission = permissionFor(change, batch);
+        if (change.isEmpty())
+            continue;
+        auto permission = permissionFor(change, batch);
         if (!permission)
             return permission.error();
         CC_TRY(session.authorize(*permission));

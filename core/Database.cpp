@@ -18,6 +18,22 @@ QString uniqueConnectionName(const QString& prefix)
     return prefix + u'-' + QString::number(++counter);
 }
 
+namespace {
+
+// Every PostgreSQL connection the tool opens (the session's and a cancel's): the profile's server
+// and login, a 5 s connect timeout, and the tool's name in pg_stat_activity.
+void setPostgresOptions(QSqlDatabase& db, const ConnectionProfile& profile)
+{
+    db.setHostName(profile.host);
+    db.setPort(profile.port);
+    db.setDatabaseName(profile.database);
+    db.setUserName(profile.user);
+    db.setPassword(profile.password);
+    db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=coupling-console"));
+}
+
+} // namespace
+
 Database::Database(ConnectionProfile profile, QString name)
     : m_profile(std::move(profile))
     , m_name(std::move(name))
@@ -62,12 +78,7 @@ Result<std::unique_ptr<Database>> Database::open(
             QStringLiteral("the Qt SQL driver for %1 is not installed")
                 .arg(profile.isPostgres() ? u"PostgreSQL" : u"SQLite") };
     if (profile.isPostgres()) {
-        db.setHostName(profile.host);
-        db.setPort(profile.port);
-        db.setDatabaseName(profile.database);
-        db.setUserName(profile.user);
-        db.setPassword(profile.password);
-        db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=coupling-console"));
+        setPostgresOptions(db, profile);
     } else {
         db.setDatabaseName(profile.sqlitePath);
         if (profile.readOnly)
@@ -338,11 +349,7 @@ std::function<void()> Database::interrupter() const
         const QString name = uniqueConnectionName(QStringLiteral("cc-cancel"));
         {
             QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            db.setHostName(profile.host);
-            db.setPort(profile.port);
-            db.setDatabaseName(profile.database);
-            db.setUserName(profile.user);
-            db.setPassword(profile.password);
+            setPostgresOptions(db, profile); // a server that does not answer holds the cancel 5 s at most
             if (db.open()) {
                 QSqlQuery query(db);
                 query.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));

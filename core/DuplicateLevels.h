@@ -2,6 +2,7 @@
 
 #include "CancelToken.h"
 #include "KeyTally.h"
+#include "Session.h"
 
 namespace cc {
 

@@ -232,7 +232,8 @@ Result<void> plant(Planting& p, ViolationKind kind, const QString& unknownId)
     case ViolationKind::SpellingMismatch:
         return spellingMismatch(p);
     }
-    Q_UNREACHABLE_RETURN(Result<void> {});
+    Q_UNREACHABLE();
+    return {};
 }
 
 Result<void> plant(Planting& p, WarningKind kind)
@@ -245,7 +246,8 @@ Result<void> plant(Planting& p, WarningKind kind)
     case WarningKind::MaxBelowCurrent:
         return maxBelowCurrent(p);
     }
-    Q_UNREACHABLE_RETURN(Result<void> {});
+    Q_UNREACHABLE();
+    return {};
 }
 
 } // namespace
