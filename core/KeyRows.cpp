@@ -153,6 +153,18 @@ const Row* KeyRows::keptLicense() const
     return best;
 }
 
+QStringList KeyRows::keepColumns(const QString& coupledTable)
+{
+    if (coupledTable == table::progress) {
+        return { QStringLiteral("id"), QStringLiteral("student_id"), QStringLiteral("specialization_id"),
+            QStringLiteral("current_level"), QStringLiteral("total_xp"),
+            QStringLiteral("completed_sessions") };
+    }
+    return { QStringLiteral("id"), QStringLiteral("user_id"), QStringLiteral("specialization_type"),
+        QStringLiteral("current_level"), QStringLiteral("payment_verified"),
+        QStringLiteral("max_achieved_level"), QStringLiteral("started_at") };
+}
+
 std::pair<std::optional<qint64>, std::optional<qint64>> KeyRows::keptLevels() const
 {
     const Row* p = keptProgress();

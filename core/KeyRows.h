@@ -59,6 +59,8 @@ struct KeyRows {
     const Row* keptLicense() const;
     // The current_level of each side's kept row (what the check reports for the side).
     std::pair<std::optional<qint64>, std::optional<qint64>> keptLevels() const;
+    // The columns of a coupled table that the key and the rules above read.
+    static QStringList keepColumns(const QString& coupledTable);
 };
 
 // Reads platform rows losslessly. `lock` adds FOR UPDATE on PostgreSQL (inside a transaction).
@@ -70,6 +72,11 @@ public:
     // order and locked with `lock`), and a third for the history of keys with two or more
     // licenses, for a batch; a key without rows is absent.
     static Result<QMap<KeyRef, KeyRows>> usersKeys(Session& session, QList<qint64> userIds, bool lock);
+    // Fills the keys of `keys` with their rows, only KeyRows::keepColumns, unlocked, and the license
+    // referrers of keys with two or more licenses: one statement per table for all the keys (one
+    // scan of each table when the key columns have no index), rows of the users' other keys
+    // skipped as they are read.
+    static Result<void> keepCandidates(Session& session, QMap<KeyRef, KeyRows>& keys);
     static Result<std::optional<Row>> byId(Session& session, const QString& tableName, qint64 id, bool lock);
     static Result<QList<Row>> progressionsOf(Session& session, qint64 licenseId, bool lock);
     // The rows of other tables that reference these rows of `coupledTable`, found through the

@@ -289,11 +289,13 @@ TypeFamily PlatformSchema::familyOf(const QString& table, const QString& column)
     return TypeFamily::Other;
 }
 
-QString PlatformSchema::selectList(const QString& table, const QString& alias) const
+QString PlatformSchema::selectList(const QString& table, const QString& alias, const QStringList& only) const
 {
     QStringList parts;
     const QString prefix = alias.isEmpty() ? QString() : alias + u'.';
     for (const ColumnInfo& column : columns(table)) {
+        if (!only.isEmpty() && !only.contains(column.name))
+            continue;
         const QString quoted = u'"' + QString(column.name).replace(u'"', QStringLiteral("\"\"")) + u'"';
         const bool lossless = column.family == TypeFamily::Integer || column.family == TypeFamily::Boolean
             || (column.family == TypeFamily::Text && m_dialect == Dialect::SQLite);

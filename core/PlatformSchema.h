@@ -45,8 +45,9 @@ public:
     bool hasRowIds(const QString& table) const;
 
     const QList<ColumnInfo>& columns(const QString& table) const;
-    // The SELECT list that reads every column of a table losslessly (timestamps as text on PostgreSQL).
-    QString selectList(const QString& table, const QString& alias = {}) const;
+    // The SELECT list that reads every column of a table losslessly (timestamps as text on PostgreSQL);
+    // with `only`, just those of its columns the table has.
+    QString selectList(const QString& table, const QString& alias = {}, const QStringList& only = {}) const;
     // A NOT NULL column without a default that the tool does not know: inserts into the table are refused.
     QString insertBlocker(const QString& table) const;
     TypeFamily familyOf(const QString& table, const QString& column) const;

@@ -18,10 +18,13 @@ QVariant idList(bool pg, const QList<qint64>& ids)
     return pg ? QVariant(u'{' + list + u'}') : QVariant(u'[' + list + u']');
 }
 
+// A semi-join on both engines, never a per-row walk of the list: SQLite builds the list's index
+// once; PostgreSQL hashes it (or probes an index of `column`) even in a generic plan, where
+// `= ANY(…)` would compare every row with every id.
 QString whereIn(bool pg, const QString& column)
 {
     return column
-        + (pg ? QStringLiteral(" = ANY(CAST(? AS bigint[]))")
+        + (pg ? QStringLiteral(" IN (SELECT unnest(CAST(? AS bigint[])))")
               : QStringLiteral(" IN (SELECT value FROM json_each(?))"));
 }
 
@@ -111,7 +114,72 @@ Result<void> readDuplicateReferrers(Session& session, QMap<KeyRef, KeyRows>& key
     return {};
 }
 
+// Appends to `keys` the rows of `coupledTable` (keep columns only) of these users whose key is
+// one of `keys`.
+Result<void> readKeepColumns(
+    Session& session, const QString& coupledTable, const QVariant& users, QMap<KeyRef, KeyRows>& keys)
+{
+    auto schema = session.platform();
+    if (!schema)
+        return schema.error();
+    const bool progress = coupledTable == table::progress;
+    const QString user = progress ? QStringLiteral("student_id") : QStringLiteral("user_id");
+    const QString track
+        = progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type");
+    auto query = session.db().execReused(QStringLiteral("SELECT ")
+            + (*schema)->selectList(coupledTable, {}, KeyRows::keepColumns(coupledTable))
+            + QStringLiteral(" FROM ") + coupledTable + QStringLiteral(" WHERE ")
+            + whereIn(session.db().isPostgres(), user),
+        { users });
+    if (!query)
+        return query.error();
+    const QStringList columns = columnNames(**query);
+    while ((*query)->next()) {
+        Row row = currentRow(**query, columns);
+        const KeyRef key { row.value(user).toLongLong(),
+            session.catalogue().canonical(row.value(track).toString()) };
+        auto found = keys.find(key);
+        if (found != keys.end())
+            (progress ? found->progress : found->licenses).append(std::move(row));
+    }
+    (*query)->finish();
+    return {};
+}
+
 } // namespace
+
+Result<void> RowReader::keepCandidates(Session& session, QMap<KeyRef, KeyRows>& keys)
+{
+    if (keys.isEmpty())
+        return {};
+    QList<qint64> users;
+    for (auto it = keys.cbegin(); it != keys.cend(); ++it) {
+        if (users.isEmpty() || users.last() != it.key().userId)
+            users.append(it.key().userId);
+    }
+    const QVariant list = idList(session.db().isPostgres(), users);
+    CC_TRY(readKeepColumns(session, table::progress, list, keys));
+    CC_TRY(readKeepColumns(session, table::licenses, list, keys));
+    QList<qint64> licenseIds;
+    for (const KeyRows& rows : std::as_const(keys)) {
+        if (rows.licenses.size() > 1) {
+            for (const Row& row : rows.licenses)
+                licenseIds.append(rowId(row));
+        }
+    }
+    auto referrers = RowReader::referrers(session, table::licenses, licenseIds, false);
+    if (!referrers)
+        return referrers.error();
+    for (KeyRows& rows : keys) {
+        if (rows.licenses.size() < 2)
+            continue;
+        for (const Row& row : std::as_const(rows.licenses)) {
+            if (auto found = referrers->constFind(rowId(row)); found != referrers->cend())
+                rows.licenseReferrers.insert(found.key(), found.value());
+        }
+    }
+    return {};
+}
 
 Result<QList<KeyRows>> RowReader::userKeys(Session& session, qint64 userId, bool lock)
 {

@@ -290,6 +290,74 @@ private slots:
         if (pg)
             expectPlain(db, { QStringLiteral("--parallel"), QStringLiteral("2") }, false);
     }
+
+    // A duplicate's reported level is its kept row's (docs/BEHAVIOUR.md C3, C6 step 1), each rule
+    // deciding once, stated by hand rather than by the rules' own code; with and without the indexes.
+    void keptRowsDecideTheReportedLevels()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(db.initialise());
+        const QString track = QStringLiteral("GANCUJU_PLAYER");
+        QMap<qint64, std::pair<int, int>> expected; // user → (progress level, license level)
+        // Progress: the most XP wins over the most sessions.
+        const qint64 xp = db.addUser(QStringLiteral("kept-xp@x"));
+        QVERIFY(db.addProgress(xp, track, 2, 10, 50) > 0 && db.addProgress(xp, track, 5, 20, 1) > 0);
+        QVERIFY(db.addLicense(xp, track, 3) > 0);
+        expected.insert(xp, { 5, 3 });
+        // Licenses: the one other rows reference wins over the lower id.
+        const qint64 referenced = db.addUser(QStringLiteral("kept-ref@x"));
+        QVERIFY(db.addProgress(referenced, track, 4) > 0);
+        QVERIFY(db.addLicense(referenced, track, 7, 8) > 0); // the lower id
+        const qint64 history = db.addLicense(referenced, track, 2, 8);
+        QVERIFY(history > 0);
+        QVERIFY(
+            db.exec(QStringLiteral("INSERT INTO license_progressions (user_license_id, from_level, to_level, "
+                                   "advanced_at) VALUES (?, 1, 2, '2025-02-01 10:00:00')"),
+                { history }));
+        expected.insert(referenced, { 4, 2 });
+        // Then payment_verified wins over a higher max_achieved_level.
+        const qint64 paid = db.addUser(QStringLiteral("kept-paid@x"));
+        QVERIFY(db.addProgress(paid, track, 4) > 0);
+        const qint64 unpaid = db.addLicense(paid, track, 3, 8);
+        QVERIFY(unpaid > 0 && db.addLicense(paid, track, 6, 6) > 0);
+        QVERIFY(db.exec(
+            QStringLiteral("UPDATE user_licenses SET payment_verified = ? WHERE id = ?"), { false, unpaid }));
+        expected.insert(paid, { 4, 6 });
+        // Then the earliest started_at wins over the lowest id.
+        const qint64 started = db.addUser(QStringLiteral("kept-start@x"));
+        QVERIFY(db.addProgress(started, track, 4) > 0);
+        const qint64 later = db.addLicense(started, track, 8, 8);
+        QVERIFY(later > 0 && db.addLicense(started, track, 1, 8) > 0);
+        QVERIFY(db.exec(
+            QStringLiteral("UPDATE user_licenses SET started_at = '2025-03-01 09:00:00' WHERE id = ?"),
+            { later }));
+        expected.insert(started, { 4, 1 });
+        for (const QStringList& init : { QStringList(), QStringList { QStringLiteral("--drop-indexes") } }) {
+            if (!init.isEmpty()) {
+                const test::CliRun dropped
+                    = test::runCli(QStringList { QStringLiteral("init") } + init + db.cliArguments());
+                QVERIFY2(dropped.exitCode == 0, qPrintable(QString::fromUtf8(dropped.err)));
+            }
+            const test::CliRun run = test::runCli(
+                QStringList { QStringLiteral("check"), QStringLiteral("--json") } + db.cliArguments());
+            const QJsonArray violations
+                = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("violations")).toArray();
+            int seen = 0;
+            for (const QJsonValue& value : violations) {
+                const QJsonObject violation = value.toObject();
+                const qint64 user = violation.value(QStringLiteral("user_id")).toInteger();
+                if (!expected.contains(user))
+                    continue;
+                ++seen;
+                QCOMPARE(
+                    violation.value(QStringLiteral("progress_level")).toInt(), expected.value(user).first);
+                QCOMPARE(
+                    violation.value(QStringLiteral("license_level")).toInt(), expected.value(user).second);
+            }
+            QCOMPARE(seen, expected.size());
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCheckEquivalence)
