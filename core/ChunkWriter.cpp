@@ -82,7 +82,8 @@ ChunkWriter::ChunkWriter(Session& session, const KeyPlanner& planner, const Writ
 {
 }
 
-Result<WriteOutcome> ChunkWriter::write(const QList<KeyRef>& slice, std::optional<qint64> batchId, bool keyByKey)
+Result<WriteOutcome> ChunkWriter::write(
+    const QList<KeyRef>& slice, std::optional<qint64> batchId, bool keyByKey)
 {
     Database& db = m_session.db();
     WriteOutcome outcome;
@@ -182,7 +183,8 @@ Result<std::optional<qint64>> ChunkWriter::execute(const KeyChange& change)
     return std::optional<qint64>();
 }
 
-void ChunkWriter::record(const KeyRef& key, const KeyChange& change, std::optional<qint64> id, WriteOutcome& outcome)
+void ChunkWriter::record(
+    const KeyRef& key, const KeyChange& change, std::optional<qint64> id, WriteOutcome& outcome)
 {
     for (const KeyRef& other : std::as_const(change.extraKeys))
         m_moved.insert(other);
@@ -246,7 +248,8 @@ Result<void> ChunkWriter::writeKey(WriteTransaction& transaction, const KeyRef& 
     return {};
 }
 
-Result<void> ChunkWriter::writeKeyAlone(WriteTransaction& transaction, const KeyRef& key, WriteOutcome& outcome)
+Result<void> ChunkWriter::writeKeyAlone(
+    WriteTransaction& transaction, const KeyRef& key, WriteOutcome& outcome)
 {
     CC_TRY(transaction.savepoint(QStringLiteral("cc_key")));
     std::optional<KeyChange> planned;

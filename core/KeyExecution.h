@@ -26,6 +26,7 @@ QString skipReason(const Error& error);
 Result<std::optional<AuditEntry>> executeChange(
     Session& session, const KeyChange& change, std::optional<qint64> batchId);
 // executeChange, then records the entry; its id.
-Result<std::optional<qint64>> executeKey(Session& session, const KeyChange& change, std::optional<qint64> batchId);
+Result<std::optional<qint64>> executeKey(
+    Session& session, const KeyChange& change, std::optional<qint64> batchId);
 
 } // namespace cc::keywrite
