@@ -54,6 +54,10 @@ int startGui(int& argc, char** argv)
         }
         launch.session.profile = *profile;
     } else if (!file.isEmpty()) {
+        if (auto path = cc::ConnectionProfile::checkSqlitePath(file); !path) {
+            std::fprintf(stderr, "coupling-console: %s\n", qPrintable(path.error().message));
+            return 64;
+        }
         if (!QFileInfo::exists(file)) {
             std::fprintf(stderr, "coupling-console: database file %s does not exist\n", qPrintable(file));
             return 5;

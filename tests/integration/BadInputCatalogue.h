@@ -65,6 +65,7 @@ struct Case {
     QByteArray password = {}; // CC_PASSWORD_FILE's content; null: no CC_PASSWORD_FILE
     bool sqliteOnly = false; // a file matter that cannot exist on PostgreSQL
     bool signInRecorded = false; // a failed sign-in is throttled: only its tool `signin` row may appear
+    QString secret = {}; // a password in the arguments: it appears neither on stdout nor on stderr
 };
 
 inline bool isFileSetup(Setup setup)
@@ -434,6 +435,9 @@ private slots:
         QVERIFY2(QString::fromUtf8(result.err).contains(input.message),
             qPrintable(QStringLiteral("expected on stderr: ") + input.message + u'\n' + shown));
         QCOMPARE(after, before);
+        if (!input.secret.isEmpty())
+            QVERIFY2(!QString::fromUtf8(result.out + result.err).contains(input.secret),
+                qPrintable(QStringLiteral("the password is shown: ") + shown));
         if (isLocked(input.setup))
             QVERIFY2(result.elapsedMs >= 4000 && result.elapsedMs < 20000,
                 qPrintable(QStringLiteral("waited %1 ms").arg(result.elapsedMs)));

@@ -135,11 +135,13 @@ private:
                   "host=127.0.0.1 port=@PORT dbname=cc user=postgres password=S3cret" }),
                 .exitCode = 5,
                 .message
-                = QStringLiteral("warning: the password in --pg is visible to every user of this machine") });
+                = QStringLiteral("warning: the password in --pg is visible to every user of this machine"),
+                .secret = QStringLiteral("S3cret") });
         add(QStringLiteral("--pg URI with an inline password: warned"),
             { .arguments = words({ "user", "1", "--pg", "postgresql://postgres:S3cret@127.0.0.1:@PORT/cc" }),
                 .exitCode = 5,
-                .message = QStringLiteral("use a password file (PGPASSFILE or ~/.pgpass)") });
+                .message = QStringLiteral("use a password file (PGPASSFILE or ~/.pgpass)"),
+                .secret = QStringLiteral("S3cret") });
         add(QStringLiteral("PostgreSQL refuses: unknown database"),
             { .arguments = words({ "check", "--pg", "dbname=cc_bad_input_absent" }),
                 .exitCode = 5,
