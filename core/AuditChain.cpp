@@ -1,7 +1,11 @@
 #include "AuditChain.h"
 
+#include "CancelToken.h"
+
 #include <QCryptographicHash>
 #include <QSqlError>
+
+#include <algorithm>
 
 namespace cc {
 
@@ -110,6 +114,18 @@ Result<std::optional<StoredEntry>> storedEntry(Database& db, const QString& wher
     if (!query->next())
         return std::optional<StoredEntry>();
     return std::optional<StoredEntry>(readStored(*query));
+}
+
+// The refusal of entry `id`, which does not fit the chain as `found` says.
+Error misfit(qint64 id, const ChainBreak& found)
+{
+    const QString where
+        = found.id == id ? QString() : QStringLiteral(" (at entry %1, the next one)").arg(found.id);
+    return refused(QStringLiteral("audit entry %1 does not fit the audit chain: %2%3, %4; a tampered entry "
+                                  "is not used and nothing was changed "
+                                  "(coupling-console audit --verify checks the whole log)")
+                       .arg(id)
+                       .arg(found.words(), where, found.detail));
 }
 
 } // namespace
@@ -231,13 +247,57 @@ Result<void> AuditChain::verifyEntry(Database& db, qint64 id)
         found = linkBreak(**after, AuditLink { id, (*entry)->storedHash });
     if (!found)
         return {};
-    const QString where
-        = found->id == id ? QString() : QStringLiteral(" (at entry %1, the next one)").arg(found->id);
-    return refused(QStringLiteral("audit entry %1 does not fit the audit chain: %2%3, %4; a tampered entry "
-                                  "is not used and nothing was changed "
-                                  "(coupling-console audit --verify checks the whole log)")
-                       .arg(id)
-                       .arg(found->words(), where, found->detail));
+    return misfit(id, *found);
+}
+
+Result<void> AuditChain::verifyEntries(Database& db, QList<qint64> ids, const CancelToken* cancel)
+{
+    if (ids.isEmpty())
+        return {};
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    auto before = storedEntry(db, QStringLiteral(" WHERE id < ? ORDER BY id DESC LIMIT 1"), { ids.first() });
+    if (!before)
+        return before.error();
+    auto after = storedEntry(db, QStringLiteral(" WHERE id > ? ORDER BY id LIMIT 1"), { ids.last() });
+    if (!after)
+        return after.error();
+    std::optional<AuditLink> predecessor = *before
+        ? std::optional<AuditLink>(AuditLink { (*before)->id(), (*before)->storedHash })
+        : std::nullopt;
+    auto query = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ")
+            + db.tool("audit") + QStringLiteral(" WHERE id >= ? AND id <= ? ORDER BY id"),
+        { ids.first(), ids.last() });
+    if (!query)
+        return query.error();
+    qsizetype next = 0; // the first of `ids` not met yet
+    bool previousUsed = false; // the entry before this one is one of `ids`
+    for (qint64 row = 0; query->next(); ++row) {
+        if (cancel && row % 1000 == 0 && cancel->isCancelled())
+            return Error { ErrorCode::Cancelled,
+                QStringLiteral("cancelled while verifying the audit chain") };
+        const StoredEntry entry = readStored(*query);
+        if (next < ids.size() && ids.at(next) < entry.id())
+            return notFound(QStringLiteral("there is no audit entry %1").arg(ids.at(next)));
+        const bool used = next < ids.size() && ids.at(next) == entry.id();
+        std::optional<ChainBreak> found = used ? contentBreak(entry) : std::nullopt;
+        if (!found && (used || previousUsed))
+            found = linkBreak(entry, predecessor);
+        if (found)
+            return misfit(used ? entry.id() : predecessor->id, *found);
+        next += used ? 1 : 0;
+        previousUsed = used;
+        predecessor = AuditLink { entry.id(), entry.storedHash };
+    }
+    if (query->lastError().isValid())
+        return db.sqlError(query->lastError(), QStringLiteral("reading the audit log"));
+    if (next < ids.size())
+        return notFound(QStringLiteral("there is no audit entry %1").arg(ids.at(next)));
+    if (*after) {
+        if (auto found = linkBreak(**after, predecessor))
+            return misfit(predecessor->id, *found);
+    }
+    return {};
 }
 
 Result<void> AuditChain::hashExisting(Database& db)
