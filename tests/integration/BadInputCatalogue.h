@@ -20,6 +20,7 @@
 #include <memory>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cc::test::badinput {
@@ -54,7 +55,8 @@ enum class Setup {
     TamperedAudit,
 };
 
-// One bad input. `@FILE` in the arguments names the level file, `@PORT` a port nothing listens on.
+// One bad input. `@FILE` in the arguments names the level file, `@PORT` a port nothing listens on,
+// `@FIFO` a FIFO and `@DIR` a directory in the row's directory.
 struct Case {
     Setup setup = Setup::Shared;
     QStringList arguments;
@@ -286,6 +288,8 @@ private:
         QStringList arguments = input.arguments;
         arguments.replaceInStrings(QStringLiteral("@FILE"), levelFile);
         arguments.replaceInStrings(QStringLiteral("@PORT"), QString::number(port));
+        arguments.replaceInStrings(QStringLiteral("@FIFO"), f.files.filePath(QStringLiteral("fifo")));
+        arguments.replaceInStrings(QStringLiteral("@DIR"), f.files.path());
         const bool ownDatabase
             = arguments.contains(QStringLiteral("--db")) || arguments.contains(QStringLiteral("--pg"));
         if (!ownDatabase) {
@@ -400,6 +404,9 @@ private slots:
         if (QTest::currentTestFailed())
             return restore(f);
         const QString levelFile = levelFilePath(f, input);
+        const QString fifo = f.files.filePath(QStringLiteral("fifo"));
+        if (input.arguments.contains(QStringLiteral("@FIFO")))
+            QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
         if (input.arguments.endsWith(QStringLiteral("--db")))
             createRawNamedFile(rawArgumentFor(f, input));
         const ClosedPort port;
@@ -435,6 +442,11 @@ private slots:
         QVERIFY2(QString::fromUtf8(result.err).contains(input.message),
             qPrintable(QStringLiteral("expected on stderr: ") + input.message + u'\n' + shown));
         QCOMPARE(after, before);
+        if (input.arguments.contains(QStringLiteral("@FIFO"))) {
+            struct stat node { };
+            QVERIFY2(::stat(QFile::encodeName(fifo).constData(), &node) == 0 && S_ISFIFO(node.st_mode),
+                "the FIFO was replaced");
+        }
         if (!input.secret.isEmpty())
             QVERIFY2(!QString::fromUtf8(result.out + result.err).contains(input.secret),
                 qPrintable(QStringLiteral("the password is shown: ") + shown));

@@ -89,6 +89,13 @@ private:
             { .setup = Setup::ReadOnlyFile,
                 .arguments = words({ "env", "--set", "staging" }),
                 .message = QStringLiteral("is read-only") });
+        // Export targets (issue 15): nothing is written onto a FIFO or over a directory.
+        add(QStringLiteral("report --pdf onto a FIFO"),
+            { .arguments = words({ "report", "--pdf", "@FIFO" }),
+                .message = QStringLiteral("it is a FIFO, not a regular file; nothing was written") });
+        add(QStringLiteral("report --pdf onto a directory"),
+            { .arguments = words({ "report", "--pdf", "@DIR" }),
+                .message = QStringLiteral("it is a directory, not a regular file; nothing was written") });
         add(QStringLiteral("a --db path that is not UTF-8"),
             { .arguments = words({ "check", "--db" }),
                 .exitCode = 5,
