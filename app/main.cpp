@@ -39,7 +39,13 @@ int startGui(int& argc, char** argv)
             launch.session.profile.readOnly = true;
         else if (!argument.startsWith(u'-') && file.isEmpty())
             file = argument;
-        else {
+        else if (cc::ConnectionProfile::looksLikeConninfo(argument)) {
+            // Not quoted: it may hold a password.
+            std::fprintf(stderr,
+                "coupling-console: an argument is a PostgreSQL connection string (not shown: it may hold a "
+                "password); give it with --pg\n");
+            return 64;
+        } else {
             std::fprintf(
                 stderr, "coupling-console: unknown option %s (see coupling-console --help)\n", argv[i]);
             return 64;

@@ -262,6 +262,28 @@ private:
             "is a PostgreSQL connection string");
         secret("--db given key=value pairs", "--db", "host=127.0.0.1 password=S3cret", 64,
             "is a PostgreSQL connection string");
+        // Without --pg: where the command or an argument belongs.
+        const QString misplaced = QStringLiteral("a PostgreSQL connection string where %1 belongs");
+        add(QStringLiteral("a connection string after an unknown command"),
+            { .arguments = words({ "chekc", "postgresql://u:S3cret@127.0.0.1/cc" }),
+                .exitCode = 64,
+                .message = QStringLiteral("unknown command \"chekc\""),
+                .secret = QStringLiteral("S3cret") });
+        add(QStringLiteral("a connection string after a file (the GUI's arguments)"),
+            { .arguments = words({ "x.db", "postgresql://u:S3cret@127.0.0.1/cc" }),
+                .exitCode = 64,
+                .message = QStringLiteral("an argument is a PostgreSQL connection string (not shown"),
+                .secret = QStringLiteral("S3cret") });
+        add(QStringLiteral("a connection string as the command (the GUI's arguments)"),
+            { .arguments = words({ "POSTGRESQL://u:S3cret@127.0.0.1/cc", "check" }),
+                .exitCode = 64,
+                .message = QStringLiteral("unknown option check"),
+                .secret = QStringLiteral("S3cret") });
+        add(QStringLiteral("a connection string as the argument of user"),
+            { .arguments = words({ "user", "postgresql://u:S3cret@127.0.0.1/cc" }),
+                .exitCode = 64,
+                .message = misplaced.arg(u"an argument"),
+                .secret = QStringLiteral("S3cret") });
     }
 
 protected:
