@@ -128,6 +128,53 @@ Error misfit(qint64 id, const ChainBreak& found)
                        .arg(found.words(), where, found.detail));
 }
 
+// The one pass of AuditChain::verifyEntries: takes the log's entries in id order, from the first of
+// `ids`, and checks those of `ids` (their content, their link to their predecessor) and the link of
+// the entry after each of them.
+class EntryWalk final {
+public:
+    EntryWalk(const QList<qint64>& ids, std::optional<AuditLink> predecessor)
+        : m_ids(ids)
+        , m_predecessor(std::move(predecessor))
+    {
+    }
+
+    // The refusal when `entry` shows that one of `ids` does not fit or is missing.
+    std::optional<Error> take(const StoredEntry& entry)
+    {
+        if (m_next < m_ids.size() && m_ids.at(m_next) < entry.id())
+            return notFound(QStringLiteral("there is no audit entry %1").arg(m_ids.at(m_next)));
+        const bool used = m_next < m_ids.size() && m_ids.at(m_next) == entry.id();
+        std::optional<ChainBreak> found = used ? contentBreak(entry) : std::nullopt;
+        if (!found && (used || m_previousUsed))
+            found = linkBreak(entry, m_predecessor);
+        if (found)
+            return misfit(used ? entry.id() : m_predecessor->id, *found);
+        m_next += used ? 1 : 0;
+        m_previousUsed = used;
+        m_predecessor = AuditLink { entry.id(), entry.storedHash };
+        return std::nullopt;
+    }
+
+    // After the last page: every id met, and the entry after the last one links to it.
+    std::optional<Error> finish(const std::optional<StoredEntry>& after) const
+    {
+        if (m_next < m_ids.size())
+            return notFound(QStringLiteral("there is no audit entry %1").arg(m_ids.at(m_next)));
+        if (after && m_predecessor) {
+            if (auto found = linkBreak(*after, m_predecessor))
+                return misfit(m_predecessor->id, *found);
+        }
+        return std::nullopt;
+    }
+
+private:
+    const QList<qint64>& m_ids;
+    std::optional<AuditLink> m_predecessor;
+    qsizetype m_next = 0; // the first of m_ids not met yet
+    bool m_previousUsed = false; // the entry taken last is one of m_ids
+};
+
 } // namespace
 
 QString ChainBreak::kindName() const
@@ -262,41 +309,36 @@ Result<void> AuditChain::verifyEntries(Database& db, QList<qint64> ids, const Ca
     auto after = storedEntry(db, QStringLiteral(" WHERE id > ? ORDER BY id LIMIT 1"), { ids.last() });
     if (!after)
         return after.error();
-    std::optional<AuditLink> predecessor = *before
-        ? std::optional<AuditLink>(AuditLink { (*before)->id(), (*before)->storedHash })
-        : std::nullopt;
-    auto query = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ")
-            + db.tool("audit") + QStringLiteral(" WHERE id >= ? AND id <= ? ORDER BY id"),
-        { ids.first(), ids.last() });
-    if (!query)
-        return query.error();
-    qsizetype next = 0; // the first of `ids` not met yet
-    bool previousUsed = false; // the entry before this one is one of `ids`
-    for (qint64 row = 0; query->next(); ++row) {
-        if (cancel && row % 1000 == 0 && cancel->isCancelled())
+    EntryWalk walk(ids,
+        *before ? std::optional<AuditLink>(AuditLink { (*before)->id(), (*before)->storedHash })
+                : std::nullopt);
+    // A page at a time, so memory stays flat whatever the size of the batch (QPSQL holds a result).
+    constexpr int pageSize = 2000;
+    for (qint64 from = ids.first();;) {
+        if (cancel && cancel->isCancelled())
             return Error { ErrorCode::Cancelled,
                 QStringLiteral("cancelled while verifying the audit chain") };
-        const StoredEntry entry = readStored(*query);
-        if (next < ids.size() && ids.at(next) < entry.id())
-            return notFound(QStringLiteral("there is no audit entry %1").arg(ids.at(next)));
-        const bool used = next < ids.size() && ids.at(next) == entry.id();
-        std::optional<ChainBreak> found = used ? contentBreak(entry) : std::nullopt;
-        if (!found && (used || previousUsed))
-            found = linkBreak(entry, predecessor);
-        if (found)
-            return misfit(used ? entry.id() : predecessor->id, *found);
-        next += used ? 1 : 0;
-        previousUsed = used;
-        predecessor = AuditLink { entry.id(), entry.storedHash };
+        auto page
+            = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ") + db.tool("audit")
+                    + QStringLiteral(" WHERE id >= ? AND id <= ? ORDER BY id LIMIT %1").arg(pageSize),
+                { from, ids.last() });
+        if (!page)
+            return page.error();
+        QList<StoredEntry> entries;
+        while (page->next())
+            entries.append(readStored(*page));
+        if (page->lastError().isValid())
+            return db.sqlError(page->lastError(), QStringLiteral("reading the audit log"));
+        for (const StoredEntry& entry : std::as_const(entries)) {
+            if (auto refusal = walk.take(entry))
+                return *refusal;
+        }
+        if (entries.size() < pageSize)
+            break;
+        from = entries.last().id() + 1;
     }
-    if (query->lastError().isValid())
-        return db.sqlError(query->lastError(), QStringLiteral("reading the audit log"));
-    if (next < ids.size())
-        return notFound(QStringLiteral("there is no audit entry %1").arg(ids.at(next)));
-    if (*after) {
-        if (auto found = linkBreak(**after, predecessor))
-            return misfit(predecessor->id, *found);
-    }
+    if (auto refusal = walk.finish(*after))
+        return *refusal;
     return {};
 }
 
