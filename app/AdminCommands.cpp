@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "Administration.h"
+#include "Exporter.h"
 #include "ReportPdfHook.h"
 
 #include <QFile>
@@ -248,6 +249,9 @@ int report(CliContext& context)
         return context.fail(path.error());
     if (path->isEmpty())
         return context.usage(QStringLiteral("--pdf needs a file name"));
+    // A FIFO, a device or a directory is refused before anything is read (the writer checks again).
+    if (auto target = Exporter::checkTarget(*path, QStringLiteral("the report")); !target)
+        return context.fail(target.error());
     if (!reportPdfWriter())
         return context.fail(refused(QStringLiteral(
             "report --pdf needs the graphical build of coupling-console (this build has no GUI "

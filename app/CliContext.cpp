@@ -75,6 +75,7 @@ Result<ConnectionProfile> CliContext::profile() const
     } else if (isSet("db")) {
         if (value("db").isEmpty() || value("db").contains(QChar(0)))
             return Error { ErrorCode::Usage, QStringLiteral("--db needs a file path") };
+        CC_TRY(ConnectionProfile::checkSqlitePath(value("db")));
         // Bytes that are not UTF-8 arrive as U+FFFD: the file named by those bytes cannot be opened.
         if (value("db").contains(QChar::ReplacementCharacter) && !QFileInfo::exists(value("db")))
             return Error { ErrorCode::CannotOpen,

@@ -1,6 +1,7 @@
 #include "CommandLine.h"
 
 #include "Commands.h"
+#include "ConnectionProfile.h"
 #include "PrintableText.h"
 #include "SignalCancel.h"
 
@@ -93,6 +94,15 @@ QStringList commandFirst(const QStringList& arguments)
     return arguments;
 }
 
+// A connection string where a command name or a positional argument belongs (given without --pg)
+// is refused without being quoted: it may hold a password.
+Error misplacedConninfo(const char* where)
+{
+    return usageError(QStringLiteral("a PostgreSQL connection string where %1 belongs (not shown: it may "
+                                     "hold a password); give it with --pg")
+                          .arg(QLatin1String(where)));
+}
+
 } // namespace
 
 bool isHeadless(const QStringList& original)
@@ -127,6 +137,8 @@ Result<ParsedCommandLine> parseCommandLine(const QStringList& original, QCommand
         return ParsedCommandLine { Request::Version, {} };
     const QString name = arguments.at(1);
     const std::optional<CommandSpec> spec = findCommand(name);
+    if (!spec && ConnectionProfile::looksLikeConninfo(name))
+        return misplacedConninfo("the command");
     if (!spec)
         return usageError(QStringLiteral("unknown command %1").arg(quotedValue(name)));
 
@@ -142,6 +154,10 @@ Result<ParsedCommandLine> parseCommandLine(const QStringList& original, QCommand
         return usageError(printableLine(parser.errorText().left(200)));
     if (parser.isSet(QStringLiteral("help")))
         return ParsedCommandLine { Request::CommandHelp, name };
+    for (const QString& positional : parser.positionalArguments()) {
+        if (ConnectionProfile::looksLikeConninfo(positional))
+            return misplacedConninfo("an argument");
+    }
     const qsizetype allowed = spec->positional.isEmpty() ? 0 : 1;
     if (parser.positionalArguments().size() > allowed)
         return usageError(QStringLiteral("unexpected argument %1")

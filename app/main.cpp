@@ -39,7 +39,13 @@ int startGui(int& argc, char** argv)
             launch.session.profile.readOnly = true;
         else if (!argument.startsWith(u'-') && file.isEmpty())
             file = argument;
-        else {
+        else if (cc::ConnectionProfile::looksLikeConninfo(argument)) {
+            // Not quoted: it may hold a password.
+            std::fprintf(stderr,
+                "coupling-console: an argument is a PostgreSQL connection string (not shown: it may hold a "
+                "password); give it with --pg\n");
+            return 64;
+        } else {
             std::fprintf(
                 stderr, "coupling-console: unknown option %s (see coupling-console --help)\n", argv[i]);
             return 64;
@@ -54,6 +60,10 @@ int startGui(int& argc, char** argv)
         }
         launch.session.profile = *profile;
     } else if (!file.isEmpty()) {
+        if (auto path = cc::ConnectionProfile::checkSqlitePath(file); !path) {
+            std::fprintf(stderr, "coupling-console: %s\n", qPrintable(path.error().message));
+            return 64;
+        }
         if (!QFileInfo::exists(file)) {
             std::fprintf(stderr, "coupling-console: database file %s does not exist\n", qPrintable(file));
             return 5;

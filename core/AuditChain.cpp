@@ -1,7 +1,11 @@
 #include "AuditChain.h"
 
+#include "CancelToken.h"
+
 #include <QCryptographicHash>
 #include <QSqlError>
+
+#include <algorithm>
 
 namespace cc {
 
@@ -111,6 +115,65 @@ Result<std::optional<StoredEntry>> storedEntry(Database& db, const QString& wher
         return std::optional<StoredEntry>();
     return std::optional<StoredEntry>(readStored(*query));
 }
+
+// The refusal of entry `id`, which does not fit the chain as `found` says.
+Error misfit(qint64 id, const ChainBreak& found)
+{
+    const QString where
+        = found.id == id ? QString() : QStringLiteral(" (at entry %1, the next one)").arg(found.id);
+    return refused(QStringLiteral("audit entry %1 does not fit the audit chain: %2%3, %4; a tampered entry "
+                                  "is not used and nothing was changed "
+                                  "(coupling-console audit --verify checks the whole log)")
+                       .arg(id)
+                       .arg(found.words(), where, found.detail));
+}
+
+// The one pass of AuditChain::verifyEntries: takes the log's entries in id order, from the first of
+// `ids`, and checks those of `ids` (their content, their link to their predecessor) and the link of
+// the entry after each of them.
+class EntryWalk final {
+public:
+    EntryWalk(const QList<qint64>& ids, std::optional<AuditLink> predecessor)
+        : m_ids(ids)
+        , m_predecessor(std::move(predecessor))
+    {
+    }
+
+    // The refusal when `entry` shows that one of `ids` does not fit or is missing.
+    std::optional<Error> take(const StoredEntry& entry)
+    {
+        if (m_next < m_ids.size() && m_ids.at(m_next) < entry.id())
+            return notFound(QStringLiteral("there is no audit entry %1").arg(m_ids.at(m_next)));
+        const bool used = m_next < m_ids.size() && m_ids.at(m_next) == entry.id();
+        std::optional<ChainBreak> found = used ? contentBreak(entry) : std::nullopt;
+        if (!found && (used || m_previousUsed))
+            found = linkBreak(entry, m_predecessor);
+        if (found)
+            return misfit(used ? entry.id() : m_predecessor->id, *found);
+        m_next += used ? 1 : 0;
+        m_previousUsed = used;
+        m_predecessor = AuditLink { entry.id(), entry.storedHash };
+        return std::nullopt;
+    }
+
+    // After the last page: every id met, and the entry after the last one links to it.
+    std::optional<Error> finish(const std::optional<StoredEntry>& after) const
+    {
+        if (m_next < m_ids.size())
+            return notFound(QStringLiteral("there is no audit entry %1").arg(m_ids.at(m_next)));
+        if (after && m_predecessor) {
+            if (auto found = linkBreak(*after, m_predecessor))
+                return misfit(m_predecessor->id, *found);
+        }
+        return std::nullopt;
+    }
+
+private:
+    const QList<qint64>& m_ids;
+    std::optional<AuditLink> m_predecessor;
+    qsizetype m_next = 0; // the first of m_ids not met yet
+    bool m_previousUsed = false; // the entry taken last is one of m_ids
+};
 
 } // namespace
 
@@ -231,13 +294,52 @@ Result<void> AuditChain::verifyEntry(Database& db, qint64 id)
         found = linkBreak(**after, AuditLink { id, (*entry)->storedHash });
     if (!found)
         return {};
-    const QString where
-        = found->id == id ? QString() : QStringLiteral(" (at entry %1, the next one)").arg(found->id);
-    return refused(QStringLiteral("audit entry %1 does not fit the audit chain: %2%3, %4; a tampered entry "
-                                  "is not used and nothing was changed "
-                                  "(coupling-console audit --verify checks the whole log)")
-                       .arg(id)
-                       .arg(found->words(), where, found->detail));
+    return misfit(id, *found);
+}
+
+Result<void> AuditChain::verifyEntries(Database& db, QList<qint64> ids, const CancelToken* cancel)
+{
+    if (ids.isEmpty())
+        return {};
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    auto before = storedEntry(db, QStringLiteral(" WHERE id < ? ORDER BY id DESC LIMIT 1"), { ids.first() });
+    if (!before)
+        return before.error();
+    auto after = storedEntry(db, QStringLiteral(" WHERE id > ? ORDER BY id LIMIT 1"), { ids.last() });
+    if (!after)
+        return after.error();
+    EntryWalk walk(ids,
+        *before ? std::optional<AuditLink>(AuditLink { (*before)->id(), (*before)->storedHash })
+                : std::nullopt);
+    // A page at a time, so memory stays flat whatever the size of the batch (QPSQL holds a result).
+    constexpr int pageSize = 2000;
+    for (qint64 from = ids.first();;) {
+        if (cancel && cancel->isCancelled())
+            return Error { ErrorCode::Cancelled,
+                QStringLiteral("cancelled while verifying the audit chain") };
+        auto page
+            = db.exec(QStringLiteral("SELECT ") + selectList() + QStringLiteral(" FROM ") + db.tool("audit")
+                    + QStringLiteral(" WHERE id >= ? AND id <= ? ORDER BY id LIMIT %1").arg(pageSize),
+                { from, ids.last() });
+        if (!page)
+            return page.error();
+        QList<StoredEntry> entries;
+        while (page->next())
+            entries.append(readStored(*page));
+        if (page->lastError().isValid())
+            return db.sqlError(page->lastError(), QStringLiteral("reading the audit log"));
+        for (const StoredEntry& entry : std::as_const(entries)) {
+            if (auto refusal = walk.take(entry))
+                return *refusal;
+        }
+        if (entries.size() < pageSize)
+            break;
+        from = entries.last().id() + 1;
+    }
+    if (auto refusal = walk.finish(*after))
+        return *refusal;
+    return {};
 }
 
 Result<void> AuditChain::hashExisting(Database& db)

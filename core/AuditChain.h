@@ -6,6 +6,8 @@
 
 namespace cc {
 
+class CancelToken;
+
 // The newest entry of the audit log: id 0 and an empty hash when the log is empty.
 struct AuditLink {
     qint64 id = 0;
@@ -49,6 +51,10 @@ public:
     // Refuses (naming the entry and why) when entry `id` does not fit: its own content, its link
     // to its predecessor and its successor's link to it.
     static Result<void> verifyEntry(Database& db, qint64 id);
+    // verifyEntry for every entry of `ids` in one pass over the log from the first of them to the
+    // entry after the last (revert --batch): refuses at the first that does not fit. A cancelled
+    // token stops it with ErrorCode::Cancelled.
+    static Result<void> verifyEntries(Database& db, QList<qint64> ids, const CancelToken* cancel = nullptr);
     // The migration's step: hashes the entries stored before the chain, in id order.
     static Result<void> hashExisting(Database& db);
 };

@@ -1,5 +1,6 @@
 #include "ConnectionProfile.h"
 
+#include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QtGlobal>
@@ -20,6 +21,37 @@ ConnectionProfile ConnectionProfile::sqlite(const QString& path)
 
 namespace {
 
+// The URI schemes libpq knows, which it reads in lower case only.
+const QLatin1String uriSchemes[] = { QLatin1String("postgresql://"), QLatin1String("postgres://") };
+
+// `conninfo` trimmed, its URI scheme (in any case) in lower case: how libpq and QUrl expect it.
+QString normalisedScheme(const QString& conninfo)
+{
+    QString text = conninfo.trimmed();
+    for (const QLatin1String scheme : uriSchemes) {
+        if (text.startsWith(scheme, Qt::CaseInsensitive))
+            return text.replace(0, scheme.size(), scheme);
+    }
+    return text;
+}
+
+bool isUri(const QString& text)
+{
+    return text.startsWith(uriSchemes[0]) || text.startsWith(uriSchemes[1]);
+}
+
+// Whether libpq knows `key` as a connection keyword: only such a key is named in an error (any other
+// text of the string may be part of a password typed without quotes).
+bool isLibpqKeyword(const QString& key)
+{
+    PQconninfoOption* defaults = PQconndefaults();
+    bool known = false;
+    for (const PQconninfoOption* option = defaults; option && option->keyword && !known; ++option)
+        known = key == QLatin1String(option->keyword);
+    PQconninfoFree(defaults);
+    return known;
+}
+
 Result<void> assign(ConnectionProfile& profile, const QString& key, const QString& value)
 {
     if (key == u"host" || key == u"hostaddr") {
@@ -27,9 +59,11 @@ Result<void> assign(ConnectionProfile& profile, const QString& key, const QStrin
     } else if (key == u"port") {
         bool ok = false;
         const int port = value.toInt(&ok);
+        // No error quotes the connection string or a value of it (a password may be anywhere in it).
         if (!ok || port <= 0 || port > 65535)
             return Error { ErrorCode::Usage,
-                QStringLiteral("invalid port \"%1\" in the connection string").arg(value) };
+                QStringLiteral("invalid port in the connection string: a port is a whole number from 1 "
+                               "to 65535") };
         profile.port = port;
     } else if (key == u"dbname") {
         profile.database = value;
@@ -39,9 +73,15 @@ Result<void> assign(ConnectionProfile& profile, const QString& key, const QStrin
         profile.password = value;
     } else if (key == u"connect_timeout" || key == u"sslmode" || key == u"application_name") {
         // accepted and ignored: the tool sets its own
+    } else if (isLibpqKeyword(key)) {
+        return Error {
+            ErrorCode::Usage,
+            QStringLiteral("the connection string's key \"%1\" is not supported by coupling-console").arg(key)
+        };
     } else {
         return Error { ErrorCode::Usage,
-            QStringLiteral("unknown key \"%1\" in the connection string").arg(key) };
+            QStringLiteral("unknown key in the connection string (not shown: it may be part of a password; "
+                           "quote a value that holds spaces: password='a b')") };
     }
     return {};
 }
@@ -57,10 +97,9 @@ Result<void> parseKeyValues(ConnectionProfile& profile, const QString& text)
             break;
         const qsizetype eq = text.indexOf(u'=', i);
         if (eq < 0)
-            return Error {
-                ErrorCode::Usage,
-                QStringLiteral("expected key=value in the connection string near \"%1\"").arg(text.mid(i, 20))
-            };
+            return Error { ErrorCode::Usage,
+                QStringLiteral("expected key=value in the connection string (quote a value that holds "
+                               "spaces: password='a b')") };
         const QString key = text.mid(i, eq - i).trimmed();
         if (key.isEmpty())
             return Error { ErrorCode::Usage, QStringLiteral("empty key in the connection string") };
@@ -101,6 +140,16 @@ Result<void> parseKeyValues(ConnectionProfile& profile, const QString& text)
     return {};
 }
 
+// What QUrl finds wrong, without the source it goes on with nor the character it quotes (either
+// may be part of the password).
+QString urlError(const QUrl& url)
+{
+    static const QRegularExpression quotedCharacter(QStringLiteral("\\(character '.*' not permitted\\)"));
+    QString text = url.errorString().section(QStringLiteral("; source was"), 0, 0);
+    text.replace(quotedCharacter, QStringLiteral("(a character that is not permitted)"));
+    return text;
+}
+
 } // namespace
 
 Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString& conninfo)
@@ -115,13 +164,13 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString& conninf
     if (conninfo.contains(QChar(0)))
         return Error { ErrorCode::Usage, QStringLiteral("the connection string contains a NUL character") };
 
-    if (conninfo.startsWith(u"postgresql://") || conninfo.startsWith(u"postgres://")) {
-        const QUrl url(conninfo, QUrl::StrictMode);
-        // QUrl's error text goes on with the whole source, password included: keep only what is wrong.
+    // libpq reads the URI scheme in lower case only; this tool accepts it in any case, as QUrl does.
+    const QString text = normalisedScheme(conninfo);
+    if (isUri(text)) {
+        const QUrl url(text, QUrl::StrictMode);
         if (!url.isValid())
             return Error { ErrorCode::Usage,
-                QStringLiteral("invalid PostgreSQL URI: %1")
-                    .arg(url.errorString().section(QStringLiteral("; source was"), 0, 0)) };
+                QStringLiteral("invalid PostgreSQL URI: %1").arg(urlError(url)) };
         if (!url.host().isEmpty())
             profile.host = url.host();
         if (url.port() > 0)
@@ -137,7 +186,7 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString& conninf
         for (const auto& [key, value] : query.queryItems(QUrl::FullyDecoded))
             CC_TRY(assign(profile, key, value));
     } else {
-        CC_TRY(parseKeyValues(profile, conninfo));
+        CC_TRY(parseKeyValues(profile, text));
     }
     if (profile.database.isEmpty())
         profile.database = profile.user;
@@ -158,11 +207,7 @@ namespace {
 std::unique_ptr<PQconninfoOption, void (*)(PQconninfoOption*)> parsedOptions(const QString& conninfo)
 {
     // libpq knows the URI scheme in lower case only; fromConninfo accepts any case.
-    QString text = conninfo.trimmed();
-    for (const QLatin1String scheme : { QLatin1String("postgresql://"), QLatin1String("postgres://") }) {
-        if (text.startsWith(scheme, Qt::CaseInsensitive))
-            text.replace(0, scheme.size(), scheme);
-    }
+    const QString text = normalisedScheme(conninfo);
     char* error = nullptr;
     PQconninfoOption* options = PQconninfoParse(text.toUtf8().constData(), &error);
     if (error)
@@ -186,6 +231,23 @@ Result<QString> ConnectionProfile::withoutPassword(const QString& conninfo)
         pairs << QString::fromUtf8(option->keyword) + QStringLiteral("='") + value + u'\'';
     }
     return pairs.join(u' ');
+}
+
+bool ConnectionProfile::looksLikeConninfo(const QString& text)
+{
+    const QString normalised = normalisedScheme(text);
+    if (isUri(normalised))
+        return true;
+    return normalised.contains(u'=') && parsedOptions(text) != nullptr;
+}
+
+Result<void> ConnectionProfile::checkSqlitePath(const QString& path)
+{
+    if (looksLikeConninfo(path))
+        return Error { ErrorCode::Usage,
+            QStringLiteral("the SQLite database path is a PostgreSQL connection string (not shown: it may "
+                           "hold a password); give a connection string as a PostgreSQL connection (--pg)") };
+    return {};
 }
 
 bool ConnectionProfile::hasPassword(const QString& conninfo)

@@ -34,6 +34,11 @@ struct ConnectionProfile {
     // Whether libpq finds a password in the string (a password typed on the command line is visible
     // to other users in ps).
     static bool hasPassword(const QString& conninfo);
+    // Whether `text` is a PostgreSQL connection string (a URI in any case, or key=value pairs libpq
+    // parses) rather than a SQLite file path: such a path is refused without being quoted.
+    static bool looksLikeConninfo(const QString& text);
+    // Refuses a SQLite path that looksLikeConninfo, before any message could quote it.
+    static Result<void> checkSqlitePath(const QString& path);
 
     bool isPostgres() const { return dialect == Dialect::PostgreSQL; }
     // "sqlite:/path/file.db" or "postgresql:host:port/db"; never the password.

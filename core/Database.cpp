@@ -60,6 +60,7 @@ Result<std::unique_ptr<Database>> Database::open(
         const QFileInfo info(profile.sqlitePath);
         if (profile.sqlitePath.isEmpty())
             return Error { ErrorCode::CannotOpen, QStringLiteral("no database file given") };
+        CC_TRY(ConnectionProfile::checkSqlitePath(profile.sqlitePath));
         if (info.isDir())
             return Error { ErrorCode::CannotOpen,
                 QStringLiteral("%1 is a directory, not a database file").arg(profile.sqlitePath) };

@@ -3,8 +3,12 @@
 #include "KeyRows.h"
 #include "Time.h"
 
+#include <QFile>
 #include <QIODevice>
 #include <QJsonDocument>
+#include <QSaveFile>
+
+#include <sys/stat.h>
 
 namespace cc {
 
@@ -176,6 +180,36 @@ Result<qint64> Exporter::runs(Session& session, qint64 limit, QIODevice& out, co
             [&] { return runJson(report); });
     }));
     return writer.end();
+}
+
+Result<void> Exporter::checkTarget(const QString& path, const QString& what)
+{
+    struct stat info { };
+    // Absent (or unreachable: opening it says why): a new file.
+    if (path.isEmpty() || ::stat(QFile::encodeName(path).constData(), &info) != 0 || S_ISREG(info.st_mode))
+        return {};
+    QString kind = QStringLiteral("not a regular file");
+    if (S_ISFIFO(info.st_mode))
+        kind = QStringLiteral("a FIFO");
+    else if (S_ISDIR(info.st_mode))
+        kind = QStringLiteral("a directory");
+    else if (S_ISCHR(info.st_mode) || S_ISBLK(info.st_mode))
+        kind = QStringLiteral("a device");
+    else if (S_ISSOCK(info.st_mode))
+        kind = QStringLiteral("a socket");
+    return refused(QStringLiteral("cannot write %1 to %2: it is %3, not a regular file; nothing was written "
+                                  "(give the name of a new or existing regular file)")
+                       .arg(what, path, kind));
+}
+
+Result<void> Exporter::openTarget(QSaveFile& file, const QString& what)
+{
+    CC_TRY(checkTarget(file.fileName(), what));
+    file.setDirectWriteFallback(false);
+    if (!file.open(QIODevice::WriteOnly))
+        return refused(
+            QStringLiteral("cannot write %1 to %2: %3").arg(what, file.fileName(), file.errorString()));
+    return {};
 }
 
 std::optional<ExportFormat> Exporter::formatForPath(const QString& path)

@@ -7,6 +7,7 @@
 #include <QJsonObject>
 
 class QIODevice;
+class QSaveFile;
 
 namespace cc {
 
@@ -33,6 +34,15 @@ public:
         Session& session, const AuditFilter& filter, QIODevice& out, const ExportOptions& options);
     // The latest `limit` runs (all when negative), newest first.
     static Result<qint64> runs(Session& session, qint64 limit, QIODevice& out, const ExportOptions& options);
+
+    // Where an export or a report goes (issue 15), for the command line and the GUI alike: a target
+    // that exists and is not a regular file (a FIFO, a device such as /dev/null, a directory, a
+    // socket) is refused, naming what it is, and nothing is written; replacing it by renaming a file
+    // over it would swap the node itself. `what` names the content ("the report").
+    static Result<void> checkTarget(const QString& path, const QString& what);
+    // checkTarget, then opens `file` for writing: a QSaveFile writes a temporary file beside its
+    // target and renames it over the target on commit (without a commit it is removed).
+    static Result<void> openTarget(QSaveFile& file, const QString& what);
 
     // The format a file name asks for by its extension (.csv, .json, any case).
     static std::optional<ExportFormat> formatForPath(const QString& path);

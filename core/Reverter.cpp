@@ -369,14 +369,20 @@ Result<WriteOutcome> Reverter::revertBatch(Session& session, qint64 batchId, Can
         return entries.error();
     if (entries->isEmpty())
         return notFound(QStringLiteral("batch %1 has no audit entries").arg(batchId));
+    // The chain around every entry of the batch, in one pass over the log (a verifyEntry per entry
+    // costs three lookups each). A signal stops it too, before anything is written.
+    QList<qint64> ids;
+    for (const AuditEntry& entry : std::as_const(*entries))
+        ids.append(entry.id);
+    if (auto verified = AuditChain::verifyEntries(session.db(), ids, cancel); !verified) {
+        if (verified.error().code == ErrorCode::Cancelled)
+            return Error { ErrorCode::Cancelled,
+                QStringLiteral("cancelled while verifying the batch's audit entries; nothing was changed") };
+        return verified.error();
+    }
     QList<KeyRef> keys;
     QList<StepPlanner> steps;
     for (const AuditEntry& entry : std::as_const(*entries)) {
-        // Verifying a large batch takes a while: a signal stops it here too, before anything is written.
-        if (cancel && cancel->isCancelled())
-            return Error { ErrorCode::Cancelled,
-                QStringLiteral("cancelled while verifying the batch's audit entries; nothing was changed") };
-        CC_TRY(AuditChain::verifyEntry(session.db(), entry.id));
         CC_TRY(authorizeEntry(session, entry));
         keys.append({ entry.userId.value_or(0), entry.track });
         steps.append([entry](Session& s) { return plan(s, entry, true); });

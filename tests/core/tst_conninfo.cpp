@@ -52,18 +52,89 @@ private slots:
         QVERIFY2(!rebuilt->contains(QStringLiteral("password")), qPrintable(*rebuilt));
         QVERIFY2(rebuilt->contains(kept), qPrintable(*rebuilt));
         QVERIFY(!ConnectionProfile::hasPassword(*rebuilt));
-        // What is kept still names the same server and database (the tool's own parser reads the
-        // uppercase scheme as key=value text, so that row has nothing to compare with).
+        // What is kept still names the same server and database.
         auto again = ConnectionProfile::fromConninfo(*rebuilt);
         QVERIFY(again.ok());
         auto original = ConnectionProfile::fromConninfo(conninfo);
-        if (!conninfo.startsWith(QLatin1String("POSTGRESQL")))
-            QVERIFY(original.ok());
-        else
-            return;
+        QVERIFY(original.ok());
         QCOMPARE(again->host, original->host);
         QCOMPARE(again->port, original->port);
         QCOMPARE(again->database, original->database);
+    }
+
+    // A URI scheme in upper or mixed case is read like the lower-case one (libpq knows only that).
+    void schemeInAnyCase_data()
+    {
+        QTest::addColumn<QString>("conninfo");
+        QTest::newRow("POSTGRESQL://") << QStringLiteral("POSTGRESQL://u:pw@h:5433/db");
+        QTest::newRow("Postgres://") << QStringLiteral("Postgres://u:pw@h:5433/db");
+        QTest::newRow("postgreSQL://, leading space") << QStringLiteral(" postgreSQL://u:pw@h:5433/db");
+    }
+
+    void schemeInAnyCase()
+    {
+        QFETCH(QString, conninfo);
+        auto profile = ConnectionProfile::fromConninfo(conninfo);
+        QVERIFY2(profile.ok(), qPrintable(profile.ok() ? QString() : profile.error().message));
+        QCOMPARE(profile->host, QStringLiteral("h"));
+        QCOMPARE(profile->port, 5433);
+        QCOMPARE(profile->database, QStringLiteral("db"));
+        QCOMPARE(profile->user, QStringLiteral("u"));
+        QCOMPARE(profile->password, QStringLiteral("pw"));
+        QVERIFY(ConnectionProfile::hasPassword(conninfo));
+        QVERIFY(ConnectionProfile::looksLikeConninfo(conninfo));
+    }
+
+    // No error quotes the connection string or a part of it that may hold the password.
+    void errorsNeverQuoteThePassword_data()
+    {
+        QTest::addColumn<QString>("conninfo");
+        QTest::newRow("unquoted password with a space, then a key")
+            << QStringLiteral("host=h password=ab S3cret dbname=db");
+        QTest::newRow("unquoted password with a space at the end")
+            << QStringLiteral("host=h password=ab S3cret");
+        QTest::newRow("password as the port") << QStringLiteral("host=h port=S3cret");
+        QTest::newRow("unterminated quote") << QStringLiteral("host=h password='S3cret");
+        QTest::newRow("URI, bad port") << QStringLiteral("postgresql://u:S3cret@h:99999/db");
+        QTest::newRow("URI, bad path") << QStringLiteral("POSTGRESQL://u:S3cret@h/db%zz");
+        QTest::newRow("URI, character not permitted in the password")
+            << QStringLiteral("postgresql://u:S3cret%@h/db");
+        QTest::newRow("URI, unknown query key") << QStringLiteral("Postgres://u:S3cret@h/db?S3cret=1");
+        QTest::newRow("URI, password typed as the port") << QStringLiteral("postgresql://u:S3cret/db");
+    }
+
+    void errorsNeverQuoteThePassword()
+    {
+        QFETCH(QString, conninfo);
+        auto profile = ConnectionProfile::fromConninfo(conninfo);
+        QVERIFY(!profile.ok());
+        QVERIFY2(
+            !profile.error().message.contains(QStringLiteral("S3cret")), qPrintable(profile.error().message));
+        QVERIFY2(
+            !profile.error().message.contains(QStringLiteral("S3cr")), qPrintable(profile.error().message));
+    }
+
+    // A connection string given as a SQLite path is refused without being quoted.
+    void connectionStringAsSqlitePath_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("refused");
+        QTest::newRow("URI") << QStringLiteral("postgresql://u:S3cret@h/db") << true;
+        QTest::newRow("URI, upper case") << QStringLiteral("POSTGRES://u:S3cret@h/db") << true;
+        QTest::newRow("key=value") << QStringLiteral("host=h password=S3cret") << true;
+        QTest::newRow("a file") << QStringLiteral("/tmp/cc.db") << false;
+        QTest::newRow("a file with =") << QStringLiteral("/tmp/a=b.db") << false;
+    }
+
+    void connectionStringAsSqlitePath()
+    {
+        QFETCH(QString, path);
+        QFETCH(bool, refused);
+        const auto checked = ConnectionProfile::checkSqlitePath(path);
+        QCOMPARE(!checked.ok(), refused);
+        if (refused)
+            QVERIFY2(!checked.error().message.contains(QStringLiteral("S3cret")),
+                qPrintable(checked.error().message));
     }
 
     void unparsableStringsAreNotKept()

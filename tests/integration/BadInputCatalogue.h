@@ -8,18 +8,16 @@
 // schemas. A test derives from BadInputCatalogue and adds its rows; rows on setups other than the
 // shared database need the test to prepare them (prepareOwn).
 
+#include "BadInputSupport.h"
 #include "CliTestSupport.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 
-#include <arpa/inet.h>
 #include <cstdio>
 #include <memory>
-#include <netinet/in.h>
-#include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace cc::test::badinput {
@@ -54,7 +52,8 @@ enum class Setup {
     TamperedAudit,
 };
 
-// One bad input. `@FILE` in the arguments names the level file, `@PORT` a port nothing listens on.
+// One bad input. `@FILE` in the arguments names the level file, `@PORT` a port nothing listens on,
+// `@FIFO` a FIFO and `@DIR` a directory in the row's directory.
 struct Case {
     Setup setup = Setup::Shared;
     QStringList arguments;
@@ -65,6 +64,7 @@ struct Case {
     QByteArray password = {}; // CC_PASSWORD_FILE's content; null: no CC_PASSWORD_FILE
     bool sqliteOnly = false; // a file matter that cannot exist on PostgreSQL
     bool signInRecorded = false; // a failed sign-in is throttled: only its tool `signin` row may appear
+    QString secret = {}; // a password in the arguments: it appears neither on stdout nor on stderr
 };
 
 inline bool isFileSetup(Setup setup)
@@ -93,85 +93,6 @@ inline void add(const QString& name, const Case& input)
 {
     QTest::addRow("%s", qPrintable(name)) << input;
 }
-
-inline QByteArray sha256Of(const QString& path)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return QByteArrayLiteral("unreadable");
-    return QCryptographicHash::hash(file.readAll(), QCryptographicHash::Sha256).toHex();
-}
-
-inline QString listing(const QString& directory)
-{
-    return QDir(directory)
-        .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot)
-        .join(u',');
-}
-
-// printf(1) escapes for every byte: passes bytes that are not UTF-8 through sh.
-inline QString octalEscapes(const QByteArray& bytes)
-{
-    QString format;
-    for (const char byte : bytes)
-        format += QStringLiteral("\\%1").arg(uint(uchar(byte)), 3, 8, QLatin1Char('0'));
-    return format;
-}
-
-// A TCP port on 127.0.0.1 that is bound but not listening: connecting is refused while it lives.
-class ClosedPort final {
-public:
-    ClosedPort()
-    {
-        m_socket = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in address {};
-        address.sin_family = AF_INET;
-        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        socklen_t size = sizeof address;
-        if (m_socket >= 0 && ::bind(m_socket, reinterpret_cast<sockaddr*>(&address), size) == 0
-            && ::getsockname(m_socket, reinterpret_cast<sockaddr*>(&address), &size) == 0)
-            m_port = ntohs(address.sin_port);
-    }
-    ~ClosedPort()
-    {
-        if (m_socket >= 0)
-            ::close(m_socket);
-    }
-    Q_DISABLE_COPY_MOVE(ClosedPort)
-    int port() const { return m_port; }
-
-private:
-    int m_socket = -1;
-    int m_port = 0;
-};
-
-// Sets an environment variable for one run, restoring the old value.
-class ScopedEnvironment final {
-public:
-    ScopedEnvironment(const char* name, const QByteArray& value)
-        : m_name(name)
-        , m_had(qEnvironmentVariableIsSet(name))
-        , m_old(qgetenv(name))
-    {
-        if (value.isNull())
-            qunsetenv(name);
-        else
-            qputenv(name, value);
-    }
-    ~ScopedEnvironment()
-    {
-        if (m_had)
-            qputenv(m_name, m_old);
-        else
-            qunsetenv(m_name);
-    }
-    Q_DISABLE_COPY_MOVE(ScopedEnvironment)
-
-private:
-    const char* m_name;
-    bool m_had;
-    QByteArray m_old;
-};
 
 } // namespace cc::test::badinput
 
@@ -285,6 +206,8 @@ private:
         QStringList arguments = input.arguments;
         arguments.replaceInStrings(QStringLiteral("@FILE"), levelFile);
         arguments.replaceInStrings(QStringLiteral("@PORT"), QString::number(port));
+        arguments.replaceInStrings(QStringLiteral("@FIFO"), f.files.filePath(QStringLiteral("fifo")));
+        arguments.replaceInStrings(QStringLiteral("@DIR"), f.files.path());
         const bool ownDatabase
             = arguments.contains(QStringLiteral("--db")) || arguments.contains(QStringLiteral("--pg"));
         if (!ownDatabase) {
@@ -399,6 +322,9 @@ private slots:
         if (QTest::currentTestFailed())
             return restore(f);
         const QString levelFile = levelFilePath(f, input);
+        const QString fifo = f.files.filePath(QStringLiteral("fifo"));
+        if (input.arguments.contains(QStringLiteral("@FIFO")))
+            QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
         if (input.arguments.endsWith(QStringLiteral("--db")))
             createRawNamedFile(rawArgumentFor(f, input));
         const ClosedPort port;
@@ -434,6 +360,14 @@ private slots:
         QVERIFY2(QString::fromUtf8(result.err).contains(input.message),
             qPrintable(QStringLiteral("expected on stderr: ") + input.message + u'\n' + shown));
         QCOMPARE(after, before);
+        if (input.arguments.contains(QStringLiteral("@FIFO"))) {
+            struct stat node { };
+            QVERIFY2(::stat(QFile::encodeName(fifo).constData(), &node) == 0 && S_ISFIFO(node.st_mode),
+                "the FIFO was replaced");
+        }
+        if (!input.secret.isEmpty())
+            QVERIFY2(!QString::fromUtf8(result.out + result.err).contains(input.secret),
+                qPrintable(QStringLiteral("the password is shown: ") + shown));
         if (isLocked(input.setup))
             QVERIFY2(result.elapsedMs >= 4000 && result.elapsedMs < 20000,
                 qPrintable(QStringLiteral("waited %1 ms").arg(result.elapsedMs)));

@@ -5,10 +5,13 @@
 
 #include "TestDatabase.h"
 
+#include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+#include <QThread>
 
 namespace cc::test::cli {
 
@@ -196,6 +199,31 @@ inline bool createPlatformTables(
             return false;
     }
     return true;
+}
+
+// Waits (at most `timeoutMs`) until process `pid` catches `signal`: its bit is set in SigCgt of
+// /proc/PID/status once a handler is installed. A signal sent before that meets the default action
+// (the process dies), so a test waits for this instead of sleeping.
+inline bool waitForSignalHandler(qint64 pid, int signal, int timeoutMs = 30000)
+{
+    QElapsedTimer timer;
+    timer.start();
+    const QString path = QStringLiteral("/proc/%1/status").arg(pid);
+    do {
+        QFile status(path);
+        if (status.open(QIODevice::ReadOnly)) {
+            for (const QByteArray& line : status.readAll().split('\n')) {
+                if (!line.startsWith("SigCgt:"))
+                    continue;
+                bool ok = false;
+                const quint64 mask = line.mid(7).trimmed().toULongLong(&ok, 16);
+                if (ok && (mask >> (signal - 1)) & 1U)
+                    return true;
+            }
+        }
+        QThread::msleep(5);
+    } while (timer.elapsed() < timeoutMs);
+    return false;
 }
 
 } // namespace cc::test::cli

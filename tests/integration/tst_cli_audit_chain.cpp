@@ -161,15 +161,20 @@ private slots:
     {
         QTest::addColumn<bool>("batch");
         QTest::addColumn<bool>("rehash");
-        QTest::newRow("revert, entry edited") << false << false;
-        QTest::newRow("revert, entry edited and rehashed") << false << true;
-        QTest::newRow("revert --batch, one entry edited") << true << false;
+        QTest::addColumn<bool>("last"); // the batch's last entry, not its second
+        QTest::newRow("revert, entry edited") << false << false << false;
+        QTest::newRow("revert, entry edited and rehashed") << false << true << false;
+        QTest::newRow("revert --batch, one entry edited") << true << false << false;
+        // The next entry's link no longer fits: inside the batch, and after it (the settings entry).
+        QTest::newRow("revert --batch, one entry edited and rehashed") << true << true << false;
+        QTest::newRow("revert --batch, its last entry edited and rehashed") << true << true << true;
     }
 
     void revertRefusesTamperedEntries()
     {
         QFETCH(bool, batch);
         QFETCH(bool, rehash);
+        QFETCH(bool, last);
         TestDatabase db;
         QVERIFY2(db.isValid(), qPrintable(db.error()));
         QVERIFY(db.initialise(60, 7, 0.3));
@@ -179,7 +184,7 @@ private slots:
         QVERIFY(ids.size() >= 4);
         CLI_EXPECT(runOn(db, QStringLiteral("settings"), words({ "--healthy", "98.5" })),
             0); // the tampered entry is not the tail
-        const qint64 target = ids.at(1).toInteger();
+        const qint64 target = (last ? ids.last() : ids.at(1)).toInteger();
         if (rehash)
             QVERIFY(rewriteWithHash(db, target));
         else
@@ -194,13 +199,19 @@ private slots:
             ? runOn(db, QStringLiteral("revert"), { QStringLiteral("--batch"), QString::number(batchId) })
             : runOn(db, QStringLiteral("revert"), { QString::number(target) });
         CLI_EXPECT(run, 4);
-        const QString expected = QStringLiteral("audit entry %1 does not fit the audit chain: %2")
-                                     .arg(target)
-                                     .arg(rehash ? u"link broken" : u"content changed");
+        // A rehashed entry inside the batch is found at the next entry, whose link to it broke.
+        const qint64 named = batch && rehash && !last ? ids.at(2).toInteger() : target;
+        QString expected = QStringLiteral("audit entry %1 does not fit the audit chain: %2")
+                               .arg(named)
+                               .arg(rehash ? u"link broken" : u"content changed");
+        if (last)
+            expected += QStringLiteral(" (at entry %1, the next one)").arg(maxId(db));
         QVERIFY2(QString::fromUtf8(run.err).contains(expected), qPrintable(expected + u'\n' + describe(run)));
         QCOMPARE(db.snapshot(platformTables() + allToolTables()), before);
         // An entry whose neighbours are untouched still reverts.
-        CLI_EXPECT(runOn(db, QStringLiteral("revert"), { QString::number(ids.last().toInteger()) }), 0);
+        CLI_EXPECT(runOn(db, QStringLiteral("revert"),
+                       { QString::number((last ? ids.first() : ids.last()).toInteger()) }),
+            0);
     }
 
     // Writers in parallel processes: each takes the tail under the write lock, so none forks the

@@ -89,6 +89,13 @@ private:
             { .setup = Setup::ReadOnlyFile,
                 .arguments = words({ "env", "--set", "staging" }),
                 .message = QStringLiteral("is read-only") });
+        // Export targets (issue 15): nothing is written onto a FIFO or over a directory.
+        add(QStringLiteral("report --pdf onto a FIFO"),
+            { .arguments = words({ "report", "--pdf", "@FIFO" }),
+                .message = QStringLiteral("it is a FIFO, not a regular file; nothing was written") });
+        add(QStringLiteral("report --pdf onto a directory"),
+            { .arguments = words({ "report", "--pdf", "@DIR" }),
+                .message = QStringLiteral("it is a directory, not a regular file; nothing was written") });
         add(QStringLiteral("a --db path that is not UTF-8"),
             { .arguments = words({ "check", "--db" }),
                 .exitCode = 5,
@@ -135,11 +142,13 @@ private:
                   "host=127.0.0.1 port=@PORT dbname=cc user=postgres password=S3cret" }),
                 .exitCode = 5,
                 .message
-                = QStringLiteral("warning: the password in --pg is visible to every user of this machine") });
+                = QStringLiteral("warning: the password in --pg is visible to every user of this machine"),
+                .secret = QStringLiteral("S3cret") });
         add(QStringLiteral("--pg URI with an inline password: warned"),
             { .arguments = words({ "user", "1", "--pg", "postgresql://postgres:S3cret@127.0.0.1:@PORT/cc" }),
                 .exitCode = 5,
-                .message = QStringLiteral("use a password file (PGPASSFILE or ~/.pgpass)") });
+                .message = QStringLiteral("use a password file (PGPASSFILE or ~/.pgpass)"),
+                .secret = QStringLiteral("S3cret") });
         add(QStringLiteral("PostgreSQL refuses: unknown database"),
             { .arguments = words({ "check", "--pg", "dbname=cc_bad_input_absent" }),
                 .exitCode = 5,

@@ -1,6 +1,7 @@
 // The bad-input catalogue of issue 5, values: unknown ids, negative, overflowing and out-of-range
-// numbers, broken level files, bytes that are not UTF-8, and hostile strings in every text argument,
-// all against the shared database. The fixture and what every row asserts: BadInputCatalogue.h.
+// numbers, broken level files, bytes that are not UTF-8, hostile strings in every text argument and
+// connection strings holding a password, all against the shared database (a connection string names
+// its own). The fixture and what every row asserts: BadInputCatalogue.h.
 
 #include "BadInputCatalogue.h"
 
@@ -234,12 +235,64 @@ private:
         }
     }
 
+    // Connection strings (issue 15): a URI scheme in any case is read like the lower-case one; no
+    // error quotes the connection string or a part of it that may hold the password S3cret.
+    static void connectionStringRows()
+    {
+        const auto secret
+            = [](const char* name, const char* option, const char* value, int exitCode, const char* message) {
+                  add(QLatin1String(name),
+                      { .arguments = words({ "user", "1", option, value }),
+                          .exitCode = exitCode,
+                          .message = QLatin1String(message),
+                          .secret = QStringLiteral("S3cret") });
+              };
+        const char* refused = "Connection refused";
+        secret("--pg URI, upper-case scheme", "--pg", "POSTGRESQL://postgres:S3cret@127.0.0.1:@PORT/cc", 5,
+            refused);
+        secret("--pg URI, mixed-case scheme", "--pg", "Postgres://postgres:S3cret@127.0.0.1:@PORT/cc", 5,
+            refused);
+        secret("--pg, unquoted password with a space", "--pg", "host=127.0.0.1 password=ab S3cret dbname=cc",
+            64, "unknown key in the connection string");
+        secret("--pg ending in an unquoted password with a space", "--pg",
+            "host=127.0.0.1 password=ab S3cret", 64, "expected key=value in the connection string");
+        secret("--pg URI with a password and a bad character", "--pg", "postgresql://u:S3cret%@127.0.0.1/cc",
+            64, "invalid PostgreSQL URI");
+        secret("--db given a PostgreSQL URI", "--db", "postgresql://u:S3cret@127.0.0.1/cc", 64,
+            "is a PostgreSQL connection string");
+        secret("--db given key=value pairs", "--db", "host=127.0.0.1 password=S3cret", 64,
+            "is a PostgreSQL connection string");
+        // Without --pg: where the command or an argument belongs.
+        const QString misplaced = QStringLiteral("a PostgreSQL connection string where %1 belongs");
+        add(QStringLiteral("a connection string after an unknown command"),
+            { .arguments = words({ "chekc", "postgresql://u:S3cret@127.0.0.1/cc" }),
+                .exitCode = 64,
+                .message = QStringLiteral("unknown command \"chekc\""),
+                .secret = QStringLiteral("S3cret") });
+        add(QStringLiteral("a connection string after a file (the GUI's arguments)"),
+            { .arguments = words({ "x.db", "postgresql://u:S3cret@127.0.0.1/cc" }),
+                .exitCode = 64,
+                .message = QStringLiteral("an argument is a PostgreSQL connection string (not shown"),
+                .secret = QStringLiteral("S3cret") });
+        add(QStringLiteral("a connection string as the command (the GUI's arguments)"),
+            { .arguments = words({ "POSTGRESQL://u:S3cret@127.0.0.1/cc", "check" }),
+                .exitCode = 64,
+                .message = QStringLiteral("unknown option check"),
+                .secret = QStringLiteral("S3cret") });
+        add(QStringLiteral("a connection string as the argument of user"),
+            { .arguments = words({ "user", "postgresql://u:S3cret@127.0.0.1/cc" }),
+                .exitCode = 64,
+                .message = misplaced.arg(u"an argument"),
+                .secret = QStringLiteral("S3cret") });
+    }
+
 protected:
     void addRows() override
     {
         valueRows();
         levelFileRows();
         hostileRows();
+        connectionStringRows();
     }
 };
 

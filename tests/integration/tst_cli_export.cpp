@@ -1,7 +1,7 @@
 // Exports through the binary: `report --pdf` writes a PDF of the latest completed run and refuses
-// clearly without one or without a writable file; `violations/runs/audit --csv|--json` stream
-// their rows (the JSON is byte for byte what QJsonDocument prints for the whole array), and a
-// 200,000-row export peaks at about the memory of a 2,000-row one.
+// clearly without one, without a writable file or onto a FIFO or a device (left untouched);
+// `violations/runs/audit --csv|--json` stream their rows (the JSON is byte for byte what QJsonDocument prints
+// for the whole array), and a 200,000-row export peaks at about the memory of a 2,000-row one.
 
 #include "CliTestSupport.h"
 
@@ -11,9 +11,13 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 
+#include <QDir>
+
 #include <fcntl.h>
 #include <spawn.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <sys/wait.h>
 
 extern char** environ;
@@ -161,6 +165,49 @@ private slots:
             db, QStringLiteral("report"), { QStringLiteral("--pdf"), path, QStringLiteral("--read-only") });
         QVERIFY2(run.exitCode == 0, qPrintable(describe(run)));
         QVERIFY(QFile::exists(path));
+    }
+
+    // A target that exists and is not a regular file is refused, naming what it is, and left as it
+    // was: renaming the written file over it would replace the node (as root, a device). The device
+    // is a copy of /dev/null's node made here, so that a binary without the check replaces only it.
+    void reportRefusesTargetsThatAreNotRegularFiles()
+    {
+        TestDatabase db;
+        QVERIFY2(db.initialise(50), qPrintable(db.error()));
+        QVERIFY(runOn(db, QStringLiteral("check")).exitCode >= 0);
+        QTemporaryDir directory;
+        QVERIFY(directory.isValid());
+        const QString fifo = directory.filePath(QStringLiteral("report.pdf"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        QStringList targets { fifo };
+        QStringList kinds { QStringLiteral("a FIFO") };
+        const QString device = directory.filePath(QStringLiteral("null"));
+        if (::mknod(QFile::encodeName(device).constData(), S_IFCHR | 0666, makedev(1, 3)) == 0) {
+            targets << device;
+            kinds << QStringLiteral("a device");
+        }
+        for (qsizetype i = 0; i < targets.size(); ++i) {
+            struct stat before { };
+            QCOMPARE(::stat(QFile::encodeName(targets.at(i)).constData(), &before), 0);
+            const CliRun run
+                = runOn(db, QStringLiteral("report"), { QStringLiteral("--pdf"), targets.at(i) });
+            QVERIFY2(run.exitCode == 4, qPrintable(describe(run)));
+            const QString expected
+                = QStringLiteral("cannot write the report to %1: it is %2, not a regular file")
+                      .arg(targets.at(i), kinds.at(i));
+            QVERIFY2(
+                QString::fromUtf8(run.err).contains(expected), qPrintable(expected + u'\n' + describe(run)));
+            struct stat after { };
+            QCOMPARE(::stat(QFile::encodeName(targets.at(i)).constData(), &after), 0);
+            QCOMPARE(after.st_ino, before.st_ino);
+            QCOMPARE(after.st_mode, before.st_mode);
+            QCOMPARE(after.st_rdev, before.st_rdev);
+        }
+        // Nothing was written beside them (no temporary file left).
+        QCOMPARE(QDir(directory.path())
+                     .entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot)
+                     .size(),
+            targets.size());
     }
 
     // The streamed JSON is exactly the document QJsonDocument would print for the whole array, and

@@ -267,16 +267,25 @@ private slots:
     }
 
 private:
-    // Runs the binary and sends it `signal` 400 ms after it started.
+    // Runs the binary and sends it `signal` once it catches it (its handler installed: a signal
+    // before that would kill it whatever the command does), then a little later, during its work.
     static CliRun interrupted(const TestDatabase& db, const QStringList& arguments, int signal)
     {
         QProcess process;
         process.start(qEnvironmentVariable("CC_BINARY"), arguments + db.cliArguments());
         process.waitForStarted();
+        CliRun run;
+        if (!waitForSignalHandler(process.processId(), signal)) {
+            process.kill();
+            process.waitForFinished();
+            run.exitCode = -2;
+            run.err = QByteArrayLiteral("the process did not catch the signal within 30 s");
+            return run;
+        }
+        // Into its work (a signal before it is honoured too, but would not test the rollback).
         QTest::qWait(400);
         ::kill(pid_t(process.processId()), signal);
         process.waitForFinished(120000);
-        CliRun run;
         run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
         run.out = process.readAllStandardOutput();
         run.err = process.readAllStandardError();

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QScopeGuard>
 #include <QTableView>
 #include <QTimer>
@@ -109,6 +110,26 @@ private slots:
             QStringLiteral("user='u' dbname='p' host='db' port='5432'")); // rebuilt by libpq's parser
         QCOMPARE(ConnectDialog::withoutPassword(QStringLiteral("postgresql://u:secret@db:5432/p")),
             QStringLiteral("user='u' dbname='p' host='db' port='5432'"));
+    }
+
+    // A connection string typed as the SQLite path is refused without being shown (core's
+    // ConnectionProfile::checkSqlitePath): the error would have quoted its password. Nothing is
+    // remembered.
+    void connectionStringAsTheSqlitePathIsNotShown()
+    {
+        const QStringList before = ConnectDialog::recent();
+        ConnectDialog dialog(ConnectionProfile::sqlite(QStringLiteral("/nonexistent/cc.db")));
+        child<QRadioButton>(&dialog, "connectSqlite")->setChecked(true);
+        for (const char* path :
+            { "postgresql://u:S3cret@h/db", "POSTGRES://u:S3cret@h/db", "host=h password=S3cret" }) {
+            child<QLineEdit>(&dialog, "connectPath")->setText(QLatin1String(path));
+            dialog.accept();
+            const QString shown = child<QLabel>(&dialog, "connectError")->text();
+            QVERIFY2(shown.contains(QStringLiteral("is a PostgreSQL connection string")), qPrintable(shown));
+            QVERIFY2(!shown.contains(QStringLiteral("S3cret")), qPrintable(shown));
+            QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        }
+        QCOMPARE(ConnectDialog::recent(), before);
     }
 
     void fileConnectCreatesANewDemoDatabase()

@@ -1,6 +1,7 @@
 // Exports from the real main window, offscreen: violations, audit log and run history to CSV and
 // JSON byte for byte as the command line prints them, Cancel during a large export leaving no
-// file, the dashboard as a PNG and the health report as a PDF.
+// file, a FIFO as the target refused and left as it was, the dashboard as a PNG and the health report
+// as a PDF.
 #include "GuiTestSupport.h"
 
 #include "Prompt.h"
@@ -22,6 +23,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+
+#include <sys/stat.h>
 
 using namespace cc;
 using namespace cc::test;
@@ -180,6 +183,32 @@ private slots:
             = exportWith(*window, "exportRunsButton", dir.filePath(QStringLiteral("runs.txt")));
         QVERIFY2(said.contains(QStringLiteral(".csv or .json")), qPrintable(said));
         QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("runs.txt"))));
+    }
+
+    // Export… onto a FIFO is refused by core's rule (Exporter::openTarget, shared with report --pdf)
+    // and leaves the FIFO as it was: renaming the written file over it would replace the node.
+    void exportRefusesAFifo()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(50, 1, 0.1));
+        QVERIFY(runCli(QStringList { QStringLiteral("check") } + db.cliArguments()).exitCode >= 0);
+        auto window = openWindow(db);
+        waitForData(*window);
+        QTemporaryDir dir;
+        const QString fifo = dir.filePath(QStringLiteral("runs.csv"));
+        QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+        struct stat before { };
+        QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &before), 0);
+        window->setCurrentPage(MainWindow::Runs);
+        const QString said = exportWith(*window, "exportRunsButton", fifo);
+        QVERIFY2(said.contains(QStringLiteral("it is a FIFO, not a regular file")), qPrintable(said));
+        struct stat after { };
+        QCOMPARE(::stat(QFile::encodeName(fifo).constData(), &after), 0);
+        QVERIFY(S_ISFIFO(after.st_mode));
+        QCOMPARE(after.st_ino, before.st_ino);
+        QCOMPARE(
+            QDir(dir.path()).entryList(QDir::AllEntries | QDir::System | QDir::Hidden | QDir::NoDotAndDotDot),
+            QStringList { QStringLiteral("runs.csv") });
     }
 
     void cancelDuringALargeExportLeavesNoFile()

@@ -258,6 +258,8 @@ void ConnectDialog::accept()
         const QString path = m_path->text().trimmed();
         if (path.isEmpty())
             return fail(tr("Choose an SQLite database file."));
+        if (auto checked = ConnectionProfile::checkSqlitePath(path); !checked)
+            return fail(Wording::error(checked.error()));
         const QFileInfo file(path);
         if (!file.isFile())
             return fail(tr("%1 is not a database file.").arg(path));

@@ -201,7 +201,12 @@ void RepairPreviewDialog::exportPreview()
         }
     }
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(text.toUtf8()) < 0 || !file.commit())
+    // A FIFO, a device or a directory is refused (core's rule, shared with the command line).
+    if (auto opened = Exporter::openTarget(file, QStringLiteral("the preview")); !opened) {
+        Prompt::error(this, tr("Export the preview"), Wording::error(opened.error()));
+        return;
+    }
+    if (file.write(text.toUtf8()) < 0 || !file.commit())
         Prompt::error(
             this, tr("Export the preview"), tr("Could not write %1: %2").arg(path, file.errorString()));
 }

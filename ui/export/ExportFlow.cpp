@@ -41,9 +41,9 @@ void ExportFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* prog
                                    const ProgressFn& report) -> Result<qint64> {
             // QSaveFile writes beside the target and renames on commit; without a commit (cancel,
             // error) the partial file is removed.
+            // A FIFO, a device or a directory is refused (core's rule, shared with the command line).
             QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return refused(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
+            CC_TRY(Exporter::openTarget(file, QStringLiteral("the export")));
             ExportOptions options;
             options.format = *format;
             options.cancel = &cancel;

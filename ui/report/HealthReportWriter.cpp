@@ -1,5 +1,6 @@
 #include "HealthReportWriter.h"
 
+#include "Exporter.h"
 #include "ThemeColors.h"
 #include "Wording.h"
 
@@ -303,8 +304,7 @@ void HealthReportWriter::paintPage(
 Result<void> HealthReportWriter::writePdf(const ReportContent& content, const QString& path)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return refused(QStringLiteral("cannot write the report to %1: %2").arg(path, file.errorString()));
+    CC_TRY(Exporter::openTarget(file, QStringLiteral("the report")));
     {
         QPdfWriter writer(&file);
         writer.setPageSize(QPageSize(QPageSize::A4));
