@@ -296,7 +296,8 @@ void AuditPage::revertSelected()
                 Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
                 return;
             }
-            confirmRevert(entry, title);
+            const Action action = entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
+            m_context->beforeWrite(action, this, [this, entry, title] { confirmRevert(entry, title); });
         });
 }
 
@@ -340,13 +341,16 @@ void AuditPage::revertSelectedBatch()
              "All of its entries are reverted together, or none is.")
               .arg(batch)
               .arg(entry.action, entry.operatorEmail);
-    if (m_context->info().environment == Environment::Production) {
-        if (!Prompt::confirmPlan(this, title, question, QString(), QStringLiteral("REVERT BATCH")))
+    const Action action = entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
+    m_context->beforeWrite(action, this, [this, title, question, job] {
+        if (m_context->info().environment == Environment::Production) {
+            if (!Prompt::confirmPlan(this, title, question, QString(), QStringLiteral("REVERT BATCH")))
+                return;
+            WriteFlow::runDirect(m_context, this, m_progress, title, QString(), job, {});
             return;
-        WriteFlow::runDirect(m_context, this, m_progress, title, QString(), job, {});
-        return;
-    }
-    WriteFlow::runDirect(m_context, this, m_progress, title, question, job, {});
+        }
+        WriteFlow::runDirect(m_context, this, m_progress, title, question, job, {});
+    });
 }
 
 } // namespace cc::ui

@@ -403,6 +403,12 @@ void UserPage::updateButtons()
 
 void UserPage::onTrackRequest(const TrackView& track, TrackPanel::Request request)
 {
+    const Action action = request == TrackPanel::Request::SetLevel ? Action::SetLevel : Action::SyncOne;
+    m_context->beforeWrite(action, this, [this, track, request] { writeTrack(track, request); });
+}
+
+void UserPage::writeTrack(const TrackView& track, TrackPanel::Request request)
+{
     const KeyRef key = track.rows.key;
     WriteRequest write;
     write.typeToConfirm = m_context->confirmationFor(key.userId);
@@ -447,6 +453,12 @@ void UserPage::onTrackRequest(const TrackView& track, TrackPanel::Request reques
 
 void UserPage::repairUser()
 {
+    if (m_loaded)
+        m_context->beforeWrite(Action::RepairOne, this, [this] { previewRepair(); });
+}
+
+void UserPage::previewRepair()
+{
     if (!m_loaded)
         return;
     const qint64 userId = m_view.user.id;
@@ -468,6 +480,15 @@ void UserPage::repairUser()
 }
 
 void UserPage::revertLastChange()
+{
+    if (!m_loaded || m_view.history.isEmpty())
+        return;
+    const bool qaEntry = m_view.history.first().source == u"qa";
+    m_context->beforeWrite(
+        qaEntry ? Action::RevertInjection : Action::Revert, this, [this] { confirmRevert(); });
+}
+
+void UserPage::confirmRevert()
 {
     if (!m_loaded || m_view.history.isEmpty())
         return;

@@ -362,10 +362,12 @@ void ViolationsPage::repairSelection()
     request.scope = tr("the %n selected key(s)", nullptr, int(keys.size()));
     request.keys = [keys](Session&) -> Result<QList<KeyRef>> { return keys; };
     request.options.createLicenses = m_createLicenses->isChecked();
-    if (m_context->info().environment == Environment::Production)
-        request.typeToConfirm
-            = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
-    WriteFlow::runRepair(m_context, this, m_progress, request);
+    m_context->beforeWrite(Action::RepairOne, this, [this, request, keys]() mutable {
+        if (m_context->info().environment == Environment::Production)
+            request.typeToConfirm
+                = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
+        WriteFlow::runRepair(m_context, this, m_progress, request);
+    });
 }
 
 QString ViolationsPage::shownScope() const
@@ -422,9 +424,11 @@ void ViolationsPage::repairAll()
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         return keys;
     };
-    if (m_context->info().environment == Environment::Production)
-        request.typeToConfirm = QStringLiteral("REPAIR ALL");
-    WriteFlow::runRepair(m_context, this, m_progress, request);
+    m_context->beforeWrite(Action::RepairAll, this, [this, request]() mutable {
+        if (m_context->info().environment == Environment::Production)
+            request.typeToConfirm = QStringLiteral("REPAIR ALL");
+        WriteFlow::runRepair(m_context, this, m_progress, request);
+    });
 }
 
 void ViolationsPage::exportRows()
