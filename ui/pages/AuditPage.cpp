@@ -92,6 +92,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_table->setColumnWidth(AuditTableModel::OperatorColumn, 180);
     m_table->setColumnWidth(AuditTableModel::TrackColumn, 160);
     widenColumnsToTitles(m_table);
+    showFullTextOfCutCells(m_table);
     m_diff = new QTextBrowser(splitter);
     m_diff->setObjectName(QStringLiteral("auditDiff"));
     m_diff->setPlaceholderText(tr("Select an entry to see its rows before and after."));

@@ -119,6 +119,7 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     m_injections->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_injections->setTabKeyNavigation(false);
     widenColumnsToTitles(m_injections);
+    showFullTextOfCutCells(m_injections);
     layout->addWidget(m_injections, 1);
 
     connect(m_inject, &QPushButton::clicked, this, &QaLabPage::inject);

@@ -104,6 +104,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_table->horizontalHeader()->setSortIndicator(ViolationTableModel::UserColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
     widenColumnsToTitles(m_table); // after the sort arrow, which needs room too
+    showFullTextOfCutCells(m_table);
     const QByteArray header = QSettings().value(QStringLiteral("violations/header")).toByteArray();
     if (!header.isEmpty())
         m_table->horizontalHeader()->restoreState(header);
