@@ -20,6 +20,9 @@ public:
     static QString status(const QString& status); // "HEALTHY", "NO DATA", …
     static QString kind(const QString& kindOrWarning); // "Missing license", …
     static QString recommendedAction(const QString& action);
+    // A violation's or warning's reason (core's English sentence) in the user's language
+    // (ui/ReasonWording.cpp); a reason of an unknown shape as stored.
+    static QString reason(const QString& kind, const QString& reason);
     static QString environment(Environment environment); // "PRODUCTION", …
     static QString role(Role role);
     static QString errorTitle(ErrorCode code);

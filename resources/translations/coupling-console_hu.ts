@@ -579,6 +579,58 @@
         <source>Not allowed.</source>
         <translation>Nem engedélyezett.</translation>
     </message>
+    <message>
+        <source>NULL</source>
+        <translation>nincs (NULL)</translation>
+    </message>
+    <message>
+        <source>progress level %1</source>
+        <translation>előrehaladási szint: %1</translation>
+    </message>
+    <message>
+        <source>license level %1</source>
+        <translation>licencszint: %1</translation>
+    </message>
+    <message>
+        <source>%1 outside 1..%2</source>
+        <translation>%1, az 1–%2 tartományon kívül</translation>
+    </message>
+    <message>
+        <source>%1 progress rows for this track</source>
+        <translation>%1 előrehaladási sor ehhez a szakirányhoz</translation>
+    </message>
+    <message>
+        <source>%1 license rows for this track</source>
+        <translation>%1 licencsor ehhez a szakirányhoz</translation>
+    </message>
+    <message>
+        <source>track %1 is not in the level catalogue</source>
+        <translation>a(z) %1 szakirány nincs a szintkatalógusban</translation>
+    </message>
+    <message>
+        <source>progress at level %1, no license</source>
+        <translation>előrehaladás %1. szinten, licenc nélkül</translation>
+    </message>
+    <message>
+        <source>license at level %1, no progress</source>
+        <translation>licenc %1. szinten, előrehaladás nélkül</translation>
+    </message>
+    <message>
+        <source>license level %1, progress level %2</source>
+        <translation>licencszint: %1, előrehaladási szint: %2</translation>
+    </message>
+    <message>
+        <source>progress spelled %1, license spelled %2</source>
+        <translation>előrehaladás írásmódja: %1, licencé: %2</translation>
+    </message>
+    <message>
+        <source>progress level %1, the counters justify level %2</source>
+        <translation>előrehaladási szint: %1, a számlálók alapján indokolt szint: %2</translation>
+    </message>
+    <message>
+        <source>license max_achieved_level %1 below its current level %2</source>
+        <translation>a licenc elért legmagasabb szintje (%1) a jelenlegi szintje (%2) alatt van</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>

@@ -382,7 +382,7 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
         m_topViolations->setItem(row, 0, user);
         m_topViolations->setItem(row, 1, new QTableWidgetItem(record.track));
         m_topViolations->setItem(row, 2, new QTableWidgetItem(Wording::kind(record.kind)));
-        m_topViolations->setItem(row, 3, new QTableWidgetItem(record.reason));
+        m_topViolations->setItem(row, 3, new QTableWidgetItem(Wording::reason(record.kind, record.reason)));
     }
     m_topViolations->resizeColumnsToContents();
 
