@@ -336,6 +336,7 @@ void MainWindow::updateCheckAge()
     }
     m_checkAge->setText(
         tr("Last check %1").arg(Wording::age(m_lastCheck.secsTo(QDateTime::currentDateTimeUtc()))));
+    fitStatusBar(); // the age's width changes ("No check yet", "12 s ago", …)
 }
 
 void MainWindow::setCurrentPage(int page)

@@ -44,7 +44,8 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_run = new QComboBox(this);
     m_run->setObjectName(QStringLiteral("violationsRun"));
     m_run->addItem(tr("Latest completed run"), QVariant());
-    m_run->setMinimumContentsLength(16);
+    // Wide enough for its first item in every language ("Legutóbbi befejezett futás" was cut at 1024 px).
+    m_run->setMinimumContentsLength(std::max(16, int(m_run->itemText(0).size()) + 1));
     m_run->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("violationsKind"));
@@ -54,6 +55,10 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_kind->addItem(tr("All warnings"), QStringLiteral("*warnings"));
     for (int i = 0; i < warningKindCount; ++i)
         m_kind->addItem(Wording::kind(warningName(WarningKind(i))), warningName(WarningKind(i)));
+    // Sized for the usual choices, not the longest warning name, so the row fits at 1024 px; the list
+    // itself shows every name whole.
+    m_kind->setMinimumContentsLength(22);
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_track = new QComboBox(this);
     m_track->setObjectName(QStringLiteral("violationsTrack"));
     m_track->addItem(tr("All tracks"), QString());
