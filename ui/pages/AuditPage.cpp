@@ -88,6 +88,9 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Ids and batch numbers are short: the default 100 px each pushed the last columns off-screen at 1024 px.
+    m_table->setColumnWidth(AuditTableModel::IdColumn, 64);
+    m_table->setColumnWidth(AuditTableModel::BatchColumn, 72);
     m_table->setColumnWidth(AuditTableModel::TimeColumn, 150);
     m_table->setColumnWidth(AuditTableModel::OperatorColumn, 180);
     m_table->setColumnWidth(AuditTableModel::TrackColumn, 160);
