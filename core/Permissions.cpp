@@ -1,5 +1,7 @@
 #include "Permissions.h"
 
+#include "PermissionDenial.h"
+
 namespace cc {
 
 QString environmentName(Environment environment)
@@ -68,15 +70,16 @@ QString actionName(Action action)
     return QStringLiteral("action");
 }
 
-Result<void> authorize(Action action, const Operator& op, Environment environment)
+std::optional<PermissionDenial> permissionDenial(Action action, const Operator& op, Environment environment)
 {
     const bool production = environment == Environment::Production;
-    const QString what = actionName(action);
+    const auto denied = [&](DenialReason reason) {
+        return PermissionDenial { reason, action, op.email, op.role };
+    };
     if (!op.isSystem() && !op.active)
-        return refused(QStringLiteral("%1 is not an active user and may not %2").arg(op.email, what));
+        return denied(DenialReason::InactiveOperator);
     if (op.role == Role::Student || op.role == Role::Other)
-        return refused(QStringLiteral("%1 has the role %2, which may not use Coupling Console")
-                           .arg(op.email, roleName(op.role)));
+        return denied(DenialReason::RoleMayNotUse);
 
     enum class Tier { Everyone, Support, AdminOnly, AdminNotProduction, Setup };
     Tier tier = Tier::Everyone;
@@ -111,17 +114,43 @@ Result<void> authorize(Action action, const Operator& op, Environment environmen
     }
 
     if (tier == Tier::Everyone)
-        return {};
+        return std::nullopt;
     if (op.isSystem()) {
         if (tier == Tier::Setup || !production)
-            return {};
-        return refused(QStringLiteral("%1 on a production database needs a named operator (--operator EMAIL)")
-                           .arg(what));
+            return std::nullopt;
+        return denied(DenialReason::NeedsNamedOperator);
     }
     if (op.role == Role::Instructor && tier != Tier::Support)
-        return refused(QStringLiteral("the instructor %1 may not %2; an admin may").arg(op.email, what));
+        return denied(DenialReason::InstructorMayNot);
     if (tier == Tier::AdminNotProduction && production)
-        return refused(QStringLiteral("%1 is not allowed on a production database").arg(what));
+        return denied(DenialReason::NeverOnProduction);
+    return std::nullopt;
+}
+
+QString denialText(const PermissionDenial& denial)
+{
+    const QString what = actionName(denial.action);
+    switch (denial.reason) {
+    case DenialReason::InactiveOperator:
+        return QStringLiteral("%1 is not an active user and may not %2").arg(denial.email, what);
+    case DenialReason::RoleMayNotUse:
+        return QStringLiteral("%1 has the role %2, which may not use Coupling Console")
+            .arg(denial.email, roleName(denial.role));
+    case DenialReason::NeedsNamedOperator:
+        return QStringLiteral("%1 on a production database needs a named operator (--operator EMAIL)")
+            .arg(what);
+    case DenialReason::InstructorMayNot:
+        return QStringLiteral("the instructor %1 may not %2; an admin may").arg(denial.email, what);
+    case DenialReason::NeverOnProduction:
+        return QStringLiteral("%1 is not allowed on a production database").arg(what);
+    }
+    return QStringLiteral("%1 is not allowed").arg(what);
+}
+
+Result<void> authorize(Action action, const Operator& op, Environment environment)
+{
+    if (const auto denial = permissionDenial(action, op, environment))
+        return refused(denialText(*denial));
     return {};
 }
 

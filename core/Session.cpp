@@ -86,6 +86,14 @@ Result<void> Session::reload()
     return {};
 }
 
+Result<void> Session::refresh()
+{
+    CC_TRY(reload());
+    if (mustSignIn() && !m_signedIn && !m_options.password.isEmpty())
+        return signIn();
+    return {};
+}
+
 Result<QDateTime> Session::serverNow() const
 {
     if (m_clock)

@@ -66,6 +66,10 @@ public:
     Result<void> lockSettings(bool exclusive);
     // Reads settings, catalogue and operator again (after init, migrations or imports).
     Result<void> reload();
+    // reload(), then signs in with the password it was given when the database has become
+    // production meanwhile (a front end's re-read before a write); without a password the session
+    // goes on as the system, which may only look.
+    Result<void> refresh();
 
     Result<QString> setting(const QString& key) const;
     // Inside the caller's transaction.

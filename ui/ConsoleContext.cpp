@@ -1,6 +1,10 @@
 #include "ConsoleContext.h"
 
+#include "Prompt.h"
 #include "Wording.h"
+
+#include <QPointer>
+#include <QWidget>
 
 namespace cc::ui {
 
@@ -63,6 +67,48 @@ void ConsoleContext::reloadInfo()
             }
             m_info = outcome.value.value<ConsoleInfo>();
             emit infoChanged();
+        });
+}
+
+void ConsoleContext::beforeWrite(Action action, QWidget* parent, std::function<void()> proceed)
+{
+    QPointer<QWidget> guard(parent);
+    m_jobs.submit(JobRunner::Lane::Action,
+        JobRunner::job<ConsoleInfo>([](Session& session, CancelToken&, const ProgressFn&) {
+            if (auto refreshed = session.refresh(); !refreshed)
+                return Result<ConsoleInfo>(refreshed.error());
+            return ConsoleInfo::read(session);
+        }),
+        this, [this, action, guard, proceed = std::move(proceed)](const JobOutcome& outcome) {
+            if (!outcome.ok) {
+                if (outcome.code == ErrorCode::SignInRequired
+                    || (outcome.code == ErrorCode::Refused && !m_options.password.isEmpty()))
+                    emit signInRequired(
+                        outcome.code == ErrorCode::SignInRequired ? QString() : outcome.message);
+                else
+                    Prompt::error(guard, Wording::errorTitle(outcome.code),
+                        Wording::error(outcome.code, outcome.message));
+                return;
+            }
+            const ConsoleInfo fresh = outcome.value.value<ConsoleInfo>();
+            const bool changed = !m_info.loaded || fresh.environment != m_info.environment
+                || fresh.readOnly != m_info.readOnly || fresh.op.email != m_info.op.email
+                || fresh.op.role != m_info.op.role || fresh.op.active != m_info.op.active;
+            m_info = fresh;
+            if (changed)
+                emit infoChanged();
+            const auto allowed = m_info.allows(action);
+            if (allowed) {
+                if (guard)
+                    proceed();
+                return;
+            }
+            const auto denied = m_info.denial(action);
+            if (denied && denied->reason == DenialReason::NeedsNamedOperator) {
+                emit signInRequired(Wording::denial(*denied));
+                return;
+            }
+            Prompt::error(guard, Wording::errorTitle(allowed.error().code), allowed.error().message);
         });
 }
 

@@ -5,6 +5,10 @@
 
 #include <QObject>
 
+#include <functional>
+
+class QWidget;
+
 namespace cc::ui {
 
 // A write this window made, as the page's message bar reports it (with Undo when it can be undone).
@@ -36,6 +40,11 @@ public:
     // Opens the same database again as this operator, signed in with this password (an empty
     // email: the system). The password stays in memory for the connections of this session.
     void signIn(const QString& email, const QString& password);
+    // Before every write from the window: reads the environment and the operator again in the
+    // worker (another process may have changed them, e.g. `env --set production`), shows what changed,
+    // then runs `proceed` when the write is allowed, offers sign-in when it needs a signed-in
+    // operator, and otherwise says why not (in the window's words).
+    void beforeWrite(Action action, QWidget* parent, std::function<void()> proceed);
     // Text that must be typed to confirm a write on production; empty elsewhere.
     QString confirmationFor(qint64 userId) const;
 

@@ -1,5 +1,7 @@
 #include "ConsoleInfo.h"
 
+#include "Wording.h"
+
 #include <QCoreApplication>
 
 namespace cc::ui {
@@ -12,7 +14,14 @@ Result<void> ConsoleInfo::allows(Action action) const
     if (readOnly && action != Action::View)
         return Error { ErrorCode::ReadOnly,
             QCoreApplication::translate("ConsoleInfo", "the connection is read-only") };
-    return authorize(action, op, environment);
+    if (const auto denied = denial(action))
+        return Error { ErrorCode::Refused, Wording::denial(*denied) };
+    return {};
+}
+
+std::optional<PermissionDenial> ConsoleInfo::denial(Action action) const
+{
+    return permissionDenial(action, op, environment);
 }
 
 QString ConsoleInfo::connectionLabel(const ConnectionProfile& profile)

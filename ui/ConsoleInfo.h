@@ -1,7 +1,7 @@
 #pragma once
 
 #include "Operator.h"
-#include "Permissions.h"
+#include "PermissionDenial.h"
 #include "Session.h"
 
 #include <QMap>
@@ -22,7 +22,10 @@ struct ConsoleInfo {
     Thresholds thresholds;
     QMap<QString, int> maxLevels; // canonical track → maximum level
 
+    // Refusals are worded for the window (ui/Wording), never naming a command-line option.
     Result<void> allows(Action action) const;
+    // Why the permission table refuses `action` to this operator here; nothing when it is allowed.
+    std::optional<PermissionDenial> denial(Action action) const;
     static Result<ConsoleInfo> read(Session& session);
     // "sqlite:/path/file.db", or "Staging · postgresql:host:5432/db" for a saved profile.
     static QString connectionLabel(const ConnectionProfile& profile);

@@ -290,7 +290,8 @@ void MainWindow::updateStatusBar()
             ? tr("Operator: %1 (%2)").arg(info.op.displayName(), Wording::role(info.op.role))
             : QString());
     m_signInAction->setEnabled(info.loaded && info.environment == Environment::Production);
-    setWindowTitle(tr("Coupling Console — %1").arg(info.connection));
+    // The platform appends the application's display name: "‹connection› — Coupling Console".
+    setWindowTitle(info.connection);
     fitStatusBar();
 }
 
@@ -335,6 +336,7 @@ void MainWindow::updateCheckAge()
     }
     m_checkAge->setText(
         tr("Last check %1").arg(Wording::age(m_lastCheck.secsTo(QDateTime::currentDateTimeUtc()))));
+    fitStatusBar(); // the age's width changes ("No check yet", "12 s ago", …)
 }
 
 void MainWindow::setCurrentPage(int page)

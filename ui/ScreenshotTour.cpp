@@ -15,6 +15,12 @@ ScreenshotTour::ScreenshotTour(MainWindow* window, const QString& directory, QOb
 {
     m_poll.setInterval(100);
     connect(&m_poll, &QTimer::timeout, this, &ScreenshotTour::waitThenShoot);
+    const QStringList sizes = qEnvironmentVariable("CC_SCREENSHOT_SIZES").split(u',', Qt::SkipEmptyParts);
+    for (const QString& size : sizes) {
+        const QStringList parts = size.trimmed().split(u'x');
+        if (parts.size() == 2 && parts.at(0).toInt() > 0 && parts.at(1).toInt() > 0)
+            m_sizes.append(QSize(parts.at(0).toInt(), parts.at(1).toInt()));
+    }
 }
 
 void ScreenshotTour::start()
@@ -24,13 +30,17 @@ void ScreenshotTour::start()
         emit done(false);
         return;
     }
-    m_window->resize(1280, 800);
+    m_window->resize(m_sizes.isEmpty() ? QSize(1280, 800) : m_sizes.first());
     next();
 }
 
 void ScreenshotTour::next()
 {
     ++m_step;
+    if (m_step >= MainWindow::PageCount && m_size + 1 < m_sizes.size()) {
+        m_step = 0;
+        m_window->resize(m_sizes.at(++m_size));
+    }
     if (m_step >= MainWindow::PageCount) {
         emit done(m_ok);
         return;
@@ -66,7 +76,10 @@ void ScreenshotTour::waitThenShoot()
 
 void ScreenshotTour::shoot()
 {
-    const QString path = m_dir.filePath(MainWindow::pageKey(m_step) + QStringLiteral(".png"));
+    const QString suffix = m_sizes.isEmpty()
+        ? QString()
+        : QStringLiteral("-%1x%2").arg(m_sizes.at(m_size).width()).arg(m_sizes.at(m_size).height());
+    const QString path = m_dir.filePath(MainWindow::pageKey(m_step) + suffix + QStringLiteral(".png"));
     const QPixmap pixmap = m_window->grab();
     if (pixmap.isNull() || !pixmap.save(path, "PNG")) {
         qWarning("cannot save %s", qPrintable(path));

@@ -2,7 +2,9 @@
 
 #include <QDir>
 #include <QElapsedTimer>
+#include <QList>
 #include <QObject>
+#include <QSize>
 #include <QTimer>
 
 namespace cc::ui {
@@ -10,7 +12,9 @@ namespace cc::ui {
 class MainWindow;
 
 // --screenshots DIR: shows every page of the window at 1280×800 in turn, waits until its data
-// has arrived (no job pending), saves DIR/<page>.png with QWidget::grab() and quits.
+// has arrived (no job pending), saves DIR/<page>.png with QWidget::grab() and quits. With
+// CC_SCREENSHOT_SIZES="1280x720,1024x640" it shoots every page at each of those sizes instead, as
+// DIR/<page>-<width>x<height>.png (language and theme are the saved ones, ui/language and ui/theme).
 class ScreenshotTour final : public QObject {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(ScreenshotTour)
@@ -31,6 +35,8 @@ private:
 
     MainWindow* m_window;
     QDir m_dir;
+    QList<QSize> m_sizes; // empty: 1280×800, named <page>.png
+    int m_size = 0;
     int m_step = -1;
     QTimer m_poll;
     QElapsedTimer m_waiting;

@@ -234,4 +234,66 @@ QString Wording::refusal(const Error& error)
     return tr("Not available: %1").arg(guiDetail(error.message));
 }
 
+QString Wording::action(Action action)
+{
+    switch (action) {
+    case Action::View:
+        return tr("look");
+    case Action::SyncOne:
+        return tr("synchronise a track");
+    case Action::Advance:
+        return tr("apply a level-up");
+    case Action::RepairOne:
+        return tr("repair a user");
+    case Action::UpdateProgress:
+        return tr("update progress");
+    case Action::SetLevel:
+        return tr("set a level");
+    case Action::Revert:
+        return tr("revert a change");
+    case Action::RepairAll:
+        return tr("repair many keys at once");
+    case Action::Inject:
+        return tr("inject a desync");
+    case Action::RevertInjection:
+        return tr("undo an injection");
+    case Action::ImportLevels:
+        return tr("import levels");
+    case Action::SetEnvironment:
+        return tr("change the environment");
+    case Action::ChangeSettings:
+        return tr("change settings");
+    case Action::CreateIndexes:
+        return tr("create indexes");
+    case Action::Prune:
+        return tr("prune old data");
+    case Action::Demo:
+        return tr("create a demo database");
+    case Action::Init:
+        return tr("initialise the database");
+    }
+    return tr("do this");
+}
+
+QString Wording::denial(const PermissionDenial& denial)
+{
+    const QString what = action(denial.action);
+    switch (denial.reason) {
+    case DenialReason::InactiveOperator:
+        return tr("%1 is not an active user and may not %2.").arg(denial.email, what);
+    case DenialReason::RoleMayNotUse:
+        return tr("%1 has the role “%2”, which may not use Coupling Console.")
+            .arg(denial.email, role(denial.role));
+    case DenialReason::NeedsNamedOperator:
+        return tr("This is a production database: sign in (File → Sign in…) to %1.").arg(what);
+    case DenialReason::InstructorMayNot:
+        return tr("An instructor may not %1; an admin may.").arg(what);
+    case DenialReason::NeverOnProduction:
+        if (denial.action == Action::Inject || denial.action == Action::RevertInjection)
+            return tr("Injecting desyncs is never allowed on a production database.");
+        return tr("Not allowed on a production database.");
+    }
+    return tr("Not allowed.");
+}
+
 } // namespace cc::ui

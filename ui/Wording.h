@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Permissions.h"
+#include "PermissionDenial.h"
 #include "Result.h"
 
 #include <QCoreApplication>
@@ -20,6 +20,9 @@ public:
     static QString status(const QString& status); // "HEALTHY", "NO DATA", …
     static QString kind(const QString& kindOrWarning); // "Missing license", …
     static QString recommendedAction(const QString& action);
+    // A violation's or warning's reason (core's English sentence) in the user's language
+    // (ui/ReasonWording.cpp); a reason of an unknown shape as stored.
+    static QString reason(const QString& kind, const QString& reason);
     static QString environment(Environment environment); // "PRODUCTION", …
     static QString role(Role role);
     static QString errorTitle(ErrorCode code);
@@ -35,6 +38,9 @@ public:
     static QString coreDecimal(const QString& typed);
     static QString age(qint64 seconds); // "12 s ago", "5 min ago", …
     static QString refusal(const Error& error); // tooltip for a disabled button
+    static QString action(Action action); // "synchronise a track", "repair", …
+    // Why the permission table refuses, in the window's own terms (no command-line option).
+    static QString denial(const PermissionDenial& denial);
     // Core's detail with the command line's options (--operator, --create-licenses) put as the
     // window's own controls.
     static QString guiDetail(const QString& coreDetail);

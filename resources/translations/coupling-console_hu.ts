@@ -479,6 +479,158 @@
         <source>ABANDONED</source>
         <translation>FÉLBESZAKADT</translation>
     </message>
+    <message>
+        <source>look</source>
+        <translation>megtekintés</translation>
+    </message>
+    <message>
+        <source>synchronise a track</source>
+        <translation>egy szakirány szinkronizálása</translation>
+    </message>
+    <message>
+        <source>apply a level-up</source>
+        <translation>szintlépés alkalmazása</translation>
+    </message>
+    <message>
+        <source>repair a user</source>
+        <translation>egy felhasználó javítása</translation>
+    </message>
+    <message>
+        <source>update progress</source>
+        <translation>előrehaladás módosítása</translation>
+    </message>
+    <message>
+        <source>set a level</source>
+        <translation>szint beállítása</translation>
+    </message>
+    <message>
+        <source>revert a change</source>
+        <translation>egy változtatás visszavonása</translation>
+    </message>
+    <message>
+        <source>repair many keys at once</source>
+        <translation>sok kulcs javítása egyszerre</translation>
+    </message>
+    <message>
+        <source>inject a desync</source>
+        <translation>eltérés beültetése</translation>
+    </message>
+    <message>
+        <source>undo an injection</source>
+        <translation>beültetés visszavonása</translation>
+    </message>
+    <message>
+        <source>import levels</source>
+        <translation>szintek importálása</translation>
+    </message>
+    <message>
+        <source>change the environment</source>
+        <translation>a környezet módosítása</translation>
+    </message>
+    <message>
+        <source>change settings</source>
+        <translation>a beállítások módosítása</translation>
+    </message>
+    <message>
+        <source>create indexes</source>
+        <translation>indexek létrehozása</translation>
+    </message>
+    <message>
+        <source>prune old data</source>
+        <translation>régi adatok törlése</translation>
+    </message>
+    <message>
+        <source>create a demo database</source>
+        <translation>bemutató adatbázis létrehozása</translation>
+    </message>
+    <message>
+        <source>initialise the database</source>
+        <translation>az adatbázis előkészítése</translation>
+    </message>
+    <message>
+        <source>do this</source>
+        <translation>ez a művelet</translation>
+    </message>
+    <message>
+        <source>%1 is not an active user and may not %2.</source>
+        <translation>%1 nem aktív felhasználó, ezért nem végezheti ezt: %2.</translation>
+    </message>
+    <message>
+        <source>%1 has the role “%2”, which may not use Coupling Console.</source>
+        <translation>%1 szerepköre „%2”, amely nem használhatja a Coupling Console-t.</translation>
+    </message>
+    <message>
+        <source>This is a production database: sign in (File → Sign in…) to %1.</source>
+        <translation>Ez éles adatbázis: jelentkezzen be (Fájl → Bejelentkezés…) ehhez: %1.</translation>
+    </message>
+    <message>
+        <source>An instructor may not %1; an admin may.</source>
+        <translation>Oktató nem végezheti ezt: %1; adminisztrátor igen.</translation>
+    </message>
+    <message>
+        <source>Injecting desyncs is never allowed on a production database.</source>
+        <translation>Éles adatbázisba soha nem szabad eltérést beültetni.</translation>
+    </message>
+    <message>
+        <source>Not allowed on a production database.</source>
+        <translation>Éles adatbázison nem engedélyezett.</translation>
+    </message>
+    <message>
+        <source>Not allowed.</source>
+        <translation>Nem engedélyezett.</translation>
+    </message>
+    <message>
+        <source>NULL</source>
+        <translation>nincs (NULL)</translation>
+    </message>
+    <message>
+        <source>progress level %1</source>
+        <translation>előrehaladási szint: %1</translation>
+    </message>
+    <message>
+        <source>license level %1</source>
+        <translation>licencszint: %1</translation>
+    </message>
+    <message>
+        <source>%1 outside 1..%2</source>
+        <translation>%1, az 1–%2 tartományon kívül</translation>
+    </message>
+    <message>
+        <source>%1 progress rows for this track</source>
+        <translation>%1 előrehaladási sor ehhez a szakirányhoz</translation>
+    </message>
+    <message>
+        <source>%1 license rows for this track</source>
+        <translation>%1 licencsor ehhez a szakirányhoz</translation>
+    </message>
+    <message>
+        <source>track %1 is not in the level catalogue</source>
+        <translation>a(z) %1 szakirány nincs a szintkatalógusban</translation>
+    </message>
+    <message>
+        <source>progress at level %1, no license</source>
+        <translation>előrehaladás %1. szinten, licenc nélkül</translation>
+    </message>
+    <message>
+        <source>license at level %1, no progress</source>
+        <translation>licenc %1. szinten, előrehaladás nélkül</translation>
+    </message>
+    <message>
+        <source>license level %1, progress level %2</source>
+        <translation>licencszint: %1, előrehaladási szint: %2</translation>
+    </message>
+    <message>
+        <source>progress spelled %1, license spelled %2</source>
+        <translation>előrehaladás írásmódja: %1, licencé: %2</translation>
+    </message>
+    <message>
+        <source>progress level %1, the counters justify level %2</source>
+        <translation>előrehaladási szint: %1, a számlálók alapján indokolt szint: %2</translation>
+    </message>
+    <message>
+        <source>license max_achieved_level %1 below its current level %2</source>
+        <translation>a licenc elért legmagasabb szintje (%1) a jelenlegi szintje (%2) alatt van</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>
@@ -1318,10 +1470,6 @@
     <message>
         <source>Operator: %1 (%2)</source>
         <translation>Operátor: %1 (%2)</translation>
-    </message>
-    <message>
-        <source>Coupling Console — %1</source>
-        <translation>Coupling Console — %1</translation>
     </message>
     <message>
         <source>No check yet</source>
@@ -2498,6 +2646,12 @@ Utána: %6</translation>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message numerus="yes">
+        <source>The first %n matching users; type more to narrow, or double-click one.</source>
+        <translation>
+            <numerusform>Az első %n találat; írjon többet a szűkítéshez, vagy kattintson duplán az egyikre.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -9,8 +9,10 @@
 #include "GuiApplication.h"
 #include "Prompt.h"
 #include "Translations.h"
+#include "models/ViolationTableModel.h"
 #include "pages/DashboardPage.h"
 #include "pages/UserPage.h"
+#include "pages/ViolationsPage.h"
 #include "widgets/MetricCard.h"
 
 #include <QAbstractButton>
@@ -354,6 +356,45 @@ private slots:
                                .arg(toolTable("settings")))
                      .toString(),
             QStringLiteral("9850"));
+    }
+
+    // Core stores its reasons in English; under Hungarian the Violations page and the dashboard show
+    // every kind, action and reason in Hungarian (Wording::reason): no English word from core.
+    void noEnglishFromCoreReachesAHungarianScreen()
+    {
+        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hu"));
+        applyUserPreferences();
+        TestDatabase db;
+        QVERIFY(db.initialise(300, 3, 0.08));
+        auto window = openWindow(db);
+        waitForIdle(*window, true);
+        window->setCurrentPage(MainWindow::Violations);
+        ViolationTableModel* model = window->violations()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 10000);
+        static const QRegularExpression english(QStringLiteral(
+            "\\b(progress|license|level|rows?|track|catalogue|spelled|counters|justify|below|current|"
+            "outside|no|for|this|the|Merge|Sync|Clamp|Create|Manual|Duplicate|Missing|Unknown|Spelling)\\b"));
+        QStringList leaks;
+        QSet<QString> kinds;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            kinds.insert(model->violation(row).record.kind);
+            for (const int column : { ViolationTableModel::KindColumn, ViolationTableModel::ActionColumn,
+                     ViolationTableModel::ReasonColumn }) {
+                const QString text = model->index(row, column).data().toString();
+                if (english.match(text).hasMatch())
+                    leaks << text;
+            }
+        }
+        QVERIFY2(kinds.size() >= 2, "the demo data should hold several kinds");
+        auto* top = child<QTableWidget>(window.get(), "topViolationsTable");
+        for (int row = 0; top && row < top->rowCount(); ++row) {
+            for (int column = 2; column < top->columnCount(); ++column) {
+                if (top->item(row, column) && english.match(top->item(row, column)->text()).hasMatch())
+                    leaks << top->item(row, column)->text();
+            }
+        }
+        leaks.removeDuplicates();
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.mid(0, 10).join(u'\n')));
     }
 
     void hungarianFitsAt1280Pixels()

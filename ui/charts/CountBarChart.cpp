@@ -5,11 +5,15 @@
 #include <QBarCategoryAxis>
 #include <QBarSet>
 #include <QChart>
+#include <QCursor>
 #include <QFontMetrics>
 #include <QHorizontalBarSeries>
 #include <QLocale>
+#include <QSet>
+#include <QToolTip>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace cc::ui {
@@ -44,6 +48,62 @@ CountBarChart::CountBarChart(const QString& objectName, const QString& title, QW
     setChart(chart);
     applyTheme();
     connect(m_set, &QBarSet::clicked, this, [this](int index) { activate(index); });
+    connect(m_set, &QBarSet::hovered, this, [this](bool entered, int index) {
+        if (entered)
+            QToolTip::showText(QCursor::pos(), barToolTip(int(m_labels.size()) - 1 - index), this);
+        else
+            QToolTip::hideText();
+    });
+}
+
+QStringList CountBarChart::shownLabels() const
+{
+    QStringList shown = m_categories->categories();
+    std::reverse(shown.begin(), shown.end());
+    return shown;
+}
+
+QString CountBarChart::barToolTip(int row) const
+{
+    if (row < 0 || row >= m_labels.size())
+        return {};
+    return tr("%1: %2").arg(m_labels.at(row), QLocale().toString(qint64(m_counts.value(row))));
+}
+
+void CountBarChart::resizeEvent(QResizeEvent* event)
+{
+    ThemedChartView::resizeEvent(event);
+    applyLabels();
+}
+
+void CountBarChart::applyLabels()
+{
+    // Qt Charts shows a label that does not fit as a bare "…": elide it ourselves to about a third
+    // of the width; categories must stay distinct.
+    const QFontMetrics metrics(m_categories->labelsFont());
+    const int room = std::max(90, width() / 3);
+    const auto elideAll = [&](Qt::TextElideMode mode) {
+        QStringList all;
+        for (auto it = m_labels.crbegin(); it != m_labels.crend(); ++it)
+            all << metrics.elidedText(*it, mode, room);
+        return all;
+    };
+    const auto distinct = [](const QStringList& list) {
+        return QSet<QString>(list.cbegin(), list.cend()).size() == list.size();
+    };
+    // The start of each label when that tells them apart, else start and end ("Speci…number 2").
+    QStringList elided = elideAll(Qt::ElideRight);
+    if (!distinct(elided))
+        elided = elideAll(Qt::ElideMiddle);
+    if (!distinct(elided)) {
+        elided.clear();
+        for (auto it = m_labels.crbegin(); it != m_labels.crend(); ++it)
+            elided << *it;
+    }
+    if (m_categories->categories() != elided) {
+        m_categories->clear();
+        m_categories->append(elided);
+    }
 }
 
 void CountBarChart::recolourSeries()
@@ -62,20 +122,16 @@ void CountBarChart::setCounts(const QStringList& keys, const QStringList& labels
     setAccessibleDescription(
         spoken.isEmpty() ? tr("%1: no data").arg(m_title) : tr("%1: %2").arg(m_title, spoken.join(tr(", "))));
     // Horizontal bars list the first category at the bottom: reverse so the list reads top-down.
-    QStringList reversedLabels;
     QList<qreal> reversedCounts;
-    for (qsizetype i = labels.size() - 1; i >= 0; --i) {
-        reversedLabels << labels.at(i);
+    for (qsizetype i = labels.size() - 1; i >= 0; --i)
         reversedCounts << counts.value(i);
-    }
+    m_labels = labels;
+    m_counts = counts;
     // Qt Charts replaces a category label by "…" when it is taller than its band: give every bar
     // room for a line of text (eight kinds, or eight tracks, used to show only "…").
     const int band = QFontMetrics(m_categories->labelsFont()).height() + 10;
-    setMinimumHeight(std::max(200, 100 + int(reversedLabels.size()) * band));
-    if (m_categories->categories() != reversedLabels) {
-        m_categories->clear();
-        m_categories->append(reversedLabels);
-    }
+    setMinimumHeight(std::max(200, 100 + int(labels.size()) * band));
+    applyLabels();
     if (m_set->count() != reversedCounts.size()) {
         m_set->remove(0, m_set->count());
         m_set->append(reversedCounts);

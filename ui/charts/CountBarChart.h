@@ -27,19 +27,29 @@ public:
     QStringList keys() const { return m_keys; }
     // The same as a click on the bar at `index` (for keyboard users and tests).
     void activate(int index);
+    // The category labels as drawn, top-down: a label wider than about a third of the chart is
+    // elided ("Specialization wi…"); the bar's tooltip gives it whole.
+    QStringList shownLabels() const;
+    // The tooltip of the bar at `row` (top-down): the whole label and its count.
+    QString barToolTip(int row) const;
 
 signals:
     void categoryActivated(const QString& key);
 
 protected:
     void recolourSeries() override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void applyLabels();
+
     QHorizontalBarSeries* m_series = nullptr;
     QBarSet* m_set = nullptr;
     QBarCategoryAxis* m_categories = nullptr;
     QValueAxis* m_values = nullptr;
     QStringList m_keys;
+    QStringList m_labels; // whole, top-down
+    QList<qreal> m_counts; // top-down
     QString m_title;
 };
 

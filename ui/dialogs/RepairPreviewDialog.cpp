@@ -116,6 +116,7 @@ RepairPreviewDialog::RepairPreviewDialog(
     m_table->setColumnWidth(PlanKeyModel::TrackColumn, 150);
     m_table->setColumnWidth(PlanKeyModel::ActionColumn, 220);
     widenColumnsToTitles(m_table);
+    showFullTextOfCutCells(m_table);
     m_sql = new QPlainTextEdit(split);
     m_sql->setObjectName(QStringLiteral("previewSql"));
     m_sql->setReadOnly(true);

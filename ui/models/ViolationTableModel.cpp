@@ -119,7 +119,7 @@ QVariant ViolationTableModel::data(const QModelIndex& index, int role) const
         case ActionColumn:
             return Wording::recommendedAction(record.action);
         case ReasonColumn:
-            return record.reason;
+            return Wording::reason(record.kind, record.reason);
         }
     } else if (role == Qt::UserRole) {
         return record.userId;

@@ -88,10 +88,14 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // Ids and batch numbers are short: the default 100 px each pushed the last columns off-screen at 1024 px.
+    m_table->setColumnWidth(AuditTableModel::IdColumn, 64);
+    m_table->setColumnWidth(AuditTableModel::BatchColumn, 72);
     m_table->setColumnWidth(AuditTableModel::TimeColumn, 150);
     m_table->setColumnWidth(AuditTableModel::OperatorColumn, 180);
     m_table->setColumnWidth(AuditTableModel::TrackColumn, 160);
     widenColumnsToTitles(m_table);
+    showFullTextOfCutCells(m_table);
     m_diff = new QTextBrowser(splitter);
     m_diff->setObjectName(QStringLiteral("auditDiff"));
     m_diff->setPlaceholderText(tr("Select an entry to see its rows before and after."));
@@ -296,7 +300,8 @@ void AuditPage::revertSelected()
                 Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
                 return;
             }
-            confirmRevert(entry, title);
+            const Action action = entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
+            m_context->beforeWrite(action, this, [this, entry, title] { confirmRevert(entry, title); });
         });
 }
 
@@ -340,13 +345,16 @@ void AuditPage::revertSelectedBatch()
              "All of its entries are reverted together, or none is.")
               .arg(batch)
               .arg(entry.action, entry.operatorEmail);
-    if (m_context->info().environment == Environment::Production) {
-        if (!Prompt::confirmPlan(this, title, question, QString(), QStringLiteral("REVERT BATCH")))
+    const Action action = entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
+    m_context->beforeWrite(action, this, [this, title, question, job] {
+        if (m_context->info().environment == Environment::Production) {
+            if (!Prompt::confirmPlan(this, title, question, QString(), QStringLiteral("REVERT BATCH")))
+                return;
+            WriteFlow::runDirect(m_context, this, m_progress, title, QString(), job, {});
             return;
-        WriteFlow::runDirect(m_context, this, m_progress, title, QString(), job, {});
-        return;
-    }
-    WriteFlow::runDirect(m_context, this, m_progress, title, question, job, {});
+        }
+        WriteFlow::runDirect(m_context, this, m_progress, title, question, job, {});
+    });
 }
 
 } // namespace cc::ui

@@ -15,6 +15,7 @@
 #include "widgets/MetricCard.h"
 #include "widgets/RefreshControl.h"
 #include "widgets/StatusBadge.h"
+#include "widgets/TableColumns.h"
 
 #include <QBoxLayout>
 #include <QComboBox>
@@ -203,6 +204,7 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_topViolations->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_topViolations->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_topViolations->setMinimumHeight(180);
+    showFullTextOfCutCells(m_topViolations);
     m_topViolations->setToolTip(tr("Double-click a row to open the user"));
     boxLayout->addWidget(m_topViolations, 1);
     boxLayout->addStretch();
@@ -380,7 +382,7 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
         m_topViolations->setItem(row, 0, user);
         m_topViolations->setItem(row, 1, new QTableWidgetItem(record.track));
         m_topViolations->setItem(row, 2, new QTableWidgetItem(Wording::kind(record.kind)));
-        m_topViolations->setItem(row, 3, new QTableWidgetItem(record.reason));
+        m_topViolations->setItem(row, 3, new QTableWidgetItem(Wording::reason(record.kind, record.reason)));
     }
     m_topViolations->resizeColumnsToContents();
 

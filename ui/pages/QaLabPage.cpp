@@ -119,6 +119,7 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     m_injections->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_injections->setTabKeyNavigation(false);
     widenColumnsToTitles(m_injections);
+    showFullTextOfCutCells(m_injections);
     layout->addWidget(m_injections, 1);
 
     connect(m_inject, &QPushButton::clicked, this, &QaLabPage::inject);
@@ -172,10 +173,12 @@ void QaLabPage::inject()
                 return Injector::injectRandom(session, kind, count, seed);
             });
     }
-    WriteFlow::runDirect(m_context, this, m_progress, tr("Inject %1").arg(Wording::kind(kind)), QString(),
-        job, [this, kind, target](const WriteOutcome& outcome) {
-            addInjection(kind, target, outcome.auditIds, outcome.batchId);
-        });
+    m_context->beforeWrite(Action::Inject, this, [this, kind, target, job] {
+        WriteFlow::runDirect(m_context, this, m_progress, tr("Inject %1").arg(Wording::kind(kind)), QString(),
+            job, [this, kind, target](const WriteOutcome& outcome) {
+                addInjection(kind, target, outcome.auditIds, outcome.batchId);
+            });
+    });
 }
 
 void QaLabPage::addInjection(
@@ -224,14 +227,16 @@ void QaLabPage::undo(int row)
             }
             return total;
         });
-    WriteFlow::runDirect(
-        m_context, this, m_progress, tr("Undo injection"), QString(), job, [this, row](const WriteOutcome&) {
-            m_done[row].undone = true;
-            if (auto* button = m_injections->cellWidget(row, 4)) {
-                button->setEnabled(false);
-                static_cast<QPushButton*>(button)->setText(tr("Undone"));
-            }
-        });
+    m_context->beforeWrite(Action::RevertInjection, this, [this, row, job] {
+        WriteFlow::runDirect(m_context, this, m_progress, tr("Undo injection"), QString(), job,
+            [this, row](const WriteOutcome&) {
+                m_done[row].undone = true;
+                if (auto* button = m_injections->cellWidget(row, 4)) {
+                    button->setEnabled(false);
+                    static_cast<QPushButton*>(button)->setText(tr("Undone"));
+                }
+            });
+    });
 }
 
 } // namespace cc::ui

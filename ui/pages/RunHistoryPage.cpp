@@ -61,6 +61,7 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
     m_table->setColumnWidth(RunHistoryModel::WarningsColumn, 90);
     m_table->setColumnWidth(RunHistoryModel::DurationColumn, 100);
     widenColumnsToTitles(m_table);
+    showFullTextOfCutCells(m_table);
     m_table->setToolTip(tr("Press Enter or double-click a run to see its violations"));
     layout->addWidget(m_table, 1);
 

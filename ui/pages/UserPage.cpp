@@ -28,6 +28,12 @@
 
 namespace cc::ui {
 
+namespace {
+
+constexpr qsizetype listedUsers = 50; // search results listed at most
+
+} // namespace
+
 UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     : QWidget(parent)
     , m_context(context)
@@ -101,6 +107,7 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_history->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_history->setTabKeyNavigation(false);
     widenColumnsToTitles(m_history);
+    showFullTextOfCutCells(m_history);
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
     layout->addWidget(scroll, 1);
     layout->addWidget(historyTitle);
@@ -223,7 +230,7 @@ void UserPage::search(const QString& text)
     m_search->setText(query);
     m_context->jobs().submit(JobRunner::Lane::Read,
         JobRunner::job<QList<UserSummary>>([query](Session& session, CancelToken&, const ProgressFn&) {
-            return UserView::search(session, query, 50);
+            return UserView::search(session, query, listedUsers + 1); // one more tells a cap
         }),
         this, [this](const JobOutcome& outcome) {
             m_results->clear();
@@ -232,7 +239,9 @@ void UserPage::search(const QString& text)
                 m_message->show();
                 return;
             }
-            const auto users = outcome.value.value<QList<UserSummary>>();
+            auto users = outcome.value.value<QList<UserSummary>>();
+            const bool capped = users.size() > listedUsers;
+            users = users.mid(0, listedUsers);
             if (users.size() == 1) {
                 m_results->hide();
                 openUser(users.first().id);
@@ -244,9 +253,10 @@ void UserPage::search(const QString& text)
                 item->setData(Qt::UserRole, user.id);
             }
             m_results->setVisible(!users.isEmpty());
-            m_message->setText(users.isEmpty()
-                    ? tr("No user matches “%1”.").arg(m_search->text())
-                    : tr("%n user(s) match; double-click one.", nullptr, int(users.size())));
+            m_message->setText(users.isEmpty() ? tr("No user matches “%1”.").arg(m_search->text())
+                    : capped ? tr("The first %n matching users; type more to narrow, or double-click one.",
+                          nullptr, int(users.size()))
+                             : tr("%n user(s) match; double-click one.", nullptr, int(users.size())));
             m_message->show();
         });
 }
@@ -403,6 +413,12 @@ void UserPage::updateButtons()
 
 void UserPage::onTrackRequest(const TrackView& track, TrackPanel::Request request)
 {
+    const Action action = request == TrackPanel::Request::SetLevel ? Action::SetLevel : Action::SyncOne;
+    m_context->beforeWrite(action, this, [this, track, request] { writeTrack(track, request); });
+}
+
+void UserPage::writeTrack(const TrackView& track, TrackPanel::Request request)
+{
     const KeyRef key = track.rows.key;
     WriteRequest write;
     write.typeToConfirm = m_context->confirmationFor(key.userId);
@@ -447,6 +463,12 @@ void UserPage::onTrackRequest(const TrackView& track, TrackPanel::Request reques
 
 void UserPage::repairUser()
 {
+    if (m_loaded)
+        m_context->beforeWrite(Action::RepairOne, this, [this] { previewRepair(); });
+}
+
+void UserPage::previewRepair()
+{
     if (!m_loaded)
         return;
     const qint64 userId = m_view.user.id;
@@ -468,6 +490,15 @@ void UserPage::repairUser()
 }
 
 void UserPage::revertLastChange()
+{
+    if (!m_loaded || m_view.history.isEmpty())
+        return;
+    const bool qaEntry = m_view.history.first().source == u"qa";
+    m_context->beforeWrite(
+        qaEntry ? Action::RevertInjection : Action::Revert, this, [this] { confirmRevert(); });
+}
+
+void UserPage::confirmRevert()
 {
     if (!m_loaded || m_view.history.isEmpty())
         return;

@@ -56,7 +56,11 @@ private:
     // Forgets the shown user (another database is open now).
     void clear();
     void render();
+    // Each write first re-reads the environment and the operator (ConsoleContext::beforeWrite).
     void onTrackRequest(const TrackView& track, TrackPanel::Request request);
+    void writeTrack(const TrackView& track, TrackPanel::Request request);
+    void previewRepair();
+    void confirmRevert();
     void updateButtons();
 
     ConsoleContext* m_context;

@@ -44,7 +44,8 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_run = new QComboBox(this);
     m_run->setObjectName(QStringLiteral("violationsRun"));
     m_run->addItem(tr("Latest completed run"), QVariant());
-    m_run->setMinimumContentsLength(16);
+    // Wide enough for its first item in every language ("Legutóbbi befejezett futás" was cut at 1024 px).
+    m_run->setMinimumContentsLength(std::max(16, int(m_run->itemText(0).size()) + 1));
     m_run->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_kind = new QComboBox(this);
     m_kind->setObjectName(QStringLiteral("violationsKind"));
@@ -54,6 +55,10 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_kind->addItem(tr("All warnings"), QStringLiteral("*warnings"));
     for (int i = 0; i < warningKindCount; ++i)
         m_kind->addItem(Wording::kind(warningName(WarningKind(i))), warningName(WarningKind(i)));
+    // Sized for the usual choices, not the longest warning name, so the row fits at 1024 px; the list
+    // itself shows every name whole.
+    m_kind->setMinimumContentsLength(22);
+    m_kind->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     m_track = new QComboBox(this);
     m_track->setObjectName(QStringLiteral("violationsTrack"));
     m_track->addItem(tr("All tracks"), QString());
@@ -104,6 +109,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     m_table->horizontalHeader()->setSortIndicator(ViolationTableModel::UserColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
     widenColumnsToTitles(m_table); // after the sort arrow, which needs room too
+    showFullTextOfCutCells(m_table);
     const QByteArray header = QSettings().value(QStringLiteral("violations/header")).toByteArray();
     if (!header.isEmpty())
         m_table->horizontalHeader()->restoreState(header);
@@ -362,10 +368,12 @@ void ViolationsPage::repairSelection()
     request.scope = tr("the %n selected key(s)", nullptr, int(keys.size()));
     request.keys = [keys](Session&) -> Result<QList<KeyRef>> { return keys; };
     request.options.createLicenses = m_createLicenses->isChecked();
-    if (m_context->info().environment == Environment::Production)
-        request.typeToConfirm
-            = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
-    WriteFlow::runRepair(m_context, this, m_progress, request);
+    m_context->beforeWrite(Action::RepairOne, this, [this, request, keys]() mutable {
+        if (m_context->info().environment == Environment::Production)
+            request.typeToConfirm
+                = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
+        WriteFlow::runRepair(m_context, this, m_progress, request);
+    });
 }
 
 QString ViolationsPage::shownScope() const
@@ -422,9 +430,11 @@ void ViolationsPage::repairAll()
         keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
         return keys;
     };
-    if (m_context->info().environment == Environment::Production)
-        request.typeToConfirm = QStringLiteral("REPAIR ALL");
-    WriteFlow::runRepair(m_context, this, m_progress, request);
+    m_context->beforeWrite(Action::RepairAll, this, [this, request]() mutable {
+        if (m_context->info().environment == Environment::Production)
+            request.typeToConfirm = QStringLiteral("REPAIR ALL");
+        WriteFlow::runRepair(m_context, this, m_progress, request);
+    });
 }
 
 void ViolationsPage::exportRows()

@@ -271,7 +271,7 @@ void drawViolationsPage(QPainter& painter, const QRectF& area, const ReportConte
         const QStringList cells { QString::number(record.userId), record.track, Wording::kind(record.kind),
             record.progressLevel ? QString::number(*record.progressLevel) : QStringLiteral("—"),
             record.licenseLevel ? QString::number(*record.licenseLevel) : QStringLiteral("—"),
-            record.reason };
+            Wording::reason(record.kind, record.reason) };
         x = area.left();
         for (qsizetype i = 0; i < cells.size(); ++i) {
             const QRectF cell(x + 3, y + 1, columns.at(i).width - 6, rowHeight - 2);

@@ -4,6 +4,7 @@
 #include "ThemeColors.h"
 #include "Wording.h"
 
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPainter>
@@ -86,11 +87,10 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
 {
     QPainter painter(this);
     painter.setRenderHint(QPainter::Antialiasing);
-    const int legendHeight = m_legend[0]->sizeHint().height() + 8;
-    const QRectF area = QRectF(rect()).adjusted(12, 8, -12, -legendHeight);
-    const double radius = std::min(area.width() / 2.0, area.height() - 10);
-    const QPointF centre(area.center().x(), area.top() + radius + 4);
-    const double thickness = std::max(14.0, radius * 0.2);
+    const Geometry shape = geometry();
+    const QPointF centre = shape.pivot;
+    const double radius = shape.radius;
+    const double thickness = shape.thickness;
     const QRectF arcRect(centre.x() - radius + thickness / 2, centre.y() - radius + thickness / 2,
         2 * radius - thickness, 2 * radius - thickness);
 
@@ -141,15 +141,36 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
         painter.drawEllipse(centre, 5, 5);
     }
 
-    // The value in the middle.
-    QFont big = font();
-    big.setBold(true);
-    big.setPointSizeF(std::max(12.0, radius / 5.5));
-    painter.setFont(big);
+    // The value under the pivot, where the needle never reaches.
+    painter.setFont(valueFont(radius));
     painter.setPen(ThemeColors::text());
     const QString value = known ? Wording::rate(*m_rate) : tr("no data");
-    painter.drawText(QRectF(centre.x() - radius, centre.y() - radius * 0.62, 2 * radius, radius * 0.4),
-        Qt::AlignCenter, value);
+    painter.drawText(shape.value, Qt::AlignCenter, value);
+}
+
+QFont ConsistencyGauge::valueFont(double radius) const
+{
+    QFont big = font();
+    big.setBold(true);
+    big.setPointSizeF(std::clamp(radius / 6.0, 11.0, 20.0));
+    return big;
+}
+
+ConsistencyGauge::Geometry ConsistencyGauge::geometry() const
+{
+    const int legendHeight = m_legend[0]->sizeHint().height() + 8;
+    const QRectF area = QRectF(rect()).adjusted(12, 8, -12, -legendHeight);
+    // The value's line comes first: the dial gets the height that remains above it.
+    const double lineHeight = QFontMetricsF(valueFont(area.width() / 2.0)).height();
+    Geometry shape;
+    shape.radius = std::max(20.0, std::min(area.width() / 2.0, area.height() - lineHeight - 12));
+    shape.pivot = QPointF(area.center().x(), area.top() + shape.radius + 4);
+    shape.thickness = std::max(14.0, shape.radius * 0.2);
+    const double textHeight = QFontMetricsF(valueFont(shape.radius)).height();
+    // Between the end labels ("90" and "100"), from just under the pivot's disc.
+    shape.value
+        = QRectF(shape.pivot.x() - shape.radius + 40, shape.pivot.y() + 7, 2 * shape.radius - 80, textHeight);
+    return shape;
 }
 
 } // namespace cc::ui

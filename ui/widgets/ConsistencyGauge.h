@@ -2,6 +2,7 @@
 
 #include "Session.h"
 
+#include <QRectF>
 #include <QWidget>
 
 #include <optional>
@@ -25,12 +26,23 @@ public:
     std::optional<qint64> rate() const { return m_rate; }
     QSize sizeHint() const override { return { 300, 220 }; }
 
+    // Where the dial is drawn at the current size: the needle turns about `pivot` within `radius`
+    // (above it); the percentage is written in `value`, below the pivot, so the needle never crosses it.
+    struct Geometry {
+        QPointF pivot;
+        double radius = 0;
+        double thickness = 0;
+        QRectF value;
+    };
+    Geometry geometry() const;
+
 protected:
     void paintEvent(QPaintEvent* event) override; // colours are read from ThemeColors at paint time
 
 private:
     void updateLegend();
     void updateAccessibleText();
+    QFont valueFont(double radius) const;
     double lowerBound() const; // the scale's left end, in percent
 
     std::optional<qint64> m_rate;
