@@ -84,7 +84,7 @@ int check(CliContext& context)
         json.insert(QStringLiteral("violations"), violations);
         context.printJson(json);
     } else {
-        context.out(QStringLiteral("status: %1").arg(report->status));
+        context.out(QStringLiteral("status: %1").arg(runStatusName(report->status)));
         context.out(
             QStringLiteral("consistency rate: %1 (%2 of %3 pairs consistent)")
                 .arg(report->rateHundredths ? formatHundredths(*report->rateHundredths) + QStringLiteral(" %")
@@ -131,7 +131,7 @@ int runs(CliContext& context)
         session.db(), limit->value_or(20), {}, [&](const HealthReport& report) -> Result<void> {
             context.out(QStringLiteral("run %1  %2  %3  %4  %5 pairs")
                             .arg(*report.runId)
-                            .arg(isoUtc(report.startedAt), report.status,
+                            .arg(isoUtc(report.startedAt), runStatusName(report.status),
                                 report.rateHundredths ? formatHundredths(*report.rateHundredths) + u'%'
                                                       : QStringLiteral("-"))
                             .arg(report.totalPairs));

@@ -173,7 +173,7 @@ Result<qint64> Exporter::runs(Session& session, qint64 limit, QIODevice& out, co
         "run_id,started_at,status,consistency_rate,total_pairs,consistent,inconsistent,duration_ms")));
     CC_TRY(RunStore::forEachRun(db, limit, {}, [&](const HealthReport& report) -> Result<void> {
         return writer.row(QString::number(report.runId.value_or(0)) + u',' + isoUtc(report.startedAt) + u','
-                + csvField(report.status) + u','
+                + csvField(runStatusName(report.status)) + u','
                 + (report.rateHundredths ? formatHundredths(*report.rateHundredths) : QString()) + u','
                 + QString::number(report.totalPairs) + u',' + QString::number(report.consistent) + u','
                 + QString::number(report.inconsistent) + u',' + QString::number(report.durationMs),
@@ -239,7 +239,7 @@ QJsonObject Exporter::runJson(const HealthReport& report)
         { QStringLiteral("json_version"),
             2 }, // 2: spelling_mismatch and staff_credentials (C8, revised 2026-12)
         { QStringLiteral("run_id"), optional(report.runId) },
-        { QStringLiteral("status"), report.status },
+        { QStringLiteral("status"), runStatusName(report.status) },
         { QStringLiteral("consistency_rate"),
             report.rateHundredths ? QJsonValue(double(*report.rateHundredths) / 100.0)
                                   : QJsonValue(QJsonValue::Null) },

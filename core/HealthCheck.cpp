@@ -343,8 +343,7 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     auto fail = [&](const Error& error) -> Result<HealthReport> {
         (void)db.runDirect(QStringLiteral("ROLLBACK"));
         if (store) {
-            report.status
-                = error.code == ErrorCode::Cancelled ? QStringLiteral("cancelled") : QStringLiteral("error");
+            report.status = error.code == ErrorCode::Cancelled ? RunStatus::Cancelled : RunStatus::Error;
             report.message = error.message;
             report.durationMs = timer.elapsed();
             (void)store->finishRun(report);

@@ -9,29 +9,86 @@ std::optional<qint64> consistencyRateHundredths(qint64 consistent, qint64 total)
     return (consistent * 20000 + total) / (2 * total);
 }
 
-QString statusFor(std::optional<qint64> rateHundredths, const Thresholds& thresholds)
+namespace {
+
+constexpr std::array<std::pair<RunStatus, const char16_t*>, 8> statusNames { {
+    { RunStatus::Healthy, u"healthy" },
+    { RunStatus::Degraded, u"degraded" },
+    { RunStatus::Critical, u"critical" },
+    { RunStatus::NoData, u"no_data" },
+    { RunStatus::Error, u"error" },
+    { RunStatus::Cancelled, u"cancelled" },
+    { RunStatus::Running, u"running" },
+    { RunStatus::Abandoned, u"abandoned" },
+} };
+
+} // namespace
+
+QString runStatusName(RunStatus status)
 {
-    if (!rateHundredths)
-        return QStringLiteral("no_data");
-    if (*rateHundredths >= thresholds.healthy)
-        return QStringLiteral("healthy");
-    if (*rateHundredths >= thresholds.degraded)
-        return QStringLiteral("degraded");
-    return QStringLiteral("critical");
+    for (const auto& [value, name] : statusNames) {
+        if (value == status)
+            return QString::fromUtf16(name);
+    }
+    Q_UNREACHABLE();
+    return {};
 }
 
-int checkExitCode(const QString& status)
+std::optional<RunStatus> runStatusFromName(const QString& name)
 {
-    if (status == u"healthy")
+    for (const auto& [value, text] : statusNames) {
+        if (name == QStringView(text))
+            return value;
+    }
+    return std::nullopt;
+}
+
+bool isCompleted(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Healthy:
+    case RunStatus::Degraded:
+    case RunStatus::Critical:
+    case RunStatus::NoData:
+        return true;
+    case RunStatus::Error:
+    case RunStatus::Cancelled:
+    case RunStatus::Running:
+    case RunStatus::Abandoned:
+        return false;
+    }
+    return false;
+}
+
+RunStatus statusFor(std::optional<qint64> rateHundredths, const Thresholds& thresholds)
+{
+    if (!rateHundredths)
+        return RunStatus::NoData;
+    if (*rateHundredths >= thresholds.healthy)
+        return RunStatus::Healthy;
+    if (*rateHundredths >= thresholds.degraded)
+        return RunStatus::Degraded;
+    return RunStatus::Critical;
+}
+
+int checkExitCode(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Healthy:
         return 0;
-    if (status == u"degraded")
+    case RunStatus::Degraded:
         return 1;
-    if (status == u"critical")
+    case RunStatus::Critical:
         return 2;
-    if (status == u"no_data")
+    case RunStatus::NoData:
         return 3;
-    if (status == u"cancelled")
+    case RunStatus::Cancelled:
         return 130;
+    case RunStatus::Error:
+    case RunStatus::Running:
+    case RunStatus::Abandoned:
+        return 5;
+    }
     return 5;
 }
 

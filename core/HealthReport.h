@@ -24,6 +24,16 @@ struct ViolationRecord {
     QString reason;
 };
 
+// A run's status (docs/BEHAVIOUR.md C4). Its names (runStatusName) are what the runs table, JSON
+// and CSV hold; nothing compares them as text.
+enum class RunStatus { Healthy, Degraded, Critical, NoData, Error, Cancelled, Running, Abandoned };
+
+QString runStatusName(RunStatus status); // "healthy", "no_data", …
+// A stored name; std::nullopt for a name no version of the tool writes.
+std::optional<RunStatus> runStatusFromName(const QString& name);
+// A check that finished and classified every key (healthy, degraded, critical, no data).
+bool isCompleted(RunStatus status);
+
 struct TrackCounts {
     qint64 totalPairs = 0;
     qint64 consistent = 0;
@@ -33,7 +43,7 @@ struct TrackCounts {
 // One health check's result, as stored in the runs table and shown by every front end.
 struct HealthReport {
     std::optional<qint64> runId; // empty when nothing was stored
-    QString status; // healthy, degraded, critical, no_data, error, cancelled, running
+    RunStatus status = RunStatus::NoData;
     std::optional<qint64> rateHundredths;
     qint64 totalPairs = 0;
     qint64 consistent = 0;
@@ -57,9 +67,9 @@ struct HealthReport {
 
 // floor((consistent × 20000 + total) / (2 × total)): half-up to two decimals, in hundredths.
 std::optional<qint64> consistencyRateHundredths(qint64 consistent, qint64 total);
-QString statusFor(std::optional<qint64> rateHundredths, const Thresholds& thresholds);
-// check's exit code for a status: 0 healthy, 1 degraded, 2 critical, 3 no data.
-int checkExitCode(const QString& status);
+RunStatus statusFor(std::optional<qint64> rateHundredths, const Thresholds& thresholds);
+// check's exit code for a status: 0 healthy, 1 degraded, 2 critical, 3 no data, 130 cancelled, else 5.
+int checkExitCode(RunStatus status);
 QString formatHundredths(qint64 hundredths); // "95.00"
 
 } // namespace cc

@@ -1,5 +1,6 @@
 #include "RunLiveness.h"
 
+#include "HealthReport.h"
 #include "Time.h"
 
 #include <chrono>
@@ -39,9 +40,9 @@ Result<void> markAbandoned(Database& db, qint64 runId)
     CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
     auto body = [&]() -> Result<void> {
         CC_TRY(db.run(QStringLiteral("UPDATE ") + db.tool("runs")
-                + QStringLiteral(
-                    " SET status = 'abandoned', message = ? WHERE id = ? AND status = 'running'"),
-            { RunLiveness::abandonedMessage(), runId }));
+                + QStringLiteral(" SET status = ?, message = ? WHERE id = ? AND status = ?"),
+            { runStatusName(RunStatus::Abandoned), RunLiveness::abandonedMessage(), runId,
+                runStatusName(RunStatus::Running) }));
         return db.run(
             QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id = ?"),
             { runId });
@@ -78,7 +79,8 @@ Result<QSet<qint64>> RunLiveness::settle(Database& db)
     QList<std::pair<qint64, bool>> running; // id, owner gone
     {
         auto query = db.exec(QStringLiteral("SELECT id, finished_at, started_at FROM ") + db.tool("runs")
-            + QStringLiteral(" WHERE status = 'running' ORDER BY id"));
+                + QStringLiteral(" WHERE status = ? ORDER BY id"),
+            { runStatusName(RunStatus::Running) });
         if (!query)
             return query.error();
         while (query->next())
@@ -126,8 +128,8 @@ void RunHeartbeat::beat()
     while (!m_stop) {
         if (db)
             (void)(*db)->run(QStringLiteral("UPDATE ") + (*db)->tool("runs")
-                    + QStringLiteral(" SET finished_at = ? WHERE id = ? AND status = 'running'"),
-                { isoUtc(QDateTime::currentDateTimeUtc()), m_runId });
+                    + QStringLiteral(" SET finished_at = ? WHERE id = ? AND status = ?"),
+                { isoUtc(QDateTime::currentDateTimeUtc()), m_runId, runStatusName(RunStatus::Running) });
         m_wake.wait_for(lock, std::chrono::seconds(RunLiveness::heartbeatSeconds), [this] { return m_stop; });
     }
 }

@@ -86,7 +86,8 @@ HealthReport readRun(const QSqlQuery& query)
     HealthReport report;
     report.runId = query.value(0).toLongLong();
     report.startedAt = parseIsoUtc(query.value(1).toString());
-    report.status = query.value(3).toString();
+    // A name no version of the tool writes (a hand-edited row) reads as a failed run.
+    report.status = runStatusFromName(query.value(3).toString()).value_or(RunStatus::Error);
     report.totalPairs = query.value(4).toLongLong();
     report.consistent = query.value(5).toLongLong();
     report.inconsistent = query.value(6).toLongLong();
@@ -119,8 +120,8 @@ HealthReport readRun(const QSqlQuery& query)
 // A run the reader found dead but could not mark (a read-only connection) is shown abandoned.
 HealthReport withLiveness(HealthReport report, const QSet<qint64>& abandoned)
 {
-    if (report.status == u"running" && report.runId && abandoned.contains(*report.runId)) {
-        report.status = QStringLiteral("abandoned");
+    if (report.status == RunStatus::Running && report.runId && abandoned.contains(*report.runId)) {
+        report.status = RunStatus::Abandoned;
         report.message = RunLiveness::abandonedMessage();
     }
     return report;
@@ -128,7 +129,11 @@ HealthReport withLiveness(HealthReport report, const QSet<qint64>& abandoned)
 
 QString completedStatuses()
 {
-    return QStringLiteral("status IN ('healthy', 'degraded', 'critical', 'no_data')");
+    QStringList names;
+    for (const RunStatus status :
+        { RunStatus::Healthy, RunStatus::Degraded, RunStatus::Critical, RunStatus::NoData })
+        names << u'\'' + runStatusName(status) + u'\'';
+    return QStringLiteral("status IN (%1)").arg(names.join(QStringLiteral(", ")));
 }
 
 } // namespace
@@ -164,11 +169,11 @@ Result<qint64> RunStore::beginRun(const HealthReport& report)
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
     auto id = m_db->scalar(QStringLiteral("INSERT INTO ") + m_db->tool("runs")
-            + QStringLiteral(
-                " (started_at, status, healthy_hundredths, degraded_hundredths, database_name, "
-                "operator_email, finished_at) VALUES (?, 'running', ?, ?, ?, ?, ?) RETURNING id"),
-        { isoUtc(report.startedAt), report.thresholds.healthy, report.thresholds.degraded, report.database,
-            report.operatorName, isoUtc(QDateTime::currentDateTimeUtc()) });
+            + QStringLiteral(" (started_at, status, healthy_hundredths, degraded_hundredths, database_name, "
+                             "operator_email, finished_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id"),
+        { isoUtc(report.startedAt), runStatusName(RunStatus::Running), report.thresholds.healthy,
+            report.thresholds.degraded, report.database, report.operatorName,
+            isoUtc(QDateTime::currentDateTimeUtc()) });
     if (!id)
         return id.error();
     // The run's liveness (RunLiveness): the lock is held before any reader can see the row.
@@ -259,7 +264,8 @@ Result<void> RunStore::finishRun(const HealthReport& report)
     m_heartbeat.reset();
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
-    if (report.status == u"cancelled" || report.status == u"error")
+    const bool failed = report.status == RunStatus::Cancelled || report.status == RunStatus::Error;
+    if (failed)
         CC_TRY(m_db->run(
             QStringLiteral("DELETE FROM ") + m_db->tool("violations") + QStringLiteral(" WHERE run_id = ?"),
             { *report.runId }));
@@ -268,9 +274,9 @@ Result<void> RunStore::finishRun(const HealthReport& report)
                 " SET finished_at = ?, status = ?, total_pairs = ?, consistent = ?, inconsistent = ?, "
                 "rate_hundredths = ?, by_kind = ?, warnings = ?, by_track = ?, duration_ms = ?, "
                 "new_since_previous = ?, resolved_since_previous = ?, message = ? WHERE id = ?"),
-        { isoUtc(report.startedAt.addMSecs(report.durationMs)), report.status, report.totalPairs,
-            report.consistent, report.inconsistent, optionalValue(report.rateHundredths), kindsJson(report),
-            warningsJson(report), tracksJson(report), report.durationMs,
+        { isoUtc(report.startedAt.addMSecs(report.durationMs)), runStatusName(report.status),
+            report.totalPairs, report.consistent, report.inconsistent, optionalValue(report.rateHundredths),
+            kindsJson(report), warningsJson(report), tracksJson(report), report.durationMs,
             optionalValue(report.newSincePrevious), optionalValue(report.resolvedSincePrevious),
             report.message, *report.runId }));
     if (m_staffColumn)
@@ -279,7 +285,7 @@ Result<void> RunStore::finishRun(const HealthReport& report)
             { report.staffCredentials, *report.runId }));
     CC_TRY(transaction.commit());
     RunLiveness::release(*m_db, *report.runId);
-    if (report.status != u"cancelled" && report.status != u"error")
+    if (!failed)
         (void)refreshStatistics(); // only a plan is at stake: the run is stored either way
     return {};
 }

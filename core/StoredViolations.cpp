@@ -14,15 +14,24 @@ namespace {
 Result<void> storedViolationsOf(const HealthReport& run)
 {
     const qint64 id = run.runId.value_or(0);
-    if (run.status == u"running")
+    switch (run.status) {
+    case RunStatus::Running:
         return refused(QStringLiteral("run %1 is still running: its violations are not stored yet").arg(id));
-    if (run.status == u"abandoned")
+    case RunStatus::Abandoned:
         return refused(QStringLiteral(
             "run %1 was abandoned: its check stopped without finishing, so it has no violations")
                            .arg(id));
-    if (run.status == u"cancelled" || run.status == u"error")
-        return refused(
-            QStringLiteral("run %1 did not complete (%2): it has no violations").arg(id).arg(run.status));
+    case RunStatus::Cancelled:
+    case RunStatus::Error:
+        return refused(QStringLiteral("run %1 did not complete (%2): it has no violations")
+                           .arg(id)
+                           .arg(runStatusName(run.status)));
+    case RunStatus::Healthy:
+    case RunStatus::Degraded:
+    case RunStatus::Critical:
+    case RunStatus::NoData:
+        return {};
+    }
     return {};
 }
 

@@ -9,7 +9,8 @@ namespace {
 bool hasRate(const HealthReport& run)
 {
     return run.rateHundredths.has_value()
-        && (run.status == u"healthy" || run.status == u"degraded" || run.status == u"critical");
+        && (run.status == RunStatus::Healthy || run.status == RunStatus::Degraded
+            || run.status == RunStatus::Critical);
 }
 } // namespace
 

@@ -114,14 +114,22 @@ private:
 };
 } // namespace
 
-QColor ThemeColors::forStatus(const QString& status)
+QColor ThemeColors::forStatus(RunStatus status)
 {
-    if (status == u"healthy")
+    switch (status) {
+    case RunStatus::Healthy:
         return healthy();
-    if (status == u"degraded")
+    case RunStatus::Degraded:
         return degraded();
-    if (status == u"critical" || status == u"error")
+    case RunStatus::Critical:
+    case RunStatus::Error:
         return critical();
+    case RunStatus::NoData:
+    case RunStatus::Cancelled:
+    case RunStatus::Running:
+    case RunStatus::Abandoned:
+        return unknown();
+    }
     return unknown();
 }
 

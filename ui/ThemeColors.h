@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HealthReport.h"
 #include "Permissions.h"
 
 #include <QColor>
@@ -26,7 +27,7 @@ public:
     static QColor unknown() { return QColor(0x9c, 0xa3, 0xaf); }
     // healthy, degraded, critical; anything else (no_data, error, cancelled, running) is grey,
     // except error, which is critical red.
-    static QColor forStatus(const QString& status);
+    static QColor forStatus(RunStatus status);
 
     // Environment chips deliberately avoid the health colours.
     static QColor environment(Environment environment);

@@ -4,22 +4,26 @@
 
 namespace cc::ui {
 
-QString Wording::status(const QString& status)
+QString Wording::status(RunStatus status)
 {
-    if (status == u"healthy")
+    switch (status) {
+    case RunStatus::Healthy:
         return tr("HEALTHY");
-    if (status == u"degraded")
+    case RunStatus::Degraded:
         return tr("DEGRADED");
-    if (status == u"critical")
+    case RunStatus::Critical:
         return tr("CRITICAL");
-    if (status == u"error")
+    case RunStatus::Error:
         return tr("ERROR");
-    if (status == u"cancelled")
+    case RunStatus::Cancelled:
         return tr("CANCELLED");
-    if (status == u"running")
+    case RunStatus::Running:
         return tr("RUNNING");
-    if (status == u"abandoned")
+    case RunStatus::Abandoned:
         return tr("ABANDONED");
+    case RunStatus::NoData:
+        return tr("NO DATA");
+    }
     return tr("NO DATA");
 }
 
@@ -101,6 +105,12 @@ QString Wording::role(Role role)
         return tr("other role");
     }
     return tr("other role");
+}
+
+QString Wording::storedRole(const QString& stored)
+{
+    const Role known = roleFromText(stored);
+    return known == Role::Other ? stored : role(known);
 }
 
 QString Wording::errorTitle(ErrorCode code)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "HealthReport.h"
 #include "PermissionDenial.h"
 #include "Result.h"
 
@@ -17,7 +18,7 @@ class Wording final {
 public:
     Wording() = delete;
 
-    static QString status(const QString& status); // "HEALTHY", "NO DATA", …
+    static QString status(RunStatus status); // "HEALTHY", "NO DATA", …
     static QString kind(const QString& kindOrWarning); // "Missing license", …
     static QString recommendedAction(const QString& action);
     // A violation's or warning's reason (core's English sentence) in the user's language
@@ -25,6 +26,8 @@ public:
     static QString reason(const QString& kind, const QString& reason);
     static QString environment(Environment environment); // "PRODUCTION", …
     static QString role(Role role);
+    // A role as the platform stores it (any case): a known role in the user's language, another as stored.
+    static QString storedRole(const QString& stored);
     static QString errorTitle(ErrorCode code);
     // A sentence for a person: what went wrong in words, then core's detail.
     static QString error(ErrorCode code, const QString& detail);

@@ -348,15 +348,15 @@ private slots:
         const auto hundredths = consistencyRateHundredths(consistent, total);
         QVERIFY(hundredths.has_value());
         QCOMPARE(formatHundredths(*hundredths), rate);
-        QCOMPARE(statusFor(hundredths, Thresholds {}), status);
+        QCOMPARE(runStatusName(statusFor(hundredths, Thresholds {})), status);
     }
 
     void noDataIsNotHealthy()
     {
         QVERIFY(!consistencyRateHundredths(0, 0).has_value());
-        QCOMPARE(statusFor(std::nullopt, Thresholds {}), QStringLiteral("no_data"));
-        QCOMPARE(checkExitCode(QStringLiteral("no_data")), 3);
-        QCOMPARE(checkExitCode(QStringLiteral("critical")), 2);
+        QCOMPARE(statusFor(std::nullopt, Thresholds {}), RunStatus::NoData);
+        QCOMPARE(checkExitCode(RunStatus::NoData), 3);
+        QCOMPARE(checkExitCode(RunStatus::Critical), 2);
     }
 
     void aliases()

@@ -40,7 +40,7 @@ std::optional<qint64> storeRun(TestDatabase& db, qint64 count)
     report.consistent = report.totalPairs - count;
     report.inconsistent = count;
     report.rateHundredths = consistencyRateHundredths(report.consistent, report.totalPairs);
-    report.status = QStringLiteral("critical");
+    report.status = RunStatus::Critical;
     auto runId = (*writer)->beginRun(report);
     if (!runId)
         return std::nullopt;

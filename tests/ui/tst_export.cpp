@@ -78,7 +78,7 @@ std::optional<qint64> storeRun(TestDatabase& db, qint64 count)
     report.consistent = count;
     report.inconsistent = count;
     report.rateHundredths = 5000;
-    report.status = QStringLiteral("critical");
+    report.status = RunStatus::Critical;
     auto runId = (*writer)->beginRun(report);
     if (!runId)
         return std::nullopt;

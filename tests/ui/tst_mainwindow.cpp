@@ -300,7 +300,7 @@ private slots:
                      ->index(2, RunHistoryModel::StatusColumn)
                      .data(RunHistoryModel::StatusRole)
                      .toString(),
-            statusFor(9700, Thresholds {}));
+            runStatusName(statusFor(9700, Thresholds {})));
 
         // Enter on the oldest run opens the violations page on it.
         table->setFocus();

@@ -313,6 +313,10 @@ private slots:
         window->setCurrentPage(MainWindow::User);
         window->userPage()->openUser(student);
         QTRY_COMPARE_WITH_TIMEOUT(window->userPage()->trackPanels().size(), 1, 10000);
+        // The platform's role is worded too (it stores "student").
+        const QString header = child<QLabel>(window.get(), "userHeader")->text();
+        QVERIFY2(header.contains(QStringLiteral("tanuló")) && !header.contains(QStringLiteral("student")),
+            qPrintable(header));
         auto* fields = child<QTableWidget>(window->userPage()->trackPanels().first(), "trackFields");
         const auto valueOf = [fields](const QString& label) {
             for (int row = 0; row < fields->rowCount(); ++row) {

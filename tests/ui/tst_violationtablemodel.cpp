@@ -28,7 +28,7 @@ private slots:
         report.consistent = 200000;
         report.inconsistent = 200000;
         report.rateHundredths = 5000;
-        report.status = QStringLiteral("critical");
+        report.status = RunStatus::Critical;
         auto runId = (*writer)->beginRun(report);
         QVERIFY(runId.ok());
         report.runId = *runId;
@@ -96,7 +96,7 @@ private slots:
         QVERIFY(writer.ok());
         HealthReport report;
         report.startedAt = QDateTime::currentDateTimeUtc();
-        report.status = QStringLiteral("critical");
+        report.status = RunStatus::Critical;
         auto runId = (*writer)->beginRun(report);
         QVERIFY(runId.ok());
         report.runId = *runId;

@@ -73,7 +73,7 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const
         case WarningsColumn:
             return QLocale().toString(std::accumulate(run.warnings.cbegin(), run.warnings.cend(), qint64(0)));
         case DurationColumn:
-            return run.status == u"running" ? tr("running…") : duration(run.durationMs);
+            return run.status == RunStatus::Running ? tr("running…") : duration(run.durationMs);
         case OperatorColumn:
             return run.operatorName.isEmpty() ? tr("(unknown)") : run.operatorName;
         }
@@ -101,7 +101,7 @@ QVariant RunHistoryModel::data(const QModelIndex& index, int role) const
     case RunIdRole:
         return run.runId ? QVariant(*run.runId) : QVariant();
     case StatusRole:
-        return run.status;
+        return runStatusName(run.status);
     }
     return {};
 }

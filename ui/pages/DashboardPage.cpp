@@ -288,7 +288,7 @@ void DashboardPage::refresh()
 void DashboardPage::showFailure(const QString& message)
 {
     m_failed = true;
-    m_badge->setStatus(QStringLiteral("error"));
+    m_badge->setStatus(RunStatus::Error);
     m_errorBanner->showMessage(tr("The dashboard cannot be refreshed. %1").arg(message));
     m_refresh->setSuspended(true, tr("stopped: error"));
     if (!m_retryTimer.isActive())
@@ -318,10 +318,10 @@ void DashboardPage::render(const DashboardSnapshot& snapshot)
     const ConsoleInfo& info = m_context->info();
     const std::optional<HealthReport>& latest = snapshot.latest;
     const Thresholds thresholds = latest ? latest->thresholds : info.thresholds;
-    QString status = latest ? latest->status : QStringLiteral("no_data");
-    if (snapshot.newest && snapshot.newest->status == u"error"
+    RunStatus status = latest ? latest->status : RunStatus::NoData;
+    if (snapshot.newest && snapshot.newest->status == RunStatus::Error
         && (!latest || snapshot.newest->startedAt > latest->startedAt))
-        status = QStringLiteral("error");
+        status = RunStatus::Error;
     m_badge->setStatus(status);
     m_gauge->setReading(latest ? latest->rateHundredths : std::nullopt, thresholds);
 

@@ -248,8 +248,11 @@ void UserPage::search(const QString& text)
                 return;
             }
             for (const UserSummary& user : users) {
-                auto* item = new QListWidgetItem(
-                    tr("%1 · %2 · %3 (%4)").arg(user.id).arg(user.name, user.email, user.role), m_results);
+                auto* item
+                    = new QListWidgetItem(tr("%1 · %2 · %3 (%4)")
+                                              .arg(user.id)
+                                              .arg(user.name, user.email, Wording::storedRole(user.role)),
+                        m_results);
                 item->setData(Qt::UserRole, user.id);
             }
             m_results->setVisible(!users.isEmpty());
@@ -300,13 +303,13 @@ void UserPage::render()
     for (const TrackView& track : std::as_const(m_view.tracks))
         inconsistent += track.classification.violation ? 1 : 0;
     const QColor colour = inconsistent > 0 ? ThemeColors::critical() : ThemeColors::healthy();
-    m_header->setText(
-        tr("<b>%1</b> · %2 · id %3 · %4%5 · <span style=\"color:%6\">%7</span>")
-            .arg(user.name.toHtmlEscaped(), user.email.toHtmlEscaped())
-            .arg(user.id)
-            .arg(user.role.toHtmlEscaped(), user.active ? QString() : tr(" (inactive)"), colour.name(),
-                inconsistent > 0 ? tr("%n desynced track(s)", nullptr, inconsistent)
-                                 : tr("all tracks consistent")));
+    m_header->setText(tr("<b>%1</b> · %2 · id %3 · %4%5 · <span style=\"color:%6\">%7</span>")
+                          .arg(user.name.toHtmlEscaped(), user.email.toHtmlEscaped())
+                          .arg(user.id)
+                          .arg(Wording::storedRole(user.role).toHtmlEscaped(),
+                              user.active ? QString() : tr(" (inactive)"), colour.name(),
+                              inconsistent > 0 ? tr("%n desynced track(s)", nullptr, inconsistent)
+                                               : tr("all tracks consistent")));
     // Desynced tracks first, then the rest, each group in key order.
     QList<TrackView> ordered = m_view.tracks;
     std::stable_sort(ordered.begin(), ordered.end(), [](const TrackView& a, const TrackView& b) {

@@ -280,7 +280,7 @@ void ViolationsPage::loadRuns()
             while (m_run->count() > 1)
                 m_run->removeItem(1);
             for (const HealthReport& run : outcome.value.value<QList<HealthReport>>()) {
-                if (!run.runId || run.status == u"running")
+                if (!run.runId || run.status == RunStatus::Running)
                     continue;
                 const QString rate
                     = run.rateHundredths ? Wording::rate(*run.rateHundredths) : QStringLiteral("—");

@@ -24,7 +24,7 @@ StatusBadge::StatusBadge(QWidget* parent)
     ThemeColors::onThemeChange(this, [this] { restyle(); });
 }
 
-void StatusBadge::setStatus(const QString& status)
+void StatusBadge::setStatus(RunStatus status)
 {
     m_status = status;
     restyle();

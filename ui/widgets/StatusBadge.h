@@ -1,5 +1,7 @@
 #pragma once
 
+#include "HealthReport.h"
+
 #include <QLabel>
 
 namespace cc::ui {
@@ -15,8 +17,8 @@ class StatusBadge final : public QLabel {
 public:
     explicit StatusBadge(QWidget* parent = nullptr);
 
-    void setStatus(const QString& status);
-    QString status() const { return m_status; }
+    void setStatus(RunStatus status);
+    QString status() const { return runStatusName(m_status); }
 
 signals:
     // Clicked, or Enter/Space with the focus: the dashboard opens what the number counts.
@@ -28,7 +30,7 @@ protected:
 
 private:
     void restyle();
-    QString m_status = QStringLiteral("no_data");
+    RunStatus m_status = RunStatus::NoData;
 };
 
 } // namespace cc::ui
