@@ -155,53 +155,53 @@ int settings(CliContext& context)
     return reportWrite(context, json, ids, { text });
 }
 
+// levels --import FILE --spec TRACK [--apply]: what the file changes, stored with --apply.
+int importLevels(CliContext& context, Session& session)
+{
+    auto track = context.required("spec");
+    if (!track)
+        return context.fail(track.error());
+    auto content
+        = readRegularFile(context.value("import"), 2 * 1024 * 1024, QStringLiteral("the level file"));
+    if (!content)
+        return context.fail(content.error());
+    auto imported = Administration::importLevels(session, *track, *content, context.isSet("apply"));
+    if (!imported)
+        return context.fail(imported.error());
+    QJsonArray changes;
+    QStringList lines;
+    for (const LevelChange& change : std::as_const(imported->changes)) {
+        changes.append(QJsonObject {
+            { QStringLiteral("level"), change.level }, { QStringLiteral("change"), change.what } });
+        lines << QStringLiteral("  level %1 %2").arg(change.level).arg(change.what);
+    }
+    const QJsonObject json { { QStringLiteral("specialization"), imported->track },
+        { QStringLiteral("dry_run"), !imported->applied }, { QStringLiteral("changes"), changes } };
+    if (!imported->applied) {
+        if (context.json())
+            context.printJson(json);
+        else
+            context.out(QStringList { QStringLiteral("dry run for %1 (add --apply):").arg(imported->track) }
+                + (lines.isEmpty() ? QStringList { QStringLiteral("  no changes") } : lines));
+        return 0;
+    }
+    return reportWrite(context, json, imported->auditIds,
+        QStringList { QStringLiteral("imported %1:").arg(imported->track) } + lines);
+}
+
 int levels(CliContext& context)
 {
     auto opened = openInitialised(context);
     if (!opened)
         return context.fail(opened.error());
     Session& session = **opened;
-    if (context.isSet("import")) {
-        auto track = context.required("spec");
-        if (!track)
-            return context.fail(track.error());
-        auto content
-            = readRegularFile(context.value("import"), 2 * 1024 * 1024, QStringLiteral("the level file"));
-        if (!content)
-            return context.fail(content.error());
-        auto imported = Administration::importLevels(session, *track, *content, context.isSet("apply"));
-        if (!imported)
-            return context.fail(imported.error());
-        QJsonArray changes;
-        QStringList lines;
-        for (const LevelChange& change : std::as_const(imported->changes)) {
-            changes.append(QJsonObject {
-                { QStringLiteral("level"), change.level }, { QStringLiteral("change"), change.what } });
-            lines << QStringLiteral("  level %1 %2").arg(change.level).arg(change.what);
-        }
-        const QJsonObject json { { QStringLiteral("specialization"), imported->track },
-            { QStringLiteral("dry_run"), !imported->applied }, { QStringLiteral("changes"), changes } };
-        if (!imported->applied) {
-            if (context.json())
-                context.printJson(json);
-            else
-                context.out(
-                    QStringList { QStringLiteral("dry run for %1 (add --apply):").arg(imported->track) }
-                    + (lines.isEmpty() ? QStringList { QStringLiteral("  no changes") } : lines));
-            return 0;
-        }
-        return reportWrite(context, json, imported->auditIds,
-            QStringList { QStringLiteral("imported %1:").arg(imported->track) } + lines);
-    }
+    if (context.isSet("import"))
+        return importLevels(context, session);
     QJsonObject tracks;
     for (const QString& track : session.catalogue().tracks()) {
         QJsonArray array;
         for (const LevelRequirement& level : session.catalogue().levels(track)) {
-            array.append(QJsonObject { { QStringLiteral("level"), level.level },
-                { QStringLiteral("name"), level.name }, { QStringLiteral("xp_required"), level.xp },
-                { QStringLiteral("required_sessions"), level.sessions },
-                { QStringLiteral("theory_hours"), level.theoryHours },
-                { QStringLiteral("practice_hours"), level.practiceHours } });
+            array.append(levelJson(level));
             if (!context.json())
                 context.out(QStringLiteral("%1 %2  %3  %4 XP  %5 sessions  %6/%7 h")
                                 .arg(track)

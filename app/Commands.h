@@ -1,6 +1,7 @@
 #pragma once
 
 #include "CliContext.h"
+#include "CouplingWriter.h"
 
 #include <functional>
 
@@ -20,6 +21,7 @@ QList<CommandSpec> viewCommands();
 QList<CommandSpec> writeCommands();
 QList<CommandSpec> adminCommands();
 CommandSpec keyringCommand();
+CommandSpec userCommand();
 
 // Opens the session for a command that needs the tool's tables and a well-formed platform schema.
 Result<Session*> openInitialised(CliContext& context);
@@ -30,5 +32,9 @@ void warnWithoutKeyIndexes(CliContext& context, Session& session);
 int reportWrite(
     CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QStringList& lines);
 QJsonArray idsJson(const QList<qint64>& ids);
+// Prints a dry run's plan: its row changes, or in --json its keys and statements.
+int printPlan(CliContext& context, const Plan& plan);
+// Prints what a write changed and skipped (reportWrite); the exit code (130 when it was cancelled).
+int reportOutcome(CliContext& context, const WriteOutcome& outcome, QJsonObject json = {});
 
 } // namespace cc::cli

@@ -4,11 +4,9 @@
 #include "AuditLog.h"
 #include "Exporter.h"
 #include "HealthCheck.h"
-#include "Operations.h"
 #include "RunStore.h"
 #include "Time.h"
 #include "ToolSchema.h"
-#include "UserView.h"
 
 #include <QFile>
 #include <QJsonArray>
@@ -35,6 +33,46 @@ int exportToStdout(
     if (!written)
         return context.fail(written.error());
     return 0;
+}
+
+void printCheckJson(CliContext& context, const HealthReport& report)
+{
+    QJsonObject json = Exporter::runJson(report);
+    QJsonArray violations;
+    for (const ViolationRecord& record : report.violations) {
+        QJsonObject entry = Exporter::violationJson(record);
+        entry.remove(QStringLiteral("severity"));
+        violations.append(entry);
+    }
+    json.insert(QStringLiteral("violations"), violations);
+    context.printJson(json);
+}
+
+void printCheck(CliContext& context, const HealthReport& report)
+{
+    context.out(QStringLiteral("status: %1").arg(runStatusName(report.status)));
+    context.out(
+        QStringLiteral("consistency rate: %1 (%2 of %3 pairs consistent)")
+            .arg(report.rateHundredths ? formatHundredths(*report.rateHundredths) + QStringLiteral(" %")
+                                       : QStringLiteral("no data"))
+            .arg(report.consistent)
+            .arg(report.totalPairs));
+    QStringList kinds;
+    for (int i = 0; i < violationKindCount; ++i)
+        kinds << QStringLiteral("%1 %2").arg(kindName(ViolationKind(i))).arg(report.byKind[i]);
+    context.out(
+        QStringLiteral("violations: %1 (%2)").arg(report.inconsistent).arg(kinds.join(QStringLiteral(", "))));
+    QStringList warnings;
+    for (int i = 0; i < warningKindCount; ++i)
+        warnings << QStringLiteral("%1 %2").arg(warningName(WarningKind(i))).arg(report.warnings[i]);
+    context.out(QStringLiteral("warnings: %1").arg(warnings.join(QStringLiteral(", "))));
+    context.out(QStringLiteral("staff credentials (not pairs): %1").arg(report.staffCredentials));
+    if (report.runId)
+        context.out(QStringLiteral("run id: %1").arg(*report.runId));
+    for (const ViolationRecord& record : report.violations)
+        context.out(QStringLiteral("  user %1 %2: %3 (%4) → %5")
+                        .arg(record.userId)
+                        .arg(record.track, record.kind, record.reason, record.action));
 }
 
 int check(CliContext& context)
@@ -73,42 +111,10 @@ int check(CliContext& context)
         return context.fail(report.error());
     if (!report->message.isEmpty())
         context.err(QStringLiteral("note: %1").arg(report->message));
-    if (context.json()) {
-        QJsonObject json = Exporter::runJson(*report);
-        QJsonArray violations;
-        for (const ViolationRecord& record : std::as_const(report->violations)) {
-            QJsonObject entry = Exporter::violationJson(record);
-            entry.remove(QStringLiteral("severity"));
-            violations.append(entry);
-        }
-        json.insert(QStringLiteral("violations"), violations);
-        context.printJson(json);
-    } else {
-        context.out(QStringLiteral("status: %1").arg(runStatusName(report->status)));
-        context.out(
-            QStringLiteral("consistency rate: %1 (%2 of %3 pairs consistent)")
-                .arg(report->rateHundredths ? formatHundredths(*report->rateHundredths) + QStringLiteral(" %")
-                                            : QStringLiteral("no data"))
-                .arg(report->consistent)
-                .arg(report->totalPairs));
-        QStringList kinds;
-        for (int i = 0; i < violationKindCount; ++i)
-            kinds << QStringLiteral("%1 %2").arg(kindName(ViolationKind(i))).arg(report->byKind[i]);
-        context.out(QStringLiteral("violations: %1 (%2)")
-                        .arg(report->inconsistent)
-                        .arg(kinds.join(QStringLiteral(", "))));
-        QStringList warnings;
-        for (int i = 0; i < warningKindCount; ++i)
-            warnings << QStringLiteral("%1 %2").arg(warningName(WarningKind(i))).arg(report->warnings[i]);
-        context.out(QStringLiteral("warnings: %1").arg(warnings.join(QStringLiteral(", "))));
-        context.out(QStringLiteral("staff credentials (not pairs): %1").arg(report->staffCredentials));
-        if (report->runId)
-            context.out(QStringLiteral("run id: %1").arg(*report->runId));
-        for (const ViolationRecord& record : std::as_const(report->violations))
-            context.out(QStringLiteral("  user %1 %2: %3 (%4) → %5")
-                            .arg(record.userId)
-                            .arg(record.track, record.kind, record.reason, record.action));
-    }
+    if (context.json())
+        printCheckJson(context, *report);
+    else
+        printCheck(context, *report);
     return checkExitCode(report->status);
 }
 
@@ -180,102 +186,6 @@ int violations(CliContext& context)
         return context.fail(listed.error());
     context.out(QStringLiteral("%1 %2").arg(count).arg(
         filter.warnings ? QStringLiteral("warnings") : QStringLiteral("violations")));
-    return 0;
-}
-
-QJsonValue rowJson(const PlatformSchema& schema, const QString& tableName, const Row* kept)
-{
-    return kept ? QJsonValue(rowForDisplay(schema, tableName, rowToJson(*kept)))
-                : QJsonValue(QJsonValue::Null);
-}
-
-int user(CliContext& context)
-{
-    if (context.positional().isEmpty())
-        return context.usage(QStringLiteral("user needs an id or an email"));
-    auto opened = openInitialised(context);
-    if (!opened)
-        return context.fail(opened.error());
-    Session& session = **opened;
-    warnWithoutKeyIndexes(context, session);
-    auto id = Operations::resolveUser(session, context.positional().first());
-    if (!id)
-        return context.fail(id.error());
-    auto view = UserView::load(session, *id);
-    if (!view)
-        return context.fail(view.error());
-    const PlatformSchema& schema = **session.platform();
-    QJsonArray tracks;
-    for (const TrackView& track : std::as_const(view->tracks)) {
-        QJsonArray findings;
-        if (track.classification.violation)
-            findings.append(QJsonObject { { QStringLiteral("kind"), track.classification.violation->name() },
-                { QStringLiteral("severity"), QStringLiteral("violation") },
-                { QStringLiteral("reason"), track.classification.violation->reason },
-                { QStringLiteral("recommended_action"), track.classification.violation->action } });
-        for (const Finding& warning : track.classification.warnings)
-            findings.append(QJsonObject { { QStringLiteral("kind"), warning.name() },
-                { QStringLiteral("severity"), QStringLiteral("warning") },
-                { QStringLiteral("reason"), warning.reason },
-                { QStringLiteral("recommended_action"), warning.action } });
-        QJsonValue next(QJsonValue::Null);
-        if (track.nextLevel)
-            next = QJsonObject { { QStringLiteral("level"), track.nextLevel->level },
-                { QStringLiteral("name"), track.nextLevel->name },
-                { QStringLiteral("xp_required"), track.nextLevel->xp },
-                { QStringLiteral("required_sessions"), track.nextLevel->sessions },
-                { QStringLiteral("theory_hours"), track.nextLevel->theoryHours },
-                { QStringLiteral("practice_hours"), track.nextLevel->practiceHours } };
-        tracks.append(QJsonObject { { QStringLiteral("specialization"), track.rows.key.track },
-            { QStringLiteral("progress"), rowJson(schema, table::progress, track.rows.keptProgress()) },
-            { QStringLiteral("license"), rowJson(schema, table::licenses, track.rows.keptLicense()) },
-            { QStringLiteral("progress_rows"), track.rows.progress.size() },
-            { QStringLiteral("license_rows"), track.rows.licenses.size() },
-            { QStringLiteral("justified_level"),
-                track.justifiedLevel ? QJsonValue(track.justifiedLevel) : QJsonValue(QJsonValue::Null) },
-            { QStringLiteral("next_level"), next },
-            { QStringLiteral("staff_credential"), track.classification.staffCredential },
-            { QStringLiteral("violations"), findings } });
-    }
-    if (context.json()) {
-        context.printJson(QJsonObject { { QStringLiteral("user"),
-                                            QJsonObject { { QStringLiteral("id"), view->user.id },
-                                                { QStringLiteral("name"), view->user.name },
-                                                { QStringLiteral("email"), view->user.email },
-                                                { QStringLiteral("role"), view->user.role },
-                                                { QStringLiteral("is_active"), view->user.active } } },
-            { QStringLiteral("tracks"), tracks } });
-        return 0;
-    }
-    context.out(QStringLiteral("user %1: %2 <%3>, %4%5")
-                    .arg(view->user.id)
-                    .arg(view->user.name, view->user.email, view->user.role,
-                        view->user.active ? QString() : QStringLiteral(", inactive")));
-    for (const TrackView& track : std::as_const(view->tracks)) {
-        const Row* progress = track.rows.keptProgress();
-        const Row* license = track.rows.keptLicense();
-        context.out(
-            QStringLiteral("  %1: progress level %2 (%3 XP, %4 sessions), license level %5, justified %6")
-                .arg(track.rows.key.track,
-                    progress ? progress->value(QStringLiteral("current_level")).toString()
-                             : QStringLiteral("-"),
-                    progress ? progress->value(QStringLiteral("total_xp")).toString() : QStringLiteral("-"),
-                    progress ? progress->value(QStringLiteral("completed_sessions")).toString()
-                             : QStringLiteral("-"),
-                    license ? license->value(QStringLiteral("current_level")).toString()
-                            : QStringLiteral("-"))
-                .arg(track.justifiedLevel));
-        if (track.classification.staffCredential)
-            context.out(QStringLiteral(
-                "    staff credential (role %1): a teaching license, not a pair; never repaired")
-                            .arg(view->user.role));
-        if (track.classification.violation)
-            context.out(
-                QStringLiteral("    %1: %2")
-                    .arg(track.classification.violation->name(), track.classification.violation->reason));
-        for (const Finding& warning : track.classification.warnings)
-            context.out(QStringLiteral("    warning %1: %2").arg(warning.name(), warning.reason));
-    }
     return 0;
 }
 
@@ -385,8 +295,7 @@ QList<CommandSpec> viewCommands()
                 { QStringLiteral("kind"), QStringLiteral("Only this kind or warning."), QStringLiteral("K") },
                 { QStringLiteral("warnings"), QStringLiteral("List warnings instead of violations.") } },
             {}, never, violations },
-        { QStringLiteral("user"), QStringLiteral("user ID|EMAIL [--json]"), {}, QStringLiteral("user"), never,
-            user },
+        userCommand(),
         { QStringLiteral("audit"),
             QStringLiteral("audit [--user ID] [--since ISO] [--json|--csv] | audit --verify [--json]"),
             { csv, { QStringLiteral("user"), QStringLiteral("Only this user."), QStringLiteral("ID") },
@@ -422,32 +331,6 @@ void warnWithoutKeyIndexes(CliContext& context, Session& session)
             "warning: the cc_ indexes are missing, so single-user operations scan %1 progress rows; "
             "coupling-console init --indexes creates them")
                         .arg(*rows));
-}
-
-QJsonArray idsJson(const QList<qint64>& ids)
-{
-    QJsonArray array;
-    for (qint64 id : ids)
-        array.append(id);
-    return array;
-}
-
-int reportWrite(
-    CliContext& context, QJsonObject json, const QList<qint64>& auditIds, const QStringList& lines)
-{
-    if (context.json()) {
-        json.insert(QStringLiteral("audit_ids"), idsJson(auditIds));
-        context.printJson(json);
-        return 0;
-    }
-    context.out(lines);
-    QStringList ids;
-    for (qint64 id : auditIds)
-        ids << QString::number(id);
-    context.out(
-        QStringLiteral("audit ids: %1")
-            .arg(ids.isEmpty() ? QStringLiteral("none (nothing changed)") : ids.join(QStringLiteral(", "))));
-    return 0;
 }
 
 } // namespace cc::cli

@@ -78,18 +78,6 @@ Result<int> storedThreshold(Session& session, const QString& key, int fallback)
     return value->isEmpty() ? fallback : value->toInt();
 }
 
-QJsonArray levelsJson(const QList<LevelRequirement>& levels)
-{
-    QJsonArray array;
-    for (const LevelRequirement& level : levels)
-        array.append(QJsonObject { { QStringLiteral("level"), level.level },
-            { QStringLiteral("name"), level.name }, { QStringLiteral("xp_required"), level.xp },
-            { QStringLiteral("required_sessions"), level.sessions },
-            { QStringLiteral("theory_hours"), level.theoryHours },
-            { QStringLiteral("practice_hours"), level.practiceHours } });
-    return array;
-}
-
 Result<qint64> changeIndexes(Session& session, bool create)
 {
     CC_TRY(session.authorize(Action::CreateIndexes));
@@ -97,24 +85,13 @@ Result<qint64> changeIndexes(Session& session, bool create)
     if (db.isReadOnly())
         return Error { ErrorCode::ReadOnly,
             QStringLiteral("the database is open read-only; no index was changed") };
-    if (db.isPostgres()) {
-        // CREATE INDEX CONCURRENTLY cannot run inside a transaction; audited afterwards in its own.
+    // CREATE INDEX CONCURRENTLY cannot run inside a transaction; audited afterwards in its own.
+    if (db.isPostgres())
         CC_TRY(create ? ToolSchema::createKeyIndexes(db, true) : ToolSchema::dropKeyIndexes(db));
-        WriteTransaction transaction(db);
-        CC_TRY(transaction.begin());
-        auto id = auditSetting(session,
-            create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
-            QJsonObject { { QStringLiteral("indexes"),
-                QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"),
-                    QStringLiteral("cc_progressions_license") } } });
-        if (!id)
-            return id.error();
-        CC_TRY(transaction.commit());
-        return *id;
-    }
     WriteTransaction transaction(db);
     CC_TRY(transaction.begin());
-    CC_TRY(create ? ToolSchema::createKeyIndexes(db, false) : ToolSchema::dropKeyIndexes(db));
+    if (!db.isPostgres())
+        CC_TRY(create ? ToolSchema::createKeyIndexes(db, false) : ToolSchema::dropKeyIndexes(db));
     auto id
         = auditSetting(session, create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
             QJsonObject { { QStringLiteral("indexes"),
@@ -124,6 +101,105 @@ Result<qint64> changeIndexes(Session& session, bool create)
         return id.error();
     CC_TRY(transaction.commit());
     return *id;
+}
+
+// `init --indexes` / `--drop-indexes`, when asked for: its audit id joins the result's.
+Result<void> changeIndexesIfAsked(Session& session, const InitOptions& options, InitResult& result)
+{
+    if (!options.createIndexes && !options.dropIndexes)
+        return {};
+    auto id = changeIndexes(session, options.createIndexes);
+    if (!id)
+        return id.error();
+    result.auditIds.append(*id);
+    return {};
+}
+
+// init's own transaction: the platform tables when the database is empty, the tool's tables
+// installed or migrated, the environment, and the init entry.
+Result<void> writeInit(Session& session, bool empty, bool hadTools, Environment target, InitResult& result)
+{
+    Database& db = session.db();
+    return withRetry([&]() -> Result<void> {
+        WriteTransaction transaction(db);
+        CC_TRY(transaction.begin());
+        if (hadTools) {
+            CC_TRY(session.lockSettings(true));
+            CC_TRY(session.recheckAuthority());
+        }
+        if (empty) {
+            CC_TRY(PlatformSchema::create(db));
+            CC_TRY(ToolSchema::createKeyIndexes(db, false));
+            result.createdPlatformTables = true;
+        }
+        result.environment = target;
+        if (!hadTools) {
+            CC_TRY(installTools(session, result.environment));
+            result.installedTools = true;
+        } else {
+            CC_TRY(ToolSchema::migrate(db));
+            CC_TRY(session.storeSetting(QStringLiteral("environment"), environmentName(result.environment)));
+        }
+        auto id = auditSetting(session, QStringLiteral("init"), {},
+            QJsonObject { { QStringLiteral("environment"), environmentName(result.environment) },
+                { QStringLiteral("schema_version"), ToolSchema::currentVersion },
+                { QStringLiteral("created_platform_tables"), result.createdPlatformTables } },
+            QStringLiteral("system"));
+        if (!id)
+            return id.error();
+        result.auditIds.append(*id);
+        return transaction.commit();
+    });
+}
+
+// demo fills only a new file or empty platform tables.
+Result<void> refuseRows(Database& db)
+{
+    for (const char* name : { "users", "specialization_progress", "user_licenses" }) {
+        auto rows = db.scalar(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(name));
+        if (!rows)
+            return rows.error();
+        if (rows->toLongLong() > 0)
+            return refused(
+                QStringLiteral("demo works only on a new file or on empty platform tables; %1 has rows")
+                    .arg(QLatin1String(name)));
+    }
+    return {};
+}
+
+// demo's one transaction: the platform tables when new, the tool's tables when missing, the
+// generated data and the demo entry. SIGINT/SIGTERM (issue 15) interrupts the running statement
+// and rolls it back whole.
+Result<DemoManifest> writeDemo(Session& session, bool empty, const DemoOptions& options)
+{
+    Database& db = session.db();
+    return withRetry([&]() -> Result<DemoManifest> {
+        WriteTransaction transaction(db);
+        CC_TRY(transaction.begin());
+        CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
+        if (empty)
+            CC_TRY(PlatformSchema::create(db));
+        if (!session.toolsInstalled())
+            CC_TRY(installTools(session, Environment::Development));
+        auto manifest = DemoGenerator::generate(db, LevelCatalogue::builtIn(), options);
+        if (!manifest)
+            return manifest.error();
+        QJsonObject planted;
+        for (int i = 0; i < DemoManifest::plantedKinds; ++i)
+            planted.insert(DemoManifest::kindAt(i), manifest->planted[i]);
+        auto id = auditSetting(session, QStringLiteral("demo"), {},
+            QJsonObject { { QStringLiteral("users"), manifest->users },
+                { QStringLiteral("keys"), manifest->keys }, { QStringLiteral("seed"), options.seed },
+                { QStringLiteral("planted"), planted },
+                { QStringLiteral("staff_credentials"), manifest->staffCredentials } },
+            QStringLiteral("system"));
+        if (!id)
+            return id.error();
+        if (options.cancel && options.cancel->isCancelled())
+            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled; demo changed nothing") };
+        CC_TRY(transaction.commit());
+        return *manifest;
+    });
 }
 
 } // namespace
@@ -156,49 +232,12 @@ Result<InitResult> Administration::init(Session& session, const InitOptions& opt
     // On an initialised database the index change comes first: PostgreSQL builds indexes outside
     // any transaction, so an index build stopped by the server's statement_timeout must leave no
     // init entry behind (a failed command writes nothing).
-    if (hadTools && (options.createIndexes || options.dropIndexes)) {
-        auto id = changeIndexes(session, options.createIndexes);
-        if (!id)
-            return id.error();
-        result.auditIds.append(*id);
-    }
-    CC_TRY(withRetry([&]() -> Result<void> {
-        WriteTransaction transaction(db);
-        CC_TRY(transaction.begin());
-        if (hadTools) {
-            CC_TRY(session.lockSettings(true));
-            CC_TRY(session.recheckAuthority());
-        }
-        if (*empty) {
-            CC_TRY(PlatformSchema::create(db));
-            CC_TRY(ToolSchema::createKeyIndexes(db, false));
-            result.createdPlatformTables = true;
-        }
-        result.environment = target;
-        if (!hadTools) {
-            CC_TRY(installTools(session, result.environment));
-            result.installedTools = true;
-        } else {
-            CC_TRY(ToolSchema::migrate(db));
-            CC_TRY(session.storeSetting(QStringLiteral("environment"), environmentName(result.environment)));
-        }
-        auto id = auditSetting(session, QStringLiteral("init"), {},
-            QJsonObject { { QStringLiteral("environment"), environmentName(result.environment) },
-                { QStringLiteral("schema_version"), ToolSchema::currentVersion },
-                { QStringLiteral("created_platform_tables"), result.createdPlatformTables } },
-            QStringLiteral("system"));
-        if (!id)
-            return id.error();
-        result.auditIds.append(*id);
-        return transaction.commit();
-    }));
+    if (hadTools)
+        CC_TRY(changeIndexesIfAsked(session, options, result));
+    CC_TRY(writeInit(session, *empty, hadTools, target, result));
     CC_TRY(session.reload());
-    if (!hadTools && (options.createIndexes || options.dropIndexes)) {
-        auto id = changeIndexes(session, options.createIndexes);
-        if (!id)
-            return id.error();
-        result.auditIds.append(*id);
-    }
+    if (!hadTools)
+        CC_TRY(changeIndexesIfAsked(session, options, result));
     auto indexes = ToolSchema::hasKeyIndexes(db);
     if (!indexes)
         return indexes.error();
@@ -230,46 +269,11 @@ Result<DemoManifest> Administration::demo(
         CC_TRY(PlatformSchema::refuseForeign(db));
     if (!*empty) {
         CC_TRY(session.platform());
-        for (const char* name : { "users", "specialization_progress", "user_licenses" }) {
-            auto rows = db.scalar(QStringLiteral("SELECT count(*) FROM ") + QLatin1String(name));
-            if (!rows)
-                return rows.error();
-            if (rows->toLongLong() > 0)
-                return refused(
-                    QStringLiteral("demo works only on a new file or on empty platform tables; %1 has rows")
-                        .arg(QLatin1String(name)));
-        }
+        CC_TRY(refuseRows(db));
     }
-    DemoManifest manifest;
-    CC_TRY(withRetry([&]() -> Result<void> {
-        WriteTransaction transaction(db);
-        CC_TRY(transaction.begin());
-        // SIGINT/SIGTERM (issue 15): interrupts the running statement; the demo is one transaction,
-        // rolled back whole.
-        CancelToken::InterruptScope interrupt(options.cancel, db.interrupter());
-        if (*empty)
-            CC_TRY(PlatformSchema::create(db));
-        if (!session.toolsInstalled())
-            CC_TRY(installTools(session, Environment::Development));
-        auto generated = DemoGenerator::generate(db, LevelCatalogue::builtIn(), options);
-        if (!generated)
-            return generated.error();
-        manifest = *generated;
-        QJsonObject planted;
-        for (int i = 0; i < DemoManifest::plantedKinds; ++i)
-            planted.insert(DemoManifest::kindAt(i), manifest.planted[i]);
-        auto id = auditSetting(session, QStringLiteral("demo"), {},
-            QJsonObject { { QStringLiteral("users"), manifest.users },
-                { QStringLiteral("keys"), manifest.keys }, { QStringLiteral("seed"), options.seed },
-                { QStringLiteral("planted"), planted },
-                { QStringLiteral("staff_credentials"), manifest.staffCredentials } },
-            QStringLiteral("system"));
-        if (!id)
-            return id.error();
-        if (options.cancel && options.cancel->isCancelled())
-            return Error { ErrorCode::Cancelled, QStringLiteral("cancelled; demo changed nothing") };
-        return transaction.commit();
-    }));
+    auto manifest = writeDemo(session, *empty, options);
+    if (!manifest)
+        return manifest.error();
     if (*empty) {
         WriteTransaction transaction(db);
         CC_TRY(transaction.begin());
@@ -283,7 +287,7 @@ Result<DemoManifest> Administration::demo(
     // of 4 s, docs/PERFORMANCE.md). Without statistics it uses its indexes as a fresh table would.
     if (!db.isPostgres())
         CC_TRY(db.runDirect(QStringLiteral("DELETE FROM sqlite_stat1 WHERE tbl LIKE 'cc\\_%' ESCAPE '\\'")));
-    return manifest;
+    return *manifest;
 }
 
 Result<qint64> Administration::setEnvironment(Session& session, Environment environment)
@@ -363,88 +367,6 @@ Result<qint64> Administration::setThresholds(
                     { QStringLiteral("degraded"), next.degraded / 100.0 } }
             };
         });
-}
-
-Result<LevelImport> Administration::importLevels(
-    Session& session, const QString& trackText, const QByteArray& json, bool apply)
-{
-    CC_TRY(session.requireTools());
-    CC_TRY(session.authorize(apply ? Action::ImportLevels : Action::View));
-    if (trackText.isEmpty() || trackText.size() > 50 || trackText.contains(QChar(0)))
-        return refused(QStringLiteral("--spec must name a track (1 to 50 characters)"));
-    QString fileId;
-    auto parsed = LevelCatalogue::parseLevelFile(json, &fileId);
-    if (!parsed)
-        return parsed.error();
-    LevelImport result;
-    result.track = session.catalogue().canonical(trackText);
-    if (!fileId.isEmpty() && session.catalogue().canonical(fileId.trimmed()) != result.track)
-        return refused(QStringLiteral(
-            "the level file is for %1, which is not a spelling of --spec %2; nothing was imported")
-                           .arg(fileId.left(60), trackText));
-    const QList<LevelRequirement>& current = session.catalogue().levels(result.track);
-    for (const LevelRequirement& level : std::as_const(*parsed)) {
-        const LevelRequirement* old = session.catalogue().requirement(result.track, level.level);
-        if (!old) {
-            result.changes.append({ level.level,
-                QStringLiteral("added: %1, %2 XP, %3 sessions")
-                    .arg(level.name)
-                    .arg(level.xp)
-                    .arg(level.sessions) });
-            continue;
-        }
-        QStringList parts;
-        if (old->name != level.name)
-            parts << QStringLiteral("name %1 → %2").arg(old->name, level.name);
-        if (old->xp != level.xp)
-            parts << QStringLiteral("xp %1 → %2").arg(old->xp).arg(level.xp);
-        if (old->sessions != level.sessions)
-            parts << QStringLiteral("sessions %1 → %2").arg(old->sessions).arg(level.sessions);
-        if (old->theoryHours != level.theoryHours)
-            parts << QStringLiteral("theory hours %1 → %2").arg(old->theoryHours).arg(level.theoryHours);
-        if (old->practiceHours != level.practiceHours)
-            parts
-                << QStringLiteral("practice hours %1 → %2").arg(old->practiceHours).arg(level.practiceHours);
-        if (!parts.isEmpty())
-            result.changes.append(
-                { level.level, QStringLiteral("changed: ") + parts.join(QStringLiteral(", ")) });
-    }
-    for (const LevelRequirement& old : current) {
-        if (old.level > parsed->size())
-            result.changes.append({ old.level, QStringLiteral("removed: %1").arg(old.name) });
-    }
-    if (!apply)
-        return result;
-    auto id = withRetry([&]() -> Result<qint64> {
-        WriteTransaction transaction(session.db());
-        CC_TRY(transaction.begin());
-        CC_TRY(session.recheckAuthority());
-        Database& db = session.db();
-        CC_TRY(db.run(QStringLiteral("DELETE FROM ") + db.tool("levels") + QStringLiteral(" WHERE track = ?"),
-            { result.track }));
-        for (const LevelRequirement& level : std::as_const(*parsed))
-            CC_TRY(db.run(QStringLiteral("INSERT INTO ") + db.tool("levels")
-                    + QStringLiteral(" (track, level, name, xp_required, sessions_required, theory_hours, "
-                                     "practice_hours) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-                { result.track, level.level, level.name, level.xp, level.sessions, level.theoryHours,
-                    level.practiceHours }));
-        AuditEntry entry;
-        entry.action = QStringLiteral("levels_import");
-        entry.track = result.track;
-        entry.before = QJsonObject { { QStringLiteral("levels"), levelsJson(current) } };
-        entry.after = QJsonObject { { QStringLiteral("levels"), levelsJson(*parsed) } };
-        auto id = AuditLog::record(session, entry);
-        if (!id)
-            return id.error();
-        CC_TRY(transaction.commit());
-        return *id;
-    });
-    if (!id)
-        return id.error();
-    result.applied = true;
-    result.auditIds.append(*id);
-    CC_TRY(session.reload());
-    return result;
 }
 
 Result<std::pair<qint64, qint64>> Administration::prune(Session& session)

@@ -12,118 +12,12 @@
 #include <QElapsedTimer>
 #include <QRegularExpression>
 #include <QSet>
-#include <QSqlError>
 
 #include <atomic>
 #include <mutex>
 #include <thread>
 
 namespace cc {
-
-namespace {
-
-QString trackExpression(const QString& column, const LevelCatalogue& catalogue, QVariantList* binds)
-{
-    QString trimmed = QStringLiteral("rtrim(%1, ' ')").arg(column);
-    if (catalogue.aliases().isEmpty())
-        return trimmed;
-    QString expression = QStringLiteral("CASE ") + trimmed;
-    for (auto it = catalogue.aliases().cbegin(); it != catalogue.aliases().cend(); ++it) {
-        expression += QStringLiteral(" WHEN ? THEN ?");
-        binds->append(it.key());
-        binds->append(it.value());
-    }
-    return expression + QStringLiteral(" ELSE ") + trimmed + QStringLiteral(" END");
-}
-
-QString literal(const QVariant& value)
-{
-    if (value.isNull())
-        return QStringLiteral("NULL");
-    if (value.typeId() == QMetaType::QString)
-        return u'\'' + value.toString().replace(u'\'', QStringLiteral("''")) + u'\'';
-    return value.toString();
-}
-
-} // namespace
-
-QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalogue, QVariantList* binds,
-    std::optional<std::pair<qint64, qint64>> userRange)
-{
-    // One grouped pass over UNION ALL of both tables (a FULL OUTER JOIN of two grouped sides is
-    // planned as a nested loop by SQLite 3.40). side 0 = progress, 1 = license. With userRange the
-    // statement takes [from, to) bounds on the user id for each side (check --parallel).
-    QVariantList progressBinds;
-    QVariantList licenseBinds;
-    const QString progressTrack
-        = trackExpression(QStringLiteral("specialization_id"), catalogue, &progressBinds);
-    const QString licenseTrack
-        = trackExpression(QStringLiteral("specialization_type"), catalogue, &licenseBinds);
-    *binds += progressBinds;
-    if (userRange)
-        *binds << userRange->first << userRange->second;
-    *binds += licenseBinds;
-    if (userRange)
-        *binds << userRange->first << userRange->second;
-    const QString progressRange
-        = userRange ? QStringLiteral(" WHERE p.student_id >= ? AND p.student_id < ?") : QString();
-    const QString licenseRange
-        = userRange ? QStringLiteral(" WHERE l.user_id >= ? AND l.user_id < ?") : QString();
-    const QString order
-        = db.isPostgres() ? QStringLiteral("k.track COLLATE \"C\"") : QStringLiteral("k.track");
-    // Each side's stored id as it is (pad spaces are removed in C++): MIN of the raw column costs
-    // less than of an expression. By bytes on both dialects (SQLite's BINARY, PostgreSQL's "C").
-    auto spelling = [&db](const char* column) {
-        return db.isPostgres() ? QStringLiteral("CAST(%1 AS TEXT) COLLATE \"C\"").arg(QLatin1String(column))
-                               : QLatin1String(column);
-    };
-    return QStringLiteral(
-        "SELECT k.user_id, k.track, "
-        "SUM(1 - k.side) AS progress_rows, "
-        "SUM(k.side) AS license_rows, "
-        "SUM(CASE WHEN k.side = 0 AND k.lvl IS NULL THEN 1 ELSE 0 END) AS progress_null, "
-        "MIN(CASE WHEN k.side = 0 THEN k.lvl END) AS progress_min, "
-        "MAX(CASE WHEN k.side = 0 THEN k.lvl END) AS progress_max, "
-        "SUM(CASE WHEN k.side = 1 AND k.lvl IS NULL THEN 1 ELSE 0 END) AS license_null, "
-        "MIN(CASE WHEN k.side = 1 THEN k.lvl END) AS license_min, "
-        "MAX(CASE WHEN k.side = 1 THEN k.lvl END) AS license_max, "
-        "SUM(COALESCE(k.xp, 0)) AS xp, SUM(COALESCE(k.sessions, 0)) AS sessions, "
-        "SUM(COALESCE(k.theory, 0)) AS theory, SUM(COALESCE(k.practice, 0)) AS practice, "
-        "SUM(k.max_achieved) AS max_achieved, "
-        // Each side's stored id (C3 spelling_mismatch, judged on keys with one row a side).
-        "MIN(CASE WHEN k.side = 0 THEN k.spelling END) AS progress_spelling, "
-        "MIN(CASE WHEN k.side = 1 THEN k.spelling END) AS license_spelling, "
-        // C2 staff credentials: the user is looked up for license-only keys alone.
-        "CASE WHEN SUM(1 - k.side) = 0 THEN (SELECT CASE WHEN upper(CAST(u.role AS TEXT)) <> 'STUDENT' THEN "
-        "1 ELSE 0 END "
-        "FROM users u WHERE u.id = k.user_id) ELSE 0 END AS staff_user "
-        "FROM ("
-        "SELECT p.student_id AS user_id, %1 AS track, 0 AS side, p.current_level AS lvl, p.total_xp AS xp, "
-        "p.completed_sessions AS sessions, p.theory_hours_completed AS theory, "
-        "p.practice_hours_completed AS practice, NULL AS max_achieved, "
-        "%6 AS spelling FROM specialization_progress p%4 "
-        "UNION ALL "
-        "SELECT l.user_id, %2, 1, l.current_level, NULL, NULL, NULL, NULL, l.max_achieved_level, "
-        "%7 FROM user_licenses l%5"
-        ") k GROUP BY k.user_id, k.track ORDER BY k.user_id, %3")
-        .arg(progressTrack, licenseTrack, order, progressRange, licenseRange, spelling("p.specialization_id"),
-            spelling("l.specialization_type"));
-}
-
-QString HealthCheck::printableStatement(const Database& db, const LevelCatalogue& catalogue)
-{
-    QVariantList binds;
-    QString sql = statement(db, catalogue, &binds);
-    QString out;
-    qsizetype next = 0;
-    for (const QChar c : sql) {
-        if (c == u'?' && next < binds.size())
-            out += literal(binds.at(next++));
-        else
-            out += c;
-    }
-    return out;
-}
 
 namespace {
 
@@ -204,6 +98,56 @@ private:
     std::shared_ptr<State> m_state = std::make_shared<State>();
 };
 
+// The user ids both tables hold, as [low, high); empty when they hold no rows.
+Result<std::optional<std::pair<qint64, qint64>>> userSpan(Database& db)
+{
+    auto bounds
+        = db.exec(QStringLiteral("SELECT LEAST((SELECT min(student_id) FROM specialization_progress), "
+                                 "(SELECT min(user_id) FROM user_licenses)), "
+                                 "GREATEST((SELECT max(student_id) FROM specialization_progress), (SELECT "
+                                 "max(user_id) FROM user_licenses))"));
+    if (!bounds)
+        return bounds.error();
+    if (!bounds->next() || bounds->value(0).isNull())
+        return std::optional<std::pair<qint64, qint64>>();
+    const std::pair<qint64, qint64> span { bounds->value(0).toLongLong(), bounds->value(1).toLongLong() + 1 };
+    bounds->finish();
+    return std::optional(span);
+}
+
+// One user-id range of a parallel check, on its own connection in the reader's exported snapshot.
+Result<void> scanPart(const ConnectionProfile& profile, const QString& snapshotId,
+    std::pair<qint64, qint64> range, bool indexed, const LevelCatalogue& catalogue, KeyTally& tally,
+    CancelToken* cancel, ParallelInterrupter& interrupter, std::atomic<qint64>& rows)
+{
+    auto connection = Database::open(profile, Database::OpenMode::MustExist);
+    if (!connection)
+        return connection.error();
+    Database& part = **connection;
+    interrupter.add(part.interrupter());
+    CC_TRY(part.runDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
+    CC_TRY(part.runDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshotId)));
+    qint64 unused = 0;
+    CC_TRY(streamKeys(part, range, indexed, catalogue, tally, nullptr, std::nullopt, unused, cancel,
+        [&rows](qint64 read) { rows.store(read); }));
+    rows.store(tally.rows());
+    return part.runDirect(QStringLiteral("COMMIT"));
+}
+
+// The parts' error to report: any other before a cancel, which the others' failure may have caused.
+std::optional<Error> firstError(const std::vector<std::optional<Error>>& errors)
+{
+    for (const auto& error : errors) {
+        if (error && error->code != ErrorCode::Cancelled)
+            return error;
+    }
+    for (const auto& error : errors) {
+        if (error)
+            return error;
+    }
+    return std::nullopt;
+}
+
 // check --parallel N (PostgreSQL): N connections import the reader's exported snapshot and each
 // scans one user-id range; tallies merge in range order, so the result equals the serial one.
 Result<void> scanParallel(Session& session, const CheckOptions& options, bool indexed, KeyTally& tally,
@@ -217,18 +161,12 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
     static const QRegularExpression snapshotPattern(QStringLiteral("^[0-9A-Fa-f-]+$"));
     if (!snapshotPattern.match(snapshotId).hasMatch())
         return Error { ErrorCode::Sql, QStringLiteral("unexpected snapshot id from PostgreSQL") };
-    auto bounds
-        = db.exec(QStringLiteral("SELECT LEAST((SELECT min(student_id) FROM specialization_progress), "
-                                 "(SELECT min(user_id) FROM user_licenses)), "
-                                 "GREATEST((SELECT max(student_id) FROM specialization_progress), (SELECT "
-                                 "max(user_id) FROM user_licenses))"));
-    if (!bounds)
-        return bounds.error();
-    if (!bounds->next() || bounds->value(0).isNull())
+    auto span = userSpan(db);
+    if (!span)
+        return span.error();
+    if (!*span)
         return {};
-    const qint64 low = bounds->value(0).toLongLong();
-    const qint64 high = bounds->value(1).toLongLong() + 1;
-    bounds->finish();
+    const auto [low, high] = **span;
     const int parts = options.parallel;
     const qint64 width = std::max<qint64>(1, (high - low + parts - 1) / parts);
 
@@ -243,22 +181,9 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
         const std::pair<qint64, qint64> range { low + i * width,
             i + 1 == parts ? high : std::min(high, low + (i + 1) * width) };
         threads.emplace_back([&, i, range] {
-            auto run = [&]() -> Result<void> {
-                auto connection = Database::open(db.profile(), Database::OpenMode::MustExist);
-                if (!connection)
-                    return connection.error();
-                Database& part = **connection;
-                interrupter.add(part.interrupter());
-                CC_TRY(part.runDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
-                CC_TRY(part.runDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshotId)));
-                qint64 unused = 0;
-                CC_TRY(
-                    streamKeys(part, range, indexed, session.catalogue(), *tallies[i], nullptr, std::nullopt,
-                        unused, options.cancel, [&partRows, i](qint64 rows) { partRows[i].store(rows); }));
-                partRows[i].store(tallies[i]->rows());
-                return part.runDirect(QStringLiteral("COMMIT"));
-            };
-            if (auto done = run(); !done)
+            if (auto done = scanPart(db.profile(), snapshotId, range, indexed, session.catalogue(),
+                    *tallies[i], options.cancel, interrupter, partRows[i]);
+                !done)
                 errors[i] = done.error();
             --running;
         });
@@ -272,17 +197,103 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
     }
     for (auto& thread : threads)
         thread.join();
-    for (const auto& error : errors) {
-        if (error && error->code != ErrorCode::Cancelled)
-            return *error;
-    }
-    for (const auto& error : errors) {
-        if (error)
-            return *error;
-    }
+    if (const auto error = firstError(errors))
+        return *error;
     for (auto& part : tallies)
         tally.merge(std::move(*part));
     return {};
+}
+
+// Opens the run's writer and stores the run as running; without one (no tool tables, read-only),
+// says in the report why the run is not stored.
+Result<std::unique_ptr<RunStore>> openStore(
+    Session& session, const CheckOptions& options, HealthReport& report)
+{
+    Database& db = session.db();
+    if (options.store && session.toolsInstalled() && !db.isReadOnly()) {
+        auto writer = RunStore::openWriter(db.profile());
+        if (!writer)
+            return writer.error();
+        auto runId = (*writer)->beginRun(report);
+        if (runId) {
+            report.runId = *runId;
+            return std::move(*writer);
+        }
+        if (runId.error().code != ErrorCode::ReadOnly && runId.error().code != ErrorCode::Refused)
+            return runId.error();
+        report.message = QStringLiteral("the tool's tables cannot be written here; this run is not stored");
+    } else if (!session.toolsInstalled()) {
+        report.message = QStringLiteral(
+            "this database has no Coupling Console tables; using the built-in catalogue and storing nothing");
+    } else if (options.store) {
+        report.message = QStringLiteral("read-only: this run is not stored");
+    }
+    return std::unique_ptr<RunStore>();
+}
+
+// Reads every key into the tally (in parallel when asked) and the kept rows' levels of duplicate
+// keys from the same snapshot (C3); returns the rows the progress counts to.
+Result<qint64> readKeys(Session& session, const CheckOptions& options, KeyTally& tally, RunStore* store,
+    std::optional<qint64> runId, qint64& sequence, ParallelInterrupter& interrupter,
+    QList<DuplicateRecords>& recordedDuplicates)
+{
+    Database& db = session.db();
+    auto total = estimatedRows(db);
+    if (!total)
+        return total.error();
+    const qint64 rowsTotal = *total;
+    auto onRows = [&](qint64 rows) {
+        if (options.progress)
+            options.progress(std::min(rows, rowsTotal), rowsTotal);
+    };
+    auto indexed = ToolSchema::hasKeyIndexes(db);
+    if (!indexed)
+        return indexed.error();
+    Result<void> done = options.parallel > 1
+        ? scanParallel(session, options, *indexed, tally, store != nullptr, interrupter, onRows)
+        : streamKeys(db, std::nullopt, *indexed, session.catalogue(), tally, store, runId, sequence,
+            options.cancel, onRows);
+    if (!done)
+        return done.error();
+    recordedDuplicates = tally.duplicates();
+    CC_TRY(DuplicateLevels::resolve(session, tally, options.cancel));
+    return rowsTotal;
+}
+
+// The latest completed run's violations, to count what is new and resolved since; none without
+// the tool's tables or an earlier run.
+Result<std::optional<QSet<QString>>> previousKeys(Session& session, std::optional<qint64> runId)
+{
+    if (!session.toolsInstalled())
+        return std::optional<QSet<QString>>();
+    auto loaded = RunStore::previousViolationKeys(session.db(), runId);
+    if (!loaded)
+        return loaded.error();
+    if (!loaded->first)
+        return std::optional<QSet<QString>>();
+    return std::optional(std::move(loaded->second));
+}
+
+// A failed check ends its read transaction and stores the run as cancelled or failed.
+Error failRun(
+    Database& db, RunStore* store, HealthReport& report, const QElapsedTimer& timer, const Error& error)
+{
+    (void)db.runDirect(QStringLiteral("ROLLBACK"));
+    if (store) {
+        report.status = error.code == ErrorCode::Cancelled ? RunStatus::Cancelled : RunStatus::Error;
+        report.message = error.message;
+        report.durationMs = timer.elapsed();
+        (void)store->finishRun(report);
+    }
+    return error;
+}
+
+// The records not stored yet, and the kept rows' levels of duplicate keys.
+Result<void> storeRecords(
+    RunStore& store, qint64 runId, KeyTally& tally, qint64& sequence, const QList<DuplicateRecords>& recorded)
+{
+    CC_TRY(store.appendViolations(runId, tally.takeRecords(), sequence));
+    return store.setKeptLevels(runId, recorded, tally.duplicates());
 }
 
 } // namespace
@@ -290,7 +301,6 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
 Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& options)
 {
     Database& db = session.db();
-    const LevelCatalogue& catalogue = session.catalogue();
     CC_TRY(session.authorize(Action::View));
     CC_TRY(session.platform());
     if (options.parallel > 1 && !db.isPostgres())
@@ -307,53 +317,17 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     timer.start();
 
     // The writer: a second connection, so that the reader's forward-only result is never lost.
-    std::unique_ptr<RunStore> store;
-    if (options.store && session.toolsInstalled() && !db.isReadOnly()) {
-        auto writer = RunStore::openWriter(db.profile());
-        if (!writer)
-            return writer.error();
-        store = std::move(*writer);
-        auto runId = store->beginRun(report);
-        if (!runId) {
-            if (runId.error().code != ErrorCode::ReadOnly && runId.error().code != ErrorCode::Refused)
-                return runId.error();
-            store.reset();
-            report.message
-                = QStringLiteral("the tool's tables cannot be written here; this run is not stored");
-        } else {
-            report.runId = *runId;
-        }
-    } else if (!session.toolsInstalled()) {
-        report.message = QStringLiteral(
-            "this database has no Coupling Console tables; using the built-in catalogue and storing nothing");
-    } else if (options.store) {
-        report.message = QStringLiteral("read-only: this run is not stored");
-    }
-
-    QSet<QString> previous;
-    bool hasPrevious = false;
-    if (session.toolsInstalled()) {
-        auto loaded = RunStore::previousViolationKeys(db, report.runId);
-        if (!loaded)
-            return loaded.error();
-        hasPrevious = loaded->first;
-        previous = std::move(loaded->second);
-    }
-
-    auto fail = [&](const Error& error) -> Result<HealthReport> {
-        (void)db.runDirect(QStringLiteral("ROLLBACK"));
-        if (store) {
-            report.status = error.code == ErrorCode::Cancelled ? RunStatus::Cancelled : RunStatus::Error;
-            report.message = error.message;
-            report.durationMs = timer.elapsed();
-            (void)store->finishRun(report);
-        }
-        return error;
-    };
+    auto opened = openStore(session, options, report);
+    if (!opened)
+        return opened.error();
+    std::unique_ptr<RunStore> store = std::move(*opened);
+    auto previous = previousKeys(session, report.runId);
+    if (!previous)
+        return previous.error();
 
     CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
                                         : QStringLiteral("BEGIN")));
-    KeyTally tally(catalogue, options.violationLimit);
+    KeyTally tally(session.catalogue(), options.violationLimit);
     tally.setKeepRecords(store != nullptr);
     qint64 sequence = 0;
     QList<DuplicateRecords> recordedDuplicates; // as the scan recorded them, before DuplicateLevels
@@ -362,72 +336,23 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
         ParallelInterrupter interrupter;
         interrupter.add(db.interrupter());
         CancelToken::InterruptScope interruptScope(options.cancel, interrupter.function());
-        auto total = estimatedRows(db);
-        if (!total)
-            return fail(total.error());
-        const qint64 rowsTotal = *total;
-        auto onRows = [&](qint64 rows) {
-            if (options.progress)
-                options.progress(std::min(rows, rowsTotal), rowsTotal);
-        };
-        auto indexed = ToolSchema::hasKeyIndexes(db);
-        if (!indexed)
-            return fail(indexed.error());
-        Result<void> done = options.parallel > 1
-            ? scanParallel(session, options, *indexed, tally, store != nullptr, interrupter, onRows)
-            : streamKeys(db, std::nullopt, *indexed, catalogue, tally, store.get(), report.runId, sequence,
-                options.cancel, onRows);
-        if (!done)
-            return fail(done.error());
-        // The kept rows' levels of duplicate keys, from the same snapshot (C3).
-        recordedDuplicates = tally.duplicates();
-        if (auto kept = DuplicateLevels::resolve(session, tally, options.cancel); !kept)
-            return fail(kept.error());
+        auto rowsTotal = readKeys(
+            session, options, tally, store.get(), report.runId, sequence, interrupter, recordedDuplicates);
+        if (!rowsTotal)
+            return failRun(db, store.get(), report, timer, rowsTotal.error());
         CC_TRY(db.runDirect(QStringLiteral("COMMIT")));
         if (options.progress)
-            options.progress(rowsTotal, rowsTotal);
+            options.progress(*rowsTotal, *rowsTotal);
     }
     if (store) {
-        if (auto stored = store->appendViolations(*report.runId, tally.takeRecords(), sequence); !stored)
-            return fail(stored.error());
-        if (auto kept = store->setKeptLevels(*report.runId, recordedDuplicates, tally.duplicates()); !kept)
-            return fail(kept.error());
+        if (auto stored = storeRecords(*store, *report.runId, tally, sequence, recordedDuplicates); !stored)
+            return failRun(db, store.get(), report, timer, stored.error());
     }
-    tally.finish(report, hasPrevious ? &previous : nullptr);
+    tally.finish(report, *previous ? &**previous : nullptr);
     report.durationMs = timer.elapsed();
     if (store)
         CC_TRY(store->finishRun(report));
     return report;
-}
-
-} // namespace cc
-
-namespace cc {
-
-Result<void> HealthCheck::scan(Session& session, const std::function<void(const KeyAggregate&)>& visit)
-{
-    Database& db = session.db();
-    CC_TRY(session.platform());
-    QVariantList binds;
-    const QString sql = statement(db, session.catalogue(), &binds);
-    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                                        : QStringLiteral("BEGIN")));
-    auto query = db.exec(sql, binds);
-    if (!query) {
-        (void)db.runDirect(QStringLiteral("ROLLBACK"));
-        return query.error();
-    }
-    KeyAggregate key;
-    while (query->next()) {
-        GroupedKeyScan::read(*query, key);
-        visit(key);
-    }
-    const QSqlError error = query->lastError();
-    query->finish();
-    (void)db.runDirect(QStringLiteral("COMMIT"));
-    if (error.isValid())
-        return db.sqlError(error, QStringLiteral("the key scan"));
-    return {};
 }
 
 } // namespace cc

@@ -175,11 +175,11 @@ int LevelCatalogue::levelAfterUpdate(const QString& track, int from, const Count
     return level;
 }
 
-// Every file of the platform's config/specializations/ is well-formed (docs/BEHAVIOUR.md C6 levels
-// import): a level may carry only xp_required (missing sessions and hours are 0) and fields this
-// tool does not use (age groups, season dates, costs, skills) are ignored. `fileId`: the file's
-// own "id", empty when it has none.
-Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray& json, QString* fileId)
+namespace {
+
+// The level file's entries: a bare array, or the "levels" array of an object (whose "id", when
+// `fileId` is given, is returned there).
+Result<QJsonArray> levelEntries(const QByteArray& json, QString* fileId)
 {
     if (json.size() > qsizetype(1024) * 1024)
         return refused(QStringLiteral("the level file is larger than 1 MB"));
@@ -210,83 +210,124 @@ Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray&
     if (entries.size() > 100)
         return refused(
             QStringLiteral("the level file lists %1 levels; at most 100 are accepted").arg(entries.size()));
+    return entries;
+}
 
-    auto integer
-        = [](const QJsonObject& object, const QString& key, int index, bool required) -> Result<qint64> {
-        const QJsonValue value = object.value(key);
-        if (value.isUndefined() && !required)
-            return qint64(0);
-        if (!value.isDouble())
-            return refused(QStringLiteral("level entry %1: \"%2\" must be a number").arg(index + 1).arg(key));
-        const double number = value.toDouble();
-        if (number < 0 || number > 2147483647.0 || number != double(qint64(number)))
-            return refused(
-                QStringLiteral("level entry %1: \"%2\" must be a whole number from 0 to 2147483647")
-                    .arg(index + 1)
-                    .arg(key));
-        return qint64(number);
-    };
+Result<qint64> entryInteger(const QJsonObject& object, const QString& key, int index, bool required)
+{
+    const QJsonValue value = object.value(key);
+    if (value.isUndefined() && !required)
+        return qint64(0);
+    if (!value.isDouble())
+        return refused(QStringLiteral("level entry %1: \"%2\" must be a number").arg(index + 1).arg(key));
+    const double number = value.toDouble();
+    if (number < 0 || number > 2147483647.0 || number != double(qint64(number)))
+        return refused(QStringLiteral("level entry %1: \"%2\" must be a whole number from 0 to 2147483647")
+                           .arg(index + 1)
+                           .arg(key));
+    return qint64(number);
+}
 
+Result<QString> entryName(const QJsonObject& object, int index)
+{
+    const QJsonValue name = object.value(QLatin1String("name"));
+    if (!name.isString() || name.toString().trimmed().isEmpty())
+        return refused(QStringLiteral("level entry %1: \"name\" must be a non-empty string").arg(index + 1));
+    const QString text = name.toString();
+    if (text.contains(QChar(0)) || text.size() > 200)
+        return refused(QStringLiteral(
+            "level entry %1: \"name\" contains a NUL character or is longer than 200 characters")
+                           .arg(index + 1));
+    // The JSON escape \ud800 without its pair: such a name cannot be stored as UTF-8 and would come back
+    // changed.
+    if (!text.isValidUtf16())
+        return refused(QStringLiteral(
+            "level entry %1: \"name\" holds an unpaired surrogate (\\ud800 to \\udfff without its pair)")
+                           .arg(index + 1));
+    return text;
+}
+
+// The optional "requirements" object's hours.
+Result<void> readHours(const QJsonObject& object, int index, LevelRequirement& requirement)
+{
+    const QJsonValue requirements = object.value(QLatin1String("requirements"));
+    if (requirements.isUndefined() || requirements.isNull())
+        return {};
+    if (!requirements.isObject())
+        return refused(QStringLiteral("level entry %1: \"requirements\" must be an object").arg(index + 1));
+    auto theory = entryInteger(requirements.toObject(), QStringLiteral("theory_hours"), index, false);
+    if (!theory)
+        return theory.error();
+    auto practice = entryInteger(requirements.toObject(), QStringLiteral("practice_hours"), index, false);
+    if (!practice)
+        return practice.error();
+    requirement.theoryHours = *theory;
+    requirement.practiceHours = *practice;
+    return {};
+}
+
+Result<LevelRequirement> parseLevel(const QJsonValue& entry, int index)
+{
+    if (!entry.isObject())
+        return refused(QStringLiteral("level entry %1 is not an object").arg(index + 1));
+    const QJsonObject object = entry.toObject();
+    LevelRequirement requirement;
+    auto level = entryInteger(object, QStringLiteral("level"), index, true);
+    if (!level)
+        return level.error();
+    if (*level != index + 1)
+        return refused(
+            QStringLiteral("level entry %1: \"level\" is %2, expected %3 (levels must run 1, 2, 3, …)")
+                .arg(index + 1)
+                .arg(*level)
+                .arg(index + 1));
+    requirement.level = int(*level);
+    auto name = entryName(object, index);
+    if (!name)
+        return name.error();
+    requirement.name = *name;
+    auto xp = entryInteger(object, QStringLiteral("xp_required"), index, true);
+    if (!xp)
+        return xp.error();
+    auto sessions = entryInteger(object, QStringLiteral("required_sessions"), index, false);
+    if (!sessions)
+        return sessions.error();
+    requirement.xp = *xp;
+    requirement.sessions = *sessions;
+    CC_TRY(readHours(object, index, requirement));
+    return requirement;
+}
+
+} // namespace
+
+QJsonObject levelJson(const LevelRequirement& level)
+{
+    return { { QStringLiteral("level"), level.level }, { QStringLiteral("name"), level.name },
+        { QStringLiteral("xp_required"), level.xp }, { QStringLiteral("required_sessions"), level.sessions },
+        { QStringLiteral("theory_hours"), level.theoryHours },
+        { QStringLiteral("practice_hours"), level.practiceHours } };
+}
+
+// Every file of the platform's config/specializations/ is well-formed (docs/BEHAVIOUR.md C6 levels
+// import): a level may carry only xp_required (missing sessions and hours are 0) and fields this
+// tool does not use (age groups, season dates, costs, skills) are ignored. `fileId`: the file's
+// own "id", empty when it has none.
+Result<QList<LevelRequirement>> LevelCatalogue::parseLevelFile(const QByteArray& json, QString* fileId)
+{
+    auto entries = levelEntries(json, fileId);
+    if (!entries)
+        return entries.error();
     QList<LevelRequirement> levels;
-    for (qsizetype i = 0; i < entries.size(); ++i) {
-        const int index = int(i);
-        if (!entries.at(i).isObject())
-            return refused(QStringLiteral("level entry %1 is not an object").arg(index + 1));
-        const QJsonObject object = entries.at(i).toObject();
-        LevelRequirement requirement;
-        auto level = integer(object, QStringLiteral("level"), index, true);
-        if (!level)
-            return level.error();
-        if (*level != i + 1)
-            return refused(
-                QStringLiteral("level entry %1: \"level\" is %2, expected %3 (levels must run 1, 2, 3, …)")
-                    .arg(index + 1)
-                    .arg(*level)
-                    .arg(index + 1));
-        requirement.level = int(*level);
-        const QJsonValue name = object.value(QLatin1String("name"));
-        if (!name.isString() || name.toString().trimmed().isEmpty())
-            return refused(
-                QStringLiteral("level entry %1: \"name\" must be a non-empty string").arg(index + 1));
-        requirement.name = name.toString();
-        if (requirement.name.contains(QChar(0)) || requirement.name.size() > 200)
-            return refused(QStringLiteral(
-                "level entry %1: \"name\" contains a NUL character or is longer than 200 characters")
-                               .arg(index + 1));
-        // The JSON escape \ud800 without its pair: such a name cannot be stored as UTF-8 and would come back
-        // changed.
-        if (!requirement.name.isValidUtf16())
-            return refused(QStringLiteral(
-                "level entry %1: \"name\" holds an unpaired surrogate (\\ud800 to \\udfff without its pair)")
-                               .arg(index + 1));
-        auto xp = integer(object, QStringLiteral("xp_required"), index, true);
-        if (!xp)
-            return xp.error();
-        auto sessions = integer(object, QStringLiteral("required_sessions"), index, false);
-        if (!sessions)
-            return sessions.error();
-        requirement.xp = *xp;
-        requirement.sessions = *sessions;
-        const QJsonValue requirements = object.value(QLatin1String("requirements"));
-        if (!requirements.isUndefined() && !requirements.isNull()) {
-            if (!requirements.isObject())
-                return refused(
-                    QStringLiteral("level entry %1: \"requirements\" must be an object").arg(index + 1));
-            auto theory = integer(requirements.toObject(), QStringLiteral("theory_hours"), index, false);
-            if (!theory)
-                return theory.error();
-            auto practice = integer(requirements.toObject(), QStringLiteral("practice_hours"), index, false);
-            if (!practice)
-                return practice.error();
-            requirement.theoryHours = *theory;
-            requirement.practiceHours = *practice;
-        }
+    for (qsizetype i = 0; i < entries->size(); ++i) {
+        auto requirement = parseLevel(entries->at(i), int(i));
+        if (!requirement)
+            return requirement.error();
         if (!levels.isEmpty()
-            && (requirement.xp < levels.last().xp || requirement.sessions < levels.last().sessions))
+            && (requirement->xp < levels.last().xp || requirement->sessions < levels.last().sessions))
             return refused(
                 QStringLiteral("level entry %1: XP and sessions must not decrease from one level to the next")
-                    .arg(index + 1));
-        levels.append(requirement);
+                    .arg(i + 1));
+        levels.append(*requirement);
     }
     return levels;
 }

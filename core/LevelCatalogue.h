@@ -3,6 +3,7 @@
 #include "Result.h"
 
 #include <QHash>
+#include <QJsonObject>
 #include <QList>
 #include <QMap>
 #include <QStringList>
@@ -19,6 +20,9 @@ struct LevelRequirement {
     qint64 theoryHours = 0;
     qint64 practiceHours = 0;
 };
+
+// A level as the JSON output and the audit log spell it (xp_required, required_sessions, …).
+QJsonObject levelJson(const LevelRequirement& level);
 
 struct Counters {
     qint64 xp = 0;

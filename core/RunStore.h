@@ -81,6 +81,10 @@ public:
     static Result<qint64> prune(Database& db, const QDateTime& now);
 
 private:
+    // Whether the runs table counts staff credentials (tool schema 3).
+    static Result<bool> hasStaffColumn(Database& db);
+    // The runs table's columns as readRun reads them (NULL for staff_credentials before schema 3).
+    static Result<QString> runColumns(Database& db);
     Result<void> refreshStatistics();
 
     std::unique_ptr<Database> m_db;
