@@ -14,16 +14,15 @@
 #endif
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
 #ifdef CC_WITH_GUI
-// coupling-console [FILE] [--screenshots DIR] [--db PATH | --pg CONNINFO] [--operator EMAIL] [--read-only]
-int startGui(int& argc, char** argv)
+// The GUI's options into `launch` and the database they name; an exit code when one is wrong.
+std::optional<int> readGuiArguments(
+    int argc, char** argv, cc::ui::GuiLaunch& launch, QString& file, QString& conninfo)
 {
-    cc::ui::GuiLaunch launch;
-    QString file;
-    QString conninfo;
     for (int i = 1; i < argc; ++i) {
         const QString argument = QString::fromLocal8Bit(argv[i]);
         auto next = [&]() { return i + 1 < argc ? QString::fromLocal8Bit(argv[++i]) : QString(); };
@@ -51,7 +50,13 @@ int startGui(int& argc, char** argv)
             return 64;
         }
     }
-    const bool readOnly = launch.session.profile.readOnly;
+    return std::nullopt;
+}
+
+// The database the options name (--pg, --db or FILE), else the embedded one; an exit code when it
+// cannot be used.
+std::optional<int> chooseDatabase(cc::ui::GuiLaunch& launch, const QString& file, const QString& conninfo)
+{
     if (!conninfo.isEmpty()) {
         auto profile = cc::ConnectionProfile::fromConninfo(conninfo);
         if (!profile) {
@@ -80,6 +85,20 @@ int startGui(int& argc, char** argv)
         if (launch.session.operatorEmail.isEmpty())
             launch.session.operatorEmail = QStringLiteral("admin@demo.local");
     }
+    return std::nullopt;
+}
+
+// coupling-console [FILE] [--screenshots DIR] [--db PATH | --pg CONNINFO] [--operator EMAIL] [--read-only]
+int startGui(int& argc, char** argv)
+{
+    cc::ui::GuiLaunch launch;
+    QString file;
+    QString conninfo;
+    if (const auto exit = readGuiArguments(argc, argv, launch, file, conninfo))
+        return *exit;
+    const bool readOnly = launch.session.profile.readOnly;
+    if (const auto exit = chooseDatabase(launch, file, conninfo))
+        return *exit;
     launch.session.profile.readOnly = readOnly;
     launch.session.source = QStringLiteral("gui");
     return cc::ui::runGui(argc, argv, launch);

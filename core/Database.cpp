@@ -32,6 +32,28 @@ void setPostgresOptions(QSqlDatabase& db, const ConnectionProfile& profile)
     db.setConnectOptions(QStringLiteral("connect_timeout=5;application_name=coupling-console"));
 }
 
+// The SQLite result codes a user can act on, worded; std::nullopt for the others.
+std::optional<Error> sqliteError(int code, const QString& path, const QString& text)
+{
+    // SQLITE_FULL, or an I/O error whose cause was ENOSPC ("disk I/O error" with no room to write).
+    if (code == SQLITE_FULL || (code == SQLITE_IOERR && errno == ENOSPC))
+        return Error { ErrorCode::Sql,
+            QStringLiteral("no space left on the device: %1 cannot grow; nothing was changed (%2)")
+                .arg(path, text) };
+    if (code == SQLITE_INTERRUPT)
+        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
+    if (code == SQLITE_READONLY)
+        return Error { ErrorCode::ReadOnly,
+            QStringLiteral("the database refused a write: %1 is read-only").arg(path) };
+    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+        return Error { ErrorCode::Busy,
+            QStringLiteral("the database %1 stayed busy (another process is writing); try again").arg(path) };
+    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+        return Error { ErrorCode::CannotOpen,
+            QStringLiteral("%1 is damaged or not a database: %2").arg(path, text) };
+    return std::nullopt;
+}
+
 } // namespace
 
 Database::Database(ConnectionProfile profile, QString name)
@@ -218,24 +240,8 @@ Error Database::sqlError(const QSqlError& error, const QString& context) const
                 QStringLiteral("lost the connection to PostgreSQL: %1").arg(text) };
         return Error { ErrorCode::Sql, message };
     }
-    const int code = native.toInt() & 0xff;
-    // SQLITE_FULL, or an I/O error whose cause was ENOSPC ("disk I/O error" with no room to write).
-    if (code == SQLITE_FULL || (code == SQLITE_IOERR && errno == ENOSPC))
-        return Error { ErrorCode::Sql,
-            QStringLiteral("no space left on the device: %1 cannot grow; nothing was changed (%2)")
-                .arg(m_profile.sqlitePath, text) };
-    if (code == SQLITE_INTERRUPT)
-        return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
-    if (code == SQLITE_READONLY)
-        return Error { ErrorCode::ReadOnly,
-            QStringLiteral("the database refused a write: %1 is read-only").arg(m_profile.sqlitePath) };
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
-        return Error { ErrorCode::Busy,
-            QStringLiteral("the database %1 stayed busy (another process is writing); try again")
-                .arg(m_profile.sqlitePath) };
-    if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-        return Error { ErrorCode::CannotOpen,
-            QStringLiteral("%1 is damaged or not a database: %2").arg(m_profile.sqlitePath, text) };
+    if (auto known = sqliteError(native.toInt() & 0xff, m_profile.sqlitePath, text))
+        return *known;
     return Error { ErrorCode::Sql, message };
 }
 

@@ -58,37 +58,13 @@ QString otherSpelling(const QString& column)
         .arg(column);
 }
 
-} // namespace
+const char* const temporaryTables[] = { "cc_demo_params", "cc_demo_cat", "cc_demo_keys", "cc_demo_plan" };
 
-QString DemoManifest::kindAt(int index)
+// The parameters and each demo track's levels as temporary tables the statements below join.
+Result<void> createParameters(Database& db, const LevelCatalogue& catalogue, const DemoOptions& options)
 {
-    return index < violationKindCount ? kindName(ViolationKind(index))
-                                      : warningName(WarningKind(index - violationKindCount));
-}
-
-QString DemoGenerator::demoPasswordHash()
-{
-    // bcrypt of "demo", computed once; every demo user shares it.
-    return QStringLiteral("$2b$12$.n22nTX5XRQnorhQzaQ0luiHukJSNXs5wmfVpMAUlUTWSbn4tzWWa");
-}
-
-Result<void> DemoGenerator::validate(const DemoOptions& options)
-{
-    if (options.users < 1 || options.users > 10000000)
-        return refused(QStringLiteral("--users must be from 1 to 10000000"));
-    if (options.seed < 0 || options.seed > 1000000000)
-        return refused(QStringLiteral("--seed must be from 0 to 1000000000"));
-    if (!(options.desyncRate >= 0.0 && options.desyncRate <= 1.0))
-        return refused(QStringLiteral("--desync-rate must be from 0 to 1"));
-    return {};
-}
-
-Result<DemoManifest> DemoGenerator::generate(
-    Database& db, const LevelCatalogue& catalogue, const DemoOptions& options)
-{
-    CC_TRY(validate(options));
     const qint64 rateBasisPoints = qRound64(options.desyncRate * 10000.0);
-    for (const char* name : { "cc_demo_params", "cc_demo_cat", "cc_demo_keys", "cc_demo_plan" })
+    for (const char* name : temporaryTables)
         CC_TRY(db.runDirect(QStringLiteral("DROP TABLE IF EXISTS ") + QLatin1String(name)));
     CC_TRY(db.runDirect(
         QStringLiteral("CREATE TEMP TABLE cc_demo_params (n BIGINT, seed BIGINT, rate_bp BIGINT)")));
@@ -112,7 +88,11 @@ Result<DemoManifest> DemoGenerator::generate(
                     gap }));
         }
     }
+    return {};
+}
 
+Result<void> createKeys(Database& db)
+{
     // Every key but the staff credentials; desynced keys rotate over the eight kinds and three
     // warnings (codes 0–7 the kinds in C3 order, 8–10 the warnings). A spelling mismatch needs a
     // track with two spellings, so the two one-spelling tracks rotate over the other codes, and
@@ -144,8 +124,12 @@ Result<DemoManifest> DemoGenerator::generate(
                                  h(QStringLiteral("a.k"), 6), h(QStringLiteral("(n.k - 1) / 3 + 1"), 2),
                                  staffUser(QStringLiteral("(n.k - 1) / 3 + 1")), h(QStringLiteral("a.i"), 1))
                              .replace(QStringLiteral("%%"), QStringLiteral("%"));
-    CC_TRY(db.runDirect(keys));
+    return db.runDirect(keys);
+}
 
+// Each key's levels and stored spellings, by its planted kind.
+Result<void> createPlan(Database& db)
+{
     const QString raised = QStringLiteral("(CASE WHEN d.lvl < 2 THEN 2 ELSE d.lvl END)");
     const QString license = QStringLiteral(
         "CASE d.kind WHEN 5 THEN d.maxlvl + 1 WHEN 6 THEN CASE WHEN d.lvl < d.maxlvl THEN d.lvl + 1 "
@@ -162,8 +146,11 @@ Result<DemoManifest> DemoGenerator::generate(
                              .arg(raised, license, spelling(QStringLiteral("d.p_alt")),
                                  spelling(QStringLiteral(
                                      "CASE WHEN d.kind = 7 THEN 1 - d.p_alt ELSE d.p_alt END")));
-    CC_TRY(db.runDirect(plan));
+    return db.runDirect(plan);
+}
 
+Result<void> insertUsers(Database& db)
+{
     const QString users = QStringLiteral(
         "INSERT INTO users (id, name, email, password_hash, role, is_active) WITH %1 "
         "SELECT n.k, CASE WHEN n.k = 1 THEN 'Demo Admin' WHEN n.k = 2 THEN 'Demo Instructor' WHEN %2 = 1 "
@@ -175,11 +162,15 @@ Result<DemoManifest> DemoGenerator::generate(
         "FROM nums n, cc_demo_params p")
                               .arg(numbers(db, QStringLiteral("SELECT n FROM cc_demo_params")),
                                   staffUser(QStringLiteral("n.k")));
-    CC_TRY(db.run(users, { demoPasswordHash() }));
+    CC_TRY(db.run(users, { DemoGenerator::demoPasswordHash() }));
     CC_TRY(db.run(QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES "
                                  "('QA_UNKNOWN', ?, '2025-01-01 00:00:00')"),
         { true }));
+    return {};
+}
 
+Result<void> insertRows(Database& db)
+{
     const QString created = timestamp(db, h(QStringLiteral("d.k"), 9) + QStringLiteral(" % 525600"));
     const QString active = timestamp(db,
         h(QStringLiteral("d.k"), 9) + QStringLiteral(" % 525600 + ") + h(QStringLiteral("d.k"), 10)
@@ -216,15 +207,23 @@ Result<DemoManifest> DemoGenerator::generate(
             "CROSS JOIN cc_demo_params p WHERE d.kind <> 3")
               .arg(otherSpelling(QStringLiteral("d.l_spell")), created, active, h(QStringLiteral("d.k"), 13))
               .replace(QStringLiteral("%%"), QStringLiteral("%"));
-    CC_TRY(db.runDirect(licenses));
+    return db.runDirect(licenses);
+}
 
-    if (db.isPostgres()) {
-        for (const char* name : { "users", "specialization_progress", "user_licenses" })
-            CC_TRY(db.runDirect(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), (SELECT "
-                                               "COALESCE(max(id), 0) + 1 FROM %1), false)")
-                                    .arg(QLatin1String(name))));
-    }
+// PostgreSQL's serial sequences continue after the ids the demo chose.
+Result<void> advanceSequences(Database& db)
+{
+    if (!db.isPostgres())
+        return {};
+    for (const char* name : { "users", "specialization_progress", "user_licenses" })
+        CC_TRY(db.runDirect(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), (SELECT "
+                                           "COALESCE(max(id), 0) + 1 FROM %1), false)")
+                                .arg(QLatin1String(name))));
+    return {};
+}
 
+Result<DemoManifest> readManifest(Database& db, const DemoOptions& options)
+{
     DemoManifest manifest;
     manifest.users = options.users;
     auto counts
@@ -245,9 +244,50 @@ Result<DemoManifest> DemoGenerator::generate(
         }
     }
     counts->finish();
-    for (const char* name : { "cc_demo_params", "cc_demo_cat", "cc_demo_keys", "cc_demo_plan" })
-        CC_TRY(db.runDirect(QStringLiteral("DROP TABLE ") + QLatin1String(name)));
     return manifest;
+}
+
+} // namespace
+
+QString DemoManifest::kindAt(int index)
+{
+    return index < violationKindCount ? kindName(ViolationKind(index))
+                                      : warningName(WarningKind(index - violationKindCount));
+}
+
+QString DemoGenerator::demoPasswordHash()
+{
+    // bcrypt of "demo", computed once; every demo user shares it.
+    return QStringLiteral("$2b$12$.n22nTX5XRQnorhQzaQ0luiHukJSNXs5wmfVpMAUlUTWSbn4tzWWa");
+}
+
+Result<void> DemoGenerator::validate(const DemoOptions& options)
+{
+    if (options.users < 1 || options.users > 10000000)
+        return refused(QStringLiteral("--users must be from 1 to 10000000"));
+    if (options.seed < 0 || options.seed > 1000000000)
+        return refused(QStringLiteral("--seed must be from 0 to 1000000000"));
+    if (!(options.desyncRate >= 0.0 && options.desyncRate <= 1.0))
+        return refused(QStringLiteral("--desync-rate must be from 0 to 1"));
+    return {};
+}
+
+Result<DemoManifest> DemoGenerator::generate(
+    Database& db, const LevelCatalogue& catalogue, const DemoOptions& options)
+{
+    CC_TRY(validate(options));
+    CC_TRY(createParameters(db, catalogue, options));
+    CC_TRY(createKeys(db));
+    CC_TRY(createPlan(db));
+    CC_TRY(insertUsers(db));
+    CC_TRY(insertRows(db));
+    CC_TRY(advanceSequences(db));
+    auto manifest = readManifest(db, options);
+    if (!manifest)
+        return manifest.error();
+    for (const char* name : temporaryTables)
+        CC_TRY(db.runDirect(QStringLiteral("DROP TABLE ") + QLatin1String(name)));
+    return *manifest;
 }
 
 } // namespace cc

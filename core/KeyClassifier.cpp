@@ -101,6 +101,83 @@ bool isStaffRole(const QVariant& role)
     return false;
 }
 
+namespace {
+
+bool inRange(std::optional<qint64> level, int max)
+{
+    return level && *level >= 1 && *level <= max;
+}
+
+// A key with one row a side: its levels out of range, apart, or its track spelled differently.
+std::optional<Finding> levelViolation(const KeyAggregate& key, int max)
+{
+    const bool progressOk
+        = key.progressNullLevels == 0 && inRange(key.progressMin, max) && inRange(key.progressMax, max);
+    const bool licenseOk
+        = key.licenseNullLevels == 0 && inRange(key.licenseMin, max) && inRange(key.licenseMax, max);
+    if (!progressOk || !licenseOk) {
+        QStringList parts;
+        if (!progressOk)
+            parts.append(QStringLiteral("progress level %1")
+                             .arg(levelText(key.progressNullLevels ? std::nullopt : key.progressMax)));
+        if (!licenseOk)
+            parts.append(QStringLiteral("license level %1")
+                             .arg(levelText(key.licenseNullLevels ? std::nullopt : key.licenseMax)));
+        return violation(ViolationKind::LevelOutOfRange, QStringLiteral("clamp_level"),
+            parts.join(QStringLiteral(", ")) + QStringLiteral(" outside 1..%1").arg(max));
+    }
+    if (*key.progressMax != *key.licenseMax) {
+        const bool progressHigher = *key.progressMax > *key.licenseMax;
+        return violation(ViolationKind::LevelMismatch,
+            progressHigher ? QStringLiteral("sync_progress_to_license")
+                           : QStringLiteral("sync_license_to_progress"),
+            QStringLiteral("license level %1, progress level %2").arg(*key.licenseMax).arg(*key.progressMax));
+    }
+    if (key.spellingsDiffer())
+        return violation(ViolationKind::SpellingMismatch, QStringLiteral("unify_spelling"),
+            QStringLiteral("progress spelled %1, license spelled %2")
+                .arg(withoutPad(*key.progressSpelling), withoutPad(*key.licenseSpelling)));
+    return std::nullopt;
+}
+
+// The primary kind, in C3's order: row counts, then the track, then the levels.
+std::optional<Finding> primaryViolation(const KeyAggregate& key, bool known, int max)
+{
+    if (key.progressRows >= 2)
+        return violation(ViolationKind::DuplicateProgress, QStringLiteral("merge_duplicates"),
+            QStringLiteral("%1 progress rows for this track").arg(key.progressRows));
+    if (key.licenseRows >= 2)
+        return violation(ViolationKind::DuplicateLicense, QStringLiteral("merge_duplicates"),
+            QStringLiteral("%1 license rows for this track").arg(key.licenseRows));
+    if (!known)
+        return violation(ViolationKind::UnknownSpecialization, QStringLiteral("manual_review"),
+            QStringLiteral("track %1 is not in the level catalogue").arg(key.track));
+    if (key.licenseRows == 0)
+        return violation(ViolationKind::MissingLicense, QStringLiteral("create_license_from_progress"),
+            QStringLiteral("progress at level %1, no license").arg(levelText(key.progressMax)));
+    if (key.progressRows == 0)
+        return violation(ViolationKind::MissingProgress, QStringLiteral("create_progress_from_license"),
+            QStringLiteral("license at level %1, no progress").arg(levelText(key.licenseMax)));
+    return levelViolation(key, max);
+}
+
+// The progress level against the level its counters justify.
+std::optional<Finding> justificationWarning(const KeyAggregate& key, int justified, int max)
+{
+    if (key.progressNullLevels != 0 || !inRange(key.progressMax, max))
+        return std::nullopt;
+    const qint64 level = *key.progressMax;
+    if (level > justified)
+        return warning(WarningKind::UnjustifiedLevel, QStringLiteral("manual_review"),
+            QStringLiteral("progress level %1, the counters justify level %2").arg(level).arg(justified));
+    if (level < justified)
+        return warning(WarningKind::PendingLevelUp, QStringLiteral("apply_level_up"),
+            QStringLiteral("progress level %1, the counters justify level %2").arg(level).arg(justified));
+    return std::nullopt;
+}
+
+} // namespace
+
 KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& catalogue)
 {
     KeyClassification result;
@@ -114,72 +191,13 @@ KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& cat
     }
     const bool known = catalogue.isKnown(key.track);
     const int max = catalogue.maxLevel(key.track);
-    auto inRange = [max](std::optional<qint64> level) { return level && *level >= 1 && *level <= max; };
-
-    if (key.progressRows >= 2) {
-        result.violation = violation(ViolationKind::DuplicateProgress, QStringLiteral("merge_duplicates"),
-            QStringLiteral("%1 progress rows for this track").arg(key.progressRows));
-    } else if (key.licenseRows >= 2) {
-        result.violation = violation(ViolationKind::DuplicateLicense, QStringLiteral("merge_duplicates"),
-            QStringLiteral("%1 license rows for this track").arg(key.licenseRows));
-    } else if (!known) {
-        result.violation = violation(ViolationKind::UnknownSpecialization, QStringLiteral("manual_review"),
-            QStringLiteral("track %1 is not in the level catalogue").arg(key.track));
-    } else if (key.licenseRows == 0) {
-        result.violation
-            = violation(ViolationKind::MissingLicense, QStringLiteral("create_license_from_progress"),
-                QStringLiteral("progress at level %1, no license").arg(levelText(key.progressMax)));
-    } else if (key.progressRows == 0) {
-        result.violation
-            = violation(ViolationKind::MissingProgress, QStringLiteral("create_progress_from_license"),
-                QStringLiteral("license at level %1, no progress").arg(levelText(key.licenseMax)));
-    } else {
-        const bool progressOk
-            = key.progressNullLevels == 0 && inRange(key.progressMin) && inRange(key.progressMax);
-        const bool licenseOk
-            = key.licenseNullLevels == 0 && inRange(key.licenseMin) && inRange(key.licenseMax);
-        if (!progressOk || !licenseOk) {
-            QStringList parts;
-            if (!progressOk)
-                parts.append(QStringLiteral("progress level %1")
-                                 .arg(levelText(key.progressNullLevels ? std::nullopt : key.progressMax)));
-            if (!licenseOk)
-                parts.append(QStringLiteral("license level %1")
-                                 .arg(levelText(key.licenseNullLevels ? std::nullopt : key.licenseMax)));
-            result.violation = violation(ViolationKind::LevelOutOfRange, QStringLiteral("clamp_level"),
-                parts.join(QStringLiteral(", ")) + QStringLiteral(" outside 1..%1").arg(max));
-        } else if (*key.progressMax != *key.licenseMax) {
-            const bool progressHigher = *key.progressMax > *key.licenseMax;
-            result.violation = violation(ViolationKind::LevelMismatch,
-                progressHigher ? QStringLiteral("sync_progress_to_license")
-                               : QStringLiteral("sync_license_to_progress"),
-                QStringLiteral("license level %1, progress level %2")
-                    .arg(*key.licenseMax)
-                    .arg(*key.progressMax));
-        } else if (key.spellingsDiffer()) {
-            result.violation = violation(ViolationKind::SpellingMismatch, QStringLiteral("unify_spelling"),
-                QStringLiteral("progress spelled %1, license spelled %2")
-                    .arg(withoutPad(*key.progressSpelling), withoutPad(*key.licenseSpelling)));
-        }
-    }
-
+    result.violation = primaryViolation(key, known, max);
     if (!known)
         return result;
     if (key.progressRows == 1) {
         result.justifiedLevel = catalogue.justifiedLevel(key.track, key.counters);
-        if (key.progressNullLevels == 0 && inRange(key.progressMax)) {
-            const qint64 level = *key.progressMax;
-            if (level > result.justifiedLevel)
-                result.warnings.append(warning(WarningKind::UnjustifiedLevel, QStringLiteral("manual_review"),
-                    QStringLiteral("progress level %1, the counters justify level %2")
-                        .arg(level)
-                        .arg(result.justifiedLevel)));
-            else if (level < result.justifiedLevel)
-                result.warnings.append(warning(WarningKind::PendingLevelUp, QStringLiteral("apply_level_up"),
-                    QStringLiteral("progress level %1, the counters justify level %2")
-                        .arg(level)
-                        .arg(result.justifiedLevel)));
-        }
+        if (auto found = justificationWarning(key, result.justifiedLevel, max))
+            result.warnings.append(*found);
     }
     if (key.licenseRows == 1 && key.maxAchieved && key.licenseMax && key.licenseNullLevels == 0
         && *key.maxAchieved < *key.licenseMax)

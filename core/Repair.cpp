@@ -97,6 +97,65 @@ Result<void> mergeProgress(ChangeBuilder& builder, QStringList& notes)
     return {};
 }
 
+// Levels outside 1..max: the license's clamped, the progress taken from the license (or from
+// the counters when there is none).
+void clampLevels(ChangeBuilder& builder, const LevelCatalogue& catalogue, const KeyRows& rows, int max)
+{
+    if (!builder.licenses().isEmpty()) {
+        Row& license = builder.licenses().first();
+        const auto level = rowInt(license, QStringLiteral("current_level"));
+        if (level && *level > max)
+            builder.setLicenseLevel(license, max, true);
+        else if (!level || *level < 1)
+            builder.setLicenseLevel(license, 1);
+    }
+    if (builder.progress().isEmpty())
+        return;
+    Row& progress = builder.progress().first();
+    const auto level = rowInt(progress, QStringLiteral("current_level"));
+    if (level && *level >= 1 && *level <= max)
+        return;
+    const int target = !builder.licenses().isEmpty()
+        ? int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1))
+        : catalogue.justifiedLevel(rows.key.track, rows.aggregate(catalogue).counters);
+    builder.setProgressLevel(progress, target);
+}
+
+// The missing side created (a license only with --create-licenses), or the two levels synced;
+// returns why the key is skipped, empty when it is not.
+Result<QString> createOrSync(ChangeBuilder& builder, const RepairOptions& options)
+{
+    const bool progress = !builder.progress().isEmpty();
+    const bool license = !builder.licenses().isEmpty();
+    if (progress && !license) {
+        if (!options.createLicenses)
+            return QStringLiteral(
+                "missing license: not created without --create-licenses (a license is a paid product)");
+        const int level
+            = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
+        CC_TRY(builder.createLicense(level, &builder.progress().first()));
+    } else if (license && !progress) {
+        const int level
+            = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
+        CC_TRY(builder.createProgress(level));
+    } else if (progress && license) {
+        Row& progressRow = builder.progress().first();
+        Row& licenseRow = builder.licenses().first();
+        const int p = int(rowInt(progressRow, QStringLiteral("current_level")).value_or(1));
+        const int l = int(rowInt(licenseRow, QStringLiteral("current_level")).value_or(1));
+        if (p != l) {
+            const SyncDirection direction = options.direction.value_or(SyncDirection::TowardHigher);
+            const bool toLicense = direction == SyncDirection::ProgressToLicense
+                || (direction == SyncDirection::TowardHigher && p > l);
+            if (toLicense)
+                builder.setLicenseLevel(licenseRow, p);
+            else
+                builder.setProgressLevel(progressRow, l);
+        }
+    }
+    return QString();
+}
+
 } // namespace
 
 KeyPlanner Repair::planner(const RepairOptions& options)
@@ -121,65 +180,15 @@ KeyPlanner Repair::planner(const RepairOptions& options)
         CC_TRY(mergeProgress(builder, notes));
         CC_TRY(mergeLicenses(builder, max, notes));
         // 2. clamp, license first
-        if (!builder.licenses().isEmpty()) {
-            Row& license = builder.licenses().first();
-            const auto level = rowInt(license, QStringLiteral("current_level"));
-            if (level && *level > max)
-                builder.setLicenseLevel(license, max, true);
-            else if (!level || *level < 1)
-                builder.setLicenseLevel(license, 1);
-        }
-        if (!builder.progress().isEmpty()) {
-            Row& progress = builder.progress().first();
-            const auto level = rowInt(progress, QStringLiteral("current_level"));
-            if (!level || *level < 1 || *level > max) {
-                int target = 1;
-                if (!builder.licenses().isEmpty())
-                    target = int(
-                        rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
-                else
-                    target = catalogue.justifiedLevel(track, rows.aggregate(catalogue).counters);
-                builder.setProgressLevel(progress, target);
-            }
-        }
+        clampLevels(builder, catalogue, rows, max);
         // 3. create or sync
-        QString skip;
-        if (builder.licenses().isEmpty() && !builder.progress().isEmpty()) {
-            if (options.createLicenses) {
-                const int level
-                    = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
-                auto created = builder.createLicense(level, &builder.progress().first());
-                if (!created)
-                    return created.error();
-            } else {
-                skip = QStringLiteral(
-                    "missing license: not created without --create-licenses (a license is a paid product)");
-            }
-        } else if (builder.progress().isEmpty() && !builder.licenses().isEmpty()) {
-            const int level
-                = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
-            auto created = builder.createProgress(level);
-            if (!created)
-                return created.error();
-        } else if (!builder.progress().isEmpty() && !builder.licenses().isEmpty()) {
-            Row& progress = builder.progress().first();
-            Row& license = builder.licenses().first();
-            const int p = int(rowInt(progress, QStringLiteral("current_level")).value_or(1));
-            const int l = int(rowInt(license, QStringLiteral("current_level")).value_or(1));
-            if (p != l) {
-                const SyncDirection direction = options.direction.value_or(SyncDirection::TowardHigher);
-                const bool toLicense = direction == SyncDirection::ProgressToLicense
-                    || (direction == SyncDirection::TowardHigher && p > l);
-                if (toLicense)
-                    builder.setLicenseLevel(license, p);
-                else
-                    builder.setProgressLevel(progress, l);
-            }
-        }
+        auto skip = createOrSync(builder, options);
+        if (!skip)
+            return skip.error();
         // 4. one spelling for both sides (C5)
         CC_TRY(builder.unifySpelling());
         KeyChange change = builder.take();
-        change.skipReason = skip;
+        change.skipReason = *skip;
         change.notes = notes;
         return change;
     };

@@ -29,13 +29,18 @@ QString signature(const RowChange& row)
         + QStringList(row.values.keys()).join(u'\n');
 }
 
-// The batch's groups in an order every key's own statement order agrees with (the first group
-// created first among those ready), or std::nullopt when the changes do not fit.
-std::optional<QList<Group>> groupsInOrder(const QList<KeyChange>& changes, const PlatformSchema& schema)
-{
+// The batch's groups, created in the order the keys' row changes meet them, and for each group the
+// groups some key writes right after it; std::nullopt when the changes do not fit one statement a group.
+struct Grouping {
     QList<Group> groups;
-    QHash<QString, qsizetype> bySignature;
     std::vector<std::set<qsizetype>> next;
+};
+
+std::optional<Grouping> groupRows(const QList<KeyChange>& changes, const PlatformSchema& schema)
+{
+    Grouping grouping;
+    QList<Group>& groups = grouping.groups;
+    QHash<QString, qsizetype> bySignature;
     QHash<std::pair<QString, qint64>, qsizetype> writer; // (table, id) → the change that writes the row
     for (qsizetype c = 0; c < changes.size(); ++c) {
         const KeyChange& change = changes.at(c);
@@ -56,32 +61,49 @@ std::optional<QList<Group>> groupsInOrder(const QList<KeyChange>& changes, const
                 bySignature.insert(key, group);
                 groups.append({ row.table, row.op,
                     row.op == RowOp::Delete ? QStringList() : QStringList(row.values.keys()), {} });
-                next.emplace_back();
+                grouping.next.emplace_back();
             }
             if (group != previous) {
                 if (seen.contains(group))
                     return std::nullopt;
                 if (previous >= 0)
-                    next[size_t(previous)].insert(group);
+                    grouping.next[size_t(previous)].insert(group);
                 seen.insert(group);
                 previous = group;
             }
             groups[group].rows.append({ c, r });
         }
     }
-    for (const Group& group : std::as_const(groups)) {
+    return grouping;
+}
+
+// Whether each update or delete statement names each row once.
+bool rowsOnce(const QList<Group>& groups, const QList<KeyChange>& changes)
+{
+    for (const Group& group : groups) {
         if (group.op == RowOp::Insert)
             continue;
         QSet<qint64> ids;
         for (const auto& [c, r] : group.rows) {
             const qint64 id = changes.at(c).changes.at(r).id;
             if (ids.contains(id))
-                return std::nullopt;
+                return false;
             ids.insert(id);
         }
     }
+    return true;
+}
+
+// The batch's groups in an order every key's own statement order agrees with (the first group
+// created first among those ready), or std::nullopt when the changes do not fit.
+std::optional<QList<Group>> groupsInOrder(const QList<KeyChange>& changes, const PlatformSchema& schema)
+{
+    const std::optional<Grouping> grouping = groupRows(changes, schema);
+    if (!grouping || !rowsOnce(grouping->groups, changes))
+        return std::nullopt;
+    const QList<Group>& groups = grouping->groups;
     std::vector<int> incoming(size_t(groups.size()), 0);
-    for (const std::set<qsizetype>& targets : next) {
+    for (const std::set<qsizetype>& targets : grouping->next) {
         for (qsizetype target : targets)
             ++incoming[size_t(target)];
     }
@@ -96,7 +118,7 @@ std::optional<QList<Group>> groupsInOrder(const QList<KeyChange>& changes, const
         if (ready < 0)
             return std::nullopt; // two keys need the same two statements in opposite orders
         done[size_t(ready)] = true;
-        for (qsizetype target : next[size_t(ready)])
+        for (qsizetype target : grouping->next[size_t(ready)])
             --incoming[size_t(target)];
         ordered.append(groups.at(ready));
     }
@@ -125,100 +147,143 @@ QString valuesList(const QStringList& types, qsizetype columns, qsizetype rows)
     return text;
 }
 
+// One group's statement parameters: each row's id (update, delete) and its written columns' values.
+struct GroupStatement {
+    const Group& group;
+    qsizetype width = 0; // parameters a row
+    QVariantList binds;
+    QHash<qint64, qsizetype> owner; // row id → change (Update, Delete)
+    QStringList quotedColumns;
+};
+
+GroupStatement statementFor(const Group& group, const QList<KeyChange>& changes)
+{
+    GroupStatement statement { group, group.columns.size() + (group.op == RowOp::Insert ? 0 : 1), {}, {},
+        {} };
+    statement.binds.reserve(group.rows.size() * statement.width);
+    for (const auto& [c, r] : group.rows) {
+        const RowChange& row = changes.at(c).changes.at(r);
+        if (group.op != RowOp::Insert) {
+            statement.binds.append(row.id);
+            statement.owner.insert(row.id, c);
+        }
+        for (const QString& column : group.columns)
+            statement.binds.append(row.values.value(column));
+    }
+    for (const QString& column : group.columns)
+        statement.quotedColumns.append(quoted(column));
+    return statement;
+}
+
+Result<void> deleteGroup(Database& db, const GroupStatement& statement, const QStringList& types,
+    const QList<KeyChange>& changes, std::vector<KeyAudit>& audits)
+{
+    const Group& group = statement.group;
+    auto query = db.exec(QStringLiteral("DELETE FROM %1 WHERE id IN (VALUES %2)")
+                             .arg(group.table, valuesList(types, statement.width, group.rows.size())),
+        statement.binds);
+    if (!query)
+        return query.error();
+    for (const auto& [c, r] : group.rows)
+        audits[size_t(c)].removed(group.table, changes.at(c).changes.at(r).id);
+    return {};
+}
+
+Result<void> updateGroup(Database& db, const GroupStatement& statement, const QStringList& types,
+    const PlatformSchema& schema, std::vector<KeyAudit>& audits)
+{
+    const Group& group = statement.group;
+    QStringList sets;
+    for (const QString& column : statement.quotedColumns)
+        sets.append(column + QStringLiteral(" = v.") + column);
+    // RETURNING names the table on each column: v has the same column names.
+    const QString source = QStringLiteral("(VALUES %1) AS v(id, %2)")
+                               .arg(valuesList(types, statement.width, group.rows.size()),
+                                   statement.quotedColumns.join(QStringLiteral(", ")));
+    const QString returning = schema.selectList(group.table, QStringLiteral("t"));
+    auto query = db.exec(QStringLiteral("UPDATE %1 AS t SET %2 FROM %3 WHERE t.id = v.id RETURNING %4")
+                             .arg(group.table, sets.join(QStringLiteral(", ")), source, returning),
+        statement.binds);
+    if (!query)
+        return query.error();
+    QSet<qint64> returned;
+    const QStringList columns = columnNames(*query);
+    while (query->next()) {
+        const Row written = currentRow(*query, columns);
+        const qint64 id = rowId(written);
+        audits[size_t(statement.owner.value(id))].written(group.table, id, written);
+        returned.insert(id);
+    }
+    for (auto it = statement.owner.cbegin(); it != statement.owner.cend(); ++it) {
+        if (!returned.contains(it.key()))
+            audits[size_t(it.value())].removed(group.table, it.key());
+    }
+    return {};
+}
+
+// Whether every integer `values` holds is what the row `written` holds.
+bool sameIntegers(const Row& values, const Row& written)
+{
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const int type = it.value().typeId();
+        const bool integral = type == QMetaType::Int || type == QMetaType::LongLong || type == QMetaType::UInt
+            || type == QMetaType::ULongLong;
+        if (integral && !it.value().isNull()
+            && written.value(it.key()).toLongLong() != it.value().toLongLong())
+            return false;
+    }
+    return true;
+}
+
+Result<void> insertGroup(Database& db, const GroupStatement& statement, const QList<KeyChange>& changes,
+    const PlatformSchema& schema, std::vector<KeyAudit>& audits)
+{
+    const Group& group = statement.group;
+    auto query
+        = db.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 RETURNING %4")
+                      .arg(group.table, statement.quotedColumns.join(QStringLiteral(", ")),
+                          valuesList({}, statement.width, group.rows.size()), schema.selectList(group.table)),
+            statement.binds);
+    if (!query)
+        return query.error();
+    QList<Row> written;
+    written.reserve(group.rows.size());
+    const QStringList columns = columnNames(*query);
+    while (query->next())
+        written.append(currentRow(*query, columns));
+    // The rows are inserted in the VALUES order, so their ids ascend in that order; every
+    // integer written is checked against the row that got the id.
+    std::sort(written.begin(), written.end(), [](const Row& a, const Row& b) { return rowId(a) < rowId(b); });
+    if (written.size() != group.rows.size())
+        return Error { ErrorCode::Sql,
+            QStringLiteral("inserting into %1 returned %2 rows for %3")
+                .arg(group.table)
+                .arg(written.size())
+                .arg(group.rows.size()) };
+    for (qsizetype i = 0; i < written.size(); ++i) {
+        const auto& [c, r] = group.rows.at(i);
+        if (!sameIntegers(changes.at(c).changes.at(r).values, written.at(i)))
+            return Error { ErrorCode::Sql,
+                QStringLiteral("inserting into %1 returned its rows out of order").arg(group.table) };
+        audits[size_t(c)].written(group.table, rowId(written.at(i)), written.at(i));
+    }
+    return {};
+}
+
 // One statement for the rows of `group`, each written row handed to its key's audit.
 Result<void> writeGroup(Session& session, const Group& group, const QStringList& types,
     const QList<KeyChange>& changes, std::vector<KeyAudit>& audits, const PlatformSchema& schema)
 {
-    Database& db = session.db();
-    const qsizetype width = group.columns.size() + (group.op == RowOp::Insert ? 0 : 1);
-    QVariantList binds;
-    binds.reserve(group.rows.size() * width);
-    QHash<qint64, qsizetype> owner; // row id → change (Update, Delete)
-    for (const auto& [c, r] : group.rows) {
-        const RowChange& row = changes.at(c).changes.at(r);
-        if (group.op != RowOp::Insert) {
-            binds.append(row.id);
-            owner.insert(row.id, c);
-        }
-        for (const QString& column : group.columns)
-            binds.append(row.values.value(column));
+    const GroupStatement statement = statementFor(group, changes);
+    switch (group.op) {
+    case RowOp::Delete:
+        return deleteGroup(session.db(), statement, types, changes, audits);
+    case RowOp::Update:
+        return updateGroup(session.db(), statement, types, schema, audits);
+    case RowOp::Insert:
+        return insertGroup(session.db(), statement, changes, schema, audits);
     }
-    QStringList quotedColumns;
-    for (const QString& column : group.columns)
-        quotedColumns.append(quoted(column));
-
-    if (group.op == RowOp::Delete) {
-        auto query = db.exec(QStringLiteral("DELETE FROM %1 WHERE id IN (VALUES %2)")
-                                 .arg(group.table, valuesList(types, width, group.rows.size())),
-            binds);
-        if (!query)
-            return query.error();
-        for (const auto& [c, r] : group.rows)
-            audits[size_t(c)].removed(group.table, changes.at(c).changes.at(r).id);
-    } else if (group.op == RowOp::Update) {
-        QStringList sets;
-        for (const QString& column : quotedColumns)
-            sets.append(column + QStringLiteral(" = v.") + column);
-        // RETURNING names the table on each column: v has the same column names.
-        const QString source
-            = QStringLiteral("(VALUES %1) AS v(id, %2)")
-                  .arg(valuesList(types, width, group.rows.size()), quotedColumns.join(QStringLiteral(", ")));
-        const QString returning = schema.selectList(group.table, QStringLiteral("t"));
-        auto query = db.exec(QStringLiteral("UPDATE %1 AS t SET %2 FROM %3 WHERE t.id = v.id RETURNING %4")
-                                 .arg(group.table, sets.join(QStringLiteral(", ")), source, returning),
-            binds);
-        if (!query)
-            return query.error();
-        QSet<qint64> returned;
-        const QStringList columns = columnNames(*query);
-        while (query->next()) {
-            const Row written = currentRow(*query, columns);
-            const qint64 id = rowId(written);
-            audits[size_t(owner.value(id))].written(group.table, id, written);
-            returned.insert(id);
-        }
-        for (auto it = owner.cbegin(); it != owner.cend(); ++it) {
-            if (!returned.contains(it.key()))
-                audits[size_t(it.value())].removed(group.table, it.key());
-        }
-    } else {
-        auto query
-            = db.exec(QStringLiteral("INSERT INTO %1 (%2) VALUES %3 RETURNING %4")
-                          .arg(group.table, quotedColumns.join(QStringLiteral(", ")),
-                              valuesList({}, width, group.rows.size()), schema.selectList(group.table)),
-                binds);
-        if (!query)
-            return query.error();
-        QList<Row> written;
-        written.reserve(group.rows.size());
-        const QStringList columns = columnNames(*query);
-        while (query->next())
-            written.append(currentRow(*query, columns));
-        // The rows are inserted in the VALUES order, so their ids ascend in that order; every
-        // integer written is checked against the row that got the id.
-        std::sort(
-            written.begin(), written.end(), [](const Row& a, const Row& b) { return rowId(a) < rowId(b); });
-        if (written.size() != group.rows.size())
-            return Error { ErrorCode::Sql,
-                QStringLiteral("inserting into %1 returned %2 rows for %3")
-                    .arg(group.table)
-                    .arg(written.size())
-                    .arg(group.rows.size()) };
-        for (qsizetype i = 0; i < written.size(); ++i) {
-            const auto& [c, r] = group.rows.at(i);
-            const Row& values = changes.at(c).changes.at(r).values;
-            for (auto it = values.cbegin(); it != values.cend(); ++it) {
-                const int type = it.value().typeId();
-                const bool integral = type == QMetaType::Int || type == QMetaType::LongLong
-                    || type == QMetaType::UInt || type == QMetaType::ULongLong;
-                if (integral && !it.value().isNull()
-                    && written.at(i).value(it.key()).toLongLong() != it.value().toLongLong())
-                    return Error { ErrorCode::Sql,
-                        QStringLiteral("inserting into %1 returned its rows out of order").arg(group.table) };
-            }
-            audits[size_t(c)].written(group.table, rowId(written.at(i)), written.at(i));
-        }
-    }
+    Q_UNREACHABLE();
     return {};
 }
 

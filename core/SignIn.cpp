@@ -124,60 +124,83 @@ Result<qint64> SignIn::waitSeconds(Session& session, const QString& email)
     return secondsLeft(*throttle, *now);
 }
 
+namespace {
+
+// A sign-in attempt: whether the password was right, or how long the email must still wait.
+struct Attempt {
+    bool verified = false;
+    qint64 wait = 0;
+};
+
+// --read-only: the throttle is honoured but nothing can be recorded (docs/RELIABILITY.md).
+Result<Attempt> attemptReadOnly(Session& session, const QString& email, const QString& password)
+{
+    auto state = throttleState(session, email);
+    if (!state)
+        return state.error();
+    Attempt attempt;
+    attempt.wait = secondsLeft(state->throttle, state->now);
+    if (attempt.wait > 0)
+        return attempt;
+    auto matches = passwordMatches(session.db(), email, password);
+    if (!matches)
+        return matches.error();
+    attempt.verified = *matches;
+    return attempt;
+}
+
+// One atomic read-check-record per email: SQLite's BEGIN IMMEDIATE, on PostgreSQL an advisory lock
+// on the email, held until commit (parallel attempts queue behind it).
+Result<Attempt> attemptRecorded(Session& session, const QString& email, const QString& password)
+{
+    Database& db = session.db();
+    Attempt attempt;
+    CC_TRY(withRetry([&]() -> Result<void> {
+        WriteTransaction transaction(db);
+        CC_TRY(transaction.begin());
+        if (db.isPostgres())
+            CC_TRY(db.run(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"),
+                { QString(QStringLiteral("coupling_console.signin ") + email) }));
+        auto state = throttleState(session, email);
+        if (!state)
+            return state.error();
+        const Throttle* throttle = &state->throttle;
+        const QDateTime* now = &state->now;
+        attempt.wait = secondsLeft(*throttle, *now);
+        if (attempt.wait > 0)
+            return {}; // nothing recorded: the transaction rolls back
+        auto matches = passwordMatches(db, email, password);
+        if (!matches)
+            return matches.error();
+        attempt.verified = *matches;
+        const QString table = db.tool("signin");
+        if (attempt.verified && throttle->failures == 0)
+            return {};
+        CC_TRY(
+            db.run(QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE email = ?"), { email }));
+        if (!attempt.verified) {
+            const qint64 failures = throttle->failures + 1;
+            CC_TRY(db.run(QStringLiteral("INSERT INTO ") + table
+                    + QStringLiteral(" (email, failures, locked_until) VALUES (?, ?, ?)"),
+                { email, failures, isoUtc(now->addSecs(delayAfter(failures))) }));
+        }
+        return transaction.commit();
+    }));
+    return attempt;
+}
+
+} // namespace
+
 Result<Operator> SignIn::authenticate(Session& session, const QString& givenEmail, const QString& password)
 {
     CC_TRY(session.requireTools());
     const QString email = normalisedEmail(givenEmail);
     Database& db = session.db();
-    bool verified = false;
-    qint64 wait = 0;
-    if (db.isReadOnly()) {
-        // --read-only: the throttle is honoured but nothing can be recorded (docs/RELIABILITY.md).
-        auto state = throttleState(session, email);
-        if (!state)
-            return state.error();
-        wait = secondsLeft(state->throttle, state->now);
-        if (wait == 0) {
-            auto matches = passwordMatches(db, email, password);
-            if (!matches)
-                return matches.error();
-            verified = *matches;
-        }
-    } else {
-        // One atomic read-check-record per email: SQLite's BEGIN IMMEDIATE, on PostgreSQL an
-        // advisory lock on the email, held until commit (parallel attempts queue behind it).
-        CC_TRY(withRetry([&]() -> Result<void> {
-            WriteTransaction transaction(db);
-            CC_TRY(transaction.begin());
-            if (db.isPostgres())
-                CC_TRY(db.run(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"),
-                    { QString(QStringLiteral("coupling_console.signin ") + email) }));
-            auto state = throttleState(session, email);
-            if (!state)
-                return state.error();
-            const Throttle* throttle = &state->throttle;
-            const QDateTime* now = &state->now;
-            wait = secondsLeft(*throttle, *now);
-            if (wait > 0)
-                return {}; // nothing recorded: the transaction rolls back
-            auto matches = passwordMatches(db, email, password);
-            if (!matches)
-                return matches.error();
-            verified = *matches;
-            const QString table = db.tool("signin");
-            if (verified && throttle->failures == 0)
-                return {};
-            CC_TRY(db.run(
-                QStringLiteral("DELETE FROM ") + table + QStringLiteral(" WHERE email = ?"), { email }));
-            if (!verified) {
-                const qint64 failures = throttle->failures + 1;
-                CC_TRY(db.run(QStringLiteral("INSERT INTO ") + table
-                        + QStringLiteral(" (email, failures, locked_until) VALUES (?, ?, ?)"),
-                    { email, failures, isoUtc(now->addSecs(delayAfter(failures))) }));
-            }
-            return transaction.commit();
-        }));
-    }
+    auto attempt = db.isReadOnly() ? attemptReadOnly(session, email, password)
+                                   : attemptRecorded(session, email, password);
+    if (!attempt)
+        return attempt.error();
+    const auto [verified, wait] = *attempt;
     // Until the password is right, every email gets the same answers: unknown, inactive or not.
     if (wait > 0)
         return tooManyFailures(email, wait);

@@ -9,69 +9,77 @@ namespace cc {
 
 namespace {
 
-QStringList migrationStatements(int version, const Database& db)
+// Version 1: the tool's tables.
+QStringList firstVersionStatements(const Database& db)
 {
     const bool pg = db.isPostgres();
     const QString id
         = pg ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
     auto t = [&db](const char* name) { return db.tool(name); };
+    QStringList statements
+        = pg ? QStringList { QStringLiteral("CREATE SCHEMA IF NOT EXISTS coupling_console") } : QStringList();
+    statements
+        << QStringLiteral("CREATE TABLE %1 (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
+               .arg(t("schema_version"))
+        << QStringLiteral("CREATE TABLE %1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)").arg(t("settings"))
+        << QStringLiteral(
+               "CREATE TABLE %1 (track TEXT NOT NULL, level INTEGER NOT NULL, name TEXT NOT NULL, "
+               "xp_required BIGINT NOT NULL, sessions_required BIGINT NOT NULL, theory_hours BIGINT NOT "
+               "NULL, "
+               "practice_hours BIGINT NOT NULL, PRIMARY KEY (track, level))")
+               .arg(t("levels"))
+        << QStringLiteral("CREATE TABLE %1 (alias TEXT PRIMARY KEY, canonical TEXT NOT NULL)")
+               .arg(t("aliases"))
+        << QStringLiteral(
+               "CREATE TABLE %1 (id %2, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT "
+               "NULL, "
+               "total_pairs BIGINT, consistent BIGINT, inconsistent BIGINT, rate_hundredths BIGINT, "
+               "healthy_hundredths INTEGER NOT NULL, degraded_hundredths INTEGER NOT NULL, by_kind TEXT, "
+               "warnings TEXT, by_track TEXT, database_name TEXT, operator_email TEXT, duration_ms "
+               "BIGINT, "
+               "new_since_previous BIGINT, resolved_since_previous BIGINT, message TEXT)")
+               .arg(t("runs"), id)
+        << QStringLiteral("CREATE INDEX %1_started ON %2 (started_at)")
+               .arg(pg ? QStringLiteral("runs") : t("runs"), t("runs"))
+        << QStringLiteral(
+               "CREATE TABLE %1 (run_id BIGINT NOT NULL, seq BIGINT NOT NULL, user_id BIGINT NOT NULL, "
+               "track TEXT NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL, progress_level INTEGER, "
+               "license_level INTEGER, action TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (run_id, "
+               "seq))")
+               .arg(t("violations"))
+        << QStringLiteral("CREATE INDEX %1_kind ON %2 (run_id, kind, seq)")
+               .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
+        << QStringLiteral("CREATE INDEX %1_user ON %2 (run_id, user_id)")
+               .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
+        << QStringLiteral(
+               "CREATE TABLE %1 (id %2, at TEXT NOT NULL, operator_id BIGINT, operator_email TEXT, "
+               "source TEXT NOT NULL, action TEXT NOT NULL, user_id BIGINT, track TEXT, before_json "
+               "TEXT, "
+               "after_json TEXT, reason TEXT, batch_id BIGINT, reverts_id BIGINT)")
+               .arg(t("audit"), id)
+        << QStringLiteral("CREATE INDEX %1_key ON %2 (user_id, track)")
+               .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+        << QStringLiteral("CREATE INDEX %1_batch ON %2 (batch_id)")
+               .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+        << QStringLiteral("CREATE INDEX %1_at ON %2 (at)")
+               .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+        << QStringLiteral(
+               "CREATE TABLE %1 (id %2, at TEXT NOT NULL, action TEXT NOT NULL, operator_email TEXT)")
+               .arg(t("batches"), id)
+        << QStringLiteral(
+               "CREATE TABLE %1 (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT)")
+               .arg(t("signin"));
+    return statements;
+}
+
+QStringList migrationStatements(int version, const Database& db)
+{
+    if (version == 1)
+        return firstVersionStatements(db);
+    const bool pg = db.isPostgres();
+    auto t = [&db](const char* name) { return db.tool(name); };
     QStringList statements;
-    if (version == 1) {
-        if (pg)
-            statements << QStringLiteral("CREATE SCHEMA IF NOT EXISTS coupling_console");
-        statements
-            << QStringLiteral("CREATE TABLE %1 (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
-                   .arg(t("schema_version"))
-            << QStringLiteral("CREATE TABLE %1 (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
-                   .arg(t("settings"))
-            << QStringLiteral(
-                   "CREATE TABLE %1 (track TEXT NOT NULL, level INTEGER NOT NULL, name TEXT NOT NULL, "
-                   "xp_required BIGINT NOT NULL, sessions_required BIGINT NOT NULL, theory_hours BIGINT NOT "
-                   "NULL, "
-                   "practice_hours BIGINT NOT NULL, PRIMARY KEY (track, level))")
-                   .arg(t("levels"))
-            << QStringLiteral("CREATE TABLE %1 (alias TEXT PRIMARY KEY, canonical TEXT NOT NULL)")
-                   .arg(t("aliases"))
-            << QStringLiteral(
-                   "CREATE TABLE %1 (id %2, started_at TEXT NOT NULL, finished_at TEXT, status TEXT NOT "
-                   "NULL, "
-                   "total_pairs BIGINT, consistent BIGINT, inconsistent BIGINT, rate_hundredths BIGINT, "
-                   "healthy_hundredths INTEGER NOT NULL, degraded_hundredths INTEGER NOT NULL, by_kind TEXT, "
-                   "warnings TEXT, by_track TEXT, database_name TEXT, operator_email TEXT, duration_ms "
-                   "BIGINT, "
-                   "new_since_previous BIGINT, resolved_since_previous BIGINT, message TEXT)")
-                   .arg(t("runs"), id)
-            << QStringLiteral("CREATE INDEX %1_started ON %2 (started_at)")
-                   .arg(pg ? QStringLiteral("runs") : t("runs"), t("runs"))
-            << QStringLiteral(
-                   "CREATE TABLE %1 (run_id BIGINT NOT NULL, seq BIGINT NOT NULL, user_id BIGINT NOT NULL, "
-                   "track TEXT NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL, progress_level INTEGER, "
-                   "license_level INTEGER, action TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (run_id, "
-                   "seq))")
-                   .arg(t("violations"))
-            << QStringLiteral("CREATE INDEX %1_kind ON %2 (run_id, kind, seq)")
-                   .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
-            << QStringLiteral("CREATE INDEX %1_user ON %2 (run_id, user_id)")
-                   .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
-            << QStringLiteral(
-                   "CREATE TABLE %1 (id %2, at TEXT NOT NULL, operator_id BIGINT, operator_email TEXT, "
-                   "source TEXT NOT NULL, action TEXT NOT NULL, user_id BIGINT, track TEXT, before_json "
-                   "TEXT, "
-                   "after_json TEXT, reason TEXT, batch_id BIGINT, reverts_id BIGINT)")
-                   .arg(t("audit"), id)
-            << QStringLiteral("CREATE INDEX %1_key ON %2 (user_id, track)")
-                   .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
-            << QStringLiteral("CREATE INDEX %1_batch ON %2 (batch_id)")
-                   .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
-            << QStringLiteral("CREATE INDEX %1_at ON %2 (at)")
-                   .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
-            << QStringLiteral(
-                   "CREATE TABLE %1 (id %2, at TEXT NOT NULL, action TEXT NOT NULL, operator_email TEXT)")
-                   .arg(t("batches"), id)
-            << QStringLiteral(
-                   "CREATE TABLE %1 (email TEXT PRIMARY KEY, failures INTEGER NOT NULL, locked_until TEXT)")
-                   .arg(t("signin"));
-    } else if (version == 2) {
+    if (version == 2) {
         // The violations page sorts a run by track in SQL (kind order uses the kind index).
         statements << QStringLiteral("CREATE INDEX %1_track ON %2 (run_id, track, seq)")
                           .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"));

@@ -25,6 +25,44 @@ QString escapeLike(QString text)
     return text;
 }
 
+// One track of the user: its rows classified live, its justified and next level, its level history.
+Result<TrackView> trackView(Session& session, const KeyRows& rows, bool staffUser)
+{
+    const LevelCatalogue& catalogue = session.catalogue();
+    TrackView track;
+    track.rows = rows;
+    KeyAggregate aggregate = rows.aggregate(catalogue);
+    aggregate.staffUser = staffUser;
+    track.classification = classifyKey(aggregate, catalogue); // a staff credential has no findings
+    if (track.classification.violation
+        && (track.classification.violation->kind == ViolationKind::DuplicateProgress
+            || track.classification.violation->kind == ViolationKind::DuplicateLicense)) {
+        // A side's level is the kept row's (C3), as the check reports it.
+        const auto [progress, license] = rows.keptLevels();
+        track.classification.progressLevel = progress;
+        track.classification.licenseLevel = license;
+    }
+    if (catalogue.isKnown(rows.key.track)) {
+        track.justifiedLevel = catalogue.justifiedLevel(rows.key.track, aggregate.counters);
+        // A stored level beyond the catalogue (even beyond 32 bits) has no next level.
+        const qint64 level = rows.progress.isEmpty()
+            ? 0
+            : rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0);
+        const LevelRequirement* next = level < 100
+            ? catalogue.requirement(rows.key.track, int(std::max<qint64>(level, 1)) + 1)
+            : nullptr;
+        if (next)
+            track.nextLevel = *next;
+    }
+    for (const Row& license : rows.licenses) {
+        auto history = RowReader::progressionsOf(session, rowId(license), false);
+        if (!history)
+            return history.error();
+        track.progressions += *history;
+    }
+    return track;
+}
+
 } // namespace
 
 Result<UserView> UserView::load(Session& session, qint64 userId)
@@ -45,40 +83,11 @@ Result<UserView> UserView::load(Session& session, qint64 userId)
     auto keys = RowReader::userKeys(session, userId, false);
     if (!keys)
         return keys.error();
-    const LevelCatalogue& catalogue = session.catalogue();
     for (const KeyRows& rows : std::as_const(*keys)) {
-        TrackView track;
-        track.rows = rows;
-        KeyAggregate aggregate = rows.aggregate(catalogue);
-        aggregate.staffUser = staffUser;
-        track.classification = classifyKey(aggregate, catalogue); // a staff credential has no findings
-        if (track.classification.violation
-            && (track.classification.violation->kind == ViolationKind::DuplicateProgress
-                || track.classification.violation->kind == ViolationKind::DuplicateLicense)) {
-            // A side's level is the kept row's (C3), as the check reports it.
-            const auto [progress, license] = rows.keptLevels();
-            track.classification.progressLevel = progress;
-            track.classification.licenseLevel = license;
-        }
-        if (catalogue.isKnown(rows.key.track)) {
-            track.justifiedLevel = catalogue.justifiedLevel(rows.key.track, aggregate.counters);
-            // A stored level beyond the catalogue (even beyond 32 bits) has no next level.
-            const qint64 level = rows.progress.isEmpty()
-                ? 0
-                : rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0);
-            const LevelRequirement* next = level < 100
-                ? catalogue.requirement(rows.key.track, int(std::max<qint64>(level, 1)) + 1)
-                : nullptr;
-            if (next)
-                track.nextLevel = *next;
-        }
-        for (const Row& license : rows.licenses) {
-            auto history = RowReader::progressionsOf(session, rowId(license), false);
-            if (!history)
-                return history.error();
-            track.progressions += *history;
-        }
-        view.tracks.append(track);
+        auto track = trackView(session, rows, staffUser);
+        if (!track)
+            return track.error();
+        view.tracks.append(*track);
     }
     if (session.toolsInstalled()) {
         AuditFilter filter;
