@@ -18,27 +18,16 @@ public:
         outcome.id = id;
         std::shared_ptr<CancelToken> token = m_owner->tokenFor(id);
         if (token->isCancelled()) {
-            outcome.ok = false;
-            outcome.code = ErrorCode::Cancelled;
-            outcome.message = QStringLiteral("cancelled");
+            outcome.result = Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
         } else if (auto session = ensureSession(); !session) {
-            outcome.ok = false;
-            outcome.code = session.error().code;
-            outcome.message = session.error().message;
+            outcome.result = session.error();
         } else {
             CoreWorker* owner = m_owner;
             const ProgressFn progress
                 = [owner, id](qint64 done, qint64 total) { emit owner->progress(id, done, total); };
-            auto result = job(*m_session, *token, progress);
-            if (result) {
-                outcome.value = *result;
-            } else {
-                outcome.ok = false;
-                outcome.code = result.error().code;
-                outcome.message = result.error().message;
-                if (result.error().code == ErrorCode::CannotOpen)
-                    m_session.reset(); // reconnect on the next job
-            }
+            outcome.result = job(*m_session, *token, progress);
+            if (!outcome.result && outcome.result.error().code == ErrorCode::CannotOpen)
+                m_session.reset(); // reconnect on the next job
         }
         m_owner->forget(id);
         emit m_owner->finished(outcome);

@@ -7,7 +7,6 @@
 #include <QMutex>
 #include <QObject>
 #include <QThread>
-#include <QVariant>
 
 #include <functional>
 #include <memory>
@@ -16,18 +15,15 @@ namespace cc {
 
 using ProgressFn = std::function<void(qint64 done, qint64 total)>;
 
-// What a job hands back: a value (any copyable type in a QVariant) or core's error.
+// How a job ended: done, or core's error. A job hands its value over itself (ui/JobRunner.h's typed
+// submit() keeps it in a slot the job and its callback share), so no value crosses as a QVariant.
 struct JobOutcome {
     quint64 id = 0;
-    bool ok = true;
-    ErrorCode code = ErrorCode::Sql;
-    QString message;
-    QVariant value;
+    Result<void> result;
 };
 
 // A job runs in the worker thread with the worker's own session; it must not touch widgets.
-using Job
-    = std::function<Result<QVariant>(Session& session, CancelToken& cancel, const ProgressFn& progress)>;
+using Job = std::function<Result<void>(Session& session, CancelToken& cancel, const ProgressFn& progress)>;
 
 class WorkerContext;
 

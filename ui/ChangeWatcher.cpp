@@ -43,18 +43,17 @@ void ChangeWatcher::start()
     }
     // LISTEN on the Read lane's connection; the driver's notification reaches this object queued.
     QPointer<ChangeWatcher> self(this);
-    m_context->jobs().submit(
+    m_context->jobs().submit<void>(
         JobRunner::Lane::Read,
-        [self](Session& session, CancelToken&, const ProgressFn&) -> Result<QVariant> {
+        [self](Session& session, CancelToken&, const ProgressFn&) -> Result<void> {
             if (!self)
-                return QVariant();
-            CC_TRY(ChangeFeed::listen(session.db(), self, [self] {
+                return Ok {};
+            return ChangeFeed::listen(session.db(), self, [self] {
                 if (self)
                     self->heard();
-            }));
-            return QVariant();
+            });
         },
-        this, [](const JobOutcome&) {});
+        this, [](const Result<void>&) {});
 }
 
 void ChangeWatcher::poll()
@@ -62,15 +61,17 @@ void ChangeWatcher::poll()
     if (m_polling)
         return; // the Read lane is busy with the previous one: never queue polls behind a long read
     m_polling = true;
-    m_context->jobs().submit(JobRunner::Lane::Read,
-        JobRunner::job<qint64>([](Session& session, CancelToken&, const ProgressFn&) {
+    m_context->jobs().submit<qint64>(
+        JobRunner::Lane::Read,
+        [](Session& session, CancelToken&, const ProgressFn&) {
             return ChangeFeed::dataVersion(session.db());
-        }),
-        this, [this](const JobOutcome& outcome) {
+        },
+        this,
+        [this](const Result<qint64>& read) {
             m_polling = false;
-            if (!outcome.ok)
+            if (!read)
                 return;
-            const qint64 version = outcome.value.toLongLong();
+            const qint64 version = *read;
             if (m_version && *m_version != version)
                 heard();
             m_version = version;

@@ -46,26 +46,27 @@ void ConsoleContext::restart()
 
 void ConsoleContext::reloadInfo()
 {
-    m_jobs.submit(JobRunner::Lane::Read,
-        JobRunner::job<ConsoleInfo>([](Session& session, CancelToken&, const ProgressFn&) {
+    m_jobs.submit<ConsoleInfo>(
+        JobRunner::Lane::Read,
+        [](Session& session, CancelToken&, const ProgressFn&) {
             if (auto reloaded = session.reload(); !reloaded)
                 return Result<ConsoleInfo>(reloaded.error());
             return ConsoleInfo::read(session);
-        }),
-        this, [this](const JobOutcome& outcome) {
-            // A refusal after a password was given is a failed sign-in (wrong password, too many tries).
-            const bool signInFailed = outcome.code == ErrorCode::SignInRequired
-                || (outcome.code == ErrorCode::Refused && !m_options.password.isEmpty() && !m_info.loaded);
-            if (!outcome.ok && signInFailed) {
-                // The first ask needs no reason; a failed attempt says why it failed.
-                emit signInRequired(outcome.code == ErrorCode::SignInRequired ? QString() : outcome.message);
+        },
+        this,
+        [this](const Result<ConsoleInfo>& read) {
+            if (!read) {
+                const Error& error = read.error();
+                // A refusal after a password was given is a failed sign-in (wrong password, too many tries).
+                const bool signInFailed = error.code == ErrorCode::SignInRequired
+                    || (error.code == ErrorCode::Refused && !m_options.password.isEmpty() && !m_info.loaded);
+                if (signInFailed) // the first ask needs no reason; a failed attempt says why it failed
+                    emit signInRequired(error.code == ErrorCode::SignInRequired ? QString() : error.message);
+                else
+                    emit infoFailed(Wording::error(error));
                 return;
             }
-            if (!outcome.ok) {
-                emit infoFailed(Wording::error(outcome.code, outcome.message));
-                return;
-            }
-            m_info = outcome.value.value<ConsoleInfo>();
+            m_info = *read;
             emit infoChanged();
         });
 }
@@ -73,24 +74,25 @@ void ConsoleContext::reloadInfo()
 void ConsoleContext::beforeWrite(Action action, QWidget* parent, std::function<void()> proceed)
 {
     QPointer<QWidget> guard(parent);
-    m_jobs.submit(JobRunner::Lane::Action,
-        JobRunner::job<ConsoleInfo>([](Session& session, CancelToken&, const ProgressFn&) {
+    m_jobs.submit<ConsoleInfo>(
+        JobRunner::Lane::Action,
+        [](Session& session, CancelToken&, const ProgressFn&) {
             if (auto refreshed = session.refresh(); !refreshed)
                 return Result<ConsoleInfo>(refreshed.error());
             return ConsoleInfo::read(session);
-        }),
-        this, [this, action, guard, proceed = std::move(proceed)](const JobOutcome& outcome) {
-            if (!outcome.ok) {
-                if (outcome.code == ErrorCode::SignInRequired
-                    || (outcome.code == ErrorCode::Refused && !m_options.password.isEmpty()))
-                    emit signInRequired(
-                        outcome.code == ErrorCode::SignInRequired ? QString() : outcome.message);
+        },
+        this,
+        [this, action, guard, proceed = std::move(proceed)](const Result<ConsoleInfo>& read) {
+            if (!read) {
+                const Error& error = read.error();
+                if (error.code == ErrorCode::SignInRequired
+                    || (error.code == ErrorCode::Refused && !m_options.password.isEmpty()))
+                    emit signInRequired(error.code == ErrorCode::SignInRequired ? QString() : error.message);
                 else
-                    Prompt::error(guard, Wording::errorTitle(outcome.code),
-                        Wording::error(outcome.code, outcome.message));
+                    Prompt::error(guard, Wording::errorTitle(error.code), Wording::error(error));
                 return;
             }
-            const ConsoleInfo fresh = outcome.value.value<ConsoleInfo>();
+            const ConsoleInfo& fresh = *read;
             const bool changed = !m_info.loaded || fresh.environment != m_info.environment
                 || fresh.readOnly != m_info.readOnly || fresh.op.email != m_info.op.email
                 || fresh.op.role != m_info.op.role || fresh.op.active != m_info.op.active;

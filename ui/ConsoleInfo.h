@@ -5,7 +5,6 @@
 #include "Session.h"
 
 #include <QMap>
-#include <QMetaType>
 
 namespace cc::ui {
 
@@ -32,5 +31,3 @@ struct ConsoleInfo {
 };
 
 } // namespace cc::ui
-
-Q_DECLARE_METATYPE(cc::ui::ConsoleInfo)

@@ -4,8 +4,6 @@
 #include "Session.h"
 #include "charts/RateHistoryChart.h"
 
-#include <QMetaType>
-
 namespace cc::ui {
 
 // What one dashboard refresh reads from stored runs (never a new check), in the worker thread.
@@ -26,5 +24,3 @@ struct DashboardSnapshot {
 };
 
 } // namespace cc::ui
-
-Q_DECLARE_METATYPE(cc::ui::DashboardSnapshot)

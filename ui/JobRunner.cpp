@@ -53,12 +53,8 @@ void JobRunner::restart(const SessionOptions& options)
     for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
         if (!it->context || !it->done)
             continue;
-        JobOutcome outcome;
-        outcome.id = it.key();
-        outcome.ok = false;
-        outcome.code = ErrorCode::Cancelled;
-        outcome.message = QStringLiteral("cancelled: the console switched to another database");
-        it->done(outcome);
+        it->done(Error {
+            ErrorCode::Cancelled, QStringLiteral("cancelled: the console switched to another database") });
     }
     if (!wasConnected)
         emit connectionChanged(true, QString());
@@ -73,7 +69,7 @@ JobRunner::~JobRunner()
     m_action->cancelAll();
 }
 
-quint64 JobRunner::submit(Lane lane, Job job, QObject* context, Done done, Progress progress)
+quint64 JobRunner::submitJob(Lane lane, Job job, QObject* context, Done done, Progress progress)
 {
     CoreWorker* worker = lane == Lane::Read ? m_read.get() : m_action.get();
     // The id is known only after submit(); the job cannot start before we return to the event loop
@@ -97,21 +93,18 @@ void JobRunner::onFinished(Lane lane, const JobOutcome& outcome)
     if (m_probes.remove(id))
         return; // its only purpose was to make that worker notice a dead connection
     const Waiting waiting = m_pending.take(id);
-    const bool lost = !outcome.ok && outcome.code == ErrorCode::CannotOpen;
+    const bool lost = !outcome.result && outcome.result.error().code == ErrorCode::CannotOpen;
     if (lost)
         probe(lane == Lane::Read ? Lane::Action : Lane::Read);
     if (lost && m_connected) {
         m_connected = false;
-        emit connectionChanged(false, outcome.message);
-    } else if (outcome.ok && !m_connected) {
+        emit connectionChanged(false, outcome.result.error().message);
+    } else if (outcome.result && !m_connected) {
         m_connected = true;
         emit connectionChanged(true, QString());
     }
-    if (waiting.context && waiting.done) {
-        JobOutcome copy = outcome;
-        copy.id = id;
-        waiting.done(copy);
-    }
+    if (waiting.context && waiting.done)
+        waiting.done(outcome.result);
     emit pendingChanged(pending());
 }
 
@@ -123,10 +116,8 @@ void JobRunner::probe(Lane lane)
     }
     CoreWorker* worker = lane == Lane::Read ? m_read.get() : m_action.get();
     const quint64 id = globalId(
-        lane, worker->submit([](Session& session, CancelToken&, const ProgressFn&) -> Result<QVariant> {
-            if (auto reloaded = session.reload(); !reloaded)
-                return reloaded.error();
-            return QVariant();
+        lane, worker->submit([](Session& session, CancelToken&, const ProgressFn&) -> Result<void> {
+            return session.reload();
         }));
     m_probes.insert(id);
 }

@@ -9,6 +9,8 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <type_traits>
 
 namespace cc::ui {
 
@@ -21,13 +23,25 @@ class JobRunner final : public QObject {
 
 public:
     enum class Lane { Read, Action };
-    using Done = std::function<void(const JobOutcome& outcome)>;
+    // What runs in the worker, and what runs in the GUI thread with its result.
+    template <typename T>
+    using Work = std::function<Result<T>(Session& session, CancelToken& cancel, const ProgressFn& progress)>;
+    template <typename T> using Then = std::function<void(const Result<T>& result)>;
     using Progress = std::function<void(qint64 done, qint64 total)>;
 
     explicit JobRunner(const SessionOptions& options, QObject* parent = nullptr);
     ~JobRunner() override;
 
-    quint64 submit(Lane lane, Job job, QObject* context, Done done, Progress progress = {});
+    // Runs `work` on the lane's worker; `then` gets its Result<T> in the GUI thread, only while
+    // `context` is alive. Returns the job's id for cancel().
+    template <typename T>
+    quint64 submit(Lane lane, Work<T> work, QObject* context, Then<T> then, Progress progress = {})
+    {
+        if constexpr (std::is_void_v<T>)
+            return submitJob(lane, std::move(work), context, std::move(then), std::move(progress));
+        else
+            return submitValue<T>(lane, std::move(work), context, std::move(then), std::move(progress));
+    }
     void cancel(quint64 id);
     int pending() const { return int(m_pending.size()); }
     bool connected() const { return m_connected; }
@@ -35,29 +49,41 @@ public:
     // ErrorCode::Cancelled), both workers are replaced and open the new connection on their next job.
     void restart(const SessionOptions& options);
 
-    // Wraps a function returning Result<T> into a job whose value is a QVariant holding T.
-    template <typename T, typename F> static Job job(F function)
-    {
-        return [function](
-                   Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
-            Result<T> result = function(session, cancel, progress);
-            if (!result)
-                return result.error();
-            return QVariant::fromValue(std::move(result).value());
-        };
-    }
-
 signals:
     void pendingChanged(int pending);
     // Emitted when a job fails because the database cannot be reached, and when one succeeds again.
     void connectionChanged(bool connected, const QString& message);
 
 private:
+    using Done = std::function<void(const Result<void>& outcome)>;
     struct Waiting {
         QPointer<QObject> context;
         Done done;
         Progress progress;
     };
+    quint64 submitJob(Lane lane, Job job, QObject* context, Done done, Progress progress);
+    template <typename T>
+    quint64 submitValue(Lane lane, Work<T> work, QObject* context, Then<T> then, Progress progress)
+    {
+        // The value is written by the worker before it reports the job finished through a queued
+        // signal, so `then` reads it after; it never passes through a QVariant.
+        auto slot = std::make_shared<std::optional<T>>();
+        Job job = [work = std::move(work), slot](
+                      Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<void> {
+            Result<T> result = work(session, cancel, progress);
+            if (!result)
+                return result.error();
+            slot->emplace(std::move(result).value());
+            return Ok {};
+        };
+        auto done = [slot, then = std::move(then)](const Result<void>& outcome) {
+            if (outcome)
+                then(Result<T>(std::move(**slot)));
+            else
+                then(Result<T>(outcome.error()));
+        };
+        return submitJob(lane, std::move(job), context, std::move(done), std::move(progress));
+    }
     void connectWorkers();
     void onFinished(Lane lane, const JobOutcome& outcome);
     void onProgress(Lane lane, quint64 id, qint64 done, qint64 total);

@@ -266,7 +266,8 @@ void MainWindow::buildStatusBar()
     bar->addWidget(m_environment);
     bar->addWidget(m_connection);
     bar->addWidget(m_connectButton);
-    bar->addWidget(new QWidget(bar), 1);
+    m_statusGap = new QWidget(bar);
+    bar->addWidget(m_statusGap, 1);
     bar->addPermanentWidget(m_readOnly);
     bar->addPermanentWidget(m_operator);
     bar->addPermanentWidget(m_checkAge);
@@ -312,13 +313,23 @@ void MainWindow::fitStatusBar()
 {
     if (!m_connection)
         return;
-    // The connection and the operator share what the chip, the link and the fixed labels leave: who
-    // acts is short and shown whole where it can be; a long connection path gives way (its middle).
-    const int fixed = m_environment->sizeHint().width() + m_connectButton->sizeHint().width()
-        + m_readOnly->sizeHint().width() + m_checkAge->sizeHint().width()
-        + 320; // spacing, margins and the size grip
+    // The connection and the operator share what the chip, the link, the fixed labels and the bar's
+    // own margins, spacing and size grip leave: who acts is short and shown whole where it can be; a
+    // long connection path gives way (its middle). The bar's own part is measured while every item
+    // shows (a status message hides the left ones), not guessed: it depends on the style.
+    QStatusBar* bar = statusBar();
+    const QList<QWidget*> fixedItems { m_environment, m_connectButton, m_readOnly, m_checkAge };
+    if (bar->isVisible() && m_connection->isVisible()) {
+        int items = m_connection->width() + m_operator->width() + m_statusGap->width();
+        for (QWidget* item : fixedItems)
+            items += item->width();
+        m_statusBarOwn = std::max(0, bar->width() - items);
+    }
+    int fixed = m_statusBarOwn;
+    for (QWidget* item : fixedItems)
+        fixed += item->sizeHint().width();
     constexpr int least = 120;
-    const int available = std::max(2 * least, width() - fixed);
+    const int available = std::max(2 * least, bar->width() - fixed);
     // A few pixels beyond the text's advance: elidedText() elides a text given exactly its own width.
     const int forOperator
         = std::min(m_operator->fontMetrics().horizontalAdvance(m_operator->toolTip()) + 8, available - least);

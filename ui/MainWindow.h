@@ -116,6 +116,8 @@ private:
     QLabel* m_environment = nullptr;
     QLabel* m_readOnly = nullptr;
     QLabel* m_operator = nullptr;
+    QWidget* m_statusGap = nullptr; // the stretch between the left and the permanent items
+    int m_statusBarOwn = 60; // the status bar's margins, spacing and size grip, once measured
     QLabel* m_checkAge = nullptr;
     QDateTime m_lastCheck;
     QTimer m_ageTimer;

@@ -47,13 +47,6 @@ PreparedPlan prepare(Plan plan)
 
 } // namespace
 
-} // namespace cc::ui
-
-Q_DECLARE_METATYPE(cc::ui::PreparedPlan)
-Q_DECLARE_METATYPE(cc::ui::RepairPreview)
-
-namespace cc::ui {
-
 QString WriteFlow::summarize(const Plan& plan)
 {
     qsizetype rows = 0;
@@ -96,23 +89,23 @@ QString WriteFlow::outcomeText(const WriteOutcome& outcome)
 void WriteFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progress, WriteRequest request)
 {
     QPointer<QWidget> guard(parent);
-    Job preview = [inner = request.preview](
-                      Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
-        Result<QVariant> planned = inner(session, cancel, progress);
+    JobRunner::Work<PreparedPlan> preview = [inner = request.preview](Session& session, CancelToken& cancel,
+                                                const ProgressFn& progress) -> Result<PreparedPlan> {
+        Result<Plan> planned = inner(session, cancel, progress);
         if (!planned)
-            return planned;
-        return QVariant::fromValue(prepare((*planned).value<Plan>()));
+            return planned.error();
+        return prepare(*planned);
     };
-    const quint64 id = context->jobs().submit(JobRunner::Lane::Action, std::move(preview), parent,
-        [context, guard, progress, request](const JobOutcome& outcome) {
+    const quint64 id = context->jobs().submit<PreparedPlan>(JobRunner::Lane::Action, std::move(preview),
+        parent, [context, guard, progress, request](const Result<PreparedPlan>& outcome) {
             progress->finish();
             if (!guard)
                 return;
-            if (!outcome.ok) {
-                Prompt::error(guard, request.title, Wording::error(outcome.code, outcome.message));
+            if (!outcome) {
+                Prompt::error(guard, request.title, Wording::error(outcome.error()));
                 return;
             }
-            const PreparedPlan prepared = outcome.value.value<PreparedPlan>();
+            const PreparedPlan& prepared = *outcome;
             if (!prepared.changes) {
                 Prompt::noteShown(request.title, tr("Nothing to change."));
                 emit context->writeReported({ request.title, tr("Nothing to change."), {}, {}, false });
@@ -130,8 +123,8 @@ void WriteFlow::runRepair(
     ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request)
 {
     QPointer<QWidget> guard(parent);
-    Job preview
-        = [request](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
+    JobRunner::Work<RepairPreview> preview = [request](Session& session, CancelToken& cancel,
+                                                 const ProgressFn& progress) -> Result<RepairPreview> {
         auto keys = request.keys(session);
         if (!keys)
             return keys.error();
@@ -149,19 +142,19 @@ void WriteFlow::runRepair(
         prepared.forecast = PlanForecast::of(*plan, session.catalogue());
         prepared.plan = std::move(*plan);
         prepared.scope = request.scope;
-        return QVariant::fromValue(std::move(prepared));
+        return prepared;
     };
-    const quint64 id = context->jobs().submit(
+    const quint64 id = context->jobs().submit<RepairPreview>(
         JobRunner::Lane::Action, std::move(preview), parent,
-        [context, guard, progress, request](const JobOutcome& outcome) {
+        [context, guard, progress, request](const Result<RepairPreview>& outcome) {
             progress->finish();
             if (!guard)
                 return;
-            if (!outcome.ok) {
-                Prompt::error(guard, request.title, Wording::error(outcome.code, outcome.message));
+            if (!outcome) {
+                Prompt::error(guard, request.title, Wording::error(outcome.error()));
                 return;
             }
-            const RepairPreview prepared = outcome.value.value<RepairPreview>();
+            const RepairPreview& prepared = *outcome;
             const bool changes = std::any_of(prepared.plan.keys.cbegin(), prepared.plan.keys.cend(),
                 [](const KeyChange& key) { return !key.changes.isEmpty(); });
             if (!changes) {
@@ -184,7 +177,7 @@ void WriteFlow::runRepair(
                 else if (!key.changes.isEmpty())
                     changing.keys.append(key);
             }
-            Job apply = JobRunner::job<WriteOutcome>(
+            JobRunner::Work<WriteOutcome> apply(
                 [changing, unchanged, request](Session& session, CancelToken& cancel,
                     const ProgressFn& progress) -> Result<WriteOutcome> {
                     WriteOptions options;
@@ -203,14 +196,15 @@ void WriteFlow::runRepair(
     progress->start(id, tr("Preparing the preview…"));
 }
 
-void WriteFlow::runUndo(
-    ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job)
+void WriteFlow::runUndo(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
+    JobRunner::Work<WriteOutcome> job)
 {
     apply(context, parent, progress, title, std::move(job), {}, true);
 }
 
 void WriteFlow::runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress,
-    const QString& title, const QString& question, Job job, std::function<void(const WriteOutcome&)> applied)
+    const QString& title, const QString& question, JobRunner::Work<WriteOutcome> job,
+    std::function<void(const WriteOutcome&)> applied)
 {
     if (!question.isEmpty() && !Prompt::confirm(parent, title, question))
         return;
@@ -218,41 +212,39 @@ void WriteFlow::runDirect(ConsoleContext* context, QWidget* parent, JobProgress*
 }
 
 void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
-    Job job, std::function<void(const WriteOutcome&)> applied, bool undo)
+    JobRunner::Work<WriteOutcome> job, std::function<void(const WriteOutcome&)> applied, bool undo)
 {
     QPointer<QWidget> guard(parent);
     // The plan a write executed and the rows it changed are freed in the worker: the pages need only
     // which keys changed, and freeing 10,000 keys' rows took the GUI thread 0.6 s. The job itself (and
     // the plan it captured) may be destroyed by whichever thread drops the queued call last, so it is
     // released here, right after it ran.
-    auto inner = std::make_shared<Job>(std::move(job));
-    Job slimmed
-        = [inner](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
-        Result<QVariant> done = (*inner)(session, cancel, progress);
-        *inner = Job();
-        if (!done || (*done).metaType() != QMetaType::fromType<WriteOutcome>())
+    auto inner = std::make_shared<JobRunner::Work<WriteOutcome>>(std::move(job));
+    JobRunner::Work<WriteOutcome> slimmed
+        = [inner](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<WriteOutcome> {
+        Result<WriteOutcome> done = (*inner)(session, cancel, progress);
+        *inner = {};
+        if (!done)
             return done;
-        WriteOutcome outcome = (*done).value<WriteOutcome>();
-        *done = QVariant(); // the only other reference, so the clearing below frees instead of copying
-        for (KeyChange& key : outcome.applied) {
+        for (KeyChange& key : done->applied) {
             KeyChange which;
             which.key = key.key;
             which.action = key.action;
             key = std::move(which);
         }
-        return QVariant::fromValue(std::move(outcome));
+        return done;
     };
-    const quint64 id = context->jobs().submit(
+    const quint64 id = context->jobs().submit<WriteOutcome>(
         JobRunner::Lane::Action, std::move(slimmed), parent,
-        [context, guard, progress, title, applied, undo](const JobOutcome& outcome) {
+        [context, guard, progress, title, applied, undo](const Result<WriteOutcome>& outcome) {
             progress->finish();
-            if (!outcome.ok) {
-                Prompt::error(guard, title, Wording::error(outcome.code, outcome.message));
+            if (!outcome) {
+                Prompt::error(guard, title, Wording::error(outcome.error()));
                 emit context->databaseChanged(); // a cancelled batch may have committed earlier keys
                 emit context->wrote();
                 return;
             }
-            const WriteOutcome result = outcome.value.value<WriteOutcome>();
+            const WriteOutcome& result = *outcome;
             // Said in the page's message bar, with Undo, not in a box to dismiss.
             Prompt::noteShown(title, outcomeText(result));
             emit context->writeReported(

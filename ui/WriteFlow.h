@@ -1,7 +1,6 @@
 #pragma once
 
 #include "ConsoleContext.h"
-#include "CoreMetaTypes.h"
 #include "Repair.h"
 
 #include <QCoreApplication>
@@ -20,8 +19,8 @@ class JobProgress;
 // pages the database changed.
 struct WriteRequest {
     QString title; // "Sync progress → license"
-    Job preview; // value: cc::Plan
-    std::function<Job(const Plan& plan)> apply; // value: cc::WriteOutcome
+    JobRunner::Work<Plan> preview;
+    std::function<JobRunner::Work<WriteOutcome>(const Plan& plan)> apply;
     QString typeToConfirm;
     std::function<void(const WriteOutcome&)> applied; // after success, optional
 };
@@ -47,19 +46,20 @@ public:
     static void run(ConsoleContext* context, QWidget* parent, JobProgress* progress, WriteRequest request);
     // A write with no plan to preview (inject, revert): confirm, run, report.
     static void runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress,
-        const QString& title, const QString& question, Job job,
+        const QString& title, const QString& question, JobRunner::Work<WriteOutcome> job,
         std::function<void(const WriteOutcome&)> applied);
     static void runRepair(
         ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request);
     // Undo from the message bar: no question, reported without a further Undo.
-    static void runUndo(
-        ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title, Job job);
+    static void runUndo(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
+        JobRunner::Work<WriteOutcome> job);
     static QString summarize(const Plan& plan);
     static QString outcomeText(const WriteOutcome& outcome);
 
 private:
     static void apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
-        Job job, std::function<void(const WriteOutcome&)> applied, bool undo = false);
+        JobRunner::Work<WriteOutcome> job, std::function<void(const WriteOutcome&)> applied,
+        bool undo = false);
 };
 
 } // namespace cc::ui

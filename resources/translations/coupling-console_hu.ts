@@ -2669,20 +2669,30 @@ Utána: %6</translation>
         <translation>Típus</translation>
     </message>
     <message>
-        <source>Progress level</source>
-        <translation>Haladási szint</translation>
-    </message>
-    <message>
-        <source>License level</source>
-        <translation>Licencszint</translation>
-    </message>
-    <message>
         <source>Recommended action</source>
         <translation>Javasolt művelet</translation>
     </message>
     <message>
         <source>Reason</source>
         <translation>Ok</translation>
+    </message>
+    <message>
+        <source>Progress level: the level the progress row holds</source>
+        <translation>Haladási szint: az előrehaladási sor szintje</translation>
+    </message>
+    <message>
+        <source>License level: the level the license holds</source>
+        <translation>Licencszint: a licenc szintje</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <comment>column: the progress row&apos;s level</comment>
+        <translation>Előrehaladás</translation>
+    </message>
+    <message>
+        <source>License</source>
+        <comment>column: the license&apos;s level</comment>
+        <translation>Licenc</translation>
     </message>
 </context>
 <context>

@@ -10,6 +10,8 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <memory>
+
 using namespace cc;
 using cc::test::TestDatabase;
 
@@ -40,14 +42,14 @@ private slots:
         QSignalSpy finished(&worker, &CoreWorker::finished);
         QSignalSpy progress(&worker, &CoreWorker::progress);
         const quint64 id = worker.submit(
-            [](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<QVariant> {
+            [](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<void> {
                 CheckOptions check;
                 check.cancel = &cancel;
                 check.progress = report;
                 auto result = HealthCheck::run(session, check);
                 if (!result)
                     return result.error();
-                return QVariant::fromValue(runStatusName(result->status));
+                return Ok {};
             });
         QTest::qWait(100);
         QElapsedTimer sinceCancel;
@@ -59,8 +61,8 @@ private slots:
             stoppedAfter < 1000, qPrintable(QStringLiteral("stopped %1 ms after cancel").arg(stoppedAfter)));
         const auto outcome = finished.first().first().value<JobOutcome>();
         QCOMPARE(outcome.id, id);
-        QVERIFY(!outcome.ok);
-        QCOMPARE(outcome.code, ErrorCode::Cancelled);
+        QVERIFY(!outcome.result);
+        QCOMPARE(outcome.result.error().code, ErrorCode::Cancelled);
 
         auto session = Session::open(options);
         auto runs = RunStore::runs((**session).db(), 1);
@@ -81,20 +83,23 @@ private slots:
         CoreWorker worker(options);
         QSignalSpy finished(&worker, &CoreWorker::finished);
         QSignalSpy progress(&worker, &CoreWorker::progress);
+        // Written by the worker before it reports the job finished.
+        auto pairs = std::make_shared<qint64>(0);
         worker.submit(
-            [](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<QVariant> {
+            [pairs](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<void> {
                 CheckOptions check;
                 check.cancel = &cancel;
                 check.progress = report;
                 auto result = HealthCheck::run(session, check);
                 if (!result)
                     return result.error();
-                return QVariant::fromValue(result->totalPairs);
+                *pairs = result->totalPairs;
+                return Ok {};
             });
         QVERIFY(finished.wait(30000));
         const auto outcome = finished.first().first().value<JobOutcome>();
-        QVERIFY2(outcome.ok, qPrintable(outcome.message));
-        QVERIFY(outcome.value.toLongLong() > 20000);
+        QVERIFY2(outcome.result, qPrintable(outcome.result ? QString() : outcome.result.error().message));
+        QVERIFY(*pairs > 20000);
         QVERIFY(progress.size() >= 2);
         QCOMPARE(progress.last().at(1).toLongLong(), progress.last().at(2).toLongLong()); // ends at 100 %
     }

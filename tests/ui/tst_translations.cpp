@@ -27,9 +27,13 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QXmlStreamReader>
@@ -156,6 +160,18 @@ int accelerators(const QString& text)
 QString describe(const TsMessage& message)
 {
     return QStringLiteral("line %1, %2: \"%3\"").arg(message.line).arg(message.context, message.source);
+}
+
+// The real window started the way the application starts with Hungarian chosen, once its first
+// check is stored.
+std::unique_ptr<MainWindow> openInHungarian(TestDatabase& db, QSize size = QSize(1280, 800))
+{
+    QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hu"));
+    applyUserPreferences();
+    auto window = openWindow(db);
+    window->resize(size);
+    waitForIdle(*window, true);
+    return window;
 }
 
 } // namespace
@@ -366,12 +382,9 @@ private slots:
     // every kind, action and reason in Hungarian (Wording::reason): no English word from core.
     void noEnglishFromCoreReachesAHungarianScreen()
     {
-        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hu"));
-        applyUserPreferences();
         TestDatabase db;
         QVERIFY(db.initialise(300, 3, 0.08));
-        auto window = openWindow(db);
-        waitForIdle(*window, true);
+        auto window = openInHungarian(db);
         window->setCurrentPage(MainWindow::Violations);
         ViolationTableModel* model = window->violations()->model();
         QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() > 0, 10000);
@@ -403,12 +416,9 @@ private slots:
 
     void hungarianFitsAt1280Pixels()
     {
-        QSettings().setValue(QStringLiteral("ui/language"), QStringLiteral("hu"));
-        applyUserPreferences();
         TestDatabase db;
         QVERIFY(db.initialise(200, 3, 0.05));
-        auto window = openWindow(db); // 1280 × 800
-        waitForIdle(*window, true);
+        auto window = openInHungarian(db); // 1280 × 800
         window->setCurrentPage(MainWindow::User);
         window->userPage()->openUser(32);
         QTRY_VERIFY_WITH_TIMEOUT(!window->userPage()->trackPanels().isEmpty(), 10000);
@@ -445,6 +455,59 @@ private slots:
             }
         }
         QVERIFY2(squeezed.isEmpty(), qPrintable(squeezed.join(u'\n')));
+        // Who acts is shown whole in the status bar when the bar has room for it: the bar's own
+        // margins and spacing are measured, not guessed (a fixed guess elided it at 1280 px).
+        auto* who = child<QLabel>(window.get(), "statusOperator");
+        QTRY_COMPARE(who->text(), who->toolTip());
+        QStatusBar* bar = window->statusBar();
+        int items = 0;
+        for (QWidget* item : bar->findChildren<QWidget*>(Qt::FindDirectChildrenOnly))
+            items += item->isVisible() ? item->width() : 0;
+        QVERIFY2(items <= bar->width(), qPrintable(QStringLiteral("%1 > %2").arg(items).arg(bar->width())));
+    }
+
+    void nothingGoesOffScreenAt1024Pixels()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(200, 3, 0.05));
+        auto window = openInHungarian(db, QSize(1024, 640));
+        QStringList offScreen;
+        for (const auto page : { MainWindow::Violations, MainWindow::Audit, MainWindow::Runs }) {
+            window->setCurrentPage(page);
+            auto* table = window->page(page)->findChild<QTableView*>();
+            QVERIFY(table);
+            QTRY_VERIFY_WITH_TIMEOUT(table->model()->rowCount() > 0, 10000);
+            QCoreApplication::processEvents();
+            QHeaderView* header = table->horizontalHeader();
+            for (int column = 0; column < header->count(); ++column) {
+                const int right = header->sectionViewportPosition(column) + header->sectionSize(column);
+                if (!header->isSectionHidden(column) && right > table->viewport()->width())
+                    offScreen << QStringLiteral("%1 column \"%2\" ends at %3 of %4")
+                                     .arg(table->objectName(),
+                                         header->model()->headerData(column, Qt::Horizontal).toString())
+                                     .arg(right)
+                                     .arg(table->viewport()->width());
+            }
+            // Narrowed, never below its title.
+            for (int column = 0; column + 1 < header->count(); ++column)
+                QVERIFY(header->sectionSize(column) >= header->sectionSizeHint(column));
+        }
+        // A user's track panel puts its findings below the two sides and its writes in two rows.
+        window->setCurrentPage(MainWindow::User);
+        window->userPage()->openUser(32);
+        QTRY_VERIFY_WITH_TIMEOUT(!window->userPage()->trackPanels().isEmpty(), 10000);
+        QCoreApplication::processEvents();
+        auto* tracks = child<QScrollArea>(window.get(), "userTracks");
+        if (tracks->horizontalScrollBar()->maximum() > 0)
+            offScreen << QStringLiteral("the user's tracks scroll sideways by %1 px")
+                             .arg(tracks->horizontalScrollBar()->maximum());
+        QVERIFY2(offScreen.isEmpty(), qPrintable(offScreen.join(u'\n')));
+        // Wider again, the columns get their widths back.
+        window->setCurrentPage(MainWindow::Violations);
+        auto* violations = window->page(MainWindow::Violations)->findChild<QTableView*>();
+        const int narrow = violations->columnWidth(1);
+        window->resize(1600, 1000);
+        QTRY_VERIFY(violations->columnWidth(1) > narrow);
     }
 
     void choosingALanguageTakesEffectAtTheNextStart()

@@ -35,10 +35,10 @@ void ExportFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* prog
         return;
     }
     const auto write = request.write;
-    const quint64 id = context->jobs().submit(
+    const quint64 id = context->jobs().submit<qint64>(
         JobRunner::Lane::Action,
-        JobRunner::job<qint64>([path, format, write](Session& session, CancelToken& cancel,
-                                   const ProgressFn& report) -> Result<qint64> {
+        [path, format, write](
+            Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<qint64> {
             // QSaveFile writes beside the target and renames on commit; without a commit (cancel,
             // error) the partial file is removed.
             // A FIFO, a device or a directory is refused (core's rule, shared with the command line).
@@ -56,19 +56,18 @@ void ExportFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* prog
             if (!file.commit())
                 return refused(QStringLiteral("cannot write %1: %2").arg(path, file.errorString()));
             return *rows;
-        }),
+        },
         parent,
-        [parent, progress, path, title = request.title](const JobOutcome& outcome) {
+        [parent, progress, path, title = request.title](const Result<qint64>& written) {
             progress->finish();
-            if (outcome.ok)
+            if (written)
                 Prompt::information(parent, title,
-                    tr("%n row(s) written to %1.", nullptr,
-                        int(std::min<qint64>(outcome.value.toLongLong(), INT_MAX)))
+                    tr("%n row(s) written to %1.", nullptr, int(std::min<qint64>(*written, INT_MAX)))
                         .arg(QDir::toNativeSeparators(path)));
-            else if (outcome.code == ErrorCode::Cancelled)
+            else if (written.error().code == ErrorCode::Cancelled)
                 Prompt::information(parent, title, tr("Export cancelled; no file was written."));
             else
-                Prompt::error(parent, title, Wording::error(outcome.code, outcome.message));
+                Prompt::error(parent, title, Wording::error(written.error()));
         },
         [progress](qint64 done, qint64 total) { progress->setProgress(done, total); });
     progress->start(id, tr("Exporting to %1…").arg(QFileInfo(path).fileName()));

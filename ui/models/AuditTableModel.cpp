@@ -1,6 +1,5 @@
 #include "AuditTableModel.h"
 
-#include "CoreMetaTypes.h"
 #include "JobRunner.h"
 #include "ThemeColors.h"
 #include "Wording.h"
@@ -118,20 +117,22 @@ void AuditTableModel::load(qint64 afterId)
     AuditFilter filter = m_filter;
     filter.afterId = afterId;
     const quint64 generation = m_generation;
-    m_jobs->submit(JobRunner::Lane::Read,
-        JobRunner::job<QList<AuditEntry>>([filter](Session& session, CancelToken&, const ProgressFn&) {
+    m_jobs->submit<QList<AuditEntry>>(
+        JobRunner::Lane::Read,
+        [filter](Session& session, CancelToken&, const ProgressFn&) {
             return AuditLog::entries(session.db(), filter);
-        }),
-        this, [this, generation](const JobOutcome& outcome) {
+        },
+        this,
+        [this, generation](const Result<QList<AuditEntry>>& read) {
             if (generation != m_generation)
                 return;
             m_loading = false;
-            if (!outcome.ok) {
+            if (!read) {
                 m_atEnd = true;
-                emit failed(Wording::error(outcome.code, outcome.message));
+                emit failed(Wording::error(read.error()));
                 return;
             }
-            const auto entries = outcome.value.value<QList<AuditEntry>>();
+            const QList<AuditEntry>& entries = *read;
             if (entries.size() < pageSize)
                 m_atEnd = true;
             if (!entries.isEmpty()) {

@@ -1,6 +1,5 @@
 #include "ViolationTableModel.h"
 
-#include "CoreMetaTypes.h"
 #include "JobRunner.h"
 #include "Operations.h"
 #include "ThemeColors.h"
@@ -27,8 +26,6 @@ Result<ViolationFilter> narrowedToUser(Session& session, ViolationFilter filter,
 } // namespace
 
 } // namespace cc::ui
-
-Q_DECLARE_METATYPE(cc::ui::ViolationPage)
 
 namespace cc::ui {
 
@@ -136,6 +133,14 @@ QVariant ViolationTableModel::data(const QModelIndex& index, int role) const
 
 QVariant ViolationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole) {
+        // The two level columns have short titles, so that every column fits a 1024 px window.
+        if (section == ProgressColumn)
+            return tr("Progress level: the level the progress row holds");
+        if (section == LicenseColumn)
+            return tr("License level: the level the license holds");
+        return {};
+    }
     if (role != Qt::DisplayRole)
         return {};
     if (orientation == Qt::Vertical)
@@ -148,9 +153,9 @@ QVariant ViolationTableModel::headerData(int section, Qt::Orientation orientatio
     case KindColumn:
         return tr("Kind");
     case ProgressColumn:
-        return tr("Progress level");
+        return tr("Progress", "column: the progress row's level");
     case LicenseColumn:
-        return tr("License level");
+        return tr("License", "column: the license's level");
     case ActionColumn:
         return tr("Recommended action");
     case ReasonColumn:
@@ -230,9 +235,9 @@ void ViolationTableModel::load(const std::optional<ViolationCursor>& after, bool
     const QString user = m_user;
     const bool count = m_total < 0;
     const quint64 generation = m_generation;
-    m_jobs->submit(JobRunner::Lane::Read,
-        JobRunner::job<ViolationPage>([filter, user, count](Session& session, CancelToken&,
-                                          const ProgressFn&) -> Result<ViolationPage> {
+    m_jobs->submit<ViolationPage>(
+        JobRunner::Lane::Read,
+        [filter, user, count](Session& session, CancelToken&, const ProgressFn&) -> Result<ViolationPage> {
             auto query = narrowedToUser(session, filter, user);
             if (!query)
                 return query.error();
@@ -242,18 +247,19 @@ void ViolationTableModel::load(const std::optional<ViolationCursor>& after, bool
                 return rows.error();
             page.rows = *rows;
             return page;
-        }),
-        this, [this, generation, after, atTop, count](const JobOutcome& outcome) {
+        },
+        this,
+        [this, generation, after, atTop, count](const Result<ViolationPage>& read) {
             if (generation != m_generation)
                 return; // a newer filter replaced this request
             setLoading(false);
-            if (!outcome.ok) {
-                m_error = Wording::error(outcome.code, outcome.message);
+            if (!read) {
+                m_error = Wording::error(read.error());
                 m_atEnd = true;
                 emit failed(m_error);
                 return;
             }
-            received(after, atTop, outcome.value.value<ViolationPage>().rows);
+            received(after, atTop, read->rows);
             if (count)
                 countTotal();
         });
@@ -267,21 +273,23 @@ void ViolationTableModel::countTotal()
     filter.after.reset();
     const QString user = m_user;
     const quint64 generation = m_generation;
-    m_countJob = m_jobs->submit(JobRunner::Lane::Read,
-        JobRunner::job<qint64>(
-            [filter, user](Session& session, CancelToken& cancel, const ProgressFn&) -> Result<qint64> {
-                auto query = narrowedToUser(session, filter, user);
-                if (!query)
-                    return query.error();
-                const CancelToken::InterruptScope interruptible(&cancel, session.db().interrupter());
-                return RunStore::countViolations(session.db(), *query);
-            }),
-        this, [this, generation](const JobOutcome& outcome) {
-            if (outcome.id == m_countJob)
+    auto job = std::make_shared<quint64>(0); // this count's id, known once it is submitted
+    m_countJob = *job = m_jobs->submit<qint64>(
+        JobRunner::Lane::Read,
+        [filter, user](Session& session, CancelToken& cancel, const ProgressFn&) -> Result<qint64> {
+            auto query = narrowedToUser(session, filter, user);
+            if (!query)
+                return query.error();
+            const CancelToken::InterruptScope interruptible(&cancel, session.db().interrupter());
+            return RunStore::countViolations(session.db(), *query);
+        },
+        this,
+        [this, generation, job](const Result<qint64>& counted) {
+            if (*job == m_countJob)
                 m_countJob = 0;
-            if (generation != m_generation || !outcome.ok)
+            if (generation != m_generation || !counted)
                 return; // a newer filter replaced it; a failure shows on the next page load
-            m_total = outcome.value.toLongLong();
+            m_total = *counted;
             emit totalChanged(m_total);
         });
 }

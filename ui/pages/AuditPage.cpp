@@ -1,7 +1,6 @@
 #include "AuditPage.h"
 
 #include "ConsoleContext.h"
-#include "CoreMetaTypes.h"
 #include "Prompt.h"
 #include "Reverter.h"
 #include "ThemeColors.h"
@@ -95,6 +94,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_table->setColumnWidth(AuditTableModel::OperatorColumn, 180);
     m_table->setColumnWidth(AuditTableModel::TrackColumn, 160);
     widenColumnsToTitles(m_table);
+    keepColumnsInView(m_table);
     showFullTextOfCutCells(m_table);
     m_diff = new QTextBrowser(splitter);
     m_diff->setObjectName(QStringLiteral("auditDiff"));
@@ -291,13 +291,13 @@ void AuditPage::revertSelected()
     const QString title = tr("Revert audit entry #%1").arg(id);
     // Asked only when the revert can be done: an entry reverted already (its rows no longer as it
     // left them) is refused here, before any question, with core's reason.
-    m_context->jobs().submit(JobRunner::Lane::Action,
-        JobRunner::job<Plan>([id](Session& session, CancelToken&, const ProgressFn&) {
-            return Reverter::preview(session, id);
-        }),
-        this, [this, entry, title](const JobOutcome& outcome) {
-            if (!outcome.ok) {
-                Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
+    m_context->jobs().submit<Plan>(
+        JobRunner::Lane::Action,
+        [id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::preview(session, id); },
+        this,
+        [this, entry, title](const Result<Plan>& outcome) {
+            if (!outcome) {
+                Prompt::error(this, title, Wording::error(outcome.error()));
                 return;
             }
             const Action action = entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
@@ -308,7 +308,7 @@ void AuditPage::revertSelected()
 void AuditPage::confirmRevert(const AuditEntry& entry, const QString& title)
 {
     const qint64 id = entry.id;
-    Job job = JobRunner::job<WriteOutcome>(
+    JobRunner::Work<WriteOutcome> job(
         [id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
     const QString confirmText = entry.userId ? m_context->confirmationFor(*entry.userId) : QString();
     if (!confirmText.isEmpty()) {
@@ -336,7 +336,7 @@ void AuditPage::revertSelectedBatch()
     const AuditEntry entry = m_model->entry(rows.first().row());
     const qint64 batch = *entry.batchId;
     // The worker reads the batch's entries and reverts them newest first in one transaction.
-    Job job = JobRunner::job<WriteOutcome>([batch](Session& session, CancelToken&, const ProgressFn&) {
+    JobRunner::Work<WriteOutcome> job([batch](Session& session, CancelToken&, const ProgressFn&) {
         return Reverter::revertBatch(session, batch);
     });
     const QString title = tr("Revert batch #%1").arg(batch);

@@ -1,9 +1,8 @@
 #include "DashboardPage.h"
 
 #include "ConsoleContext.h"
-#include "CoreMetaTypes.h"
-#include "HealthCheck.h"
 #include "Prompt.h"
+#include "ScheduledCheck.h"
 #include "ThemeColors.h"
 #include "Wording.h"
 #include "charts/CountBarChart.h"
@@ -259,14 +258,16 @@ void DashboardPage::refresh()
         return;
     m_refreshing = true;
     const qint64 range = rangeSeconds();
-    m_context->jobs().submit(JobRunner::Lane::Read,
-        JobRunner::job<DashboardSnapshot>([range](Session& session, CancelToken&, const ProgressFn&) {
+    m_context->jobs().submit<DashboardSnapshot>(
+        JobRunner::Lane::Read,
+        [range](Session& session, CancelToken&, const ProgressFn&) {
             return DashboardSnapshot::read(session, range);
-        }),
-        this, [this](const JobOutcome& outcome) {
+        },
+        this,
+        [this](const Result<DashboardSnapshot>& outcome) {
             m_refreshing = false;
-            if (!outcome.ok) {
-                showFailure(Wording::error(outcome.code, outcome.message));
+            if (!outcome) {
+                showFailure(Wording::error(outcome.error()));
                 return;
             }
             m_failed = false;
@@ -274,7 +275,7 @@ void DashboardPage::refresh()
             m_errorBanner->hide();
             m_refresh->setSuspended(!m_windowActive, tr("paused while hidden"));
             m_refresh->restart();
-            render(outcome.value.value<DashboardSnapshot>());
+            render(*outcome);
             // A new database: show a real check at once instead of an empty dashboard.
             const ConsoleInfo& info = m_context->info();
             if (!m_autoChecked && !m_snapshot.latest && !m_snapshot.newest && info.loaded
@@ -450,16 +451,16 @@ void DashboardPage::exportPdf()
     if (path.isEmpty())
         return;
     m_exportButton->setEnabled(false);
-    m_context->jobs().submit(JobRunner::Lane::Read,
-        JobRunner::job<ReportContent>(
-            [](Session& session, CancelToken&, const ProgressFn&) { return ReportContent::load(session); }),
-        this, [this, path, title](const JobOutcome& outcome) {
+    m_context->jobs().submit<ReportContent>(
+        JobRunner::Lane::Read,
+        [](Session& session, CancelToken&, const ProgressFn&) { return ReportContent::load(session); }, this,
+        [this, path, title](const Result<ReportContent>& outcome) {
             m_exportButton->setEnabled(true);
-            if (!outcome.ok) {
-                Prompt::error(this, title, Wording::error(outcome.code, outcome.message));
+            if (!outcome) {
+                Prompt::error(this, title, Wording::error(outcome.error()));
                 return;
             }
-            const auto written = HealthReportWriter::writePdf(outcome.value.value<ReportContent>(), path);
+            const auto written = HealthReportWriter::writePdf(*outcome, path);
             if (!written) {
                 Prompt::error(this, title, Wording::error(written.error()));
                 return;
@@ -528,47 +529,37 @@ void DashboardPage::startCheck(bool scheduled)
 {
     if (m_checkJob != 0)
         return; // one at a time
-    const qint64 minimumAge = scheduled ? qint64(m_scheduleMinutes) * 60 : -1;
-    Job job = [minimumAge](
-                  Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<QVariant> {
-        if (minimumAge > 0 && session.toolsInstalled()) {
-            auto latest = RunStore::latestCompleted(session.db());
-            if (!latest)
-                return latest.error();
-            if (*latest && (*latest)->startedAt.secsTo(session.now()) < minimumAge)
-                return QVariant(); // a younger run exists, by anyone: skip
-        }
-        CheckOptions options;
-        options.violationLimit = 0;
-        options.cancel = &cancel;
-        options.progress = progress;
-        auto report = HealthCheck::run(session, options);
-        if (!report)
-            return report.error();
-        return QVariant::fromValue(*report);
-    };
+    const qint64 interval = scheduled ? qint64(m_scheduleMinutes) * 60 : 0;
+    JobRunner::Work<std::optional<HealthReport>> job
+        = [interval](Session& session, CancelToken& cancel, const ProgressFn& progress) {
+              CheckOptions options;
+              options.violationLimit = 0;
+              options.cancel = &cancel;
+              options.progress = progress;
+              return ScheduledCheck::run(session, options, interval);
+          };
     m_checkButton->setEnabled(false);
     m_checkButton->setText(tr("Checking…"));
-    m_checkJob = m_context->jobs().submit(
+    m_checkJob = m_context->jobs().submit<std::optional<HealthReport>>(
         JobRunner::Lane::Action, std::move(job), this,
-        [this](const JobOutcome& outcome) {
+        [this](const Result<std::optional<HealthReport>>& outcome) {
             m_checkJob = 0;
             m_progress->finish();
             m_checkButton->setEnabled(true);
             m_checkButton->setText(tr("Run check now"));
             if (std::exchange(m_recheckPending, false))
                 QTimer::singleShot(0, this, &DashboardPage::checkAfterWrite);
-            if (!outcome.ok) {
-                if (outcome.code == ErrorCode::Cancelled)
+            if (!outcome) {
+                if (outcome.error().code == ErrorCode::Cancelled)
                     m_noticeBanner->showMessage(tr("The check was cancelled; it is stored as cancelled."));
                 else
-                    Prompt::error(this, tr("Health check"), Wording::error(outcome.code, outcome.message));
+                    Prompt::error(this, tr("Health check"), Wording::error(outcome.error()));
                 refresh();
                 return;
             }
-            if (!outcome.value.isValid())
-                return; // scheduled check skipped
-            const HealthReport report = outcome.value.value<HealthReport>();
+            if (!*outcome)
+                return; // scheduled check skipped: a younger run exists
+            const HealthReport& report = **outcome;
             if (!report.runId) {
                 // Not stored (read-only or no tool tables): show this result directly.
                 m_noticeBanner->showMessage(tr("This check was not stored: %1").arg(report.message));

@@ -1,7 +1,6 @@
 #include "QaLabPage.h"
 
 #include "ConsoleContext.h"
-#include "CoreMetaTypes.h"
 #include "Injector.h"
 #include "Reverter.h"
 #include "ThemeColors.h"
@@ -156,19 +155,19 @@ void QaLabPage::updateAvailability()
 void QaLabPage::inject()
 {
     const QString kind = m_kind->currentData().toString();
-    Job job;
+    JobRunner::Work<WriteOutcome> job;
     QString target;
     if (m_oneKey->isChecked()) {
         const KeyRef key { m_userId->value(), m_track->currentText() };
         target = tr("user %1, %2").arg(key.userId).arg(key.track);
-        job = JobRunner::job<WriteOutcome>([kind, key](Session& session, CancelToken&, const ProgressFn&) {
+        job = JobRunner::Work<WriteOutcome>([kind, key](Session& session, CancelToken&, const ProgressFn&) {
             return Injector::injectOne(session, kind, key);
         });
     } else {
         const int count = m_count->value();
         const quint64 seed = quint64(m_seed->value());
         target = tr("%n random key(s), seed %1", nullptr, count).arg(seed);
-        job = JobRunner::job<WriteOutcome>(
+        job = JobRunner::Work<WriteOutcome>(
             [kind, count, seed](Session& session, CancelToken&, const ProgressFn&) {
                 return Injector::injectRandom(session, kind, count, seed);
             });
@@ -213,7 +212,7 @@ void QaLabPage::undo(int row)
     if (row < 0 || row >= m_done.size() || m_done.at(row).undone)
         return;
     const Injection injection = m_done.at(row);
-    Job job = JobRunner::job<WriteOutcome>(
+    JobRunner::Work<WriteOutcome> job(
         [injection](Session& session, CancelToken&, const ProgressFn&) -> Result<WriteOutcome> {
             if (injection.batchId)
                 return Reverter::revertBatch(session, *injection.batchId);

@@ -1,7 +1,6 @@
 #include "RunHistoryPage.h"
 
 #include "ConsoleContext.h"
-#include "CoreMetaTypes.h"
 #include "Wording.h"
 #include "export/ExportFlow.h"
 #include "models/RunHistoryModel.h"
@@ -61,6 +60,7 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
     m_table->setColumnWidth(RunHistoryModel::WarningsColumn, 90);
     m_table->setColumnWidth(RunHistoryModel::DurationColumn, 100);
     widenColumnsToTitles(m_table);
+    keepColumnsInView(m_table);
     showFullTextOfCutCells(m_table);
     m_table->setToolTip(tr("Press Enter or double-click a run to see its violations"));
     layout->addWidget(m_table, 1);
@@ -112,22 +112,24 @@ void RunHistoryPage::reload()
     m_loading = true;
     if (m_model->rowCount() == 0)
         m_summary->setText(tr("Loading…"));
-    m_context->jobs().submit(JobRunner::Lane::Read,
-        JobRunner::job<QList<HealthReport>>([](Session& session, CancelToken&, const ProgressFn&) {
+    m_context->jobs().submit<QList<HealthReport>>(
+        JobRunner::Lane::Read,
+        [](Session& session, CancelToken&, const ProgressFn&) {
             return RunStore::runs(session.db(), runLimit);
-        }),
-        this, [this](const JobOutcome& outcome) {
+        },
+        this,
+        [this](const Result<QList<HealthReport>>& outcome) {
             m_loading = false;
-            if (!outcome.ok) {
+            if (!outcome) {
                 m_loadedOnce = false; // try again when shown next
-                m_summary->setText(tr("The run history cannot be read. %1")
-                                       .arg(Wording::error(outcome.code, outcome.message)));
+                m_summary->setText(
+                    tr("The run history cannot be read. %1").arg(Wording::error(outcome.error())));
                 return;
             }
             const QModelIndexList selected = m_table->selectionModel()->selectedRows();
             const QVariant selectedId
                 = selected.isEmpty() ? QVariant() : selected.first().data(RunHistoryModel::RunIdRole);
-            m_model->setRuns(outcome.value.value<QList<HealthReport>>());
+            m_model->setRuns(*outcome);
             const int count = m_model->rowCount();
             if (count == 0)
                 m_summary->setText(tr("No check has been stored yet. Run one from the dashboard (F5)."));

@@ -3,7 +3,6 @@
 #include "Administration.h"
 #include "Appearance.h"
 #include "ConsoleContext.h"
-#include "CoreMetaTypes.h"
 #include "Prompt.h"
 #include "Translations.h"
 #include "Wording.h"
@@ -195,15 +194,17 @@ void SettingsPage::saveThresholds()
     const QString healthy = Wording::coreDecimal(m_healthy->text());
     const QString degraded = Wording::coreDecimal(m_degraded->text());
     m_saveThresholds->setEnabled(false);
-    const quint64 id = m_context->jobs().submit(JobRunner::Lane::Action,
-        JobRunner::job<qint64>([healthy, degraded](Session& session, CancelToken&, const ProgressFn&) {
+    const quint64 id = m_context->jobs().submit<qint64>(
+        JobRunner::Lane::Action,
+        [healthy, degraded](Session& session, CancelToken&, const ProgressFn&) {
             return Administration::setThresholds(session, healthy, degraded);
-        }),
-        this, [this](const JobOutcome& outcome) {
+        },
+        this,
+        [this](const Result<qint64>& outcome) {
             m_progress->finish();
             m_saveThresholds->setEnabled(true);
-            if (!outcome.ok) {
-                Prompt::error(this, tr("Health thresholds"), Wording::error(outcome.code, outcome.message));
+            if (!outcome) {
+                Prompt::error(this, tr("Health thresholds"), Wording::error(outcome.error()));
                 return;
             }
             Prompt::information(this, tr("Health thresholds"),

@@ -1,7 +1,6 @@
 #include "UserPage.h"
 
 #include "ConsoleContext.h"
-#include "CoreMetaTypes.h"
 #include "Operations.h"
 #include "Prompt.h"
 #include "Repair.h"
@@ -89,6 +88,7 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(m_progress);
 
     auto* scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("userTracks"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_tracksHost = new QWidget(scroll);
@@ -228,18 +228,20 @@ void UserPage::search(const QString& text)
     if (query.isEmpty())
         return;
     m_search->setText(query);
-    m_context->jobs().submit(JobRunner::Lane::Read,
-        JobRunner::job<QList<UserSummary>>([query](Session& session, CancelToken&, const ProgressFn&) {
+    m_context->jobs().submit<QList<UserSummary>>(
+        JobRunner::Lane::Read,
+        [query](Session& session, CancelToken&, const ProgressFn&) {
             return UserView::search(session, query, listedUsers + 1); // one more tells a cap
-        }),
-        this, [this](const JobOutcome& outcome) {
+        },
+        this,
+        [this](const Result<QList<UserSummary>>& outcome) {
             m_results->clear();
-            if (!outcome.ok) {
-                m_message->setText(Wording::error(outcome.code, outcome.message));
+            if (!outcome) {
+                m_message->setText(Wording::error(outcome.error()));
                 m_message->show();
                 return;
             }
-            auto users = outcome.value.value<QList<UserSummary>>();
+            auto users = *outcome;
             const bool capped = users.size() > listedUsers;
             users = users.mid(0, listedUsers);
             if (users.size() == 1) {
@@ -266,17 +268,18 @@ void UserPage::search(const QString& text)
 
 void UserPage::openUser(qint64 userId)
 {
-    m_context->jobs().submit(JobRunner::Lane::Read,
-        JobRunner::job<UserView>([userId](Session& session, CancelToken&, const ProgressFn&) {
-            return UserView::load(session, userId);
-        }),
-        this, [this](const JobOutcome& outcome) {
-            if (!outcome.ok) {
-                m_message->setText(Wording::error(outcome.code, outcome.message));
+    m_context->jobs().submit<UserView>(
+        JobRunner::Lane::Read,
+        [userId](
+            Session& session, CancelToken&, const ProgressFn&) { return UserView::load(session, userId); },
+        this,
+        [this](const Result<UserView>& outcome) {
+            if (!outcome) {
+                m_message->setText(Wording::error(outcome.error()));
                 m_message->show();
                 return;
             }
-            m_view = outcome.value.value<UserView>();
+            m_view = *outcome;
             m_loaded = true;
             m_results->hide();
             m_message->hide();
@@ -426,7 +429,7 @@ void UserPage::writeTrack(const TrackView& track, TrackPanel::Request request)
     WriteRequest write;
     write.typeToConfirm = m_context->confirmationFor(key.userId);
     write.apply = [](const Plan& plan) {
-        return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
+        return JobRunner::Work<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
             return CouplingWriter::apply(session, plan);
         });
     };
@@ -442,7 +445,7 @@ void UserPage::writeTrack(const TrackView& track, TrackPanel::Request request)
         if (!choice)
             return;
         write.title = tr("Set level %1 for user %2, %3").arg(choice->level).arg(key.userId).arg(key.track);
-        write.preview = JobRunner::job<Plan>(
+        write.preview = JobRunner::Work<Plan>(
             [key, choice = *choice](Session& session, CancelToken&, const ProgressFn&) {
                 return CouplingWriter::preview(session, { key },
                     Operations::setLevelPlanner(choice.level, choice.reason, ProgressDelta {}));
@@ -457,7 +460,7 @@ void UserPage::writeTrack(const TrackView& track, TrackPanel::Request request)
                                                                     : tr("Sync toward the higher level");
         write.title += tr(" for user %1, %2").arg(key.userId).arg(key.track);
         write.preview
-            = JobRunner::job<Plan>([key, direction](Session& session, CancelToken&, const ProgressFn&) {
+            = JobRunner::Work<Plan>([key, direction](Session& session, CancelToken&, const ProgressFn&) {
                   return Operations::previewSync(session, key, direction);
               });
     }
@@ -481,11 +484,11 @@ void UserPage::previewRepair()
     write.title = tr("Repair all tracks of user %1").arg(userId);
     write.typeToConfirm = m_context->confirmationFor(userId);
     write.preview
-        = JobRunner::job<Plan>([userId, options](Session& session, CancelToken&, const ProgressFn&) {
+        = JobRunner::Work<Plan>([userId, options](Session& session, CancelToken&, const ProgressFn&) {
               return Repair::previewUser(session, userId, QString(), options);
           });
     write.apply = [](const Plan& plan) {
-        return JobRunner::job<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
+        return JobRunner::Work<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
             return CouplingWriter::apply(session, plan);
         });
     };
@@ -515,7 +518,7 @@ void UserPage::confirmRevert()
                   QString::fromUtf8(QJsonDocument(entry.after).toJson(QJsonDocument::Compact)));
     const QString confirmText = m_context->confirmationFor(m_view.user.id);
     const qint64 id = entry.id;
-    Job job = JobRunner::job<WriteOutcome>(
+    JobRunner::Work<WriteOutcome> job(
         [id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
     if (!confirmText.isEmpty()) {
         if (!Prompt::confirmPlan(this, tr("Revert last change"),

@@ -113,6 +113,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     const QByteArray header = QSettings().value(QStringLiteral("violations/header")).toByteArray();
     if (!header.isEmpty())
         m_table->horizontalHeader()->restoreState(header);
+    keepColumnsInView(m_table);
     layout->addWidget(m_table, 1);
 
     auto* actions = new QHBoxLayout;
@@ -268,18 +269,18 @@ void ViolationsPage::applyFilter()
 
 void ViolationsPage::loadRuns()
 {
-    m_context->jobs().submit(JobRunner::Lane::Read,
-        JobRunner::job<QList<HealthReport>>([](Session& session, CancelToken&, const ProgressFn&) {
-            return RunStore::runs(session.db(), 200);
-        }),
-        this, [this](const JobOutcome& outcome) {
-            if (!outcome.ok)
+    m_context->jobs().submit<QList<HealthReport>>(
+        JobRunner::Lane::Read,
+        [](Session& session, CancelToken&, const ProgressFn&) { return RunStore::runs(session.db(), 200); },
+        this,
+        [this](const Result<QList<HealthReport>>& outcome) {
+            if (!outcome)
                 return;
             const QVariant current = m_run->currentData();
             const QSignalBlocker block(m_run);
             while (m_run->count() > 1)
                 m_run->removeItem(1);
-            for (const HealthReport& run : outcome.value.value<QList<HealthReport>>()) {
+            for (const HealthReport& run : *outcome) {
                 if (!run.runId || run.status == RunStatus::Running)
                     continue;
                 const QString rate

@@ -31,5 +31,3 @@ public:
 };
 
 } // namespace cc::ui
-
-Q_DECLARE_METATYPE(cc::ReportContent)

@@ -92,7 +92,7 @@ void MessageBar::undo()
     const std::optional<qint64> batch = m_report.batchId;
     QList<qint64> ids = m_report.auditIds;
     std::sort(ids.begin(), ids.end(), std::greater<>());
-    Job job = JobRunner::job<WriteOutcome>(
+    JobRunner::Work<WriteOutcome> job(
         [batch, ids](Session& session, CancelToken&, const ProgressFn&) -> Result<WriteOutcome> {
             if (batch)
                 return Reverter::revertBatch(session, *batch);

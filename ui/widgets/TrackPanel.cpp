@@ -3,9 +3,9 @@
 #include "ThemeColors.h"
 #include "Wording.h"
 
+#include <QBoxLayout>
 #include <QDateTime>
 #include <QGridLayout>
-#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
@@ -106,7 +106,8 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     header->addStretch();
     layout->addLayout(header);
 
-    auto* body = new QHBoxLayout;
+    auto* body = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_body = body;
     m_fields = new QTableWidget(this);
     m_fields->setObjectName(QStringLiteral("trackFields"));
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -184,17 +185,36 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
 
     if (staff)
         return; // nothing to repair (docs/BEHAVIOUR.md C2)
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"),
-        Action::SyncOne, Request::SyncProgressToLicense, info));
-    buttons->addWidget(addButton(QStringLiteral("syncLicenseToProgress"), tr("Sync license → progress"),
-        Action::SyncOne, Request::SyncLicenseToProgress, info));
-    buttons->addWidget(addButton(QStringLiteral("syncTowardHigher"), tr("Sync toward higher"),
-        Action::SyncOne, Request::SyncTowardHigher, info));
-    buttons->addWidget(addButton(
-        QStringLiteral("setLevelButton"), tr("Set level…"), Action::SetLevel, Request::SetLevel, info));
-    buttons->addStretch();
-    layout->addLayout(buttons);
+    addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"), Action::SyncOne,
+        Request::SyncProgressToLicense, info);
+    addButton(QStringLiteral("syncLicenseToProgress"), tr("Sync license → progress"), Action::SyncOne,
+        Request::SyncLicenseToProgress, info);
+    addButton(QStringLiteral("syncTowardHigher"), tr("Sync toward higher"), Action::SyncOne,
+        Request::SyncTowardHigher, info);
+    addButton(QStringLiteral("setLevelButton"), tr("Set level…"), Action::SetLevel, Request::SetLevel, info);
+    m_buttonGrid = new QGridLayout;
+    layout->addLayout(m_buttonGrid);
+    placeButtons(4);
+}
+
+void TrackPanel::placeButtons(int columns)
+{
+    for (int request = 0; request < int(m_buttons.size()); ++request) {
+        m_buttonGrid->removeWidget(m_buttons.value(request));
+        m_buttonGrid->addWidget(m_buttons.value(request), request / columns, request % columns);
+    }
+    m_buttonGrid->setColumnStretch(columns, 1);
+    m_buttonGrid->setColumnStretch(columns == 4 ? 2 : 4, 0);
+}
+
+void TrackPanel::resizeEvent(QResizeEvent* event)
+{
+    QFrame::resizeEvent(event);
+    // Narrow (a 1024 px window): the findings go below the two sides instead of off-screen beside them.
+    const bool narrow = width() < narrowWidth;
+    m_body->setDirection(narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight);
+    if (m_buttonGrid) // and the four writes in two rows
+        placeButtons(narrow ? 2 : 4);
 }
 
 QPushButton* TrackPanel::addButton(

@@ -6,6 +6,8 @@
 #include <QFrame>
 #include <QHash>
 
+class QBoxLayout;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QTableWidget;
@@ -37,7 +39,12 @@ public:
 signals:
     void requested(cc::ui::TrackPanel::Request request);
 
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
 private:
+    static constexpr int narrowWidth = 820; // above the side-by-side layout's minimum width
+    void placeButtons(int columns);
     void fillFields();
     void recolourFields(); // after a theme switch
     QPushButton* addButton(const QString& objectName, const QString& text, Action action, Request request,
@@ -46,6 +53,8 @@ private:
     TrackView m_view;
     QTableWidget* m_fields = nullptr;
     QLabel* m_findings = nullptr;
+    QBoxLayout* m_body = nullptr;
+    QGridLayout* m_buttonGrid = nullptr; // null for a staff credential: nothing to repair
     QHash<int, QPushButton*> m_buttons;
 };
 
