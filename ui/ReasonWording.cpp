@@ -5,6 +5,8 @@
 // A reason of an unknown shape is shown as stored.
 #include "Wording.h"
 
+#include "KeyClassifier.h"
+
 #include <QRegularExpression>
 
 namespace cc::ui {
@@ -46,44 +48,76 @@ QString outOfRange(const QString& reason)
     return Wording::tr("%1 outside 1..%2").arg(sides.join(QStringLiteral(", ")), parts->at(1));
 }
 
+// A primary kind's reason; std::nullopt when the sentence is not the one core writes for it.
+std::optional<QString> primaryReason(ViolationKind kind, const QString& reason)
+{
+    std::optional<QStringList> parts;
+    switch (kind) {
+    case ViolationKind::DuplicateProgress:
+        if ((parts = capture(QStringLiteral("(\\d+) progress rows for this track"), reason)))
+            return Wording::tr("%1 progress rows for this track").arg(parts->at(0));
+        break;
+    case ViolationKind::DuplicateLicense:
+        if ((parts = capture(QStringLiteral("(\\d+) license rows for this track"), reason)))
+            return Wording::tr("%1 license rows for this track").arg(parts->at(0));
+        break;
+    case ViolationKind::UnknownSpecialization:
+        if ((parts = capture(QStringLiteral("track (.*) is not in the level catalogue"), reason)))
+            return Wording::tr("track %1 is not in the level catalogue").arg(parts->at(0));
+        break;
+    case ViolationKind::MissingLicense:
+        if ((parts = capture(QStringLiteral("progress at level (\\S+), no license"), reason)))
+            return Wording::tr("progress at level %1, no license").arg(level(parts->at(0)));
+        break;
+    case ViolationKind::MissingProgress:
+        if ((parts = capture(QStringLiteral("license at level (\\S+), no progress"), reason)))
+            return Wording::tr("license at level %1, no progress").arg(level(parts->at(0)));
+        break;
+    case ViolationKind::LevelOutOfRange:
+        return outOfRange(reason);
+    case ViolationKind::LevelMismatch:
+        if ((parts = capture(QStringLiteral("license level (\\S+), progress level (\\S+)"), reason)))
+            return Wording::tr("license level %1, progress level %2").arg(parts->at(0), parts->at(1));
+        break;
+    case ViolationKind::SpellingMismatch:
+        if ((parts = capture(QStringLiteral("progress spelled (.*), license spelled (.*)"), reason)))
+            return Wording::tr("progress spelled %1, license spelled %2").arg(parts->at(0), parts->at(1));
+        break;
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> warningReason(WarningKind kind, const QString& reason)
+{
+    std::optional<QStringList> parts;
+    switch (kind) {
+    case WarningKind::UnjustifiedLevel:
+    case WarningKind::PendingLevelUp:
+        if ((parts = capture(
+                 QStringLiteral("progress level (\\S+), the counters justify level (\\S+)"), reason)))
+            return Wording::tr("progress level %1, the counters justify level %2")
+                .arg(parts->at(0), parts->at(1));
+        break;
+    case WarningKind::MaxBelowCurrent:
+        if ((parts = capture(
+                 QStringLiteral("license max_achieved_level (\\S+) below its current level (\\S+)"), reason)))
+            return Wording::tr("license max_achieved_level %1 below its current level %2")
+                .arg(parts->at(0), parts->at(1));
+        break;
+    }
+    return std::nullopt;
+}
+
 } // namespace
 
 QString Wording::reason(const QString& kind, const QString& reason)
 {
-    const auto is = [&kind](const char* name) { return kind == QLatin1String(name); };
-    std::optional<QStringList> parts;
-    if (is("duplicate_progress")
-        && (parts = capture(QStringLiteral("(\\d+) progress rows for this track"), reason)))
-        return tr("%1 progress rows for this track").arg(parts->at(0));
-    if (is("duplicate_license")
-        && (parts = capture(QStringLiteral("(\\d+) license rows for this track"), reason)))
-        return tr("%1 license rows for this track").arg(parts->at(0));
-    if (is("unknown_specialization")
-        && (parts = capture(QStringLiteral("track (.*) is not in the level catalogue"), reason)))
-        return tr("track %1 is not in the level catalogue").arg(parts->at(0));
-    if (is("missing_license")
-        && (parts = capture(QStringLiteral("progress at level (\\S+), no license"), reason)))
-        return tr("progress at level %1, no license").arg(level(parts->at(0)));
-    if (is("missing_progress")
-        && (parts = capture(QStringLiteral("license at level (\\S+), no progress"), reason)))
-        return tr("license at level %1, no progress").arg(level(parts->at(0)));
-    if (is("level_out_of_range"))
-        return outOfRange(reason);
-    if (is("level_mismatch")
-        && (parts = capture(QStringLiteral("license level (\\S+), progress level (\\S+)"), reason)))
-        return tr("license level %1, progress level %2").arg(parts->at(0), parts->at(1));
-    if (is("spelling_mismatch")
-        && (parts = capture(QStringLiteral("progress spelled (.*), license spelled (.*)"), reason)))
-        return tr("progress spelled %1, license spelled %2").arg(parts->at(0), parts->at(1));
-    if ((is("unjustified_level") || is("pending_level_up"))
-        && (parts
-            = capture(QStringLiteral("progress level (\\S+), the counters justify level (\\S+)"), reason)))
-        return tr("progress level %1, the counters justify level %2").arg(parts->at(0), parts->at(1));
-    if (is("max_below_current")
-        && (parts = capture(
-                QStringLiteral("license max_achieved_level (\\S+) below its current level (\\S+)"), reason)))
-        return tr("license max_achieved_level %1 below its current level %2").arg(parts->at(0), parts->at(1));
-    return reason;
+    std::optional<QString> worded;
+    if (const auto primary = kindFromName(kind))
+        worded = primaryReason(*primary, reason);
+    else if (const auto warning = warningFromName(kind))
+        worded = warningReason(*warning, reason);
+    return worded.value_or(reason); // a sentence core does not write (an older version's): as stored
 }
 
 } // namespace cc::ui

@@ -1,5 +1,7 @@
 #include "Wording.h"
 
+#include "KeyClassifier.h"
+
 #include <QLocale>
 
 namespace cc::ui {
@@ -29,29 +31,37 @@ QString Wording::status(RunStatus status)
 
 QString Wording::kind(const QString& kind)
 {
-    if (kind == u"duplicate_progress")
-        return tr("Duplicate progress");
-    if (kind == u"duplicate_license")
-        return tr("Duplicate license");
-    if (kind == u"unknown_specialization")
-        return tr("Unknown specialization");
-    if (kind == u"missing_license")
-        return tr("Missing license");
-    if (kind == u"missing_progress")
-        return tr("Missing progress");
-    if (kind == u"level_out_of_range")
-        return tr("Level out of range");
-    if (kind == u"level_mismatch")
-        return tr("Level mismatch");
-    if (kind == u"spelling_mismatch")
-        return tr("Spelling mismatch");
-    if (kind == u"unjustified_level")
-        return tr("Unjustified level (warning)");
-    if (kind == u"pending_level_up")
-        return tr("Pending level-up (warning)");
-    if (kind == u"max_below_current")
-        return tr("Max below current (warning)");
-    return kind;
+    if (const auto primary = kindFromName(kind)) {
+        switch (*primary) {
+        case ViolationKind::DuplicateProgress:
+            return tr("Duplicate progress");
+        case ViolationKind::DuplicateLicense:
+            return tr("Duplicate license");
+        case ViolationKind::UnknownSpecialization:
+            return tr("Unknown specialization");
+        case ViolationKind::MissingLicense:
+            return tr("Missing license");
+        case ViolationKind::MissingProgress:
+            return tr("Missing progress");
+        case ViolationKind::LevelOutOfRange:
+            return tr("Level out of range");
+        case ViolationKind::LevelMismatch:
+            return tr("Level mismatch");
+        case ViolationKind::SpellingMismatch:
+            return tr("Spelling mismatch");
+        }
+    }
+    if (const auto warning = warningFromName(kind)) {
+        switch (*warning) {
+        case WarningKind::UnjustifiedLevel:
+            return tr("Unjustified level (warning)");
+        case WarningKind::PendingLevelUp:
+            return tr("Pending level-up (warning)");
+        case WarningKind::MaxBelowCurrent:
+            return tr("Max below current (warning)");
+        }
+    }
+    return kind; // a name no version of the tool writes: shown as stored
 }
 
 QString Wording::recommendedAction(const QString& action)
