@@ -15,10 +15,15 @@ Result<void> Reverter::revertible(const AuditEntry& entry)
     return {};
 }
 
+Action Reverter::permissionFor(const AuditEntry& entry)
+{
+    return entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
+}
+
 Result<void> Reverter::authorizeEntry(Session& session, const AuditEntry& entry)
 {
     CC_TRY(revertible(entry));
-    return session.authorize(entry.source == u"qa" ? Action::RevertInjection : Action::Revert);
+    return session.authorize(permissionFor(entry));
 }
 
 Result<AuditEntry> Reverter::load(Session& session, qint64 auditId)

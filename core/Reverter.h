@@ -15,6 +15,9 @@ public:
     static Result<WriteOutcome> revertBatch(Session& session, qint64 batchId, CancelToken* cancel = nullptr);
     // What revert would do, as a plan (rows before → after and the statements), without writing.
     static Result<Plan> preview(Session& session, qint64 auditId);
+    // The permission reverting `entry` needs (docs/BEHAVIOUR.md C7): undoing an injection
+    // (RevertInjection) is QA's, undoing any other change (Revert) an admin's.
+    static Action permissionFor(const AuditEntry& entry);
 
 private:
     static Result<KeyChange> plan(Session& session, const AuditEntry& entry, bool lock);

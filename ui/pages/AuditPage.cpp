@@ -203,8 +203,7 @@ void AuditPage::showSelected()
     }
     const AuditEntry& entry = m_model->entry(rows.first().row());
     m_diff->setHtml(diffHtml(entry));
-    const auto allowed
-        = m_context->info().allows(entry.source == u"qa" ? Action::RevertInjection : Action::Revert);
+    const auto allowed = m_context->info().allows(Reverter::permissionFor(entry));
     const bool revertible = entry.userId.has_value() && (!entry.before.isEmpty() || !entry.after.isEmpty());
     m_revert->setEnabled(allowed.ok() && revertible);
     m_revert->setToolTip(!allowed.ok() ? Wording::refusal(allowed.error())
@@ -300,8 +299,8 @@ void AuditPage::revertSelected()
                 Prompt::error(this, title, Wording::error(outcome.error()));
                 return;
             }
-            const Action action = entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
-            m_context->beforeWrite(action, this, [this, entry, title] { confirmRevert(entry, title); });
+            m_context->beforeWrite(
+                Reverter::permissionFor(entry), this, [this, entry, title] { confirmRevert(entry, title); });
         });
 }
 
@@ -345,8 +344,7 @@ void AuditPage::revertSelectedBatch()
              "All of its entries are reverted together, or none is.")
               .arg(batch)
               .arg(entry.action, entry.operatorEmail);
-    const Action action = entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
-    m_context->beforeWrite(action, this, [this, title, question, job] {
+    m_context->beforeWrite(Reverter::permissionFor(entry), this, [this, title, question, job] {
         if (m_context->info().environment == Environment::Production) {
             if (!Prompt::confirmPlan(this, title, question, QString(), QStringLiteral("REVERT BATCH")))
                 return;

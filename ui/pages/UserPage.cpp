@@ -406,9 +406,9 @@ void UserPage::updateButtons()
     m_repair->setEnabled(m_loaded && repair.ok());
     m_repair->setToolTip(
         repair.ok() ? tr("Preview and repair every track of this user") : Wording::refusal(repair.error()));
-    const bool qaEntry = m_loaded && !m_view.history.isEmpty() && m_view.history.first().source == u"qa";
-    const auto revert = info.allows(qaEntry ? Action::RevertInjection : Action::Revert);
     const bool hasHistory = m_loaded && !m_view.history.isEmpty();
+    const auto revert
+        = info.allows(hasHistory ? Reverter::permissionFor(m_view.history.first()) : Action::Revert);
     m_revert->setEnabled(hasHistory && revert.ok());
     m_revert->setToolTip(!revert.ok() ? Wording::refusal(revert.error())
             : hasHistory              ? tr("Undo audit entry #%1 (%2)")
@@ -499,9 +499,8 @@ void UserPage::revertLastChange()
 {
     if (!m_loaded || m_view.history.isEmpty())
         return;
-    const bool qaEntry = m_view.history.first().source == u"qa";
     m_context->beforeWrite(
-        qaEntry ? Action::RevertInjection : Action::Revert, this, [this] { confirmRevert(); });
+        Reverter::permissionFor(m_view.history.first()), this, [this] { confirmRevert(); });
 }
 
 void UserPage::confirmRevert()
