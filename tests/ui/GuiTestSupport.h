@@ -6,11 +6,14 @@
 
 #include "Prompt.h"
 
+#include <QApplication>
 #include <QCoreApplication>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTest>
+#include <QTimer>
 
+#include <functional>
 #include <memory>
 
 namespace cc::test {
@@ -53,6 +56,31 @@ inline void waitForIdle(ui::MainWindow& window, bool withStoredRun = false)
 template <typename T> T* child(QObject* root, const char* name)
 {
     return root->findChild<T*>(QString::fromLatin1(name));
+}
+
+// Waits for a modal dialog of type D (that `accepts`, when given) to be shown and acts on it as a
+// person would; false when none appeared within `timeoutMs`. Questions are shown for real
+// meanwhile (not unattended).
+template <typename D>
+bool actOnModal(
+    const std::function<void(D&)>& act, const std::function<bool(D&)>& accepts = {}, int timeoutMs = 15000)
+{
+    ui::Prompt::setUnattended(false);
+    bool seen = false;
+    QTimer poll;
+    poll.setInterval(20);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
+        auto* dialog = qobject_cast<D*>(QApplication::activeModalWidget());
+        if (!dialog || seen || (accepts && !accepts(*dialog)))
+            return;
+        seen = true;
+        act(*dialog);
+    });
+    poll.start();
+    const bool appeared = QTest::qWaitFor([&] { return seen; }, timeoutMs);
+    poll.stop();
+    ui::Prompt::setUnattended(true);
+    return appeared;
 }
 
 } // namespace cc::test

@@ -5,12 +5,10 @@
 #include "Administration.h"
 #include "dialogs/SignInDialog.h"
 
-#include <QApplication>
 #include <QCheckBox>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QTimer>
 
 #include <crypt.h>
 
@@ -51,26 +49,10 @@ inline std::unique_ptr<ui::MainWindow> openWithoutPassword(TestDatabase& db, con
     return window;
 }
 
-// Waits for the real sign-in dialog to be shown (modal) and acts on it as a person would; false
-// when none appeared within `timeoutMs`. Questions are shown for real meanwhile (not unattended).
+// Waits for the real sign-in dialog and acts on it as a person would (actOnModal).
 inline bool actOnSignInDialog(const std::function<void(ui::SignInDialog&)>& act, int timeoutMs = 15000)
 {
-    ui::Prompt::setUnattended(false);
-    bool seen = false;
-    QTimer poll;
-    poll.setInterval(20);
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        auto* dialog = qobject_cast<ui::SignInDialog*>(QApplication::activeModalWidget());
-        if (!dialog || seen)
-            return;
-        seen = true;
-        act(*dialog);
-    });
-    poll.start();
-    const bool appeared = QTest::qWaitFor([&] { return seen; }, timeoutMs);
-    poll.stop();
-    ui::Prompt::setUnattended(true);
-    return appeared;
+    return actOnModal<ui::SignInDialog>(act, {}, timeoutMs);
 }
 
 // Fills the dialog in and presses Sign in.

@@ -12,6 +12,7 @@
 
 #include <QAction>
 #include <QRegularExpression>
+#include <QTimer>
 
 using namespace cc;
 using namespace cc::test;
@@ -75,24 +76,10 @@ QString namingAnOption(const QStringList& texts)
 }
 
 // Waits for a modal plan preview (the production confirmation) and hands it to `act`.
-bool actOnPreview(const std::function<void(QDialog&)>& act, int timeoutMs = 15000)
+bool actOnPreview(const std::function<void(QDialog&)>& act)
 {
-    Prompt::setUnattended(false);
-    bool seen = false;
-    QTimer poll;
-    poll.setInterval(20);
-    QObject::connect(&poll, &QTimer::timeout, [&] {
-        auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
-        if (!dialog || seen || !dialog->findChild<QPushButton*>(QStringLiteral("applyPlanButton")))
-            return;
-        seen = true;
-        act(*dialog);
-    });
-    poll.start();
-    const bool appeared = QTest::qWaitFor([&] { return seen; }, timeoutMs);
-    poll.stop();
-    Prompt::setUnattended(true);
-    return appeared;
+    return actOnModal<QDialog>(act,
+        [](QDialog& dialog) { return dialog.findChild<QPushButton*>(QStringLiteral("applyPlanButton")); });
 }
 
 } // namespace
