@@ -1,13 +1,10 @@
 #include "DashboardPage.h"
 
 #include "ConsoleContext.h"
-#include "Prompt.h"
-#include "ScheduledCheck.h"
 #include "ThemeColors.h"
 #include "Wording.h"
 #include "charts/CountBarChart.h"
 #include "charts/RateHistoryChart.h"
-#include "report/HealthReportWriter.h"
 #include "widgets/Banner.h"
 #include "widgets/ConsistencyGauge.h"
 #include "widgets/JobProgress.h"
@@ -18,31 +15,17 @@
 
 #include <QBoxLayout>
 #include <QComboBox>
-#include <QDir>
 #include <QGridLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
 #include <QPushButton>
-#include <QSaveFile>
 #include <QScopeGuard>
 #include <QScrollArea>
-#include <QSettings>
 #include <QTableWidget>
 #include <QToolButton>
 
 namespace cc::ui {
-
-namespace {
-QString count(qint64 value)
-{
-    return QLocale().toString(value);
-}
-QString optionalCount(std::optional<qint64> value)
-{
-    return value ? count(*value) : QStringLiteral("—");
-}
-} // namespace
 
 DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     : QWidget(parent)
@@ -63,27 +46,37 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     layout->setContentsMargins(16, 12, 16, 12);
     layout->setSpacing(10);
 
-    // Header: title, badge, refresh control, run check.
+    QPushButton* refreshButton = buildHeader(layout);
+    buildStatusLines(layout);
+    buildCards(layout);
+    buildCharts(layout);
+    relayout();
+    connectControls(refreshButton);
+}
+
+// Title, badge, refresh control, run check, export.
+QPushButton* DashboardPage::buildHeader(QVBoxLayout* layout)
+{
     auto* header = new QBoxLayout(QBoxLayout::LeftToRight);
     m_header = header;
     auto* titleRow = new QHBoxLayout;
     auto* controlsRow = new QBoxLayout(QBoxLayout::LeftToRight);
     m_controls = controlsRow;
     auto* buttonsRow = new QHBoxLayout;
-    auto* title = new QLabel(tr("Health"), content);
+    auto* title = new QLabel(tr("Health"), m_content);
     title->setObjectName(QStringLiteral("dashboardTitle"));
     QFont titleFont = title->font();
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.6);
     titleFont.setBold(true);
     title->setFont(titleFont);
-    m_badge = new StatusBadge(content);
+    m_badge = new StatusBadge(m_content);
     m_badge->setObjectName(QStringLiteral("statusBadge"));
-    m_refresh = new RefreshControl(content);
+    m_refresh = new RefreshControl(m_content);
     m_refresh->setObjectName(QStringLiteral("refreshControl"));
-    m_checkButton = new QPushButton(tr("Run check now"), content);
+    m_checkButton = new QPushButton(tr("Run check now"), m_content);
     m_checkButton->setObjectName(QStringLiteral("runCheckButton"));
     m_checkButton->setDefault(true);
-    auto* refreshButton = new QPushButton(tr("Refresh"), content);
+    auto* refreshButton = new QPushButton(tr("Refresh"), m_content);
     refreshButton->setObjectName(QStringLiteral("refreshButton"));
     titleRow->addWidget(title);
     titleRow->addSpacing(12);
@@ -93,7 +86,7 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     controlsRow->addWidget(m_refresh);
     buttonsRow->addWidget(refreshButton);
     buttonsRow->addWidget(m_checkButton);
-    m_exportButton = new QToolButton(content);
+    m_exportButton = new QToolButton(m_content);
     m_exportButton->setObjectName(QStringLiteral("dashboardExportButton"));
     m_exportButton->setText(tr("Export"));
     m_exportButton->setToolTip(tr("Save the dashboard as a picture or the latest check as a PDF report"));
@@ -116,20 +109,25 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     header->addLayout(titleRow, 1);
     header->addLayout(controlsRow);
     layout->addLayout(header);
+    return refreshButton;
+}
 
-    m_progress = new JobProgress(&context->jobs(), content);
+// Check progress, banners, what is monitored and when the page was refreshed.
+void DashboardPage::buildStatusLines(QVBoxLayout* layout)
+{
+    m_progress = new JobProgress(&m_context->jobs(), m_content);
     m_progress->setObjectName(QStringLiteral("checkProgress"));
     layout->addWidget(m_progress);
-    m_errorBanner = new Banner(QStringLiteral("errorBanner"), Banner::Tone::Error, content);
+    m_errorBanner = new Banner(QStringLiteral("errorBanner"), Banner::Tone::Error, m_content);
     m_errorBanner->setActionText(tr("Retry"));
     layout->addWidget(m_errorBanner);
-    m_noticeBanner = new Banner(QStringLiteral("noticeBanner"), Banner::Tone::Neutral, content);
+    m_noticeBanner = new Banner(QStringLiteral("noticeBanner"), Banner::Tone::Neutral, m_content);
     layout->addWidget(m_noticeBanner);
 
     auto* infoLine = new QHBoxLayout;
-    m_lastRefresh = new QLabel(tr("Not refreshed yet"), content);
+    m_lastRefresh = new QLabel(tr("Not refreshed yet"), m_content);
     m_lastRefresh->setObjectName(QStringLiteral("lastRefreshLabel"));
-    m_monitoring = new QLabel(content);
+    m_monitoring = new QLabel(m_content);
     m_monitoring->setObjectName(QStringLiteral("monitoringInfo"));
     m_monitoring->setWordWrap(true);
     const auto muted = [] { return QStringLiteral("color: %1;").arg(ThemeColors::mutedText().name()); };
@@ -138,25 +136,29 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     infoLine->addWidget(m_monitoring, 1);
     infoLine->addWidget(m_lastRefresh);
     layout->addLayout(infoLine);
+}
 
-    // Gauge and metric cards.
+// The gauge and the metric cards.
+void DashboardPage::buildCards(QVBoxLayout* layout)
+{
     auto* top = new QBoxLayout(QBoxLayout::LeftToRight);
     m_top = top;
-    m_gauge = new ConsistencyGauge(content);
+    m_gauge = new ConsistencyGauge(m_content);
     m_gauge->setObjectName(QStringLiteral("consistencyGauge"));
     m_gauge->setMinimumWidth(300);
     top->addWidget(m_gauge);
     m_cardGrid = new QGridLayout;
     m_cardGrid->setSpacing(8);
-    m_pairs = new MetricCard(QStringLiteral("metricPairs"), tr("Pairs checked"), content);
-    m_violations = new MetricCard(QStringLiteral("metricViolations"), tr("Violations"), content);
-    m_rate = new MetricCard(QStringLiteral("metricRate"), tr("Consistency rate"), content);
-    m_warnings = new MetricCard(QStringLiteral("metricWarnings"), tr("Warnings"), content);
-    m_new = new MetricCard(QStringLiteral("metricNew"), tr("New since previous run"), content);
-    m_resolved = new MetricCard(QStringLiteral("metricResolved"), tr("Resolved since previous run"), content);
-    m_changes = new MetricCard(QStringLiteral("metricChanges"), tr("Changes since this check"), content);
+    m_pairs = new MetricCard(QStringLiteral("metricPairs"), tr("Pairs checked"), m_content);
+    m_violations = new MetricCard(QStringLiteral("metricViolations"), tr("Violations"), m_content);
+    m_rate = new MetricCard(QStringLiteral("metricRate"), tr("Consistency rate"), m_content);
+    m_warnings = new MetricCard(QStringLiteral("metricWarnings"), tr("Warnings"), m_content);
+    m_new = new MetricCard(QStringLiteral("metricNew"), tr("New since previous run"), m_content);
+    m_resolved
+        = new MetricCard(QStringLiteral("metricResolved"), tr("Resolved since previous run"), m_content);
+    m_changes = new MetricCard(QStringLiteral("metricChanges"), tr("Changes since this check"), m_content);
     // Staff credentials (docs/BEHAVIOUR.md C2): license-only keys of staff users; not pairs, not in the rate.
-    m_staff = new MetricCard(QStringLiteral("metricStaffCredentials"), tr("Staff credentials"), content);
+    m_staff = new MetricCard(QStringLiteral("metricStaffCredentials"), tr("Staff credentials"), m_content);
     m_staff->setToolTip(tr(
         "Licenses that instructors, admins and other staff hold as teaching credentials, with no progress by "
         "design. "
@@ -165,11 +167,14 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     m_cards = { m_pairs, m_violations, m_rate, m_warnings, m_new, m_resolved, m_changes, m_staff };
     top->addLayout(m_cardGrid, 1);
     layout->addLayout(top);
+}
 
-    // Charts.
+// The rate history, the counts by kind and by track, the top violations.
+void DashboardPage::buildCharts(QVBoxLayout* layout)
+{
     m_chartGrid = new QGridLayout;
     m_chartGrid->setSpacing(8);
-    m_rateBox = new QWidget(content);
+    m_rateBox = new QWidget(m_content);
     auto* rateLayout = new QVBoxLayout(m_rateBox);
     rateLayout->setContentsMargins(0, 0, 0, 0);
     auto* rangeLine = new QHBoxLayout;
@@ -187,10 +192,10 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     rateLayout->addLayout(rangeLine);
     m_rateChart = new RateHistoryChart(m_rateBox);
     rateLayout->addWidget(m_rateChart, 1);
-    m_byKind = new CountBarChart(QStringLiteral("byKindChart"), tr("Violations by kind"), content);
-    m_byTrack = new CountBarChart(QStringLiteral("byTrackChart"), tr("Violations by track"), content);
+    m_byKind = new CountBarChart(QStringLiteral("byKindChart"), tr("Violations by kind"), m_content);
+    m_byTrack = new CountBarChart(QStringLiteral("byTrackChart"), tr("Violations by track"), m_content);
 
-    m_violationsBox = new QWidget(content);
+    m_violationsBox = new QWidget(m_content);
     auto* boxLayout = new QVBoxLayout(m_violationsBox);
     boxLayout->setContentsMargins(0, 0, 0, 0);
     m_healthyBanner = new Banner(QStringLiteral("healthyBanner"), Banner::Tone::Good, m_violationsBox);
@@ -208,8 +213,10 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
     boxLayout->addWidget(m_topViolations, 1);
     boxLayout->addStretch();
     layout->addLayout(m_chartGrid, 1);
-    relayout();
+}
 
+void DashboardPage::connectControls(QPushButton* refreshButton)
+{
     connect(refreshButton, &QPushButton::clicked, this, [this] {
         m_autoReread = false;
         refresh();
@@ -236,9 +243,9 @@ DashboardPage::DashboardPage(ConsoleContext* context, QWidget* parent)
         if (auto* item = m_topViolations->item(row, 0))
             emit m_context->openUserRequested(item->data(Qt::UserRole).toLongLong());
     });
-    connect(context, &ConsoleContext::databaseChanged, this, &DashboardPage::refresh);
-    connect(context, &ConsoleContext::wrote, this, &DashboardPage::checkAfterWrite);
-    connect(context, &ConsoleContext::infoChanged, this, [this] { refresh(); });
+    connect(m_context, &ConsoleContext::databaseChanged, this, &DashboardPage::refresh);
+    connect(m_context, &ConsoleContext::wrote, this, &DashboardPage::checkAfterWrite);
+    connect(m_context, &ConsoleContext::infoChanged, this, [this] { refresh(); });
 
     // Failures stop the countdown; this retries quietly until the database answers again.
     m_retryTimer.setInterval(5000);
@@ -313,267 +320,9 @@ void DashboardPage::showEvent(QShowEvent* event)
     relayout();
 }
 
-void DashboardPage::render(const DashboardSnapshot& snapshot)
-{
-    m_snapshot = snapshot;
-    const ConsoleInfo& info = m_context->info();
-    const std::optional<HealthReport>& latest = snapshot.latest;
-    const Thresholds thresholds = latest ? latest->thresholds : info.thresholds;
-    RunStatus status = latest ? latest->status : RunStatus::NoData;
-    if (snapshot.newest && snapshot.newest->status == RunStatus::Error
-        && (!latest || snapshot.newest->startedAt > latest->startedAt))
-        status = RunStatus::Error;
-    m_badge->setStatus(status);
-    m_gauge->setReading(latest ? latest->rateHundredths : std::nullopt, thresholds);
-
-    if (latest) {
-        qint64 warnings = 0;
-        for (qint64 value : latest->warnings)
-            warnings += value;
-        m_pairs->setValue(count(latest->totalPairs), tr("%1 consistent").arg(count(latest->consistent)));
-        m_violations->setValue(count(latest->inconsistent), tr("inconsistent pairs"));
-        m_rate->setValue(
-            latest->rateHundredths ? Wording::rate(*latest->rateHundredths) : QStringLiteral("—"),
-            tr("healthy ≥ %1").arg(Wording::rate(thresholds.healthy)));
-        m_warnings->setValue(count(warnings), tr("do not affect the rate"));
-        m_new->setValue(optionalCount(latest->newSincePrevious), tr("new violations"));
-        m_resolved->setValue(optionalCount(latest->resolvedSincePrevious), tr("resolved violations"));
-        m_changes->setValue(count(snapshot.changesSinceCheck),
-            snapshot.changesSinceCheck > 0 ? tr("writes after this check: run it again")
-                                           : tr("audit entries"));
-        m_staff->setValue(count(latest->staffCredentials), tr("teaching licenses, not pairs"));
-    } else {
-        for (MetricCard* card : std::as_const(m_cards))
-            card->setValue(QStringLiteral("—"), tr("no completed check yet"));
-    }
-
-    m_rateChart->setHistory(snapshot.history, snapshot.markers, thresholds, snapshot.from, snapshot.to);
-    QStringList kinds;
-    QStringList kindLabels;
-    QList<qreal> kindCounts;
-    for (int i = 0; i < violationKindCount; ++i) {
-        kinds << kindName(ViolationKind(i));
-        kindLabels << Wording::kind(kinds.last());
-        kindCounts << (latest ? qreal(latest->byKind.at(size_t(i))) : 0.0);
-    }
-    m_byKind->setCounts(kinds, kindLabels, kindCounts);
-    QStringList tracks;
-    QList<qreal> trackCounts;
-    if (latest) {
-        for (auto it = latest->byTrack.cbegin(); it != latest->byTrack.cend(); ++it) {
-            tracks << it.key();
-            trackCounts << qreal(it->inconsistent);
-        }
-    }
-    m_byTrack->setCounts(tracks, tracks, trackCounts);
-
-    const bool clean = latest && latest->inconsistent == 0;
-    m_healthyBanner->setVisible(clean);
-    if (clean)
-        m_healthyBanner->showMessage(latest->totalPairs > 0
-                ? tr("All %1 pairs are consistent.").arg(count(latest->totalPairs))
-                : tr("There are no pairs to check yet."));
-    m_topViolations->setVisible(!clean);
-    m_topViolations->setRowCount(0);
-    for (const ViolationRecord& record : snapshot.topViolations) {
-        const int row = m_topViolations->rowCount();
-        m_topViolations->insertRow(row);
-        auto* user = new QTableWidgetItem(QString::number(record.userId));
-        user->setData(Qt::UserRole, record.userId);
-        m_topViolations->setItem(row, 0, user);
-        m_topViolations->setItem(row, 1, new QTableWidgetItem(record.track));
-        m_topViolations->setItem(row, 2, new QTableWidgetItem(Wording::kind(record.kind)));
-        m_topViolations->setItem(row, 3, new QTableWidgetItem(Wording::reason(record.kind, record.reason)));
-    }
-    m_topViolations->resizeColumnsToContents();
-
-    const QDateTime now = QDateTime::currentDateTime();
-    if (m_autoReread && latest)
-        m_lastRefresh->setText(
-            tr("Last refresh %1 (re-read; the data was last checked %2)")
-                .arg(QLocale().toString(now.time(), QLocale::LongFormat),
-                    Wording::age(latest->startedAt.secsTo(QDateTime::currentDateTimeUtc()))));
-    else
-        m_lastRefresh->setText(
-            tr("Last refresh %1").arg(QLocale().toString(now.time(), QLocale::LongFormat)));
-    QString monitoring;
-    if (latest) {
-        monitoring = tr("Last check %1 by %2, %3 ms, on %4.")
-                         .arg(QLocale().toString(latest->startedAt.toLocalTime(), QLocale::ShortFormat),
-                             latest->operatorName, count(latest->durationMs), latest->database);
-    } else if (!info.toolsInstalled && info.loaded) {
-        monitoring = tr("This database has no Coupling Console tables: checks are not stored.");
-    } else {
-        monitoring = tr("No completed check yet: press “Run check now”.");
-    }
-    monitoring += u' '
-        + (m_scheduleMinutes > 0 ? tr("Scheduled checks every %n min (skipped when a newer check exists).",
-               nullptr, m_scheduleMinutes)
-                                 : tr("Scheduled checks are off."));
-    m_monitoring->setText(monitoring);
-    emit lastCheckChanged(latest ? latest->startedAt : QDateTime());
-    emit refreshed();
-}
-
-void DashboardPage::runCheckNow()
-{
-    startCheck(false);
-}
-
-void DashboardPage::exportPng()
-{
-    const QString title = tr("Export the dashboard as PNG");
-    const QString path = Prompt::saveFile(
-        this, title, QDir::home().filePath(QStringLiteral("dashboard.png")), tr("PNG images (*.png)"));
-    if (path.isEmpty())
-        return;
-    // The whole dashboard, also the part scrolled out of view.
-    const QPixmap picture = m_content->grab();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || !picture.save(&file, "PNG") || !file.commit()) {
-        Prompt::error(this, title,
-            tr("The picture cannot be written to %1: %2")
-                .arg(QDir::toNativeSeparators(path), file.errorString()));
-        return;
-    }
-    Prompt::information(this, title,
-        tr("Dashboard saved to %1 (%2 × %3 pixels).")
-            .arg(QDir::toNativeSeparators(path))
-            .arg(picture.width())
-            .arg(picture.height()));
-}
-
-void DashboardPage::exportPdf()
-{
-    const QString title = tr("Export PDF report");
-    const QString path = Prompt::saveFile(
-        this, title, QDir::home().filePath(QStringLiteral("health-report.pdf")), tr("PDF files (*.pdf)"));
-    if (path.isEmpty())
-        return;
-    m_exportButton->setEnabled(false);
-    m_context->jobs().submit<ReportContent>(
-        JobRunner::Lane::Read,
-        [](Session& session, CancelToken&, const ProgressFn&) { return ReportContent::load(session); }, this,
-        [this, path, title](const Result<ReportContent>& outcome) {
-            m_exportButton->setEnabled(true);
-            if (!outcome) {
-                Prompt::error(this, title, Wording::error(outcome.error()));
-                return;
-            }
-            const auto written = HealthReportWriter::writePdf(*outcome, path);
-            if (!written) {
-                Prompt::error(this, title, Wording::error(written.error()));
-                return;
-            }
-            Prompt::information(this, title, tr("Report saved to %1.").arg(QDir::toNativeSeparators(path)));
-        });
-}
-
-void DashboardPage::setScheduleMinutes(int minutes)
-{
-    m_scheduleMinutes = std::max(0, minutes);
-    if (m_scheduleMinutes > 0)
-        m_scheduleTimer.start(m_scheduleMinutes * 60 * 1000);
-    else
-        m_scheduleTimer.stop();
-}
-
-void DashboardPage::scheduledCheck()
-{
-    if (m_checkJob == 0 && !m_context->info().readOnly)
-        startCheck(true);
-}
-
-qint64 DashboardPage::recheckBudgetMs()
-{
-    return QSettings().value(QStringLiteral("dashboard/recheckAfterWriteMs"), 10000).toLongLong();
-}
-
-int DashboardPage::liveCheckDivisor()
-{
-    return std::max(1, QSettings().value(QStringLiteral("dashboard/liveCheckDivisor"), 10).toInt());
-}
-
-void DashboardPage::autoRefresh()
-{
-    const std::optional<HealthReport>& latest = m_snapshot.latest;
-    const ConsoleInfo& info = m_context->info();
-    const qint64 budgetMs = qint64(m_refresh->intervalSeconds()) * 1000 / liveCheckDivisor();
-    m_autoReread = !(!info.readOnly && info.toolsInstalled && latest && latest->durationMs < budgetMs);
-    if (!m_autoReread && m_checkJob == 0) {
-        startCheck(false); // refreshes when it is stored
-        return;
-    }
-    refresh();
-}
-
 QString DashboardPage::lastRefreshText() const
 {
     return m_lastRefresh->text();
-}
-
-void DashboardPage::checkAfterWrite()
-{
-    const std::optional<HealthReport>& latest = m_snapshot.latest;
-    const ConsoleInfo& info = m_context->info();
-    if (info.readOnly || !info.toolsInstalled || !latest || latest->durationMs > recheckBudgetMs())
-        return; // databaseChanged already re-reads; the changes card says the check is out of date
-    if (m_checkJob != 0) {
-        m_recheckPending = true; // that check may have read the rows before this write
-        return;
-    }
-    startCheck(false);
-}
-
-void DashboardPage::startCheck(bool scheduled)
-{
-    if (m_checkJob != 0)
-        return; // one at a time
-    const qint64 interval = scheduled ? qint64(m_scheduleMinutes) * 60 : 0;
-    JobRunner::Work<std::optional<HealthReport>> job
-        = [interval](Session& session, CancelToken& cancel, const ProgressFn& progress) {
-              CheckOptions options;
-              options.violationLimit = 0;
-              options.cancel = &cancel;
-              options.progress = progress;
-              return ScheduledCheck::run(session, options, interval);
-          };
-    m_checkButton->setEnabled(false);
-    m_checkButton->setText(tr("Checking…"));
-    m_checkJob = m_context->jobs().submit<std::optional<HealthReport>>(
-        JobRunner::Lane::Action, std::move(job), this,
-        [this](const Result<std::optional<HealthReport>>& outcome) {
-            m_checkJob = 0;
-            m_progress->finish();
-            m_checkButton->setEnabled(true);
-            m_checkButton->setText(tr("Run check now"));
-            if (std::exchange(m_recheckPending, false))
-                QTimer::singleShot(0, this, &DashboardPage::checkAfterWrite);
-            if (!outcome) {
-                if (outcome.error().code == ErrorCode::Cancelled)
-                    m_noticeBanner->showMessage(tr("The check was cancelled; it is stored as cancelled."));
-                else
-                    Prompt::error(this, tr("Health check"), Wording::error(outcome.error()));
-                refresh();
-                return;
-            }
-            if (!*outcome)
-                return; // scheduled check skipped: a younger run exists
-            const HealthReport& report = **outcome;
-            if (!report.runId) {
-                // Not stored (read-only or no tool tables): show this result directly.
-                m_noticeBanner->showMessage(tr("This check was not stored: %1").arg(report.message));
-                DashboardSnapshot snapshot = m_snapshot;
-                snapshot.latest = report;
-                render(snapshot);
-            } else {
-                m_noticeBanner->hide();
-                refresh();
-            }
-            emit m_context->checkFinished();
-        },
-        [this](qint64 done, qint64 total) { m_progress->setProgress(done, total); });
-    m_progress->start(m_checkJob, scheduled ? tr("Scheduled health check…") : tr("Health check…"));
 }
 
 void DashboardPage::resizeEvent(QResizeEvent* event)

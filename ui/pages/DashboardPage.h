@@ -11,6 +11,7 @@ class QGridLayout;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QVBoxLayout;
 class QToolButton;
 
 namespace cc::ui {
@@ -76,7 +77,16 @@ protected:
 
 private:
     bool m_autoReread = false;
+    QPushButton* buildHeader(QVBoxLayout* layout);
+    void buildStatusLines(QVBoxLayout* layout);
+    void buildCards(QVBoxLayout* layout);
+    void buildCharts(QVBoxLayout* layout);
+    void connectControls(QPushButton* refreshButton);
     void render(const DashboardSnapshot& snapshot);
+    void renderCards(const DashboardSnapshot& snapshot, const Thresholds& thresholds);
+    void renderCharts(const DashboardSnapshot& snapshot, const Thresholds& thresholds);
+    void renderTopViolations(const DashboardSnapshot& snapshot);
+    void renderMonitoring(const std::optional<HealthReport>& latest);
     void showFailure(const QString& message);
     void startCheck(bool scheduled);
     void relayout();
