@@ -1,12 +1,7 @@
 #include "ViolationsPage.h"
 
 #include "ConsoleContext.h"
-#include "Operations.h"
-#include "Prompt.h"
-#include "Repair.h"
 #include "Wording.h"
-#include "WriteFlow.h"
-#include "export/ExportFlow.h"
 #include "models/ViolationTableModel.h"
 #include "widgets/JobProgress.h"
 #include "widgets/TableColumns.h"
@@ -19,7 +14,6 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
-#include <QSet>
 #include <QSettings>
 #include <QTableView>
 
@@ -40,6 +34,16 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     title->setFont(titleFont);
     layout->addWidget(title);
 
+    buildFilters(layout);
+    buildTable(layout);
+    buildActions(layout);
+    connectControls();
+    updateActions();
+}
+
+// Run, kind, track and user filters, and the line that says what is shown.
+void ViolationsPage::buildFilters(QVBoxLayout* layout)
+{
     auto* filters = new QHBoxLayout;
     m_run = new QComboBox(this);
     m_run->setObjectName(QStringLiteral("violationsRun"));
@@ -87,7 +91,10 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     summaryLine->addWidget(m_previous);
     summaryLine->addWidget(m_user); // on this line, so the filters fit at 1024 px
     layout->addLayout(summaryLine);
+}
 
+void ViolationsPage::buildTable(QVBoxLayout* layout)
+{
     m_table = new QTableView(this);
     m_table->setObjectName(QStringLiteral("violationsTable"));
     m_table->setModel(m_model);
@@ -115,7 +122,11 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
         m_table->horizontalHeader()->restoreState(header);
     keepColumnsInView(m_table);
     layout->addWidget(m_table, 1);
+}
 
+// Create missing licenses, Export, Repair selected, Repair all shown, and the repair's progress.
+void ViolationsPage::buildActions(QVBoxLayout* layout)
+{
     auto* actions = new QHBoxLayout;
     m_createLicenses = new QCheckBox(tr("Create missing licenses (a license is a paid product)"), this);
     m_createLicenses->setObjectName(QStringLiteral("createLicensesOption"));
@@ -133,10 +144,13 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     actions->addWidget(m_repairSelected);
     actions->addWidget(m_repairAll);
     layout->addLayout(actions);
-    m_progress = new JobProgress(&context->jobs(), this);
+    m_progress = new JobProgress(&m_context->jobs(), this);
     m_progress->setObjectName(QStringLiteral("repairProgress"));
     layout->addWidget(m_progress);
+}
 
+void ViolationsPage::connectControls()
+{
     connect(m_run, &QComboBox::currentIndexChanged, this, &ViolationsPage::applyFilter);
     connect(m_kind, &QComboBox::currentIndexChanged, this, &ViolationsPage::applyFilter);
     connect(m_track, &QComboBox::currentIndexChanged, this, &ViolationsPage::applyFilter);
@@ -164,7 +178,7 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
     connect(m_repairSelected, &QPushButton::clicked, this, &ViolationsPage::repairSelection);
     connect(m_repairAll, &QPushButton::clicked, this, &ViolationsPage::repairAll);
     connect(m_export, &QPushButton::clicked, this, &ViolationsPage::exportRows);
-    connect(context, &ConsoleContext::infoChanged, this, [this] {
+    connect(m_context, &ConsoleContext::infoChanged, this, [this] {
         const QString current = m_track->currentData().toString();
         const QSignalBlocker block(m_track);
         while (m_track->count() > 1)
@@ -174,24 +188,23 @@ ViolationsPage::ViolationsPage(ConsoleContext* context, QWidget* parent)
         m_track->setCurrentIndex(std::max(0, m_track->findData(current)));
         updateActions();
     });
-    connect(context, &ConsoleContext::connectionReplaced, this, [this] {
+    connect(m_context, &ConsoleContext::connectionReplaced, this, [this] {
         const QSignalBlocker block(m_run);
         while (m_run->count() > 1)
             m_run->removeItem(1);
         m_run->setCurrentIndex(0);
     });
-    connect(context, &ConsoleContext::databaseChanged, this, [this] {
+    connect(m_context, &ConsoleContext::databaseChanged, this, [this] {
         if (isVisible())
             reload();
         else
             m_loadedOnce = false;
     });
-    connect(context, &ConsoleContext::checkFinished, this, [this] {
+    connect(m_context, &ConsoleContext::checkFinished, this, [this] {
         m_loadedOnce = false;
         if (isVisible())
             reload();
     });
-    updateActions();
 }
 
 void ViolationsPage::showEvent(QShowEvent* event)
@@ -347,117 +360,6 @@ void ViolationsPage::updateActions()
     m_repairAll->setToolTip(!all.ok() ? Wording::refusal(all.error())
             : warnings                ? tr("Warnings are not repaired: choose a violation kind")
                                       : tr("Preview and repair %1").arg(shownScope()));
-}
-
-void ViolationsPage::repairSelection()
-{
-    QList<KeyRef> keys;
-    QSet<QString> seen;
-    for (const QModelIndex& index : m_table->selectionModel()->selectedRows()) {
-        const ViolationRecord& record = m_model->violation(index.row()).record;
-        const QString id = QString::number(record.userId) + u'/' + record.track;
-        if (!seen.contains(id)) {
-            seen.insert(id);
-            keys.append({ record.userId, record.track });
-        }
-    }
-    if (keys.isEmpty())
-        return;
-    std::sort(keys.begin(), keys.end());
-    RepairRequest request;
-    request.title = tr("Repair %n key(s)", nullptr, int(keys.size()));
-    request.scope = tr("the %n selected key(s)", nullptr, int(keys.size()));
-    request.keys = [keys](Session&) -> Result<QList<KeyRef>> { return keys; };
-    request.options.createLicenses = m_createLicenses->isChecked();
-    m_context->beforeWrite(Action::RepairOne, this, [this, request, keys]() mutable {
-        if (m_context->info().environment == Environment::Production)
-            request.typeToConfirm
-                = keys.size() == 1 ? QString::number(keys.first().userId) : QString::number(keys.size());
-        WriteFlow::runRepair(m_context, this, m_progress, request);
-    });
-}
-
-QString ViolationsPage::shownScope() const
-{
-    QStringList parts;
-    if (m_run->currentIndex() > 0)
-        parts << tr("run %1").arg(m_run->currentData().toLongLong());
-    if (m_kind->currentIndex() > 0)
-        parts << tr("kind “%1”").arg(m_kind->currentText());
-    if (m_track->currentIndex() > 0)
-        parts << tr("track %1").arg(m_track->currentData().toString());
-    if (!m_model->userFilter().trimmed().isEmpty())
-        parts << tr("user %1").arg(m_model->userFilter().trimmed());
-    return parts.isEmpty() ? tr("every violation of the latest run")
-                           : tr("the violations shown (%1)").arg(parts.join(QStringLiteral(", ")));
-}
-
-void ViolationsPage::repairAll()
-{
-    ViolationFilter filter = m_model->filter();
-    const QString user = m_model->userFilter().trimmed();
-    if (filter.warnings)
-        return;
-    const bool everything
-        = !filter.runId && filter.kind.isEmpty() && filter.track.isEmpty() && user.isEmpty();
-    RepairRequest request;
-    request.title = everything ? tr("Repair all violations") : tr("Repair the violations shown");
-    request.scope = shownScope();
-    request.batchAction = QStringLiteral("repair-all");
-    request.options.createLicenses = m_createLicenses->isChecked();
-    // Everything: the latest run's keys, checked again first when a write is newer than the run
-    // (Repair::keysToRepair). Filtered: the keys the page's filters select in the run shown.
-    request.keys = [filter, user, everything](Session& session) -> Result<QList<KeyRef>> {
-        if (everything)
-            return Repair::keysToRepair(session, nullptr);
-        ViolationFilter all = filter;
-        all.limit = -1;
-        all.after.reset();
-        if (!user.isEmpty()) {
-            auto id = Operations::resolveUser(session, user);
-            if (!id)
-                return id.error();
-            all.userId = *id;
-        }
-        QList<KeyRef> keys;
-        CC_TRY(RunStore::forEachViolation(
-            session.db(), all, [&keys](const StoredViolation& row) -> Result<void> {
-                const KeyRef key { row.record.userId, row.record.track };
-                if (keys.isEmpty() || !(keys.last() == key))
-                    keys.append(key);
-                return {};
-            }));
-        std::sort(keys.begin(), keys.end());
-        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-        return keys;
-    };
-    m_context->beforeWrite(Action::RepairAll, this, [this, request]() mutable {
-        if (m_context->info().environment == Environment::Production)
-            request.typeToConfirm = QStringLiteral("REPAIR ALL");
-        WriteFlow::runRepair(m_context, this, m_progress, request);
-    });
-}
-
-void ViolationsPage::exportRows()
-{
-    const ViolationFilter filter = m_model->filter();
-    const QString user = m_model->userFilter().trimmed();
-    ExportRequest request;
-    request.title = tr("Export violations");
-    request.suggestedName = filter.runId ? QStringLiteral("violations-run-%1.csv").arg(*filter.runId)
-                                         : QStringLiteral("violations.csv");
-    request.write
-        = [filter, user](Session& session, QIODevice& out, const ExportOptions& options) -> Result<qint64> {
-        ViolationFilter all = filter;
-        if (!user.isEmpty()) {
-            auto id = Operations::resolveUser(session, user);
-            if (!id)
-                return id.error();
-            all.userId = *id;
-        }
-        return Exporter::violations(session, all, out, options);
-    };
-    ExportFlow::run(m_context, this, m_progress, request);
 }
 
 void ViolationsPage::saveLayout() const

@@ -10,6 +10,7 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QTableView;
+class QVBoxLayout;
 
 namespace cc::ui {
 
@@ -46,6 +47,10 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    void buildFilters(QVBoxLayout* layout);
+    void buildTable(QVBoxLayout* layout);
+    void buildActions(QVBoxLayout* layout);
+    void connectControls();
     void applyFilter();
     void loadRuns();
     void updateActions();
