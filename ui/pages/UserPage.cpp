@@ -1,13 +1,9 @@
 #include "UserPage.h"
 
 #include "ConsoleContext.h"
-#include "Operations.h"
-#include "Prompt.h"
 #include "Repair.h"
 #include "Reverter.h"
-#include "ThemeColors.h"
 #include "Wording.h"
-#include "WriteFlow.h"
 #include "widgets/JobProgress.h"
 #include "widgets/TableColumns.h"
 
@@ -16,13 +12,11 @@
 #include <QCheckBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
-#include <QSplitter>
 #include <QTableWidget>
 
 namespace cc::ui {
@@ -40,6 +34,17 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     setObjectName(QStringLiteral("userPage"));
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
+    buildSearch(layout);
+    buildHeader(layout);
+    buildTracks(layout);
+    addTrackActions();
+    connectControls();
+    clear();
+}
+
+// The title, the search field and the list of matching users.
+void UserPage::buildSearch(QVBoxLayout* layout)
+{
     auto* top = new QHBoxLayout;
     auto* title = new QLabel(tr("User"), this);
     QFont titleFont = title->font();
@@ -60,7 +65,11 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_results->setMaximumHeight(140);
     m_results->hide();
     layout->addWidget(m_results);
+}
 
+// Who the user is and what can be done to all their tracks.
+void UserPage::buildHeader(QVBoxLayout* layout)
+{
     auto* headerLine = new QHBoxLayout; // the user's actions
     m_header = new QLabel(this);
     m_header->setObjectName(QStringLiteral("userHeader"));
@@ -84,9 +93,13 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     m_message->setWordWrap(true);
     m_message->hide();
     layout->addWidget(m_message);
-    m_progress = new JobProgress(&context->jobs(), this);
+    m_progress = new JobProgress(&m_context->jobs(), this);
     layout->addWidget(m_progress);
+}
 
+// The tracks' panels and the user's history.
+void UserPage::buildTracks(QVBoxLayout* layout)
+{
     auto* scroll = new QScrollArea(this);
     scroll->setObjectName(QStringLiteral("userTracks"));
     scroll->setWidgetResizable(true);
@@ -112,7 +125,11 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(scroll, 1);
     layout->addWidget(historyTitle);
     layout->addWidget(m_history);
+}
 
+// Shortcuts that act on the current track.
+void UserPage::addTrackActions()
+{
     addTrackAction("actionSyncProgressToLicense", tr("Sync &progress → license"),
         QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), TrackPanel::Request::SyncProgressToLicense);
     addTrackAction("actionSyncLicenseToProgress", tr("Sync &license → progress"),
@@ -130,23 +147,25 @@ UserPage::UserPage(ConsoleContext* context, QWidget* parent)
             }
         }
     });
+}
 
+void UserPage::connectControls()
+{
     connect(m_search, &QLineEdit::returnPressed, this, [this] { search(m_search->text()); });
     connect(m_results, &QListWidget::itemActivated, this,
         [this](QListWidgetItem* item) { openUser(item->data(Qt::UserRole).toLongLong()); });
     connect(m_repair, &QPushButton::clicked, this, &UserPage::repairUser);
     connect(m_revert, &QPushButton::clicked, this, &UserPage::revertLastChange);
-    connect(context, &ConsoleContext::connectionReplaced, this, &UserPage::clear);
-    connect(context, &ConsoleContext::databaseChanged, this, [this] {
+    connect(m_context, &ConsoleContext::connectionReplaced, this, &UserPage::clear);
+    connect(m_context, &ConsoleContext::databaseChanged, this, [this] {
         if (m_loaded)
             openUser(m_view.user.id);
     });
-    connect(context, &ConsoleContext::infoChanged, this, [this] {
+    connect(m_context, &ConsoleContext::infoChanged, this, [this] {
         if (m_loaded)
             render();
         updateButtons();
     });
-    clear();
 }
 
 void UserPage::addTrackAction(
@@ -288,115 +307,6 @@ void UserPage::openUser(qint64 userId)
         });
 }
 
-void UserPage::render()
-{
-    // Where the keyboard was, so that after a write re-reads the user it stays on that track.
-    QString focusedName;
-    for (TrackPanel* panel : std::as_const(m_panels)) {
-        if (QWidget* focus = QApplication::focusWidget(); focus && panel->isAncestorOf(focus))
-            focusedName = focus->objectName();
-    }
-    if (m_view.user.id != m_shownUser)
-        m_currentTrack.clear();
-    m_shownUser = m_view.user.id;
-    const QString currentTrack = m_currentTrack;
-    qDeleteAll(std::exchange(m_panels, {})); // emptied first: deleting a focused panel moves the focus
-    const UserSummary& user = m_view.user;
-    int inconsistent = 0;
-    for (const TrackView& track : std::as_const(m_view.tracks))
-        inconsistent += track.classification.violation ? 1 : 0;
-    const QColor colour = inconsistent > 0 ? ThemeColors::critical() : ThemeColors::healthy();
-    m_header->setText(tr("<b>%1</b> · %2 · id %3 · %4%5 · <span style=\"color:%6\">%7</span>")
-                          .arg(user.name.toHtmlEscaped(), user.email.toHtmlEscaped())
-                          .arg(user.id)
-                          .arg(Wording::storedRole(user.role).toHtmlEscaped(),
-                              user.active ? QString() : tr(" (inactive)"), colour.name(),
-                              inconsistent > 0 ? tr("%n desynced track(s)", nullptr, inconsistent)
-                                               : tr("all tracks consistent")));
-    // Desynced tracks first, then the rest, each group in key order.
-    QList<TrackView> ordered = m_view.tracks;
-    std::stable_sort(ordered.begin(), ordered.end(), [](const TrackView& a, const TrackView& b) {
-        return a.classification.violation.has_value() && !b.classification.violation.has_value();
-    });
-    for (const TrackView& track : std::as_const(ordered)) {
-        auto* panel = new TrackPanel(track, m_context->info(), m_tracksHost);
-        connect(panel, &TrackPanel::requested, this,
-            [this, panel](TrackPanel::Request request) { onTrackRequest(panel->view(), request); });
-        m_tracksLayout->insertWidget(m_tracksLayout->count() - 1, panel);
-        m_panels.append(panel);
-        for (QAction* action : std::as_const(m_trackActions)) {
-            const auto request = TrackPanel::Request(action->data().toInt());
-            if (QPushButton* button = panel->button(request); button && button->isEnabled())
-                button->setToolTip(tr("%1 (%2)").arg(QString(action->text()).remove(u'&'),
-                    action->shortcut().toString(QKeySequence::NativeText)));
-        }
-    }
-    TrackPanel* current = m_panels.isEmpty() ? nullptr : m_panels.first();
-    for (TrackPanel* panel : std::as_const(m_panels)) {
-        if (panel->view().rows.key.track == currentTrack)
-            current = panel;
-    }
-    makeCurrent(current);
-    // New widgets join the end of the window's focus chain: put the panels' fields and buttons
-    // where they are seen, after the header's buttons and before the history.
-    QWidget* previous = m_revert;
-    for (TrackPanel* panel : std::as_const(m_panels)) {
-        for (QWidget* widget : panel->findChildren<QWidget*>()) {
-            if ((widget->focusPolicy() & Qt::TabFocus) && !widget->focusProxy()) {
-                QWidget::setTabOrder(previous, widget);
-                previous = widget;
-            }
-        }
-    }
-    if (current && !focusedName.isEmpty()) {
-        QWidget* again = current->findChild<QWidget*>(focusedName);
-        (again && again->isEnabled() ? again : current->fields())->setFocus(Qt::OtherFocusReason);
-    }
-    if (m_view.tracks.isEmpty()) {
-        m_message->setText(tr("This user has no progress or license rows."));
-        m_message->show();
-    }
-
-    // History: audit entries and license progressions, newest first.
-    struct Event {
-        QDateTime at;
-        QString track;
-        QString what;
-        QString details;
-    };
-    QList<Event> events;
-    for (const AuditEntry& entry : std::as_const(m_view.history))
-        events.append(
-            { entry.at, entry.track, tr("%1 (%2, audit #%3)").arg(entry.action, entry.source).arg(entry.id),
-                entry.reason.isEmpty() ? entry.operatorEmail
-                                       : tr("%1: %2").arg(entry.operatorEmail, entry.reason) });
-    for (const TrackView& track : std::as_const(m_view.tracks)) {
-        for (const Row& row : track.progressions) {
-            QDateTime at = row.value(QStringLiteral("advanced_at")).toDateTime();
-            at.setTimeSpec(Qt::UTC);
-            events.append({ at, track.rows.key.track,
-                tr("license level %1 → %2")
-                    .arg(row.value(QStringLiteral("from_level")).toString(),
-                        row.value(QStringLiteral("to_level")).toString()),
-                row.value(QStringLiteral("advancement_reason")).toString() });
-        }
-    }
-    std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at > b.at; });
-    m_history->setRowCount(int(events.size()));
-    for (int i = 0; i < events.size(); ++i) {
-        const Event& event = events.at(i);
-        m_history->setItem(i, 0,
-            new QTableWidgetItem(event.at.isValid()
-                    ? QLocale().toString(event.at.toLocalTime(), QLocale::ShortFormat)
-                    : QStringLiteral("—")));
-        m_history->setItem(i, 1, new QTableWidgetItem(event.track));
-        m_history->setItem(i, 2, new QTableWidgetItem(event.what));
-        m_history->setItem(i, 3, new QTableWidgetItem(event.details));
-    }
-    m_history->resizeColumnsToContents();
-    updateButtons();
-}
-
 void UserPage::updateButtons()
 {
     for (QAction* action : std::as_const(m_trackActions))
@@ -415,118 +325,6 @@ void UserPage::updateButtons()
                                .arg(m_view.history.first().id)
                                .arg(m_view.history.first().action)
                          : tr("Nothing to revert"));
-}
-
-void UserPage::onTrackRequest(const TrackView& track, TrackPanel::Request request)
-{
-    const Action action = request == TrackPanel::Request::SetLevel ? Action::SetLevel : Action::SyncOne;
-    m_context->beforeWrite(action, this, [this, track, request] { writeTrack(track, request); });
-}
-
-void UserPage::writeTrack(const TrackView& track, TrackPanel::Request request)
-{
-    const KeyRef key = track.rows.key;
-    WriteRequest write;
-    write.typeToConfirm = m_context->confirmationFor(key.userId);
-    write.apply = [](const Plan& plan) {
-        return JobRunner::Work<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
-            return CouplingWriter::apply(session, plan);
-        });
-    };
-    if (request == TrackPanel::Request::SetLevel) {
-        const int max = m_context->info().maxLevels.value(key.track, 1);
-        // A stored level beyond the catalogue (even beyond 32 bits) starts the prompt at the nearest valid
-        // one.
-        const int current = int(std::clamp<qint64>(
-            track.classification.progressLevel.value_or(track.classification.licenseLevel.value_or(1)), 1,
-            max));
-        const auto choice = Prompt::askLevel(
-            this, tr("Set level of user %1, %2").arg(key.userId).arg(key.track), current, max);
-        if (!choice)
-            return;
-        write.title = tr("Set level %1 for user %2, %3").arg(choice->level).arg(key.userId).arg(key.track);
-        write.preview = JobRunner::Work<Plan>(
-            [key, choice = *choice](Session& session, CancelToken&, const ProgressFn&) {
-                return CouplingWriter::preview(session, { key },
-                    Operations::setLevelPlanner(choice.level, choice.reason, ProgressDelta {}));
-            });
-    } else {
-        const SyncDirection direction = request == TrackPanel::Request::SyncProgressToLicense
-            ? SyncDirection::ProgressToLicense
-            : request == TrackPanel::Request::SyncLicenseToProgress ? SyncDirection::LicenseToProgress
-                                                                    : SyncDirection::TowardHigher;
-        write.title = request == TrackPanel::Request::SyncProgressToLicense ? tr("Sync progress → license")
-            : request == TrackPanel::Request::SyncLicenseToProgress         ? tr("Sync license → progress")
-                                                                    : tr("Sync toward the higher level");
-        write.title += tr(" for user %1, %2").arg(key.userId).arg(key.track);
-        write.preview
-            = JobRunner::Work<Plan>([key, direction](Session& session, CancelToken&, const ProgressFn&) {
-                  return Operations::previewSync(session, key, direction);
-              });
-    }
-    WriteFlow::run(m_context, this, m_progress, write);
-}
-
-void UserPage::repairUser()
-{
-    if (m_loaded)
-        m_context->beforeWrite(Action::RepairOne, this, [this] { previewRepair(); });
-}
-
-void UserPage::previewRepair()
-{
-    if (!m_loaded)
-        return;
-    const qint64 userId = m_view.user.id;
-    RepairOptions options;
-    options.createLicenses = m_createLicenses->isChecked();
-    WriteRequest write;
-    write.title = tr("Repair all tracks of user %1").arg(userId);
-    write.typeToConfirm = m_context->confirmationFor(userId);
-    write.preview
-        = JobRunner::Work<Plan>([userId, options](Session& session, CancelToken&, const ProgressFn&) {
-              return Repair::previewUser(session, userId, QString(), options);
-          });
-    write.apply = [](const Plan& plan) {
-        return JobRunner::Work<WriteOutcome>([plan](Session& session, CancelToken&, const ProgressFn&) {
-            return CouplingWriter::apply(session, plan);
-        });
-    };
-    WriteFlow::run(m_context, this, m_progress, write);
-}
-
-void UserPage::revertLastChange()
-{
-    if (!m_loaded || m_view.history.isEmpty())
-        return;
-    m_context->beforeWrite(
-        Reverter::permissionFor(m_view.history.first()), this, [this] { confirmRevert(); });
-}
-
-void UserPage::confirmRevert()
-{
-    if (!m_loaded || m_view.history.isEmpty())
-        return;
-    const AuditEntry entry = m_view.history.first();
-    const QString question
-        = tr("Revert audit entry #%1 (%2 on %3, %4)?\n\nBefore: %5\nAfter: %6")
-              .arg(entry.id)
-              .arg(entry.action, entry.track,
-                  QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat),
-                  QString::fromUtf8(QJsonDocument(entry.before).toJson(QJsonDocument::Compact)),
-                  QString::fromUtf8(QJsonDocument(entry.after).toJson(QJsonDocument::Compact)));
-    const QString confirmText = m_context->confirmationFor(m_view.user.id);
-    const qint64 id = entry.id;
-    JobRunner::Work<WriteOutcome> job(
-        [id](Session& session, CancelToken&, const ProgressFn&) { return Reverter::revert(session, id); });
-    if (!confirmText.isEmpty()) {
-        if (!Prompt::confirmPlan(this, tr("Revert last change"),
-                tr("Restores the rows exactly as they were before this entry."), question, confirmText))
-            return;
-        WriteFlow::runDirect(m_context, this, m_progress, tr("Revert last change"), QString(), job, {});
-        return;
-    }
-    WriteFlow::runDirect(m_context, this, m_progress, tr("Revert last change"), question, job, {});
 }
 
 } // namespace cc::ui

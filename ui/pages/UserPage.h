@@ -49,6 +49,11 @@ protected:
     void hideEvent(QHideEvent* event) override;
 
 private:
+    void buildSearch(QVBoxLayout* layout);
+    void buildHeader(QVBoxLayout* layout);
+    void buildTracks(QVBoxLayout* layout);
+    void addTrackActions();
+    void connectControls();
     void addTrackAction(
         const char* objectName, const QString& text, const QKeySequence& key, TrackPanel::Request request);
     void requestOnCurrentTrack(TrackPanel::Request request);
@@ -56,6 +61,9 @@ private:
     // Forgets the shown user (another database is open now).
     void clear();
     void render();
+    void renderHeader();
+    void renderPanels(const QString& currentTrack, const QString& focusedName);
+    void renderHistory();
     // Each write first re-reads the environment and the operator (ConsoleContext::beforeWrite).
     void onTrackRequest(const TrackView& track, TrackPanel::Request request);
     void writeTrack(const TrackView& track, TrackPanel::Request request);
