@@ -82,6 +82,8 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    void buildPages();
+    void connectContext();
     void buildSideBar();
     void buildStatusBar();
     void buildMenus();
