@@ -207,6 +207,23 @@ void KeyMerge::flushPlainPairs()
     }
 }
 
+// The staff ids come unordered (a filtered scan, no sort of the users table by the database): few
+// in a real database, one qint64 each even when every user is staff.
+Result<void> KeyMerge::readStaffUsers(PlatformRowSource& source, std::vector<qint64>& staff)
+{
+    qint64 userId = 0;
+    for (;;) {
+        auto more = source.nextStaffUser(userId);
+        if (!more)
+            return more.error();
+        if (!*more)
+            break;
+        staff.push_back(userId);
+    }
+    std::sort(staff.begin(), staff.end());
+    return {};
+}
+
 Result<void> KeyMerge::run(PlatformRowSource& source, const std::function<Result<void>()>& checkpoint)
 {
     auto firstProgress = source.nextProgress(m_nextProgress);
@@ -217,24 +234,17 @@ Result<void> KeyMerge::run(PlatformRowSource& source, const std::function<Result
         return firstLicense.error();
     m_haveProgress = *firstProgress;
     m_haveLicense = *firstLicense;
-    qint64 staffUser = 0;
-    auto staffMore = source.nextStaffUser(staffUser);
-    if (!staffMore)
-        return staffMore.error();
-    bool haveStaff = *staffMore;
+    std::vector<qint64> staff;
+    CC_TRY(readStaffUsers(source, staff));
+    auto nextStaff = staff.cbegin();
     qint64 users = 0;
     while (m_haveProgress || m_haveLicense) {
         const qint64 userId = !m_haveLicense ? m_nextProgress.userId
             : !m_haveProgress                ? m_nextLicense.userId
                                              : std::min(m_nextProgress.userId, m_nextLicense.userId);
         CC_TRY(readUser(source, userId));
-        while (haveStaff && staffUser < userId) {
-            auto more = source.nextStaffUser(staffUser);
-            if (!more)
-                return more.error();
-            haveStaff = *more;
-        }
-        classifyUser(userId, haveStaff && staffUser == userId);
+        nextStaff = std::lower_bound(nextStaff, staff.cend(), userId);
+        classifyUser(userId, nextStaff != staff.cend() && *nextStaff == userId);
         if ((++users & 4095) == 0) {
             flushPlainPairs();
             CC_TRY(checkpoint());

@@ -41,6 +41,7 @@ private:
 
     int trackOf(const std::string& storedId);
     Result<void> readUser(PlatformRowSource& source, qint64 userId);
+    static Result<void> readStaffUsers(PlatformRowSource& source, std::vector<qint64>& staff);
     void classifyUser(qint64 userId, bool staff);
     bool plainPair(const ProgressRow& progress, const LicenseRow& license, const Track& track) const;
     int justifiedLevel(const Track& track, const Counters& counters) const;

@@ -33,8 +33,10 @@ QString PlatformRowSource::licenseStatement(bool range)
 
 QString PlatformRowSource::staffStatement(bool range)
 {
-    // The same comparison as docs/BEHAVIOUR.md C2's staff test (isStaffRole): NULL is no role.
-    return QStringLiteral("SELECT id FROM users WHERE upper(CAST(role AS TEXT)) <> 'STUDENT'%1 ORDER BY id")
+    // The same comparison as docs/BEHAVIOUR.md C2's staff test (isStaffRole): NULL is no role. No
+    // ORDER BY: the planner cannot estimate the test, and ordered it walked the primary key through
+    // the whole table (0.7 s at 1M users on PostgreSQL); KeyMerge sorts the few ids it returns.
+    return QStringLiteral("SELECT id FROM users WHERE upper(CAST(role AS TEXT)) <> 'STUDENT'%1")
         .arg(range ? QStringLiteral(" AND id >= ? AND id < ?") : QString());
 }
 

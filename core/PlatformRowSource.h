@@ -24,13 +24,13 @@ struct LicenseRow {
     std::optional<qint64> maxAchieved;
 };
 
-// The check's reading plan (issue 17): three streams ordered by user id, read in the caller's
-// read transaction on the caller's connection, with bound user-id bounds when given: progress rows,
-// license rows, and the ids of users whose role is not student (C2). With the cc_ indexes each
-// stream walks its key index (no sort); without them the database sorts each table once.
-// One implementation per engine, on the driver's own handle: sqlite3 statements stepped side by
-// side on SQLite; on PostgreSQL three cursors fetched in batches over libpq, so no QVariant is
-// made per value. Thread affinity: the thread owning `db`.
+// The check's reading plan (issue 17): three streams read in the caller's read transaction on the
+// caller's connection, with bound user-id bounds when given: progress rows and license rows ordered
+// by user id, and the ids of users whose role is not student (C2) in no particular order. With the cc_
+// indexes each stream walks its key index (no sort); without them the database sorts each table once. One
+// implementation per engine, on the driver's own handle: sqlite3 statements stepped side by side on SQLite;
+// on PostgreSQL three cursors fetched in batches over libpq, so no QVariant is made per value. Thread
+// affinity: the thread owning `db`.
 class PlatformRowSource {
 public:
     using UserRange = std::optional<std::pair<qint64, qint64>>; // [first, second)

@@ -160,17 +160,46 @@ struct KeyIndex {
     const char* name;
     const char* table;
     const char* columns;
+    // The other columns the check reads (issue 17): with them in the index the check's ordered
+    // streams read the index alone (SQLite: trailing key columns; PostgreSQL: INCLUDE).
+    const char* covering;
+    int columnCount; // key and covering columns together
 };
 
 constexpr KeyIndex keyIndexes[] = {
-    { "cc_progress_key", "specialization_progress", "student_id, specialization_id" },
-    { "cc_license_key", "user_licenses", "user_id, specialization_type" },
-    { "cc_progressions_license", "license_progressions", "user_license_id" },
+    { "cc_progress_key", "specialization_progress", "student_id, specialization_id",
+        "current_level, total_xp, completed_sessions, theory_hours_completed, practice_hours_completed", 7 },
+    { "cc_license_key", "user_licenses", "user_id, specialization_type", "current_level, max_achieved_level",
+        4 },
+    { "cc_progressions_license", "license_progressions", "user_license_id", "", 1 },
 };
 
-} // namespace
+QString indexDefinition(const KeyIndex& index, bool postgres)
+{
+    const QString columns = QString::fromLatin1(index.columns);
+    const QString covering = QString::fromLatin1(index.covering);
+    if (covering.isEmpty())
+        return columns;
+    return postgres ? columns + QStringLiteral(") INCLUDE (") + covering
+                    : columns + QStringLiteral(", ") + covering;
+}
 
-namespace {
+// An index of that name that must be built again: INVALID (a stopped CONCURRENTLY build) or
+// narrower than its definition (a cc_ index from before issue 17 covered the key alone).
+Result<bool> isStale(Database& db, const KeyIndex& index)
+{
+    const QString name = QString::fromLatin1(index.name);
+    auto stale = db.isPostgres()
+        ? db.scalar(QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                                   "WHERE c.relname = ? AND (NOT i.indisvalid OR i.indnatts <> ?)"),
+            { name, index.columnCount })
+        : db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ? "
+                                   "AND (SELECT count(*) FROM pragma_index_info(?)) <> ?"),
+            { name, name, index.columnCount });
+    if (!stale)
+        return stale.error();
+    return stale->toInt() > 0;
+}
 
 // Drops the INVALID index a stopped CONCURRENTLY build left, without the login's statement_timeout
 // (the timeout that stopped the build would stop its cleanup too).
@@ -187,23 +216,18 @@ Result<void> ToolSchema::createKeyIndexes(Database& db, bool concurrently)
 {
     for (const KeyIndex& index : keyIndexes) {
         const QString name = QString::fromLatin1(index.name);
-        if (db.isPostgres()) {
-            // An INVALID index left by an interrupted CONCURRENTLY build is dropped and rebuilt.
-            auto invalid = db.scalar(
-                QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                               "WHERE c.relname = ? AND NOT i.indisvalid"),
-                { name });
-            if (!invalid)
-                return invalid.error();
-            if (invalid->toInt() > 0)
-                CC_TRY(
-                    db.runDirect(QStringLiteral("DROP INDEX %1 IF EXISTS %2")
-                                     .arg(concurrently ? QStringLiteral("CONCURRENTLY") : QString(), name)));
-        }
+        auto stale = isStale(db, index);
+        if (!stale)
+            return stale.error();
+        if (*stale)
+            CC_TRY(db.runDirect(
+                QStringLiteral("DROP INDEX %1 IF EXISTS %2")
+                    .arg(
+                        concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name)));
         auto created = db.runDirect(
             QStringLiteral("CREATE INDEX %1 IF NOT EXISTS %2 ON %3 (%4)")
                 .arg(concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name,
-                    QString::fromLatin1(index.table), QString::fromLatin1(index.columns)));
+                    QString::fromLatin1(index.table), indexDefinition(index, db.isPostgres())));
         if (!created && concurrently && db.isPostgres())
             dropInvalidIndex(db, name); // a CONCURRENTLY build stopped half-way leaves an INVALID index
         CC_TRY(created);

@@ -131,6 +131,50 @@ private slots:
         QCOMPARE(with.exitCode, without.exitCode);
     }
 
+    // Issue 17: the cc_ key indexes carry every column the check reads, so its user-ordered streams
+    // read the index alone; init --indexes widens the key-only indexes of older versions.
+    void initIndexesCoverWhatTheCheckReads()
+    {
+        TestDatabase db;
+        CLI_REQUIRE_DB(db);
+        QVERIFY(createPlatformTables(db));
+        QVERIFY(db.exec(QStringLiteral("CREATE INDEX cc_progress_key ON specialization_progress "
+                                       "(student_id, specialization_id)")));
+        QVERIFY(db.exec(QStringLiteral("CREATE INDEX cc_license_key ON user_licenses "
+                                       "(user_id, specialization_type)")));
+        CLI_EXPECT(runOn(db, QStringLiteral("init"), words({ "--environment", "development" })), 0);
+        CLI_EXPECT(runOn(db, QStringLiteral("init"), { QStringLiteral("--indexes") }), 0);
+
+        const bool pg = TestDatabase::isPostgres();
+        const QString columns = pg
+            ? QStringLiteral("SELECT i.indnatts FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                             "WHERE c.relname = ?")
+            : QStringLiteral("SELECT count(*) FROM pragma_index_info(?)");
+        QCOMPARE(db.scalar(columns, { QStringLiteral("cc_progress_key") }).toInt(), 7);
+        QCOMPARE(db.scalar(columns, { QStringLiteral("cc_license_key") }).toInt(), 4);
+        const QString progress = QStringLiteral(
+            "SELECT student_id, specialization_id, current_level, total_xp, completed_sessions, "
+            "theory_hours_completed, practice_hours_completed FROM specialization_progress "
+            "ORDER BY student_id");
+        const QString licenses = QStringLiteral(
+            "SELECT user_id, specialization_type, current_level, max_achieved_level FROM user_licenses "
+            "ORDER BY user_id");
+        if (pg) {
+            // An empty table's plan would be a sequential scan: the index's use is what is asked.
+            QVERIFY(db.exec(QStringLiteral("SET enable_seqscan = off")));
+            QVERIFY(db.exec(QStringLiteral("VACUUM ANALYZE specialization_progress")));
+            QVERIFY(db.exec(QStringLiteral("VACUUM ANALYZE user_licenses")));
+        }
+        const QString progressPlan = db.planOf(progress).join(u'\n');
+        const QString licensePlan = db.planOf(licenses).join(u'\n');
+        QVERIFY2(progressPlan.contains(pg ? QStringLiteral("Index Only Scan using cc_progress_key")
+                                          : QStringLiteral("USING COVERING INDEX cc_progress_key")),
+            qPrintable(progressPlan));
+        QVERIFY2(licensePlan.contains(pg ? QStringLiteral("Index Only Scan using cc_license_key")
+                                         : QStringLiteral("USING COVERING INDEX cc_license_key")),
+            qPrintable(licensePlan));
+    }
+
     void initOnPlatformTablesIsProduction()
     {
         TestDatabase db;

@@ -172,6 +172,23 @@ QVariant TestDatabase::scalar(const QString& sql, const QVariantList& binds)
     return *value;
 }
 
+QStringList TestDatabase::planOf(const QString& sql)
+{
+    if (!m_raw && !exec(QStringLiteral("SELECT 1")))
+        return {};
+    const bool pg = m_raw->isPostgres();
+    // Not prepared: PostgreSQL cannot prepare an EXPLAIN.
+    QSqlQuery query(m_raw->connection());
+    if (!query.exec((pg ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + sql)) {
+        qWarning("SQL failed: %s: %s", qPrintable(sql), qPrintable(query.lastError().text()));
+        return {};
+    }
+    QStringList lines;
+    while (query.next())
+        lines << query.value(pg ? 0 : 3).toString();
+    return lines;
+}
+
 qint64 TestDatabase::addUser(const QString& email, const QString& role, bool active)
 {
     return scalar(QStringLiteral("INSERT INTO users (name, email, password_hash, role, is_active) VALUES (?, "

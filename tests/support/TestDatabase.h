@@ -36,6 +36,8 @@ public:
     // Runs SQL on a private connection (for planting rows as the platform would).
     bool exec(const QString& sql, const QVariantList& binds = {});
     QVariant scalar(const QString& sql, const QVariantList& binds = {});
+    // The database's plan of a statement, one line a step (EXPLAIN / EXPLAIN QUERY PLAN's detail).
+    QStringList planOf(const QString& sql);
     // Plants platform rows as the platform would (raw SQL, every NOT NULL column supplied).
     qint64 addUser(const QString& email, const QString& role = QStringLiteral("student"), bool active = true);
     qint64 addProgress(qint64 userId, const QString& spec, const QVariant& level, qint64 xp = 0,
