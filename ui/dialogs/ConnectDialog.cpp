@@ -40,6 +40,30 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     setWindowTitle(tr("Connect to a database"));
     auto* layout = new QVBoxLayout(this);
 
+    QPushButton* removeProfileButton = addProfileLine(layout);
+    QPushButton* browse = addTargets(layout);
+    addOptionsAndRecent(layout);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
+    layout->addWidget(buttons);
+
+    connectControls(buttons, removeProfileButton, browse);
+
+    if (current.isPostgres())
+        setConninfo(QStringLiteral("host=%1 port=%2 dbname=%3 user=%4")
+                        .arg(current.host)
+                        .arg(current.port)
+                        .arg(current.database, current.user));
+    else
+        setSqlitePath(current.sqlitePath);
+    m_readOnly->setChecked(current.readOnly);
+    reloadProfiles(current.name);
+    resize(640, 520);
+}
+
+// The saved profiles and the button that deletes one.
+QPushButton* ConnectDialog::addProfileLine(QVBoxLayout* layout)
+{
     auto* profileLine = new QHBoxLayout;
     m_profiles = new QComboBox(this);
     m_profiles->setObjectName(QStringLiteral("connectProfiles"));
@@ -50,7 +74,12 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     profileLine->addWidget(m_profiles, 1);
     profileLine->addWidget(removeProfileButton);
     layout->addLayout(profileLine);
+    return removeProfileButton;
+}
 
+// The three kinds of target: an SQLite file, a new demo database, PostgreSQL; returns Browse….
+QPushButton* ConnectDialog::addTargets(QVBoxLayout* layout)
+{
     m_sqlite = new QRadioButton(tr("SQLite file"), this);
     m_sqlite->setObjectName(QStringLiteral("connectSqlite"));
     m_path = new QLineEdit(this);
@@ -91,7 +120,12 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     layout->addLayout(demoLine);
     layout->addWidget(m_postgres);
     layout->addWidget(m_conninfo);
+    return browse;
+}
 
+// Read-only, the profile name to save as, the recent connections and the error line.
+void ConnectDialog::addOptionsAndRecent(QVBoxLayout* layout)
+{
     m_readOnly = new QCheckBox(tr("Read-only (no repairs, injections or stored checks)"), this);
     m_readOnly->setObjectName(QStringLiteral("connectReadOnly"));
     layout->addWidget(m_readOnly);
@@ -118,11 +152,11 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
     m_error->setWordWrap(true);
     m_error->hide();
     layout->addWidget(m_error);
+}
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    buttons->button(QDialogButtonBox::Ok)->setText(tr("Connect"));
-    layout->addWidget(buttons);
-
+void ConnectDialog::connectControls(
+    QDialogButtonBox* buttons, QPushButton* removeProfileButton, QPushButton* browse)
+{
     connect(buttons, &QDialogButtonBox::accepted, this, &ConnectDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &ConnectDialog::reject);
     connect(m_sqlite, &QRadioButton::toggled, this, &ConnectDialog::updateMode);
@@ -147,17 +181,6 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
         if (!path.isEmpty())
             setSqlitePath(path);
     });
-
-    if (current.isPostgres())
-        setConninfo(QStringLiteral("host=%1 port=%2 dbname=%3 user=%4")
-                        .arg(current.host)
-                        .arg(current.port)
-                        .arg(current.database, current.user));
-    else
-        setSqlitePath(current.sqlitePath);
-    m_readOnly->setChecked(current.readOnly);
-    reloadProfiles(current.name);
-    resize(640, 520);
 }
 
 void ConnectDialog::reloadProfiles(const QString& select)

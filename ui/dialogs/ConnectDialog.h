@@ -6,11 +6,14 @@
 
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QPushButton;
 class QRadioButton;
 class QSpinBox;
+class QVBoxLayout;
 
 namespace cc::ui {
 
@@ -52,6 +55,10 @@ public:
     static void removeProfile(const QString& name);
 
 private:
+    QPushButton* addProfileLine(QVBoxLayout* layout);
+    QPushButton* addTargets(QVBoxLayout* layout);
+    void addOptionsAndRecent(QVBoxLayout* layout);
+    void connectControls(QDialogButtonBox* buttons, QPushButton* removeProfileButton, QPushButton* browse);
     void useRecent(int row);
     void useTarget(const QString& target, bool readOnly);
     void updateMode();

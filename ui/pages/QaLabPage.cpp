@@ -51,6 +51,33 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     m_reason->hide();
     layout->addWidget(m_reason);
 
+    layout->addWidget(buildForm());
+    m_progress = new JobProgress(&context->jobs(), this);
+    layout->addWidget(m_progress);
+
+    layout->addWidget(new QLabel(tr("Injections in this session:"), this));
+    layout->addWidget(buildInjectionsTable(), 1);
+
+    connect(m_inject, &QPushButton::clicked, this, &QaLabPage::inject);
+    connect(context, &ConsoleContext::connectionReplaced, this, [this] {
+        // Undo would revert audit ids of the old database in the new one.
+        m_injections->setRowCount(0);
+        m_done.clear();
+    });
+    connect(context, &ConsoleContext::infoChanged, this, [this] {
+        const QString current = m_track->currentText();
+        m_track->clear();
+        m_track->addItems(m_context->info().maxLevels.keys());
+        if (!current.isEmpty())
+            m_track->setCurrentText(current);
+        updateAvailability();
+    });
+    updateAvailability();
+}
+
+// The injection form: the kind, one key or random keys, Inject.
+QWidget* QaLabPage::buildForm()
+{
     m_form = new QWidget(this);
     m_form->setObjectName(QStringLiteral("qaForm"));
     auto* form = new QFormLayout(m_form);
@@ -59,6 +86,16 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     for (const QString& kind : Injector::kinds())
         m_kind->addItem(Wording::kind(kind), kind);
     form->addRow(tr("&Kind:"), m_kind);
+    form->addRow(tr("Target:"), buildKeyLine());
+    form->addRow(QString(), buildRandomLine());
+    m_inject = new QPushButton(tr("&Inject"), m_form);
+    m_inject->setObjectName(QStringLiteral("qaInjectButton"));
+    form->addRow(QString(), m_inject);
+    return m_form;
+}
+
+QHBoxLayout* QaLabPage::buildKeyLine()
+{
     m_oneKey = new QRadioButton(tr("&One key"), m_form);
     m_oneKey->setObjectName(QStringLiteral("qaOneKey"));
     m_oneKey->setChecked(true);
@@ -78,7 +115,11 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     keyLine->addWidget(trackLabel);
     keyLine->addWidget(m_track);
     keyLine->addStretch();
-    form->addRow(tr("Target:"), keyLine);
+    return keyLine;
+}
+
+QHBoxLayout* QaLabPage::buildRandomLine()
+{
     m_random = new QRadioButton(tr("&Random keys"), m_form);
     m_random->setObjectName(QStringLiteral("qaRandom"));
     m_count = new QSpinBox(m_form);
@@ -100,15 +141,12 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     randomLine->addWidget(seedLabel);
     randomLine->addWidget(m_seed);
     randomLine->addStretch();
-    form->addRow(QString(), randomLine);
-    m_inject = new QPushButton(tr("&Inject"), m_form);
-    m_inject->setObjectName(QStringLiteral("qaInjectButton"));
-    form->addRow(QString(), m_inject);
-    layout->addWidget(m_form);
-    m_progress = new JobProgress(&context->jobs(), this);
-    layout->addWidget(m_progress);
+    return randomLine;
+}
 
-    layout->addWidget(new QLabel(tr("Injections in this session:"), this));
+// The injections of this session, each with its Undo.
+QTableWidget* QaLabPage::buildInjectionsTable()
+{
     m_injections = new QTableWidget(0, 5, this);
     m_injections->setObjectName(QStringLiteral("qaInjections"));
     m_injections->setHorizontalHeaderLabels(
@@ -119,23 +157,7 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     m_injections->setTabKeyNavigation(false);
     widenColumnsToTitles(m_injections);
     showFullTextOfCutCells(m_injections);
-    layout->addWidget(m_injections, 1);
-
-    connect(m_inject, &QPushButton::clicked, this, &QaLabPage::inject);
-    connect(context, &ConsoleContext::connectionReplaced, this, [this] {
-        // Undo would revert audit ids of the old database in the new one.
-        m_injections->setRowCount(0);
-        m_done.clear();
-    });
-    connect(context, &ConsoleContext::infoChanged, this, [this] {
-        const QString current = m_track->currentText();
-        m_track->clear();
-        m_track->addItems(m_context->info().maxLevels.keys());
-        if (!current.isEmpty())
-            m_track->setCurrentText(current);
-        updateAvailability();
-    });
-    updateAvailability();
+    return m_injections;
 }
 
 void QaLabPage::updateAvailability()

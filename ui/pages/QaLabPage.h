@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QRadioButton;
@@ -33,6 +34,10 @@ private:
         std::optional<qint64> batchId;
         bool undone = false;
     };
+    QWidget* buildForm();
+    QHBoxLayout* buildKeyLine();
+    QHBoxLayout* buildRandomLine();
+    QTableWidget* buildInjectionsTable();
     void updateAvailability();
     void addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds,
         std::optional<qint64> batchId);

@@ -36,6 +36,27 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     title->setFont(titleFont);
     layout->addWidget(title);
 
+    layout->addWidget(buildFacts());
+    layout->addWidget(buildAppearance());
+    layout->addWidget(buildDashboard());
+    layout->addWidget(buildThresholds());
+    m_progress = new JobProgress(&context->jobs(), this);
+    layout->addWidget(m_progress);
+
+    auto* about = new QPushButton(tr("About Coupling Console"), this);
+    about->setObjectName(QStringLiteral("settingsAbout"));
+    layout->addWidget(about, 0, Qt::AlignLeft);
+    layout->addStretch();
+
+    restoreDashboardSettings();
+    connectControls(about);
+    connect(context, &ConsoleContext::infoChanged, this, &SettingsPage::updateFacts);
+    updateFacts();
+}
+
+// Read-only facts: the database, its environment and the operator.
+QGroupBox* SettingsPage::buildFacts()
+{
     auto* facts = new QGroupBox(tr("Connection"), this);
     auto* factsForm = new QFormLayout(facts);
     m_connection = new QLabel(facts);
@@ -48,8 +69,12 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     factsForm->addRow(tr("Database:"), m_connection);
     factsForm->addRow(tr("Environment:"), m_environment);
     factsForm->addRow(tr("Operator:"), m_operator);
-    layout->addWidget(facts);
+    return facts;
+}
 
+// The colour theme (applied at once) and the language (at the next start).
+QGroupBox* SettingsPage::buildAppearance()
+{
     auto* appearance = new QGroupBox(tr("Appearance"), this);
     auto* appearanceForm = new QFormLayout(appearance);
     m_theme = new QComboBox(appearance);
@@ -75,8 +100,12 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     m_languageNote->setWordWrap(true);
     m_languageNote->setVisible(Translations::savedLanguage() != Translations::installedLanguage());
     appearanceForm->addRow(QString(), m_languageNote);
-    layout->addWidget(appearance);
+    return appearance;
+}
 
+// The dashboard's refresh interval and check schedule.
+QGroupBox* SettingsPage::buildDashboard()
+{
     auto* dashboardBox = new QGroupBox(tr("Dashboard"), this);
     auto* dashboardForm = new QFormLayout(dashboardBox);
     m_refresh = new QComboBox(dashboardBox);
@@ -98,8 +127,12 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
         dashboardBox);
     scheduleNote->setWordWrap(true);
     dashboardForm->addRow(QString(), scheduleNote);
-    layout->addWidget(dashboardBox);
+    return dashboardBox;
+}
 
+// The health thresholds (admins; audited in core).
+QGroupBox* SettingsPage::buildThresholds()
+{
     auto* thresholds = new QGroupBox(tr("Health thresholds (admins)"), this);
     auto* thresholdsForm = new QFormLayout(thresholds);
     m_healthy = new QLineEdit(thresholds);
@@ -111,15 +144,12 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     thresholdsForm->addRow(tr("Healthy at or &above (%):"), m_healthy);
     thresholdsForm->addRow(tr("&Degraded at or above (%):"), m_degraded);
     thresholdsForm->addRow(QString(), m_saveThresholds);
-    layout->addWidget(thresholds);
-    m_progress = new JobProgress(&context->jobs(), this);
-    layout->addWidget(m_progress);
+    return thresholds;
+}
 
-    auto* about = new QPushButton(tr("About Coupling Console"), this);
-    about->setObjectName(QStringLiteral("settingsAbout"));
-    layout->addWidget(about, 0, Qt::AlignLeft);
-    layout->addStretch();
-
+// The dashboard's interval and schedule as last saved (QSettings).
+void SettingsPage::restoreDashboardSettings()
+{
     QSettings settings;
     const int interval = settings.value(QStringLiteral("dashboard/refreshSeconds"), 30).toInt();
     m_refresh->setCurrentIndex(std::max(0, m_refresh->findData(interval)));
@@ -131,7 +161,10 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
     } else {
         m_schedule->setValue(m_dashboard->scheduleMinutes());
     }
+}
 
+void SettingsPage::connectControls(QPushButton* about)
+{
     connect(m_refresh, &QComboBox::currentIndexChanged, this, [this] {
         const int seconds = m_refresh->currentData().toInt();
         QSettings().setValue(QStringLiteral("dashboard/refreshSeconds"), seconds);
@@ -162,8 +195,6 @@ SettingsPage::SettingsPage(ConsoleContext* context, DashboardPage* dashboard, QW
                "licenses.")
                 .arg(QCoreApplication::applicationVersion()));
     });
-    connect(context, &ConsoleContext::infoChanged, this, &SettingsPage::updateFacts);
-    updateFacts();
 }
 
 void SettingsPage::updateFacts()

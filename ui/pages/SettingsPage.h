@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QGroupBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -27,6 +28,12 @@ public:
     void saveThresholds();
 
 private:
+    QGroupBox* buildFacts();
+    QGroupBox* buildAppearance();
+    QGroupBox* buildDashboard();
+    QGroupBox* buildThresholds();
+    void restoreDashboardSettings();
+    void connectControls(QPushButton* about);
     void updateFacts();
 
     ConsoleContext* m_context;

@@ -81,9 +81,37 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 10, 12, 10);
 
-    const KeyClassification& classification = view.classification;
+    const bool staff = view.classification.staffCredential;
+    layout->addLayout(buildHeader());
+
+    auto* body = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_body = body;
+    buildFields();
+    body->addWidget(m_fields, 3);
+
+    body->addLayout(buildSide(info), 2);
+    layout->addLayout(body);
+
+    if (staff)
+        return; // nothing to repair (docs/BEHAVIOUR.md C2)
+    addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"), Action::SyncOne,
+        Request::SyncProgressToLicense, info);
+    addButton(QStringLiteral("syncLicenseToProgress"), tr("Sync license → progress"), Action::SyncOne,
+        Request::SyncLicenseToProgress, info);
+    addButton(QStringLiteral("syncTowardHigher"), tr("Sync toward higher"), Action::SyncOne,
+        Request::SyncTowardHigher, info);
+    addButton(QStringLiteral("setLevelButton"), tr("Set level…"), Action::SetLevel, Request::SetLevel, info);
+    m_buttonGrid = new QGridLayout;
+    layout->addLayout(m_buttonGrid);
+    placeButtons(4);
+}
+
+// The track's name and its state (consistent, the violation, or a staff credential).
+QHBoxLayout* TrackPanel::buildHeader()
+{
+    const KeyClassification& classification = m_view.classification;
     auto* header = new QHBoxLayout;
-    auto* title = new QLabel(view.rows.key.track, this);
+    auto* title = new QLabel(m_view.rows.key.track, this);
     QFont bold = title->font();
     bold.setBold(true);
     bold.setPointSizeF(bold.pointSizeF() * 1.2);
@@ -104,10 +132,12 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     header->addWidget(title);
     header->addWidget(state);
     header->addStretch();
-    layout->addLayout(header);
+    return header;
+}
 
-    auto* body = new QBoxLayout(QBoxLayout::LeftToRight);
-    m_body = body;
+// Progress beside license, field by field (fillFields).
+void TrackPanel::buildFields()
+{
     m_fields = new QTableWidget(this);
     m_fields->setObjectName(QStringLiteral("trackFields"));
     m_fields->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -124,28 +154,32 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     m_fields->setMinimumWidth(420);
     m_fields->setFixedHeight(m_fields->horizontalHeader()->height()
         + m_fields->rowCount() * m_fields->verticalHeader()->defaultSectionSize() + 4);
-    body->addWidget(m_fields, 3);
+}
 
+// The justified and next level, and the findings.
+QVBoxLayout* TrackPanel::buildSide(const ConsoleInfo& info)
+{
     auto* side = new QVBoxLayout;
-    const int max = info.maxLevels.value(view.rows.key.track, 0);
+    const bool staff = m_view.classification.staffCredential;
+    const int max = info.maxLevels.value(m_view.rows.key.track, 0);
     auto* justified = new QLabel(this);
     justified->setObjectName(QStringLiteral("justifiedLevel"));
-    justified->setText(view.justifiedLevel > 0
-            ? tr("Justified level: %1 of %2").arg(view.justifiedLevel).arg(max)
+    justified->setText(m_view.justifiedLevel > 0
+            ? tr("Justified level: %1 of %2").arg(m_view.justifiedLevel).arg(max)
             : tr("Justified level: not computable"));
     side->addWidget(justified);
     auto* next = new QLabel(this);
     next->setObjectName(QStringLiteral("nextLevel"));
     next->setWordWrap(true);
-    if (view.nextLevel) {
+    if (m_view.nextLevel) {
         QString text = tr("Next level %1 “%2”: %3 XP, %4 sessions")
-                           .arg(view.nextLevel->level)
-                           .arg(view.nextLevel->name, QLocale().toString(view.nextLevel->xp),
-                               QLocale().toString(view.nextLevel->sessions));
-        if (view.nextLevel->theoryHours > 0 || view.nextLevel->practiceHours > 0)
+                           .arg(m_view.nextLevel->level)
+                           .arg(m_view.nextLevel->name, QLocale().toString(m_view.nextLevel->xp),
+                               QLocale().toString(m_view.nextLevel->sessions));
+        if (m_view.nextLevel->theoryHours > 0 || m_view.nextLevel->practiceHours > 0)
             text += tr(", %1 theory h, %2 practice h")
-                        .arg(view.nextLevel->theoryHours)
-                        .arg(view.nextLevel->practiceHours);
+                        .arg(m_view.nextLevel->theoryHours)
+                        .arg(m_view.nextLevel->practiceHours);
         next->setText(text);
     } else {
         next->setText(max > 0 ? tr("Highest level reached.") : tr("Unknown track: no level catalogue."));
@@ -158,6 +192,16 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
     m_findings->setObjectName(QStringLiteral("trackFindings"));
     m_findings->setWordWrap(true);
     m_findings->setTextFormat(Qt::RichText);
+    m_findings->setText(findingsHtml());
+    side->addWidget(m_findings);
+    side->addStretch();
+    return side;
+}
+
+QString TrackPanel::findingsHtml() const
+{
+    const KeyClassification& classification = m_view.classification;
+    const bool staff = classification.staffCredential;
     QStringList findings;
     if (classification.violation)
         findings << QStringLiteral("<b style=\"color:%1\">%2</b>: %3 — %4")
@@ -176,25 +220,7 @@ TrackPanel::TrackPanel(const TrackView& view, const ConsoleInfo& info, QWidget* 
         findings << tr("Teaching credential, not a pair: staff hold this license without progress by design. "
                        "It is not checked, not counted in the rate and never repaired.")
                         .toHtmlEscaped();
-    m_findings->setText(
-        findings.isEmpty() ? tr("No violations or warnings.") : findings.join(QStringLiteral("<br>")));
-    side->addWidget(m_findings);
-    side->addStretch();
-    body->addLayout(side, 2);
-    layout->addLayout(body);
-
-    if (staff)
-        return; // nothing to repair (docs/BEHAVIOUR.md C2)
-    addButton(QStringLiteral("syncProgressToLicense"), tr("Sync progress → license"), Action::SyncOne,
-        Request::SyncProgressToLicense, info);
-    addButton(QStringLiteral("syncLicenseToProgress"), tr("Sync license → progress"), Action::SyncOne,
-        Request::SyncLicenseToProgress, info);
-    addButton(QStringLiteral("syncTowardHigher"), tr("Sync toward higher"), Action::SyncOne,
-        Request::SyncTowardHigher, info);
-    addButton(QStringLiteral("setLevelButton"), tr("Set level…"), Action::SetLevel, Request::SetLevel, info);
-    m_buttonGrid = new QGridLayout;
-    layout->addLayout(m_buttonGrid);
-    placeButtons(4);
+    return findings.isEmpty() ? tr("No violations or warnings.") : findings.join(QStringLiteral("<br>"));
 }
 
 void TrackPanel::placeButtons(int columns)

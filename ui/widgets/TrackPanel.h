@@ -8,9 +8,11 @@
 
 class QBoxLayout;
 class QGridLayout;
+class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QVBoxLayout;
 
 namespace cc::ui {
 
@@ -44,6 +46,10 @@ protected:
 
 private:
     static constexpr int narrowWidth = 820; // above the side-by-side layout's minimum width
+    QHBoxLayout* buildHeader();
+    void buildFields();
+    QVBoxLayout* buildSide(const ConsoleInfo& info);
+    QString findingsHtml() const;
     void placeButtons(int columns);
     void fillFields();
     void recolourFields(); // after a theme switch
