@@ -1,6 +1,7 @@
 #include "Commands.h"
 
 #include "Administration.h"
+#include "AuditVocabulary.h"
 #include "Exporter.h"
 #include "ReportPdfHook.h"
 
@@ -73,7 +74,7 @@ int demo(CliContext& context)
         if (auto allowed = (*opened)->authorize(Action::Demo); !allowed)
             return context.fail(allowed.error());
     }
-    auto manifest = Administration::demo(*profile, options, QStringLiteral("cli"));
+    auto manifest = Administration::demo(*profile, options, auditSourceName(AuditSource::Cli));
     if (!manifest)
         return context.fail(manifest.error());
     QJsonObject planted;

@@ -1,5 +1,6 @@
 #include "CliContext.h"
 
+#include "AuditVocabulary.h"
 #include "EmbeddedDatabase.h"
 #include "PasswordKeyring.h"
 #include "PrintableText.h"
@@ -108,7 +109,7 @@ Result<SessionOptions> CliContext::sessionOptions(bool create)
     SessionOptions options;
     options.profile = *connection;
     options.operatorEmail = value("operator");
-    options.source = QStringLiteral("cli");
+    options.source = auditSourceName(AuditSource::Cli);
     options.openMode = create ? Database::OpenMode::MayCreate : Database::OpenMode::MustExist;
     return options;
 }

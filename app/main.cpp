@@ -1,3 +1,4 @@
+#include "AuditVocabulary.h"
 #include "CommandLine.h"
 #include "EmbeddedDatabase.h"
 #include "SignalCancel.h"
@@ -100,7 +101,7 @@ int startGui(int& argc, char** argv)
     if (const auto exit = chooseDatabase(launch, file, conninfo))
         return *exit;
     launch.session.profile.readOnly = readOnly;
-    launch.session.source = QStringLiteral("gui");
+    launch.session.source = cc::auditSourceName(cc::AuditSource::Gui);
     return cc::ui::runGui(argc, argv, launch);
 }
 #endif

@@ -92,11 +92,11 @@ Result<qint64> changeIndexes(Session& session, bool create)
     CC_TRY(transaction.begin());
     if (!db.isPostgres())
         CC_TRY(create ? ToolSchema::createKeyIndexes(db, false) : ToolSchema::dropKeyIndexes(db));
-    auto id
-        = auditSetting(session, create ? QStringLiteral("index_create") : QStringLiteral("index_drop"), {},
-            QJsonObject { { QStringLiteral("indexes"),
-                QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"),
-                    QStringLiteral("cc_progressions_license") } } });
+    auto id = auditSetting(session,
+        auditActionName(create ? AuditAction::IndexCreate : AuditAction::IndexDrop), {},
+        QJsonObject { { QStringLiteral("indexes"),
+            QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"),
+                QStringLiteral("cc_progressions_license") } } });
     if (!id)
         return id.error();
     CC_TRY(transaction.commit());
@@ -140,11 +140,11 @@ Result<void> writeInit(Session& session, bool empty, bool hadTools, Environment 
             CC_TRY(ToolSchema::migrate(db));
             CC_TRY(session.storeSetting(QStringLiteral("environment"), environmentName(result.environment)));
         }
-        auto id = auditSetting(session, QStringLiteral("init"), {},
+        auto id = auditSetting(session, auditActionName(AuditAction::Init), {},
             QJsonObject { { QStringLiteral("environment"), environmentName(result.environment) },
                 { QStringLiteral("schema_version"), ToolSchema::currentVersion },
                 { QStringLiteral("created_platform_tables"), result.createdPlatformTables } },
-            QStringLiteral("system"));
+            auditSourceName(AuditSource::System));
         if (!id)
             return id.error();
         result.auditIds.append(*id);
@@ -187,12 +187,12 @@ Result<DemoManifest> writeDemo(Session& session, bool empty, const DemoOptions& 
         QJsonObject planted;
         for (int i = 0; i < DemoManifest::plantedKinds; ++i)
             planted.insert(DemoManifest::kindAt(i), manifest->planted[i]);
-        auto id = auditSetting(session, QStringLiteral("demo"), {},
+        auto id = auditSetting(session, auditActionName(AuditAction::Demo), {},
             QJsonObject { { QStringLiteral("users"), manifest->users },
                 { QStringLiteral("keys"), manifest->keys }, { QStringLiteral("seed"), options.seed },
                 { QStringLiteral("planted"), planted },
                 { QStringLiteral("staff_credentials"), manifest->staffCredentials } },
-            QStringLiteral("system"));
+            auditSourceName(AuditSource::System));
         if (!id)
             return id.error();
         if (options.cancel && options.cancel->isCancelled())
@@ -295,7 +295,7 @@ Result<qint64> Administration::setEnvironment(Session& session, Environment envi
     CC_TRY(session.requireTools());
     CC_TRY(session.authorize(Action::SetEnvironment));
     return storeSettingsAudited(
-        session, QStringLiteral("env_set"), [&](Session& s) -> Result<SettingsChange> {
+        session, auditActionName(AuditAction::EnvironmentSet), [&](Session& s) -> Result<SettingsChange> {
             auto stored = s.setting(QStringLiteral("environment"));
             if (!stored)
                 return stored.error();
@@ -342,7 +342,7 @@ Result<qint64> Administration::setThresholds(
     }
     CC_TRY(session.authorize(Action::ChangeSettings));
     return storeSettingsAudited(
-        session, QStringLiteral("settings"), [&](Session& s) -> Result<SettingsChange> {
+        session, auditActionName(AuditAction::Settings), [&](Session& s) -> Result<SettingsChange> {
             const Thresholds defaults;
             auto storedHealthy = storedThreshold(s, QStringLiteral("healthy_threshold"), defaults.healthy);
             auto storedDegraded = storedThreshold(s, QStringLiteral("degraded_threshold"), defaults.degraded);
@@ -380,7 +380,7 @@ Result<std::pair<qint64, qint64>> Administration::prune(Session& session)
         auto removed = RunStore::prune(session.db(), session.now());
         if (!removed)
             return removed.error();
-        auto id = auditSetting(session, QStringLiteral("prune"), {},
+        auto id = auditSetting(session, auditActionName(AuditAction::Prune), {},
             QJsonObject { { QStringLiteral("violations_removed"), *removed } });
         if (!id)
             return id.error();

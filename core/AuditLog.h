@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditVocabulary.h"
 #include "Session.h"
 
 #include <QDateTime>
@@ -15,8 +16,8 @@ struct AuditEntry {
     QDateTime at;
     std::optional<qint64> operatorId;
     QString operatorEmail; // "system" when there is no operator
-    QString source; // cli, gui, qa, system
-    QString action;
+    QString source; // as stored: cli, gui, qa, system (AuditVocabulary.h)
+    QString action; // as stored: sync_progress_to_license, repair, … (AuditVocabulary.h)
     std::optional<qint64> userId;
     QString track;
     QJsonObject before; // table name → array of whole rows
@@ -27,6 +28,9 @@ struct AuditEntry {
     QString reason;
     std::optional<qint64> batchId;
     std::optional<qint64> revertsId;
+
+    AuditAction actionKind() const { return auditActionFromName(action); }
+    AuditSource sourceKind() const { return auditSourceFromName(source); }
 };
 
 struct AuditFilter {

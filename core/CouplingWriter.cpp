@@ -1,9 +1,8 @@
 #include "CouplingWriter.h"
 
+#include "AuditVocabulary.h"
 #include "ChunkWriter.h"
 #include "KeyExecution.h"
-
-#include <QHash>
 
 namespace cc {
 
@@ -62,21 +61,38 @@ Result<void> verifyOthers(Session& session, const KeyChange& change)
 // this table does not name is refused, never given some other action's permission.
 Result<Action> permissionFor(const KeyChange& change, bool batch)
 {
-    const QString& action = change.action;
-    if (action.startsWith(u"sync_"))
+    switch (auditActionFromName(change.action)) {
+    case AuditAction::SyncProgressToLicense:
+    case AuditAction::SyncLicenseToProgress:
         return Action::SyncOne;
-    static const QHash<QString, Action> single { { QStringLiteral("set_level"), Action::SetLevel },
-        { QStringLiteral("advance"), Action::Advance },
-        { QStringLiteral("update_progress"), Action::UpdateProgress },
-        { QStringLiteral("inject"), Action::Inject }, { QStringLiteral("revert"), Action::Revert } };
-    if (action == u"repair")
+    case AuditAction::SetLevel:
+        return Action::SetLevel;
+    case AuditAction::Advance:
+        return Action::Advance;
+    case AuditAction::UpdateProgress:
+        return Action::UpdateProgress;
+    case AuditAction::Inject:
+        return Action::Inject;
+    case AuditAction::Revert:
+        return Action::Revert;
+    case AuditAction::Repair:
         return batch ? Action::RepairAll : Action::RepairOne;
-    if (const auto it = single.constFind(action); it != single.cend())
-        return *it;
+    case AuditAction::AddSpecialization:
+    case AuditAction::LevelsImport:
+    case AuditAction::IndexCreate:
+    case AuditAction::IndexDrop:
+    case AuditAction::Init:
+    case AuditAction::Demo:
+    case AuditAction::Prune:
+    case AuditAction::Settings:
+    case AuditAction::EnvironmentSet:
+    case AuditAction::Other:
+        break; // never a change of a key's rows
+    }
     return Error { ErrorCode::Refused,
         QStringLiteral("a change of user %1, %2 names no known action (\"%3\"); nothing was written")
             .arg(change.key.userId)
-            .arg(change.key.track, action) };
+            .arg(change.key.track, change.action) };
 }
 
 Result<void> authorizePlan(Session& session, const Plan& plan, bool batch)

@@ -1,5 +1,6 @@
 #include "Injector.h"
 
+#include "AuditVocabulary.h"
 #include "ChangeBuilder.h"
 
 #include <type_traits>
@@ -248,7 +249,7 @@ KeyPlanner Injector::planner(const InjectedKind& kind, const QString& unknownId)
                                           "pair); nothing is injected into it")
                                .arg(rows.key.userId)
                                .arg(track));
-        ChangeBuilder builder(s, rows, QStringLiteral("inject"), kind.name());
+        ChangeBuilder builder(s, rows, auditActionName(AuditAction::Inject), kind.name());
         Planting planting { s, rows, builder, track, kind.name(), catalogue.maxLevel(track), std::nullopt };
         CC_TRY(std::visit(
             [&](auto which) -> Result<void> {
@@ -259,7 +260,7 @@ KeyPlanner Injector::planner(const InjectedKind& kind, const QString& unknownId)
             },
             kind.kind));
         KeyChange change = builder.take();
-        change.source = QStringLiteral("qa");
+        change.source = auditSourceName(AuditSource::Qa);
         if (planting.movedTo)
             change.extraKeys.append(*planting.movedTo);
         return change;

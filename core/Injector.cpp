@@ -89,8 +89,8 @@ Result<QString> Injector::unknownSpecialization(Session& session)
             QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES (?, ?, ?)"),
             { QStringLiteral("QA_UNKNOWN"), true, now }));
         AuditEntry entry;
-        entry.source = QStringLiteral("qa");
-        entry.action = QStringLiteral("add_specialization");
+        entry.source = auditSourceName(AuditSource::Qa);
+        entry.action = auditActionName(AuditAction::AddSpecialization);
         entry.track = QStringLiteral("QA_UNKNOWN");
         entry.after = QJsonObject { { QStringLiteral("specializations"),
             QJsonArray { QJsonObject { { QStringLiteral("id"), QStringLiteral("QA_UNKNOWN") },

@@ -77,7 +77,7 @@ Result<qint64> storeLevels(Session& session, const QString& track, const QList<L
                 { track, level.level, level.name, level.xp, level.sessions, level.theoryHours,
                     level.practiceHours }));
         AuditEntry entry;
-        entry.action = QStringLiteral("levels_import");
+        entry.action = auditActionName(AuditAction::LevelsImport);
         entry.track = track;
         entry.before = QJsonObject { { QStringLiteral("levels"), levelsJson(current) } };
         entry.after = QJsonObject { { QStringLiteral("levels"), levelsJson(parsed) } };

@@ -1,6 +1,7 @@
 #include "Operations.h"
 
 #include "Achievements.h"
+#include "AuditVocabulary.h"
 #include "ChangeBuilder.h"
 
 #include <QRegularExpression>
@@ -192,7 +193,7 @@ Result<ProgressUpdate> Operations::updateProgress(
                 QStringLiteral("user %1 has a %2 license but no progress row: use sync license-to-progress")
                     .arg(key.userId)
                     .arg(key.track));
-        ChangeBuilder builder(s, rows, QStringLiteral("update_progress"), QString());
+        ChangeBuilder builder(s, rows, auditActionName(AuditAction::UpdateProgress), QString());
         Row* progress = nullptr;
         if (builder.progress().isEmpty()) {
             auto created = builder.createProgress(1);
@@ -263,7 +264,7 @@ Result<WriteOutcome> Operations::advance(
                                .arg(toLevel)
                                .arg(max)
                                .arg(key.track));
-        ChangeBuilder builder(s, rows, QStringLiteral("advance"), reason);
+        ChangeBuilder builder(s, rows, auditActionName(AuditAction::Advance), reason);
         builder.setLicenseLevel(builder.licenses().first(), toLevel);
         if (builder.progress().isEmpty()) {
             auto created = builder.createProgress(toLevel);
@@ -306,8 +307,9 @@ KeyPlanner Operations::syncPlanner(SyncDirection direction)
                                .arg(rows.key.userId)
                                .arg(rows.key.track));
         ChangeBuilder builder(s, rows,
-            effective == SyncDirection::ProgressToLicense ? QStringLiteral("sync_progress_to_license")
-                                                          : QStringLiteral("sync_license_to_progress"),
+            effective == SyncDirection::ProgressToLicense
+                ? auditActionName(AuditAction::SyncProgressToLicense)
+                : auditActionName(AuditAction::SyncLicenseToProgress),
             QString());
         if (effective == SyncDirection::ProgressToLicense) {
             const int level
@@ -358,7 +360,7 @@ KeyPlanner Operations::setLevelPlanner(int level, const QString& reason, const P
         if (level < 1 || level > max)
             return refused(
                 QStringLiteral("level %1 is outside 1..%2 for %3").arg(level).arg(max).arg(rows.key.track));
-        ChangeBuilder builder(s, rows, QStringLiteral("set_level"), reason);
+        ChangeBuilder builder(s, rows, auditActionName(AuditAction::SetLevel), reason);
         Row* progress = nullptr;
         if (builder.progress().isEmpty()) {
             auto created = builder.createProgress(level);

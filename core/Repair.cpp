@@ -163,7 +163,7 @@ KeyPlanner Repair::planner(const RepairOptions& options)
     return [options](Session& s, const KeyRows& rows) -> Result<KeyChange> {
         const LevelCatalogue& catalogue = s.catalogue();
         const QString& track = rows.key.track;
-        ChangeBuilder builder(s, rows, QStringLiteral("repair"), QString());
+        ChangeBuilder builder(s, rows, auditActionName(AuditAction::Repair), QString());
         auto staff = RowReader::isStaffCredential(s, rows);
         if (!staff)
             return staff.error();

@@ -6,9 +6,13 @@ namespace cc {
 
 Result<void> Reverter::revertible(const AuditEntry& entry)
 {
-    if (entry.action == u"add_specialization" || entry.action == u"init"
-        || entry.action.startsWith(u"settings") || entry.action.startsWith(u"env")
-        || entry.action.startsWith(u"levels") || entry.action.startsWith(u"index"))
+    const AuditAction action = entry.actionKind();
+    // A word no version of the tool writes keeps the rule by prefix it had before the enum.
+    const bool noStudentRows = action != AuditAction::Other
+        ? changesNoStudentRows(action)
+        : entry.action.startsWith(u"settings") || entry.action.startsWith(u"env")
+            || entry.action.startsWith(u"levels") || entry.action.startsWith(u"index");
+    if (noStudentRows)
         return refused(QStringLiteral("audit entry %1 (%2) changes no student rows and cannot be reverted")
                            .arg(entry.id)
                            .arg(entry.action));
@@ -17,7 +21,7 @@ Result<void> Reverter::revertible(const AuditEntry& entry)
 
 Action Reverter::permissionFor(const AuditEntry& entry)
 {
-    return entry.source == u"qa" ? Action::RevertInjection : Action::Revert;
+    return entry.sourceKind() == AuditSource::Qa ? Action::RevertInjection : Action::Revert;
 }
 
 Result<void> Reverter::authorizeEntry(Session& session, const AuditEntry& entry)

@@ -18,11 +18,13 @@ public:
     // The permission reverting `entry` needs (docs/BEHAVIOUR.md C7): undoing an injection
     // (RevertInjection) is QA's, undoing any other change (Revert) an admin's.
     static Action permissionFor(const AuditEntry& entry);
+    // Refused, naming the entry, when it changed no student rows (a setting, the environment,
+    // levels, indexes, init, an injection's added specialization): nothing to revert.
+    static Result<void> revertible(const AuditEntry& entry);
 
 private:
     static Result<KeyChange> plan(Session& session, const AuditEntry& entry, bool lock);
     static Result<AuditEntry> load(Session& session, qint64 auditId);
-    static Result<void> revertible(const AuditEntry& entry);
     static Result<void> authorizeEntry(Session& session, const AuditEntry& entry);
 };
 

@@ -54,10 +54,13 @@ Result<DashboardSnapshot> DashboardSnapshot::read(Session& session, qint64 range
     if (!entries)
         return entries.error();
     for (const AuditEntry& entry : std::as_const(*entries)) {
-        if (entry.source == u"system" || entry.action == u"demo" || entry.action == u"init")
+        const AuditAction action = entry.actionKind();
+        if (entry.sourceKind() == AuditSource::System || action == AuditAction::Demo
+            || action == AuditAction::Init)
             continue;
-        snapshot.markers.append(
-            ChangeMarker { entry.at, entry.source == u"qa" || entry.action.startsWith(u"inject") });
+        const bool injection = entry.sourceKind() == AuditSource::Qa || action == AuditAction::Inject
+            || (action == AuditAction::Other && entry.action.startsWith(u"inject"));
+        snapshot.markers.append(ChangeMarker { entry.at, injection });
     }
 
     if (snapshot.latest) {

@@ -1,6 +1,7 @@
 #include "GuiApplication.h"
 
 #include "Appearance.h"
+#include "AuditVocabulary.h"
 #include "MainWindow.h"
 #include "Prompt.h"
 #include "ScreenshotTour.h"
@@ -28,7 +29,7 @@ int runGui(int& argc, char** argv, const GuiLaunch& launch)
     applyUserPreferences();
 
     SessionOptions options = launch.session;
-    options.source = QStringLiteral("gui");
+    options.source = auditSourceName(AuditSource::Gui);
     options.profile.embedded = options.profile.embedded || launch.embedded;
     MainWindow window(options);
 

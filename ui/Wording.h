@@ -7,6 +7,10 @@
 #include <QCoreApplication>
 #include <QString>
 
+namespace cc {
+struct AuditEntry;
+}
+
 namespace cc::ui {
 
 // Core speaks in codes and names (error codes, violation kinds, statuses); this turns them into
@@ -24,6 +28,17 @@ public:
     // A violation's or warning's reason (core's English sentence) in the user's language
     // (ui/ReasonWording.cpp); a reason of an unknown shape as stored.
     static QString reason(const QString& kind, const QString& reason);
+    // An audit entry's action and source as stored (core/AuditVocabulary.h) in the user's language
+    // (ui/AuditWording.cpp): "Sync: progress → license", "Command line", …; a word no version writes
+    // as stored.
+    static QString auditAction(const QString& stored);
+    static QString auditSource(const QString& stored);
+    // Who wrote an entry: the operator's email, or "System" in the user's language when none did.
+    static QString auditOperator(const AuditEntry& entry);
+    // A reason the tool wrote by itself (an action's word, an injection's kind, a revert's "revert of
+    // audit entry N (action)"), in an audit entry or a license progression, in the user's language;
+    // a reason someone typed as stored.
+    static QString auditReason(const QString& stored);
     static QString environment(Environment environment); // "PRODUCTION", …
     static QString role(Role role);
     // A role as the platform stores it (any case): a known role in the user's language, another as stored.

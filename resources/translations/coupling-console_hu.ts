@@ -631,6 +631,94 @@
         <source>license max_achieved_level %1 below its current level %2</source>
         <translation>a licenc elért legmagasabb szintje (%1) a jelenlegi szintje (%2) alatt van</translation>
     </message>
+    <message>
+        <source>Sync: progress → license</source>
+        <translation>Szinkronizálás: előrehaladás → licenc</translation>
+    </message>
+    <message>
+        <source>Sync: license → progress</source>
+        <translation>Szinkronizálás: licenc → előrehaladás</translation>
+    </message>
+    <message>
+        <source>Update progress</source>
+        <translation>Előrehaladás módosítása</translation>
+    </message>
+    <message>
+        <source>Level-up</source>
+        <translation>Szintlépés</translation>
+    </message>
+    <message>
+        <source>Set level</source>
+        <translation>Szint beállítása</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>Javítás</translation>
+    </message>
+    <message>
+        <source>QA injection</source>
+        <translation>QA-beültetés</translation>
+    </message>
+    <message>
+        <source>QA: specialization added</source>
+        <translation>QA: szakirány hozzáadva</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Visszaállítás</translation>
+    </message>
+    <message>
+        <source>Levels imported</source>
+        <translation>Szintek importálva</translation>
+    </message>
+    <message>
+        <source>Indexes created</source>
+        <translation>Indexek létrehozva</translation>
+    </message>
+    <message>
+        <source>Indexes dropped</source>
+        <translation>Indexek eltávolítva</translation>
+    </message>
+    <message>
+        <source>Database initialised</source>
+        <translation>Adatbázis előkészítve</translation>
+    </message>
+    <message>
+        <source>Demo database created</source>
+        <translation>Bemutató adatbázis létrehozva</translation>
+    </message>
+    <message>
+        <source>Old data pruned</source>
+        <translation>Régi adatok törölve</translation>
+    </message>
+    <message>
+        <source>Settings changed</source>
+        <translation>Beállítások módosítva</translation>
+    </message>
+    <message>
+        <source>Environment changed</source>
+        <translation>Környezet módosítva</translation>
+    </message>
+    <message>
+        <source>Command line</source>
+        <translation>Parancssor</translation>
+    </message>
+    <message>
+        <source>GUI</source>
+        <translation>Grafikus felület</translation>
+    </message>
+    <message>
+        <source>QA lab</source>
+        <translation>QA-labor</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>Rendszer</translation>
+    </message>
+    <message>
+        <source>revert of audit entry #%1 (%2)</source>
+        <translation>a #%1 auditbejegyzés visszaállítása (%2)</translation>
+    </message>
 </context>
 <context>
     <name>WriteFlow</name>

@@ -1,5 +1,8 @@
-// The permission table of docs/BEHAVIOUR.md C7, row by row, for admin, instructor, student and system.
+// The permission table of docs/BEHAVIOUR.md C7, row by row, for admin, instructor, student and system;
+// the audit's action and source words (core/AuditVocabulary.h) and the permission reverting an entry needs.
+#include "AuditVocabulary.h"
 #include "Permissions.h"
+#include "Reverter.h"
 
 #include <QTest>
 
@@ -107,6 +110,69 @@ private slots:
         QCOMPARE(roleFromText(QStringLiteral("Instructor")), Role::Instructor);
         QCOMPARE(roleFromText(QStringLiteral("janitor")), Role::Other);
         QVERIFY(!authorize(Action::View, as(Role::Other), Environment::Development).ok());
+    }
+
+    // The words stay byte for byte what the audit table and the command line held before the enums;
+    // every value reads back from its name; a word no version writes is Other, kept as stored.
+    void auditWordsRoundTrip()
+    {
+        const QList<std::pair<AuditAction, QString>> actions {
+            { AuditAction::SyncProgressToLicense, QStringLiteral("sync_progress_to_license") },
+            { AuditAction::SyncLicenseToProgress, QStringLiteral("sync_license_to_progress") },
+            { AuditAction::UpdateProgress, QStringLiteral("update_progress") },
+            { AuditAction::Advance, QStringLiteral("advance") },
+            { AuditAction::SetLevel, QStringLiteral("set_level") },
+            { AuditAction::Repair, QStringLiteral("repair") },
+            { AuditAction::Inject, QStringLiteral("inject") },
+            { AuditAction::AddSpecialization, QStringLiteral("add_specialization") },
+            { AuditAction::Revert, QStringLiteral("revert") },
+            { AuditAction::LevelsImport, QStringLiteral("levels_import") },
+            { AuditAction::IndexCreate, QStringLiteral("index_create") },
+            { AuditAction::IndexDrop, QStringLiteral("index_drop") },
+            { AuditAction::Init, QStringLiteral("init") },
+            { AuditAction::Demo, QStringLiteral("demo") },
+            { AuditAction::Prune, QStringLiteral("prune") },
+            { AuditAction::Settings, QStringLiteral("settings") },
+            { AuditAction::EnvironmentSet, QStringLiteral("env_set") },
+        };
+        QCOMPARE(actions.size(), qsizetype(AuditAction::Other)); // every value before Other
+        for (const auto& [action, name] : actions) {
+            QCOMPARE(auditActionName(action), name);
+            QVERIFY(auditActionFromName(name) == action);
+        }
+        const QList<std::pair<AuditSource, QString>> sources { { AuditSource::Cli, QStringLiteral("cli") },
+            { AuditSource::Gui, QStringLiteral("gui") }, { AuditSource::Qa, QStringLiteral("qa") },
+            { AuditSource::System, QStringLiteral("system") } };
+        QCOMPARE(sources.size(), qsizetype(AuditSource::Other));
+        for (const auto& [source, name] : sources) {
+            QCOMPARE(auditSourceName(source), name);
+            QVERIFY(auditSourceFromName(name) == source);
+        }
+        for (const QString& unknown :
+            { QStringLiteral("sync_sideways"), QStringLiteral("Repair"), QString() })
+            QVERIFY(auditActionFromName(unknown) == AuditAction::Other);
+        QVERIFY(auditSourceFromName(QStringLiteral("api")) == AuditSource::Other);
+        QVERIFY(
+            auditActionName(AuditAction::Other).isEmpty() && auditSourceName(AuditSource::Other).isEmpty());
+    }
+
+    void revertingAnEntryByItsWords()
+    {
+        AuditEntry entry;
+        entry.action = QStringLiteral("set_level");
+        entry.source = QStringLiteral("qa");
+        QCOMPARE(Reverter::permissionFor(entry), Action::RevertInjection);
+        for (const char* source : { "gui", "cli", "system", "api" }) {
+            entry.source = QString::fromLatin1(source);
+            QCOMPARE(Reverter::permissionFor(entry), Action::Revert);
+        }
+        QVERIFY(Reverter::revertible(entry).ok());
+        // Entries that changed no student rows, known or (by the old prefixes) written by another version.
+        for (const char* action : { "settings", "env_set", "levels_import", "index_create", "index_drop",
+                 "init", "add_specialization", "settings_schedule" }) {
+            entry.action = QString::fromLatin1(action);
+            QVERIFY2(!Reverter::revertible(entry).ok(), action);
+        }
     }
 };
 

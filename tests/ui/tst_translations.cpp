@@ -7,9 +7,15 @@
 #include "GuiTestSupport.h"
 
 #include "GuiApplication.h"
+#include "Injector.h"
+#include "Operations.h"
 #include "Prompt.h"
+#include "Repair.h"
+#include "Reverter.h"
 #include "Translations.h"
+#include "models/AuditTableModel.h"
 #include "models/ViolationTableModel.h"
+#include "pages/AuditPage.h"
 #include "pages/DashboardPage.h"
 #include "pages/UserPage.h"
 #include "pages/ViolationsPage.h"
@@ -36,6 +42,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTextBrowser>
 #include <QXmlStreamReader>
 
 using namespace cc;
@@ -172,6 +179,38 @@ std::unique_ptr<MainWindow> openInHungarian(TestDatabase& db, QSize size = QSize
     window->resize(size);
     waitForIdle(*window, true);
     return window;
+}
+
+// Audit entries of several actions and sources on one key of `student`, written by core as the
+// command line and the GUI would: a sync from the GUI, a set-level, a QA injection, a repair and the
+// repair's revert from the command line. Empty, or what failed.
+QString writeAuditedChanges(TestDatabase& db, qint64 student)
+{
+    db.addProgress(student, QStringLiteral("GANCUJU_PLAYER"), 3, 4500, 15);
+    db.addLicense(student, QStringLiteral("GANCUJU_PLAYER"), 2);
+    const KeyRef key { student, QStringLiteral("GANCUJU_PLAYER") };
+    auto gui = db.open(QString(), QStringLiteral("gui"));
+    auto cli = db.open();
+    if (!gui || !cli)
+        return QStringLiteral("cannot open: %1").arg(db.error());
+    const auto error = [](const auto& outcome) { return outcome.ok() ? QString() : outcome.error().message; };
+    // One after the other (the operands of + may be evaluated in any order).
+    QString errors = error(Operations::sync(*gui, key, SyncDirection::ProgressToLicense));
+    errors += error(Operations::setLevel(*cli, key, 2, QStringLiteral("naplo"), ProgressDelta {}));
+    errors += error(Injector::injectOne(*cli, QStringLiteral("level_mismatch"), key));
+    errors += error(Repair::repairUser(*cli, student, key.track, RepairOptions {}));
+    const qint64 repair
+        = db.scalar(QStringLiteral("SELECT max(id) FROM %1").arg(toolTable("audit"))).toLongLong();
+    return errors + error(Reverter::revert(*cli, repair));
+}
+
+// A word core stores for an audit entry's action, source, operator or reason, whole.
+const QRegularExpression& storedAuditWord()
+{
+    static const QRegularExpression stored(QStringLiteral(
+        "\\b(sync_\\w+|set_level|update_progress|add_specialization|level_mismatch|levels_import|index_\\w+|"
+        "env_set|audit entry|repair|revert|inject\\w*|qa|gui|cli|system)\\b"));
+    return stored;
 }
 
 } // namespace
@@ -412,6 +451,96 @@ private slots:
         }
         leaks.removeDuplicates();
         QVERIFY2(leaks.isEmpty(), qPrintable(leaks.mid(0, 10).join(u'\n')));
+    }
+
+    // Core stores an audit entry's action, source and operator as English words (sync_progress_to_license,
+    // gui, system, …); under Hungarian the Audit log words them (Wording::auditAction, auditSource,
+    // auditOperator, auditReason) in its table, details and source filter, and the filter still filters.
+    void auditLogWordsCoreInHungarian()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(20));
+        const qint64 student = db.addUser(QStringLiteral("naplo@x"));
+        const QString written = writeAuditedChanges(db, student);
+        QVERIFY2(written.isEmpty(), qPrintable(written));
+        auto window = openInHungarian(db);
+        window->setCurrentPage(MainWindow::Audit);
+        AuditTableModel* model = window->findChild<AuditPage*>()->model();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() >= 6, 10000);
+        QStringList leaks;
+        QSet<QString> shown;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            for (const int column : { AuditTableModel::OperatorColumn, AuditTableModel::SourceColumn,
+                     AuditTableModel::ActionColumn, AuditTableModel::ReasonColumn }) {
+                const QString text = model->index(row, column).data().toString();
+                shown.insert(text);
+                if (storedAuditWord().match(text).hasMatch())
+                    leaks << text;
+            }
+        }
+        leaks.removeDuplicates();
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+        for (const char* phrase : { "Szinkronizálás: előrehaladás → licenc", "Szint beállítása", "Javítás",
+                 "QA-beültetés", "Visszaállítás", "Bemutató adatbázis létrehozva", "Grafikus felület",
+                 "Parancssor", "QA-labor", "Rendszer", "Eltérő szint" })
+            QVERIFY2(shown.contains(QString::fromUtf8(phrase)), phrase);
+        // The details of the sync name it and its source in Hungarian too.
+        auto* table = child<QTableView>(window.get(), "auditTable");
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->entry(row).action == u"sync_progress_to_license")
+                table->selectRow(row);
+        }
+        const QString details
+            = child<QTextBrowser>(window.get(), "auditDiff")->toPlainText().section(u'\n', 0, 0);
+        QVERIFY2(details.contains(QStringLiteral("Szinkronizálás"))
+                && details.contains(QStringLiteral("Grafikus"))
+                && !storedAuditWord().match(details).hasMatch(),
+            qPrintable(details));
+        // The source filter shows words and filters by the stored one.
+        auto* sources = child<QComboBox>(window.get(), "auditSource");
+        for (int i = 1; i < sources->count(); ++i)
+            QVERIFY2(
+                !storedAuditWord().match(sources->itemText(i)).hasMatch(), qPrintable(sources->itemText(i)));
+        sources->setCurrentIndex(sources->findData(QStringLiteral("qa")));
+        QCOMPARE(sources->currentText(), QStringLiteral("QA-labor"));
+        child<QPushButton>(window.get(), "auditApplyFilter")->click();
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() >= 1
+                && model->index(0, AuditTableModel::SourceColumn).data().toString() == u"QA-labor",
+            10000);
+    }
+
+    // The same entries in a user's history (what, who, why) and on the last change's revert button.
+    void userHistoryWordsCoreInHungarian()
+    {
+        TestDatabase db;
+        QVERIFY(db.initialise(20));
+        const qint64 student = db.addUser(QStringLiteral("naplo@x"));
+        const QString written = writeAuditedChanges(db, student);
+        QVERIFY2(written.isEmpty(), qPrintable(written));
+        auto window = openInHungarian(db);
+        window->setCurrentPage(MainWindow::User);
+        window->userPage()->openUser(student);
+        QTRY_COMPARE_WITH_TIMEOUT(window->userPage()->trackPanels().size(), 1, 10000);
+        auto* history = child<QTableWidget>(window.get(), "userHistory");
+        QStringList leaks;
+        QStringList what;
+        for (int row = 0; row < history->rowCount(); ++row) {
+            what << history->item(row, 2)->text();
+            for (const int column : { 2, 3 }) {
+                if (storedAuditWord().match(history->item(row, column)->text()).hasMatch())
+                    leaks << history->item(row, column)->text();
+            }
+        }
+        leaks.removeDuplicates();
+        QVERIFY2(leaks.isEmpty(), qPrintable(leaks.join(u'\n')));
+        const QString joined = what.join(u'\n');
+        for (const char* phrase :
+            { "Szinkronizálás: előrehaladás → licenc (Grafikus felület", "Szint beállítása (Parancssor",
+                "QA-beültetés (QA-labor", "Javítás (Parancssor", "Visszaállítás (Parancssor" })
+            QVERIFY2(joined.contains(QString::fromUtf8(phrase)),
+                qPrintable(QString::fromUtf8(phrase) + u'\n' + joined));
+        const QString revertTip = child<QPushButton>(window.get(), "revertLastButton")->toolTip();
+        QVERIFY2(revertTip.contains(QStringLiteral("Visszaállítás")), qPrintable(revertTip));
     }
 
     void hungarianFitsAt1280Pixels()

@@ -50,17 +50,17 @@ QVariant AuditTableModel::data(const QModelIndex& index, int role) const
         case TimeColumn:
             return QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat);
         case OperatorColumn:
-            return entry.operatorEmail;
+            return Wording::auditOperator(entry);
         case SourceColumn:
-            return entry.source;
+            return Wording::auditSource(entry.source);
         case ActionColumn:
-            return entry.action;
+            return Wording::auditAction(entry.action);
         case UserColumn:
             return entry.userId ? QVariant(*entry.userId) : QVariant(QStringLiteral("—"));
         case TrackColumn:
             return entry.track;
         case ReasonColumn:
-            return entry.reason;
+            return Wording::auditReason(entry.reason);
         }
     } else if (role == Qt::UserRole) {
         return entry.id;

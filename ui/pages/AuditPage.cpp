@@ -55,8 +55,10 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_source = new QComboBox(this);
     m_source->setObjectName(QStringLiteral("auditSource"));
     m_source->addItem(tr("Any source"), QString());
-    for (const char* source : { "gui", "cli", "qa", "system" })
-        m_source->addItem(QString::fromLatin1(source), QString::fromLatin1(source));
+    // Worded in the user's language; the item's data is the stored word the filter matches.
+    for (const AuditSource source :
+        { AuditSource::Gui, AuditSource::Cli, AuditSource::Qa, AuditSource::System })
+        m_source->addItem(Wording::auditSource(auditSourceName(source)), auditSourceName(source));
     m_action = new QLineEdit(this);
     m_action->setObjectName(QStringLiteral("auditAction"));
     m_action->setPlaceholderText(tr("Action (sync, repair, inject…)"));
@@ -221,8 +223,10 @@ QString AuditPage::diffHtml(const AuditEntry& entry)
     const QString changed = ThemeColors::differs().name();
     QString html = QStringLiteral("<p><b>#%1</b> %2 · %3 · %4 · %5</p>")
                        .arg(entry.id)
-                       .arg(entry.action.toHtmlEscaped(), entry.operatorEmail.toHtmlEscaped(),
-                           entry.source.toHtmlEscaped(), entry.reason.toHtmlEscaped());
+                       .arg(Wording::auditAction(entry.action).toHtmlEscaped(),
+                           Wording::auditOperator(entry).toHtmlEscaped(),
+                           Wording::auditSource(entry.source).toHtmlEscaped(),
+                           Wording::auditReason(entry.reason).toHtmlEscaped());
     QSet<QString> tables;
     for (const QString& key : entry.before.keys())
         tables.insert(key);
@@ -322,8 +326,8 @@ void AuditPage::confirmRevert(const AuditEntry& entry, const QString& title)
     WriteFlow::runDirect(m_context, this, m_progress, title,
         tr("Restore the rows of entry #%1 (%2, user %3, %4) exactly as they were before it?")
             .arg(id)
-            .arg(entry.action, entry.userId ? QString::number(*entry.userId) : QStringLiteral("—"),
-                entry.track),
+            .arg(Wording::auditAction(entry.action),
+                entry.userId ? QString::number(*entry.userId) : QStringLiteral("—"), entry.track),
         job, {});
 }
 
@@ -343,7 +347,7 @@ void AuditPage::revertSelectedBatch()
         = tr("Restore every row that batch #%1 (%2 by %3) changed exactly as it was before? "
              "All of its entries are reverted together, or none is.")
               .arg(batch)
-              .arg(entry.action, entry.operatorEmail);
+              .arg(Wording::auditAction(entry.action), Wording::auditOperator(entry));
     m_context->beforeWrite(Reverter::permissionFor(entry), this, [this, title, question, job] {
         if (m_context->info().environment == Environment::Production) {
             if (!Prompt::confirmPlan(this, title, question, QString(), QStringLiteral("REVERT BATCH")))

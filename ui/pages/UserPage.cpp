@@ -323,7 +323,7 @@ void UserPage::updateButtons()
     m_revert->setToolTip(!revert.ok() ? Wording::refusal(revert.error())
             : hasHistory              ? tr("Undo audit entry #%1 (%2)")
                                .arg(m_view.history.first().id)
-                               .arg(m_view.history.first().action)
+                               .arg(Wording::auditAction(m_view.history.first().action))
                          : tr("Nothing to revert"));
 }
 

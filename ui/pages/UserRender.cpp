@@ -109,11 +109,14 @@ void UserPage::renderHistory()
         QString details;
     };
     QList<Event> events;
-    for (const AuditEntry& entry : std::as_const(m_view.history))
-        events.append(
-            { entry.at, entry.track, tr("%1 (%2, audit #%3)").arg(entry.action, entry.source).arg(entry.id),
-                entry.reason.isEmpty() ? entry.operatorEmail
-                                       : tr("%1: %2").arg(entry.operatorEmail, entry.reason) });
+    for (const AuditEntry& entry : std::as_const(m_view.history)) {
+        const QString who = Wording::auditOperator(entry);
+        events.append({ entry.at, entry.track,
+            tr("%1 (%2, audit #%3)")
+                .arg(Wording::auditAction(entry.action), Wording::auditSource(entry.source))
+                .arg(entry.id),
+            entry.reason.isEmpty() ? who : tr("%1: %2").arg(who, Wording::auditReason(entry.reason)) });
+    }
     for (const TrackView& track : std::as_const(m_view.tracks)) {
         for (const Row& row : track.progressions) {
             QDateTime at = row.value(QStringLiteral("advanced_at")).toDateTime();
@@ -122,7 +125,7 @@ void UserPage::renderHistory()
                 tr("license level %1 → %2")
                     .arg(row.value(QStringLiteral("from_level")).toString(),
                         row.value(QStringLiteral("to_level")).toString()),
-                row.value(QStringLiteral("advancement_reason")).toString() });
+                Wording::auditReason(row.value(QStringLiteral("advancement_reason")).toString()) });
         }
     }
     std::sort(events.begin(), events.end(), [](const Event& a, const Event& b) { return a.at > b.at; });

@@ -6,6 +6,7 @@
 #include "Prompt.h"
 #include "Repair.h"
 #include "Reverter.h"
+#include "Wording.h"
 #include "WriteFlow.h"
 #include "widgets/JobProgress.h"
 
@@ -109,7 +110,7 @@ void UserPage::confirmRevert()
     const QString question
         = tr("Revert audit entry #%1 (%2 on %3, %4)?\n\nBefore: %5\nAfter: %6")
               .arg(entry.id)
-              .arg(entry.action, entry.track,
+              .arg(Wording::auditAction(entry.action), entry.track,
                   QLocale().toString(entry.at.toLocalTime(), QLocale::ShortFormat),
                   QString::fromUtf8(QJsonDocument(entry.before).toJson(QJsonDocument::Compact)),
                   QString::fromUtf8(QJsonDocument(entry.after).toJson(QJsonDocument::Compact)));

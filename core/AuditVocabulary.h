@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QString>
+
+namespace cc {
+
+// What an audit entry did and which front end wrote it (docs/BEHAVIOUR.md C5, C7). Their names
+// (auditActionName, auditSourceName) are what the audit table, the command line's text, JSON and
+// CSV hold, byte for byte; core and the UI switch on the enums instead of comparing text, and the
+// UI words them in the user's language (ui/AuditWording.cpp).
+enum class AuditAction {
+    SyncProgressToLicense, // "sync_progress_to_license"
+    SyncLicenseToProgress, // "sync_license_to_progress"
+    UpdateProgress, // "update_progress"
+    Advance, // "advance"
+    SetLevel, // "set_level"
+    Repair, // "repair"
+    Inject, // "inject"
+    AddSpecialization, // "add_specialization" (an injection's unknown specialization)
+    Revert, // "revert"
+    LevelsImport, // "levels_import"
+    IndexCreate, // "index_create"
+    IndexDrop, // "index_drop"
+    Init, // "init"
+    Demo, // "demo"
+    Prune, // "prune"
+    Settings, // "settings"
+    EnvironmentSet, // "env_set"
+    Other, // a name no version of the tool writes (a newer or older one): shown as stored
+};
+
+enum class AuditSource {
+    Cli, // "cli"
+    Gui, // "gui"
+    Qa, // "qa": an injection and the revert of one
+    System, // "system": init, demo, migrations
+    Other, // a name no version of the tool writes: shown as stored
+};
+
+// The stored name; empty for Other (which has none of its own: keep the entry's stored word).
+QString auditActionName(AuditAction action);
+AuditAction auditActionFromName(const QString& name); // Other for a name no version writes
+QString auditSourceName(AuditSource source);
+AuditSource auditSourceFromName(const QString& name);
+
+// An entry that changed no student rows (a setting, the environment, levels, indexes, init, the
+// specialization an injection added): nothing to revert.
+bool changesNoStudentRows(AuditAction action);
+
+} // namespace cc
