@@ -4,6 +4,7 @@
 #include "GroupedKeyScan.h"
 #include "KeyMerge.h"
 #include "KeyTally.h"
+#include "PrefetchedRowSource.h"
 #include "RunStore.h"
 #include "Time.h"
 #include "ToolSchema.h"
@@ -49,7 +50,7 @@ Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, bool i
     if (!source)
         return source.error();
     KeyMerge merge(catalogue, tally);
-    return merge.run(**source, checkpoint);
+    return merge.run(*prefetched(std::move(*source)), checkpoint);
 }
 
 // About how many rows both tables hold, for the progress bar only: counting them would cost a

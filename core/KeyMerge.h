@@ -52,6 +52,8 @@ private:
     KeyTally& m_tally;
     std::vector<Track> m_tracks;
     std::unordered_map<std::string, int> m_trackOfStoredId;
+    std::vector<std::pair<std::string, int>> m_firstSpellings;
+    std::vector<int> m_order; // the current user's keys in key order
     // The current user's rows (reused: their strings keep their capacity) and the next rows.
     std::vector<ProgressRow> m_progress;
     std::vector<LicenseRow> m_licenses;

@@ -63,14 +63,13 @@ public:
     Result<void> declare(UserRange range)
     {
         // The check's own transaction: no JIT for a plain scan, room for a sort without the cc_ indexes.
-        CC_TRY(command("SET LOCAL jit = off", nullptr));
-        CC_TRY(command("SET LOCAL work_mem = '64MB'", nullptr));
+        CC_TRY(command("SET LOCAL jit = off"));
+        CC_TRY(command("SET LOCAL work_mem = '64MB'"));
         m_progress.name = "cc_check_progress";
         m_license.name = "cc_check_licenses";
-        m_staff.name = "cc_check_staff";
         CC_TRY(declareOne(m_progress, progressStatement(bool(range)), range));
         CC_TRY(declareOne(m_license, licenseStatement(bool(range)), range));
-        return declareOne(m_staff, staffStatement(bool(range)), range);
+        return readStaff(range);
     }
 
     Result<bool> nextProgress(ProgressRow& row) override
@@ -127,31 +126,50 @@ private:
             QStringLiteral("the check's statement"));
     }
 
-    // Runs a statement with text parameters; `expected` result status or an error.
-    Result<void> command(const QByteArray& sql, const std::vector<QByteArray>* values,
-        ExecStatusType expected = PGRES_COMMAND_OK)
+    // Runs a statement with text parameters; the caller clears the result.
+    PGresult* execute(const QByteArray& sql, const std::vector<QByteArray>& values)
     {
         std::vector<const char*> pointers;
-        if (values) {
-            for (const QByteArray& value : *values)
-                pointers.push_back(value.constData());
-        }
-        PGresult* result = PQexecParams(m_connection, sql.constData(), int(pointers.size()), nullptr,
-            pointers.data(), nullptr, nullptr, 0);
-        const bool ok = result && PQresultStatus(result) == expected;
+        for (const QByteArray& value : values)
+            pointers.push_back(value.constData());
+        return PQexecParams(m_connection, sql.constData(), int(pointers.size()), nullptr, pointers.data(),
+            nullptr, nullptr, 0);
+    }
+
+    // Runs a statement that returns no rows.
+    Result<void> command(const QByteArray& sql, const std::vector<QByteArray>& values = {})
+    {
+        PGresult* result = execute(sql, values);
+        const bool ok = result && PQresultStatus(result) == PGRES_COMMAND_OK;
         Result<void> outcome = ok ? Result<void>() : Result<void>(error(result));
         PQclear(result);
         return outcome;
     }
 
+    static std::vector<QByteArray> bounds(UserRange range)
+    {
+        if (!range)
+            return {};
+        return { QByteArray::number(range->first), QByteArray::number(range->second) };
+    }
+
     Result<void> declareOne(Cursor& cursor, const QString& sql, UserRange range)
     {
-        std::vector<QByteArray> values;
-        if (range)
-            values = { QByteArray::number(range->first), QByteArray::number(range->second) };
         const QByteArray declare
             = QByteArray("DECLARE ") + cursor.name + " NO SCROLL CURSOR FOR " + numbered(sql);
-        return command(declare, &values);
+        return command(declare, bounds(range));
+    }
+
+    // The staff ids at once, not through a cursor: a cursor's plan has no parallel workers, and
+    // the filter reads the whole users table (issue 17). They are few; KeyMerge sorts them.
+    Result<void> readStaff(UserRange range)
+    {
+        m_staff.batch = execute(numbered(staffStatement(bool(range))), bounds(range));
+        if (!m_staff.batch || PQresultStatus(m_staff.batch) != PGRES_TUPLES_OK)
+            return error(m_staff.batch);
+        m_staff.rows = PQntuples(m_staff.batch);
+        m_staff.done = true;
+        return {};
     }
 
     Result<bool> advance(Cursor& cursor)

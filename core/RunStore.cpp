@@ -1,6 +1,7 @@
 #include "RunStore.h"
 
 #include "RunLiveness.h"
+#include "SqliteViolationInsert.h"
 #include "Time.h"
 #include "ToolSchema.h"
 #include "WriteTransaction.h"
@@ -82,6 +83,7 @@ RunStore::~RunStore()
     // Queries go before their connection.
     m_insertFull.reset();
     m_insertTail.reset();
+    m_sqliteInsert.reset();
 }
 
 Result<qint64> RunStore::beginRun(const HealthReport& report)
@@ -113,10 +115,10 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
 {
     if (records.isEmpty())
         return {};
-    // SQLite: one single-row statement prepared once and re-executed (a statement with thousands of
-    // placeholders costs SQLite more to prepare than to run). PostgreSQL: 200 rows a statement,
-    // prepared once, to save round trips.
-    const qsizetype rowsPerStatement = m_db->isPostgres() ? 200 : 1;
+    if (!m_db->isPostgres())
+        return appendViolationsSqlite(runId, records, sequence);
+    // PostgreSQL: 200 rows a statement, prepared once, to save round trips.
+    const qsizetype rowsPerStatement = 200;
     auto prepared = [&](qsizetype rows) -> Result<QSqlQuery*> {
         std::unique_ptr<QSqlQuery>& slot = rows == rowsPerStatement ? m_insertFull : m_insertTail;
         if (slot && m_preparedRows.value(slot.get()) == rows)
@@ -153,6 +155,26 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
         if (!(*query)->exec())
             return m_db->sqlError((*query)->lastError(), QStringLiteral("storing violations"));
     }
+    CC_TRY(transaction.commit());
+    m_rowsStored += records.size();
+    return {};
+}
+
+// SQLite: one single-row statement prepared once and stepped per row (a statement with thousands of
+// placeholders costs SQLite more to prepare than to run), on the driver's handle.
+Result<void> RunStore::appendViolationsSqlite(
+    qint64 runId, const QList<ViolationRecord>& records, qint64& sequence)
+{
+    if (!m_sqliteInsert) {
+        auto prepared = SqliteViolationInsert::prepare(*m_db);
+        if (!prepared)
+            return prepared.error();
+        m_sqliteInsert = std::move(*prepared);
+    }
+    WriteTransaction transaction(*m_db);
+    CC_TRY(transaction.begin());
+    for (const ViolationRecord& record : records)
+        CC_TRY(m_sqliteInsert->insert(runId, ++sequence, record));
     CC_TRY(transaction.commit());
     m_rowsStored += records.size();
     return {};

@@ -11,6 +11,8 @@
 
 namespace cc {
 
+class SqliteViolationInsert;
+
 class RunHeartbeat;
 
 // The order the violations page lists a run in; every order ends with the stored sequence (key
@@ -81,6 +83,8 @@ public:
     static Result<qint64> prune(Database& db, const QDateTime& now);
 
 private:
+    Result<void> appendViolationsSqlite(
+        qint64 runId, const QList<ViolationRecord>& records, qint64& sequence);
     // Whether the runs table counts staff credentials (tool schema 3).
     static Result<bool> hasStaffColumn(Database& db);
     // The runs table's columns as readRun reads them (NULL for staff_credentials before schema 3).
@@ -91,6 +95,7 @@ private:
     qint64 m_rowsStored = 0; // violation rows this writer stored
     bool m_staffColumn = true; // the runs table has staff_credentials (tool schema 3)
     // Prepared violation inserts, reused across batches (full batches and the last, shorter one).
+    std::unique_ptr<SqliteViolationInsert> m_sqliteInsert;
     std::unique_ptr<QSqlQuery> m_insertFull;
     std::unique_ptr<QSqlQuery> m_insertTail;
     QHash<const QSqlQuery*, qsizetype> m_preparedRows;
