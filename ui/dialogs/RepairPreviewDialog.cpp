@@ -100,6 +100,61 @@ RepairPreviewDialog::RepairPreviewDialog(
     m_filter->setClearButtonEnabled(true);
     layout->addWidget(m_filter);
 
+    layout->addWidget(buildKeysAndSql(), 1);
+
+    addTools(layout);
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
+    m_apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
+    m_apply->setObjectName(QStringLiteral("applyPlanButton"));
+    if (!typeToConfirm.isEmpty()) {
+        auto* label
+            = new QLabel(tr("This is a production database. Type %1 to confirm:").arg(typeToConfirm), this);
+        layout->addWidget(label);
+        m_confirmation = new QLineEdit(this);
+        m_confirmation->setObjectName(QStringLiteral("typeToConfirm"));
+        label->setBuddy(m_confirmation);
+        layout->addWidget(m_confirmation);
+        m_apply->setEnabled(false);
+        connect(m_confirmation, &QLineEdit::textChanged, this, [this, typeToConfirm](const QString& text) {
+            m_apply->setEnabled(text.trimmed() == typeToConfirm);
+        });
+        m_confirmation->setFocus();
+    }
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
+}
+
+// The SQL of one key or all, and Export.
+void RepairPreviewDialog::addTools(QVBoxLayout* layout)
+{
+    auto* tools = new QHBoxLayout;
+    auto* sqlKey = new QPushButton(tr("SQL of the selected key"), this);
+    sqlKey->setObjectName(QStringLiteral("previewSqlKey"));
+    sqlKey->setEnabled(false);
+    auto* sqlAll = new QPushButton(tr("SQL of every key"), this);
+    sqlAll->setObjectName(QStringLiteral("previewSqlAll"));
+    auto* exportButton = new QPushButton(tr("Export…"), this);
+    exportButton->setObjectName(QStringLiteral("previewExport"));
+    exportButton->setToolTip(
+        tr("Write the table (.csv) or every row before → after and the statements (.txt) to a file"));
+    tools->addWidget(sqlKey);
+    tools->addWidget(sqlAll);
+    tools->addStretch();
+    tools->addWidget(exportButton);
+    layout->addLayout(tools);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, sqlKey,
+        [this, sqlKey] { sqlKey->setEnabled(m_table->selectionModel()->hasSelection()); });
+    connect(sqlKey, &QPushButton::clicked, this, [this] { showSql(false); });
+    connect(sqlAll, &QPushButton::clicked, this, [this] { showSql(true); });
+    connect(exportButton, &QPushButton::clicked, this, &RepairPreviewDialog::exportPreview);
+}
+
+// The plan's keys, sortable and filtered, above the SQL shown on demand.
+QSplitter* RepairPreviewDialog::buildKeysAndSql()
+{
     auto* split = new QSplitter(Qt::Vertical, this);
     m_table = new QTableView(split);
     m_table->setObjectName(QStringLiteral("previewTable"));
@@ -123,50 +178,7 @@ RepairPreviewDialog::RepairPreviewDialog(
     m_sql->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_sql->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_sql->hide();
-    layout->addWidget(split, 1);
-
-    auto* tools = new QHBoxLayout;
-    auto* sqlKey = new QPushButton(tr("SQL of the selected key"), this);
-    sqlKey->setObjectName(QStringLiteral("previewSqlKey"));
-    sqlKey->setEnabled(false);
-    auto* sqlAll = new QPushButton(tr("SQL of every key"), this);
-    sqlAll->setObjectName(QStringLiteral("previewSqlAll"));
-    auto* exportButton = new QPushButton(tr("Export…"), this);
-    exportButton->setObjectName(QStringLiteral("previewExport"));
-    exportButton->setToolTip(
-        tr("Write the table (.csv) or every row before → after and the statements (.txt) to a file"));
-    tools->addWidget(sqlKey);
-    tools->addWidget(sqlAll);
-    tools->addStretch();
-    tools->addWidget(exportButton);
-    layout->addLayout(tools);
-
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
-    m_apply = buttons->addButton(tr("Apply"), QDialogButtonBox::AcceptRole);
-    m_apply->setObjectName(QStringLiteral("applyPlanButton"));
-    if (!typeToConfirm.isEmpty()) {
-        auto* label
-            = new QLabel(tr("This is a production database. Type %1 to confirm:").arg(typeToConfirm), this);
-        layout->addWidget(label);
-        m_confirmation = new QLineEdit(this);
-        m_confirmation->setObjectName(QStringLiteral("typeToConfirm"));
-        label->setBuddy(m_confirmation);
-        layout->addWidget(m_confirmation);
-        m_apply->setEnabled(false);
-        connect(m_confirmation, &QLineEdit::textChanged, this, [this, typeToConfirm](const QString& text) {
-            m_apply->setEnabled(text.trimmed() == typeToConfirm);
-        });
-        m_confirmation->setFocus();
-    }
-    layout->addWidget(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, sqlKey,
-        [this, sqlKey] { sqlKey->setEnabled(m_table->selectionModel()->hasSelection()); });
-    connect(sqlKey, &QPushButton::clicked, this, [this] { showSql(false); });
-    connect(sqlAll, &QPushButton::clicked, this, [this] { showSql(true); });
-    connect(exportButton, &QPushButton::clicked, this, &RepairPreviewDialog::exportPreview);
+    return split;
 }
 
 void RepairPreviewDialog::showSql(bool all)

@@ -10,7 +10,9 @@ class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
 class QSortFilterProxyModel;
+class QSplitter;
 class QTableView;
+class QVBoxLayout;
 
 namespace cc::ui {
 
@@ -40,6 +42,8 @@ public:
     QTableView* table() const { return m_table; }
 
 private:
+    QSplitter* buildKeysAndSql();
+    void addTools(QVBoxLayout* layout);
     void showSql(bool all);
     void exportPreview();
 

@@ -42,6 +42,21 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     title->setFont(titleFont);
     layout->addWidget(title);
 
+    QPushButton* apply = nullptr;
+    layout->addLayout(buildFilters(apply));
+    layout->addWidget(buildEntriesAndDetails(), 1);
+
+    layout->addLayout(buildActions());
+    m_progress = new JobProgress(&context->jobs(), this);
+    m_progress->setObjectName(QStringLiteral("auditProgress"));
+    layout->addWidget(m_progress);
+
+    connectControls(apply);
+}
+
+// Since, operator, source, action and user; `apply` is the Filter button.
+QHBoxLayout* AuditPage::buildFilters(QPushButton*& apply)
+{
     auto* filters = new QHBoxLayout;
     m_useSince = new QCheckBox(tr("Since"), this);
     m_useSince->setObjectName(QStringLiteral("auditUseSince"));
@@ -66,7 +81,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     m_user->setObjectName(QStringLiteral("auditUser"));
     m_user->setPlaceholderText(tr("User id"));
     m_user->setMaximumWidth(110);
-    auto* apply = new QPushButton(tr("Filter"), this);
+    apply = new QPushButton(tr("Filter"), this);
     apply->setObjectName(QStringLiteral("auditApplyFilter"));
     filters->addWidget(m_useSince);
     filters->addWidget(m_since);
@@ -75,8 +90,12 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     filters->addWidget(m_action, 1);
     filters->addWidget(m_user);
     filters->addWidget(apply);
-    layout->addLayout(filters);
+    return filters;
+}
 
+// The entries above, the selected entry's rows before and after below.
+QSplitter* AuditPage::buildEntriesAndDetails()
+{
     auto* splitter = new QSplitter(Qt::Vertical, this);
     m_table = new QTableView(splitter);
     m_table->setObjectName(QStringLiteral("auditTable"));
@@ -105,8 +124,11 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     splitter->addWidget(m_diff);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    layout->addWidget(splitter, 1);
+    return splitter;
+}
 
+QHBoxLayout* AuditPage::buildActions()
+{
     auto* actions = new QHBoxLayout;
     m_revert = new QPushButton(tr("Revert this entry…"), this);
     m_revert->setObjectName(QStringLiteral("auditRevertButton"));
@@ -121,11 +143,11 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     actions->addStretch();
     actions->addWidget(m_revertBatch);
     actions->addWidget(m_revert);
-    layout->addLayout(actions);
-    m_progress = new JobProgress(&context->jobs(), this);
-    m_progress->setObjectName(QStringLiteral("auditProgress"));
-    layout->addWidget(m_progress);
+    return actions;
+}
 
+void AuditPage::connectControls(QPushButton* apply)
+{
     connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     connect(apply, &QPushButton::clicked, this, &AuditPage::applyFilter);
     for (QLineEdit* edit : { m_operator, m_action, m_user })
@@ -138,7 +160,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     connect(m_export, &QPushButton::clicked, this, &AuditPage::exportEntries);
     connect(m_model, &AuditTableModel::failed, this,
         [this](const QString& message) { m_diff->setPlainText(message); });
-    connect(context, &ConsoleContext::databaseChanged, this, [this] {
+    connect(m_context, &ConsoleContext::databaseChanged, this, [this] {
         if (isVisible())
             applyFilter();
         else

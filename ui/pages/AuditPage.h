@@ -9,8 +9,10 @@
 class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
+class QHBoxLayout;
 class QLineEdit;
 class QPushButton;
+class QSplitter;
 class QTableView;
 class QTextBrowser;
 
@@ -43,6 +45,10 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    QHBoxLayout* buildFilters(QPushButton*& apply);
+    QSplitter* buildEntriesAndDetails();
+    QHBoxLayout* buildActions();
+    void connectControls(QPushButton* apply);
     void showSelected();
     void confirmRevert(const AuditEntry& entry, const QString& title);
 

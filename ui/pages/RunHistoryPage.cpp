@@ -39,31 +39,7 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
     summaryLine->addWidget(refresh);
     layout->addLayout(summaryLine);
 
-    m_table = new QTableView(this);
-    m_table->setObjectName(QStringLiteral("runHistoryTable"));
-    m_table->setModel(m_model);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move inside
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    m_table->setColumnWidth(RunHistoryModel::IdColumn, 60);
-    m_table->setColumnWidth(RunHistoryModel::StartedColumn, 150);
-    m_table->setColumnWidth(RunHistoryModel::StatusColumn, 110);
-    m_table->setColumnWidth(RunHistoryModel::RateColumn, 90);
-    m_table->setColumnWidth(RunHistoryModel::PairsColumn, 90);
-    m_table->setColumnWidth(RunHistoryModel::ViolationsColumn, 90);
-    m_table->setColumnWidth(RunHistoryModel::WarningsColumn, 90);
-    m_table->setColumnWidth(RunHistoryModel::DurationColumn, 100);
-    widenColumnsToTitles(m_table);
-    keepColumnsInView(m_table);
-    showFullTextOfCutCells(m_table);
-    m_table->setToolTip(tr("Press Enter or double-click a run to see its violations"));
-    layout->addWidget(m_table, 1);
+    layout->addWidget(buildTable(), 1);
 
     auto* actions = new QHBoxLayout;
     m_open = new QPushButton(tr("Show violations of this run"), this);
@@ -97,6 +73,36 @@ RunHistoryPage::RunHistoryPage(ConsoleContext* context, QWidget* parent)
         });
     }
     updateActions();
+}
+
+// The stored runs, newest first; Enter or a double-click opens a run's violations.
+QTableView* RunHistoryPage::buildTable()
+{
+    m_table = new QTableView(this);
+    m_table->setObjectName(QStringLiteral("runHistoryTable"));
+    m_table->setModel(m_model);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move inside
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->setColumnWidth(RunHistoryModel::IdColumn, 60);
+    m_table->setColumnWidth(RunHistoryModel::StartedColumn, 150);
+    m_table->setColumnWidth(RunHistoryModel::StatusColumn, 110);
+    m_table->setColumnWidth(RunHistoryModel::RateColumn, 90);
+    m_table->setColumnWidth(RunHistoryModel::PairsColumn, 90);
+    m_table->setColumnWidth(RunHistoryModel::ViolationsColumn, 90);
+    m_table->setColumnWidth(RunHistoryModel::WarningsColumn, 90);
+    m_table->setColumnWidth(RunHistoryModel::DurationColumn, 100);
+    widenColumnsToTitles(m_table);
+    keepColumnsInView(m_table);
+    showFullTextOfCutCells(m_table);
+    m_table->setToolTip(tr("Press Enter or double-click a run to see its violations"));
+    return m_table;
 }
 
 void RunHistoryPage::showEvent(QShowEvent* event)

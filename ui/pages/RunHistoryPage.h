@@ -36,6 +36,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    QTableView* buildTable();
     void openRow(int row);
     void updateActions();
 
