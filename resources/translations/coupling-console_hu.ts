@@ -806,10 +806,6 @@
         <translation>Bármely forrás</translation>
     </message>
     <message>
-        <source>Action (sync, repair, inject…)</source>
-        <translation>Művelet (sync, repair, inject…)</translation>
-    </message>
-    <message>
         <source>User id</source>
         <translation>Felhasználóazonosító</translation>
     </message>
@@ -904,6 +900,10 @@
     <message>
         <source>Restore every row that batch #%1 (%2 by %3) changed exactly as it was before? All of its entries are reverted together, or none is.</source>
         <translation>Pontosan a korábbi állapotukra állítja vissza mindazokat a sorokat, amelyeket a(z) #%1 köteg (%2, végezte: %3) módosított? A köteg minden bejegyzését együtt állítja vissza, vagy egyiket sem.</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Bármely művelet</translation>
     </message>
 </context>
 <context>

@@ -501,6 +501,16 @@ private slots:
         for (int i = 1; i < sources->count(); ++i)
             QVERIFY2(
                 !storedAuditWord().match(sources->itemText(i)).hasMatch(), qPrintable(sources->itemText(i)));
+        // So does the action filter: every action the tool writes, worded, matched by its stored word.
+        auto* actions = child<QComboBox>(window.get(), "auditAction");
+        for (int i = 1; i < actions->count(); ++i)
+            QVERIFY2(
+                !storedAuditWord().match(actions->itemText(i)).hasMatch(), qPrintable(actions->itemText(i)));
+        actions->setCurrentIndex(actions->findData(QStringLiteral("set_level")));
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->rowCount() == 1
+                && model->index(0, AuditTableModel::ActionColumn).data().toString() == u"Szint beállítása",
+            10000);
+        actions->setCurrentIndex(0);
         sources->setCurrentIndex(sources->findData(QStringLiteral("qa")));
         QCOMPARE(sources->currentText(), QStringLiteral("QA-labor"));
         child<QPushButton>(window.get(), "auditApplyFilter")->click();

@@ -74,9 +74,14 @@ QHBoxLayout* AuditPage::buildFilters(QPushButton*& apply)
     for (const AuditSource source :
         { AuditSource::Gui, AuditSource::Cli, AuditSource::Qa, AuditSource::System })
         m_source->addItem(Wording::auditSource(auditSourceName(source)), auditSourceName(source));
-    m_action = new QLineEdit(this);
+    m_action = new QComboBox(this);
     m_action->setObjectName(QStringLiteral("auditAction"));
-    m_action->setPlaceholderText(tr("Action (sync, repair, inject…)"));
+    m_action->addItem(tr("Any action"), QString());
+    // Every action the tool writes, worded; the item's data is the stored word the filter matches.
+    for (int value = 0; value < int(AuditAction::Other); ++value) {
+        const QString name = auditActionName(AuditAction(value));
+        m_action->addItem(Wording::auditAction(name), name);
+    }
     m_user = new QLineEdit(this);
     m_user->setObjectName(QStringLiteral("auditUser"));
     m_user->setPlaceholderText(tr("User id"));
@@ -87,7 +92,7 @@ QHBoxLayout* AuditPage::buildFilters(QPushButton*& apply)
     filters->addWidget(m_since);
     filters->addWidget(m_operator, 1);
     filters->addWidget(m_source);
-    filters->addWidget(m_action, 1);
+    filters->addWidget(m_action);
     filters->addWidget(m_user);
     filters->addWidget(apply);
     return filters;
@@ -150,9 +155,10 @@ void AuditPage::connectControls(QPushButton* apply)
 {
     connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
     connect(apply, &QPushButton::clicked, this, &AuditPage::applyFilter);
-    for (QLineEdit* edit : { m_operator, m_action, m_user })
+    for (QLineEdit* edit : { m_operator, m_user })
         connect(edit, &QLineEdit::returnPressed, this, &AuditPage::applyFilter);
     connect(m_source, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
+    connect(m_action, &QComboBox::currentIndexChanged, this, &AuditPage::applyFilter);
     connect(
         m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &AuditPage::showSelected);
     connect(m_revert, &QPushButton::clicked, this, &AuditPage::revertSelected);
@@ -192,7 +198,7 @@ void AuditPage::applyFilter()
         filter.since = m_since->dateTime().toUTC();
     filter.operatorEmail = m_operator->text().trimmed();
     filter.source = m_source->currentData().toString();
-    filter.action = m_action->text().trimmed();
+    filter.action = m_action->currentData().toString();
     if (!userText.isEmpty())
         filter.userId = user;
     m_diff->clear();

@@ -60,7 +60,7 @@ private:
     QDateTimeEdit* m_since = nullptr;
     QLineEdit* m_operator = nullptr;
     QComboBox* m_source = nullptr;
-    QLineEdit* m_action = nullptr;
+    QComboBox* m_action = nullptr;
     QLineEdit* m_user = nullptr;
     QPushButton* m_revert = nullptr;
     QPushButton* m_revertBatch = nullptr;
