@@ -11,6 +11,7 @@
 #include "widgets/JobProgress.h"
 #include "widgets/TableColumns.h"
 
+#include <QAbstractItemView>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
@@ -82,6 +83,11 @@ QHBoxLayout* AuditPage::buildFilters(QPushButton*& apply)
         const QString name = auditActionName(AuditAction(value));
         m_action->addItem(Wording::auditAction(name), name);
     }
+    // Narrow in the row, so the operator field keeps its room at 1024 px; the open list is as wide as
+    // its longest word.
+    m_action->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    m_action->setMinimumContentsLength(14);
+    m_action->view()->setMinimumWidth(m_action->view()->sizeHintForColumn(0) + 24);
     m_user = new QLineEdit(this);
     m_user->setObjectName(QStringLiteral("auditUser"));
     m_user->setPlaceholderText(tr("User id"));
