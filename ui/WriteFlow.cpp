@@ -45,6 +45,59 @@ PreparedPlan prepare(Plan plan)
     return prepared;
 }
 
+// The repair's dry run of the request's keys, for the preview.
+JobRunner::Work<RepairPreview> repairPreviewWork(const RepairRequest& request)
+{
+    return [request](
+               Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<RepairPreview> {
+        auto keys = request.keys(session);
+        if (!keys)
+            return keys.error();
+        RepairOptions options = request.options;
+        options.cancel = &cancel;
+        WriteOptions write;
+        write.batch = true;
+        write.batchAction = request.batchAction;
+        write.cancel = &cancel;
+        write.progress = progress;
+        auto plan = CouplingWriter::dryRun(session, *keys, Repair::planner(options), write);
+        if (!plan)
+            return plan.error();
+        RepairPreview prepared;
+        prepared.forecast = PlanForecast::of(*plan, session.catalogue());
+        prepared.plan = std::move(*plan);
+        prepared.scope = request.scope;
+        return prepared;
+    };
+}
+
+// Applies the previewed keys that change rows; those the dry run skipped are reported with its reason.
+JobRunner::Work<WriteOutcome> repairApplyWork(const RepairPreview& prepared, const RepairRequest& request)
+{
+    // Keys the dry run could not change carry no rows to check again: they are reported as
+    // skipped with the previewed reason instead of being re-read as "changed since the preview".
+    Plan changing;
+    QList<SkippedKey> unchanged;
+    for (const KeyChange& key : prepared.plan.keys) {
+        if (key.changes.isEmpty() && !key.skipReason.isEmpty())
+            unchanged.append({ key.key, key.skipReason });
+        else if (!key.changes.isEmpty())
+            changing.keys.append(key);
+    }
+    return JobRunner::Work<WriteOutcome>([changing, unchanged, request](Session& session, CancelToken& cancel,
+                                             const ProgressFn& progress) -> Result<WriteOutcome> {
+        WriteOptions options;
+        options.batch = true;
+        options.batchAction = request.batchAction;
+        options.cancel = &cancel;
+        options.progress = progress;
+        auto outcome = CouplingWriter::apply(session, changing, options);
+        if (outcome)
+            outcome->skipped += unchanged;
+        return outcome;
+    });
+}
+
 } // namespace
 
 QString WriteFlow::summarize(const Plan& plan)
@@ -123,27 +176,7 @@ void WriteFlow::runRepair(
     ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request)
 {
     QPointer<QWidget> guard(parent);
-    JobRunner::Work<RepairPreview> preview = [request](Session& session, CancelToken& cancel,
-                                                 const ProgressFn& progress) -> Result<RepairPreview> {
-        auto keys = request.keys(session);
-        if (!keys)
-            return keys.error();
-        RepairOptions options = request.options;
-        options.cancel = &cancel;
-        WriteOptions write;
-        write.batch = true;
-        write.batchAction = request.batchAction;
-        write.cancel = &cancel;
-        write.progress = progress;
-        auto plan = CouplingWriter::dryRun(session, *keys, Repair::planner(options), write);
-        if (!plan)
-            return plan.error();
-        RepairPreview prepared;
-        prepared.forecast = PlanForecast::of(*plan, session.catalogue());
-        prepared.plan = std::move(*plan);
-        prepared.scope = request.scope;
-        return prepared;
-    };
+    JobRunner::Work<RepairPreview> preview = repairPreviewWork(request);
     const quint64 id = context->jobs().submit<RepairPreview>(
         JobRunner::Lane::Action, std::move(preview), parent,
         [context, guard, progress, request](const Result<RepairPreview>& outcome) {
@@ -167,29 +200,7 @@ void WriteFlow::runRepair(
             }
             if (!Prompt::confirmRepair(guard, request.title, prepared, request.typeToConfirm))
                 return;
-            // Keys the dry run could not change carry no rows to check again: they are reported as
-            // skipped with the previewed reason instead of being re-read as "changed since the preview".
-            Plan changing;
-            QList<SkippedKey> unchanged;
-            for (const KeyChange& key : prepared.plan.keys) {
-                if (key.changes.isEmpty() && !key.skipReason.isEmpty())
-                    unchanged.append({ key.key, key.skipReason });
-                else if (!key.changes.isEmpty())
-                    changing.keys.append(key);
-            }
-            JobRunner::Work<WriteOutcome> apply(
-                [changing, unchanged, request](Session& session, CancelToken& cancel,
-                    const ProgressFn& progress) -> Result<WriteOutcome> {
-                    WriteOptions options;
-                    options.batch = true;
-                    options.batchAction = request.batchAction;
-                    options.cancel = &cancel;
-                    options.progress = progress;
-                    auto outcome = CouplingWriter::apply(session, changing, options);
-                    if (outcome)
-                        outcome->skipped += unchanged;
-                    return outcome;
-                });
+            JobRunner::Work<WriteOutcome> apply = repairApplyWork(prepared, request);
             WriteFlow::apply(context, guard, progress, request.title, std::move(apply), {});
         },
         [progress](qint64 done, qint64 total) { progress->setProgress(done, total); });

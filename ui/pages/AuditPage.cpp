@@ -252,9 +252,43 @@ void AuditPage::showSelected()
                             : tr("This entry is not part of a batch"));
 }
 
-QString AuditPage::diffHtml(const AuditEntry& entry)
+// One row of an entry: its columns before and after, the changed ones marked.
+QString AuditPage::rowHtml(const QString& table, qint64 id, const QJsonObject& old, const QJsonObject& now)
 {
     const QString changed = ThemeColors::differs().name();
+    const QString state = old.isEmpty() ? tr("created") : now.isEmpty() ? tr("removed") : tr("changed");
+    QString html
+        = QStringLiteral("<p><b>%1</b> id %2 (%3)</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"
+                         "<tr><th>%4</th><th>%5</th><th>%6</th></tr>")
+              .arg(table.toHtmlEscaped())
+              .arg(id)
+              .arg(state, tr("Column"), tr("Before"), tr("After"));
+    QStringList columns = old.keys();
+    for (const QString& key : now.keys()) {
+        if (!columns.contains(key))
+            columns << key;
+    }
+    for (const QString& column : std::as_const(columns)) {
+        const QJsonValue a = old.value(column);
+        const QJsonValue b = now.value(column);
+        const auto text = [](const QJsonValue& value) {
+            if (value.isUndefined())
+                return QStringLiteral("—");
+            if (value.isNull())
+                return QStringLiteral("NULL");
+            return value.toVariant().toString().toHtmlEscaped();
+        };
+        const bool differs = a != b;
+        html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>")
+                    .arg(differs ? QStringLiteral(" style=\"background:%1; font-weight:bold\"").arg(changed)
+                                 : QString(),
+                        column.toHtmlEscaped(), text(a), text(b));
+    }
+    return html + QStringLiteral("</table>");
+}
+
+QString AuditPage::diffHtml(const AuditEntry& entry)
+{
     QString html = QStringLiteral("<p><b>#%1</b> %2 · %3 · %4 · %5</p>")
                        .arg(entry.id)
                        .arg(Wording::auditAction(entry.action).toHtmlEscaped(),
@@ -280,39 +314,7 @@ QString AuditPage::diffHtml(const AuditEntry& entry)
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const QJsonObject& old = it->first;
             const QJsonObject& now = it->second;
-            const QString state = old.isEmpty() ? tr("created")
-                : now.isEmpty()                 ? tr("removed")
-                                                : tr("changed");
-            html += QStringLiteral(
-                "<p><b>%1</b> id %2 (%3)</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"
-                "<tr><th>%4</th><th>%5</th><th>%6</th></tr>")
-                        .arg(table.toHtmlEscaped())
-                        .arg(it.key())
-                        .arg(state, tr("Column"), tr("Before"), tr("After"));
-            QStringList columns = old.keys();
-            for (const QString& key : now.keys()) {
-                if (!columns.contains(key))
-                    columns << key;
-            }
-            for (const QString& column : std::as_const(columns)) {
-                const QJsonValue a = old.value(column);
-                const QJsonValue b = now.value(column);
-                const auto text = [](const QJsonValue& value) {
-                    if (value.isUndefined())
-                        return QStringLiteral("—");
-                    if (value.isNull())
-                        return QStringLiteral("NULL");
-                    return value.toVariant().toString().toHtmlEscaped();
-                };
-                const bool differs = a != b;
-                html
-                    += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>")
-                           .arg(differs
-                                   ? QStringLiteral(" style=\"background:%1; font-weight:bold\"").arg(changed)
-                                   : QString(),
-                               column.toHtmlEscaped(), text(a), text(b));
-            }
-            html += QStringLiteral("</table>");
+            html += rowHtml(table, it.key(), old, now);
         }
     }
     return html;

@@ -2,8 +2,6 @@
 
 #include "AuditLog.h"
 
-#include "AuditLog.h"
-
 #include <QWidget>
 
 class QCheckBox;
@@ -45,6 +43,7 @@ protected:
     void showEvent(QShowEvent* event) override;
 
 private:
+    static QString rowHtml(const QString& table, qint64 id, const QJsonObject& old, const QJsonObject& now);
     QHBoxLayout* buildFilters(QPushButton*& apply);
     QSplitter* buildEntriesAndDetails();
     QHBoxLayout* buildActions();

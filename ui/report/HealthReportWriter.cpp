@@ -147,10 +147,9 @@ void drawHeader(QPainter& painter, const QRectF& area, const ReportContent& cont
         HealthReportWriter::tr("Page %1 of %2").arg(page + 1).arg(HealthReportWriter::pageCount));
 }
 
-void drawSummaryPage(QPainter& painter, const QRectF& area, const ReportContent& content)
+// The status badge, the counts and the thresholds down the left; returns where they end.
+double drawStatusAndCounts(QPainter& painter, const QRectF& area, double y, const HealthReport& run)
 {
-    const HealthReport& run = content.run;
-    double y = area.top() + 80;
     // Status badge.
     const QColor colour = ThemeColors::forStatus(run.status);
     const QRectF badge(area.left(), y, 170, 36);
@@ -192,9 +191,12 @@ void drawSummaryPage(QPainter& painter, const QRectF& area, const ReportContent&
         HealthReportWriter::tr("Thresholds: healthy ≥ %1, degraded ≥ %2 (copied into the check when it ran)")
             .arg(Wording::percent(run.thresholds.healthy), Wording::percent(run.thresholds.degraded)));
     rowY += 17;
-    drawGauge(painter, QPointF(area.right() - 105, y + 120), 100, content);
+    return rowY;
+}
 
-    y = std::max(rowY, y + 150) + 18;
+// Violations by kind, warnings by kind and violations by track, as bars from `y` down.
+void drawBreakdowns(QPainter& painter, const QRectF& area, double y, const HealthReport& run)
+{
     QList<std::tuple<QString, qint64, QString, QColor>> kinds;
     for (int i = 0; i < violationKindCount; ++i)
         kinds.append({ Wording::kind(kindName(ViolationKind(i))), run.byKind[i], number(run.byKind[i]),
@@ -214,6 +216,46 @@ void drawSummaryPage(QPainter& painter, const QRectF& area, const ReportContent&
         tracks.append(
             { HealthReportWriter::tr("(no pairs)"), 0, QStringLiteral("0"), ThemeColors::unknown() });
     drawBars(painter, area.left(), y, area.width(), HealthReportWriter::tr("Violations by track"), tracks);
+}
+
+void drawSummaryPage(QPainter& painter, const QRectF& area, const ReportContent& content)
+{
+    const HealthReport& run = content.run;
+    const double y = area.top() + 80;
+    const double countsEnd = drawStatusAndCounts(painter, area, y, run);
+    drawGauge(painter, QPointF(area.right() - 105, y + 120), 100, content);
+    drawBreakdowns(painter, area, std::max(countsEnd, y + 150) + 18, run);
+}
+
+// The violations' rows from `y` down, every other one shaded; returns where they end.
+double drawViolationRows(QPainter& painter, const QRectF& area, double y, const QList<double>& widths,
+    const QList<ViolationRecord>& records)
+{
+    const double rowHeight = 26;
+    painter.setFont(font(8.5));
+    int index = 0;
+    for (const ViolationRecord& record : records) {
+        if (index++ % 2 == 1) {
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QColor(0xf3, 0xf4, 0xf6));
+            painter.drawRect(QRectF(area.left(), y, area.width(), rowHeight));
+            painter.setBrush(Qt::NoBrush);
+        }
+        painter.setPen(ink);
+        const QStringList cells { QString::number(record.userId), record.track, Wording::kind(record.kind),
+            record.progressLevel ? QString::number(*record.progressLevel) : QStringLiteral("—"),
+            record.licenseLevel ? QString::number(*record.licenseLevel) : QStringLiteral("—"),
+            Wording::reason(record.kind, record.reason) };
+        double x = area.left();
+        for (qsizetype i = 0; i < cells.size(); ++i) {
+            const QRectF cell(x + 3, y + 1, widths.at(i) - 6, rowHeight - 2);
+            painter.drawText(cell, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
+                painter.fontMetrics().elidedText(cells.at(i), Qt::ElideRight, int(cell.width() * 2)));
+            x += widths.at(i);
+        }
+        y += rowHeight;
+    }
+    return y;
 }
 
 void drawViolationsPage(QPainter& painter, const QRectF& area, const ReportContent& content)
@@ -244,7 +286,6 @@ void drawViolationsPage(QPainter& painter, const QRectF& area, const ReportConte
         { HealthReportWriter::tr("Track"), 118 }, { HealthReportWriter::tr("Kind"), 100 },
         { HealthReportWriter::tr("Progress"), 52 }, { HealthReportWriter::tr("License"), 48 },
         { HealthReportWriter::tr("Reason"), area.width() - 356 } };
-    const double rowHeight = 26;
     painter.setPen(Qt::NoPen);
     painter.setBrush(track);
     painter.drawRect(QRectF(area.left(), y, area.width(), 18));
@@ -258,29 +299,10 @@ void drawViolationsPage(QPainter& painter, const QRectF& area, const ReportConte
         x += column.width;
     }
     y += 18;
-    painter.setFont(font(8.5));
-    int index = 0;
-    for (const ViolationRecord& record : content.topViolations) {
-        if (index++ % 2 == 1) {
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(QColor(0xf3, 0xf4, 0xf6));
-            painter.drawRect(QRectF(area.left(), y, area.width(), rowHeight));
-            painter.setBrush(Qt::NoBrush);
-        }
-        painter.setPen(ink);
-        const QStringList cells { QString::number(record.userId), record.track, Wording::kind(record.kind),
-            record.progressLevel ? QString::number(*record.progressLevel) : QStringLiteral("—"),
-            record.licenseLevel ? QString::number(*record.licenseLevel) : QStringLiteral("—"),
-            Wording::reason(record.kind, record.reason) };
-        x = area.left();
-        for (qsizetype i = 0; i < cells.size(); ++i) {
-            const QRectF cell(x + 3, y + 1, columns.at(i).width - 6, rowHeight - 2);
-            painter.drawText(cell, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextWordWrap,
-                painter.fontMetrics().elidedText(cells.at(i), Qt::ElideRight, int(cell.width() * 2)));
-            x += columns.at(i).width;
-        }
-        y += rowHeight;
-    }
+    QList<double> widths;
+    for (const Column& column : columns)
+        widths << column.width;
+    y = drawViolationRows(painter, area, y, widths, content.topViolations);
     painter.setPen(QPen(rule, 1));
     painter.drawLine(QPointF(area.left(), y), QPointF(area.right(), y));
 }

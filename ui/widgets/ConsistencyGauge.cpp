@@ -15,6 +15,21 @@
 
 namespace cc::ui {
 
+namespace {
+
+// The needle from the pivot, `length` long, at `degrees` (Qt's: 0° at 3 o'clock, counter-clockwise).
+void drawNeedle(QPainter& painter, const QPointF& centre, double length, double degrees)
+{
+    const double radians = degrees * M_PI / 180.0;
+    const QPointF tip(centre.x() + std::cos(radians) * length, centre.y() - std::sin(radians) * length);
+    painter.setPen(QPen(ThemeColors::text(), 3, Qt::SolidLine, Qt::RoundCap));
+    painter.drawLine(centre, tip);
+    painter.setBrush(ThemeColors::text());
+    painter.drawEllipse(centre, 5, 5);
+}
+
+} // namespace
+
 ConsistencyGauge::ConsistencyGauge(QWidget* parent)
     : QWidget(parent)
 {
@@ -130,16 +145,8 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
     painter.drawText(QRectF(centre.x() + radius - 36, centre.y() + 2, 40, 18), Qt::AlignRight | Qt::AlignTop,
         QStringLiteral("100"));
 
-    // Needle.
-    if (known) {
-        const double radians = angleOf(*m_rate / 100.0) * M_PI / 180.0;
-        const QPointF tip(centre.x() + std::cos(radians) * (radius - thickness - 4),
-            centre.y() - std::sin(radians) * (radius - thickness - 4));
-        painter.setPen(QPen(ThemeColors::text(), 3, Qt::SolidLine, Qt::RoundCap));
-        painter.drawLine(centre, tip);
-        painter.setBrush(ThemeColors::text());
-        painter.drawEllipse(centre, 5, 5);
-    }
+    if (known)
+        drawNeedle(painter, centre, radius - thickness - 4, angleOf(*m_rate / 100.0));
 
     // The value under the pivot, where the needle never reaches.
     painter.setFont(valueFont(radius));

@@ -269,6 +269,49 @@ void TrackPanel::setCurrent(bool current)
     update();
 }
 
+// The ids as stored, pad spaces removed (docs/BEHAVIOUR.md C3 spelling_mismatch): the platform compares
+// raw strings, so two spellings of one track are two orphans to it. True when the sides differ.
+bool TrackPanel::showSpellings(const QString& progressColumn, const QString& licenseColumn,
+    QTableWidgetItem* left, QTableWidgetItem* right) const
+{
+    const QStringList progressIds = storedIds(m_view.rows.progress, progressColumn);
+    const QStringList licenseIds = storedIds(m_view.rows.licenses, licenseColumn);
+    left->setText(progressIds.isEmpty() ? QStringLiteral("—") : progressIds.join(QStringLiteral(", ")));
+    right->setText(licenseIds.isEmpty() ? QStringLiteral("—") : licenseIds.join(QStringLiteral(", ")));
+    QStringList all = progressIds + licenseIds;
+    all.removeDuplicates();
+    const bool differs = !progressIds.isEmpty() && !licenseIds.isEmpty() && all.size() > 1;
+    if (differs) {
+        const QString tip = tr("The two sides store this track under different spellings; the platform "
+                               "compares them as stored and sees two unrelated tracks.");
+        left->setToolTip(tip);
+        right->setToolTip(tip);
+    }
+    return differs;
+}
+
+// A license whose highest level reached is below its current level.
+void TrackPanel::markMaxBelowLevel(const Row& license, QTableWidgetItem* item)
+{
+    const auto max = rowInt(license, QStringLiteral("max_achieved_level"));
+    const auto current = rowInt(license, QStringLiteral("current_level"));
+    if (max && current && *max < *current) {
+        item->setBackground(ThemeColors::differs());
+        item->setData(Qt::UserRole, true);
+    }
+}
+
+void TrackPanel::markDiffering(QTableWidgetItem* left, QTableWidgetItem* right)
+{
+    for (QTableWidgetItem* item : { left, right }) {
+        item->setBackground(ThemeColors::differs());
+        item->setData(Qt::UserRole, true);
+        QFont font = item->font();
+        font.setBold(true);
+        item->setFont(font);
+    }
+}
+
 void TrackPanel::fillFields()
 {
     const Row* progress = m_view.rows.keptProgress();
@@ -315,44 +358,12 @@ void TrackPanel::fillFields()
         if (field.label == tr("Rows"))
             differs = field.compare && !m_view.classification.staffCredential
                 && (m_view.rows.progress.size() != 1 || m_view.rows.licenses.size() != 1);
-        if (field.progressColumn == u"specialization_id") {
-            // The ids as stored, pad spaces removed (docs/BEHAVIOUR.md C3 spelling_mismatch): the platform
-            // compares raw strings, so two spellings of one track are two orphans to it.
-            const QStringList progressIds = storedIds(m_view.rows.progress, field.progressColumn);
-            const QStringList licenseIds = storedIds(m_view.rows.licenses, field.licenseColumn);
-            leftItem->setText(
-                progressIds.isEmpty() ? QStringLiteral("—") : progressIds.join(QStringLiteral(", ")));
-            rightItem->setText(
-                licenseIds.isEmpty() ? QStringLiteral("—") : licenseIds.join(QStringLiteral(", ")));
-            QStringList all = progressIds + licenseIds;
-            all.removeDuplicates();
-            differs = !progressIds.isEmpty() && !licenseIds.isEmpty() && all.size() > 1;
-            if (differs) {
-                const QString tip = tr(
-                    "The two sides store this track under different spellings; the platform compares them as "
-                    "stored and sees two unrelated tracks.");
-                leftItem->setToolTip(tip);
-                rightItem->setToolTip(tip);
-            }
-        }
-        if (field.licenseColumn == u"max_achieved_level" && license) {
-            const auto max = rowInt(*license, QStringLiteral("max_achieved_level"));
-            const auto current = rowInt(*license, QStringLiteral("current_level"));
-            if (max && current && *max < *current) {
-                rightItem->setBackground(ThemeColors::differs());
-                rightItem->setData(Qt::UserRole, true);
-            }
-        }
-        if (differs) {
-            leftItem->setBackground(ThemeColors::differs());
-            rightItem->setBackground(ThemeColors::differs());
-            leftItem->setData(Qt::UserRole, true);
-            rightItem->setData(Qt::UserRole, true);
-            QFont font = leftItem->font();
-            font.setBold(true);
-            leftItem->setFont(font);
-            rightItem->setFont(font);
-        }
+        if (field.progressColumn == u"specialization_id")
+            differs = showSpellings(field.progressColumn, field.licenseColumn, leftItem, rightItem);
+        if (field.licenseColumn == u"max_achieved_level" && license)
+            markMaxBelowLevel(*license, rightItem);
+        if (differs)
+            markDiffering(leftItem, rightItem);
         m_fields->setItem(i, 0, leftItem);
         m_fields->setItem(i, 1, rightItem);
     }

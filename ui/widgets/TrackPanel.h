@@ -12,6 +12,7 @@ class QHBoxLayout;
 class QLabel;
 class QPushButton;
 class QTableWidget;
+class QTableWidgetItem;
 class QVBoxLayout;
 
 namespace cc::ui {
@@ -52,6 +53,10 @@ private:
     QString findingsHtml() const;
     void placeButtons(int columns);
     void fillFields();
+    bool showSpellings(const QString& progressColumn, const QString& licenseColumn, QTableWidgetItem* left,
+        QTableWidgetItem* right) const;
+    static void markDiffering(QTableWidgetItem* left, QTableWidgetItem* right);
+    static void markMaxBelowLevel(const Row& license, QTableWidgetItem* item);
     void recolourFields(); // after a theme switch
     QPushButton* addButton(const QString& objectName, const QString& text, Action action, Request request,
         const ConsoleInfo& info);
