@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# AFTER ADDING OR CHANGING tr() STRINGS: run scripts/update-translations.sh, translate the entries it reports as unfinished in resources/translations/*.ts (Qt Linguist or an editor), then run tst_translations.
+# AFTER ADDING OR CHANGING tr() STRINGS: run scripts/update-translations.sh, translate the entries it reports as unfinished in resources/translations/*.ts (Qt Linguist or an editor), then run tst_translation_file.
 #
 # Refreshes every resources/translations/*.ts from the tr() strings of ui/ and app/ (core's English error
 # messages are not translated): new strings come in as type="unfinished", strings no longer in the
 # sources are dropped (-no-obsolete), no source locations (they would churn with every edit).
-# tst_translations fails while any entry is unfinished, empty, obsolete or vanished, equal to its
+# tst_translation_file fails while any entry is unfinished, empty, obsolete or vanished, equal to its
 # English source (outside a short allow-list), or loses a %1/%n placeholder or an & accelerator.
 set -euo pipefail
 cd "$(dirname "$0")/.."
