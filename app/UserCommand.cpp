@@ -22,13 +22,13 @@ QJsonArray findingsJson(const KeyClassification& classification)
     if (classification.violation)
         findings.append(QJsonObject { { QStringLiteral("kind"), classification.violation->name() },
             { QStringLiteral("severity"), QStringLiteral("violation") },
-            { QStringLiteral("reason"), classification.violation->reason },
-            { QStringLiteral("recommended_action"), classification.violation->action } });
+            { QStringLiteral("reason"), classification.violation->reasonText() },
+            { QStringLiteral("recommended_action"), classification.violation->actionName() } });
     for (const Finding& warning : classification.warnings)
         findings.append(QJsonObject { { QStringLiteral("kind"), warning.name() },
             { QStringLiteral("severity"), QStringLiteral("warning") },
-            { QStringLiteral("reason"), warning.reason },
-            { QStringLiteral("recommended_action"), warning.action } });
+            { QStringLiteral("reason"), warning.reasonText() },
+            { QStringLiteral("recommended_action"), warning.actionName() } });
     return findings;
 }
 
@@ -78,10 +78,11 @@ void printTrack(CliContext& context, const UserView& view, const TrackView& trac
             QStringLiteral("    staff credential (role %1): a teaching license, not a pair; never repaired")
                 .arg(view.user.role));
     if (track.classification.violation)
-        context.out(QStringLiteral("    %1: %2")
-                        .arg(track.classification.violation->name(), track.classification.violation->reason));
+        context.out(
+            QStringLiteral("    %1: %2")
+                .arg(track.classification.violation->name(), track.classification.violation->reasonText()));
     for (const Finding& warning : track.classification.warnings)
-        context.out(QStringLiteral("    warning %1: %2").arg(warning.name(), warning.reason));
+        context.out(QStringLiteral("    warning %1: %2").arg(warning.name(), warning.reasonText()));
 }
 
 int user(CliContext& context)

@@ -1,5 +1,7 @@
 #include "AuditVocabulary.h"
 
+#include <QRegularExpression>
+
 #include <array>
 #include <utility>
 
@@ -101,6 +103,25 @@ bool changesNoStudentRows(AuditAction action)
         return false;
     }
     return false;
+}
+
+QString revertReasonText(const RevertReason& reason)
+{
+    return QStringLiteral("revert of audit entry %1 (%2)")
+        .arg(QString::number(reason.entryId), reason.action);
+}
+
+std::optional<RevertReason> revertReasonParts(const QString& text)
+{
+    static const QRegularExpression pattern(
+        QRegularExpression::anchoredPattern(QStringLiteral("revert of audit entry (\\d+) \\((.*)\\)")),
+        QRegularExpression::DotMatchesEverythingOption);
+    const QRegularExpressionMatch match = pattern.match(text);
+    bool ok = false;
+    RevertReason reason { match.hasMatch() ? match.captured(1).toLongLong(&ok) : 0, match.captured(2) };
+    if (!ok)
+        return std::nullopt;
+    return reason;
 }
 
 } // namespace cc

@@ -2,6 +2,8 @@
 
 #include <QString>
 
+#include <optional>
+
 namespace cc {
 
 // What an audit entry did and which front end wrote it (docs/BEHAVIOUR.md C5, C7). Their names
@@ -46,5 +48,15 @@ AuditSource auditSourceFromName(const QString& name);
 // An entry that changed no student rows (a setting, the environment, levels, indexes, init, the
 // specialization an injection added): nothing to revert.
 bool changesNoStudentRows(AuditAction action);
+
+// The reason a revert writes (docs/BEHAVIOUR.md C7): which entry it undid and that entry's action as
+// stored. revertReasonText is the English the audit table holds; revertReasonParts reads it back
+// for a front end to word, std::nullopt for any other reason.
+struct RevertReason {
+    qint64 entryId = 0;
+    QString action; // as stored (auditActionFromName gives the enum)
+};
+QString revertReasonText(const RevertReason& reason);
+std::optional<RevertReason> revertReasonParts(const QString& text);
 
 } // namespace cc

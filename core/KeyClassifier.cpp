@@ -11,26 +11,21 @@ const char* const kindNames[] = { "duplicate_progress", "duplicate_license", "un
 static_assert(std::size(kindNames) == violationKindCount);
 const char* const warningNames[] = { "unjustified_level", "pending_level_up", "max_below_current" };
 
-QString levelText(std::optional<qint64> level)
-{
-    return level ? QString::number(*level) : QStringLiteral("NULL");
-}
-
-Finding violation(ViolationKind kind, QString action, QString reason)
+Finding violation(ViolationKind kind, RecommendedAction action, FindingReason reason)
 {
     Finding finding;
     finding.kind = kind;
-    finding.action = std::move(action);
+    finding.action = action;
     finding.reason = std::move(reason);
     return finding;
 }
 
-Finding warning(WarningKind kind, QString action, QString reason)
+Finding warning(WarningKind kind, RecommendedAction action, FindingReason reason)
 {
     Finding finding;
     finding.warning = true;
     finding.warningKind = kind;
-    finding.action = std::move(action);
+    finding.action = action;
     finding.reason = std::move(reason);
     return finding;
 }
@@ -115,65 +110,70 @@ std::optional<Finding> levelViolation(const KeyAggregate& key, int max)
         = key.progressNullLevels == 0 && inRange(key.progressMin, max) && inRange(key.progressMax, max);
     const bool licenseOk
         = key.licenseNullLevels == 0 && inRange(key.licenseMin, max) && inRange(key.licenseMax, max);
+    FindingReason reason;
     if (!progressOk || !licenseOk) {
-        QStringList parts;
-        if (!progressOk)
-            parts.append(QStringLiteral("progress level %1")
-                             .arg(levelText(key.progressNullLevels ? std::nullopt : key.progressMax)));
-        if (!licenseOk)
-            parts.append(QStringLiteral("license level %1")
-                             .arg(levelText(key.licenseNullLevels ? std::nullopt : key.licenseMax)));
-        return violation(ViolationKind::LevelOutOfRange, QStringLiteral("clamp_level"),
-            parts.join(QStringLiteral(", ")) + QStringLiteral(" outside 1..%1").arg(max));
+        reason.progressOutside = !progressOk;
+        reason.licenseOutside = !licenseOk;
+        if (!progressOk && !key.progressNullLevels)
+            reason.progressLevel = key.progressMax;
+        if (!licenseOk && !key.licenseNullLevels)
+            reason.licenseLevel = key.licenseMax;
+        reason.maxLevel = max;
+        return violation(ViolationKind::LevelOutOfRange, RecommendedAction::ClampLevel, reason);
     }
     if (*key.progressMax != *key.licenseMax) {
-        const bool progressHigher = *key.progressMax > *key.licenseMax;
+        reason.progressLevel = key.progressMax;
+        reason.licenseLevel = key.licenseMax;
         return violation(ViolationKind::LevelMismatch,
-            progressHigher ? QStringLiteral("sync_progress_to_license")
-                           : QStringLiteral("sync_license_to_progress"),
-            QStringLiteral("license level %1, progress level %2").arg(*key.licenseMax).arg(*key.progressMax));
+            *key.progressMax > *key.licenseMax ? RecommendedAction::SyncProgressToLicense
+                                               : RecommendedAction::SyncLicenseToProgress,
+            reason);
     }
-    if (key.spellingsDiffer())
-        return violation(ViolationKind::SpellingMismatch, QStringLiteral("unify_spelling"),
-            QStringLiteral("progress spelled %1, license spelled %2")
-                .arg(withoutPad(*key.progressSpelling), withoutPad(*key.licenseSpelling)));
+    if (key.spellingsDiffer()) {
+        reason.progressSpelling = withoutPad(*key.progressSpelling);
+        reason.licenseSpelling = withoutPad(*key.licenseSpelling);
+        return violation(ViolationKind::SpellingMismatch, RecommendedAction::UnifySpelling, reason);
+    }
     return std::nullopt;
 }
 
 // The primary kind, in C3's order: row counts, then the track, then the levels.
 std::optional<Finding> primaryViolation(const KeyAggregate& key, bool known, int max)
 {
-    if (key.progressRows >= 2)
-        return violation(ViolationKind::DuplicateProgress, QStringLiteral("merge_duplicates"),
-            QStringLiteral("%1 progress rows for this track").arg(key.progressRows));
-    if (key.licenseRows >= 2)
-        return violation(ViolationKind::DuplicateLicense, QStringLiteral("merge_duplicates"),
-            QStringLiteral("%1 license rows for this track").arg(key.licenseRows));
-    if (!known)
-        return violation(ViolationKind::UnknownSpecialization, QStringLiteral("manual_review"),
-            QStringLiteral("track %1 is not in the level catalogue").arg(key.track));
-    if (key.licenseRows == 0)
-        return violation(ViolationKind::MissingLicense, QStringLiteral("create_license_from_progress"),
-            QStringLiteral("progress at level %1, no license").arg(levelText(key.progressMax)));
-    if (key.progressRows == 0)
-        return violation(ViolationKind::MissingProgress, QStringLiteral("create_progress_from_license"),
-            QStringLiteral("license at level %1, no progress").arg(levelText(key.licenseMax)));
+    FindingReason reason;
+    if (key.progressRows >= 2 || key.licenseRows >= 2) {
+        const bool progress = key.progressRows >= 2;
+        reason.rows = progress ? key.progressRows : key.licenseRows;
+        return violation(progress ? ViolationKind::DuplicateProgress : ViolationKind::DuplicateLicense,
+            RecommendedAction::MergeDuplicates, reason);
+    }
+    if (!known) {
+        reason.track = key.track;
+        return violation(ViolationKind::UnknownSpecialization, RecommendedAction::ManualReview, reason);
+    }
+    if (key.licenseRows == 0) {
+        reason.progressLevel = key.progressMax;
+        return violation(ViolationKind::MissingLicense, RecommendedAction::CreateLicenseFromProgress, reason);
+    }
+    if (key.progressRows == 0) {
+        reason.licenseLevel = key.licenseMax;
+        return violation(
+            ViolationKind::MissingProgress, RecommendedAction::CreateProgressFromLicense, reason);
+    }
     return levelViolation(key, max);
 }
 
 // The progress level against the level its counters justify.
 std::optional<Finding> justificationWarning(const KeyAggregate& key, int justified, int max)
 {
-    if (key.progressNullLevels != 0 || !inRange(key.progressMax, max))
+    if (key.progressNullLevels != 0 || !inRange(key.progressMax, max) || *key.progressMax == justified)
         return std::nullopt;
-    const qint64 level = *key.progressMax;
-    if (level > justified)
-        return warning(WarningKind::UnjustifiedLevel, QStringLiteral("manual_review"),
-            QStringLiteral("progress level %1, the counters justify level %2").arg(level).arg(justified));
-    if (level < justified)
-        return warning(WarningKind::PendingLevelUp, QStringLiteral("apply_level_up"),
-            QStringLiteral("progress level %1, the counters justify level %2").arg(level).arg(justified));
-    return std::nullopt;
+    FindingReason reason;
+    reason.progressLevel = key.progressMax;
+    reason.justifiedLevel = justified;
+    if (*key.progressMax > justified)
+        return warning(WarningKind::UnjustifiedLevel, RecommendedAction::ManualReview, reason);
+    return warning(WarningKind::PendingLevelUp, RecommendedAction::ApplyLevelUp, reason);
 }
 
 } // namespace
@@ -200,11 +200,13 @@ KeyClassification classifyKey(const KeyAggregate& key, const LevelCatalogue& cat
             result.warnings.append(*found);
     }
     if (key.licenseRows == 1 && key.maxAchieved && key.licenseMax && key.licenseNullLevels == 0
-        && *key.maxAchieved < *key.licenseMax)
-        result.warnings.append(warning(WarningKind::MaxBelowCurrent, QStringLiteral("manual_review"),
-            QStringLiteral("license max_achieved_level %1 below its current level %2")
-                .arg(*key.maxAchieved)
-                .arg(*key.licenseMax)));
+        && *key.maxAchieved < *key.licenseMax) {
+        FindingReason reason;
+        reason.maxAchieved = *key.maxAchieved;
+        reason.licenseLevel = key.licenseMax;
+        result.warnings.append(
+            warning(WarningKind::MaxBelowCurrent, RecommendedAction::ManualReview, reason));
+    }
     return result;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "FindingReason.h"
 #include "LevelCatalogue.h"
 
 #include <QList>
@@ -62,10 +63,16 @@ struct Finding {
     bool warning = false;
     ViolationKind kind = ViolationKind::LevelMismatch; // when !warning
     WarningKind warningKind = WarningKind::UnjustifiedLevel; // when warning
-    QString action;
-    QString reason;
+    RecommendedAction action = RecommendedAction::ManualReview;
+    FindingReason reason;
 
     QString name() const { return warning ? warningName(warningKind) : kindName(kind); }
+    QString actionName() const { return recommendedActionName(action); }
+    // The English sentence core stores and the command line prints.
+    QString reasonText() const
+    {
+        return warning ? cc::reasonText(warningKind, reason) : cc::reasonText(kind, reason);
+    }
 };
 
 struct KeyClassification {

@@ -27,7 +27,7 @@ void KeyTally::add(const KeyAggregate& key)
         ++track.inconsistent;
         ++m_report.byKind[int(finding.kind)];
         ViolationRecord record { key.userId, key.track, finding.name(), false, classification.progressLevel,
-            classification.licenseLevel, finding.action, finding.reason };
+            classification.licenseLevel, finding.actionName(), finding.reasonText() };
         m_primaryKeys.append(violationKey(key.userId, key.track, record.kind));
         if (finding.kind == ViolationKind::DuplicateProgress
             || finding.kind == ViolationKind::DuplicateLicense)
@@ -49,7 +49,7 @@ void KeyTally::add(const KeyAggregate& key)
         ++m_report.warnings[int(warning.warningKind)];
         if (m_keepRecords)
             m_records.append({ key.userId, key.track, warning.name(), true, classification.progressLevel,
-                classification.licenseLevel, warning.action, warning.reason });
+                classification.licenseLevel, warning.actionName(), warning.reasonText() });
     }
 }
 

@@ -45,8 +45,8 @@ KeyRows applied(const KeyChange& change)
 QStringList stepsOf(const KeyChange& change, const KeyForecast& key, const LevelCatalogue& catalogue)
 {
     QStringList steps;
-    auto add = [&steps](const QString& step) {
-        if (!steps.contains(step))
+    auto add = [&steps](RecommendedAction action) {
+        if (const QString step = recommendedActionName(action); !steps.contains(step))
             steps << step;
     };
     const int max = catalogue.isKnown(change.key.track) ? catalogue.maxLevel(change.key.track) : 0;
@@ -55,24 +55,25 @@ QStringList stepsOf(const KeyChange& change, const KeyForecast& key, const Level
         if (!progress && row.table != table::licenses)
             continue;
         if (row.op == RowOp::Delete) {
-            add(QStringLiteral("merge_duplicates"));
+            add(RecommendedAction::MergeDuplicates);
         } else if (row.op == RowOp::Insert) {
-            add(progress ? QStringLiteral("create_progress_from_license")
-                         : QStringLiteral("create_license_from_progress"));
+            add(progress ? RecommendedAction::CreateProgressFromLicense
+                         : RecommendedAction::CreateLicenseFromProgress);
         } else if (row.values.contains(QStringLiteral("current_level"))) {
             const auto from = rowInt(row.before, QStringLiteral("current_level"));
             const auto to = rowInt(row.values, QStringLiteral("current_level"));
             if (max > 0 && from && *from > max && to == max)
-                add(QStringLiteral("clamp_level"));
+                add(RecommendedAction::ClampLevel);
             else
-                add(progress ? QStringLiteral("sync_license_to_progress")
-                             : QStringLiteral("sync_progress_to_license"));
+                add(progress ? RecommendedAction::SyncLicenseToProgress
+                             : RecommendedAction::SyncProgressToLicense);
         } else if (row.values.contains(QStringLiteral("specialization_id")) && row.values.size() <= 2) {
-            add(QStringLiteral("unify_spelling"));
+            add(RecommendedAction::UnifySpelling);
         }
     }
     if (steps.isEmpty() && !change.changes.isEmpty())
-        steps << (key.repointed > 0 ? QStringLiteral("merge_duplicates") : QStringLiteral("other_update"));
+        steps << (key.repointed > 0 ? recommendedActionName(RecommendedAction::MergeDuplicates)
+                                    : QStringLiteral("other_update"));
     return steps;
 }
 

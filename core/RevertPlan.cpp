@@ -370,7 +370,7 @@ Result<KeyChange> Reverter::plan(Session& session, const AuditEntry& entry, bool
     KeyChange change;
     change.key = { entry.userId.value_or(0), entry.track };
     change.action = auditActionName(AuditAction::Revert);
-    change.reason = QStringLiteral("revert of audit entry %1 (%2)").arg(entry.id).arg(entry.action);
+    change.reason = revertReasonText({ entry.id, entry.action });
     change.source = entry.sourceKind() == AuditSource::Qa ? auditSourceName(AuditSource::Qa) : QString();
     change.revertsId = entry.id;
     CC_TRY(checkAllowed(session, entry));

@@ -6,8 +6,6 @@
 
 #include "AuditLog.h"
 
-#include <QRegularExpression>
-
 namespace cc::ui {
 
 QString Wording::auditAction(const QString& stored)
@@ -86,9 +84,9 @@ QString Wording::auditReason(const QString& stored)
         return action;
     if (const QString injected = kind(stored); injected != stored)
         return injected;
-    static const QRegularExpression revert(QStringLiteral("^revert of audit entry (\\d+) \\((.*)\\)$"));
-    if (const QRegularExpressionMatch match = revert.match(stored); match.hasMatch())
-        return tr("revert of audit entry #%1 (%2)").arg(match.captured(1), auditAction(match.captured(2)));
+    if (const auto revert = revertReasonParts(stored))
+        return tr("revert of audit entry #%1 (%2)")
+            .arg(QString::number(revert->entryId), auditAction(revert->action));
     return stored;
 }
 

@@ -64,29 +64,6 @@ QString Wording::kind(const QString& kind)
     return kind; // a name no version of the tool writes: shown as stored
 }
 
-QString Wording::recommendedAction(const QString& action)
-{
-    if (action == u"merge_duplicates")
-        return tr("Merge duplicates");
-    if (action == u"manual_review")
-        return tr("Manual review");
-    if (action == u"create_license_from_progress")
-        return tr("Create license from progress");
-    if (action == u"create_progress_from_license")
-        return tr("Create progress from license");
-    if (action == u"clamp_level")
-        return tr("Clamp level");
-    if (action == u"sync_progress_to_license")
-        return tr("Sync progress → license");
-    if (action == u"sync_license_to_progress")
-        return tr("Sync license → progress");
-    if (action == u"apply_level_up")
-        return tr("Apply level-up");
-    if (action == u"unify_spelling")
-        return tr("Unify spelling");
-    return action;
-}
-
 QString Wording::environment(Environment environment)
 {
     switch (environment) {

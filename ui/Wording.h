@@ -24,10 +24,17 @@ public:
 
     static QString status(RunStatus status); // "HEALTHY", "NO DATA", …
     static QString kind(const QString& kindOrWarning); // "Missing license", …
-    static QString recommendedAction(const QString& action);
-    // A violation's or warning's reason (core's English sentence) in the user's language
-    // (ui/ReasonWording.cpp); a reason of an unknown shape as stored.
-    static QString reason(const QString& kind, const QString& reason);
+    // A recommended action, or one as stored (core/FindingReason.h), in the user's language; a name
+    // no version writes as stored (ui/ReasonWording.cpp).
+    static QString recommendedAction(RecommendedAction action);
+    static QString recommendedAction(const QString& stored);
+    // A finding's reason in the user's language, from its parts (core/FindingReason.h) or from a
+    // stored run's sentence of that kind or warning name read back; a sentence this version does not
+    // write as stored (ui/ReasonWording.cpp).
+    static QString reason(ViolationKind kind, const FindingReason& reason);
+    static QString reason(WarningKind kind, const FindingReason& reason);
+    static QString reason(const Finding& finding);
+    static QString reason(const QString& kind, const QString& stored);
     // An audit entry's action and source as stored (core/AuditVocabulary.h) in the user's language
     // (ui/AuditWording.cpp): "Sync: progress → license", "Command line", …; a word no version writes
     // as stored.

@@ -126,7 +126,7 @@ HealthReport plainReport(Session& session, QString* error)
         ++track.inconsistent;
         ++report.byKind[int(c.violation->kind)];
         ViolationRecord record { key.userId, key.track, c.violation->name(), false, c.progressLevel,
-            c.licenseLevel, c.violation->action, c.violation->reason };
+            c.licenseLevel, c.violation->actionName(), c.violation->reasonText() };
         if (key.progressRows >= 2 || key.licenseRows >= 2) { // a side's level is the kept row's (C3)
             auto rows = RowReader::key(session, KeyRef { key.userId, key.track }, false);
             if (!rows) {

@@ -213,8 +213,8 @@ private slots:
         const auto result
             = classifyKey(spelled(key(QStringLiteral("LFA_COACH"), { 3 }, { 3 }), "COACH", "LFA_COACH"),
                 LevelCatalogue::builtIn());
-        QCOMPARE(
-            result.violation->reason, QStringLiteral("progress spelled COACH, license spelled LFA_COACH"));
+        QCOMPARE(result.violation->reasonText(),
+            QStringLiteral("progress spelled COACH, license spelled LFA_COACH"));
         QCOMPARE(result.progressLevel, 3);
         QCOMPARE(result.licenseLevel, 3);
     }
@@ -263,16 +263,16 @@ private slots:
         QFETCH(QString, action);
         const KeyClassification result = classifyKey(input, LevelCatalogue::builtIn());
         QCOMPARE(result.violation ? result.violation->name() : QString(), kind);
-        QCOMPARE(result.violation ? result.violation->action : QString(), action);
+        QCOMPARE(result.violation ? result.violation->actionName() : QString(), action);
         if (result.violation)
-            QVERIFY(!result.violation->reason.isEmpty());
+            QVERIFY(!result.violation->reasonText().isEmpty());
     }
 
     void mismatchReasonNamesBothLevels()
     {
         const auto result
             = classifyKey(key(QStringLiteral("LFA_COACH"), { 5 }, { 3 }), LevelCatalogue::builtIn());
-        QCOMPARE(result.violation->reason, QStringLiteral("license level 3, progress level 5"));
+        QCOMPARE(result.violation->reasonText(), QStringLiteral("license level 3, progress level 5"));
         QCOMPARE(result.progressLevel, 5);
         QCOMPARE(result.licenseLevel, 3);
     }
@@ -312,7 +312,7 @@ private slots:
     {
         const auto result = classifyKey(
             key(QStringLiteral("GANCUJU_PLAYER"), { 2 }, { 2 }, playerAt(3)), LevelCatalogue::builtIn());
-        QCOMPARE(result.warnings.first().action, QStringLiteral("apply_level_up"));
+        QCOMPARE(result.warnings.first().actionName(), QStringLiteral("apply_level_up"));
     }
 
     void rate_data()

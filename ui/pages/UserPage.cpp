@@ -17,6 +17,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QTableWidget>
 
 namespace cc::ui {
@@ -97,10 +98,15 @@ void UserPage::buildHeader(QVBoxLayout* layout)
     layout->addWidget(m_progress);
 }
 
-// The tracks' panels and the user's history.
+// The tracks' panels above and the user's history below, apart by a splitter the user can drag: the
+// tracks take most of the room, the history keeps at least a few rows (a fixed height left it
+// cramped at 640 px and wasted room at 1000 px).
 void UserPage::buildTracks(QVBoxLayout* layout)
 {
-    auto* scroll = new QScrollArea(this);
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("userSplitter"));
+    splitter->setChildrenCollapsible(false);
+    auto* scroll = new QScrollArea(splitter);
     scroll->setObjectName(QStringLiteral("userTracks"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
@@ -109,10 +115,21 @@ void UserPage::buildTracks(QVBoxLayout* layout)
     m_tracksLayout->setContentsMargins(0, 0, 0, 0);
     m_tracksLayout->addStretch();
     scroll->setWidget(m_tracksHost);
+    splitter->addWidget(scroll);
+    splitter->addWidget(buildHistory(splitter));
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    layout->addWidget(splitter, 1);
+}
+
+QWidget* UserPage::buildHistory(QWidget* parent)
+{
+    auto* host = new QWidget(parent);
+    auto* layout = new QVBoxLayout(host);
+    layout->setContentsMargins(0, 0, 0, 0);
     auto* historyTitle
-        = new QLabel(tr("History (audit entries and license progressions, newest first)"), this);
-    m_history = new QTableWidget(0, 4, this);
-    m_history->setMaximumHeight(170);
+        = new QLabel(tr("History (audit entries and license progressions, newest first)"), host);
+    m_history = new QTableWidget(0, 4, host);
     m_history->setObjectName(QStringLiteral("userHistory"));
     m_history->setHorizontalHeaderLabels({ tr("When"), tr("Track"), tr("What"), tr("Details") });
     m_history->horizontalHeader()->setStretchLastSection(true);
@@ -122,9 +139,12 @@ void UserPage::buildTracks(QVBoxLayout* layout)
     widenColumnsToTitles(m_history);
     showFullTextOfCutCells(m_history);
     m_history->setSelectionBehavior(QAbstractItemView::SelectRows);
-    layout->addWidget(scroll, 1);
+    // The header and three rows at least.
+    m_history->setMinimumHeight(m_history->horizontalHeader()->sizeHint().height()
+        + 3 * m_history->verticalHeader()->defaultSectionSize() + 2 * m_history->frameWidth());
     layout->addWidget(historyTitle);
-    layout->addWidget(m_history);
+    layout->addWidget(m_history, 1);
+    return host;
 }
 
 // Shortcuts that act on the current track.

@@ -52,6 +52,7 @@ private:
     void buildSearch(QVBoxLayout* layout);
     void buildHeader(QVBoxLayout* layout);
     void buildTracks(QVBoxLayout* layout);
+    QWidget* buildHistory(QWidget* parent);
     void addTrackActions();
     void connectControls();
     void addTrackAction(

@@ -207,15 +207,13 @@ QString TrackPanel::findingsHtml() const
         findings << QStringLiteral("<b style=\"color:%1\">%2</b>: %3 — %4")
                         .arg(ThemeColors::critical().name(),
                             Wording::kind(classification.violation->name()).toHtmlEscaped(),
-                            Wording::reason(
-                                classification.violation->name(), classification.violation->reason)
-                                .toHtmlEscaped(),
+                            Wording::reason(*classification.violation).toHtmlEscaped(),
                             Wording::recommendedAction(classification.violation->action).toHtmlEscaped());
     for (const Finding& warning : classification.warnings)
         findings << QStringLiteral("<b style=\"color:%1\">%2</b>: %3")
                         .arg(ThemeColors::degraded().darker(115).name(),
                             Wording::kind(warning.name()).toHtmlEscaped(),
-                            Wording::reason(warning.name(), warning.reason).toHtmlEscaped());
+                            Wording::reason(warning).toHtmlEscaped());
     if (staff)
         findings << tr("Teaching credential, not a pair: staff hold this license without progress by design. "
                        "It is not checked, not counted in the rate and never repaired.")
