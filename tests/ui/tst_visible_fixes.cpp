@@ -1,8 +1,8 @@
 // Small visible fixes of issue 18, in the real window on both engines: the title names the
 // connection with the application's name once; the gauge writes its percentage below the needle's
 // pivot; "Violations by track" elides long labels (never a bare "…") and its bars give the whole
-// label as a tooltip; a capped user search says it shows the first 50; a cut table cell shows its
-// whole text as a tooltip.
+// label as a tooltip; a capped user search says it shows the first 50; the user's history and tracks
+// share the page; a cut table cell shows its whole text as a tooltip.
 #include "GuiTestSupport.h"
 
 #include "charts/CountBarChart.h"
@@ -16,7 +16,9 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QSplitter>
 #include <QTableView>
+#include <QTableWidget>
 #include <QToolTip>
 
 using namespace cc;
@@ -101,6 +103,32 @@ private slots:
         QCOMPARE(results->count(), 50);
         QVERIFY2(
             message->text().contains(QStringLiteral("first 50 matching users")), qPrintable(message->text()));
+    }
+
+    // At 1024×640 the user's history keeps the header and three rows in view while the tracks keep
+    // most of the page; the splitter between them gives either more room.
+    void theUsersHistoryAndTracksShareThePage()
+    {
+        TestDatabase db;
+        QVERIFY2(db.initialise(20), qPrintable(db.error()));
+        auto window = openWindow(db);
+        window->resize(1024, 640);
+        waitForIdle(*window);
+        window->setCurrentPage(MainWindow::User);
+        QCoreApplication::processEvents();
+        auto* history = child<QTableWidget>(window.get(), "userHistory");
+        auto* tracks = child<QWidget>(window.get(), "userTracks");
+        auto* splitter = child<QSplitter>(window.get(), "userSplitter");
+        const int row = history->verticalHeader()->defaultSectionSize();
+        QVERIFY2(history->viewport()->height() >= 3 * row,
+            qPrintable(
+                QStringLiteral("history %1 px, row %2 px").arg(history->viewport()->height()).arg(row)));
+        QVERIFY2(tracks->height() >= 2 * history->height(),
+            qPrintable(
+                QStringLiteral("tracks %1 px, history %2 px").arg(tracks->height()).arg(history->height())));
+        const int before = history->height();
+        splitter->setSizes({ 100, 1000 });
+        QVERIFY(history->height() > before);
     }
 
     void aCutCellShowsItsWholeTextAsTooltip()

@@ -119,6 +119,7 @@ void UserPage::buildTracks(QVBoxLayout* layout)
     splitter->addWidget(buildHistory(splitter));
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({ 3000, 1000 }); // before the first layout: a share, not pixels
     layout->addWidget(splitter, 1);
 }
 
