@@ -27,6 +27,35 @@ PromptState& state()
 }
 } // namespace
 
+PromptAnswer PromptAnswer::typed(QString text)
+{
+    PromptAnswer answer(true);
+    answer.text = std::move(text);
+    return answer;
+}
+
+PromptAnswer PromptAnswer::chosenLevel(int level, QString reason)
+{
+    PromptAnswer answer = typed(std::move(reason));
+    answer.level = level;
+    return answer;
+}
+
+PromptAnswer PromptAnswer::connection(QString target, bool readOnly, QString profileName)
+{
+    PromptAnswer answer = typed(std::move(target));
+    answer.readOnly = readOnly;
+    answer.name = std::move(profileName);
+    return answer;
+}
+
+PromptAnswer PromptAnswer::newDemo(const QString& path, qint64 students)
+{
+    PromptAnswer answer = typed(QStringLiteral("demo:") + path);
+    answer.demoStudents = students;
+    return answer;
+}
+
 void Prompt::queueAnswer(const PromptAnswer& answer)
 {
     state().answers.append(answer);
@@ -134,13 +163,13 @@ std::optional<ConnectRequest> Prompt::askConnection(QWidget* parent, const Conne
                 return std::nullopt;
             }
         } else if (target.startsWith(u"demo:")) {
-            dialog.setNewDemo(target.mid(5), answer->level > 0 ? answer->level : 2000);
+            dialog.setNewDemo(target.mid(5), answer->demoStudents > 0 ? answer->demoStudents : 2000);
         } else {
             if (target.contains(u'=') || target.startsWith(QStringLiteral("postgres")))
                 dialog.setConninfo(target);
             else
                 dialog.setSqlitePath(target);
-            dialog.setReadOnly(answer->level == 1);
+            dialog.setReadOnly(answer->readOnly);
         }
         if (!answer->name.isEmpty())
             dialog.setProfileName(answer->name);
@@ -162,7 +191,7 @@ std::optional<SignInAnswer> Prompt::askSignIn(QWidget* parent, const SignInReque
     if (auto answer = takeAnswer(dialog.windowTitle() + u'\n' + request.message)) {
         if (!answer->accepted)
             return std::nullopt;
-        dialog.setAnswer({ answer->name, answer->text, answer->level == 1 });
+        dialog.setAnswer({ answer->name, answer->text, false });
         const SignInAnswer given = dialog.answer();
         if (given.email.isEmpty() || given.password.isEmpty())
             return std::nullopt;

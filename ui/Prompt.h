@@ -18,20 +18,26 @@ namespace cc::ui {
 struct RepairPreview;
 class RepairPreviewDialog;
 
+// An answer queued for the next question (tests, the screenshot tour): { true } or { false } for
+// yes or no, else made by the function named for the question it answers.
 struct PromptAnswer {
-    PromptAnswer(
-        bool isAccepted = false, int chosenLevel = 0, QString typedText = {}, QString profileName = {})
+    PromptAnswer(bool isAccepted = false) // NOLINT(google-explicit-constructor): { true } reads as yes
         : accepted(isAccepted)
-        , level(chosenLevel)
-        , text(std::move(typedText))
-        , name(std::move(profileName))
     {
     }
+    // confirm / confirmPlan: what was typed; saveFile: the path.
+    static PromptAnswer typed(QString text);
+    static PromptAnswer chosenLevel(int level, QString reason);
+    // askConnection: the SQLite path, the PostgreSQL connection string or "profile:NAME".
+    static PromptAnswer connection(QString target, bool readOnly = false, QString profileName = {});
+    static PromptAnswer newDemo(const QString& path, qint64 students);
 
     bool accepted;
-    int level; // for askLevel
-    QString text; // the reason for askLevel, or what was typed to confirm
-    QString name; // askConnection: save the connection as a profile of this name
+    QString text; // the typed text, the level's reason, the connection's target; askSignIn: the password
+    int level = 0; // chosenLevel
+    bool readOnly = false; // connection
+    qint64 demoStudents = 0; // newDemo
+    QString name; // connection: the profile to save it as; askSignIn: the email (empty: the one asked for)
 };
 
 struct LevelChoice {
@@ -68,13 +74,12 @@ public:
     static void setRepairPreviewInspector(std::function<bool(RepairPreviewDialog&)> inspector);
     static std::optional<LevelChoice> askLevel(QWidget* parent, const QString& title, int current, int max);
     static bool confirm(QWidget* parent, const QString& title, const QString& text);
-    // File → Connect…: the connection to open, or nothing. A queued answer gives as text the SQLite
-    // path, the PostgreSQL connection string, "profile:NAME" or "demo:PATH" (level = students), and
-    // level 1 for read-only otherwise; it is validated (and remembered) exactly as the dialog would.
+    // File → Connect…: the connection to open, or nothing. A queued answer (PromptAnswer's fields)
+    // is validated (and remembered) exactly as the dialog would.
     static std::optional<ConnectRequest> askConnection(QWidget* parent, const ConnectionProfile& current);
     // Sign-in to a production database, or nothing to go on as the system (look only). A queued
-    // answer gives the password as text, the email as name (empty: the one asked for) and level 1
-    // to keep the password in the keyring; it counts only where the dialog would let a person sign in.
+    // answer's email (name) may be empty for the one asked for; it counts only where the dialog
+    // would let a person sign in.
     static std::optional<SignInAnswer> askSignIn(QWidget* parent, const SignInRequest& request);
     // An existing file to open; empty when cancelled.
     static QString openFile(QWidget* parent, const QString& title, const QString& filter);

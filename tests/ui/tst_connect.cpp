@@ -50,14 +50,14 @@ private slots:
 
         // A file that is not there is refused with the reason; nothing changes.
         Prompt::clearShownMessages();
-        Prompt::queueAnswer({ true, 0, first.directory() + QStringLiteral("/missing.db") });
+        Prompt::queueAnswer(PromptAnswer::connection(first.directory() + QStringLiteral("/missing.db")));
         child<QAction>(window.get(), "actionConnect")->trigger();
         QCOMPARE(window->context()->options().profile.sqlitePath, first.profile().sqlitePath);
         QVERIFY(!Prompt::shownMessages().isEmpty()
             && Prompt::shownMessages().last().contains(QStringLiteral("missing.db")));
 
         // The second database, read-only: the status bar, the run history and the dashboard follow.
-        Prompt::queueAnswer({ true, 1, second.profile().sqlitePath });
+        Prompt::queueAnswer(PromptAnswer::connection(second.profile().sqlitePath, true));
         child<QAction>(window.get(), "actionConnect")->trigger();
         QCOMPARE(window->context()->options().profile.sqlitePath, second.profile().sqlitePath);
         QVERIFY(window->context()->options().profile.readOnly);
@@ -72,7 +72,8 @@ private slots:
         QCOMPARE(ConnectDialog::recent().value(0), QStringLiteral("sqlite:") + second.profile().sqlitePath);
 
         // A saved profile: its name shows in the status bar and it can be chosen again later.
-        Prompt::queueAnswer({ true, 0, first.profile().sqlitePath, QStringLiteral("First copy") });
+        Prompt::queueAnswer(
+            PromptAnswer::connection(first.profile().sqlitePath, false, QStringLiteral("First copy")));
         child<QAction>(window.get(), "actionConnect")->trigger();
         waitForData(*window);
         QVERIFY(ConnectDialog::profileNames().contains(QStringLiteral("First copy")));
@@ -86,11 +87,11 @@ private slots:
         // A user shown before a switch is forgotten with the database it came from.
         window->userPage()->openUser(window->context()->info().op.id);
         QTRY_VERIFY_WITH_TIMEOUT(window->userPage()->userId() != 0, 10000);
-        Prompt::queueAnswer({ true, 0, QStringLiteral("profile:No such profile") });
+        Prompt::queueAnswer(PromptAnswer::connection(QStringLiteral("profile:No such profile")));
         child<QAction>(window.get(), "actionConnect")->trigger();
         QVERIFY(Prompt::shownMessages().last().contains(QStringLiteral("no profile named No such profile")));
         QVERIFY(window->userPage()->userId() != 0);
-        Prompt::queueAnswer({ true, 0, QStringLiteral("profile:First copy") });
+        Prompt::queueAnswer(PromptAnswer::connection(QStringLiteral("profile:First copy")));
         ConnectDialog::saveProfile(
             QStringLiteral("First copy"), QStringLiteral("sqlite:") + second.profile().sqlitePath, true);
         child<QAction>(window.get(), "actionConnect")->trigger();
@@ -140,7 +141,7 @@ private slots:
         waitForData(*window);
         const QString path = first.directory() + QStringLiteral("/fresh-demo.db");
 
-        Prompt::queueAnswer({ true, 150, QStringLiteral("demo:") + path });
+        Prompt::queueAnswer(PromptAnswer::newDemo(path, 150));
         child<QAction>(window.get(), "actionConnect")->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(window->context()->options().profile.sqlitePath, path, 60000);
         waitForData(*window);
@@ -160,7 +161,7 @@ private slots:
             return f.readAll();
         }();
         Prompt::clearShownMessages();
-        Prompt::queueAnswer({ true, 100, QStringLiteral("demo:") + first.profile().sqlitePath });
+        Prompt::queueAnswer(PromptAnswer::newDemo(first.profile().sqlitePath, 100));
         child<QAction>(window.get(), "actionConnect")->trigger();
         QVERIFY(Prompt::shownMessages().last().contains(QStringLiteral("already exists")));
         QCOMPARE(window->context()->options().profile.sqlitePath, path);

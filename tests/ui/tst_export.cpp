@@ -56,7 +56,7 @@ void waitForData(MainWindow& window)
 QString exportWith(MainWindow& window, const char* button, const QString& path)
 {
     Prompt::clearShownMessages();
-    Prompt::queueAnswer(PromptAnswer { true, 0, path, {} });
+    Prompt::queueAnswer(PromptAnswer::typed(path));
     auto* push = child<QPushButton>(&window, button);
     if (!push || !push->isVisible())
         return QStringLiteral("no visible button %1").arg(QLatin1String(button));
@@ -223,7 +223,7 @@ private slots:
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("all.json"));
         Prompt::clearShownMessages();
-        Prompt::queueAnswer(PromptAnswer { true, 0, path, {} });
+        Prompt::queueAnswer(PromptAnswer::typed(path));
         QTest::mouseClick(child<QPushButton>(window.get(), "exportViolationsButton"), Qt::LeftButton);
         auto* progress = child<QWidget>(window.get(), "repairProgress");
         auto* bar = progress->findChild<QProgressBar*>(QStringLiteral("jobProgressBar"));
@@ -253,7 +253,7 @@ private slots:
 
         const QString png = dir.filePath(QStringLiteral("dashboard.png"));
         Prompt::clearShownMessages();
-        Prompt::queueAnswer(PromptAnswer { true, 0, png, {} });
+        Prompt::queueAnswer(PromptAnswer::typed(png));
         child<QAction>(window.get(), "exportDashboardPngAction")->trigger();
         QVERIFY2(Prompt::shownMessages().join(u'\n').contains(QStringLiteral("Dashboard saved")),
             qPrintable(Prompt::shownMessages().join(u'\n')));
@@ -265,7 +265,7 @@ private slots:
 
         const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
         Prompt::clearShownMessages();
-        Prompt::queueAnswer(PromptAnswer { true, 0, pdf, {} });
+        Prompt::queueAnswer(PromptAnswer::typed(pdf));
         child<QAction>(window.get(), "exportReportPdfAction")->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 20000);
         QVERIFY2(Prompt::shownMessages().last().contains(QStringLiteral("Report saved")),

@@ -142,12 +142,12 @@ private slots:
         QVERIFY(button->text().startsWith(QStringLiteral("Connect to")));
 
         Prompt::clearShownMessages();
-        Prompt::queueAnswer({ false, 0, {} }); // cancelled: nothing changes
+        Prompt::queueAnswer({ false }); // cancelled: nothing changes
         QTest::mouseClick(button, Qt::LeftButton);
         QVERIFY(Prompt::lastQuestion().startsWith(QStringLiteral("Connect")));
         QCOMPARE(window->context()->options().profile.sqlitePath, first.profile().sqlitePath);
 
-        Prompt::queueAnswer({ true, 0, second.profile().sqlitePath });
+        Prompt::queueAnswer(PromptAnswer::connection(second.profile().sqlitePath));
         QTest::mouseClick(button, Qt::LeftButton);
         QCOMPARE(window->context()->options().profile.sqlitePath, second.profile().sqlitePath);
         waitForData(*window);

@@ -194,7 +194,7 @@ private slots:
         QVERIFY(highlighted);
 
         // Repair from the user view: the preview is shown, then applied.
-        Prompt::queueAnswer({ true, 0, {} });
+        Prompt::queueAnswer({ true });
         Prompt::clearShownMessages();
         QTest::mouseClick(child<QPushButton>(window.get(), "repairUserButton"), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(!Prompt::shownMessages().isEmpty(), 20000);

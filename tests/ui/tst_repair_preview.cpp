@@ -200,7 +200,7 @@ private slots:
             table->selectRow(0);
             QTest::mouseClick(child<QPushButton>(&dialog, "previewSqlKey"), Qt::LeftButton);
             keepScreenshot(&dialog, QStringLiteral("repair-preview-en"));
-            Prompt::queueAnswer({ true, 0, csv });
+            Prompt::queueAnswer(PromptAnswer::typed(csv));
             QTest::mouseClick(child<QPushButton>(&dialog, "previewExport"), Qt::LeftButton);
             return true; // Apply
         });

@@ -182,7 +182,7 @@ private slots:
         panel(*window, QStringLiteral("GANCUJU_PLAYER"))->fields()->setFocus(Qt::TabFocusReason);
         QTRY_VERIFY(panel(*window, QStringLiteral("GANCUJU_PLAYER"))->isCurrent());
         Prompt::clearShownMessages();
-        Prompt::queueAnswer({ true, 2, QStringLiteral("by keyboard") });
+        Prompt::queueAnswer(PromptAnswer::chosenLevel(2, QStringLiteral("by keyboard")));
         Prompt::queueAnswer({ true });
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_L, Qt::ControlModifier);
         QTRY_COMPARE_WITH_TIMEOUT(licenseLevel(db, planted.student, "GANCUJU_PLAYER"), 2, 20000);
