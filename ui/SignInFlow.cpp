@@ -4,8 +4,6 @@
 #include "PasswordKeyring.h"
 #include "Prompt.h"
 
-#include <QScopedValueRollback>
-
 namespace cc::ui {
 
 SignInFlow::SignInFlow(ConsoleContext* context, QWidget* window)
@@ -19,21 +17,32 @@ SignInFlow::SignInFlow(ConsoleContext* context, QWidget* window)
 
 void SignInFlow::onSignInRequired(const QString& message)
 {
-    // Reading the keyring and the dialog both wait in a nested event loop: a second request
-    // arriving meanwhile is answered by the sign-in under way, not by a second dialog.
+    // One sign-in at a time: a request arriving while the keyring or the dialog is asked is
+    // answered by the sign-in under way, not by a second dialog.
     if (m_asking)
         return;
-    const QScopedValueRollback asking(m_asking, true);
+    m_asking = true;
     const SessionOptions& options = m_context->options();
     const QString account = PasswordKeyring::account(options.operatorEmail, options.profile);
-    if (options.password.isEmpty() && !options.operatorEmail.isEmpty() && !m_keyringTried.contains(account)) {
-        m_keyringTried.insert(account);
-        if (auto kept = PasswordKeyring::read(account); kept && kept->has_value()) {
-            m_pending = Pending { options.operatorEmail, **kept, true, true };
-            m_context->signIn(options.operatorEmail, **kept);
-            return;
-        }
+    if (!options.password.isEmpty() || options.operatorEmail.isEmpty() || m_keyringTried.contains(account)) {
+        askAgain(message);
+        return;
     }
+    m_keyringTried.insert(account);
+    PasswordKeyring::read(account, this,
+        [this, email = options.operatorEmail, message](const Result<std::optional<QString>>& kept) {
+            if (!kept || !kept->has_value()) {
+                askAgain(message);
+                return;
+            }
+            m_pending = Pending { email, **kept, true, true };
+            m_context->signIn(email, **kept);
+            m_asking = false;
+        });
+}
+
+void SignInFlow::askAgain(const QString& message)
+{
     const bool keptWasRefused = m_pending && m_pending->fromKeyring;
     askNow(keptWasRefused ? tr("The password kept in the keyring was refused: %1").arg(message) : message);
 }
@@ -42,7 +51,7 @@ void SignInFlow::ask(const QString& message)
 {
     if (m_asking)
         return;
-    const QScopedValueRollback asking(m_asking, true);
+    m_asking = true;
     askNow(message);
 }
 
@@ -50,21 +59,24 @@ void SignInFlow::askNow(const QString& message)
 {
     const SessionOptions& options = m_context->options();
     m_pending.reset();
-    SignInRequest request;
-    request.email = options.operatorEmail;
-    request.database = m_context->info().connection;
-    request.message = message;
     // Reading the keyring tells whether there is one, and whether this password was kept before.
-    const auto kept = PasswordKeyring::read(PasswordKeyring::account(options.operatorEmail, options.profile));
-    request.keyringAvailable = kept.ok();
-    request.keptInKeyring = kept && kept->has_value();
-    const auto answer = Prompt::askSignIn(m_window, request);
-    if (!answer) {
-        m_context->signIn(QString(), QString());
-        return;
-    }
-    m_pending = Pending { answer->email, answer->password, answer->remember, false };
-    m_context->signIn(answer->email, answer->password);
+    PasswordKeyring::read(PasswordKeyring::account(options.operatorEmail, options.profile), this,
+        [this, message](const Result<std::optional<QString>>& kept) {
+            SignInRequest request;
+            request.email = m_context->options().operatorEmail;
+            request.database = m_context->info().connection;
+            request.message = message;
+            request.keyringAvailable = kept.ok();
+            request.keptInKeyring = kept && kept->has_value();
+            const auto answer = Prompt::askSignIn(m_window, request);
+            if (answer) {
+                m_pending = Pending { answer->email, answer->password, answer->remember, false };
+                m_context->signIn(answer->email, answer->password);
+            } else {
+                m_context->signIn(QString(), QString());
+            }
+            m_asking = false;
+        });
 }
 
 void SignInFlow::onInfoChanged()
@@ -78,13 +90,16 @@ void SignInFlow::onInfoChanged()
         return;
     const QString account = PasswordKeyring::account(pending.email, m_context->options().profile);
     if (!pending.remember) {
-        (void)PasswordKeyring::forget(account); // nothing kept, or no keyring: nothing to remove
+        // Nothing kept, or no keyring: nothing to remove.
+        PasswordKeyring::forget(account, this, [](const Result<void>&) {});
         return;
     }
-    if (auto stored = PasswordKeyring::store(account, pending.password); !stored)
-        Prompt::error(m_window, tr("Keyring"),
-            tr("Signed in, but the password could not be kept in the keyring: %1")
-                .arg(stored.error().message));
+    PasswordKeyring::store(account, pending.password, this, [this](const Result<void>& stored) {
+        if (!stored)
+            Prompt::error(m_window, tr("Keyring"),
+                tr("Signed in, but the password could not be kept in the keyring: %1")
+                    .arg(stored.error().message));
+    });
 }
 
 } // namespace cc::ui

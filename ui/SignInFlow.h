@@ -27,6 +27,9 @@ public:
 
 private:
     void onSignInRequired(const QString& message);
+    // Asks with `message`, saying so when the password the keyring kept was refused.
+    void askAgain(const QString& message);
+    // Reads whether the keyring keeps a password (answering later), then shows the dialog.
     void askNow(const QString& message);
     void onInfoChanged();
 
@@ -41,7 +44,7 @@ private:
     QWidget* m_window;
     QSet<QString> m_keyringTried; // accounts whose kept password was tried once this run
     std::optional<Pending> m_pending;
-    bool m_asking = false; // a keyring read or the dialog is waiting in a nested event loop
+    bool m_asking = false; // a keyring read or the dialog is under way
 };
 
 } // namespace cc::ui

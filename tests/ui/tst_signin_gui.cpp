@@ -122,6 +122,26 @@ private slots:
             window->context()->info().op.email, QStringLiteral("admin@demo.local"), 10000);
     }
 
+    // The keyring is read without a nested event loop on the GUI thread (issue 16): asking to sign in
+    // returns at once, before anything queued behind it runs, and the dialog comes after.
+    void signingInDoesNotWaitOnTheGuiThread()
+    {
+        TestDatabase db;
+        QVERIFY2(db.isValid(), qPrintable(db.error()));
+        QVERIFY(makeProduction(db));
+        auto window = openWithoutPassword(db, QString());
+        waitForIdle(*window);
+        bool asking = true;
+        bool ranWhileAsking = false;
+        QTimer::singleShot(0, window.get(), [&] { ranWhileAsking = asking; });
+        child<QAction>(window.get(), "actionSignIn")->trigger();
+        asking = false;
+        QVERIFY(!ranWhileAsking);
+        QVERIFY(actOnSignInDialog([](SignInDialog& dialog) { dialog.reject(); }));
+        waitForIdle(*window);
+        QVERIFY(window->context()->info().op.isSystem());
+    }
+
     void signingInIsOfferedOnlyOnProduction()
     {
         TestDatabase db;
