@@ -227,6 +227,10 @@ std::pair<QString, QVariantList> whereClause(const AuditFilter& filter)
         sql += QStringLiteral(" AND at >= ?");
         binds << isoUtc(filter.since);
     }
+    if (filter.until.isValid()) {
+        sql += QStringLiteral(" AND at < ?");
+        binds << isoUtc(filter.until);
+    }
     if (!filter.operatorEmail.isEmpty()) {
         sql += QStringLiteral(" AND operator_email = ?");
         binds << filter.operatorEmail;

@@ -36,6 +36,7 @@ struct AuditEntry {
 struct AuditFilter {
     std::optional<qint64> userId;
     QDateTime since;
+    QDateTime until; // exclusive
     QString operatorEmail;
     QString source;
     QString action;
@@ -43,6 +44,26 @@ struct AuditFilter {
     qint64 afterId = 0; // keyset paging, newest first when 0 … see newestFirst
     qint64 limit = -1;
     bool newestFirst = false;
+};
+
+// One action's entries in a bucket of AuditLog::changeBuckets.
+struct AuditActionCount {
+    QString action; // as stored
+    qint64 entries = 0;
+    qint64 batches = 0; // distinct batch ids among them (an entry outside a batch counts none)
+};
+
+// The changes of one time bucket, either the injections (source qa, or action inject) or every other
+// change (repairs, syncs, set-level, reverts, …): what the rate chart marks.
+struct AuditChangeBucket {
+    QDateTime start; // inclusive, on a whole minute
+    QDateTime end; // exclusive
+    bool injections = false;
+    qint64 entries = 0;
+    qint64 batches = 0; // the sum of its actions' batches
+    QList<AuditActionCount> actions; // most entries first
+    QDateTime first; // its earliest and its latest entry
+    QDateTime last;
 };
 
 // The audit log: written inside the caller's transaction, read by every front end.
@@ -66,6 +87,16 @@ public:
     static Result<QDateTime> newestEntryTime(Database& db);
     // How many entries were written at or after `since` (changes made since a check).
     static Result<qint64> countSince(Database& db, const QDateTime& since);
+    // The changes from `from` to `to` counted in equal buckets of whole minutes (about `buckets` of
+    // them, aligned on multiples of their width since the epoch, the first and last whole, so the
+    // first may start before `from`), oldest first, only those with entries, injections and other
+    // changes apart. What the system wrote, init and demo are not changes. One grouped statement
+    // counts every entry of the range.
+    static Result<QList<AuditChangeBucket>> changeBuckets(
+        Database& db, const QDateTime& from, const QDateTime& to, int buckets);
+    // The filter that lists a bucket's entries: its time, QA's source for injections, and its action
+    // when it holds only one.
+    static AuditFilter entriesOf(const AuditChangeBucket& bucket);
 };
 
 } // namespace cc

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AuditLog.h"
 #include "ConsoleInfo.h"
 #include "JobRunner.h"
 
@@ -67,6 +68,8 @@ signals:
     void checkFinished();
     void openUserRequested(qint64 userId);
     void openViolationsRequested(const QString& kind, const QString& track);
+    // Show the audit entries `filter` selects (a change marker of the dashboard's rate chart).
+    void openAuditRequested(const cc::AuditFilter& filter);
     // Show the violations of one stored run (from the run history).
     void openRunRequested(qint64 runId);
 

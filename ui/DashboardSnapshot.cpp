@@ -13,29 +13,6 @@ bool hasRate(const HealthReport& run)
             || run.status == RunStatus::Critical);
 }
 
-// The writes of the chart's range as markers, newest first: repairs and other writes, and QA's
-// injections apart; what init, demo and the system wrote is not a change to mark.
-Result<void> readMarkers(Database& db, const QDateTime& from, QList<ChangeMarker>& markers)
-{
-    AuditFilter filter;
-    filter.since = from;
-    filter.limit = 2000;
-    filter.newestFirst = true;
-    auto entries = AuditLog::entries(db, filter);
-    if (!entries)
-        return entries.error();
-    for (const AuditEntry& entry : std::as_const(*entries)) {
-        const AuditAction action = entry.actionKind();
-        if (entry.sourceKind() == AuditSource::System || action == AuditAction::Demo
-            || action == AuditAction::Init)
-            continue;
-        const bool injection = entry.sourceKind() == AuditSource::Qa || action == AuditAction::Inject
-            || (action == AuditAction::Other && entry.action.startsWith(u"inject"));
-        markers.append(ChangeMarker { entry.at, injection });
-    }
-    return {};
-}
-
 } // namespace
 
 Result<DashboardSnapshot> DashboardSnapshot::read(Session& session, qint64 rangeSeconds)
@@ -70,7 +47,10 @@ Result<DashboardSnapshot> DashboardSnapshot::read(Session& session, qint64 range
     if (!snapshot.from.isValid())
         snapshot.from = points.isEmpty() ? snapshot.to.addSecs(-3600) : points.first().at;
 
-    CC_TRY(readMarkers(db, snapshot.from, snapshot.markers));
+    auto changes = AuditLog::changeBuckets(db, snapshot.from, snapshot.to, changeBuckets);
+    if (!changes)
+        return changes.error();
+    snapshot.changes = *changes;
 
     if (snapshot.latest) {
         auto changes = AuditLog::countSince(db, snapshot.latest->startedAt);

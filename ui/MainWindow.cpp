@@ -112,6 +112,10 @@ void MainWindow::connectContext()
             setCurrentPage(Violations);
             m_violations->showFiltered(kind, track);
         });
+    connect(m_context, &ConsoleContext::openAuditRequested, this, [this](const AuditFilter& filter) {
+        m_audit->showFiltered(filter); // before the page shows, so it loads once
+        setCurrentPage(Audit);
+    });
     connect(m_context, &ConsoleContext::openRunRequested, this, [this](qint64 runId) {
         setCurrentPage(Violations);
         m_violations->showRun(runId);

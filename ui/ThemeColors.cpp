@@ -196,11 +196,11 @@ QColor ThemeColors::infoBanner()
 }
 QColor ThemeColors::markerRepair()
 {
-    return accent();
+    return QColor(0x8b, 0x5c, 0xf6);
 }
 QColor ThemeColors::markerInjection()
 {
-    return mix(text(), window(), 0.2);
+    return QColor(0xec, 0x48, 0x99);
 }
 
 QColor ThemeColors::textOn(const QColor& background)

@@ -45,6 +45,8 @@ public:
     static QColor differs();
     static QColor errorBanner();
     static QColor infoBanner();
+    // The rate chart's change markers: violet and pink, fixed like the health colours (mid-tone, on a
+    // light and a dark card alike), apart from the accent the rate line takes and from each other.
     static QColor markerRepair();
     static QColor markerInjection();
     // Black or white, whichever reads better on `background`.

@@ -905,6 +905,10 @@
         <source>Any action</source>
         <translation>Bármely művelet</translation>
     </message>
+    <message>
+        <source>Until</source>
+        <translation>Eddig</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::AuditTableModel</name>
@@ -1895,6 +1899,26 @@ Qt %2</translation>
         <source>Consistency rate over time: %n run(s), latest %1 %</source>
         <translation>
             <numerusform>Konzisztenciaarány az idő függvényében: %n futás, a legutóbbi %1 %</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Injections, %1–%2</source>
+        <translation>Beültetések, %1–%2</translation>
+    </message>
+    <message>
+        <source>Changes, %1–%2</source>
+        <translation>Változtatások, %1–%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n entry(ies)</source>
+        <translation>
+            <numerusform>%1: %n bejegyzés</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n batch(es))</source>
+        <translation>
+            <numerusform>(%n köteg)</numerusform>
         </translation>
     </message>
 </context>

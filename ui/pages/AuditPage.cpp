@@ -3,7 +3,6 @@
 #include "ConsoleContext.h"
 #include "Prompt.h"
 #include "Reverter.h"
-#include "ThemeColors.h"
 #include "Wording.h"
 #include "WriteFlow.h"
 #include "export/ExportFlow.h"
@@ -17,11 +16,10 @@
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSet>
+#include <QSignalBlocker>
 #include <QSplitter>
 #include <QTableView>
 #include <QTextBrowser>
@@ -44,6 +42,7 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(title);
 
     QPushButton* apply = nullptr;
+    layout->addLayout(buildTimeFilters());
     layout->addLayout(buildFilters(apply));
     layout->addWidget(buildEntriesAndDetails(), 1);
 
@@ -55,8 +54,9 @@ AuditPage::AuditPage(ConsoleContext* context, QWidget* parent)
     connectControls(apply);
 }
 
-// Since, operator, source, action and user; `apply` is the Filter button.
-QHBoxLayout* AuditPage::buildFilters(QPushButton*& apply)
+// Since and until, on a row of their own (with the other filters they left the operator field one
+// letter wide at 1024 px).
+QHBoxLayout* AuditPage::buildTimeFilters()
 {
     auto* filters = new QHBoxLayout;
     m_useSince = new QCheckBox(tr("Since"), this);
@@ -65,6 +65,25 @@ QHBoxLayout* AuditPage::buildFilters(QPushButton*& apply)
     m_since->setObjectName(QStringLiteral("auditSince"));
     m_since->setCalendarPopup(true);
     m_since->setEnabled(false);
+    m_useUntil = new QCheckBox(tr("Until"), this);
+    m_useUntil->setObjectName(QStringLiteral("auditUseUntil"));
+    m_until = new QDateTimeEdit(QDateTime::currentDateTime(), this);
+    m_until->setObjectName(QStringLiteral("auditUntil"));
+    m_until->setCalendarPopup(true);
+    m_until->setEnabled(false);
+    filters->addWidget(m_useSince);
+    filters->addWidget(m_since);
+    filters->addSpacing(12);
+    filters->addWidget(m_useUntil);
+    filters->addWidget(m_until);
+    filters->addStretch();
+    return filters;
+}
+
+// Operator, source, action and user; `apply` is the Filter button.
+QHBoxLayout* AuditPage::buildFilters(QPushButton*& apply)
+{
+    auto* filters = new QHBoxLayout;
     m_operator = new QLineEdit(this);
     m_operator->setObjectName(QStringLiteral("auditOperator"));
     m_operator->setPlaceholderText(tr("Operator email"));
@@ -94,8 +113,6 @@ QHBoxLayout* AuditPage::buildFilters(QPushButton*& apply)
     m_user->setMaximumWidth(110);
     apply = new QPushButton(tr("Filter"), this);
     apply->setObjectName(QStringLiteral("auditApplyFilter"));
-    filters->addWidget(m_useSince);
-    filters->addWidget(m_since);
     filters->addWidget(m_operator, 1);
     filters->addWidget(m_source);
     filters->addWidget(m_action);
@@ -160,6 +177,7 @@ QHBoxLayout* AuditPage::buildActions()
 void AuditPage::connectControls(QPushButton* apply)
 {
     connect(m_useSince, &QCheckBox::toggled, m_since, &QWidget::setEnabled);
+    connect(m_useUntil, &QCheckBox::toggled, m_until, &QWidget::setEnabled);
     connect(apply, &QPushButton::clicked, this, &AuditPage::applyFilter);
     for (QLineEdit* edit : { m_operator, m_user })
         connect(edit, &QLineEdit::returnPressed, this, &AuditPage::applyFilter);
@@ -202,6 +220,8 @@ void AuditPage::applyFilter()
     AuditFilter filter;
     if (m_useSince->isChecked())
         filter.since = m_since->dateTime().toUTC();
+    if (m_useUntil->isChecked())
+        filter.until = m_until->dateTime().toUTC();
     filter.operatorEmail = m_operator->text().trimmed();
     filter.source = m_source->currentData().toString();
     filter.action = m_action->currentData().toString();
@@ -211,6 +231,24 @@ void AuditPage::applyFilter()
     m_revert->setEnabled(false);
     m_revertBatch->setEnabled(false);
     m_model->setFilter(filter);
+}
+
+void AuditPage::showFiltered(const AuditFilter& filter)
+{
+    // The combo boxes filter as they change: set them quietly, then filter once.
+    const QSignalBlocker quietSource(m_source);
+    const QSignalBlocker quietAction(m_action);
+    m_useSince->setChecked(filter.since.isValid());
+    if (filter.since.isValid())
+        m_since->setDateTime(filter.since.toLocalTime());
+    m_useUntil->setChecked(filter.until.isValid());
+    if (filter.until.isValid())
+        m_until->setDateTime(filter.until.toLocalTime());
+    m_operator->setText(filter.operatorEmail);
+    m_source->setCurrentIndex(std::max(0, m_source->findData(filter.source)));
+    m_action->setCurrentIndex(std::max(0, m_action->findData(filter.action)));
+    m_user->setText(filter.userId ? QString::number(*filter.userId) : QString());
+    applyFilter();
 }
 
 void AuditPage::exportEntries()
@@ -250,74 +288,6 @@ void AuditPage::showSelected()
             : entry.batchId ? tr("Restore the rows of every entry of batch #%1 in one step, all or nothing")
                                   .arg(*entry.batchId)
                             : tr("This entry is not part of a batch"));
-}
-
-// One row of an entry: its columns before and after, the changed ones marked.
-QString AuditPage::rowHtml(const QString& table, qint64 id, const QJsonObject& old, const QJsonObject& now)
-{
-    const QString changed = ThemeColors::differs().name();
-    const QString state = old.isEmpty() ? tr("created") : now.isEmpty() ? tr("removed") : tr("changed");
-    QString html
-        = QStringLiteral("<p><b>%1</b> id %2 (%3)</p><table border=\"1\" cellspacing=\"0\" cellpadding=\"3\">"
-                         "<tr><th>%4</th><th>%5</th><th>%6</th></tr>")
-              .arg(table.toHtmlEscaped())
-              .arg(id)
-              .arg(state, tr("Column"), tr("Before"), tr("After"));
-    QStringList columns = old.keys();
-    for (const QString& key : now.keys()) {
-        if (!columns.contains(key))
-            columns << key;
-    }
-    for (const QString& column : std::as_const(columns)) {
-        const QJsonValue a = old.value(column);
-        const QJsonValue b = now.value(column);
-        const auto text = [](const QJsonValue& value) {
-            if (value.isUndefined())
-                return QStringLiteral("—");
-            if (value.isNull())
-                return QStringLiteral("NULL");
-            return value.toVariant().toString().toHtmlEscaped();
-        };
-        const bool differs = a != b;
-        html += QStringLiteral("<tr%1><td>%2</td><td>%3</td><td>%4</td></tr>")
-                    .arg(differs ? QStringLiteral(" style=\"background:%1; font-weight:bold\"").arg(changed)
-                                 : QString(),
-                        column.toHtmlEscaped(), text(a), text(b));
-    }
-    return html + QStringLiteral("</table>");
-}
-
-QString AuditPage::diffHtml(const AuditEntry& entry)
-{
-    QString html = QStringLiteral("<p><b>#%1</b> %2 · %3 · %4 · %5</p>")
-                       .arg(entry.id)
-                       .arg(Wording::auditAction(entry.action).toHtmlEscaped(),
-                           Wording::auditOperator(entry).toHtmlEscaped(),
-                           Wording::auditSource(entry.source).toHtmlEscaped(),
-                           Wording::auditReason(entry.reason).toHtmlEscaped());
-    QSet<QString> tables;
-    for (const QString& key : entry.before.keys())
-        tables.insert(key);
-    for (const QString& key : entry.after.keys())
-        tables.insert(key);
-    QStringList sorted(tables.begin(), tables.end());
-    sorted.sort();
-    for (const QString& table : std::as_const(sorted)) {
-        const QJsonArray before = entry.before.value(table).toArray();
-        const QJsonArray after = entry.after.value(table).toArray();
-        // Rows are matched by id; a row only on one side was created or removed.
-        QMap<qint64, std::pair<QJsonObject, QJsonObject>> rows;
-        for (const QJsonValue& row : before)
-            rows[row.toObject().value(QStringLiteral("id")).toInteger()].first = row.toObject();
-        for (const QJsonValue& row : after)
-            rows[row.toObject().value(QStringLiteral("id")).toInteger()].second = row.toObject();
-        for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
-            const QJsonObject& old = it->first;
-            const QJsonObject& now = it->second;
-            html += rowHtml(table, it.key(), old, now);
-        }
-    }
-    return html;
 }
 
 void AuditPage::revertSelected()

@@ -20,7 +20,7 @@ class AuditTableModel;
 class ConsoleContext;
 class JobProgress;
 
-// The audit log: filter by time, operator, source, action and user; the selected entry's rows
+// The audit log: filter by time (since, until), operator, source, action and user; the selected entry's rows
 // before and after as a diff; Revert an entry, or its whole batch, from here.
 class AuditPage final : public QWidget {
     Q_OBJECT
@@ -32,6 +32,9 @@ public:
     AuditTableModel* model() const { return m_model; }
     QTableView* table() const { return m_table; }
     void applyFilter();
+    // Sets the filter fields to `filter` (since, until, operator, source, action, user) and lists
+    // what they select.
+    void showFiltered(const AuditFilter& filter);
     void revertSelected();
     // Undoes every entry of the selected entry's batch in one write, all or nothing (Reverter::revertBatch).
     void revertSelectedBatch();
@@ -44,6 +47,7 @@ protected:
 
 private:
     static QString rowHtml(const QString& table, qint64 id, const QJsonObject& old, const QJsonObject& now);
+    QHBoxLayout* buildTimeFilters();
     QHBoxLayout* buildFilters(QPushButton*& apply);
     QSplitter* buildEntriesAndDetails();
     QHBoxLayout* buildActions();
@@ -57,6 +61,8 @@ private:
     QTextBrowser* m_diff = nullptr;
     QCheckBox* m_useSince = nullptr;
     QDateTimeEdit* m_since = nullptr;
+    QCheckBox* m_useUntil = nullptr;
+    QDateTimeEdit* m_until = nullptr;
     QLineEdit* m_operator = nullptr;
     QComboBox* m_source = nullptr;
     QComboBox* m_action = nullptr;

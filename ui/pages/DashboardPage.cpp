@@ -239,6 +239,9 @@ void DashboardPage::connectControls(QPushButton* refreshButton)
         [this](const QString& kind) { emit m_context->openViolationsRequested(kind, QString()); });
     connect(m_byTrack, &CountBarChart::categoryActivated, this,
         [this](const QString& track) { emit m_context->openViolationsRequested(QString(), track); });
+    connect(m_rateChart, &RateHistoryChart::changesActivated, this, [this](const AuditChangeBucket& bucket) {
+        emit m_context->openAuditRequested(AuditLog::entriesOf(bucket));
+    });
     connect(m_topViolations, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
         if (auto* item = m_topViolations->item(row, 0))
             emit m_context->openUserRequested(item->data(Qt::UserRole).toLongLong());

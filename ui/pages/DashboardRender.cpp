@@ -75,7 +75,7 @@ void DashboardPage::renderCards(const DashboardSnapshot& snapshot, const Thresho
 void DashboardPage::renderCharts(const DashboardSnapshot& snapshot, const Thresholds& thresholds)
 {
     const std::optional<HealthReport>& latest = snapshot.latest;
-    m_rateChart->setHistory(snapshot.history, snapshot.markers, thresholds, snapshot.from, snapshot.to);
+    m_rateChart->setHistory(snapshot.history, snapshot.changes, thresholds, snapshot.from, snapshot.to);
     QStringList kinds;
     QStringList kindLabels;
     QList<qreal> kindCounts;
