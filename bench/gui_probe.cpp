@@ -4,6 +4,11 @@
 // refresh from stored runs takes, and the time from process start to the first painted dashboard.
 //
 //   cc_gui_probe (--db FILE | --pg CONNINFO | --embedded) [--check] [--repair] [--violations] [--refresh N]
+//                [--live SECONDS [--live-interval 10|30|60|300]]
+//
+// --live keeps the dashboard live for SECONDS with auto-refresh every --live-interval seconds (30 by
+// default): each tick runs a real check when the last one took under a tenth of the interval (as a
+// user's dashboard does), else re-reads.
 //
 // --embedded starts as the application does without a database argument (app/main.cpp): on the
 // embedded demo database in $XDG_DATA_HOME, which it creates first if it is missing (the first launch).
@@ -18,6 +23,7 @@
 #include "models/ViolationTableModel.h"
 #include "pages/DashboardPage.h"
 #include "pages/ViolationsPage.h"
+#include "widgets/RefreshControl.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -152,7 +158,7 @@ int main(int argc, char** argv)
     } else {
         std::fprintf(stderr,
             "usage: cc_gui_probe (--db FILE | --pg CONNINFO | --embedded) [--check] [--repair] "
-            "[--violations] [--refresh N]\n");
+            "[--violations] [--refresh N] [--live SECONDS [--live-interval S]]\n");
         return 64;
     }
     options.operatorEmail = value("--operator");
@@ -216,6 +222,22 @@ int main(int argc, char** argv)
         waitUntil([&] { return done; }, 60000);
         QObject::disconnect(connection);
         report("dashboard_refresh", clock.nsecsElapsed() / 1e6, "ms");
+    }
+
+    if (const int liveSeconds = value("--live").toInt(); liveSeconds > 0) {
+        int checks = 0;
+        const auto connection
+            = QObject::connect(window.context(), &ConsoleContext::checkFinished, &window, [&] { ++checks; });
+        probe.start();
+        const int interval = value("--live-interval").isEmpty() ? 30 : value("--live-interval").toInt();
+        window.dashboard()->refreshControl()->setIntervalSeconds(interval);
+        waitUntil([] { return false; }, liveSeconds * 1000);
+        report("live_checks", checks, "checks");
+        report("live_longest_stall", probe.stop(), "ms");
+        report("live_longest_stall_ended_at", probe.longestEndedAt(), "ms");
+        window.dashboard()->refreshControl()->setIntervalSeconds(0);
+        QObject::disconnect(connection);
+        waitUntil([&] { return idle(window); }, 600000);
     }
 
     if (arguments.contains(QStringLiteral("--violations"))) {
