@@ -1,6 +1,7 @@
 #pragma once
 
 #include "AuditLog.h"
+#include "DashboardSnapshot.h"
 #include "Session.h"
 #include "charts/ThemedChartView.h"
 
@@ -14,11 +15,6 @@ class QScatterSeries;
 class QValueAxis;
 
 namespace cc::ui {
-
-struct RatePoint {
-    QDateTime at;
-    double rate = 0; // percent
-};
 
 // Consistency rate over time from stored runs, with the two threshold lines and a marker for each
 // bucket of changes (AuditLog::changeBuckets): repairs and other changes in one series, injections

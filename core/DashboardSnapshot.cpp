@@ -3,7 +3,7 @@
 #include "AuditLog.h"
 #include "RunStore.h"
 
-namespace cc::ui {
+namespace cc {
 
 namespace {
 bool hasRate(const HealthReport& run)
@@ -104,4 +104,4 @@ QList<RatePoint> DashboardSnapshot::bucketed(const QList<RatePoint>& oldestFirst
     return result;
 }
 
-} // namespace cc::ui
+} // namespace cc

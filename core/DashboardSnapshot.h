@@ -3,11 +3,22 @@
 #include "AuditLog.h"
 #include "HealthReport.h"
 #include "Session.h"
-#include "charts/RateHistoryChart.h"
 
-namespace cc::ui {
+#include <QDateTime>
+#include <QList>
 
-// What one dashboard refresh reads from stored runs (never a new check), in the worker thread.
+namespace cc {
+
+// One point of the rate history: a completed run's time and rate (percent).
+struct RatePoint {
+    QDateTime at;
+    double rate = 0; // percent
+
+    bool operator==(const RatePoint&) const = default;
+};
+
+// The dashboard's read model: what one refresh reads from stored runs and the audit log (never a
+// new check), in a worker thread, for any front end to show.
 struct DashboardSnapshot {
     std::optional<HealthReport> latest; // latest completed run
     std::optional<HealthReport> newest; // newest run of any status (running, failed, cancelled)
@@ -25,4 +36,4 @@ struct DashboardSnapshot {
     static QList<RatePoint> bucketed(const QList<RatePoint>& oldestFirst, int maxPoints);
 };
 
-} // namespace cc::ui
+} // namespace cc
