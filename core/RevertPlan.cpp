@@ -253,6 +253,13 @@ Row changedValues(const Row& target, const Row& now)
     return values;
 }
 
+// QA's write: an injection (or the specialization one added), by the QA lab or the command line.
+bool isInjection(const AuditEntry& entry)
+{
+    return entry.sourceKind() == AuditSource::Qa || entry.actionKind() == AuditAction::Inject
+        || entry.actionKind() == AuditAction::AddSpecialization;
+}
+
 // The level history row that records a license's level set back.
 RowChange reverseProgression(Reverting& r, qint64 licenseId, const Row& now, const Row& values)
 {
@@ -273,8 +280,11 @@ Result<void> planAfterRow(
     Reverting& r, const QString& tableName, qint64 id, const Row& left, const QMap<qint64, Row>& before)
 {
     const bool restore = before.contains(id);
-    if (!restore && tableName == table::progressions)
-        return {}; // history the entry added stays; a reverse progression records the undo
+    // History a change added stays and a reverse progression records its undo; an injection's
+    // undo leaves the history as it was before it (QA's test data is not platform history).
+    const bool injection = isInjection(r.entry);
+    if (!restore && tableName == table::progressions && !injection)
+        return {};
     auto now = unchangedRow(r, tableName, id, left);
     if (!now)
         return now.error();
@@ -290,7 +300,7 @@ Result<void> planAfterRow(
         return {};
     (dependent(tableName) ? r.historyUpdates : r.updates)
         .append({ tableName, RowOp::Update, id, *now, values });
-    if (tableName == table::licenses && values.contains(QStringLiteral("current_level")))
+    if (tableName == table::licenses && values.contains(QStringLiteral("current_level")) && !injection)
         r.reverse.append(reverseProgression(r, id, *now, values));
     return {};
 }

@@ -1,0 +1,167 @@
+// Issue 18's tasks walked as their users would, in the real main window offscreen on both engines,
+// with the person's actions counted (a click, a key with its modifiers, typing one text, choosing
+// one list item, pressing Apply in a preview): find a user by email and see the desync (≤ 3), repair
+// that user through the preview (≤ 3), inject a chosen kind into a chosen user (≤ 4) and undo it
+// (≤ 2). What the walk ends on is checked where the user sees it and in the database.
+#include "GuiTestSupport.h"
+
+#include "Prompt.h"
+#include "pages/QaLabPage.h"
+#include "pages/UserPage.h"
+#include "widgets/MetricCard.h"
+#include "widgets/TrackPanel.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTableWidget>
+
+using namespace cc;
+using namespace cc::test;
+using namespace cc::ui;
+
+namespace {
+
+// A person's actions, counted as they are made.
+struct Walk {
+    int actions = 0;
+    void key(QWidget* widget, Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier)
+    {
+        ++actions;
+        QTest::keyClick(widget, key, modifiers);
+    }
+    void type(QWidget* widget, const QString& text)
+    {
+        ++actions;
+        QTest::keyClicks(widget, text);
+    }
+    void click(QWidget* widget)
+    {
+        ++actions;
+        QTest::mouseClick(widget, Qt::LeftButton);
+    }
+    void choose(QComboBox* list, const QVariant& data)
+    {
+        ++actions;
+        list->setCurrentIndex(list->findData(data));
+    }
+};
+
+QWidget* focused(MainWindow& window)
+{
+    return QApplication::focusWidget() ? QApplication::focusWidget() : &window;
+}
+
+int level(TestDatabase& db, const char* table, const char* userColumn, const char* trackColumn, qint64 user,
+    const QString& track)
+{
+    return db
+        .scalar(QStringLiteral("SELECT current_level FROM %1 WHERE %2 = ? AND %3 = ?")
+                    .arg(QLatin1String(table), QLatin1String(userColumn), QLatin1String(trackColumn)),
+            { user, track })
+        .toInt();
+}
+
+} // namespace
+
+class TestTaskWalks final : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { prepareGuiTests(QStringLiteral("CouplingConsoleTaskWalkTests")); }
+
+    void findAUserByEmailThenRepairThem()
+    {
+        TestDatabase db;
+        QVERIFY2(db.initialise(20), qPrintable(db.error()));
+        const QString track = QStringLiteral("LFA_COACH");
+        const qint64 student = db.addUser(QStringLiteral("walk.student@example.org"));
+        db.addProgress(student, track, 3);
+        db.addLicense(student, track, 1);
+        auto window = openWindow(db);
+        waitForIdle(*window);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+
+        Walk find;
+        find.key(focused(*window), Qt::Key_F, Qt::ControlModifier);
+        QTRY_COMPARE(QApplication::focusWidget(), child<QWidget>(window.get(), "userSearch"));
+        find.type(QApplication::focusWidget(), QStringLiteral("walk.student@example.org"));
+        find.key(QApplication::focusWidget(), Qt::Key_Return);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            child<QLabel>(window.get(), "userHeader")->text().contains(QStringLiteral("1 desynced track")),
+            10000);
+        const QList<TrackPanel*> panels = window->userPage()->trackPanels();
+        QCOMPARE(panels.size(), 1);
+        QVERIFY(panels.first()->view().classification.violation);
+        QCOMPARE(panels.first()->view().classification.violation->kind, ViolationKind::LevelMismatch);
+        QVERIFY2(find.actions <= 3, qPrintable(QString::number(find.actions)));
+
+        Walk repair;
+        Prompt::queueAnswer(PromptAnswer(true)); // the preview's Apply
+        ++repair.actions;
+        repair.click(child<QPushButton>(window.get(), "repairUserButton"));
+        QTRY_COMPARE_WITH_TIMEOUT(
+            level(db, "user_licenses", "user_id", "specialization_type", student, track), 3, 15000);
+        QCOMPARE(level(db, "specialization_progress", "student_id", "specialization_id", student, track), 3);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            !child<QLabel>(window.get(), "userHeader")->text().contains(QStringLiteral("desynced")), 10000);
+        QVERIFY2(repair.actions <= 3, qPrintable(QString::number(repair.actions)));
+    }
+
+    void injectAChosenKindIntoAChosenUserThenUndoIt()
+    {
+        TestDatabase db;
+        QVERIFY2(db.initialise(20, 1, 0.0), qPrintable(db.error())); // consistent: no violation yet
+        auto window = openWindow(db);
+        waitForIdle(*window, true);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        const QStringList coupled { QStringLiteral("specialization_progress"),
+            QStringLiteral("user_licenses"), QStringLiteral("license_progressions") };
+        const QString before = db.snapshot(coupled);
+        auto* track = child<QComboBox>(window.get(), "qaTrack");
+        // A student of the list's first track (another track would be one more action: choosing it).
+        const qint64 student = db.scalar(QStringLiteral("SELECT min(student_id) FROM specialization_progress "
+                                                        "WHERE specialization_id = ?"),
+                                     { track->itemText(0) })
+                                   .toLongLong();
+        QVERIFY(student > 0);
+
+        Walk inject;
+        inject.key(focused(*window), Qt::Key_4, Qt::ControlModifier);
+        QCOMPARE(window->currentPage(), int(MainWindow::QaLab));
+        inject.choose(child<QComboBox>(window.get(), "qaKind"), QStringLiteral("level_mismatch"));
+        auto* user = child<QSpinBox>(window.get(), "qaUserId");
+        user->selectAll();
+        inject.type(user, QString::number(student));
+        inject.click(child<QPushButton>(window.get(), "qaInjectButton"));
+        QVERIFY2(inject.actions <= 4, qPrintable(QString::number(inject.actions)));
+        auto* injections = child<QTableWidget>(window.get(), "qaInjections");
+        QTRY_COMPARE_WITH_TIMEOUT(injections->rowCount(), 1, 15000);
+        QVERIFY(injections->item(0, 2)->text().contains(QString::number(student)));
+        QVERIFY(db.snapshot(coupled) != before);
+        // The dashboard re-checks after the write by itself: looking at it shows one violation more.
+        QTRY_COMPARE_WITH_TIMEOUT(
+            child<MetricCard>(window.get(), "metricViolations")->value(), QStringLiteral("1"), 15000);
+
+        Walk undo;
+        undo.click(child<QPushButton>(window.get(), "qaUndo_0"));
+        QTRY_VERIFY_WITH_TIMEOUT(!child<QPushButton>(window.get(), "qaUndo_0")->isEnabled(), 15000);
+        const QStringList now = db.snapshot(coupled).split(u'\n');
+        const QStringList was = before.split(u'\n');
+        QStringList differ;
+        for (qsizetype i = 0; i < std::max(now.size(), was.size()); ++i)
+            if (now.value(i) != was.value(i))
+                differ << QStringLiteral("was: %1\nnow: %2").arg(was.value(i), now.value(i));
+        QVERIFY2(
+            differ.isEmpty(), qPrintable(differ.join(u'\n') + u'\n' + Prompt::shownMessages().join(u'\n')));
+        QVERIFY2(undo.actions <= 2, qPrintable(QString::number(undo.actions)));
+    }
+};
+
+QTEST_MAIN(TestTaskWalks)
+#include "tst_task_walks.moc"
