@@ -253,13 +253,6 @@ Row changedValues(const Row& target, const Row& now)
     return values;
 }
 
-// QA's write: an injection (or the specialization one added), by the QA lab or the command line.
-bool isInjection(const AuditEntry& entry)
-{
-    return entry.sourceKind() == AuditSource::Qa || entry.actionKind() == AuditAction::Inject
-        || entry.actionKind() == AuditAction::AddSpecialization;
-}
-
 // The level history row that records a license's level set back.
 RowChange reverseProgression(Reverting& r, qint64 licenseId, const Row& now, const Row& values)
 {
@@ -280,11 +273,9 @@ Result<void> planAfterRow(
     Reverting& r, const QString& tableName, qint64 id, const Row& left, const QMap<qint64, Row>& before)
 {
     const bool restore = before.contains(id);
-    // History a change added stays and a reverse progression records its undo; an injection's
-    // undo leaves the history as it was before it (QA's test data is not platform history).
-    const bool injection = isInjection(r.entry);
+    const bool injection = r.entry.isInjection(); // its undo leaves the history as before it
     if (!restore && tableName == table::progressions && !injection)
-        return {};
+        return {}; // history a change added stays; a reverse progression records its undo
     auto now = unchangedRow(r, tableName, id, left);
     if (!now)
         return now.error();
