@@ -37,18 +37,12 @@ QString bucketExpression(const Database& db)
 }
 
 // QA's writes and an inject action (a name no version writes that starts with "inject" too).
-bool isInjection(const QString& source, const QString& action)
-{
-    const AuditAction kind = auditActionFromName(action);
-    return auditSourceFromName(source) == AuditSource::Qa || kind == AuditAction::Inject
-        || (kind == AuditAction::Other && action.startsWith(auditActionName(AuditAction::Inject)));
-}
-
 // Adds one grouped row (a bucket's entries of one source and action) to `buckets`, oldest first.
 void addRow(QList<AuditChangeBucket>& buckets, const QSqlQuery& row, qint64 widthMs)
 {
     const qint64 index = row.value(0).toLongLong();
-    const bool injections = isInjection(row.value(1).toString(), row.value(2).toString());
+    const bool injections
+        = isInjection(auditSourceFromName(row.value(1).toString()), row.value(2).toString());
     const QDateTime start = QDateTime::fromMSecsSinceEpoch(index * widthMs, Qt::UTC);
     auto bucket = std::find_if(buckets.begin(), buckets.end(), [&](const AuditChangeBucket& known) {
         return known.start == start && known.injections == injections;

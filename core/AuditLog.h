@@ -31,13 +31,7 @@ struct AuditEntry {
 
     AuditAction actionKind() const { return auditActionFromName(action); }
     AuditSource sourceKind() const { return auditSourceFromName(source); }
-    // QA's write: an injection, or the specialization one added (source qa, or action inject).
-    bool isInjection() const
-    {
-        const AuditAction kind = actionKind();
-        return sourceKind() == AuditSource::Qa || kind == AuditAction::Inject
-            || kind == AuditAction::AddSpecialization;
-    }
+    bool isInjection() const { return cc::isInjection(sourceKind(), action); }
 };
 
 struct AuditFilter {

@@ -78,6 +78,14 @@ AuditSource auditSourceFromName(const QString& name)
     return valueOf(sourceNames, name);
 }
 
+bool isInjection(AuditSource source, const QString& storedAction)
+{
+    const AuditAction action = auditActionFromName(storedAction);
+    return source == AuditSource::Qa || action == AuditAction::Inject
+        || action == AuditAction::AddSpecialization
+        || (action == AuditAction::Other && storedAction.startsWith(auditActionName(AuditAction::Inject)));
+}
+
 bool changesNoStudentRows(AuditAction action)
 {
     switch (action) {

@@ -49,6 +49,11 @@ AuditSource auditSourceFromName(const QString& name);
 // specialization an injection added): nothing to revert.
 bool changesNoStudentRows(AuditAction action);
 
+// QA's write (source qa, action inject or add_specialization, or a word no version writes that
+// starts with "inject"): the chart's pink markers and an undo that leaves the history as before it.
+// `storedAction` is the entry's action as stored, for the Other case.
+bool isInjection(AuditSource source, const QString& storedAction);
+
 // The reason a revert writes (docs/BEHAVIOUR.md C7): which entry it undid and that entry's action as
 // stored. revertReasonText is the English the audit table holds; revertReasonParts reads it back
 // for a front end to word, std::nullopt for any other reason.

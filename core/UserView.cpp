@@ -102,6 +102,26 @@ Result<UserView> UserView::load(Session& session, qint64 userId)
     return view;
 }
 
+Result<QList<TrackView>> UserView::keys(Session& session, const QList<KeyRef>& keys)
+{
+    CC_TRY(session.authorize(Action::View));
+    QList<TrackView> tracks;
+    for (const KeyRef& key : keys) {
+        auto role
+            = session.db().scalar(QStringLiteral("SELECT role FROM users WHERE id = ?"), { key.userId });
+        if (!role)
+            return role.error();
+        auto rows = RowReader::key(session, key, false);
+        if (!rows)
+            return rows.error();
+        auto track = trackView(session, *rows, isStaffRole(*role));
+        if (!track)
+            return track.error();
+        tracks.append(*track);
+    }
+    return tracks;
+}
+
 Result<QList<UserSummary>> UserView::search(Session& session, const QString& text, int limit)
 {
     CC_TRY(session.authorize(Action::View));

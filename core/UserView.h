@@ -28,6 +28,9 @@ struct UserView {
     QList<AuditEntry> history; // the user's audit entries, newest first
 
     static Result<UserView> load(Session& session, qint64 userId);
+    // The named keys read and classified live, as load does each of a user's tracks: what a write
+    // just left (the QA lab shows an injection's keys at once, without waiting for a check).
+    static Result<QList<TrackView>> keys(Session& session, const QList<KeyRef>& keys);
     // Users whose id, email or name matches (email and name: case-insensitive substring, literal).
     static Result<QList<UserSummary>> search(Session& session, const QString& text, int limit = 50);
 };

@@ -15,6 +15,7 @@
 #include "pages/SettingsPage.h"
 #include "pages/UserPage.h"
 #include "pages/ViolationsPage.h"
+#include "widgets/SideBarBadges.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -120,6 +121,7 @@ void MainWindow::connectContext()
         setCurrentPage(Violations);
         m_violations->showRun(runId);
     });
+    connect(m_dashboard, &DashboardPage::refreshed, this, &MainWindow::updateSideBarBadges);
     connect(m_dashboard, &DashboardPage::lastCheckChanged, this, [this](const QDateTime& at) {
         m_lastCheck = at;
         updateCheckAge();
@@ -150,6 +152,7 @@ void MainWindow::buildSideBar()
     m_sideBar->setFixedWidth(190);
     m_sideBar->setFrameShape(QFrame::NoFrame);
     m_sideBar->setSpacing(2);
+    m_sideBar->setItemDelegate(new SideBarBadges(m_sideBar));
     ThemeColors::setStyleSheet(m_sideBar, [] {
         return QStringLiteral(
             "QListWidget#sideBar { background: %1; padding-top: 10px; }"

@@ -89,6 +89,7 @@ private:
     void buildMenus();
     void updateStatusBar();
     void updateCheckAge();
+    void updateSideBarBadges();
     // Elides the status bar's connection and operator to the window's width (whole text in the tooltip).
     void fitStatusBar();
     void setConnectionText(const QString& text, const QString& detail);

@@ -1,11 +1,15 @@
-// The main window's status bar: environment, connection, read-only, operator, age of the last check.
+// The main window's status bar (environment, connection, read-only, operator, age of the last
+// check) and the side bar's badges (the latest check's status and violations, seen from every page).
 #include "MainWindow.h"
 
 #include "ThemeColors.h"
 #include "Wording.h"
+#include "pages/DashboardPage.h"
+#include "widgets/SideBarBadges.h"
 
 #include <QAction>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QStatusBar>
 
@@ -118,6 +122,35 @@ void MainWindow::updateCheckAge()
     m_checkAge->setText(
         tr("Last check %1").arg(Wording::age(m_lastCheck.secsTo(QDateTime::currentDateTimeUtc()))));
     fitStatusBar(); // the age's width changes ("No check yet", "12 s ago", …)
+}
+
+// The dashboard's item carries the latest check's status as a coloured dot (its rate said to
+// assistive technology and in the tooltip), the violations' item their count: an injection or a
+// repair shows in the side bar as soon as the dashboard re-checks.
+void MainWindow::updateSideBarBadges()
+{
+    const std::optional<HealthReport>& latest = m_dashboard->snapshot().latest;
+    QListWidgetItem* dashboard = m_sideBar->item(Dashboard);
+    QListWidgetItem* violations = m_sideBar->item(Violations);
+    const bool rated = latest && latest->rateHundredths;
+    dashboard->setData(
+        SideBarBadges::BadgeColorRole, latest ? ThemeColors::forStatus(latest->status) : QColor());
+    const bool inconsistent = latest && latest->inconsistent > 0;
+    violations->setData(
+        SideBarBadges::BadgeTextRole, inconsistent ? QLocale().toString(latest->inconsistent) : QString());
+    violations->setData(
+        SideBarBadges::BadgeColorRole, inconsistent ? ThemeColors::forStatus(latest->status) : QColor());
+    const QString status = latest ? Wording::status(latest->status) : QString();
+    const QString described = rated
+        ? tr("%1: %2, %3").arg(dashboard->text(), status, Wording::percent(*latest->rateHundredths))
+        : dashboard->text();
+    dashboard->setData(Qt::AccessibleTextRole, described);
+    dashboard->setToolTip(tr("%1 (Ctrl+%2)").arg(described).arg(Dashboard + 1));
+    violations->setData(Qt::AccessibleTextRole,
+        latest
+            ? tr("%1: %n in the latest check", nullptr, int(std::min<qint64>(latest->inconsistent, INT_MAX)))
+                  .arg(violations->text())
+            : violations->text());
 }
 
 } // namespace cc::ui

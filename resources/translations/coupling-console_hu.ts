@@ -1217,10 +1217,6 @@
         <translation>Ok</translation>
     </message>
     <message>
-        <source>Double-click a row to open the user</source>
-        <translation>A felhasználó megnyitásához kattintson duplán egy sorra</translation>
-    </message>
-    <message>
         <source>paused while hidden</source>
         <translation>rejtett ablaknál szünetel</translation>
     </message>
@@ -1389,6 +1385,10 @@
     <message>
         <source>Open the violations of the latest check</source>
         <translation>A legutóbbi ellenőrzés eltéréseinek megnyitása</translation>
+    </message>
+    <message>
+        <source>Double-click a row or press Enter to open the user</source>
+        <translation>A felhasználó megnyitásához kattintson duplán egy sorra, vagy nyomja meg az Entert</translation>
     </message>
 </context>
 <context>
@@ -1645,6 +1645,16 @@ Qt %2</translation>
         <source>&amp;Track</source>
         <translation>Sza&amp;kirány</translation>
     </message>
+    <message>
+        <source>%1: %2, %3</source>
+        <translation>%1: %2, %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %n in the latest check</source>
+        <translation>
+            <numerusform>%1: %n a legutóbbi ellenőrzésben</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::MessageBar</name>
@@ -1863,6 +1873,30 @@ Qt %2</translation>
     <message>
         <source>&amp;Inject</source>
         <translation>&amp;Beültetés</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Most</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>ellenőrzés…</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>consistent</source>
+        <translation>konzisztens</translation>
+    </message>
+    <message>
+        <source>%1 × %2</source>
+        <translation>%1 × %2</translation>
+    </message>
+    <message>
+        <source>%1 (of the first %2 keys)</source>
+        <translation>%1 (az első %2 kulcsból)</translation>
     </message>
 </context>
 <context>
@@ -2850,10 +2884,6 @@ Utána: %6</translation>
         <translation>Korábbi sorok megjelenítése</translation>
     </message>
     <message>
-        <source>Double-click a row to open the user; click the User, Track or Kind header to sort</source>
-        <translation>A felhasználó megnyitásához kattintson duplán egy sorra; rendezéshez kattintson a Felhasználó, a Szakirány vagy a Típus fejlécre</translation>
-    </message>
-    <message>
         <source>Create missing licenses (a license is a paid product)</source>
         <translation>Hiányzó licencek pótlása (a licenc fizetős termék)</translation>
     </message>
@@ -2972,6 +3002,10 @@ Utána: %6</translation>
     <message>
         <source>Repair the violations shown</source>
         <translation>A látható eltérések javítása</translation>
+    </message>
+    <message>
+        <source>Double-click a row or press Enter to open the user; click the User, Track or Kind header to sort</source>
+        <translation>A felhasználó megnyitásához kattintson duplán egy sorra, vagy nyomja meg az Entert; rendezéshez kattintson a Felhasználó, a Szakirány vagy a Típus fejlécre</translation>
     </message>
 </context>
 </TS>

@@ -80,7 +80,7 @@ private slots:
             auto reverted = Reverter::revert(*m_session, *it);
             CC_VERIFY_OK(reverted);
         }
-        CC_VERIFY_VERDICT(restoredByRevert(before, snapshot(), qaUnknownRow()));
+        CC_VERIFY_VERDICT(restoredExactly(before, snapshot(), qaUnknownRow()));
     }
 
     void randomInjectionsChangeOnlyTheirPlanNeverTouchStaffAndRevertAsABatch_data()
@@ -118,7 +118,7 @@ private slots:
         CC_VERIFY_VERDICT(onlyPlannedRowsChanged(before, snapshot(), *outcome));
         auto reverted = Reverter::revertBatch(*m_session, *outcome->batchId);
         CC_VERIFY_OK(reverted);
-        CC_VERIFY_VERDICT(restoredByRevert(before, snapshot()));
+        CC_VERIFY_VERDICT(restoredExactly(before, snapshot()));
     }
 
     void missingLicenseOfAReferencedLicenseIsRefusedNamingTheTables()

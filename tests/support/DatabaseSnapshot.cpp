@@ -338,16 +338,19 @@ SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const Dat
                 planned.isEmpty() ? QStringLiteral("nothing") : planned.join(QStringLiteral(", "))) };
 }
 
-SnapshotVerdict restoredByRevert(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
-    const QList<AllowedRow>& alsoAllowed)
+namespace {
+
+// Both revert verdicts: every platform row as before the write but `alsoAllowed` and, when
+// `reverseHistory`, the license_progressions rows a revert inserts.
+SnapshotVerdict restored(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
+    const QList<AllowedRow>& alsoAllowed, bool reverseHistory)
 {
     if (auto verdict = invalid(beforeWrite, afterRevert); !verdict)
         return verdict;
     QList<ChangedRow> differing;
     for (const ChangedRow& change : platformChanges(beforeWrite, afterRevert)) {
-        const bool reverseHistory
-            = change.table == u"license_progressions" && change.kind == RowDiffKind::Inserted;
-        if (!reverseHistory && !allowed(alsoAllowed, change))
+        const bool history = change.table == u"license_progressions" && change.kind == RowDiffKind::Inserted;
+        if (!(reverseHistory && history) && !allowed(alsoAllowed, change))
             differing.append(change);
     }
     if (differing.isEmpty())
@@ -356,6 +359,20 @@ SnapshotVerdict restoredByRevert(const DatabaseSnapshot& beforeWrite, const Data
         QStringLiteral("after the revert %1 platform row(s) differ from before the write:\n%2")
             .arg(differing.size())
             .arg(describe(differing)) };
+}
+
+} // namespace
+
+SnapshotVerdict restoredByRevert(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
+    const QList<AllowedRow>& alsoAllowed)
+{
+    return restored(beforeWrite, afterRevert, alsoAllowed, true);
+}
+
+SnapshotVerdict restoredExactly(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
+    const QList<AllowedRow>& alsoAllowed)
+{
+    return restored(beforeWrite, afterRevert, alsoAllowed, false);
 }
 
 SnapshotVerdict platformUnchanged(const DatabaseSnapshot& before, const DatabaseSnapshot& after)

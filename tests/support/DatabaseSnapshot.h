@@ -82,6 +82,11 @@ SnapshotVerdict onlyPlannedRowsChanged(const DatabaseSnapshot& before, const Dat
 // progression recording the reverse change, docs/BEHAVIOUR.md C6 revert) and `alsoAllowed`.
 SnapshotVerdict restoredByRevert(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
     const QList<AllowedRow>& alsoAllowed = {});
+// After the undo of a QA injection every platform table equals its state before the injection,
+// license_progressions included (an undo of an injection leaves history as before it), except
+// `alsoAllowed`.
+SnapshotVerdict restoredExactly(const DatabaseSnapshot& beforeWrite, const DatabaseSnapshot& afterRevert,
+    const QList<AllowedRow>& alsoAllowed = {});
 // No platform row differs (a refused write).
 SnapshotVerdict platformUnchanged(const DatabaseSnapshot& before, const DatabaseSnapshot& after);
 

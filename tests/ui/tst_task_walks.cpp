@@ -1,23 +1,32 @@
 // Issue 18's tasks walked as their users would, in the real main window offscreen on both engines,
 // with the person's actions counted (a click, a key with its modifiers, typing one text, choosing
 // one list item, pressing Apply in a preview): find a user by email and see the desync (≤ 3), repair
-// that user through the preview (≤ 3), inject a chosen kind into a chosen user (≤ 4) and undo it
-// (≤ 2). What the walk ends on is checked where the user sees it and in the database.
+// that user through the preview (≤ 3), inject a chosen kind into a chosen user and see it (≤ 4) and
+// undo it (≤ 2), repair the violations of one kind through the structured preview and undo that
+// batch in one action. What the walk ends on is checked where the user sees it and in the database.
 #include "GuiTestSupport.h"
 
 #include "Prompt.h"
+#include "ThemeColors.h"
+#include "dialogs/RepairPreviewDialog.h"
+#include "models/ViolationTableModel.h"
 #include "pages/QaLabPage.h"
 #include "pages/UserPage.h"
+#include "pages/ViolationsPage.h"
+#include "widgets/MessageBar.h"
 #include "widgets/MetricCard.h"
+#include "widgets/SideBarBadges.h"
 #include "widgets/TrackPanel.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
+#include <QToolButton>
 
 using namespace cc;
 using namespace cc::test;
@@ -144,9 +153,28 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(injections->rowCount(), 1, 15000);
         QVERIFY(injections->item(0, 2)->text().contains(QString::number(student)));
         QVERIFY(db.snapshot(coupled) != before);
-        // The dashboard re-checks after the write by itself: looking at it shows one violation more.
+        // Seen at once, without another action: the key as it is now, read back from the database...
+        const int progress = level(
+            db, "specialization_progress", "student_id", "specialization_id", student, track->itemText(0));
+        const int license
+            = level(db, "user_licenses", "user_id", "specialization_type", student, track->itemText(0));
+        QVERIFY(progress != license);
+        QTRY_VERIFY2_WITH_TIMEOUT(
+            injections->item(0, 3)->text().startsWith(QStringLiteral("Level mismatch: ")),
+            qPrintable(injections->item(0, 3)->text()), 15000);
+        QVERIFY2(injections->item(0, 3)->text().contains(QString::number(progress))
+                && injections->item(0, 3)->text().contains(QString::number(license)),
+            qPrintable(injections->item(0, 3)->text()));
+        // ...and the dashboard's own check, which runs after the write by itself: its side-bar badges
+        // show from the QA lab, and the dashboard counts one violation more.
+        auto* sideBar = child<QListWidget>(window.get(), "sideBar");
         QTRY_COMPARE_WITH_TIMEOUT(
-            child<MetricCard>(window.get(), "metricViolations")->value(), QStringLiteral("1"), 15000);
+            sideBar->item(MainWindow::Violations)->data(SideBarBadges::BadgeTextRole).toString(),
+            QStringLiteral("1"), 15000);
+        QCOMPARE(sideBar->item(MainWindow::Dashboard)->data(SideBarBadges::BadgeColorRole).value<QColor>(),
+            ThemeColors::forStatus(window->dashboard()->snapshot().latest->status));
+        QVERIFY(window->dashboard()->snapshot().latest->status != RunStatus::Healthy);
+        QCOMPARE(child<MetricCard>(window.get(), "metricViolations")->value(), QStringLiteral("1"));
 
         Walk undo;
         undo.click(child<QPushButton>(window.get(), "qaUndo_0"));
@@ -160,6 +188,72 @@ private slots:
         QVERIFY2(
             differ.isEmpty(), qPrintable(differ.join(u'\n') + u'\n' + Prompt::shownMessages().join(u'\n')));
         QVERIFY2(undo.actions <= 2, qPrintable(QString::number(undo.actions)));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            sideBar->item(MainWindow::Violations)->data(SideBarBadges::BadgeTextRole).toString().isEmpty(),
+            15000);
+    }
+
+    void repairTheViolationsOfOneKindThenUndoTheBatch()
+    {
+        TestDatabase db;
+        QVERIFY2(db.initialise(300, 1, 0.08), qPrintable(db.error()));
+        auto window = openWindow(db);
+        waitForIdle(*window, true);
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QStringList coupled = platformTables();
+        coupled.removeAll(QStringLiteral("license_progressions")); // a revert extends the history
+        const QString before = db.snapshot(coupled);
+        const QString kind = QStringLiteral("level_mismatch");
+        const QString audit = toolTable("audit");
+        const qint64 kindKeys
+            = window->dashboard()->snapshot().latest->byKind[int(ViolationKind::LevelMismatch)];
+        QVERIFY(kindKeys > 1);
+        QVERIFY(window->dashboard()->snapshot().latest->inconsistent > kindKeys); // other kinds stay
+
+        Walk repair;
+        repair.key(focused(*window), Qt::Key_2, Qt::ControlModifier);
+        QCOMPARE(window->currentPage(), int(MainWindow::Violations));
+        ViolationTableModel* model = window->violations()->model();
+        repair.choose(child<QComboBox>(window.get(), "violationsKind"), kind);
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->filter().kind == kind, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(model->totalCount(), kindKeys, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(qint64(model->rowCount()), kindKeys, 20000);
+        QList<StoredViolation> shown;
+        for (int row = 0; row < model->rowCount(); ++row)
+            shown << model->violation(row);
+        QString summary;
+        Prompt::setRepairPreviewInspector([&](RepairPreviewDialog& dialog) {
+            summary = child<QLabel>(&dialog, "repairSummary")->text();
+            ++repair.actions; // Apply
+            return true;
+        });
+        repair.click(child<QPushButton>(window.get(), "repairAllButton"));
+        MessageBar* bar = window->messageBar();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            bar->isVisible() && bar->text().contains(QStringLiteral("key(s) changed")), 60000);
+        Prompt::setRepairPreviewInspector({});
+        QVERIFY2(repair.actions <= 4, qPrintable(QString::number(repair.actions)));
+        QVERIFY2(
+            summary.contains(QStringLiteral("%1 key(s) in this plan").arg(kindKeys)), qPrintable(summary));
+        const qint64 batch
+            = db.scalar(QStringLiteral("SELECT max(batch_id) FROM %1").arg(audit)).toLongLong();
+        // The batch repaired exactly the keys the filtered page showed.
+        QCOMPARE(db.count(audit, QStringLiteral("batch_id = ?"), { batch }), kindKeys);
+        for (const StoredViolation& row : shown)
+            QVERIFY2(db.count(audit, QStringLiteral("batch_id = ? AND user_id = ? AND track = ?"),
+                         { batch, row.record.userId, row.record.track })
+                    == 1,
+                qPrintable(QStringLiteral("%1 %2").arg(row.record.userId).arg(row.record.track)));
+        // The page no longer lists what was repaired.
+        QTRY_VERIFY_WITH_TIMEOUT(!model->isLoading() && model->totalCount() == 0, 20000);
+
+        Walk undo;
+        undo.click(child<QToolButton>(window.get(), "writeMessageUndo"));
+        QTRY_VERIFY_WITH_TIMEOUT(bar->text().startsWith(QStringLiteral("Undo: ")), 60000);
+        waitForIdle(*window);
+        QVERIFY2(undo.actions <= 1, qPrintable(QString::number(undo.actions)));
+        QCOMPARE(db.snapshot(coupled), before);
     }
 };
 

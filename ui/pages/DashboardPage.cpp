@@ -207,9 +207,10 @@ void DashboardPage::buildCharts(QVBoxLayout* layout)
     m_topViolations->verticalHeader()->hide();
     m_topViolations->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_topViolations->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_topViolations->setTabKeyNavigation(false); // Tab moves on to the next control; arrows move inside
     m_topViolations->setMinimumHeight(180);
     showFullTextOfCutCells(m_topViolations);
-    m_topViolations->setToolTip(tr("Double-click a row to open the user"));
+    m_topViolations->setToolTip(tr("Double-click a row or press Enter to open the user"));
     boxLayout->addWidget(m_topViolations, 1);
     boxLayout->addStretch();
     layout->addLayout(m_chartGrid, 1);
@@ -242,8 +243,9 @@ void DashboardPage::connectControls(QPushButton* refreshButton)
     connect(m_rateChart, &RateHistoryChart::changesActivated, this, [this](const AuditChangeBucket& bucket) {
         emit m_context->openAuditRequested(AuditLog::entriesOf(bucket));
     });
-    connect(m_topViolations, &QTableWidget::cellDoubleClicked, this, [this](int row, int) {
-        if (auto* item = m_topViolations->item(row, 0))
+    // A double-click or Enter (activation) opens the row's user.
+    connect(m_topViolations, &QAbstractItemView::activated, this, [this](const QModelIndex& index) {
+        if (auto* item = m_topViolations->item(index.row(), 0))
             emit m_context->openUserRequested(item->data(Qt::UserRole).toLongLong());
     });
     connect(m_context, &ConsoleContext::databaseChanged, this, &DashboardPage::refresh);

@@ -4,6 +4,7 @@
 #include "Injector.h"
 #include "Reverter.h"
 #include "ThemeColors.h"
+#include "UserView.h"
 #include "Wording.h"
 #include "WriteFlow.h"
 #include "widgets/Banner.h"
@@ -15,6 +16,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QMap>
 #include <QPushButton>
 #include <QRadioButton>
 #include <QSpinBox>
@@ -147,11 +149,11 @@ QHBoxLayout* QaLabPage::buildRandomLine()
 // The injections of this session, each with its Undo.
 QTableWidget* QaLabPage::buildInjectionsTable()
 {
-    m_injections = new QTableWidget(0, 5, this);
+    m_injections = new QTableWidget(0, UndoColumn + 1, this);
     m_injections->setObjectName(QStringLiteral("qaInjections"));
     m_injections->setHorizontalHeaderLabels(
-        { tr("When"), tr("Kind"), tr("Target"), tr("Audit entries"), QString() });
-    m_injections->horizontalHeader()->setSectionResizeMode(2, QHeaderView::Stretch);
+        { tr("When"), tr("Kind"), tr("Target"), tr("Now"), tr("Audit entries"), QString() });
+    m_injections->horizontalHeader()->setSectionResizeMode(StateColumn, QHeaderView::Stretch);
     m_injections->verticalHeader()->hide();
     m_injections->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_injections->setTabKeyNavigation(false);
@@ -169,7 +171,7 @@ void QaLabPage::updateAvailability()
         m_reason->setText(tr("The QA lab is disabled here. %1").arg(Wording::refusal(allowed.error())));
     m_inject->setToolTip(allowed.ok() ? tr("Plant the chosen kind") : Wording::refusal(allowed.error()));
     for (int row = 0; row < m_injections->rowCount(); ++row) {
-        if (auto* button = m_injections->cellWidget(row, 4))
+        if (auto* button = m_injections->cellWidget(row, UndoColumn))
             button->setEnabled(allowed.ok() && !m_done.at(row).undone);
     }
 }
@@ -197,12 +199,16 @@ void QaLabPage::inject()
     m_context->beforeWrite(Action::Inject, this, [this, kind, target, job] {
         WriteFlow::runDirect(m_context, this, m_progress, tr("Inject %1").arg(Wording::kind(kind)), QString(),
             job, [this, kind, target](const WriteOutcome& outcome) {
-                addInjection(kind, target, outcome.auditIds, outcome.batchId);
+                const int row = addInjection(kind, target, outcome.auditIds, outcome.batchId);
+                QList<KeyRef> keys;
+                for (const KeyChange& change : outcome.applied)
+                    keys.append(change.key);
+                showKeysNow(row, keys);
             });
     });
 }
 
-void QaLabPage::addInjection(
+int QaLabPage::addInjection(
     const QString& kind, const QString& target, const QList<qint64>& auditIds, std::optional<qint64> batchId)
 {
     const int row = m_injections->rowCount();
@@ -211,22 +217,66 @@ void QaLabPage::addInjection(
     QStringList ids;
     for (qint64 id : auditIds.mid(0, 10))
         ids << QString::number(id);
-    m_injections->setItem(
-        row, 0, new QTableWidgetItem(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
-    m_injections->setItem(row, 1, new QTableWidgetItem(Wording::kind(kind)));
-    m_injections->setItem(row, 2, new QTableWidgetItem(target));
-    m_injections->setItem(row, 3,
+    m_injections->setItem(row, WhenColumn,
+        new QTableWidgetItem(QLocale().toString(QTime::currentTime(), QLocale::ShortFormat)));
+    m_injections->setItem(row, KindColumn, new QTableWidgetItem(Wording::kind(kind)));
+    m_injections->setItem(row, TargetColumn, new QTableWidgetItem(target));
+    m_injections->setItem(row, StateColumn, new QTableWidgetItem(tr("checking…")));
+    m_injections->setItem(row, AuditColumn,
         new QTableWidgetItem(
             ids.join(QStringLiteral(", ")) + (auditIds.size() > 10 ? QStringLiteral(" …") : QString())));
     auto* undo = new QPushButton(tr("Undo"), m_injections);
     undo->setObjectName(QStringLiteral("qaUndo_%1").arg(row));
     connect(undo, &QPushButton::clicked, this, [this, row] { this->undo(row); });
-    m_injections->setCellWidget(row, 4, undo);
+    m_injections->setCellWidget(row, UndoColumn, undo);
     // Cell widgets join the focus chain at its end; put each Undo right after the table (or the
     // previous Undo) so Tab reaches them in order.
     QWidget::setTabOrder(
-        row > 0 ? m_injections->cellWidget(row - 1, 4) : static_cast<QWidget*>(m_injections), undo);
-    m_injections->resizeColumnToContents(3);
+        row > 0 ? m_injections->cellWidget(row - 1, UndoColumn) : static_cast<QWidget*>(m_injections), undo);
+    m_injections->resizeColumnToContents(AuditColumn);
+    return row;
+}
+
+// Re-checks the keys an injection touched (the first 50 of a random one) and shows what they are
+// now in the row's Now column, without waiting for the next check.
+void QaLabPage::showKeysNow(int row, const QList<KeyRef>& keys)
+{
+    const QList<KeyRef> shown = keys.mid(0, 50);
+    m_context->jobs().submit<QList<TrackView>>(
+        JobRunner::Lane::Read,
+        [shown](Session& session, CancelToken&, const ProgressFn&) { return UserView::keys(session, shown); },
+        this,
+        [this, row, total = keys.size()](const Result<QList<TrackView>>& tracks) {
+            if (QTableWidgetItem* item = m_injections->item(row, StateColumn))
+                item->setText(tracks ? keysNowText(*tracks, total) : Wording::error(tracks.error()));
+        });
+}
+
+// One key: its finding worded in full ("Level mismatch: …"); several: how many of each finding.
+QString QaLabPage::keysNowText(const QList<TrackView>& tracks, qsizetype total)
+{
+    auto findingOf = [](const KeyClassification& classification) -> std::optional<Finding> {
+        if (classification.violation)
+            return classification.violation;
+        if (!classification.warnings.isEmpty())
+            return classification.warnings.first();
+        return std::nullopt;
+    };
+    if (tracks.size() == 1) {
+        const std::optional<Finding> finding = findingOf(tracks.first().classification);
+        return finding ? tr("%1: %2").arg(Wording::kind(finding->name()), Wording::reason(*finding))
+                       : tr("consistent");
+    }
+    QMap<QString, int> counts;
+    for (const TrackView& track : tracks) {
+        const std::optional<Finding> finding = findingOf(track.classification);
+        ++counts[finding ? Wording::kind(finding->name()) : tr("consistent")];
+    }
+    QStringList parts;
+    for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+        parts << tr("%1 × %2").arg(it.value()).arg(it.key());
+    const QString text = parts.join(QStringLiteral(", "));
+    return tracks.size() < total ? tr("%1 (of the first %2 keys)").arg(text).arg(tracks.size()) : text;
 }
 
 void QaLabPage::undo(int row)
@@ -252,7 +302,7 @@ void QaLabPage::undo(int row)
         WriteFlow::runDirect(m_context, this, m_progress, tr("Undo injection"), QString(), job,
             [this, row](const WriteOutcome&) {
                 m_done[row].undone = true;
-                if (auto* button = m_injections->cellWidget(row, 4)) {
+                if (auto* button = m_injections->cellWidget(row, UndoColumn)) {
                     button->setEnabled(false);
                     static_cast<QPushButton*>(button)->setText(tr("Undone"));
                 }

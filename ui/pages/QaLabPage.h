@@ -10,6 +10,11 @@ class QRadioButton;
 class QSpinBox;
 class QTableWidget;
 
+namespace cc {
+struct KeyRef;
+struct TrackView;
+} // namespace cc
+
 namespace cc::ui {
 
 class ConsoleContext;
@@ -39,8 +44,11 @@ private:
     QHBoxLayout* buildRandomLine();
     QTableWidget* buildInjectionsTable();
     void updateAvailability();
-    void addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds,
+    enum Column { WhenColumn, KindColumn, TargetColumn, StateColumn, AuditColumn, UndoColumn };
+    int addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds,
         std::optional<qint64> batchId);
+    void showKeysNow(int row, const QList<KeyRef>& keys);
+    static QString keysNowText(const QList<TrackView>& tracks, qsizetype total);
 
     ConsoleContext* m_context;
     QWidget* m_form = nullptr;

@@ -111,8 +111,8 @@ void ViolationsPage::buildTable(QVBoxLayout* layout)
     m_table->setColumnWidth(ViolationTableModel::ProgressColumn, 100);
     m_table->setColumnWidth(ViolationTableModel::LicenseColumn, 100);
     m_table->setColumnWidth(ViolationTableModel::ActionColumn, 200);
-    m_table->setToolTip(
-        tr("Double-click a row to open the user; click the User, Track or Kind header to sort"));
+    m_table->setToolTip(tr(
+        "Double-click a row or press Enter to open the user; click the User, Track or Kind header to sort"));
     m_table->horizontalHeader()->setSortIndicator(ViolationTableModel::UserColumn, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
     widenColumnsToTitles(m_table); // after the sort arrow, which needs room too
@@ -159,7 +159,8 @@ void ViolationsPage::connectControls()
         if (text.isEmpty())
             applyFilter();
     });
-    connect(m_table, &QTableView::doubleClicked, this, [this](const QModelIndex& index) {
+    // activated covers Enter and, on every desktop style, double-click.
+    connect(m_table, &QTableView::activated, this, [this](const QModelIndex& index) {
         emit m_context->openUserRequested(m_model->violation(index.row()).record.userId);
     });
     connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
