@@ -90,7 +90,7 @@ int check(CliContext& context)
         return context.fail(opened.error());
     Session& session = **opened;
     if (*parallel) {
-        if (!session.db().isPostgres())
+        if (!session.db().dialect().sharesSnapshots())
             return context.fail(refused(QStringLiteral("--parallel works on PostgreSQL only")));
         if (**parallel < 1 || **parallel > 64)
             return context.fail(refused(QStringLiteral("--parallel takes 1 to 64 connections")));

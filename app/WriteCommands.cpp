@@ -215,7 +215,7 @@ int repairAll(CliContext& context)
         return context.fail(opened.error());
     if (!context.isSet("apply")) {
         auto plan = Repair::previewAll(**opened, *options);
-        if (plan && (*opened)->db().isPostgres())
+        if (plan && (*opened)->db().dialect().groupsBulkWrites())
             context.err(QStringLiteral(
                 "note: on PostgreSQL --apply writes these row changes 500 keys at a time, each key checked "
                 "again "

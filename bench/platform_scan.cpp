@@ -84,8 +84,7 @@ int main(int argc, char** argv)
 
     QElapsedTimer timer;
     timer.start();
-    if (!db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                                      : QStringLiteral("BEGIN")))
+    if (!db.runDirect(db.dialect().beginSnapshotRead()))
         return fail(QStringLiteral("BEGIN failed"));
 
     // The outer query is read completely first (the platform's ORM loads the list), so the

@@ -86,11 +86,12 @@ Result<qint64> changeIndexes(Session& session, bool create)
         return Error { ErrorCode::ReadOnly,
             QStringLiteral("the database is open read-only; no index was changed") };
     // CREATE INDEX CONCURRENTLY cannot run inside a transaction; audited afterwards in its own.
-    if (db.isPostgres())
+    const bool concurrently = db.dialect().buildsIndexesConcurrently();
+    if (concurrently)
         CC_TRY(create ? ToolSchema::createKeyIndexes(db, true) : ToolSchema::dropKeyIndexes(db));
     WriteTransaction transaction(db);
     CC_TRY(transaction.begin());
-    if (!db.isPostgres())
+    if (!concurrently)
         CC_TRY(create ? ToolSchema::createKeyIndexes(db, false) : ToolSchema::dropKeyIndexes(db));
     auto id = auditSetting(session,
         auditActionName(create ? AuditAction::IndexCreate : AuditAction::IndexDrop), {},
@@ -280,13 +281,7 @@ Result<DemoManifest> Administration::demo(
         CC_TRY(ToolSchema::createKeyIndexes(db, false));
         CC_TRY(transaction.commit());
     }
-    CC_TRY(db.runDirect(QStringLiteral("ANALYZE")));
-    // SQLite keeps what ANALYZE saw until the next ANALYZE: its statistics of the tool's tables, all
-    // but empty now and large after the first repair-all, made it scan and sort the whole audit log
-    // for each `id < ? ORDER BY id DESC LIMIT 1` (revert --batch of a 200,000-user demo: 41 s instead
-    // of 4 s, docs/PERFORMANCE.md). Without statistics it uses its indexes as a fresh table would.
-    if (!db.isPostgres())
-        CC_TRY(db.runDirect(QStringLiteral("DELETE FROM sqlite_stat1 WHERE tbl LIKE 'cc\\_%' ESCAPE '\\'")));
+    CC_TRY(db.dialect().analyze(db));
     return *manifest;
 }
 

@@ -228,10 +228,7 @@ QString AuditChain::hash(const QVariantList& values)
 
 Result<AuditLink> AuditChain::lockTail(Database& db)
 {
-    if (db.isPostgres())
-        CC_TRY(db.run(
-            QStringLiteral("SELECT pg_advisory_xact_lock(CAST(CAST(CAST(? AS regclass) AS oid) AS bigint))"),
-            { db.tool("audit") }));
+    CC_TRY(db.dialect().lockAppends(db, db.tool("audit")));
     // A statement of its own after the lock: under READ COMMITTED it sees every entry committed
     // by the writer that held the lock before.
     auto query = db.exec(QStringLiteral("SELECT id, entry_hash FROM ") + db.tool("audit")

@@ -30,10 +30,8 @@ qint64 bucketWidthMs(qint64 spanMs, int buckets)
 // UTC text on both engines), divided by the bound bucket width.
 QString bucketExpression(const Database& db)
 {
-    return db.isPostgres()
-        ? QStringLiteral(
-            "CAST(round(extract(epoch FROM CAST(at AS timestamptz)) * 1000) AS bigint) / CAST(? AS bigint)")
-        : QStringLiteral("CAST(round((julianday(at) - 2440587.5) * 86400000.0) AS INTEGER) / ?");
+    const SqlDialect& dialect = db.dialect();
+    return dialect.epochMillis(QStringLiteral("at")) + QStringLiteral(" / ") + dialect.bigintParameter();
 }
 
 // QA's writes and an inject action (a name no version writes that starts with "inject" too).

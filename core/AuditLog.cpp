@@ -130,7 +130,7 @@ Result<QList<qint64>> AuditLog::recordMany(Session& session, const QList<AuditEn
     if (entries.isEmpty())
         return ids;
     Database& db = session.db();
-    if (!db.isPostgres() || entries.size() == 1) {
+    if (!db.dialect().groupsBulkWrites() || entries.size() == 1) {
         // SQLite runs in-process: a reused one-row insert costs no round trip.
         for (const AuditEntry& entry : entries) {
             auto id = record(session, entry);

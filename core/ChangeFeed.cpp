@@ -7,17 +7,12 @@ namespace cc {
 
 Result<void> ChangeFeed::announce(Database& db)
 {
-    if (!db.isPostgres())
-        return {};
-    auto sent = db.exec(QStringLiteral("SELECT pg_notify(?, '')"), { channel });
-    if (!sent)
-        return sent.error();
-    return {};
+    return db.dialect().announceChange(db, channel);
 }
 
 Result<void> ChangeFeed::listen(Database& db, QObject* receiver, std::function<void()> heard)
 {
-    if (!db.isPostgres())
+    if (!db.dialect().notifiesChanges())
         return {};
     QSqlDriver* driver = db.connection().driver();
     if (!driver)
@@ -36,16 +31,14 @@ Result<void> ChangeFeed::listen(Database& db, QObject* receiver, std::function<v
     return {};
 }
 
+bool ChangeFeed::isPushed(const ConnectionProfile& profile)
+{
+    return SqlDialect::of(profile).notifiesChanges();
+}
+
 Result<qint64> ChangeFeed::dataVersion(Database& db)
 {
-    if (db.isPostgres())
-        return qint64(0);
-    auto query = db.exec(QStringLiteral("PRAGMA data_version"));
-    if (!query)
-        return query.error();
-    if (!query->next())
-        return Error { ErrorCode::Sql, QStringLiteral("PRAGMA data_version returned no row") };
-    return query->value(0).toLongLong();
+    return db.dialect().dataVersion(db);
 }
 
 } // namespace cc

@@ -22,6 +22,8 @@ public:
     // PostgreSQL: LISTEN on this connection; `heard` runs in `receiver`'s thread (queued) for each
     // notification, while this connection stays open in a thread with an event loop.
     static Result<void> listen(Database& db, QObject* receiver, std::function<void()> heard);
+    // Whether a profile's other writers are heard by listen() (PostgreSQL); otherwise poll dataVersion().
+    static bool isPushed(const ConnectionProfile& profile);
     // SQLite: a number that changes when another connection commits. PostgreSQL: 0 (use listen()).
     static Result<qint64> dataVersion(Database& db);
 };

@@ -57,13 +57,12 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
         = userRange ? QStringLiteral(" WHERE p.student_id >= ? AND p.student_id < ?") : QString();
     const QString licenseRange
         = userRange ? QStringLiteral(" WHERE l.user_id >= ? AND l.user_id < ?") : QString();
-    const QString order
-        = db.isPostgres() ? QStringLiteral("k.track COLLATE \"C\"") : QStringLiteral("k.track");
+    const SqlDialect& dialect = db.dialect();
+    const QString order = dialect.byteOrdered(QStringLiteral("k.track"));
     // Each side's stored id as it is (pad spaces are removed in C++): MIN of the raw column costs
     // less than of an expression. By bytes on both dialects (SQLite's BINARY, PostgreSQL's "C").
-    auto spelling = [&db](const char* column) {
-        return db.isPostgres() ? QStringLiteral("CAST(%1 AS TEXT) COLLATE \"C\"").arg(QLatin1String(column))
-                               : QLatin1String(column);
+    auto spelling = [&dialect](const char* column) {
+        return dialect.byteOrdered(dialect.asText(QLatin1String(column)));
     };
     return QStringLiteral(
         "SELECT k.user_id, k.track, "
@@ -119,8 +118,7 @@ Result<void> HealthCheck::scan(Session& session, const std::function<void(const 
     CC_TRY(session.platform());
     QVariantList binds;
     const QString sql = statement(db, session.catalogue(), &binds);
-    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                                        : QStringLiteral("BEGIN")));
+    CC_TRY(db.runDirect(db.dialect().beginSnapshotRead()));
     auto query = db.exec(sql, binds);
     if (!query) {
         (void)db.runDirect(QStringLiteral("ROLLBACK"));

@@ -101,9 +101,9 @@ Result<WriteOutcome> ChunkWriter::write(
         batchId = *batch;
     }
     m_batchId = batchId;
-    // PostgreSQL: a batch's audit entries go in with one insert before the commit (one round
-    // trip instead of one per key); a failure there fails the whole transaction.
-    m_deferAudit = m_options.batch && db.isPostgres() && slice.size() > 1;
+    // Where statements cost round trips (PostgreSQL), a batch's audit entries go in with one insert
+    // before the commit (one round trip instead of one per key); a failure there fails the whole transaction.
+    m_deferAudit = m_options.batch && db.dialect().groupsBulkWrites() && slice.size() > 1;
     m_pendingAudit.clear();
     m_releasePending = false;
     m_moved.clear();
@@ -218,12 +218,12 @@ Result<void> ChunkWriter::writeKey(WriteTransaction& transaction, const KeyRef& 
     }
     if (!change->extraKeys.isEmpty())
         CC_TRY(lockKeys(m_session, change->extraKeys));
-    // A key's writes and its audit entry are all kept or all rolled back. On PostgreSQL the
-    // previous key's RELEASE travels with this key's SAVEPOINT in one round trip (QPSQL reports
-    // the first statement's error; should the SAVEPOINT fail, the key's first write fails on
-    // the aborted transaction and the batch is rolled back).
+    // A key's writes and its audit entry are all kept or all rolled back. Where statements cost
+    // round trips (PostgreSQL) the previous key's RELEASE travels with this key's SAVEPOINT in one (QPSQL
+    // reports the first statement's error; should the SAVEPOINT fail, the key's first write fails on the
+    // aborted transaction and the batch is rolled back).
     const bool savepoint = m_options.batch && !change->isEmpty();
-    const bool pg = m_session.db().isPostgres();
+    const bool piggyback = m_session.db().dialect().groupsBulkWrites();
     if (savepoint && m_releasePending) {
         CC_TRY(m_session.db().runDirect(QStringLiteral("RELEASE SAVEPOINT cc_key; SAVEPOINT cc_key")));
         m_releasePending = false;
@@ -234,13 +234,13 @@ Result<void> ChunkWriter::writeKey(WriteTransaction& transaction, const KeyRef& 
     if (!id) {
         if (savepoint && skipsKey(id.error())) {
             CC_TRY(transaction.rollbackTo(QStringLiteral("cc_key")));
-            m_releasePending = pg; // the savepoint stays, empty
+            m_releasePending = piggyback; // the savepoint stays, empty
             outcome.skipped.append({ key, skipReason(id.error()) });
             return {};
         }
         return id.error();
     }
-    if (savepoint && pg)
+    if (savepoint && piggyback)
         m_releasePending = true; // with the next key's SAVEPOINT, or by the COMMIT
     else if (savepoint)
         CC_TRY(transaction.release(QStringLiteral("cc_key")));

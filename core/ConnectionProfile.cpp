@@ -1,5 +1,6 @@
 #include "ConnectionProfile.h"
 
+#include <QFileInfo>
 #include <QRegularExpression>
 #include <QUrl>
 #include <QUrlQuery>
@@ -14,7 +15,7 @@ namespace cc {
 ConnectionProfile ConnectionProfile::sqlite(const QString& path)
 {
     ConnectionProfile profile;
-    profile.dialect = Dialect::SQLite;
+    profile.engine = Engine::SQLite;
     profile.sqlitePath = path;
     return profile;
 }
@@ -155,7 +156,7 @@ QString urlError(const QUrl& url)
 Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString& conninfo)
 {
     ConnectionProfile profile;
-    profile.dialect = Dialect::PostgreSQL;
+    profile.engine = Engine::PostgreSQL;
     profile.host = qEnvironmentVariable("PGHOST", QStringLiteral("127.0.0.1"));
     profile.port = qEnvironmentVariableIntValue("PGPORT") > 0 ? qEnvironmentVariableIntValue("PGPORT") : 5432;
     profile.database = qEnvironmentVariable("PGDATABASE");
@@ -195,9 +196,24 @@ Result<ConnectionProfile> ConnectionProfile::fromConninfo(const QString& conninf
 
 QString ConnectionProfile::describe() const
 {
-    if (dialect == Dialect::SQLite)
+    switch (engine) {
+    case Engine::SQLite:
         return QStringLiteral("sqlite:") + sqlitePath;
+    case Engine::PostgreSQL:
+        break;
+    }
     return QStringLiteral("postgresql:%1:%2/%3").arg(host).arg(port).arg(database);
+}
+
+QString ConnectionProfile::stableName() const
+{
+    switch (engine) {
+    case Engine::SQLite:
+        return QStringLiteral("sqlite:") + QFileInfo(sqlitePath).absoluteFilePath();
+    case Engine::PostgreSQL:
+        break;
+    }
+    return describe();
 }
 
 namespace {

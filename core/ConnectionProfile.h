@@ -6,11 +6,12 @@
 
 namespace cc {
 
-enum class Dialect { SQLite, PostgreSQL };
+// The database engine a profile names; what differs between them is SqlDialect's.
+enum class Engine { SQLite, PostgreSQL };
 
 // Where a command connects: a SQLite file or a PostgreSQL server. A plain value; no connection.
 struct ConnectionProfile {
-    Dialect dialect = Dialect::SQLite;
+    Engine engine = Engine::SQLite;
     QString sqlitePath;
     QString host = QStringLiteral("127.0.0.1");
     int port = 5432;
@@ -40,9 +41,11 @@ struct ConnectionProfile {
     // Refuses a SQLite path that looksLikeConninfo, before any message could quote it.
     static Result<void> checkSqlitePath(const QString& path);
 
-    bool isPostgres() const { return dialect == Dialect::PostgreSQL; }
     // "sqlite:/path/file.db" or "postgresql:host:port/db"; never the password.
     QString describe() const;
+    // describe() with a SQLite file's path made absolute: one name for one target, wherever the
+    // tool was started (the keyring's entries are named by it).
+    QString stableName() const;
 };
 
 } // namespace cc

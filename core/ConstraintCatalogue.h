@@ -11,6 +11,9 @@ namespace cc {
 enum class DeleteAction { NoAction, Restrict, Cascade, SetNull, SetDefault };
 
 QString deleteActionName(DeleteAction action); // "CASCADE", "SET NULL", …
+// A table as SQL names it: plain when it is a plain name on the search path, quoted otherwise
+// (qualified by `schema` when not `visible`).
+QString sqlTableName(const QString& schema, const QString& name, bool visible);
 
 // One foreign key of another table that points at a platform table's rows.
 struct ForeignKey {

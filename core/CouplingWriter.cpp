@@ -240,7 +240,7 @@ Result<WriteOutcome> CouplingWriter::run(
     // PostgreSQL: a batch set-based (one round trip per statement makes per-key statements its
     // cost); SQLite, in-process, measured no faster set-based and keeps one savepoint per key.
     std::optional<SetBasedBatch> setBased;
-    if (options.batch && session.db().isPostgres())
+    if (options.batch && session.db().dialect().groupsBulkWrites())
         setBased.emplace(session);
     ChunkWriter writer(session, planner, options, setBased);
     const int chunk

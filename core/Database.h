@@ -2,6 +2,7 @@
 
 #include "ConnectionProfile.h"
 #include "Result.h"
+#include "SqlDialect.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -27,8 +28,8 @@ public:
     ~Database();
     Q_DISABLE_COPY_MOVE(Database)
 
-    Dialect dialect() const { return m_profile.dialect; }
-    bool isPostgres() const { return m_profile.dialect == Dialect::PostgreSQL; }
+    // What this connection's engine does differently, chosen once when it opens (SqlDialect.h).
+    const SqlDialect& dialect() const { return *m_dialect; }
     bool isReadOnly() const { return m_profile.readOnly; }
     const ConnectionProfile& profile() const { return m_profile; }
     QSqlDatabase connection() const { return QSqlDatabase::database(m_name, false); }
@@ -52,7 +53,7 @@ public:
     // Executes a statement without preparing it (transaction control, PRAGMA, DDL).
     Result<void> runDirect(const QString& sql);
     // SQLite: switches the file to WAL before its first write (an empty file is left untouched
-    // until then). Call outside a transaction. No-op on PostgreSQL.
+    // until then). Call outside a transaction. No-op on PostgreSQL (SqlDialect::prepareForWrites).
     Result<void> prepareForWrites();
 
     // Every executed write statement is reported here (tests compare plans with executions).
@@ -66,15 +67,11 @@ public:
 
 private:
     Database(ConnectionProfile profile, QString name);
-    Result<void> configure();
 
     ConnectionProfile m_profile;
+    const SqlDialect* m_dialect;
     QString m_name;
-    qint64 m_backendPid = 0;
-    // Set by interrupter() before it cancels: a 57014 then is the user's cancel, otherwise the
-    // server's statement_timeout (issue 15).
-    std::shared_ptr<std::atomic_bool> m_cancelRequested = std::make_shared<std::atomic_bool>(false);
-    bool m_walEnabled = false;
+    ConnectionState m_state;
     StatementObserver m_observer;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_reused;
     bool m_keepLookups = false;

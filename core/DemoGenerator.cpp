@@ -19,18 +19,12 @@ QString h(const QString& x, int salt)
 
 QString timestamp(const Database& db, const QString& minutes)
 {
-    if (db.isPostgres())
-        return QStringLiteral("(TIMESTAMP '2025-01-01 00:00:00' + (%1) * INTERVAL '1 minute')").arg(minutes);
-    return QStringLiteral("strftime('%Y-%m-%d %H:%M:%S', '2025-01-01 00:00:00', '+' || (%1) || ' minutes')")
-        .arg(minutes);
+    return db.dialect().demoTimestamp(minutes);
 }
 
 QString numbers(const Database& db, const QString& upperBound)
 {
-    if (db.isPostgres())
-        return QStringLiteral("nums AS (SELECT generate_series(1::bigint, (%1)) AS k)").arg(upperBound);
-    return QStringLiteral("RECURSIVE nums(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM nums WHERE k < (%1))")
-        .arg(upperBound);
+    return db.dialect().integerSeries(upperBound);
 }
 
 // The stored id of a key's track: `alt` (0 or 1) chooses the legacy or the canonical spelling.
@@ -213,12 +207,8 @@ Result<void> insertRows(Database& db)
 // PostgreSQL's serial sequences continue after the ids the demo chose.
 Result<void> advanceSequences(Database& db)
 {
-    if (!db.isPostgres())
-        return {};
     for (const char* name : { "users", "specialization_progress", "user_licenses" })
-        CC_TRY(db.runDirect(QStringLiteral("SELECT setval(pg_get_serial_sequence('%1', 'id'), (SELECT "
-                                           "COALESCE(max(id), 0) + 1 FROM %1), false)")
-                                .arg(QLatin1String(name))));
+        CC_TRY(db.dialect().continueSerialIds(db, QLatin1String(name)));
     return {};
 }
 

@@ -58,15 +58,10 @@ Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, bool i
 // planner's estimate. Counted when there is no estimate (never analysed, or no rowid).
 Result<qint64> estimatedRows(Database& db)
 {
-    auto estimate = db.scalar(db.isPostgres()
-            ? QStringLiteral("SELECT CAST(GREATEST((SELECT reltuples FROM pg_class WHERE oid = "
-                             "to_regclass('specialization_progress')), 0) "
-                             "+ GREATEST((SELECT reltuples FROM pg_class WHERE oid = "
-                             "to_regclass('user_licenses')), 0) AS bigint)")
-            : QStringLiteral("SELECT COALESCE((SELECT max(rowid) FROM specialization_progress), 0) + "
-                             "COALESCE((SELECT max(rowid) FROM user_licenses), 0)"));
-    if (estimate && estimate->toLongLong() > 0)
-        return estimate->toLongLong();
+    auto estimate = db.dialect().estimatedRows(
+        db, { QStringLiteral("specialization_progress"), QStringLiteral("user_licenses") });
+    if (estimate && *estimate > 0)
+        return *estimate;
     auto counted = db.scalar(QStringLiteral(
         "SELECT (SELECT count(*) FROM specialization_progress) + (SELECT count(*) FROM user_licenses)"));
     if (!counted)
@@ -304,7 +299,7 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     Database& db = session.db();
     CC_TRY(session.authorize(Action::View));
     CC_TRY(session.platform());
-    if (options.parallel > 1 && !db.isPostgres())
+    if (options.parallel > 1 && !db.dialect().sharesSnapshots())
         return refused(QStringLiteral("--parallel works on PostgreSQL only"));
     if (options.parallel > 64)
         return refused(QStringLiteral("--parallel takes at most 64 connections"));
@@ -326,8 +321,7 @@ Result<HealthReport> HealthCheck::run(Session& session, const CheckOptions& opti
     if (!previous)
         return previous.error();
 
-    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-                                        : QStringLiteral("BEGIN")));
+    CC_TRY(db.runDirect(db.dialect().beginSnapshotRead()));
     KeyTally tally(session.catalogue(), options.violationLimit);
     tally.setKeepRecords(store != nullptr);
     qint64 sequence = 0;

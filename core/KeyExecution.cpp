@@ -2,33 +2,13 @@
 
 #include "KeyAudit.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
-
 namespace cc::keywrite {
 
 Result<void> lockKeys(Session& session, QList<KeyRef> keys)
 {
-    if (!session.db().isPostgres())
-        return {}; // BEGIN IMMEDIATE already holds SQLite's write lock
     std::sort(keys.begin(), keys.end());
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    if (keys.isEmpty())
-        return {};
-    // One statement for all the keys, taken one after the other in (user_id, track) order.
-    QJsonArray list;
-    for (const KeyRef& key : std::as_const(keys))
-        list.append(QJsonArray { key.userId, key.track });
-    auto query = session.db().execReused(
-        QStringLiteral("SELECT count(pg_advisory_xact_lock(CAST(k.value ->> 0 AS integer), hashtext(k.value "
-                       "->> 1))) FROM "
-                       "(SELECT e.value FROM json_array_elements(CAST(? AS json)) WITH ORDINALITY AS "
-                       "e(value, n) ORDER BY e.n OFFSET 0) AS k"),
-        { QString::fromUtf8(QJsonDocument(list).toJson(QJsonDocument::Compact)) });
-    if (!query)
-        return query.error();
-    (*query)->finish();
-    return {};
+    return session.db().dialect().lockKeys(session.db(), keys); // in (user_id, track) order
 }
 
 namespace {

@@ -5,7 +5,6 @@
 #include <qt6keychain/keychain.h>
 
 #include <QEventLoop>
-#include <QFileInfo>
 #include <QTimer>
 
 #include <functional>
@@ -87,10 +86,7 @@ template <typename T> T wait(const std::function<void(QObject*, std::function<vo
 
 QString PasswordKeyring::account(const QString& email, const ConnectionProfile& profile)
 {
-    const QString database = profile.isPostgres()
-        ? profile.describe()
-        : QStringLiteral("sqlite:") + QFileInfo(profile.sqlitePath).absoluteFilePath();
-    return QStringLiteral("%1 on %2").arg(normalisedEmail(email), database);
+    return QStringLiteral("%1 on %2").arg(normalisedEmail(email), profile.stableName());
 }
 
 void PasswordKeyring::read(

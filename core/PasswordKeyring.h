@@ -17,7 +17,7 @@ namespace cc {
 // need a QCoreApplication and run in the thread that owns `context` (the waiting forms: the caller's).
 class PasswordKeyring final {
 public:
-    // The entry's name: "EMAIL on DATABASE", DATABASE as ConnectionProfile::describe() gives it.
+    // The entry's name: "EMAIL on DATABASE", DATABASE as ConnectionProfile::stableName() gives it.
     static QString account(const QString& email, const ConnectionProfile& profile);
     // The stored password, or nothing when no entry exists. An error when no keyring can be reached.
     static Result<std::optional<QString>> read(const QString& account);

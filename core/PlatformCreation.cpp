@@ -23,29 +23,17 @@ QString boundedList(const QStringList& names, qint64 total, int limit)
 Result<void> PlatformSchema::refuseForeign(Database& db)
 {
     const int limit = 10;
-    if (db.isPostgres()) {
-        // Platform tables in a schema the search_path does not reach: init would create others.
-        auto elsewhere = db.lookupColumn(QStringLiteral(
-            "SELECT DISTINCT n.nspname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-            "WHERE c.relname = 'specialization_progress' AND c.relkind IN ('r', 'p') "
-            "AND NOT (n.nspname = ANY(current_schemas(false))) ORDER BY 1 LIMIT 11"));
-        if (!elsewhere)
-            return elsewhere.error();
-        if (!elsewhere->isEmpty())
-            return refused(QStringLiteral(
-                "the platform tables are in schema %1, which this connection's search_path does not reach; "
-                "add it to the search_path of this login or database (ALTER ROLE … SET search_path); nothing "
-                "was changed")
-                               .arg(boundedList(*elsewhere, elsewhere->size(), limit)));
-    }
-    const QString sql = db.isPostgres()
-        ? QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                         "WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname = "
-                         "ANY(current_schemas(false)) ORDER BY 1")
-        : QStringLiteral("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE "
-                         "'sqlite\\_%' ESCAPE '\\' "
-                         "AND name NOT LIKE 'cc\\_%' ESCAPE '\\' ORDER BY name");
-    auto found = db.lookupColumn(sql);
+    // Platform tables in a schema the search_path does not reach: init would create others.
+    auto elsewhere = db.dialect().platformSchemasOffPath(db);
+    if (!elsewhere)
+        return elsewhere.error();
+    if (!elsewhere->isEmpty())
+        return refused(QStringLiteral(
+            "the platform tables are in schema %1, which this connection's search_path does not reach; "
+            "add it to the search_path of this login or database (ALTER ROLE … SET search_path); nothing "
+            "was changed")
+                           .arg(boundedList(*elsewhere, elsewhere->size(), limit)));
+    auto found = db.dialect().otherTables(db);
     if (!found)
         return found.error();
     if (found->isEmpty())
@@ -61,10 +49,9 @@ Result<void> PlatformSchema::refuseForeign(Database& db)
 
 Result<void> PlatformSchema::create(Database& db)
 {
-    const bool pg = db.isPostgres();
-    const QString id
-        = pg ? QStringLiteral("SERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
-    const QString yes = pg ? QStringLiteral("true") : QStringLiteral("1");
+    const SqlDialect& dialect = db.dialect();
+    const QString id = dialect.serialPrimaryKey(false);
+    const QString yes = dialect.trueLiteral();
     const QStringList statements {
         QStringLiteral(
             "CREATE TABLE users (id %1, name TEXT NOT NULL, email TEXT NOT NULL UNIQUE, "
@@ -108,7 +95,7 @@ Result<void> PlatformSchema::create(Database& db)
     };
     for (const QString& statement : statements)
         CC_TRY(db.runDirect(statement));
-    const QString now = pg ? QStringLiteral("now()") : QStringLiteral("strftime('%Y-%m-%d %H:%M:%S','now')");
+    const QString now = dialect.currentTimestamp();
     for (const char* spec :
         { "PLAYER", "COACH", "INTERNSHIP", "GANCUJU_PLAYER", "LFA_COACH", "LFA_FOOTBALL_PLAYER" })
         CC_TRY(db.run(QStringLiteral("INSERT INTO specializations (id, is_active, created_at) VALUES (?, ?, ")

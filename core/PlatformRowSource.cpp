@@ -42,7 +42,7 @@ QString PlatformRowSource::staffStatement(bool range)
 
 Result<std::unique_ptr<PlatformRowSource>> PlatformRowSource::open(Database& db, UserRange range)
 {
-    return db.isPostgres() ? openPostgresRowSource(db, range) : openSqliteRowSource(db, range);
+    return db.dialect().openRowSource(db, range);
 }
 
 namespace {

@@ -50,93 +50,11 @@ const QHash<QString, QList<Expected>>& expectedColumns()
     return expected;
 }
 
-TypeFamily sqliteFamily(const QString& declared)
-{
-    const QString type = declared.toUpper();
-    if (type.contains(u"INT"))
-        return TypeFamily::Integer;
-    if (type.contains(u"BOOL"))
-        return TypeFamily::Boolean;
-    if (type.contains(u"TIMESTAMP") || type.contains(u"DATETIME"))
-        return TypeFamily::Timestamp;
-    if (type.contains(u"CHAR") || type.contains(u"TEXT") || type.contains(u"CLOB"))
-        return TypeFamily::Text;
-    if (type.contains(u"REAL") || type.contains(u"FLOA") || type.contains(u"DOUB"))
-        return TypeFamily::Float;
-    if (type.contains(u"JSON"))
-        return TypeFamily::Json;
-    return TypeFamily::Other;
-}
-
-TypeFamily postgresFamily(const QString& dataType, bool isEnum)
-{
-    if (dataType == u"smallint" || dataType == u"integer" || dataType == u"bigint")
-        return TypeFamily::Integer;
-    if (dataType == u"text" || dataType == u"character varying" || dataType == u"character" || isEnum)
-        return TypeFamily::Text;
-    if (dataType == u"boolean")
-        return TypeFamily::Boolean;
-    if (dataType.startsWith(u"timestamp"))
-        return TypeFamily::Timestamp;
-    if (dataType == u"double precision" || dataType == u"real")
-        return TypeFamily::Float;
-    if (dataType == u"json" || dataType == u"jsonb")
-        return TypeFamily::Json;
-    return TypeFamily::Other;
-}
-
 // `schema` empty: where the connection's search_path finds the table, as an unqualified name in
 // the tool's statements resolves (issue 15: not only the first schema of the path).
 Result<QList<ColumnInfo>> readColumns(Database& db, const QString& table, const QString& schema = {})
 {
-    QList<ColumnInfo> columns;
-    if (db.isPostgres()) {
-        auto query = db.exec(
-            QStringLiteral(
-                "SELECT c.column_name, c.data_type, c.is_nullable, c.column_default, "
-                "EXISTS (SELECT 1 FROM pg_type t WHERE t.typname = c.udt_name AND t.typtype = 'e'), "
-                "EXISTS (SELECT 1 FROM information_schema.key_column_usage k "
-                "        JOIN information_schema.table_constraints tc ON tc.constraint_name = "
-                "k.constraint_name "
-                "         AND tc.table_schema = k.table_schema AND tc.constraint_type = 'PRIMARY KEY' "
-                "        WHERE k.table_schema = c.table_schema AND k.table_name = c.table_name AND "
-                "k.column_name = c.column_name) "
-                "FROM information_schema.columns c "
-                "WHERE c.table_schema = COALESCE(CAST(? AS text), (SELECT n.nspname FROM pg_class rc JOIN "
-                "pg_namespace n ON "
-                "n.oid = rc.relnamespace WHERE rc.oid = to_regclass(quote_ident(CAST(? AS text))))) "
-                "AND c.table_name = ? ORDER BY c.ordinal_position"),
-            { schema.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(schema), table, table });
-        if (!query)
-            return query.error();
-        while (query->next()) {
-            ColumnInfo column;
-            column.name = query->value(0).toString();
-            column.declaredType = query->value(1).toString();
-            column.family = postgresFamily(column.declaredType, query->value(4).toBool());
-            column.notNull = query->value(2).toString() == u"NO";
-            column.hasDefault = !query->value(3).isNull();
-            column.primaryKey = query->value(5).toBool();
-            columns.append(column);
-        }
-    } else {
-        auto query = db.exec(
-            QStringLiteral("SELECT name, type, \"notnull\", dflt_value, pk FROM pragma_table_info(?)"),
-            { table });
-        if (!query)
-            return query.error();
-        while (query->next()) {
-            ColumnInfo column;
-            column.name = query->value(0).toString();
-            column.declaredType = query->value(1).toString();
-            column.family = sqliteFamily(column.declaredType);
-            column.notNull = query->value(2).toInt() != 0;
-            column.hasDefault = !query->value(3).isNull();
-            column.primaryKey = query->value(4).toInt() > 0;
-            columns.append(column);
-        }
-    }
-    return columns;
+    return db.dialect().columns(db, table, schema);
 }
 
 } // namespace
@@ -173,7 +91,7 @@ const QStringList& PlatformSchema::tableNames()
 Result<PlatformSchema> PlatformSchema::inspect(Database& db)
 {
     PlatformSchema schema;
-    schema.m_dialect = db.dialect();
+    schema.m_dialect = &db.dialect();
     for (const QString& table : tableNames()) {
         auto columns = readColumns(db, table);
         if (!columns)
@@ -242,12 +160,7 @@ QString PlatformSchema::selectList(const QString& table, const QString& alias, c
         if (!only.isEmpty() && !only.contains(column.name))
             continue;
         const QString quoted = u'"' + QString(column.name).replace(u'"', QStringLiteral("\"\"")) + u'"';
-        const bool lossless = column.family == TypeFamily::Integer || column.family == TypeFamily::Boolean
-            || (column.family == TypeFamily::Text && m_dialect == Dialect::SQLite);
-        if (m_dialect == Dialect::PostgreSQL && !lossless)
-            parts.append(prefix + quoted + QStringLiteral("::text AS ") + quoted);
-        else
-            parts.append(prefix + quoted);
+        parts.append(m_dialect->readable(prefix + quoted, quoted, column.family));
     }
     return parts.join(QStringLiteral(", "));
 }

@@ -56,7 +56,7 @@ private:
     QHash<QString, QList<ColumnInfo>> m_columns;
     QHash<QString, QString> m_insertBlocker;
     QSet<QString> m_withoutRowIds;
-    Dialect m_dialect = Dialect::SQLite;
+    const SqlDialect* m_dialect = &SqlDialect::of(Engine::SQLite); // the connection's, static
 };
 
 QString typeFamilyName(TypeFamily family);

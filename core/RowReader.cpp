@@ -8,24 +8,18 @@ namespace cc {
 
 namespace {
 
-// A list of ids as one bound value (a JSON array on SQLite, an array literal on PostgreSQL), so
-// that a statement's text is the same for every batch and is prepared once.
-QVariant idList(bool pg, const QList<qint64>& ids)
+// A list of ids as one bound value, so that a statement's text is the same for every batch and is
+// prepared once (SqlDialect::idList).
+QVariant idList(const Database& db, const QList<qint64>& ids)
 {
-    QString list;
-    for (qint64 id : ids)
-        list += (list.isEmpty() ? QString() : QStringLiteral(",")) + QString::number(id);
-    return pg ? QVariant(u'{' + list + u'}') : QVariant(u'[' + list + u']');
+    return db.dialect().idList(ids);
 }
 
 // A semi-join on both engines, never a per-row walk of the list: SQLite builds the list's index
-// once; PostgreSQL hashes it (or probes an index of `column`) even in a generic plan, where
-// `= ANY(…)` would compare every row with every id.
-QString whereIn(bool pg, const QString& column)
+// once; PostgreSQL hashes it (or probes an index of `column`) even in a generic plan.
+QString whereIn(const Database& db, const QString& column)
 {
-    return column
-        + (pg ? QStringLiteral(" IN (SELECT unnest(CAST(? AS bigint[])))")
-              : QStringLiteral(" IN (SELECT value FROM json_each(?))"));
+    return db.dialect().inIdList(column);
 }
 
 Result<QList<Row>> readRows(
@@ -36,8 +30,8 @@ Result<QList<Row>> readRows(
         return schema.error();
     QString sql = QStringLiteral("SELECT ") + (*schema)->selectList(tableName) + QStringLiteral(" FROM ")
         + tableName + QStringLiteral(" WHERE ") + where + QStringLiteral(" ORDER BY id");
-    if (lock && session.db().isPostgres())
-        sql += QStringLiteral(" FOR UPDATE");
+    if (lock)
+        sql += session.db().dialect().lockingRead(); // SQLite: BEGIN IMMEDIATE holds every row
     auto query = session.db().execReused(sql, binds);
     if (!query)
         return query.error();
@@ -129,7 +123,7 @@ Result<void> readKeepColumns(
     auto query = session.db().execReused(QStringLiteral("SELECT ")
             + (*schema)->selectList(coupledTable, {}, KeyRows::keepColumns(coupledTable))
             + QStringLiteral(" FROM ") + coupledTable + QStringLiteral(" WHERE ")
-            + whereIn(session.db().isPostgres(), user),
+            + whereIn(session.db(), user),
         { users });
     if (!query)
         return query.error();
@@ -157,7 +151,7 @@ Result<void> RowReader::keepCandidates(Session& session, QMap<KeyRef, KeyRows>& 
         if (users.isEmpty() || users.last() != it.key().userId)
             users.append(it.key().userId);
     }
-    const QVariant list = idList(session.db().isPostgres(), users);
+    const QVariant list = idList(session.db(), users);
     CC_TRY(readKeepColumns(session, table::progress, list, keys));
     CC_TRY(readKeepColumns(session, table::licenses, list, keys));
     QList<qint64> licenseIds;
@@ -198,14 +192,14 @@ Result<QMap<KeyRef, KeyRows>> RowReader::usersKeys(Session& session, QList<qint6
 {
     std::sort(userIds.begin(), userIds.end());
     userIds.erase(std::unique(userIds.begin(), userIds.end()), userIds.end());
-    const bool pg = session.db().isPostgres();
-    const QVariant users = idList(pg, userIds);
+    const Database& db = session.db();
+    const QVariant users = idList(db, userIds);
     auto progress
-        = readRows(session, table::progress, whereIn(pg, QStringLiteral("student_id")), { users }, lock);
+        = readRows(session, table::progress, whereIn(db, QStringLiteral("student_id")), { users }, lock);
     if (!progress)
         return progress.error();
     auto licenses
-        = readRows(session, table::licenses, whereIn(pg, QStringLiteral("user_id")), { users }, lock);
+        = readRows(session, table::licenses, whereIn(db, QStringLiteral("user_id")), { users }, lock);
     if (!licenses)
         return licenses.error();
     QMap<KeyRef, KeyRows> keys = byKey(session.catalogue(), *progress, *licenses);
@@ -268,15 +262,14 @@ Result<Referrers> RowReader::referrers(
     auto schema = session.platform();
     if (!schema)
         return schema.error();
-    const bool pg = session.db().isPostgres();
-    const QVariant list = idList(pg, ids);
+    const QVariant list = idList(session.db(), ids);
     for (const ForeignKey& key : (*catalogue)->referencing(coupledTable)) {
         const QString column = u'"' + QString(key.column()).replace(u'"', QStringLiteral("\"\"")) + u'"';
         if (!key.repointable() || !(*schema)->hasRowIds(key.table)) {
             // Rows the tool cannot address: counted, so that a delete is refused rather than cascaded.
             auto query = session.db().exec(QStringLiteral("SELECT ") + column
                     + QStringLiteral(", count(*) FROM ") + key.table + QStringLiteral(" WHERE ")
-                    + whereIn(pg, column) + QStringLiteral(" GROUP BY 1"),
+                    + whereIn(session.db(), column) + QStringLiteral(" GROUP BY 1"),
                 { list });
             if (!query)
                 return query.error();
@@ -286,7 +279,7 @@ Result<Referrers> RowReader::referrers(
             }
             continue;
         }
-        auto rows = readRows(session, key.table, whereIn(pg, column), { list }, lock);
+        auto rows = readRows(session, key.table, whereIn(session.db(), column), { list }, lock);
         if (!rows)
             return rows.error();
         for (const Row& row : std::as_const(*rows))
@@ -327,9 +320,9 @@ Result<std::set<KeyRef>> RowReader::referencedKeys(
 
 Result<std::optional<QString>> RowReader::userRole(Session& session, qint64 userId)
 {
-    const QString sql = session.db().isPostgres()
-        ? QStringLiteral("SELECT CAST(role AS text) FROM users WHERE id = ?")
-        : QStringLiteral("SELECT role FROM users WHERE id = ?");
+    // PostgreSQL's role may be an enum, which has no implicit cast to text.
+    const QString sql = QStringLiteral("SELECT %1 FROM users WHERE id = ?")
+                            .arg(session.db().dialect().asText(QStringLiteral("role")));
     auto query = session.db().exec(sql, { userId });
     if (!query)
         return query.error();

@@ -15,20 +15,8 @@ QString lockKey(qint64 runId)
     return QStringLiteral("coupling_console.run ") + QString::number(runId);
 }
 
-// PostgreSQL: the owner is gone when this session can take the run's lock.
-Result<bool> ownerGonePostgres(Database& db, qint64 runId)
-{
-    auto taken = db.scalar(
-        QStringLiteral("SELECT pg_try_advisory_lock(hashtextextended(?, 0))"), { lockKey(runId) });
-    if (!taken)
-        return taken.error();
-    if (!taken->toBool())
-        return false;
-    CC_TRY(db.run(QStringLiteral("SELECT pg_advisory_unlock(hashtextextended(?, 0))"), { lockKey(runId) }));
-    return true;
-}
-
-// SQLite: the owner is gone when its heartbeat (or, before the first one, its start) is stale.
+// Without session locks (SQLite): the owner is gone when its heartbeat (or, before the first one, its start)
+// is stale.
 bool heartbeatStale(const QString& heartbeat, const QString& started)
 {
     const QDateTime last = parseIsoUtc(heartbeat.isEmpty() ? started : heartbeat);
@@ -37,7 +25,7 @@ bool heartbeatStale(const QString& heartbeat, const QString& started)
 
 Result<void> markAbandoned(Database& db, qint64 runId)
 {
-    CC_TRY(db.runDirect(db.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
+    CC_TRY(db.runDirect(db.dialect().beginWrite()));
     auto body = [&]() -> Result<void> {
         CC_TRY(db.run(QStringLiteral("UPDATE ") + db.tool("runs")
                 + QStringLiteral(" SET status = ?, message = ? WHERE id = ? AND status = ?"),
@@ -56,16 +44,12 @@ Result<void> markAbandoned(Database& db, qint64 runId)
 
 Result<void> RunLiveness::claim(Database& writer, qint64 runId)
 {
-    if (!writer.isPostgres())
-        return {};
-    return writer.run(QStringLiteral("SELECT pg_advisory_lock(hashtextextended(?, 0))"), { lockKey(runId) });
+    return writer.dialect().lockSession(writer, lockKey(runId));
 }
 
 void RunLiveness::release(Database& writer, qint64 runId)
 {
-    if (writer.isPostgres())
-        (void)writer.run(
-            QStringLiteral("SELECT pg_advisory_unlock(hashtextextended(?, 0))"), { lockKey(runId) });
+    writer.dialect().unlockSession(writer, lockKey(runId));
 }
 
 QString RunLiveness::abandonedMessage()
@@ -76,6 +60,8 @@ QString RunLiveness::abandonedMessage()
 
 Result<QSet<qint64>> RunLiveness::settle(Database& db)
 {
+    // With session locks the owner is gone when this session can take the run's lock.
+    const bool locks = db.dialect().hasSessionLocks();
     QList<std::pair<qint64, bool>> running; // id, owner gone
     {
         auto query = db.exec(QStringLiteral("SELECT id, finished_at, started_at FROM ") + db.tool("runs")
@@ -85,12 +71,12 @@ Result<QSet<qint64>> RunLiveness::settle(Database& db)
             return query.error();
         while (query->next())
             running.append({ query->value(0).toLongLong(),
-                !db.isPostgres() && heartbeatStale(query->value(1).toString(), query->value(2).toString()) });
+                !locks && heartbeatStale(query->value(1).toString(), query->value(2).toString()) });
     }
     QSet<qint64> abandoned;
     for (auto& [runId, gone] : running) {
-        if (db.isPostgres()) {
-            auto found = ownerGonePostgres(db, runId);
+        if (locks) {
+            auto found = db.dialect().isSessionLockFree(db, lockKey(runId));
             if (!found)
                 return found.error();
             gone = *found;

@@ -106,7 +106,7 @@ Result<qint64> RunStore::beginRun(const HealthReport& report)
     // The run's liveness (RunLiveness): the lock is held before any reader can see the row.
     CC_TRY(RunLiveness::claim(*m_db, id->toLongLong()));
     CC_TRY(transaction.commit());
-    if (!m_db->isPostgres())
+    if (!m_db->dialect().hasSessionLocks()) // RunLiveness.h: then the run proves it lives by a heartbeat
         m_heartbeat = std::make_unique<RunHeartbeat>(m_db->profile(), id->toLongLong());
     return id->toLongLong();
 }
@@ -115,9 +115,9 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
 {
     if (records.isEmpty())
         return {};
-    if (!m_db->isPostgres())
+    if (!m_db->dialect().groupsBulkWrites())
         return appendViolationsSqlite(runId, records, sequence);
-    // PostgreSQL: 200 rows a statement, prepared once, to save round trips.
+    // 200 rows a statement, prepared once, to save round trips.
     const qsizetype rowsPerStatement = 200;
     auto prepared = [&](qsizetype rows) -> Result<QSqlQuery*> {
         std::unique_ptr<QSqlQuery>& slot = rows == rowsPerStatement ? m_insertFull : m_insertTail;
@@ -239,21 +239,7 @@ Result<void> RunStore::finishRun(const HealthReport& report)
 
 Result<void> RunStore::refreshStatistics()
 {
-    // PostgreSQL plans the Violations page from the table's statistics. Right after a large run they
-    // still describe the table before it (autovacuum analyzes it up to a minute later), and the
-    // page's index scan loses to a sequential scan and a sort: 700 ms instead of 10 ms for its first
-    // rows at 1M users × 0.5. Analyze it now, when autovacuum would: once this run's rows exceed a
-    // tenth of the rows the statistics counted (never counted: -1).
-    if (!m_db->isPostgres() || m_rowsStored == 0)
-        return {};
-    auto counted
-        = m_db->scalar(QStringLiteral("SELECT reltuples FROM pg_class WHERE oid = CAST(? AS regclass)"),
-            { m_db->tool("violations") });
-    if (!counted)
-        return counted.error();
-    if (double(m_rowsStored) < 1000.0 + 0.1 * std::max(0.0, counted->toDouble()))
-        return {};
-    return m_db->runDirect(QStringLiteral("ANALYZE ") + m_db->tool("violations"));
+    return m_db->dialect().refreshStatistics(*m_db, m_db->tool("violations"), m_rowsStored);
 }
 
 Result<qint64> RunStore::prune(Database& db, const QDateTime& now)

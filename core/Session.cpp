@@ -99,14 +99,14 @@ Result<QDateTime> Session::serverNow() const
     if (m_clock)
         return m_clock();
     const QDateTime client = QDateTime::currentDateTimeUtc();
-    if (m_db->isPostgres()) {
-        auto server = m_db->scalar(
-            QStringLiteral("SELECT to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.MS\"Z\"')"));
-        if (!server)
-            return server.error();
-        const QDateTime parsed = parseIsoUtc(server->toString());
+    auto server = m_db->dialect().serverClock(*m_db);
+    if (!server)
+        return server.error();
+    if (*server) {
+        const QDateTime parsed = parseIsoUtc(**server);
         return parsed.isValid() ? parsed : client;
     }
+    // No server (SQLite): the client's clock, never before the latest audit entry.
     if (!m_toolsInstalled)
         return client;
     auto latest = m_db->scalar(QStringLiteral("SELECT max(at) FROM ") + m_db->tool("audit"));
@@ -160,12 +160,8 @@ Result<void> Session::authorize(Action action) const
 
 Result<void> Session::lockSettings(bool exclusive)
 {
-    if (!m_db->isPostgres())
-        return {};
-    return m_db->run(exclusive
-            ? QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended('coupling_console.settings', 0))")
-            : QStringLiteral(
-                "SELECT pg_advisory_xact_lock_shared(hashtextextended('coupling_console.settings', 0))"));
+    return m_db->dialect().lockName(*m_db, QStringLiteral("coupling_console.settings"),
+        exclusive ? LockMode::Exclusive : LockMode::Shared);
 }
 
 Result<void> Session::recheckAuthority()

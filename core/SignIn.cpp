@@ -158,9 +158,8 @@ Result<Attempt> attemptRecorded(Session& session, const QString& email, const QS
     CC_TRY(withRetry([&]() -> Result<void> {
         WriteTransaction transaction(db);
         CC_TRY(transaction.begin());
-        if (db.isPostgres())
-            CC_TRY(db.run(QStringLiteral("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"),
-                { QString(QStringLiteral("coupling_console.signin ") + email) }));
+        CC_TRY(db.dialect().lockName(
+            db, QStringLiteral("coupling_console.signin ") + email, LockMode::Exclusive));
         auto state = throttleState(session, email);
         if (!state)
             return state.error();

@@ -12,12 +12,12 @@ namespace {
 // Version 1: the tool's tables.
 QStringList firstVersionStatements(const Database& db)
 {
-    const bool pg = db.isPostgres();
-    const QString id
-        = pg ? QStringLiteral("BIGSERIAL PRIMARY KEY") : QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT");
+    const SqlDialect& dialect = db.dialect();
+    const QString id = dialect.serialPrimaryKey(true);
     auto t = [&db](const char* name) { return db.tool(name); };
-    QStringList statements
-        = pg ? QStringList { QStringLiteral("CREATE SCHEMA IF NOT EXISTS coupling_console") } : QStringList();
+    auto index
+        = [&dialect](const char* table, const char* suffix) { return dialect.toolIndexName(table, suffix); };
+    QStringList statements = dialect.createToolNamespace();
     statements
         << QStringLiteral("CREATE TABLE %1 (version INTEGER NOT NULL, applied_at TEXT NOT NULL)")
                .arg(t("schema_version"))
@@ -39,30 +39,26 @@ QStringList firstVersionStatements(const Database& db)
                "BIGINT, "
                "new_since_previous BIGINT, resolved_since_previous BIGINT, message TEXT)")
                .arg(t("runs"), id)
-        << QStringLiteral("CREATE INDEX %1_started ON %2 (started_at)")
-               .arg(pg ? QStringLiteral("runs") : t("runs"), t("runs"))
+        << QStringLiteral("CREATE INDEX %1 ON %2 (started_at)").arg(index("runs", "started"), t("runs"))
         << QStringLiteral(
                "CREATE TABLE %1 (run_id BIGINT NOT NULL, seq BIGINT NOT NULL, user_id BIGINT NOT NULL, "
                "track TEXT NOT NULL, kind TEXT NOT NULL, severity TEXT NOT NULL, progress_level INTEGER, "
                "license_level INTEGER, action TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (run_id, "
                "seq))")
                .arg(t("violations"))
-        << QStringLiteral("CREATE INDEX %1_kind ON %2 (run_id, kind, seq)")
-               .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
-        << QStringLiteral("CREATE INDEX %1_user ON %2 (run_id, user_id)")
-               .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"))
+        << QStringLiteral("CREATE INDEX %1 ON %2 (run_id, kind, seq)")
+               .arg(index("violations", "kind"), t("violations"))
+        << QStringLiteral("CREATE INDEX %1 ON %2 (run_id, user_id)")
+               .arg(index("violations", "user"), t("violations"))
         << QStringLiteral(
                "CREATE TABLE %1 (id %2, at TEXT NOT NULL, operator_id BIGINT, operator_email TEXT, "
                "source TEXT NOT NULL, action TEXT NOT NULL, user_id BIGINT, track TEXT, before_json "
                "TEXT, "
                "after_json TEXT, reason TEXT, batch_id BIGINT, reverts_id BIGINT)")
                .arg(t("audit"), id)
-        << QStringLiteral("CREATE INDEX %1_key ON %2 (user_id, track)")
-               .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
-        << QStringLiteral("CREATE INDEX %1_batch ON %2 (batch_id)")
-               .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
-        << QStringLiteral("CREATE INDEX %1_at ON %2 (at)")
-               .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"))
+        << QStringLiteral("CREATE INDEX %1 ON %2 (user_id, track)").arg(index("audit", "key"), t("audit"))
+        << QStringLiteral("CREATE INDEX %1 ON %2 (batch_id)").arg(index("audit", "batch"), t("audit"))
+        << QStringLiteral("CREATE INDEX %1 ON %2 (at)").arg(index("audit", "at"), t("audit"))
         << QStringLiteral(
                "CREATE TABLE %1 (id %2, at TEXT NOT NULL, action TEXT NOT NULL, operator_email TEXT)")
                .arg(t("batches"), id)
@@ -76,13 +72,13 @@ QStringList migrationStatements(int version, const Database& db)
 {
     if (version == 1)
         return firstVersionStatements(db);
-    const bool pg = db.isPostgres();
+    const SqlDialect& dialect = db.dialect();
     auto t = [&db](const char* name) { return db.tool(name); };
     QStringList statements;
     if (version == 2) {
         // The violations page sorts a run by track in SQL (kind order uses the kind index).
-        statements << QStringLiteral("CREATE INDEX %1_track ON %2 (run_id, track, seq)")
-                          .arg(pg ? QStringLiteral("violations") : t("violations"), t("violations"));
+        statements << QStringLiteral("CREATE INDEX %1 ON %2 (run_id, track, seq)")
+                          .arg(dialect.toolIndexName("violations", "track"), t("violations"));
     } else if (version == 3) {
         // Staff credentials counted by each run (docs/BEHAVIOUR.md C2); runs stored before read as NULL.
         statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN staff_credentials BIGINT").arg(t("runs"));
@@ -92,13 +88,11 @@ QStringList migrationStatements(int version, const Database& db)
         statements << QStringLiteral("ALTER TABLE %1 ADD COLUMN prev_id BIGINT").arg(t("audit"))
                    << QStringLiteral("ALTER TABLE %1 ADD COLUMN prev_hash TEXT").arg(t("audit"))
                    << QStringLiteral("ALTER TABLE %1 ADD COLUMN entry_hash TEXT").arg(t("audit"))
-                   << QStringLiteral("CREATE UNIQUE INDEX %1_prev ON %2 (prev_id)")
-                          .arg(pg ? QStringLiteral("audit") : t("audit"), t("audit"));
+                   << QStringLiteral("CREATE UNIQUE INDEX %1 ON %2 (prev_id)")
+                          .arg(dialect.toolIndexName("audit", "prev"), t("audit"));
         // A platform level beyond 32 bits is stored as read (SQLite's INTEGER is 64-bit already).
-        if (pg)
-            statements << QStringLiteral("ALTER TABLE %1 ALTER COLUMN progress_level TYPE BIGINT, ALTER "
-                                         "COLUMN license_level TYPE BIGINT")
-                              .arg(t("violations"));
+        statements << dialect.widenToBigint(
+            t("violations"), { QStringLiteral("progress_level"), QStringLiteral("license_level") });
     }
     return statements;
 }
@@ -115,21 +109,10 @@ Result<bool> ToolSchema::isInstalled(Database& db)
 
 Result<int> ToolSchema::installedVersion(Database& db)
 {
-    QVariant exists;
-    if (db.isPostgres()) {
-        auto found
-            = db.scalar(QStringLiteral("SELECT to_regclass('coupling_console.schema_version') IS NOT NULL"));
-        if (!found)
-            return found.error();
-        exists = *found;
-    } else {
-        auto found = db.scalar(QStringLiteral(
-            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'cc_schema_version'"));
-        if (!found)
-            return found.error();
-        exists = *found;
-    }
-    if (!exists.toBool())
+    auto exists = db.dialect().hasToolTable(db, QStringLiteral("schema_version"));
+    if (!exists)
+        return exists.error();
+    if (!*exists)
         return 0;
     auto version = db.scalar(QStringLiteral("SELECT max(version) FROM ") + db.tool("schema_version"));
     if (!version)
@@ -174,31 +157,11 @@ constexpr KeyIndex keyIndexes[] = {
     { "cc_progressions_license", "license_progressions", "user_license_id", "", 1 },
 };
 
-QString indexDefinition(const KeyIndex& index, bool postgres)
-{
-    const QString columns = QString::fromLatin1(index.columns);
-    const QString covering = QString::fromLatin1(index.covering);
-    if (covering.isEmpty())
-        return columns;
-    return postgres ? columns + QStringLiteral(") INCLUDE (") + covering
-                    : columns + QStringLiteral(", ") + covering;
-}
-
 // An index of that name that must be built again: INVALID (a stopped CONCURRENTLY build) or
 // narrower than its definition (a cc_ index from before issue 17 covered the key alone).
 Result<bool> isStale(Database& db, const KeyIndex& index)
 {
-    const QString name = QString::fromLatin1(index.name);
-    auto stale = db.isPostgres()
-        ? db.scalar(QStringLiteral("SELECT count(*) FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                                   "WHERE c.relname = ? AND (NOT i.indisvalid OR i.indnatts <> ?)"),
-            { name, index.columnCount })
-        : db.scalar(QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = ? "
-                                   "AND (SELECT count(*) FROM pragma_index_info(?)) <> ?"),
-            { name, name, index.columnCount });
-    if (!stale)
-        return stale.error();
-    return stale->toInt() > 0;
+    return db.dialect().isIndexStale(db, QString::fromLatin1(index.name), index.columnCount);
 }
 
 // Drops the INVALID index a stopped CONCURRENTLY build left, without the login's statement_timeout
@@ -214,21 +177,21 @@ void dropInvalidIndex(Database& db, const QString& name)
 
 Result<void> ToolSchema::createKeyIndexes(Database& db, bool concurrently)
 {
+    const SqlDialect& dialect = db.dialect();
+    concurrently = concurrently && dialect.buildsIndexesConcurrently();
+    const QString how = concurrently ? QStringLiteral("CONCURRENTLY") : QString();
     for (const KeyIndex& index : keyIndexes) {
         const QString name = QString::fromLatin1(index.name);
         auto stale = isStale(db, index);
         if (!stale)
             return stale.error();
         if (*stale)
-            CC_TRY(db.runDirect(
-                QStringLiteral("DROP INDEX %1 IF EXISTS %2")
-                    .arg(
-                        concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name)));
-        auto created = db.runDirect(
-            QStringLiteral("CREATE INDEX %1 IF NOT EXISTS %2 ON %3 (%4)")
-                .arg(concurrently && db.isPostgres() ? QStringLiteral("CONCURRENTLY") : QString(), name,
-                    QString::fromLatin1(index.table), indexDefinition(index, db.isPostgres())));
-        if (!created && concurrently && db.isPostgres())
+            CC_TRY(db.runDirect(QStringLiteral("DROP INDEX %1 IF EXISTS %2").arg(how, name)));
+        auto created = db.runDirect(QStringLiteral("CREATE INDEX %1 IF NOT EXISTS %2 ON %3 (%4)")
+                                        .arg(how, name, QString::fromLatin1(index.table),
+                                            dialect.coveringColumns(QString::fromLatin1(index.columns),
+                                                QString::fromLatin1(index.covering))));
+        if (!created && concurrently)
             dropInvalidIndex(db, name); // a CONCURRENTLY build stopped half-way leaves an INVALID index
         CC_TRY(created);
     }
@@ -244,15 +207,11 @@ Result<void> ToolSchema::dropKeyIndexes(Database& db)
 
 Result<bool> ToolSchema::hasKeyIndexes(Database& db)
 {
-    const QString sql = db.isPostgres()
-        ? QStringLiteral("SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname IN "
-                         "('cc_progress_key', 'cc_license_key')")
-        : QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN "
-                         "('cc_progress_key', 'cc_license_key')");
-    auto count = db.scalar(sql);
+    auto count = db.dialect().countIndexes(
+        db, { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key") });
     if (!count)
         return count.error();
-    return count->toInt() == 2;
+    return *count == 2;
 }
 
 std::optional<qint64> ToolSchema::unindexedScanRows(Database& db)

@@ -15,7 +15,7 @@ Result<void> WriteTransaction::begin()
         return Error { ErrorCode::ReadOnly,
             QStringLiteral("the database is open read-only; nothing was changed") };
     CC_TRY(m_db.prepareForWrites());
-    CC_TRY(m_db.runDirect(m_db.isPostgres() ? QStringLiteral("BEGIN") : QStringLiteral("BEGIN IMMEDIATE")));
+    CC_TRY(m_db.runDirect(m_db.dialect().beginWrite()));
     m_open = true;
     return {};
 }

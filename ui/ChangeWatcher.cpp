@@ -36,7 +36,7 @@ void ChangeWatcher::start()
 {
     if (!m_context->info().loaded)
         return;
-    if (!m_context->options().profile.isPostgres()) {
+    if (!ChangeFeed::isPushed(m_context->options().profile)) {
         if (!m_poll.isActive())
             m_poll.start();
         return;

@@ -112,7 +112,7 @@ QString brokenPasswordSecrecy(const QString& conninfo, const Result<ConnectionPr
 
 QString brokenProfile(const ConnectionProfile& profile)
 {
-    if (!profile.isPostgres())
+    if (profile.engine != Engine::PostgreSQL)
         return QStringLiteral("a connection string gave a SQLite profile");
     if (profile.port <= 0 || profile.port > 65535)
         return QStringLiteral("port %1 accepted").arg(profile.port);

@@ -22,7 +22,7 @@ struct TableShape {
 Result<QList<TableShape>> tableShapes(Database& db)
 {
     QList<TableShape> shapes;
-    if (db.isPostgres()) {
+    if (db.profile().engine == Engine::PostgreSQL) {
         auto tables = db.exec(
             QStringLiteral("SELECT n.nspname, c.relname, c.oid::bigint FROM pg_class c "
                            "JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -100,7 +100,7 @@ DatabaseSnapshot DatabaseSnapshot::take(const TestDatabase& testDb)
         return snapshot;
     }
     Database& db = **opened;
-    const bool pg = db.isPostgres();
+    const bool pg = db.profile().engine == Engine::PostgreSQL;
     auto shapes = tableShapes(db);
     if (!shapes) {
         snapshot.m_error = shapes.error().message;

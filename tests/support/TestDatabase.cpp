@@ -176,7 +176,7 @@ QStringList TestDatabase::planOf(const QString& sql)
 {
     if (!m_raw && !exec(QStringLiteral("SELECT 1")))
         return {};
-    const bool pg = m_raw->isPostgres();
+    const bool pg = m_raw->profile().engine == Engine::PostgreSQL;
     // Not prepared: PostgreSQL cannot prepare an EXPLAIN.
     QSqlQuery query(m_raw->connection());
     if (!query.exec((pg ? QStringLiteral("EXPLAIN ") : QStringLiteral("EXPLAIN QUERY PLAN ")) + sql)) {

@@ -49,13 +49,18 @@ ConnectDialog::ConnectDialog(const ConnectionProfile& current, QWidget* parent)
 
     connectControls(buttons, removeProfileButton, browse);
 
-    if (current.isPostgres())
+    // The form that names this kind of target: a server's connection string, or a file.
+    switch (current.engine) {
+    case Engine::PostgreSQL:
         setConninfo(QStringLiteral("host=%1 port=%2 dbname=%3 user=%4")
                         .arg(current.host)
                         .arg(current.port)
                         .arg(current.database, current.user));
-    else
+        break;
+    case Engine::SQLite:
         setSqlitePath(current.sqlitePath);
+        break;
+    }
     m_readOnly->setChecked(current.readOnly);
     reloadProfiles(current.name);
     resize(640, 520);
