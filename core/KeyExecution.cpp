@@ -55,10 +55,11 @@ bool skipsKey(const Error& error)
 QString skipReason(const Error& error)
 {
     if (error.code == ErrorCode::Sql)
-        return QStringLiteral("manual_review: %1").arg(error.message);
+        return skipReasonText(SkipClass::ManualReview, error.message);
     if (error.code == ErrorCode::Busy)
-        return QStringLiteral(
-            "locked: another session held this key's rows past the lock timeout; nothing was changed");
+        return skipReasonText(SkipClass::Locked,
+            QStringLiteral(
+                "another session held this key's rows past the lock timeout; nothing was changed"));
     return error.message;
 }
 

@@ -1,5 +1,7 @@
 #include "Plan.h"
 
+#include "FindingReason.h"
+
 namespace cc {
 
 namespace {
@@ -9,7 +11,40 @@ QString quoted(const QString& column)
     return u'"' + QString(column).replace(u'"', QStringLiteral("\"\"")) + u'"';
 }
 
+// A skip class's words, as every version has written them; empty for Other.
+QString skipClassWords(SkipClass kind)
+{
+    switch (kind) {
+    case SkipClass::MissingLicense:
+        return QStringLiteral("missing license");
+    case SkipClass::ManualReview:
+        return recommendedActionName(RecommendedAction::ManualReview);
+    case SkipClass::Locked:
+        return QStringLiteral("locked");
+    case SkipClass::Other:
+        break;
+    }
+    return {};
+}
+
 } // namespace
+
+QString skipReasonText(SkipClass kind, const QString& detail)
+{
+    const QString words = skipClassWords(kind);
+    return words.isEmpty() ? detail : words + QStringLiteral(": ") + detail;
+}
+
+SkipClass skipClassOf(const QString& reason)
+{
+    const qsizetype colon = reason.indexOf(u':');
+    const QString words = colon > 0 && colon <= 40 ? reason.left(colon).trimmed() : reason;
+    for (const SkipClass kind : { SkipClass::MissingLicense, SkipClass::ManualReview, SkipClass::Locked }) {
+        if (words == skipClassWords(kind))
+            return kind;
+    }
+    return SkipClass::Other;
+}
 
 QString formatValue(const QVariant& value)
 {

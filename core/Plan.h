@@ -23,6 +23,13 @@ struct PlannedStatement {
     friend bool operator==(const PlannedStatement&, const PlannedStatement&) = default;
 };
 
+// Why a key is skipped, by class. Core writes a skip reason as its class's words, a colon and the
+// detail ("missing license: …", "manual_review: …", "locked: …"); skipClassOf reads the class back
+// (the only place those words are compared), Other for any other reason.
+enum class SkipClass { MissingLicense, ManualReview, Locked, Other };
+QString skipReasonText(SkipClass kind, const QString& detail); // Other: the detail alone
+SkipClass skipClassOf(const QString& reason);
+
 // What one operation does to one key; the same value is shown as a preview and executed on apply.
 struct KeyChange {
     KeyRef key;
@@ -31,7 +38,8 @@ struct KeyChange {
     QString source; // empty: the session's source
     KeyRows before; // the key's rows the plan was made from; apply refuses if they changed
     QList<RowChange> changes; // in execution order
-    QString skipReason; // non-empty: the key is listed as skipped (it may still carry partial fixes)
+    QString skipReason; // non-empty: the key is listed as skipped (it may still carry partial fixes;
+                        // skipReasonText)
     QStringList notes; // what the plan decided and why, e.g. which row a merge keeps
     std::optional<qint64> revertsId;
     QList<KeyRef> extraKeys; // other keys whose rows this change moves (locked too)

@@ -129,8 +129,8 @@ Result<QString> createOrSync(ChangeBuilder& builder, const RepairOptions& option
     const bool license = !builder.licenses().isEmpty();
     if (progress && !license) {
         if (!options.createLicenses)
-            return QStringLiteral(
-                "missing license: not created without --create-licenses (a license is a paid product)");
+            return skipReasonText(SkipClass::MissingLicense,
+                QStringLiteral("not created without --create-licenses (a license is a paid product)"));
         const int level
             = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
         CC_TRY(builder.createLicense(level, &builder.progress().first()));
@@ -171,7 +171,8 @@ KeyPlanner Repair::planner(const RepairOptions& options)
             return builder.take(); // a teaching credential, not a pair (C2): never repaired
         if (!catalogue.isKnown(track)) {
             KeyChange change = builder.take();
-            change.skipReason = QStringLiteral("manual_review: %1 is not in the level catalogue").arg(track);
+            change.skipReason = skipReasonText(
+                SkipClass::ManualReview, QStringLiteral("%1 is not in the level catalogue").arg(track));
             return change;
         }
         const int max = catalogue.maxLevel(track);

@@ -41,12 +41,12 @@ KeyRows applied(const KeyChange& change)
     return rows;
 }
 
-// The recommended-action names of what a key's changes do (docs/BEHAVIOUR.md C6's steps).
-QStringList stepsOf(const KeyChange& change, const KeyForecast& key, const LevelCatalogue& catalogue)
+// What a key's changes do, as recommended actions (docs/BEHAVIOUR.md C6's steps).
+QList<ForecastStep> stepsOf(const KeyChange& change, const KeyForecast& key, const LevelCatalogue& catalogue)
 {
-    QStringList steps;
+    QList<ForecastStep> steps;
     auto add = [&steps](RecommendedAction action) {
-        if (const QString step = recommendedActionName(action); !steps.contains(step))
+        if (const ForecastStep step { action }; !steps.contains(step))
             steps << step;
     };
     const int max = catalogue.isKnown(change.key.track) ? catalogue.maxLevel(change.key.track) : 0;
@@ -72,25 +72,23 @@ QStringList stepsOf(const KeyChange& change, const KeyForecast& key, const Level
         }
     }
     if (steps.isEmpty() && !change.changes.isEmpty())
-        steps << (key.repointed > 0 ? recommendedActionName(RecommendedAction::MergeDuplicates)
-                                    : QStringLiteral("other_update"));
+        steps << (key.repointed > 0 ? ForecastStep { RecommendedAction::MergeDuplicates } : ForecastStep {});
     return steps;
 }
 
-QStringList warningNames(const KeyClassification& classification)
+QList<WarningKind> warningsOf(const KeyClassification& classification)
 {
-    QStringList names;
+    QList<WarningKind> kinds;
     for (const Finding& finding : classification.warnings)
-        names << finding.name();
-    return names;
+        kinds << finding.warningKind;
+    return kinds;
 }
 
 } // namespace
 
-QString PlanForecast::skipClass(const QString& reason)
+QString ForecastStep::name() const
 {
-    const qsizetype colon = reason.indexOf(u':');
-    return colon > 0 && colon <= 40 ? reason.left(colon).trimmed() : reason;
+    return action ? recommendedActionName(*action) : QStringLiteral("other_update");
 }
 
 PlanForecast PlanForecast::of(const Plan& plan, const LevelCatalogue& catalogue)
@@ -116,19 +114,21 @@ PlanForecast PlanForecast::of(const Plan& plan, const LevelCatalogue& catalogue)
         if (!change.changes.isEmpty()) {
             const KeyClassification now = classifyKey(change.before.aggregate(catalogue), catalogue);
             const KeyClassification then = classifyKey(after.aggregate(catalogue), catalogue);
-            key.warningsAfter = warningNames(then);
+            key.warningsAfter = warningsOf(then);
             key.violationAfter = then.violation.has_value();
-            const QStringList before = warningNames(now);
-            for (const QString& name : std::as_const(key.warningsAfter)) {
-                if (!before.contains(name))
-                    ++forecast.warningsCreated[name];
+            const QList<WarningKind> before = warningsOf(now);
+            for (const WarningKind warning : std::as_const(key.warningsAfter)) {
+                if (!before.contains(warning))
+                    ++forecast.warningsCreated[warning];
             }
             key.steps = stepsOf(change, key, catalogue);
-            for (const QString& step : std::as_const(key.steps))
+            for (const ForecastStep& step : std::as_const(key.steps))
                 ++forecast.keysByAction[step];
         }
-        if (!change.skipReason.isEmpty())
-            ++forecast.skippedByReason[skipClass(change.skipReason)];
+        if (!change.skipReason.isEmpty()) {
+            const SkipClass kind = skipClassOf(change.skipReason);
+            ++forecast.skippedByReason[{ kind, kind == SkipClass::Other ? change.skipReason : QString() }];
+        }
         forecast.inserted += key.inserted;
         forecast.updated += key.updated;
         forecast.deleted += key.deleted;

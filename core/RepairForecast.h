@@ -1,5 +1,7 @@
 #pragma once
 
+#include "FindingReason.h"
+#include "KeyClassifier.h"
 #include "Plan.h"
 
 #include <QMap>
@@ -8,6 +10,30 @@ namespace cc {
 
 class LevelCatalogue;
 
+// One thing a plan does to a key: what a recommended action changes, or updates of other columns.
+struct ForecastStep {
+    std::optional<RecommendedAction> action; // empty: updates of other columns only
+
+    // The action's stored name, or "other_update".
+    QString name() const;
+    friend bool operator==(const ForecastStep&, const ForecastStep&) = default;
+    // The actions in RecommendedAction's order, other column updates last.
+    friend bool operator<(const ForecastStep& a, const ForecastStep& b)
+    {
+        return a.action.has_value() != b.action.has_value() ? a.action.has_value() : a.action < b.action;
+    }
+};
+
+// A count of skipped keys: by class, and for Other by the whole reason (which names what failed).
+struct SkipCount {
+    SkipClass kind = SkipClass::Other;
+    QString reason; // Other's whole reason; empty for the other classes
+    friend bool operator<(const SkipCount& a, const SkipCount& b)
+    {
+        return std::tie(a.kind, a.reason) < std::tie(b.kind, b.reason);
+    }
+};
+
 // What a previewed plan will leave one key as: its rows with the plan's changes applied in memory,
 // classified as a check would (docs/BEHAVIOUR.md C2). No database access: made from the plan alone.
 struct KeyForecast {
@@ -15,26 +41,22 @@ struct KeyForecast {
     std::optional<qint64> progressAfter, licenseAfter; // after the plan
     int inserted = 0, updated = 0, deleted = 0;
     int repointed = 0; // rows of other tables moved to the row a merge keeps
-    // What the plan does to the key, as recommended-action names (merge_duplicates, clamp_level,
-    // create_license_from_progress, sync_progress_to_license, unify_spelling, …; other_update for
-    // any other column), in that order.
-    QStringList steps;
-    QStringList warningsAfter; // warning names the key will carry after the plan
+    // What the plan does to the key (merge duplicates, clamp the level, create the license, sync a
+    // side, unify the spelling, …; other column updates), in that order.
+    QList<ForecastStep> steps;
+    QList<WarningKind> warningsAfter; // the warnings the key will carry after the plan
     bool violationAfter = false; // the key is still inconsistent after the plan
 };
 
 // A plan's totals for a summary, and one forecast per key (same order as plan.keys).
 struct PlanForecast {
     QList<KeyForecast> keys;
-    QMap<QString, int> keysByAction; // keys with changes, by step (a key counts once per step)
-    QMap<QString, int> skippedByReason; // by skipClass()
-    QMap<QString, int> warningsCreated; // warning name → keys that gain it
+    QMap<ForecastStep, int> keysByAction; // keys with changes, by step (a key counts once per step)
+    QMap<SkipCount, int> skippedByReason;
+    QMap<WarningKind, int> warningsCreated; // keys that gain the warning
     qint64 inserted = 0, updated = 0, deleted = 0, repointed = 0;
 
     static PlanForecast of(const Plan& plan, const LevelCatalogue& catalogue);
-    // A skip reason's class, the words before its first colon ("missing license", "manual_review",
-    // "locked"); the whole reason when it has none.
-    static QString skipClass(const QString& reason);
 };
 
 } // namespace cc

@@ -122,6 +122,18 @@ Result<QList<TrackView>> UserView::keys(Session& session, const QList<KeyRef>& k
     return tracks;
 }
 
+Result<QStringList> UserView::trackNames(Session& session, qint64 userId)
+{
+    CC_TRY(session.authorize(Action::View));
+    auto keys = RowReader::userKeys(session, userId, false);
+    if (!keys)
+        return keys.error();
+    QStringList tracks;
+    for (const KeyRows& rows : std::as_const(*keys))
+        tracks << rows.key.track;
+    return tracks;
+}
+
 Result<QList<UserSummary>> UserView::search(Session& session, const QString& text, int limit)
 {
     CC_TRY(session.authorize(Action::View));

@@ -31,6 +31,8 @@ struct UserView {
     // The named keys read and classified live, as load does each of a user's tracks: what a write
     // just left (the QA lab shows an injection's keys at once, without waiting for a check).
     static Result<QList<TrackView>> keys(Session& session, const QList<KeyRef>& keys);
+    // The tracks of a user's keys (progress or license rows), in key order; empty for no such user.
+    static Result<QStringList> trackNames(Session& session, qint64 userId);
     // Users whose id, email or name matches (email and name: case-insensitive substring, literal).
     static Result<QList<UserSummary>> search(Session& session, const QString& text, int limit = 50);
 };

@@ -1898,6 +1898,14 @@ Qt %2</translation>
         <source>%1 (of the first %2 keys)</source>
         <translation>%1 (az első %2 kulcsból)</translation>
     </message>
+    <message>
+        <source>User %1 has no progress or license rows</source>
+        <translation>A(z) %1 felhasználónak nincs előrehaladási vagy licencsora</translation>
+    </message>
+    <message>
+        <source>User %1&apos;s tracks: %2</source>
+        <translation>A(z) %1 felhasználó szakirányai: %2</translation>
+    </message>
 </context>
 <context>
     <name>cc::ui::RateHistoryChart</name>

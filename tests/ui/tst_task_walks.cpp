@@ -1,9 +1,10 @@
 // Issue 18's tasks walked as their users would, in the real main window offscreen on both engines,
 // with the person's actions counted (a click, a key with its modifiers, typing one text, choosing
 // one list item, pressing Apply in a preview): find a user by email and see the desync (≤ 3), repair
-// that user through the preview (≤ 3), inject a chosen kind into a chosen user and see it (≤ 4) and
-// undo it (≤ 2), repair the violations of one kind through the structured preview and undo that
-// batch in one action. What the walk ends on is checked where the user sees it and in the database.
+// that user through the preview (≤ 3), inject a chosen kind into a chosen user (their track comes
+// with them) and see it (≤ 4) and undo it (≤ 2), repair the violations of one kind through the
+// structured preview and undo that batch in one action. What the walk ends on is checked where the
+// user sees it and in the database.
 #include "GuiTestSupport.h"
 
 #include "Prompt.h"
@@ -133,11 +134,25 @@ private slots:
             QStringLiteral("user_licenses"), QStringLiteral("license_progressions") };
         const QString before = db.snapshot(coupled);
         auto* track = child<QComboBox>(window.get(), "qaTrack");
-        // A student of the list's first track (another track would be one more action: choosing it).
-        const qint64 student = db.scalar(QStringLiteral("SELECT min(student_id) FROM specialization_progress "
-                                                        "WHERE specialization_id = ?"),
-                                     { track->itemText(0) })
-                                   .toLongLong();
+        // A student with one track, stored as the list spells it but not the list's first: typing
+        // their id moves the list to their track, so choosing the user chooses the key.
+        const QString first = track->itemText(0);
+        QVariantList others;
+        QStringList marks;
+        for (int i = 1; i < track->count(); ++i) {
+            others << track->itemText(i);
+            marks << QStringLiteral("?");
+        }
+        const qint64 student
+            = db.scalar(QStringLiteral(
+                            "SELECT min(p.student_id) FROM specialization_progress p JOIN user_licenses l "
+                            "ON l.user_id = p.student_id AND l.specialization_type = p.specialization_id "
+                            "WHERE p.specialization_id IN (%1) AND (SELECT count(*) FROM "
+                            "specialization_progress q WHERE q.student_id = p.student_id) = 1 AND "
+                            "(SELECT count(*) FROM user_licenses m WHERE m.user_id = p.student_id) = 1")
+                            .arg(marks.join(u',')),
+                    others)
+                  .toLongLong();
         QVERIFY(student > 0);
 
         Walk inject;
@@ -147,6 +162,13 @@ private slots:
         auto* user = child<QSpinBox>(window.get(), "qaUserId");
         user->selectAll();
         inject.type(user, QString::number(student));
+        QTRY_VERIFY2_WITH_TIMEOUT(track->currentText() != first,
+            qPrintable(QStringLiteral("%1 %2 [%3]").arg(user->value()).arg(student).arg(track->toolTip())),
+            10000);
+        const QString chosen = track->currentText();
+        QCOMPARE(db.count(QStringLiteral("specialization_progress"),
+                     QStringLiteral("student_id = ? AND specialization_id = ?"), { student, chosen }),
+            1);
         inject.click(child<QPushButton>(window.get(), "qaInjectButton"));
         QVERIFY2(inject.actions <= 4, qPrintable(QString::number(inject.actions)));
         auto* injections = child<QTableWidget>(window.get(), "qaInjections");
@@ -154,10 +176,9 @@ private slots:
         QVERIFY(injections->item(0, 2)->text().contains(QString::number(student)));
         QVERIFY(db.snapshot(coupled) != before);
         // Seen at once, without another action: the key as it is now, read back from the database...
-        const int progress = level(
-            db, "specialization_progress", "student_id", "specialization_id", student, track->itemText(0));
-        const int license
-            = level(db, "user_licenses", "user_id", "specialization_type", student, track->itemText(0));
+        const int progress
+            = level(db, "specialization_progress", "student_id", "specialization_id", student, chosen);
+        const int license = level(db, "user_licenses", "user_id", "specialization_type", student, chosen);
         QVERIFY(progress != license);
         QTRY_VERIFY2_WITH_TIMEOUT(
             injections->item(0, 3)->text().startsWith(QStringLiteral("Level mismatch: ")),

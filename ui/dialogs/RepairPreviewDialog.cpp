@@ -27,7 +27,8 @@ namespace cc::ui {
 
 namespace {
 
-QString counted(const QMap<QString, int>& counts, const std::function<QString(const QString&)>& word)
+template <typename Key>
+QString counted(const QMap<Key, int>& counts, const std::function<QString(const Key&)>& word)
 {
     if (counts.isEmpty())
         return RepairPreviewDialog::tr("none");
@@ -56,18 +57,18 @@ QString RepairPreviewDialog::summaryText(const RepairPreview& preview)
     if (skipped > 0)
         head += u", " + tr("%n key(s) skipped", nullptr, int(skipped));
     lines << head + u'.';
-    lines << tr("Keys by action: %1").arg(counted(forecast.keysByAction, [](const QString& step) {
-        return PlanKeyModel::steps({ step });
-    }));
+    lines << tr("Keys by action: %1")
+                 .arg(counted<ForecastStep>(forecast.keysByAction,
+                     [](const ForecastStep& step) { return PlanKeyModel::steps({ step }); }));
     lines << tr("Rows: %1 inserted, %2 updated, %3 deleted, %4 re-pointed")
                  .arg(QLocale().toString(forecast.inserted), QLocale().toString(forecast.updated),
                      QLocale().toString(forecast.deleted), QLocale().toString(forecast.repointed));
-    lines << tr("Keys skipped: %1").arg(counted(forecast.skippedByReason, [](const QString& reason) {
-        return PlanKeyModel::skipReason(reason);
-    }));
+    lines << tr("Keys skipped: %1")
+                 .arg(counted<SkipCount>(forecast.skippedByReason,
+                     [](const SkipCount& skipped) { return PlanKeyModel::skipReason(skipped); }));
     lines << tr("Warnings this repair creates: %1")
-                 .arg(counted(
-                     forecast.warningsCreated, [](const QString& name) { return Wording::kind(name); }));
+                 .arg(counted<WarningKind>(forecast.warningsCreated,
+                     [](const WarningKind& warning) { return Wording::kind(warningName(warning)); }));
     return lines.join(u'\n');
 }
 

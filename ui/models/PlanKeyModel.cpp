@@ -39,25 +39,34 @@ QString PlanKeyModel::levels(std::optional<qint64> before, std::optional<qint64>
     return level(before) + QStringLiteral(" → ") + level(after);
 }
 
-QString PlanKeyModel::steps(const QStringList& steps)
+QString PlanKeyModel::steps(const QList<ForecastStep>& steps)
 {
     QStringList words;
-    for (const QString& step : steps)
-        words << (step == u"other_update" ? tr("Other column updates") : Wording::recommendedAction(step));
+    for (const ForecastStep& step : steps)
+        words << (step.action ? Wording::recommendedAction(*step.action) : tr("Other column updates"));
     return words.join(QStringLiteral(", "));
 }
 
 QString PlanKeyModel::skipReason(const QString& reason)
 {
-    const QString kind = PlanForecast::skipClass(reason);
-    if (kind == u"missing license")
+    const SkipClass kind = skipClassOf(reason);
+    return skipReason(SkipCount { kind, kind == SkipClass::Other ? reason : QString() });
+}
+
+QString PlanKeyModel::skipReason(const SkipCount& skipped)
+{
+    switch (skipped.kind) {
+    case SkipClass::MissingLicense:
         return tr(
             "Missing license not created: tick “Create missing licenses” (a license is a paid product)");
-    if (kind == u"manual_review")
+    case SkipClass::ManualReview:
         return tr("Needs manual review");
-    if (kind == u"locked")
+    case SkipClass::Locked:
         return tr("Locked by another session past the lock timeout");
-    return Wording::guiDetail(reason);
+    case SkipClass::Other:
+        break;
+    }
+    return Wording::guiDetail(skipped.reason);
 }
 
 QString PlanKeyModel::text(int row, int column) const
@@ -81,8 +90,8 @@ QString PlanKeyModel::text(int row, int column) const
         if (!change.skipReason.isEmpty())
             return tr("Skipped: %1").arg(skipReason(change.skipReason));
         QStringList warnings;
-        for (const QString& name : forecast.warningsAfter)
-            warnings << Wording::kind(name);
+        for (const WarningKind warning : forecast.warningsAfter)
+            warnings << Wording::kind(warningName(warning));
         if (forecast.violationAfter)
             return tr("Still inconsistent");
         return warnings.isEmpty() ? tr("Consistent")

@@ -38,9 +38,10 @@ public:
 
     // "2 → 3", "— → 1", "4" when unchanged.
     static QString levels(std::optional<qint64> before, std::optional<qint64> after);
-    static QString steps(const QStringList& steps);
+    static QString steps(const QList<ForecastStep>& steps);
     // A skip reason in the person's words (core's reason stays in the tooltip).
     static QString skipReason(const QString& reason);
+    static QString skipReason(const SkipCount& skipped);
 
 private:
     QString text(int row, int column) const;

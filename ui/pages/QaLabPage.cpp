@@ -61,6 +61,10 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
     layout->addWidget(buildInjectionsTable(), 1);
 
     connect(m_inject, &QPushButton::clicked, this, &QaLabPage::inject);
+    m_userTracks.setSingleShot(true);
+    m_userTracks.setInterval(250);
+    connect(m_userId, &QSpinBox::valueChanged, &m_userTracks, qOverload<>(&QTimer::start));
+    connect(&m_userTracks, &QTimer::timeout, this, &QaLabPage::chooseTheUsersTrack);
     connect(context, &ConsoleContext::connectionReplaced, this, [this] {
         // Undo would revert audit ids of the old database in the new one.
         m_injections->setRowCount(0);
@@ -73,6 +77,7 @@ QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
         if (!current.isEmpty())
             m_track->setCurrentText(current);
         updateAvailability();
+        m_userTracks.start(); // the user id shown from the start has tracks of its own
     });
     updateAvailability();
 }
@@ -174,6 +179,34 @@ void QaLabPage::updateAvailability()
         if (auto* button = m_injections->cellWidget(row, UndoColumn))
             button->setEnabled(allowed.ok() && !m_done.at(row).undone);
     }
+}
+
+// A user id typed: the track list moves to one of that user's tracks unless it shows one already,
+// so "this kind into this user" needs no further choice (the tooltip names all of them).
+void QaLabPage::chooseTheUsersTrack()
+{
+    const qint64 user = m_userId->value();
+    m_context->jobs().submit<QStringList>(
+        JobRunner::Lane::Read,
+        [user](Session& session, CancelToken&, const ProgressFn&) {
+            return UserView::trackNames(session, user);
+        },
+        this,
+        [this, user](const Result<QStringList>& tracks) {
+            if (!tracks || m_userId->value() != user)
+                return;
+            m_track->setToolTip(tracks->isEmpty()
+                    ? tr("User %1 has no progress or license rows").arg(user)
+                    : tr("User %1's tracks: %2").arg(user).arg(tracks->join(QStringLiteral(", "))));
+            if (tracks->contains(m_track->currentText()))
+                return;
+            for (const QString& track : *tracks) {
+                if (const int index = m_track->findText(track); index >= 0) {
+                    m_track->setCurrentIndex(index);
+                    return;
+                }
+            }
+        });
 }
 
 void QaLabPage::inject()

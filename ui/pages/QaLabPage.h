@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QTimer>
 #include <QWidget>
 
 class QComboBox;
@@ -48,6 +49,7 @@ private:
     int addInjection(const QString& kind, const QString& target, const QList<qint64>& auditIds,
         std::optional<qint64> batchId);
     void showKeysNow(int row, const QList<KeyRef>& keys);
+    void chooseTheUsersTrack();
     static QString keysNowText(const QList<TrackView>& tracks, qsizetype total);
 
     ConsoleContext* m_context;
@@ -62,6 +64,7 @@ private:
     QSpinBox* m_seed = nullptr;
     QPushButton* m_inject = nullptr;
     QTableWidget* m_injections = nullptr;
+    QTimer m_userTracks; // reads the typed user's tracks once typing pauses
     QList<Injection> m_done;
     JobProgress* m_progress = nullptr;
 };
