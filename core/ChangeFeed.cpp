@@ -23,7 +23,7 @@ Result<void> ChangeFeed::listen(Database& db, QObject* receiver, std::function<v
     QObject::disconnect(driver, &QSqlDriver::notification, receiver, nullptr);
     QObject::connect(
         driver, &QSqlDriver::notification, receiver,
-        [heard](const QString& name, QSqlDriver::NotificationSource, const QVariant&) {
+        [heard = std::move(heard)](const QString& name, QSqlDriver::NotificationSource, const QVariant&) {
             if (name == channel)
                 heard();
         },

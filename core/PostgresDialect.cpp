@@ -132,7 +132,7 @@ Error PostgresDialect::classify(
 
 std::function<void()> PostgresDialect::interrupter(const Database& db, const ConnectionState& state) const
 {
-    const ConnectionProfile profile = db.profile();
+    const ConnectionProfile& profile = db.profile(); // copied into the interrupter
     const qint64 pid = state.backendPid;
     const std::shared_ptr<std::atomic_bool> requested = state.cancelRequested;
     return [profile, pid, requested] {

@@ -193,7 +193,8 @@ Result<void> ToolSchema::createKeyIndexes(Database& db, bool concurrently)
                                                 QString::fromLatin1(index.covering))));
         if (!created && concurrently)
             dropInvalidIndex(db, name); // a CONCURRENTLY build stopped half-way leaves an INVALID index
-        CC_TRY(created);
+        if (!created)
+            return created.error();
     }
     return {};
 }

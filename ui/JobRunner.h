@@ -62,15 +62,17 @@ private:
         Progress progress;
     };
     quint64 submitJob(Lane lane, Job job, QObject* context, Done done, Progress progress);
+    // clang-tidy 14 reports `progress` as copied though it is moved into submitJob below.
     template <typename T>
-    quint64 submitValue(Lane lane, Work<T> work, QObject* context, Then<T> then, Progress progress)
+    quint64 submitValue(Lane lane, Work<T> work, QObject* context, Then<T> then,
+        Progress progress) // NOLINT(performance-unnecessary-value-param)
     {
         // The value is written by the worker before it reports the job finished through a queued
         // signal, so `then` reads it after; it never passes through a QVariant.
         auto slot = std::make_shared<std::optional<T>>();
         Job job = [work = std::move(work), slot](
-                      Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<void> {
-            Result<T> result = work(session, cancel, progress);
+                      Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<void> {
+            Result<T> result = work(session, cancel, report);
             if (!result)
                 return result.error();
             slot->emplace(std::move(result).value());

@@ -22,6 +22,8 @@
 #include <QSpinBox>
 #include <QTableWidget>
 
+#include <algorithm>
+
 namespace cc::ui {
 
 QaLabPage::QaLabPage(ConsoleContext* context, QWidget* parent)
@@ -322,8 +324,10 @@ void QaLabPage::undo(int row)
             if (injection.batchId)
                 return Reverter::revertBatch(session, *injection.batchId);
             WriteOutcome total;
-            for (auto it = injection.auditIds.crbegin(); it != injection.auditIds.crend(); ++it) {
-                auto reverted = Reverter::revert(session, *it);
+            QList<qint64> newestFirst = injection.auditIds;
+            std::reverse(newestFirst.begin(), newestFirst.end());
+            for (const qint64 id : std::as_const(newestFirst)) {
+                auto reverted = Reverter::revert(session, id);
                 if (!reverted)
                     return reverted.error();
                 total.auditIds += reverted->auditIds;
