@@ -1,9 +1,9 @@
 #include "Commands.h"
 
-#include "Administration.h"
-#include "AuditVocabulary.h"
-#include "Exporter.h"
 #include "ReportPdfHook.h"
+#include "administration/Administration.h"
+#include "administration/Exporter.h"
+#include "audit/AuditVocabulary.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,11 +1,11 @@
 #include "CliContext.h"
 
-#include "AuditVocabulary.h"
 #include "EmbeddedDatabase.h"
-#include "PasswordKeyring.h"
 #include "PrintableText.h"
-#include "SignIn.h"
-#include "ToolSchema.h"
+#include "audit/AuditVocabulary.h"
+#include "schema/ToolSchema.h"
+#include "session/PasswordKeyring.h"
+#include "session/SignIn.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CancelToken.h"
-#include "Session.h"
+#include "base/CancelToken.h"
+#include "session/Session.h"
 
 #include <QCommandLineParser>
 #include <QJsonDocument>

@@ -1,9 +1,9 @@
 #include "CommandLine.h"
 
 #include "Commands.h"
-#include "ConnectionProfile.h"
 #include "PrintableText.h"
 #include "SignalCancel.h"
+#include "database/ConnectionProfile.h"
 
 #include <QCoreApplication>
 

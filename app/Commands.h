@@ -1,7 +1,7 @@
 #pragma once
 
 #include "CliContext.h"
-#include "CouplingWriter.h"
+#include "write/CouplingWriter.h"
 
 #include <functional>
 

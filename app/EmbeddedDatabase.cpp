@@ -1,6 +1,6 @@
 #include "EmbeddedDatabase.h"
 
-#include "Administration.h"
+#include "administration/Administration.h"
 
 #include <QDir>
 #include <QFileInfo>

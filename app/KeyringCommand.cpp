@@ -1,6 +1,6 @@
 #include "Commands.h"
 
-#include "PasswordKeyring.h"
+#include "session/PasswordKeyring.h"
 
 namespace cc::cli {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CancelToken.h"
+#include "base/CancelToken.h"
 
 namespace cc::cli {
 

@@ -1,8 +1,10 @@
 #include "Commands.h"
+#include "rows/PlatformTables.h"
+#include "session/Session.h"
 
-#include "Operations.h"
-#include "RowJson.h"
-#include "UserView.h"
+#include "check/UserView.h"
+#include "schema/RowJson.h"
+#include "write/Operations.h"
 
 #include <QJsonArray>
 

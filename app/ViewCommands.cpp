@@ -1,12 +1,12 @@
 #include "Commands.h"
 
-#include "AuditChain.h"
-#include "AuditLog.h"
-#include "Exporter.h"
-#include "HealthCheck.h"
-#include "RunStore.h"
-#include "Time.h"
-#include "ToolSchema.h"
+#include "administration/Exporter.h"
+#include "audit/AuditLog.h"
+#include "base/Time.h"
+#include "check/HealthCheck.h"
+#include "check/RunStore.h"
+#include "schema/AuditChain.h"
+#include "schema/ToolSchema.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #include "Commands.h"
 
-#include "Injector.h"
-#include "Operations.h"
-#include "Repair.h"
-#include "Reverter.h"
+#include "write/Injector.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
+#include "write/Reverter.h"
 
 #include <QJsonArray>
 

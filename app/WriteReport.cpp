@@ -1,6 +1,6 @@
 #include "Commands.h"
 
-#include "RowJson.h"
+#include "schema/RowJson.h"
 
 #include <QJsonArray>
 

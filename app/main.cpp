@@ -1,7 +1,7 @@
-#include "AuditVocabulary.h"
 #include "CommandLine.h"
 #include "EmbeddedDatabase.h"
 #include "SignalCancel.h"
+#include "audit/AuditVocabulary.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -7,9 +7,9 @@
 //
 // FILE holds one "user_id|specialization_id" per line; client w's t-th update takes line
 // (w * 13 + t * 7) % lines. Prints one tab-separated line per figure: name, value, unit.
-#include "ConnectionProfile.h"
-#include "Operations.h"
-#include "Session.h"
+#include "database/ConnectionProfile.h"
+#include "session/Session.h"
+#include "write/Operations.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -15,11 +15,11 @@
 //
 // Prints one tab-separated line per figure: name, value, unit. The probe is a 1 ms precise timer in
 // the GUI thread; its longest gap between two firings is the longest stall a user could feel.
-#include "ConnectionProfile.h"
 #include "EmbeddedDatabase.h"
 #include "GuiApplication.h"
 #include "MainWindow.h"
 #include "Prompt.h"
+#include "database/ConnectionProfile.h"
 #include "models/ViolationTableModel.h"
 #include "pages/DashboardPage.h"
 #include "pages/ViolationsPage.h"

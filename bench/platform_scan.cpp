@@ -11,8 +11,8 @@
 // scan is estimated as the outer read plus the mean cost per checked row times all rows
 // (estimated_ms; equal to ms when every row was checked).
 
-#include "ConnectionProfile.h"
-#include "Database.h"
+#include "database/ConnectionProfile.h"
+#include "database/Database.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

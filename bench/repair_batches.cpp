@@ -5,9 +5,9 @@
 //   cc_repair_batches (--db FILE | --pg CONNINFO) --keys-per-transaction N
 // prints one line: "keys=<keys planned> changed=<n> skipped=<n> transactions=<n> ms=<n> keys_per_s=<n>"
 
-#include "ConnectionProfile.h"
-#include "Repair.h"
-#include "Session.h"
+#include "database/ConnectionProfile.h"
+#include "session/Session.h"
+#include "write/Repair.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

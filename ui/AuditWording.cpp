@@ -1,10 +1,10 @@
 // Wording::auditAction, auditSource, auditOperator and auditReason: what an audit entry did, which
 // front end wrote it, who, and the reasons the tool writes by itself, in the user's language. Core
-// stores its own English words (core/AuditVocabulary.h, unchanged for the database and the command
+// stores its own English words (core/audit/AuditVocabulary.h, unchanged for the database and the command
 // line); a word no version of the tool writes is shown as stored.
 #include "Wording.h"
 
-#include "AuditLog.h"
+#include "audit/AuditLog.h"
 
 namespace cc::ui {
 
@@ -79,7 +79,7 @@ QString Wording::auditOperator(const AuditEntry& entry)
 QString Wording::auditReason(const QString& stored)
 {
     // What the tool writes by itself: an action's word (a license progression without a reason), an
-    // injection's kind, a revert's "revert of audit entry N (action)" (core/RevertPlan.cpp).
+    // injection's kind, a revert's "revert of audit entry N (action)" (core/write/RevertPlan.cpp).
     if (const QString action = auditAction(stored); action != stored)
         return action;
     if (const QString injected = kind(stored); injected != stored)

@@ -1,7 +1,7 @@
 #include "ChangeWatcher.h"
 
-#include "ChangeFeed.h"
 #include "ConsoleContext.h"
+#include "database/ChangeFeed.h"
 
 #include <QPointer>
 #include <QSettings>

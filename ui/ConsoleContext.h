@@ -1,8 +1,8 @@
 #pragma once
 
-#include "AuditLog.h"
 #include "ConsoleInfo.h"
 #include "JobRunner.h"
+#include "audit/AuditLog.h"
 
 #include <QObject>
 

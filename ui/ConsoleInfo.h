@@ -1,8 +1,8 @@
 #pragma once
 
-#include "Operator.h"
-#include "PermissionDenial.h"
-#include "Session.h"
+#include "session/Operator.h"
+#include "session/PermissionDenial.h"
+#include "session/Session.h"
 
 #include <QMap>
 

@@ -1,11 +1,11 @@
 #include "GuiApplication.h"
 
 #include "Appearance.h"
-#include "AuditVocabulary.h"
 #include "MainWindow.h"
 #include "Prompt.h"
 #include "ScreenshotTour.h"
 #include "Translations.h"
+#include "audit/AuditVocabulary.h"
 
 #include <QApplication>
 

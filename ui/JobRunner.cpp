@@ -1,6 +1,6 @@
 #include "JobRunner.h"
 
-#include "SharedSignIn.h"
+#include "session/SharedSignIn.h"
 
 namespace cc::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "CoreWorker.h"
+#include "worker/CoreWorker.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,7 +1,7 @@
 // Which database the main window shows: the connect dialog, a new demo database, a dropped file.
 #include "MainWindow.h"
 
-#include "Administration.h"
+#include "administration/Administration.h"
 
 #include "Prompt.h"
 #include "Wording.h"

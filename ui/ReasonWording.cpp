@@ -1,10 +1,10 @@
 // Wording::reason and recommendedAction: a finding's reason and recommended action in the user's
-// language. Core hands the reason as parts (core/FindingReason.h), from a live classification or
+// language. Core hands the reason as parts (core/rules/FindingReason.h), from a live classification or
 // read back from a stored run's English sentence; a sentence this version does not write is shown
 // as stored.
 #include "Wording.h"
 
-#include "KeyClassifier.h"
+#include "rules/KeyClassifier.h"
 
 namespace cc::ui {
 

@@ -1,8 +1,8 @@
 #include "SignInFlow.h"
 
 #include "ConsoleContext.h"
-#include "PasswordKeyring.h"
 #include "Prompt.h"
+#include "session/PasswordKeyring.h"
 
 namespace cc::ui {
 

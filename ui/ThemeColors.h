@@ -1,7 +1,7 @@
 #pragma once
 
-#include "HealthReport.h"
-#include "Permissions.h"
+#include "check/HealthReport.h"
+#include "session/Permissions.h"
 
 #include <QColor>
 #include <QPalette>

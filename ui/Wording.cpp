@@ -1,6 +1,6 @@
 #include "Wording.h"
 
-#include "KeyClassifier.h"
+#include "rules/KeyClassifier.h"
 
 #include <QLocale>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "HealthReport.h"
-#include "PermissionDenial.h"
-#include "Result.h"
+#include "base/Result.h"
+#include "check/HealthReport.h"
+#include "session/PermissionDenial.h"
 
 #include <QCoreApplication>
 #include <QString>
@@ -24,18 +24,18 @@ public:
 
     static QString status(RunStatus status); // "HEALTHY", "NO DATA", …
     static QString kind(const QString& kindOrWarning); // "Missing license", …
-    // A recommended action, or one as stored (core/FindingReason.h), in the user's language; a name
+    // A recommended action, or one as stored (core/rules/FindingReason.h), in the user's language; a name
     // no version writes as stored (ui/ReasonWording.cpp).
     static QString recommendedAction(RecommendedAction action);
     static QString recommendedAction(const QString& stored);
-    // A finding's reason in the user's language, from its parts (core/FindingReason.h) or from a
+    // A finding's reason in the user's language, from its parts (core/rules/FindingReason.h) or from a
     // stored run's sentence of that kind or warning name read back; a sentence this version does not
     // write as stored (ui/ReasonWording.cpp).
     static QString reason(ViolationKind kind, const FindingReason& reason);
     static QString reason(WarningKind kind, const FindingReason& reason);
     static QString reason(const Finding& finding);
     static QString reason(const QString& kind, const QString& stored);
-    // An audit entry's action and source as stored (core/AuditVocabulary.h) in the user's language
+    // An audit entry's action and source as stored (core/audit/AuditVocabulary.h) in the user's language
     // (ui/AuditWording.cpp): "Sync: progress → license", "Command line", …; a word no version writes
     // as stored.
     static QString auditAction(const QString& stored);

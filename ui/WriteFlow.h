@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ConsoleContext.h"
-#include "Repair.h"
+#include "write/Repair.h"
 
 #include <QCoreApplication>
 

@@ -1,9 +1,9 @@
 // Set-up and settings (docs/BEHAVIOUR.md C1, C4, C6): init on empty and existing databases, the cc_
 // indexes, thresholds, the environment and the level catalogue import.
-#include "Administration.h"
-#include "HealthCheck.h"
 #include "TestDatabase.h"
-#include "ToolSchema.h"
+#include "administration/Administration.h"
+#include "check/HealthCheck.h"
+#include "schema/ToolSchema.h"
 
 #include <QTest>
 

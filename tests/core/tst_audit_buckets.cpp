@@ -3,9 +3,9 @@
 // changes of a busy range are still there (the chart once read only its newest 2,000 entries); what
 // the system wrote, init and demo are not changes; injections are counted apart; and a bucket's
 // filter lists exactly its entries.
-#include "AuditLog.h"
 #include "TestDatabase.h"
-#include "WriteTransaction.h"
+#include "audit/AuditLog.h"
+#include "database/WriteTransaction.h"
 
 #include <QTest>
 

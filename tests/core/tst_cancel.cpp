@@ -1,10 +1,10 @@
 // Cancel (docs/BEHAVIOUR.md C8, issue 2): a check running for at least 1 s, cancelled through the worker
 // after 100 ms, stops within 1 s and is stored as cancelled. Since issue 17 the check reads at about
 // the speed of a plain scan, so it takes 500k users (1M keys) to last a second on a quiet machine.
-#include "CoreWorker.h"
-#include "HealthCheck.h"
-#include "RunStore.h"
 #include "TestDatabase.h"
+#include "check/HealthCheck.h"
+#include "check/RunStore.h"
+#include "worker/CoreWorker.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>

@@ -3,10 +3,11 @@
 // key in a std::map, each key classified by core's classifyKey one at a time), on a demo database
 // with every kind, warning and staff credential planted plus hand-planted edge cases; with and
 // without the cc_ indexes, and with --parallel on PostgreSQL (docs/BEHAVIOUR.md C2–C4, C8).
-#include "Exporter.h"
-#include "HealthReport.h"
-#include "KeyRows.h"
 #include "TestDatabase.h"
+#include "administration/Exporter.h"
+#include "check/HealthReport.h"
+#include "rows/KeyRows.h"
+#include "rows/RowReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

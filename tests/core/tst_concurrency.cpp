@@ -1,8 +1,8 @@
 // Races (docs/BEHAVIOUR.md C5): writers on separate connections creating the same missing rows at once
 // end with one row each; concurrent updates lose no XP.
-#include "HealthCheck.h"
-#include "Operations.h"
 #include "TestDatabase.h"
+#include "check/HealthCheck.h"
+#include "write/Operations.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // Passwords in connection strings (issue 15, docs/RELIABILITY.md): every spelling libpq accepts
 // loses its password when the GUI remembers a connection (ConnectionProfile::withoutPassword, built
 // on libpq's PQconninfoParse), and what is kept still connects to the same place.
-#include "ConnectionProfile.h"
+#include "database/ConnectionProfile.h"
 
 #include <QTest>
 

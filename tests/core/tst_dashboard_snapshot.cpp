@@ -1,9 +1,9 @@
 // The dashboard's read model (core/DashboardSnapshot), on both engines and without a window: what
 // one refresh reads after a check and after a write, and how a long rate history is thinned.
-#include "DashboardSnapshot.h"
-#include "HealthCheck.h"
-#include "Operations.h"
 #include "TestDatabase.h"
+#include "check/DashboardSnapshot.h"
+#include "check/HealthCheck.h"
+#include "write/Operations.h"
 
 #include <QTest>
 

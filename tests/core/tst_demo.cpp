@@ -1,8 +1,8 @@
 // demo (docs/BEHAVIOUR.md C6): it plants exactly what its manifest says, and the same arguments give the
 // same check on SQLite and PostgreSQL.
-#include "Administration.h"
-#include "HealthCheck.h"
 #include "TestDatabase.h"
+#include "administration/Administration.h"
+#include "check/HealthCheck.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // Disk full on SQLite (issue 15, docs/RELIABILITY.md): a write or an init that runs out of room says
 // "no space left on the device" and changes nothing: a real SQLITE_FULL on a real file, its
 // connection limited with PRAGMA max_page_count. PostgreSQL: tst_diskfull_server.
-#include "Administration.h"
-#include "Operations.h"
 #include "TestDatabase.h"
+#include "administration/Administration.h"
+#include "write/Operations.h"
 
 #include <QTest>
 

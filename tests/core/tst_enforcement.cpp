@@ -1,11 +1,11 @@
 // Core enforces the permission table for every front end (docs/BEHAVIOUR.md C7): the same calls the
 // GUI and the CLI make are refused for the wrong operator and change nothing.
-#include "Administration.h"
-#include "CouplingWriter.h"
-#include "Injector.h"
-#include "Operations.h"
-#include "Repair.h"
 #include "TestDatabase.h"
+#include "administration/Administration.h"
+#include "write/CouplingWriter.h"
+#include "write/Injector.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
 
 #include <QTest>
 

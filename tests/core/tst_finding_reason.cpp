@@ -1,9 +1,9 @@
-// A finding's reason and recommended action (core/FindingReason.h): the English sentence stored in
+// A finding's reason and recommended action (core/rules/FindingReason.h): the English sentence stored in
 // the violations table byte for byte as it always was, and read back into the same parts for a
-// front end to word; the same for a revert's reason (core/AuditVocabulary.h).
-#include "AuditVocabulary.h"
-#include "FindingReason.h"
-#include "KeyClassifier.h"
+// front end to word; the same for a revert's reason (core/audit/AuditVocabulary.h).
+#include "audit/AuditVocabulary.h"
+#include "rules/FindingReason.h"
+#include "rules/KeyClassifier.h"
 
 #include <QTest>
 

@@ -1,9 +1,9 @@
 // The health check on a real database (docs/BEHAVIOUR.md C2–C4): kinds, warnings, aliases, the seed's
 // 8.11 %, ordering, stored runs and the comparison with the previous run.
-#include "HealthCheck.h"
-#include "RunStore.h"
 #include "TestDatabase.h"
-#include "UserView.h"
+#include "check/HealthCheck.h"
+#include "check/RunStore.h"
+#include "check/UserView.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
 // The classification rules of docs/BEHAVIOUR.md C3 and the rate of C4, as pure functions.
-#include "HealthReport.h"
-#include "KeyClassifier.h"
-#include "KeyRows.h"
-#include "LevelCatalogue.h"
+#include "check/HealthReport.h"
+#include "rows/KeyRows.h"
+#include "rules/KeyClassifier.h"
+#include "schema/LevelCatalogue.h"
 
 #include <QTest>
 

@@ -2,11 +2,11 @@
 // true. NULL is inactive, as on the platform; on SQLite, which has no boolean type, only 1, 't' and
 // 'true' as stored are true. Judged in core (Operator, UserView), so sign-in, every command and the
 // user view agree.
-#include "Administration.h"
-#include "SignIn.h"
-#include "StoredBoolean.h"
 #include "TestDatabase.h"
-#include "UserView.h"
+#include "administration/Administration.h"
+#include "check/UserView.h"
+#include "database/StoredBoolean.h"
+#include "session/SignIn.h"
 
 #include <QTest>
 

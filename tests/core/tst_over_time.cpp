@@ -1,10 +1,10 @@
 // Permissions and settings over time (issue 15, docs/RELIABILITY.md): a write re-reads the environment,
 // the operator and the settings inside each of its transactions, so a change committed elsewhere
 // stops the next chunk, and settings changes chain their audit's before and after.
-#include "Administration.h"
-#include "AuditLog.h"
-#include "Repair.h"
 #include "TestDatabase.h"
+#include "administration/Administration.h"
+#include "audit/AuditLog.h"
+#include "write/Repair.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

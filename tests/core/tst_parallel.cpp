@@ -1,7 +1,7 @@
 // check --parallel N (issue 4): N connections sharing one exported snapshot give exactly the
 // N = 1 result, also while other connections write; refused on SQLite.
-#include "HealthCheck.h"
 #include "TestDatabase.h"
+#include "check/HealthCheck.h"
 
 #include <QTest>
 

@@ -1,8 +1,9 @@
 // The permission table of docs/BEHAVIOUR.md C7, row by row, for admin, instructor, student and system;
-// the audit's action and source words (core/AuditVocabulary.h) and the permission reverting an entry needs.
-#include "AuditVocabulary.h"
-#include "Permissions.h"
-#include "Reverter.h"
+// the audit's action and source words (core/audit/AuditVocabulary.h) and the permission reverting an entry
+// needs.
+#include "audit/AuditVocabulary.h"
+#include "session/Permissions.h"
+#include "write/Reverter.h"
 
 #include <QTest>
 

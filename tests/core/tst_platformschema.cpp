@@ -2,12 +2,12 @@
 // the license NOT NULL columns, no unique constraint on progress, nullable current_level, an enum
 // role with upper-case labels on PostgreSQL, extra unknown columns): the engine works on it and
 // never changes a platform table.
-#include "Administration.h"
-#include "DemoGenerator.h"
-#include "HealthCheck.h"
-#include "Operations.h"
-#include "Repair.h"
 #include "TestDatabase.h"
+#include "administration/Administration.h"
+#include "administration/DemoGenerator.h"
+#include "check/HealthCheck.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
 
 #include <QTest>
 

@@ -4,13 +4,14 @@
 // entry per key it changed, the tool's own writers created no duplicate rows, no deadlock or
 // serialization failure reached a caller, and one repair-all makes every key consistent.
 // CC_STRESS=ci (./test.sh) runs 250 operations per worker; CC_STRESS=full runs 2,000.
-#include "HealthCheck.h"
-#include "Injector.h"
-#include "KeyRows.h"
-#include "Operations.h"
-#include "Repair.h"
-#include "Reverter.h"
 #include "TestDatabase.h"
+#include "check/HealthCheck.h"
+#include "rows/KeyRows.h"
+#include "rows/RowReader.h"
+#include "write/Injector.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
+#include "write/Reverter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

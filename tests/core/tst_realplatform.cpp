@@ -2,12 +2,12 @@
 // write changes no row of any table but those its plan lists, and revert restores every table.
 // Injections and the revert allow-list are in tst_realplatforminject.cpp.
 #include "DatabaseSnapshot.h"
-#include "HealthCheck.h"
-#include "Operations.h"
 #include "PlatformFixture.h"
 #include "PlatformTestCase.h"
-#include "Repair.h"
-#include "Reverter.h"
+#include "check/HealthCheck.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
+#include "write/Reverter.h"
 
 #include <QTest>
 

@@ -2,13 +2,14 @@
 // §1a, issue 14, docs/BEHAVIOUR.md C6 inject and revert): every injection changes only its plan and
 // reverts to every table exactly; a license that other tables reference is never removed; a
 // forged audit entry cannot make revert write `users`.
-#include "AuditChain.h"
 #include "DatabaseSnapshot.h"
-#include "Injector.h"
-#include "Operations.h"
 #include "PlatformFixture.h"
 #include "PlatformTestCase.h"
-#include "Reverter.h"
+#include "rows/RowReader.h"
+#include "schema/AuditChain.h"
+#include "write/Injector.h"
+#include "write/Operations.h"
+#include "write/Reverter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,11 +1,11 @@
 // What a previewed repair leaves behind (core/RepairForecast) on a real database, both engines: the
 // steps by action, the keys skipped by class, the warnings the repair creates, and the skip reasons'
 // words, which the audit and the command line have always printed, read back to their class.
-#include "HealthCheck.h"
-#include "LevelCatalogue.h"
-#include "Repair.h"
-#include "RepairForecast.h"
 #include "TestDatabase.h"
+#include "check/HealthCheck.h"
+#include "schema/LevelCatalogue.h"
+#include "write/Repair.h"
+#include "write/RepairForecast.h"
 
 #include <QTest>
 

@@ -1,11 +1,11 @@
 // Repairs, plans, reverts and atomicity (docs/BEHAVIOUR.md C5, C6) on a real database.
-#include "AuditLog.h"
-#include "CouplingWriter.h"
-#include "HealthCheck.h"
-#include "Operations.h"
-#include "Repair.h"
-#include "Reverter.h"
 #include "TestDatabase.h"
+#include "audit/AuditLog.h"
+#include "check/HealthCheck.h"
+#include "write/CouplingWriter.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
+#include "write/Reverter.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -1,9 +1,9 @@
 // Sign-in (issue 5): bcrypt through libxcrypt, throttling per email through the clock seam, and
 // the command line asking a named operator on production for a password.
-#include "Administration.h"
-#include "SharedSignIn.h"
-#include "SignIn.h"
 #include "TestDatabase.h"
+#include "administration/Administration.h"
+#include "session/SharedSignIn.h"
+#include "session/SignIn.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

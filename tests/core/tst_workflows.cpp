@@ -1,9 +1,9 @@
 // The seed report's six backend workflows (the platform's own report of them, docs/PLATFORM.md §3), with its
 // numbers, through the engine on a real database.
-#include "HealthCheck.h"
-#include "Injector.h"
-#include "Operations.h"
 #include "TestDatabase.h"
+#include "check/HealthCheck.h"
+#include "write/Injector.h"
+#include "write/Operations.h"
 
 #include <QTest>
 

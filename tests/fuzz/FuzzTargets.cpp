@@ -2,8 +2,8 @@
 
 #include "CliContext.h"
 #include "CommandLine.h"
-#include "ConnectionProfile.h"
-#include "LevelCatalogue.h"
+#include "database/ConnectionProfile.h"
+#include "schema/LevelCatalogue.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

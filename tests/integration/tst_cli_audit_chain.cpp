@@ -3,8 +3,8 @@
 // tampered entries and changes nothing; concurrent writers never fork the chain; the migration
 // hashes the entries stored before it.
 
-#include "AuditChain.h"
 #include "CliTestSupport.h"
+#include "schema/AuditChain.h"
 
 #include <QProcess>
 

@@ -5,7 +5,7 @@
 
 #include "CliTestSupport.h"
 
-#include "RunStore.h"
+#include "check/RunStore.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -3,7 +3,7 @@
 // formulas) goes out escaped in human-readable output, neutralised in CSV (OWASP's CSV-injection
 // guidance) and exact in JSON. The real binary on real databases, both engines.
 #include "CliTestSupport.h"
-#include "Exporter.h"
+#include "administration/Exporter.h"
 
 #include <QBuffer>
 

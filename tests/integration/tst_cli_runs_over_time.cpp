@@ -1,8 +1,8 @@
 // Runs, settings and permissions over time (issue 15, docs/RELIABILITY.md): what a later command sees
 // after a check died mid-run, a permission changed under a running write, or two writes raced.
 #include "CliTestSupport.h"
-#include "RunStore.h"
-#include "Session.h"
+#include "check/RunStore.h"
+#include "session/Session.h"
 
 #include <QCoreApplication>
 #include <QProcess>

@@ -4,9 +4,12 @@
 // snapshot of the platform rows the tool writes, and the check that the audit log written since a
 // snapshot explains every difference between it and a later one, key by key.
 
-#include "AuditLog.h"
-#include "KeyRows.h"
 #include "TestDatabase.h"
+#include "audit/AuditLog.h"
+#include "rows/KeyRows.h"
+#include "rows/PlatformTables.h"
+#include "rows/RowValues.h"
+#include "session/Session.h"
 
 #include <QJsonArray>
 #include <QProcess>

@@ -7,8 +7,10 @@
 // CC_STRESS=ci (./test.sh): 3 trials per scenario; CC_STRESS=full: 20. CC_STRESS_SEED changes the
 // kill moments.
 #include "CliTestSupport.h"
-#include "RunStore.h"
 #include "StressSupport.h"
+#include "check/RunStore.h"
+#include "rows/KeyRef.h"
+#include "rows/PlatformTables.h"
 
 #include <QElapsedTimer>
 

@@ -6,8 +6,8 @@
 // committed keys are consistent and audited, the rest untouched, and the next repair-all finishes.
 #include "CliTestSupport.h"
 #include "OwnPostgres.h"
-#include "RunStore.h"
 #include "StressSupport.h"
+#include "check/RunStore.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "CouplingWriter.h"
 #include "TestDatabase.h"
+#include "write/CouplingWriter.h"
 
 #include <QHash>
 #include <QStringList>

@@ -1,7 +1,7 @@
 #include "PlatformFixture.h"
 
-#include "Administration.h"
-#include "DemoGenerator.h"
+#include "administration/Administration.h"
+#include "administration/DemoGenerator.h"
 
 namespace cc::test {
 

@@ -1,7 +1,7 @@
 #include "TestDatabase.h"
 
-#include "Administration.h"
-#include "DemoGenerator.h"
+#include "administration/Administration.h"
+#include "administration/DemoGenerator.h"
 
 #include <QAtomicInteger>
 #include <QCoreApplication>

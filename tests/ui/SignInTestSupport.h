@@ -2,7 +2,7 @@
 
 #include "GuiTestSupport.h"
 
-#include "Administration.h"
+#include "administration/Administration.h"
 #include "dialogs/SignInDialog.h"
 
 #include <QCheckBox>

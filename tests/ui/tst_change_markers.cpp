@@ -4,9 +4,9 @@
 // injection's marker opens QA's entries.
 #include "GuiTestSupport.h"
 
-#include "AuditLog.h"
-#include "WriteTransaction.h"
+#include "audit/AuditLog.h"
 #include "charts/RateHistoryChart.h"
+#include "database/WriteTransaction.h"
 #include "models/AuditTableModel.h"
 #include "pages/AuditPage.h"
 

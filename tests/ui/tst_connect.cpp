@@ -3,8 +3,8 @@
 // Apply disabled until the user id is typed.
 #include "GuiTestSupport.h"
 
-#include "Administration.h"
 #include "Prompt.h"
+#include "administration/Administration.h"
 #include "dialogs/ConnectDialog.h"
 #include "pages/DashboardPage.h"
 #include "pages/UserPage.h"

@@ -6,9 +6,9 @@
 // on production. Both engines.
 #include "SignInTestSupport.h"
 
-#include "Injector.h"
 #include "pages/QaLabPage.h"
 #include "pages/UserPage.h"
+#include "write/Injector.h"
 
 #include <QAction>
 #include <QRegularExpression>

@@ -5,8 +5,8 @@
 #include "GuiTestSupport.h"
 
 #include "Prompt.h"
-#include "ReportContent.h"
-#include "RunStore.h"
+#include "check/ReportContent.h"
+#include "check/RunStore.h"
 #include "models/ViolationTableModel.h"
 #include "pages/DashboardPage.h"
 #include "pages/ViolationsPage.h"

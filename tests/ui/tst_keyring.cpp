@@ -4,7 +4,7 @@
 // so when a kept password is refused, and never write it to a file in plain text.
 #include "SignInTestSupport.h"
 
-#include "PasswordKeyring.h"
+#include "session/PasswordKeyring.h"
 
 #include <QDirIterator>
 #include <QTemporaryFile>

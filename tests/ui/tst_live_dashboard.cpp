@@ -5,9 +5,8 @@
 #include "GuiTestSupport.h"
 
 #include "ChangeWatcher.h"
-#include "HealthCheck.h"
-#include "Repair.h"
 #include "charts/RateHistoryChart.h"
+#include "check/HealthCheck.h"
 #include "models/AuditTableModel.h"
 #include "models/ViolationTableModel.h"
 #include "pages/AuditPage.h"
@@ -15,6 +14,7 @@
 #include "widgets/MetricCard.h"
 #include "widgets/RefreshControl.h"
 #include "widgets/StatusBadge.h"
+#include "write/Repair.h"
 
 #include <QSettings>
 #include <QSignalSpy>

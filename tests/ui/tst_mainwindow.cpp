@@ -2,13 +2,13 @@
 // dashboard's behaviours (DOMAIN weak point 9) and the end-to-end workflow of issue 3.
 #include "GuiTestSupport.h"
 
-#include "Administration.h"
-#include "HealthCheck.h"
 #include "Prompt.h"
-#include "RunStore.h"
 #include "ThemeColors.h"
+#include "administration/Administration.h"
 #include "charts/CountBarChart.h"
 #include "charts/RateHistoryChart.h"
+#include "check/HealthCheck.h"
+#include "check/RunStore.h"
 #include "dialogs/ConnectDialog.h"
 #include "models/RunHistoryModel.h"
 #include "models/ViolationTableModel.h"

@@ -4,9 +4,9 @@
 // the system, which may only look. Without a keyring (as in CI) the password is asked each time.
 #include "SignInTestSupport.h"
 
-#include "Operations.h"
 #include "pages/DashboardPage.h"
 #include "widgets/MessageBar.h"
+#include "write/Operations.h"
 
 #include <QAction>
 #include <QToolButton>

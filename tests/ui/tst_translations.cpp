@@ -5,11 +5,7 @@
 #include "GuiTestSupport.h"
 
 #include "GuiApplication.h"
-#include "Injector.h"
-#include "Operations.h"
 #include "Prompt.h"
-#include "Repair.h"
-#include "Reverter.h"
 #include "Translations.h"
 #include "models/AuditTableModel.h"
 #include "models/ViolationTableModel.h"
@@ -18,6 +14,10 @@
 #include "pages/UserPage.h"
 #include "pages/ViolationsPage.h"
 #include "widgets/MetricCard.h"
+#include "write/Injector.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
+#include "write/Reverter.h"
 
 #include <QAbstractButton>
 #include <QComboBox>

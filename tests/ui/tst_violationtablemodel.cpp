@@ -1,8 +1,8 @@
 // The violations model pages through a very large run with keyset paging and never holds more
 // than ~2,000 rows, yet reaches the last row (and can go back).
 #include "JobRunner.h"
-#include "RunStore.h"
 #include "TestDatabase.h"
+#include "check/RunStore.h"
 #include "models/ViolationTableModel.h"
 
 #include <QAbstractItemModelTester>
@@ -267,7 +267,7 @@ private:
     static bool checkedDemo(TestDatabase& db);
 };
 
-#include "HealthCheck.h"
+#include "check/HealthCheck.h"
 
 bool TestViolationTableModel::checkedDemo(TestDatabase& db)
 {

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "AuditLog.h"
-#include "DashboardSnapshot.h"
-#include "Session.h"
+#include "audit/AuditLog.h"
 #include "charts/ThemedChartView.h"
+#include "check/DashboardSnapshot.h"
+#include "session/Session.h"
 
 #include <QDateTime>
 #include <QList>

@@ -1,8 +1,8 @@
 #include "RepairPreviewDialog.h"
 
-#include "Exporter.h"
 #include "Prompt.h"
 #include "Wording.h"
+#include "administration/Exporter.h"
 #include "models/PlanKeyModel.h"
 #include "widgets/TableColumns.h"
 

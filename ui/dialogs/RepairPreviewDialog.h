@@ -1,7 +1,7 @@
 #pragma once
 
-#include "Plan.h"
-#include "RepairForecast.h"
+#include "write/Plan.h"
+#include "write/RepairForecast.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ConsoleContext.h"
-#include "Exporter.h"
+#include "administration/Exporter.h"
 
 #include <QCoreApplication>
 

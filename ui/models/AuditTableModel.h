@@ -1,6 +1,6 @@
 #pragma once
 
-#include "AuditLog.h"
+#include "audit/AuditLog.h"
 
 #include <QAbstractTableModel>
 

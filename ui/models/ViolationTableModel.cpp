@@ -1,9 +1,9 @@
 #include "ViolationTableModel.h"
 
 #include "JobRunner.h"
-#include "Operations.h"
 #include "ThemeColors.h"
 #include "Wording.h"
+#include "write/Operations.h"
 
 namespace cc::ui {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "RunStore.h"
+#include "check/RunStore.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -2,13 +2,13 @@
 
 #include "ConsoleContext.h"
 #include "Prompt.h"
-#include "Reverter.h"
 #include "Wording.h"
 #include "WriteFlow.h"
 #include "export/ExportFlow.h"
 #include "models/AuditTableModel.h"
 #include "widgets/JobProgress.h"
 #include "widgets/TableColumns.h"
+#include "write/Reverter.h"
 
 #include <QAbstractItemView>
 #include <QCheckBox>

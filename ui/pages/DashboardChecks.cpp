@@ -4,8 +4,8 @@
 
 #include "ConsoleContext.h"
 #include "Prompt.h"
-#include "ScheduledCheck.h"
 #include "Wording.h"
+#include "check/ScheduledCheck.h"
 #include "widgets/Banner.h"
 #include "widgets/JobProgress.h"
 #include "widgets/RefreshControl.h"

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "DashboardSnapshot.h"
+#include "check/DashboardSnapshot.h"
 
 #include <QTimer>
 #include <QWidget>

@@ -1,15 +1,15 @@
 #include "QaLabPage.h"
 
 #include "ConsoleContext.h"
-#include "Injector.h"
-#include "Reverter.h"
 #include "ThemeColors.h"
-#include "UserView.h"
 #include "Wording.h"
 #include "WriteFlow.h"
+#include "check/UserView.h"
 #include "widgets/Banner.h"
 #include "widgets/JobProgress.h"
 #include "widgets/TableColumns.h"
+#include "write/Injector.h"
+#include "write/Reverter.h"
 
 #include <QComboBox>
 #include <QFormLayout>

@@ -1,11 +1,11 @@
 #include "SettingsPage.h"
 
-#include "Administration.h"
 #include "Appearance.h"
 #include "ConsoleContext.h"
 #include "Prompt.h"
 #include "Translations.h"
 #include "Wording.h"
+#include "administration/Administration.h"
 #include "pages/DashboardPage.h"
 #include "widgets/JobProgress.h"
 #include "widgets/RefreshControl.h"

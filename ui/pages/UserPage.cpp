@@ -1,11 +1,11 @@
 #include "UserPage.h"
 
 #include "ConsoleContext.h"
-#include "Repair.h"
-#include "Reverter.h"
 #include "Wording.h"
 #include "widgets/JobProgress.h"
 #include "widgets/TableColumns.h"
+#include "write/Repair.h"
+#include "write/Reverter.h"
 
 #include <QAction>
 #include <QApplication>

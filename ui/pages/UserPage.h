@@ -1,6 +1,6 @@
 #pragma once
 
-#include "UserView.h"
+#include "check/UserView.h"
 #include "widgets/TrackPanel.h"
 
 #include <QWidget>

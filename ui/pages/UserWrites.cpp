@@ -2,13 +2,13 @@
 #include "UserPage.h"
 
 #include "ConsoleContext.h"
-#include "Operations.h"
 #include "Prompt.h"
-#include "Repair.h"
-#include "Reverter.h"
 #include "Wording.h"
 #include "WriteFlow.h"
 #include "widgets/JobProgress.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
+#include "write/Reverter.h"
 
 #include <QCheckBox>
 #include <QJsonDocument>

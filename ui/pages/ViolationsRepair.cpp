@@ -2,12 +2,12 @@
 #include "ViolationsPage.h"
 
 #include "ConsoleContext.h"
-#include "Exporter.h"
-#include "Operations.h"
-#include "Repair.h"
 #include "WriteFlow.h"
+#include "administration/Exporter.h"
 #include "export/ExportFlow.h"
 #include "models/ViolationTableModel.h"
+#include "write/Operations.h"
+#include "write/Repair.h"
 
 #include <QCheckBox>
 #include <QComboBox>

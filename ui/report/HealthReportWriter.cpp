@@ -1,8 +1,8 @@
 #include "HealthReportWriter.h"
 
-#include "Exporter.h"
 #include "ThemeColors.h"
 #include "Wording.h"
+#include "administration/Exporter.h"
 
 #include <QLocale>
 #include <QPainter>

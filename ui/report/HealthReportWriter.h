@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ReportContent.h"
+#include "check/ReportContent.h"
 
 #include <QCoreApplication>
 #include <QImage>

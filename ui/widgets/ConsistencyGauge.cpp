@@ -1,8 +1,8 @@
 #include "ConsistencyGauge.h"
 
-#include "HealthReport.h"
 #include "ThemeColors.h"
 #include "Wording.h"
+#include "check/HealthReport.h"
 
 #include <QFontMetricsF>
 #include <QHBoxLayout>

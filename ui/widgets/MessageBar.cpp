@@ -1,10 +1,10 @@
 #include "MessageBar.h"
 
 #include "Prompt.h"
-#include "Reverter.h"
 #include "ThemeColors.h"
 #include "WriteFlow.h"
 #include "widgets/JobProgress.h"
+#include "write/Reverter.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

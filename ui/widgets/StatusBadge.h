@@ -1,6 +1,6 @@
 #pragma once
 
-#include "HealthReport.h"
+#include "check/HealthReport.h"
 
 #include <QLabel>
 

@@ -2,6 +2,7 @@
 
 #include "ThemeColors.h"
 #include "Wording.h"
+#include "rows/RowValues.h"
 
 #include <QBoxLayout>
 #include <QDateTime>

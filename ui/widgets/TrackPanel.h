@@ -1,7 +1,7 @@
 #pragma once
 
 #include "ConsoleInfo.h"
-#include "UserView.h"
+#include "check/UserView.h"
 
 #include <QFrame>
 #include <QHash>

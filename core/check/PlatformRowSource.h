@@ -1,0 +1,57 @@
+#pragma once
+
+#include "database/Database.h"
+#include "schema/LevelCatalogue.h"
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace cc {
+
+// One specialization_progress row as the check needs it; the stored id as stored (bytes, UTF-8).
+struct ProgressRow {
+    qint64 userId = 0;
+    std::string storedId;
+    std::optional<qint64> level;
+    Counters counters; // NULL counters read as 0
+};
+
+struct LicenseRow {
+    qint64 userId = 0;
+    std::string storedId;
+    std::optional<qint64> level;
+    std::optional<qint64> maxAchieved;
+};
+
+// The check's reading plan (issue 17): three streams read in the caller's read transaction on the
+// caller's connection, with bound user-id bounds when given: progress rows and license rows ordered
+// by user id, and the ids of users whose role is not student (C2) in no particular order. With the cc_
+// indexes each stream walks its key index (no sort); without them the database sorts each table once. One
+// implementation per engine, on the driver's own handle: sqlite3 statements stepped side by side on SQLite;
+// on PostgreSQL three cursors fetched in batches over libpq, so no QVariant is made per value. Thread
+// affinity: the thread owning `db`.
+class PlatformRowSource {
+public:
+    using UserRange = std::optional<std::pair<qint64, qint64>>; // [first, second)
+
+    virtual ~PlatformRowSource() = default;
+    static Result<std::unique_ptr<PlatformRowSource>> open(Database& db, UserRange range);
+
+    // false at the end of the stream.
+    virtual Result<bool> nextProgress(ProgressRow& row) = 0;
+    virtual Result<bool> nextLicense(LicenseRow& row) = 0;
+    virtual Result<bool> nextStaffUser(qint64& userId) = 0;
+
+    // The statements, `?` for the bound user-id bounds (printed in docs/PERFORMANCE.md's bench).
+    static QString progressStatement(bool ranged);
+    static QString licenseStatement(bool ranged);
+    static QString staffStatement(bool ranged);
+};
+
+Result<std::unique_ptr<PlatformRowSource>> openSqliteRowSource(
+    Database& db, PlatformRowSource::UserRange range);
+Result<std::unique_ptr<PlatformRowSource>> openPostgresRowSource(
+    Database& db, PlatformRowSource::UserRange range);
+
+} // namespace cc
