@@ -10,6 +10,8 @@ scripts/lint.sh format
 preset=default
 [ -n "${CI:-}" ] && preset=ci
 scripts/build.sh "$preset"
+# clang-tidy over the translation units that differ from the tree it last passed (.clang-tidy-clean).
+scripts/lint.sh tidy-changed "$preset"
 
 pgroot=$(mktemp -d /tmp/cc-pg.XXXXXX)
 pgport=${CC_TEST_PGPORT:-54329}

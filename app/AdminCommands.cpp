@@ -163,7 +163,7 @@ int importLevels(CliContext& context, Session& session)
     if (!track)
         return context.fail(track.error());
     auto content
-        = readRegularFile(context.value("import"), 2 * 1024 * 1024, QStringLiteral("the level file"));
+        = readRegularFile(context.value("import"), qint64(2) * 1024 * 1024, QStringLiteral("the level file"));
     if (!content)
         return context.fail(content.error());
     auto imported = Administration::importLevels(session, *track, *content, context.isSet("apply"));

@@ -105,12 +105,12 @@ Error misplacedConninfo(const char* where)
 
 } // namespace
 
-bool isHeadless(const QStringList& original)
+bool isHeadless(const QStringList& commandLine)
 {
-    const QStringList arguments = commandFirst(original);
+    const QStringList arguments = commandFirst(commandLine);
     if (arguments.size() < 2)
         return false;
-    const QString first = arguments.at(1);
+    const QString& first = arguments.at(1);
     if (first == u"-h" || first == u"--help" || first == u"--version" || first == u"-v")
         return true;
     for (const CommandSpec& spec : allCommands()) {
@@ -121,21 +121,21 @@ bool isHeadless(const QStringList& original)
     return !first.startsWith(u'-') && !first.contains(u'/') && !first.contains(u'.');
 }
 
-QString commandName(const QStringList& original)
+QString commandName(const QStringList& commandLine)
 {
-    const QStringList arguments = commandFirst(original);
+    const QStringList arguments = commandFirst(commandLine);
     return arguments.size() < 2 || arguments.at(1).startsWith(u'-') ? QString() : arguments.at(1);
 }
 
-Result<ParsedCommandLine> parseCommandLine(const QStringList& original, QCommandLineParser& parser)
+Result<ParsedCommandLine> parseCommandLine(const QStringList& commandLine, QCommandLineParser& parser)
 {
     using Request = ParsedCommandLine::Request;
-    const QStringList arguments = commandFirst(original);
+    const QStringList arguments = commandFirst(commandLine);
     if (arguments.size() < 2 || arguments.at(1) == u"-h" || arguments.at(1) == u"--help")
         return ParsedCommandLine { Request::GeneralHelp, {} };
     if (arguments.at(1) == u"--version" || arguments.at(1) == u"-v")
         return ParsedCommandLine { Request::Version, {} };
-    const QString name = arguments.at(1);
+    const QString& name = arguments.at(1);
     const std::optional<CommandSpec> spec = findCommand(name);
     if (!spec && ConnectionProfile::looksLikeConninfo(name))
         return misplacedConninfo("the command");

@@ -34,8 +34,7 @@ QString printableLine(const QString& text)
 {
     QString line;
     line.reserve(text.size());
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
+    for (const QChar c : text) {
         // Only BMP code points act on a terminal; surrogate pairs pass unchanged.
         if (actsOnTerminal(c.unicode()))
             line += escapeFor(c.unicode());

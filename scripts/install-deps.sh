@@ -7,7 +7,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ qt6-base-dev libqt6opengl6-dev qt6-charts-dev
   libqt6sql6-sqlite libqt6sql6-psql qt6-l10n-tools qt6-tools-dev qt6-translations-l10n
-  clang-format libsqlite3-dev sqlite3 libcrypt-dev qtkeychain-qt6-dev libsecret-1-0 dbus gnome-keyring
+  clang-format clang-tidy libsqlite3-dev sqlite3 libcrypt-dev qtkeychain-qt6-dev libsecret-1-0 dbus gnome-keyring
   postgresql postgresql-client libpq-dev xvfb xauth
 )
 if [ "$#" -gt 0 ]; then

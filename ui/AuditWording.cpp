@@ -70,8 +70,7 @@ QString Wording::auditSource(const QString& stored)
 
 QString Wording::auditOperator(const AuditEntry& entry)
 {
-    // Core writes "system" when no operator acted (the command line without --operator, init, demo).
-    if (!entry.operatorId && entry.operatorEmail == u"system")
+    if (entry.bySystem())
         return tr("System");
     return entry.operatorEmail;
 }
@@ -80,9 +79,9 @@ QString Wording::auditReason(const QString& stored)
 {
     // What the tool writes by itself: an action's word (a license progression without a reason), an
     // injection's kind, a revert's "revert of audit entry N (action)" (core/write/RevertPlan.cpp).
-    if (const QString action = auditAction(stored); action != stored)
+    if (QString action = auditAction(stored); action != stored)
         return action;
-    if (const QString injected = kind(stored); injected != stored)
+    if (QString injected = kind(stored); injected != stored)
         return injected;
     if (const auto revert = revertReasonParts(stored))
         return tr("revert of audit entry #%1 (%2)")

@@ -44,12 +44,12 @@ int runGui(int& argc, char** argv, const GuiLaunch& launch)
             QCoreApplication::exit(exitCode);
         });
         tour.start();
-        app.exec();
+        QApplication::exec();
         return exitCode;
     }
     window.show();
     window.offerFirstRunTour(); // the first start only; never in --screenshots mode
-    return app.exec();
+    return QApplication::exec();
 }
 
 void tuneAllocator()

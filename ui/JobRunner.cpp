@@ -50,10 +50,10 @@ void JobRunner::restart(const SessionOptions& options)
     m_probes.clear();
     const QHash<quint64, Waiting> waiting = std::exchange(m_pending, {});
     const bool wasConnected = std::exchange(m_connected, true);
-    for (auto it = waiting.cbegin(); it != waiting.cend(); ++it) {
-        if (!it->context || !it->done)
+    for (const Waiting& job : waiting) {
+        if (!job.context || !job.done)
             continue;
-        it->done(Error {
+        job.done(Error {
             ErrorCode::Cancelled, QStringLiteral("cancelled: the console switched to another database") });
     }
     if (!wasConnected)

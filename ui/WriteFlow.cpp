@@ -139,7 +139,8 @@ QString WriteFlow::outcomeText(const WriteOutcome& outcome)
     return text;
 }
 
-void WriteFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progress, WriteRequest request)
+void WriteFlow::run(
+    ConsoleContext* context, QWidget* parent, JobProgress* progress, const WriteRequest& request)
 {
     QPointer<QWidget> guard(parent);
     JobRunner::Work<PreparedPlan> preview = [inner = request.preview](Session& session, CancelToken& cancel,
@@ -173,7 +174,7 @@ void WriteFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progr
 }
 
 void WriteFlow::runRepair(
-    ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request)
+    ConsoleContext* context, QWidget* parent, JobProgress* progress, const RepairRequest& request)
 {
     QPointer<QWidget> guard(parent);
     JobRunner::Work<RepairPreview> preview = repairPreviewWork(request);
@@ -215,15 +216,15 @@ void WriteFlow::runUndo(ConsoleContext* context, QWidget* parent, JobProgress* p
 
 void WriteFlow::runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress,
     const QString& title, const QString& question, JobRunner::Work<WriteOutcome> job,
-    std::function<void(const WriteOutcome&)> applied)
+    const std::function<void(const WriteOutcome&)>& applied)
 {
     if (!question.isEmpty() && !Prompt::confirm(parent, title, question))
         return;
-    apply(context, parent, progress, title, std::move(job), std::move(applied));
+    apply(context, parent, progress, title, std::move(job), applied);
 }
 
 void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
-    JobRunner::Work<WriteOutcome> job, std::function<void(const WriteOutcome&)> applied, bool undo)
+    JobRunner::Work<WriteOutcome> job, const std::function<void(const WriteOutcome&)>& applied, bool undo)
 {
     QPointer<QWidget> guard(parent);
     // The plan a write executed and the rows it changed are freed in the worker: the pages need only

@@ -43,13 +43,14 @@ class WriteFlow final {
 public:
     WriteFlow() = delete;
 
-    static void run(ConsoleContext* context, QWidget* parent, JobProgress* progress, WriteRequest request);
+    static void run(
+        ConsoleContext* context, QWidget* parent, JobProgress* progress, const WriteRequest& request);
     // A write with no plan to preview (inject, revert): confirm, run, report.
     static void runDirect(ConsoleContext* context, QWidget* parent, JobProgress* progress,
         const QString& title, const QString& question, JobRunner::Work<WriteOutcome> job,
-        std::function<void(const WriteOutcome&)> applied);
+        const std::function<void(const WriteOutcome&)>& applied);
     static void runRepair(
-        ConsoleContext* context, QWidget* parent, JobProgress* progress, RepairRequest request);
+        ConsoleContext* context, QWidget* parent, JobProgress* progress, const RepairRequest& request);
     // Undo from the message bar: no question, reported without a further Undo.
     static void runUndo(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
         JobRunner::Work<WriteOutcome> job);
@@ -58,7 +59,7 @@ public:
 
 private:
     static void apply(ConsoleContext* context, QWidget* parent, JobProgress* progress, const QString& title,
-        JobRunner::Work<WriteOutcome> job, std::function<void(const WriteOutcome&)> applied,
+        JobRunner::Work<WriteOutcome> job, const std::function<void(const WriteOutcome&)>& applied,
         bool undo = false);
 };
 

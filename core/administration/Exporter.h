@@ -1,8 +1,9 @@
 #pragma once
 
 #include "audit/AuditLog.h"
+#include "base/CancelToken.h"
+#include "base/Progress.h"
 #include "check/RunStore.h"
-#include "worker/CoreWorker.h"
 
 #include <QJsonObject>
 

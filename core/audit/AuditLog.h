@@ -1,6 +1,7 @@
 #pragma once
 
 #include "audit/AuditVocabulary.h"
+#include "session/Operator.h"
 #include "session/Session.h"
 
 #include <QDateTime>
@@ -32,6 +33,8 @@ struct AuditEntry {
     AuditAction actionKind() const { return auditActionFromName(action); }
     AuditSource sourceKind() const { return auditSourceFromName(source); }
     bool isInjection() const { return cc::isInjection(sourceKind(), action); }
+    // Written with no operator (the command line without --operator, init, demo): Operator::system().
+    bool bySystem() const { return !operatorId && operatorEmail == Operator::system().displayName(); }
 };
 
 struct AuditFilter {

@@ -1,6 +1,7 @@
 #include "check/HealthCheck.h"
 
 #include "check/GroupedKeyScan.h"
+#include "rows/PlatformTables.h"
 
 #include <QSqlError>
 
@@ -43,10 +44,8 @@ QString HealthCheck::statement(const Database& db, const LevelCatalogue& catalog
     // statement takes [from, to) bounds on the user id for each side (check --parallel).
     QVariantList progressBinds;
     QVariantList licenseBinds;
-    const QString progressTrack
-        = trackExpression(QStringLiteral("specialization_id"), catalogue, &progressBinds);
-    const QString licenseTrack
-        = trackExpression(QStringLiteral("specialization_type"), catalogue, &licenseBinds);
+    const QString progressTrack = trackExpression(column::specializationId, catalogue, &progressBinds);
+    const QString licenseTrack = trackExpression(column::specializationType, catalogue, &licenseBinds);
     *binds += progressBinds;
     if (userRange)
         *binds << userRange->first << userRange->second;

@@ -39,9 +39,10 @@ Result<DashboardSnapshot> DashboardSnapshot::read(Session& session, qint64 range
     if (!runs)
         return runs.error();
     QList<RatePoint> points;
-    for (auto it = runs->crbegin(); it != runs->crend(); ++it) {
-        if (hasRate(*it))
-            points.append(RatePoint { it->startedAt, *it->rateHundredths / 100.0 });
+    for (qsizetype i = runs->size() - 1; i >= 0; --i) { // oldest first
+        const HealthReport& run = runs->at(i);
+        if (hasRate(run))
+            points.append(RatePoint { run.startedAt, *run.rateHundredths / 100.0 });
     }
     snapshot.history = bucketed(points, maxPoints);
     if (!snapshot.from.isValid())

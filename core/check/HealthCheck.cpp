@@ -166,19 +166,24 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
     const int parts = options.parallel;
     const qint64 width = std::max<qint64>(1, (high - low + parts - 1) / parts);
 
+    // Every part's tally exists before any thread starts: a thread must not read a container the
+    // starting loop still grows (a push_back that reallocated under a running part crashed it).
     std::vector<std::unique_ptr<KeyTally>> tallies;
+    for (int i = 0; i < parts; ++i) {
+        tallies.push_back(std::make_unique<KeyTally>(session.catalogue(), options.violationLimit));
+        tallies.back()->setKeepRecords(keepRecords);
+    }
     std::vector<std::atomic<qint64>> partRows(parts);
     std::vector<std::optional<Error>> errors(parts);
     std::vector<std::thread> threads;
     std::atomic_int running { parts };
     for (int i = 0; i < parts; ++i) {
-        tallies.push_back(std::make_unique<KeyTally>(session.catalogue(), options.violationLimit));
-        tallies.back()->setKeepRecords(keepRecords);
         const std::pair<qint64, qint64> range { low + i * width,
             i + 1 == parts ? high : std::min(high, low + (i + 1) * width) };
-        threads.emplace_back([&, i, range] {
-            if (auto done = scanPart(db.profile(), snapshotId, range, indexed, session.catalogue(),
-                    *tallies[i], options.cancel, interrupter, partRows[i]);
+        KeyTally* part = tallies[i].get();
+        threads.emplace_back([&, i, range, part] {
+            if (auto done = scanPart(db.profile(), snapshotId, range, indexed, session.catalogue(), *part,
+                    options.cancel, interrupter, partRows[i]);
                 !done)
                 errors[i] = done.error();
             --running;

@@ -130,6 +130,7 @@ private:
     PGresult* execute(const QByteArray& sql, const std::vector<QByteArray>& values)
     {
         std::vector<const char*> pointers;
+        pointers.reserve(values.size());
         for (const QByteArray& value : values)
             pointers.push_back(value.constData());
         return PQexecParams(m_connection, sql.constData(), int(pointers.size()), nullptr, pointers.data(),

@@ -1,6 +1,7 @@
 #include "check/UserView.h"
 
 #include "database/StoredBoolean.h"
+#include "rows/PlatformTables.h"
 #include "rows/RowReader.h"
 #include "rows/RowValues.h"
 
@@ -47,9 +48,8 @@ Result<TrackView> trackView(Session& session, const KeyRows& rows, bool staffUse
     if (catalogue.isKnown(rows.key.track)) {
         track.justifiedLevel = catalogue.justifiedLevel(rows.key.track, aggregate.counters);
         // A stored level beyond the catalogue (even beyond 32 bits) has no next level.
-        const qint64 level = rows.progress.isEmpty()
-            ? 0
-            : rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0);
+        const qint64 level
+            = rows.progress.isEmpty() ? 0 : rowInt(rows.progress.first(), column::currentLevel).value_or(0);
         const LevelRequirement* next = level < 100
             ? catalogue.requirement(rows.key.track, int(std::max<qint64>(level, 1)) + 1)
             : nullptr;

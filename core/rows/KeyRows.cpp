@@ -38,28 +38,26 @@ KeyAggregate KeyRows::aggregate(const LevelCatalogue& catalogue) const
             lowest = id;
     };
     for (const Row& row : progress) {
-        const auto level = rowInt(row, QStringLiteral("current_level"));
+        const auto level = rowInt(row, column::currentLevel);
         if (level)
             fold(aggregate.progressMin, aggregate.progressMax, *level);
         else
             ++aggregate.progressNullLevels;
-        addStored(aggregate.counters.xp, rowInt(row, QStringLiteral("total_xp")).value_or(0));
-        addStored(aggregate.counters.sessions, rowInt(row, QStringLiteral("completed_sessions")).value_or(0));
-        addStored(aggregate.counters.theoryHours,
-            rowInt(row, QStringLiteral("theory_hours_completed")).value_or(0));
-        addStored(aggregate.counters.practiceHours,
-            rowInt(row, QStringLiteral("practice_hours_completed")).value_or(0));
-        spelling(aggregate.progressSpelling, row.value(QStringLiteral("specialization_id")));
+        addStored(aggregate.counters.xp, rowInt(row, column::totalXp).value_or(0));
+        addStored(aggregate.counters.sessions, rowInt(row, column::completedSessions).value_or(0));
+        addStored(aggregate.counters.theoryHours, rowInt(row, column::theoryHoursCompleted).value_or(0));
+        addStored(aggregate.counters.practiceHours, rowInt(row, column::practiceHoursCompleted).value_or(0));
+        spelling(aggregate.progressSpelling, row.value(column::specializationId));
     }
     for (const Row& row : licenses) {
-        const auto level = rowInt(row, QStringLiteral("current_level"));
+        const auto level = rowInt(row, column::currentLevel);
         if (level)
             fold(aggregate.licenseMin, aggregate.licenseMax, *level);
         else
             ++aggregate.licenseNullLevels;
-        if (const auto max = rowInt(row, QStringLiteral("max_achieved_level")))
+        if (const auto max = rowInt(row, column::maxAchievedLevel))
             addStored(aggregate.maxAchieved.emplace(aggregate.maxAchieved.value_or(0)), *max);
-        spelling(aggregate.licenseSpelling, row.value(QStringLiteral("specialization_type")));
+        spelling(aggregate.licenseSpelling, row.value(column::specializationType));
     }
     return aggregate;
 }
@@ -103,8 +101,7 @@ const Row* KeyRows::keptProgress() const
             continue;
         }
         const auto key = [](const Row& r) {
-            return std::tuple(counter(r, QStringLiteral("total_xp")),
-                counter(r, QStringLiteral("completed_sessions")), -rowId(r));
+            return std::tuple(counter(r, column::totalXp), counter(r, column::completedSessions), -rowId(r));
         };
         if (key(row) > key(*best))
             best = &row;
@@ -124,12 +121,12 @@ const Row* KeyRows::keptLicense() const
         const bool paidB = truthy(b.value(QStringLiteral("payment_verified")));
         if (paidA != paidB)
             return paidA;
-        const qint64 maxA = counter(a, QStringLiteral("max_achieved_level"));
-        const qint64 maxB = counter(b, QStringLiteral("max_achieved_level"));
+        const qint64 maxA = counter(a, column::maxAchievedLevel);
+        const qint64 maxB = counter(b, column::maxAchievedLevel);
         if (maxA != maxB)
             return maxA > maxB;
-        const QVariant startA = a.value(QStringLiteral("started_at"));
-        const QVariant startB = b.value(QStringLiteral("started_at"));
+        const QVariant startA = a.value(column::startedAt);
+        const QVariant startB = b.value(column::startedAt);
         if (earlier(startA, startB) || earlier(startB, startA))
             return earlier(startA, startB);
         return rowId(a) < rowId(b);
@@ -144,21 +141,19 @@ const Row* KeyRows::keptLicense() const
 QStringList KeyRows::keepColumns(const QString& coupledTable)
 {
     if (coupledTable == table::progress) {
-        return { QStringLiteral("id"), QStringLiteral("student_id"), QStringLiteral("specialization_id"),
-            QStringLiteral("current_level"), QStringLiteral("total_xp"),
-            QStringLiteral("completed_sessions") };
+        return { column::id, column::studentId, column::specializationId, column::currentLevel,
+            column::totalXp, column::completedSessions };
     }
-    return { QStringLiteral("id"), QStringLiteral("user_id"), QStringLiteral("specialization_type"),
-        QStringLiteral("current_level"), QStringLiteral("payment_verified"),
-        QStringLiteral("max_achieved_level"), QStringLiteral("started_at") };
+    return { column::id, column::userId, column::specializationType, column::currentLevel,
+        QStringLiteral("payment_verified"), column::maxAchievedLevel, column::startedAt };
 }
 
 std::pair<std::optional<qint64>, std::optional<qint64>> KeyRows::keptLevels() const
 {
     const Row* p = keptProgress();
     const Row* l = keptLicense();
-    return { p ? rowInt(*p, QStringLiteral("current_level")) : std::nullopt,
-        l ? rowInt(*l, QStringLiteral("current_level")) : std::nullopt };
+    return { p ? rowInt(*p, column::currentLevel) : std::nullopt,
+        l ? rowInt(*l, column::currentLevel) : std::nullopt };
 }
 
 } // namespace cc

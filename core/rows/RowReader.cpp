@@ -56,15 +56,15 @@ QMap<KeyRef, KeyRows> byKey(
 {
     QMap<KeyRef, KeyRows> keys;
     for (const Row& row : progress) {
-        const KeyRef key { row.value(QStringLiteral("student_id")).toLongLong(),
-            catalogue.canonical(row.value(QStringLiteral("specialization_id")).toString()) };
+        const KeyRef key { row.value(column::studentId).toLongLong(),
+            catalogue.canonical(row.value(column::specializationId).toString()) };
         KeyRows& rows = keys[key];
         rows.key = key;
         rows.progress.append(row);
     }
     for (const Row& row : licenses) {
-        const KeyRef key { row.value(QStringLiteral("user_id")).toLongLong(),
-            catalogue.canonical(row.value(QStringLiteral("specialization_type")).toString()) };
+        const KeyRef key { row.value(column::userId).toLongLong(),
+            catalogue.canonical(row.value(column::specializationType).toString()) };
         KeyRows& rows = keys[key];
         rows.key = key;
         rows.licenses.append(row);
@@ -120,9 +120,8 @@ Result<void> readKeepColumns(
     if (!schema)
         return schema.error();
     const bool progress = coupledTable == table::progress;
-    const QString user = progress ? QStringLiteral("student_id") : QStringLiteral("user_id");
-    const QString track
-        = progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type");
+    const QString user = progress ? column::studentId : column::userId;
+    const QString track = progress ? column::specializationId : column::specializationType;
     auto query = session.db().execReused(QStringLiteral("SELECT ")
             + (*schema)->selectList(coupledTable, {}, KeyRows::keepColumns(coupledTable))
             + QStringLiteral(" FROM ") + coupledTable + QStringLiteral(" WHERE ")
@@ -197,12 +196,10 @@ Result<QMap<KeyRef, KeyRows>> RowReader::usersKeys(Session& session, QList<qint6
     userIds.erase(std::unique(userIds.begin(), userIds.end()), userIds.end());
     const Database& db = session.db();
     const QVariant users = idList(db, userIds);
-    auto progress
-        = readRows(session, table::progress, whereIn(db, QStringLiteral("student_id")), { users }, lock);
+    auto progress = readRows(session, table::progress, whereIn(db, column::studentId), { users }, lock);
     if (!progress)
         return progress.error();
-    auto licenses
-        = readRows(session, table::licenses, whereIn(db, QStringLiteral("user_id")), { users }, lock);
+    auto licenses = readRows(session, table::licenses, whereIn(db, column::userId), { users }, lock);
     if (!licenses)
         return licenses.error();
     QMap<KeyRef, KeyRows> keys = byKey(session.catalogue(), *progress, *licenses);
@@ -246,8 +243,7 @@ Result<QList<Row>> RowReader::achievementsOf(Session& session, const KeyRef& key
         return rows.error();
     QList<Row> matching;
     for (const Row& row : std::as_const(*rows)) {
-        if (session.catalogue().canonical(row.value(QStringLiteral("specialization_id")).toString())
-            == key.track)
+        if (session.catalogue().canonical(row.value(column::specializationId).toString()) == key.track)
             matching.append(row);
     }
     return matching;
@@ -298,9 +294,8 @@ Result<std::set<KeyRef>> RowReader::referencedKeys(
     if (!catalogue)
         return catalogue.error();
     const bool progress = coupledTable == table::progress;
-    const QString user = progress ? QStringLiteral("student_id") : QStringLiteral("user_id");
-    const QString track
-        = progress ? QStringLiteral("specialization_id") : QStringLiteral("specialization_type");
+    const QString user = progress ? column::studentId : column::userId;
+    const QString track = progress ? column::specializationId : column::specializationType;
     std::set<KeyRef> keys;
     for (const ForeignKey& key : (*catalogue)->referencing(coupledTable)) {
         if (exceptTables.contains(key.table))

@@ -1,4 +1,5 @@
 #include "rows/RowValues.h"
+#include "rows/PlatformTables.h"
 
 #include <QSqlRecord>
 
@@ -6,7 +7,7 @@ namespace cc {
 
 qint64 rowId(const Row& row)
 {
-    return row.value(QStringLiteral("id")).toLongLong();
+    return row.value(column::id).toLongLong();
 }
 
 std::optional<qint64> rowInt(const Row& row, const QString& column)

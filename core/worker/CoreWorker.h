@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/CancelToken.h"
+#include "base/Progress.h"
 #include "session/Session.h"
 
 #include <QHash>
@@ -12,8 +13,6 @@
 #include <memory>
 
 namespace cc {
-
-using ProgressFn = std::function<void(qint64 done, qint64 total)>;
 
 // How a job ended: done, or core's error. A job hands its value over itself (ui/JobRunner.h's typed
 // submit() keeps it in a slot the job and its callback share), so no value crosses as a QVariant.

@@ -38,8 +38,8 @@ Result<QStringList> Achievements::award(ChangeBuilder& builder, const Row& progr
 {
     const KeyRef& key = builder.original().key;
     const QStringList candidates
-        = earnedBadges(key.track, level, rowInt(progress, QStringLiteral("completed_sessions")).value_or(0),
-            rowInt(progress, QStringLiteral("completed_projects")).value_or(0));
+        = earnedBadges(key.track, level, rowInt(progress, column::completedSessions).value_or(0),
+            rowInt(progress, column::completedProjects).value_or(0));
     if (candidates.isEmpty())
         return QStringList();
     auto held = RowReader::achievementsOf(builder.session(), key, true);
@@ -57,13 +57,12 @@ Result<QStringList> Achievements::award(ChangeBuilder& builder, const Row& progr
         title.replace(u'_', u' ');
         title[0] = title[0].toUpper();
         builder.addOther({ table::achievements, RowOp::Insert, 0, {},
-            Row { { QStringLiteral("user_id"), key.userId }, { QStringLiteral("badge_type"), badge },
+            Row { { column::userId, key.userId }, { QStringLiteral("badge_type"), badge },
                 { QStringLiteral("title"), title },
                 { QStringLiteral("description"), QStringLiteral("%1 on %2").arg(title, key.track) },
                 { QStringLiteral("icon"), QString(QStringLiteral("badge-") + badge) },
                 { QStringLiteral("earned_at"), builder.now() },
-                { QStringLiteral("specialization_id"),
-                    progress.value(QStringLiteral("specialization_id")) } } });
+                { column::specializationId, progress.value(column::specializationId) } } });
     }
     return earned;
 }

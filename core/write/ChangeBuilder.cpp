@@ -88,9 +88,9 @@ QString withoutPad(QString id)
 
 QString storedSpelling(const QString& tableName, const Row& row)
 {
-    return withoutPad(row.value(tableName == table::progress ? QStringLiteral("specialization_id")
-                                                             : QStringLiteral("specialization_type"))
-                          .toString());
+    return withoutPad(
+        row.value(tableName == table::progress ? column::specializationId : column::specializationType)
+            .toString());
 }
 
 } // namespace
@@ -158,11 +158,11 @@ Result<void> ChangeBuilder::unifySpelling()
             if (storedSpelling(tableName, row) == *spelling)
                 continue;
             row.insert(column, *spelling);
-            row.insert(QStringLiteral("updated_at"), now());
+            row.insert(column::updatedAt, now());
         }
     };
-    respell(m_progress, table::progress, QStringLiteral("specialization_id"));
-    respell(m_licenses, table::licenses, QStringLiteral("specialization_type"));
+    respell(m_progress, table::progress, column::specializationId);
+    respell(m_licenses, table::licenses, column::specializationType);
     return {};
 }
 
@@ -186,12 +186,11 @@ Result<Row*> ChangeBuilder::createProgress(int level)
     if (!id)
         return id.error();
     const QVariant time = now();
-    Row row { { newRowMarker, true }, { QStringLiteral("student_id"), m_original.key.userId },
-        { QStringLiteral("specialization_id"), *id }, { QStringLiteral("current_level"), level },
-        { QStringLiteral("total_xp"), 0 }, { QStringLiteral("completed_sessions"), 0 },
-        { QStringLiteral("completed_projects"), 0 }, { QStringLiteral("theory_hours_completed"), 0 },
-        { QStringLiteral("practice_hours_completed"), 0 }, { QStringLiteral("last_activity"), time },
-        { QStringLiteral("created_at"), time }, { QStringLiteral("updated_at"), time } };
+    Row row { { newRowMarker, true }, { column::studentId, m_original.key.userId },
+        { column::specializationId, *id }, { column::currentLevel, level }, { column::totalXp, 0 },
+        { column::completedSessions, 0 }, { column::completedProjects, 0 },
+        { column::theoryHoursCompleted, 0 }, { column::practiceHoursCompleted, 0 },
+        { column::lastActivity, time }, { column::createdAt, time }, { column::updatedAt, time } };
     m_progress.append(row);
     return &m_progress.last();
 }
@@ -202,39 +201,38 @@ Result<Row*> ChangeBuilder::createLicense(int level, const Row* progressSource)
     if (!id)
         return id.error();
     const QVariant time = now();
-    QVariant startedAt = progressSource ? progressSource->value(QStringLiteral("created_at")) : QVariant();
+    QVariant startedAt = progressSource ? progressSource->value(column::createdAt) : QVariant();
     if (startedAt.isNull() || !startedAt.isValid())
         startedAt = time;
-    const QVariant lastAdvanced
-        = progressSource ? progressSource->value(QStringLiteral("last_activity")) : QVariant();
-    Row row { { newRowMarker, true }, { QStringLiteral("user_id"), m_original.key.userId },
-        { QStringLiteral("specialization_type"), *id }, { QStringLiteral("current_level"), level },
-        { QStringLiteral("max_achieved_level"), level }, { QStringLiteral("started_at"), startedAt },
-        { QStringLiteral("last_advanced_at"),
+    const QVariant lastAdvanced = progressSource ? progressSource->value(column::lastActivity) : QVariant();
+    Row row { { newRowMarker, true }, { column::userId, m_original.key.userId },
+        { column::specializationType, *id }, { column::currentLevel, level },
+        { column::maxAchievedLevel, level }, { column::startedAt, startedAt },
+        { column::lastAdvancedAt,
             lastAdvanced.isValid() ? lastAdvanced : QVariant(QMetaType::fromType<QString>()) },
         { QStringLiteral("payment_verified"), false }, { QStringLiteral("onboarding_completed"), false },
-        { QStringLiteral("is_active"), true }, { QStringLiteral("renewal_cost"), 1000 },
+        { column::isActive, true }, { QStringLiteral("renewal_cost"), 1000 },
         { QStringLiteral("credit_balance"), 0 }, { QStringLiteral("credit_purchased"), 0 },
-        { QStringLiteral("created_at"), time }, { QStringLiteral("updated_at"), time } };
+        { column::createdAt, time }, { column::updatedAt, time } };
     m_licenses.append(row);
     return &m_licenses.last();
 }
 
 void ChangeBuilder::setLicenseLevel(Row& license, int level, bool clamp)
 {
-    const auto old = rowInt(license, QStringLiteral("current_level"));
+    const auto old = rowInt(license, column::currentLevel);
     if (old && *old == level && !clamp)
         return;
-    const qint64 oldMax = rowInt(license, QStringLiteral("max_achieved_level")).value_or(level);
-    license.insert(QStringLiteral("current_level"), level);
-    license.insert(QStringLiteral("max_achieved_level"),
-        clamp ? std::min<qint64>(oldMax, level) : std::max<qint64>(oldMax, level));
+    const qint64 oldMax = rowInt(license, column::maxAchievedLevel).value_or(level);
+    license.insert(column::currentLevel, level);
+    license.insert(
+        column::maxAchievedLevel, clamp ? std::min<qint64>(oldMax, level) : std::max<qint64>(oldMax, level));
     if (old && *old == level)
         return;
-    license.insert(QStringLiteral("updated_at"), now());
+    license.insert(column::updatedAt, now());
     if (license.contains(newRowMarker))
         return;
-    license.insert(QStringLiteral("last_advanced_at"), now());
+    license.insert(column::lastAdvancedAt, now());
     m_progressions.append({ table::progressions, RowOp::Insert, 0, {},
         Row { { QStringLiteral("user_license_id"), rowId(license) },
             { QStringLiteral("from_level"), old ? QVariant(*old) : QVariant(0) },
@@ -246,11 +244,11 @@ void ChangeBuilder::setLicenseLevel(Row& license, int level, bool clamp)
 
 void ChangeBuilder::setProgressLevel(Row& progress, int level)
 {
-    const auto old = rowInt(progress, QStringLiteral("current_level"));
+    const auto old = rowInt(progress, column::currentLevel);
     if (old && *old == level)
         return;
-    progress.insert(QStringLiteral("current_level"), level);
-    progress.insert(QStringLiteral("updated_at"), now());
+    progress.insert(column::currentLevel, level);
+    progress.insert(column::updatedAt, now());
 }
 
 Result<void> ChangeBuilder::removeRow(const QString& tableName, QList<Row>& rows, qsizetype index,

@@ -78,12 +78,11 @@ Result<void> duplicateProgress(Planting& p)
 {
     CC_TRY(p.need(true, false));
     const Row& source = *p.rows.keptProgress();
-    auto spelling
-        = otherSpelling(p.session, p.track, source.value(QStringLiteral("specialization_id")).toString());
+    auto spelling = otherSpelling(p.session, p.track, source.value(column::specializationId).toString());
     if (!spelling)
         return spelling.error();
-    Row copy = copyWithout(source, { QStringLiteral("id") });
-    copy.insert(QStringLiteral("specialization_id"), *spelling);
+    Row copy = copyWithout(source, { column::id });
+    copy.insert(column::specializationId, *spelling);
     p.builder.addOther({ table::progress, RowOp::Insert, 0, {}, copy });
     return {};
 }
@@ -92,17 +91,17 @@ Result<void> duplicateLicense(Planting& p)
 {
     CC_TRY(p.need(false, true));
     const Row& source = *p.rows.keptLicense();
-    const QString current = source.value(QStringLiteral("specialization_type")).toString();
+    const QString current = source.value(column::specializationType).toString();
     const QString other = otherLicenseSpelling(p.catalogue(), p.track, current);
     auto constraints = p.session.constraints();
     if (!constraints)
         return constraints.error();
     // A column unique on its own (payment_reference_code, …) is NULL in the copy; any other
     // constraint that forbids the row is the database's to name.
-    Row copy = copyWithout(source, { QStringLiteral("id") });
+    Row copy = copyWithout(source, { column::id });
     for (const QString& column : (*constraints)->uniqueColumns(table::licenses))
         copy.insert(column, QVariant());
-    copy.insert(QStringLiteral("specialization_type"), other.isEmpty() ? current : other);
+    copy.insert(column::specializationType, other.isEmpty() ? current : other);
     p.builder.addOther({ table::licenses, RowOp::Insert, 0, {}, copy });
     return {};
 }
@@ -111,23 +110,23 @@ Result<void> spellingMismatch(Planting& p)
 {
     CC_TRY(p.need(true, true));
     Row& license = p.builder.licenses().first();
-    const QString other = otherLicenseSpelling(
-        p.catalogue(), p.track, license.value(QStringLiteral("specialization_type")).toString());
+    const QString other
+        = otherLicenseSpelling(p.catalogue(), p.track, license.value(column::specializationType).toString());
     if (other.isEmpty())
         return refused(QStringLiteral("user %1, %2: the track has one spelling; no spelling can differ")
                            .arg(p.rows.key.userId)
                            .arg(p.track));
-    license.insert(QStringLiteral("specialization_type"), other);
-    license.insert(QStringLiteral("updated_at"), p.builder.now());
+    license.insert(column::specializationType, other);
+    license.insert(column::updatedAt, p.builder.now());
     return {};
 }
 
 Result<void> unknownSpecializationOf(Planting& p, const QString& unknownId)
 {
     for (Row& row : p.builder.progress())
-        row.insert(QStringLiteral("specialization_id"), unknownId);
+        row.insert(column::specializationId, unknownId);
     for (Row& row : p.builder.licenses())
-        row.insert(QStringLiteral("specialization_type"), unknownId);
+        row.insert(column::specializationType, unknownId);
     p.movedTo = KeyRef { p.rows.key.userId, unknownId };
     return {};
 }
@@ -160,7 +159,7 @@ Result<void> levelMismatch(Planting& p)
 {
     CC_TRY(p.need(true, true));
     Row& license = p.builder.licenses().first();
-    const int level = int(rowInt(license, QStringLiteral("current_level")).value_or(1));
+    const int level = int(rowInt(license, column::currentLevel).value_or(1));
     p.builder.setLicenseLevel(license, level < p.max ? level + 1 : level - 1);
     return {};
 }
@@ -189,9 +188,8 @@ Result<void> maxBelowCurrent(Planting& p)
 {
     CC_TRY(p.need(false, true));
     Row& license = p.builder.licenses().first();
-    license.insert(QStringLiteral("max_achieved_level"),
-        rowInt(license, QStringLiteral("current_level")).value_or(1) - 1);
-    license.insert(QStringLiteral("updated_at"), p.builder.now());
+    license.insert(column::maxAchievedLevel, rowInt(license, column::currentLevel).value_or(1) - 1);
+    license.insert(column::updatedAt, p.builder.now());
     return {};
 }
 

@@ -29,11 +29,11 @@ struct InjectedKind {
 class Injector final {
 public:
     static QStringList kinds(); // the seven kinds and three warnings
-    // `kind`: a name of kinds(); any other is refused with the list.
-    static Result<WriteOutcome> injectOne(Session& session, const QString& kind, const KeyRef& key);
+    // `name`: a name of kinds(); any other is refused with the list.
+    static Result<WriteOutcome> injectOne(Session& session, const QString& name, const KeyRef& key);
     // A cancel stops between keys: the keys before it are committed and audited (outcome.cancelled).
     static Result<WriteOutcome> injectRandom(
-        Session& session, const QString& kind, int count, quint64 seed, CancelToken* cancel = nullptr);
+        Session& session, const QString& name, int count, quint64 seed, CancelToken* cancel = nullptr);
 
 private:
     static KeyPlanner planner(const InjectedKind& kind, const QString& unknownId);

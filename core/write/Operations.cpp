@@ -1,6 +1,7 @@
 #include "write/Operations.h"
 
 #include "audit/AuditVocabulary.h"
+#include "rows/PlatformTables.h"
 #include "rows/RowReader.h"
 #include "rows/RowValues.h"
 #include "write/Achievements.h"
@@ -32,7 +33,7 @@ Result<void> guardLevels(Session& session, const KeyRows& rows)
     const int max = session.catalogue().maxLevel(rows.key.track);
     auto check = [&](const QList<Row>& list, const char* side) -> Result<void> {
         for (const Row& row : list) {
-            const auto level = rowInt(row, QStringLiteral("current_level"));
+            const auto level = rowInt(row, column::currentLevel);
             if (!level || *level < 1 || *level > max)
                 return refused(
                     QStringLiteral("the %1 level of user %2, %3 is %4, outside 1..%5: repair first")
@@ -93,39 +94,15 @@ Result<Counters> applyDelta(ChangeBuilder& builder, Row& progress, const Progres
         if (field.delta != 0 || progress.value(column).isNull())
             progress.insert(column, *value);
     }
-    progress.insert(QStringLiteral("last_activity"), builder.now());
-    progress.insert(QStringLiteral("updated_at"), builder.now());
-    return Counters { rowInt(progress, QStringLiteral("total_xp")).value_or(0),
-        rowInt(progress, QStringLiteral("completed_sessions")).value_or(0),
-        rowInt(progress, QStringLiteral("theory_hours_completed")).value_or(0),
-        rowInt(progress, QStringLiteral("practice_hours_completed")).value_or(0) };
+    progress.insert(column::lastActivity, builder.now());
+    progress.insert(column::updatedAt, builder.now());
+    return Counters { rowInt(progress, column::totalXp).value_or(0),
+        rowInt(progress, column::completedSessions).value_or(0),
+        rowInt(progress, column::theoryHoursCompleted).value_or(0),
+        rowInt(progress, column::practiceHoursCompleted).value_or(0) };
 }
 
 } // namespace
-
-std::optional<SyncDirection> syncDirectionFromName(const QString& name)
-{
-    if (name == u"progress-to-license")
-        return SyncDirection::ProgressToLicense;
-    if (name == u"license-to-progress")
-        return SyncDirection::LicenseToProgress;
-    if (name == u"toward-higher")
-        return SyncDirection::TowardHigher;
-    return std::nullopt;
-}
-
-QString syncDirectionName(SyncDirection direction)
-{
-    switch (direction) {
-    case SyncDirection::ProgressToLicense:
-        return QStringLiteral("progress-to-license");
-    case SyncDirection::LicenseToProgress:
-        return QStringLiteral("license-to-progress");
-    case SyncDirection::TowardHigher:
-        return QStringLiteral("toward-higher");
-    }
-    return QStringLiteral("toward-higher");
-}
 
 Result<void> Operations::checkDelta(const ProgressDelta& delta)
 {
@@ -208,19 +185,17 @@ Result<ProgressUpdate> Operations::updateProgress(
         auto counters = applyDelta(builder, *progress, delta);
         if (!counters)
             return counters.error();
-        update.oldLevel = int(rowInt(*progress, QStringLiteral("current_level")).value_or(1));
+        update.oldLevel = int(rowInt(*progress, column::currentLevel).value_or(1));
         update.newLevel = s.catalogue().levelAfterUpdate(key.track, update.oldLevel, *counters);
         builder.setProgressLevel(*progress, update.newLevel);
         if (builder.licenses().isEmpty()) {
             auto created = builder.createLicense(update.newLevel, progress);
             if (!created)
                 return created.error();
-        } else if (rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(0)
-            < update.newLevel) {
+        } else if (rowInt(builder.licenses().first(), column::currentLevel).value_or(0) < update.newLevel) {
             builder.setLicenseLevel(builder.licenses().first(), update.newLevel);
         }
-        update.licenseLevel
-            = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(0));
+        update.licenseLevel = int(rowInt(builder.licenses().first(), column::currentLevel).value_or(0));
         update.totalXp = counters->xp;
         update.completedSessions = counters->sessions;
         auto earned = Achievements::award(builder, *progress, update.newLevel);
@@ -249,7 +224,7 @@ Result<WriteOutcome> Operations::advance(
                     .arg(key.userId)
                     .arg(key.track));
         CC_TRY(guardLevels(s, rows));
-        const int current = int(rowInt(rows.licenses.first(), QStringLiteral("current_level")).value_or(1));
+        const int current = int(rowInt(rows.licenses.first(), column::currentLevel).value_or(1));
         const int max = s.catalogue().maxLevel(key.track);
         if (toLevel <= current)
             return refused(
@@ -272,8 +247,7 @@ Result<WriteOutcome> Operations::advance(
             auto created = builder.createProgress(toLevel);
             if (!created)
                 return created.error();
-        } else if (rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(0)
-            < toLevel) {
+        } else if (rowInt(builder.progress().first(), column::currentLevel).value_or(0) < toLevel) {
             builder.setProgressLevel(builder.progress().first(), toLevel);
         }
         return builder.take();
@@ -293,11 +267,9 @@ KeyPlanner Operations::syncPlanner(SyncDirection direction)
                 QStringLiteral("user %1 has no %2 rows to sync").arg(rows.key.userId).arg(rows.key.track));
         SyncDirection effective = direction;
         if (direction == SyncDirection::TowardHigher) {
-            const qint64 p = hasProgress
-                ? rowInt(rows.progress.first(), QStringLiteral("current_level")).value_or(0)
-                : 0;
-            const qint64 l
-                = hasLicense ? rowInt(rows.licenses.first(), QStringLiteral("current_level")).value_or(0) : 0;
+            const qint64 p
+                = hasProgress ? rowInt(rows.progress.first(), column::currentLevel).value_or(0) : 0;
+            const qint64 l = hasLicense ? rowInt(rows.licenses.first(), column::currentLevel).value_or(0) : 0;
             effective = p >= l ? SyncDirection::ProgressToLicense : SyncDirection::LicenseToProgress;
         }
         if (effective == SyncDirection::ProgressToLicense && !hasProgress)
@@ -314,8 +286,7 @@ KeyPlanner Operations::syncPlanner(SyncDirection direction)
                 : auditActionName(AuditAction::SyncLicenseToProgress),
             QString());
         if (effective == SyncDirection::ProgressToLicense) {
-            const int level
-                = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
+            const int level = int(rowInt(builder.progress().first(), column::currentLevel).value_or(1));
             if (builder.licenses().isEmpty()) {
                 auto created = builder.createLicense(level, &builder.progress().first());
                 if (!created)
@@ -324,8 +295,7 @@ KeyPlanner Operations::syncPlanner(SyncDirection direction)
                 builder.setLicenseLevel(builder.licenses().first(), level);
             }
         } else {
-            const int level
-                = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
+            const int level = int(rowInt(builder.licenses().first(), column::currentLevel).value_or(1));
             if (builder.progress().isEmpty()) {
                 auto created = builder.createProgress(level);
                 if (!created)

@@ -3,6 +3,7 @@
 #include "rows/KeyRef.h"
 #include "session/Session.h"
 #include "write/CouplingWriter.h"
+#include "write/SyncDirection.h"
 
 namespace cc {
 
@@ -13,10 +14,6 @@ struct ProgressDelta {
     qint64 theoryHours = 0;
     qint64 practiceHours = 0;
 };
-
-enum class SyncDirection { ProgressToLicense, LicenseToProgress, TowardHigher };
-std::optional<SyncDirection> syncDirectionFromName(const QString& name);
-QString syncDirectionName(SyncDirection direction);
 
 struct ProgressUpdate {
     int oldLevel = 1;

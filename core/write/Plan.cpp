@@ -1,5 +1,6 @@
 #include "write/Plan.h"
 
+#include "rows/PlatformTables.h"
 #include "rules/FindingReason.h"
 
 namespace cc {
@@ -72,7 +73,7 @@ PlannedStatement statementFor(const RowChange& change, const QString& returning)
         statement.sql
             = QStringLiteral("INSERT INTO %1 (%2) VALUES (%3) RETURNING %4")
                   .arg(change.table, columns.join(QStringLiteral(", ")), marks.join(QStringLiteral(", ")),
-                      returning.isEmpty() ? QStringLiteral("id") : returning);
+                      returning.isEmpty() ? column::id : returning);
         break;
     }
     case RowOp::Update: {

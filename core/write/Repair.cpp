@@ -3,6 +3,7 @@
 #include "audit/AuditLog.h"
 #include "check/HealthCheck.h"
 #include "check/RunStore.h"
+#include "rows/PlatformTables.h"
 #include "rows/RowReader.h"
 #include "rows/RowValues.h"
 #include "write/ChangeBuilder.h"
@@ -28,7 +29,7 @@ QString licenseKeptNote(const KeyRows& rows, const Row& kept)
                            .arg(rowId(row))
                            .arg(referencedBy(rows.licenseReferrers, rowId(row)),
                                formatValue(row.value(QStringLiteral("payment_verified"))),
-                               formatValue(row.value(QStringLiteral("max_achieved_level"))));
+                               formatValue(row.value(column::maxAchievedLevel)));
     }
     return QStringLiteral("keeps user_licenses row %1 (%2, payment_verified %3, max level %4, started %5) "
                           "over %6: the row holding the "
@@ -37,8 +38,8 @@ QString licenseKeptNote(const KeyRows& rows, const Row& kept)
         .arg(rowId(kept))
         .arg(referencedBy(rows.licenseReferrers, rowId(kept)),
             formatValue(kept.value(QStringLiteral("payment_verified"))),
-            formatValue(kept.value(QStringLiteral("max_achieved_level"))),
-            formatValue(kept.value(QStringLiteral("started_at"))), removed.join(QStringLiteral(", ")));
+            formatValue(kept.value(column::maxAchievedLevel)), formatValue(kept.value(column::startedAt)),
+            removed.join(QStringLiteral(", ")));
 }
 
 QString progressKeptNote(const KeyRows& rows, const Row& kept)
@@ -48,15 +49,14 @@ QString progressKeptNote(const KeyRows& rows, const Row& kept)
         if (rowId(row) != rowId(kept))
             removed << QStringLiteral("%1 (%2 XP, %3 sessions)")
                            .arg(rowId(row))
-                           .arg(formatValue(row.value(QStringLiteral("total_xp"))),
-                               formatValue(row.value(QStringLiteral("completed_sessions"))));
+                           .arg(formatValue(row.value(column::totalXp)),
+                               formatValue(row.value(column::completedSessions)));
     }
     return QStringLiteral(
         "keeps specialization_progress row %1 (%2 XP, %3 sessions) over %4: the row holding the real record "
         "(highest XP, then most sessions, then lowest id)")
         .arg(rowId(kept))
-        .arg(formatValue(kept.value(QStringLiteral("total_xp"))),
-            formatValue(kept.value(QStringLiteral("completed_sessions"))),
+        .arg(formatValue(kept.value(column::totalXp)), formatValue(kept.value(column::completedSessions)),
             removed.join(QStringLiteral(", ")));
 }
 
@@ -71,16 +71,16 @@ Result<void> mergeLicenses(ChangeBuilder& builder, int max, QStringList& notes)
     notes << licenseKeptNote(builder.original(), *builder.original().keptLicense());
     qint64 highestMax = 0;
     for (const Row& row : std::as_const(licenses))
-        highestMax = std::max(highestMax, rowInt(row, QStringLiteral("max_achieved_level")).value_or(0));
+        highestMax = std::max(highestMax, rowInt(row, column::maxAchievedLevel).value_or(0));
     for (qsizetype i = licenses.size() - 1; i >= 0; --i) {
         if (rowId(licenses.at(i)) != keptId)
             CC_TRY(builder.removeLicense(i, keptId));
     }
     Row& kept = licenses.first();
     const qint64 merged = std::min<qint64>(highestMax, max);
-    if (rowInt(kept, QStringLiteral("max_achieved_level")).value_or(0) != merged) {
-        kept.insert(QStringLiteral("max_achieved_level"), merged);
-        kept.insert(QStringLiteral("updated_at"), builder.now());
+    if (rowInt(kept, column::maxAchievedLevel).value_or(0) != merged) {
+        kept.insert(column::maxAchievedLevel, merged);
+        kept.insert(column::updatedAt, builder.now());
     }
     return {};
 }
@@ -105,7 +105,7 @@ void clampLevels(ChangeBuilder& builder, const LevelCatalogue& catalogue, const 
 {
     if (!builder.licenses().isEmpty()) {
         Row& license = builder.licenses().first();
-        const auto level = rowInt(license, QStringLiteral("current_level"));
+        const auto level = rowInt(license, column::currentLevel);
         if (level && *level > max)
             builder.setLicenseLevel(license, max, true);
         else if (!level || *level < 1)
@@ -114,11 +114,11 @@ void clampLevels(ChangeBuilder& builder, const LevelCatalogue& catalogue, const 
     if (builder.progress().isEmpty())
         return;
     Row& progress = builder.progress().first();
-    const auto level = rowInt(progress, QStringLiteral("current_level"));
+    const auto level = rowInt(progress, column::currentLevel);
     if (level && *level >= 1 && *level <= max)
         return;
     const int target = !builder.licenses().isEmpty()
-        ? int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1))
+        ? int(rowInt(builder.licenses().first(), column::currentLevel).value_or(1))
         : catalogue.justifiedLevel(rows.key.track, rows.aggregate(catalogue).counters);
     builder.setProgressLevel(progress, target);
 }
@@ -133,18 +133,16 @@ Result<QString> createOrSync(ChangeBuilder& builder, const RepairOptions& option
         if (!options.createLicenses)
             return skipReasonText(SkipClass::MissingLicense,
                 QStringLiteral("not created without --create-licenses (a license is a paid product)"));
-        const int level
-            = int(rowInt(builder.progress().first(), QStringLiteral("current_level")).value_or(1));
+        const int level = int(rowInt(builder.progress().first(), column::currentLevel).value_or(1));
         CC_TRY(builder.createLicense(level, &builder.progress().first()));
     } else if (license && !progress) {
-        const int level
-            = int(rowInt(builder.licenses().first(), QStringLiteral("current_level")).value_or(1));
+        const int level = int(rowInt(builder.licenses().first(), column::currentLevel).value_or(1));
         CC_TRY(builder.createProgress(level));
     } else if (progress && license) {
         Row& progressRow = builder.progress().first();
         Row& licenseRow = builder.licenses().first();
-        const int p = int(rowInt(progressRow, QStringLiteral("current_level")).value_or(1));
-        const int l = int(rowInt(licenseRow, QStringLiteral("current_level")).value_or(1));
+        const int p = int(rowInt(progressRow, column::currentLevel).value_or(1));
+        const int l = int(rowInt(licenseRow, column::currentLevel).value_or(1));
         if (p != l) {
             const SyncDirection direction = options.direction.value_or(SyncDirection::TowardHigher);
             const bool toLicense = direction == SyncDirection::ProgressToLicense

@@ -23,12 +23,12 @@ KeyRows applied(const KeyChange& change)
         if (row.op == RowOp::Insert) {
             Row inserted = row.values;
             if (row.id != 0)
-                inserted.insert(QStringLiteral("id"), row.id);
+                inserted.insert(column::id, row.id);
             side->append(inserted);
             continue;
         }
         for (qsizetype i = 0; i < side->size(); ++i) {
-            if (rowInt(side->at(i), QStringLiteral("id")) != row.id)
+            if (rowInt(side->at(i), column::id) != row.id)
                 continue;
             if (row.op == RowOp::Delete) {
                 side->removeAt(i);
@@ -62,15 +62,15 @@ QList<ForecastStep> stepsOf(const KeyChange& change, const KeyForecast& key, con
         } else if (row.op == RowOp::Insert) {
             add(progress ? RecommendedAction::CreateProgressFromLicense
                          : RecommendedAction::CreateLicenseFromProgress);
-        } else if (row.values.contains(QStringLiteral("current_level"))) {
-            const auto from = rowInt(row.before, QStringLiteral("current_level"));
-            const auto to = rowInt(row.values, QStringLiteral("current_level"));
+        } else if (row.values.contains(column::currentLevel)) {
+            const auto from = rowInt(row.before, column::currentLevel);
+            const auto to = rowInt(row.values, column::currentLevel);
             if (max > 0 && from && *from > max && to == max)
                 add(RecommendedAction::ClampLevel);
             else
                 add(progress ? RecommendedAction::SyncLicenseToProgress
                              : RecommendedAction::SyncProgressToLicense);
-        } else if (row.values.contains(QStringLiteral("specialization_id")) && row.values.size() <= 2) {
+        } else if (row.values.contains(column::specializationId) && row.values.size() <= 2) {
             add(RecommendedAction::UnifySpelling);
         }
     }

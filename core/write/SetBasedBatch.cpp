@@ -1,6 +1,7 @@
 #include "write/SetBasedBatch.h"
 
 #include "audit/AuditLog.h"
+#include "rows/PlatformTables.h"
 #include "rows/RowValues.h"
 #include "schema/PlatformSchema.h"
 #include "session/Session.h"
@@ -328,7 +329,7 @@ Result<std::optional<QList<qint64>>> SetBasedBatch::execute(
             auto columns = columnTypes(group.table);
             if (!columns)
                 return columns.error();
-            types.append(columns->value(QStringLiteral("id")));
+            types.append(columns->value(column::id));
             for (const QString& column : group.columns)
                 types.append(columns->value(column));
             if (types.contains(QString()))

@@ -1,6 +1,7 @@
-// Cancel (docs/BEHAVIOUR.md C8, issue 2): a check running for at least 1 s, cancelled through the worker
-// after 100 ms, stops within 1 s and is stored as cancelled. Since issue 17 the check reads at about
-// the speed of a plain scan, so it takes 500k users (1M keys) to last a second on a quiet machine.
+// Cancel (docs/BEHAVIOUR.md C8, issue 2): a check cancelled through the worker after 100 ms stops
+// within 1 s, and within half of what it had left to run, and is stored as cancelled. Since issue 17
+// the check reads at about the speed of a plain scan: 500k users (1M keys) take 0.6 s on a quiet
+// machine, so the bound is taken from the uncancelled check's own time, not from a fixed second.
 #include "TestDatabase.h"
 #include "check/HealthCheck.h"
 #include "check/RunStore.h"
@@ -10,6 +11,7 @@
 #include <QSignalSpy>
 #include <QTest>
 
+#include <algorithm>
 #include <memory>
 
 using namespace cc;
@@ -26,16 +28,17 @@ private slots:
         QVERIFY(db.initialise(500000));
         SessionOptions options;
         options.profile = db.profile();
+        // The premise: uncancelled, this check runs long enough for a cancel to land in it.
+        qint64 fullMs = 0;
         {
-            // The premise: uncancelled, this check runs for at least 1 s.
             auto session = Session::open(options);
             QVERIFY(session.ok());
             QElapsedTimer full;
             full.start();
             auto report = HealthCheck::run(**session, {});
             QVERIFY(report.ok());
-            QVERIFY2(full.elapsed() >= 1000,
-                qPrintable(QStringLiteral("the full check took only %1 ms").arg(full.elapsed())));
+            fullMs = full.elapsed();
+            QVERIFY2(fullMs >= 300, qPrintable(QStringLiteral("the full check took only %1 ms").arg(fullMs)));
         }
 
         CoreWorker worker(options);
@@ -57,8 +60,12 @@ private slots:
         worker.cancel(id);
         QVERIFY(finished.wait(5000));
         const qint64 stoppedAfter = sinceCancel.elapsed();
-        QVERIFY2(
-            stoppedAfter < 1000, qPrintable(QStringLiteral("stopped %1 ms after cancel").arg(stoppedAfter)));
+        // Within a second, and well before the check would have ended by itself (100 ms in).
+        const qint64 bound = std::min<qint64>(1000, (fullMs - 100) / 2);
+        QVERIFY2(stoppedAfter < bound,
+            qPrintable(QStringLiteral("stopped %1 ms after cancel; the whole check takes %2 ms")
+                           .arg(stoppedAfter)
+                           .arg(fullMs)));
         const auto outcome = finished.first().first().value<JobOutcome>();
         QCOMPARE(outcome.id, id);
         QVERIFY(!outcome.result);

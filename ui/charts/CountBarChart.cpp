@@ -84,8 +84,8 @@ void CountBarChart::applyLabels()
     const int room = std::max(90, width() / 3);
     const auto elideAll = [&](Qt::TextElideMode mode) {
         QStringList all;
-        for (auto it = m_labels.crbegin(); it != m_labels.crend(); ++it)
-            all << metrics.elidedText(*it, mode, room);
+        for (qsizetype i = m_labels.size() - 1; i >= 0; --i)
+            all << metrics.elidedText(m_labels.at(i), mode, room);
         return all;
     };
     const auto distinct = [](const QStringList& list) {
@@ -97,8 +97,8 @@ void CountBarChart::applyLabels()
         elided = elideAll(Qt::ElideMiddle);
     if (!distinct(elided)) {
         elided.clear();
-        for (auto it = m_labels.crbegin(); it != m_labels.crend(); ++it)
-            elided << *it;
+        for (qsizetype i = m_labels.size() - 1; i >= 0; --i)
+            elided << m_labels.at(i);
     }
     if (m_categories->categories() != elided) {
         m_categories->clear();

@@ -15,7 +15,8 @@ QString ExportFlow::fileFilter()
     return tr("CSV files (*.csv);;JSON files (*.json)");
 }
 
-void ExportFlow::run(ConsoleContext* context, QWidget* parent, JobProgress* progress, ExportRequest request)
+void ExportFlow::run(
+    ConsoleContext* context, QWidget* parent, JobProgress* progress, const ExportRequest& request)
 {
     if (progress->isRunning()) {
         Prompt::information(parent, request.title,

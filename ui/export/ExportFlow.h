@@ -30,7 +30,8 @@ class ExportFlow final {
 public:
     ExportFlow() = delete;
 
-    static void run(ConsoleContext* context, QWidget* parent, JobProgress* progress, ExportRequest request);
+    static void run(
+        ConsoleContext* context, QWidget* parent, JobProgress* progress, const ExportRequest& request);
     // "CSV (*.csv);;JSON (*.json)" in words.
     static QString fileFilter();
 };

@@ -237,7 +237,7 @@ void ViolationTableModel::load(const std::optional<ViolationCursor>& after, bool
     const quint64 generation = m_generation;
     m_jobs->submit<ViolationPage>(
         JobRunner::Lane::Read,
-        [filter, user, count](Session& session, CancelToken&, const ProgressFn&) -> Result<ViolationPage> {
+        [filter, user](Session& session, CancelToken&, const ProgressFn&) -> Result<ViolationPage> {
             auto query = narrowedToUser(session, filter, user);
             if (!query)
                 return query.error();

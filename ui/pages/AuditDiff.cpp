@@ -66,9 +66,9 @@ QString AuditPage::diffHtml(const AuditEntry& entry)
         const QJsonArray after = entry.after.value(table).toArray();
         // Rows are matched by id; a row only on one side was created or removed.
         QMap<qint64, std::pair<QJsonObject, QJsonObject>> rows;
-        for (const QJsonValue& row : before)
+        for (const QJsonValueConstRef row : before)
             rows[row.toObject().value(QStringLiteral("id")).toInteger()].first = row.toObject();
-        for (const QJsonValue& row : after)
+        for (const QJsonValueConstRef row : after)
             rows[row.toObject().value(QStringLiteral("id")).toInteger()].second = row.toObject();
         for (auto it = rows.cbegin(); it != rows.cend(); ++it) {
             const QJsonObject& old = it->first;

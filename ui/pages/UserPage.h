@@ -58,7 +58,7 @@ private:
     void addTrackAction(
         const char* objectName, const QString& text, const QKeySequence& key, TrackPanel::Request request);
     void requestOnCurrentTrack(TrackPanel::Request request);
-    void makeCurrent(TrackPanel* panel);
+    void makeCurrent(TrackPanel* current);
     // Forgets the shown user (another database is open now).
     void clear();
     void render();

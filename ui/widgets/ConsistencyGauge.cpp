@@ -40,11 +40,11 @@ ConsistencyGauge::ConsistencyGauge(QWidget* parent)
     auto* legend = new QHBoxLayout;
     legend->setSpacing(12);
     legend->addStretch();
-    for (int i = 0; i < 3; ++i) {
-        m_legend[i] = new QLabel(this);
-        m_legend[i]->setObjectName(QStringLiteral("gaugeLegendItem"));
-        m_legend[i]->setTextFormat(Qt::RichText);
-        legend->addWidget(m_legend[i]);
+    for (QLabel*& item : m_legend) {
+        item = new QLabel(this);
+        item->setObjectName(QStringLiteral("gaugeLegendItem"));
+        item->setTextFormat(Qt::RichText);
+        legend->addWidget(item);
     }
     legend->addStretch();
     layout->addLayout(legend);

@@ -2,6 +2,7 @@
 
 #include "ThemeColors.h"
 #include "Wording.h"
+#include "rows/PlatformTables.h"
 #include "rows/RowValues.h"
 
 #include <QBoxLayout>
@@ -41,7 +42,7 @@ QString cell(const Row* row, const QString& column)
     // SQLite keeps timestamps as text ("2025-07-13 22:02:00"); show them as PostgreSQL's are shown.
     static const QRegularExpression timestamp(
         QStringLiteral("^\\d{4}-\\d\\d-\\d\\d[ T]\\d\\d:\\d\\d(:\\d\\d(\\.\\d+)?)?$"));
-    const QString text = value.toString();
+    QString text = value.toString();
     if (timestamp.match(text).hasMatch()) {
         const QDateTime at = QDateTime::fromString(QString(text).replace(u' ', u'T'), Qt::ISODate);
         if (at.isValid())
@@ -292,8 +293,8 @@ bool TrackPanel::showSpellings(const QString& progressColumn, const QString& lic
 // A license whose highest level reached is below its current level.
 void TrackPanel::markMaxBelowLevel(const Row& license, QTableWidgetItem* item)
 {
-    const auto max = rowInt(license, QStringLiteral("max_achieved_level"));
-    const auto current = rowInt(license, QStringLiteral("current_level"));
+    const auto max = rowInt(license, column::maxAchievedLevel);
+    const auto current = rowInt(license, column::currentLevel);
     if (max && current && *max < *current) {
         item->setBackground(ThemeColors::differs());
         item->setData(Qt::UserRole, true);
@@ -323,18 +324,17 @@ void TrackPanel::fillFields()
     };
     const QList<Field> fields = {
         { tr("Rows"), {}, {}, true },
-        { tr("Stored id"), QStringLiteral("specialization_id"), QStringLiteral("specialization_type"), true },
-        { tr("Level"), QStringLiteral("current_level"), QStringLiteral("current_level"), true },
-        { tr("Max achieved"), {}, QStringLiteral("max_achieved_level"), false },
-        { tr("XP"), QStringLiteral("total_xp"), {}, false },
-        { tr("Sessions"), QStringLiteral("completed_sessions"), {}, false },
-        { tr("Projects"), QStringLiteral("completed_projects"), {}, false },
-        { tr("Theory hours"), QStringLiteral("theory_hours_completed"), {}, false },
-        { tr("Practice hours"), QStringLiteral("practice_hours_completed"), {}, false },
-        { tr("Started / created"), QStringLiteral("created_at"), QStringLiteral("started_at"), false },
-        { tr("Last activity / advanced"), QStringLiteral("last_activity"), QStringLiteral("last_advanced_at"),
-            false },
-        { tr("Updated"), QStringLiteral("updated_at"), QStringLiteral("updated_at"), false },
+        { tr("Stored id"), column::specializationId, column::specializationType, true },
+        { tr("Level"), column::currentLevel, column::currentLevel, true },
+        { tr("Max achieved"), {}, column::maxAchievedLevel, false },
+        { tr("XP"), column::totalXp, {}, false },
+        { tr("Sessions"), column::completedSessions, {}, false },
+        { tr("Projects"), column::completedProjects, {}, false },
+        { tr("Theory hours"), column::theoryHoursCompleted, {}, false },
+        { tr("Practice hours"), column::practiceHoursCompleted, {}, false },
+        { tr("Started / created"), column::createdAt, column::startedAt, false },
+        { tr("Last activity / advanced"), column::lastActivity, column::lastAdvancedAt, false },
+        { tr("Updated"), column::updatedAt, column::updatedAt, false },
     };
     m_fields->setRowCount(int(fields.size()));
     QStringList labels;
@@ -357,9 +357,9 @@ void TrackPanel::fillFields()
         if (field.label == tr("Rows"))
             differs = field.compare && !m_view.classification.staffCredential
                 && (m_view.rows.progress.size() != 1 || m_view.rows.licenses.size() != 1);
-        if (field.progressColumn == u"specialization_id")
+        if (field.progressColumn == column::specializationId)
             differs = showSpellings(field.progressColumn, field.licenseColumn, leftItem, rightItem);
-        if (field.licenseColumn == u"max_achieved_level" && license)
+        if (field.licenseColumn == column::maxAchievedLevel && license)
             markMaxBelowLevel(*license, rightItem);
         if (differs)
             markDiffering(leftItem, rightItem);
