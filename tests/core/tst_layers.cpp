@@ -1,6 +1,7 @@
 // The house's layering (docs/ARCHITECTURE.md, "Layers"), read from the source tree this test was
 // built from: a core/ folder includes only folders listed before it; core/ never reaches Qt Gui or
-// Widgets; ui/ and app/ hold no SQL and no engine branch; no source file grows past 400 lines.
+// Widgets; ui/ and app/ hold no SQL and no engine branch; no function grows past 60 lines and no
+// source file past 400.
 #include <QDirIterator>
 #include <QFile>
 #include <QRegularExpression>
@@ -16,6 +17,7 @@ const QStringList coreLayers { QStringLiteral("base"), QStringLiteral("database"
     QStringLiteral("worker"), QStringLiteral("dialects") };
 
 constexpr int maxLines = 400;
+constexpr int maxFunctionLines = 60; // from the opening brace to the closing one
 
 struct SourceFile {
     QString path; // relative to the source root, e.g. "core/check/HealthCheck.cpp"
@@ -134,6 +136,36 @@ private slots:
             }
         }
         QVERIFY2(hits.isEmpty(), qPrintable(hits.join(u'\n')));
+    }
+
+    // A function defined at namespace level opens and closes its body with a brace alone at the
+    // start of a line (.clang-format); functions defined inside a class body are not seen here.
+    void noFunctionOverSixtyLines()
+    {
+        QStringList longFunctions;
+        int functions = 0;
+        for (const QString& top : { QStringLiteral("core"), QStringLiteral("ui"), QStringLiteral("app") }) {
+            for (const SourceFile& file : sourcesUnder(top)) {
+                qsizetype open = -1;
+                for (qsizetype i = 0; i < file.lines.size(); ++i) {
+                    const QString& line = file.lines.at(i);
+                    if (line == u"{") {
+                        open = i;
+                    } else if (open >= 0 && (line == u"}" || line == u"};")) {
+                        ++functions;
+                        if (i - open + 1 > maxFunctionLines) {
+                            longFunctions.append(QStringLiteral("%1:%2: %3 lines")
+                                                     .arg(file.path)
+                                                     .arg(open + 1)
+                                                     .arg(i - open + 1));
+                        }
+                        open = -1;
+                    }
+                }
+            }
+        }
+        QVERIFY2(functions > 1000, "the functions of the source tree were not found");
+        QVERIFY2(longFunctions.isEmpty(), qPrintable(longFunctions.join(u'\n')));
     }
 
     void noSourceFileOverFourHundredLines()
