@@ -1,6 +1,7 @@
 #include "check/RunStore.h"
 
 #include "base/Time.h"
+#include "check/PostgresViolationCopy.h"
 #include "check/RunLiveness.h"
 #include "check/SqliteViolationInsert.h"
 #include "database/WriteTransaction.h"
@@ -80,9 +81,7 @@ RunStore::RunStore(std::unique_ptr<Database> db)
 RunStore::~RunStore()
 {
     m_heartbeat.reset(); // a run left unfinished is abandoned once its heartbeat or lock is gone
-    // Queries go before their connection.
-    m_insertFull.reset();
-    m_insertTail.reset();
+    // The prepared insert goes before its connection.
     m_sqliteInsert.reset();
 }
 
@@ -117,44 +116,10 @@ Result<void> RunStore::appendViolations(qint64 runId, const QList<ViolationRecor
         return {};
     if (!m_db->dialect().groupsBulkWrites())
         return appendViolationsSqlite(runId, records, sequence);
-    // 200 rows a statement, prepared once, to save round trips.
-    const qsizetype rowsPerStatement = 200;
-    auto prepared = [&](qsizetype rows) -> Result<QSqlQuery*> {
-        std::unique_ptr<QSqlQuery>& slot = rows == rowsPerStatement ? m_insertFull : m_insertTail;
-        if (slot && m_preparedRows.value(slot.get()) == rows)
-            return slot.get();
-        QString sql = QStringLiteral("INSERT INTO ") + m_db->tool("violations")
-            + QStringLiteral(" (run_id, seq, user_id, track, kind, severity, progress_level, license_level, "
-                             "action, reason) VALUES ");
-        for (qsizetype i = 0; i < rows; ++i)
-            sql += i == 0 ? QStringLiteral("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                          : QStringLiteral(", (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-        slot = std::make_unique<QSqlQuery>(m_db->connection());
-        if (!slot->prepare(sql))
-            return m_db->sqlError(slot->lastError(), QStringLiteral("storing violations"));
-        m_preparedRows.insert(slot.get(), rows);
-        return slot.get();
-    };
+    // PostgreSQL: one COPY per batch (a multi-row INSERT of 200 rows a statement cost more).
     WriteTransaction transaction(*m_db);
     CC_TRY(transaction.begin());
-    for (qsizetype start = 0; start < records.size(); start += rowsPerStatement) {
-        const qsizetype end = std::min(records.size(), start + rowsPerStatement);
-        auto query = prepared(end - start);
-        if (!query)
-            return query.error();
-        int position = 0;
-        for (qsizetype i = start; i < end; ++i) {
-            const ViolationRecord& record = records.at(i);
-            const QVariantList values { runId, ++sequence, record.userId, record.track, record.kind,
-                record.warning ? QStringLiteral("warning") : QStringLiteral("violation"),
-                optionalLevel(record.progressLevel), optionalLevel(record.licenseLevel), record.action,
-                record.reason };
-            for (const QVariant& value : values)
-                (*query)->bindValue(position++, value);
-        }
-        if (!(*query)->exec())
-            return m_db->sqlError((*query)->lastError(), QStringLiteral("storing violations"));
-    }
+    CC_TRY(copyViolations(*m_db, runId, records, sequence));
     CC_TRY(transaction.commit());
     m_rowsStored += records.size();
     return {};

@@ -94,11 +94,8 @@ private:
     std::unique_ptr<Database> m_db;
     qint64 m_rowsStored = 0; // violation rows this writer stored
     bool m_staffColumn = true; // the runs table has staff_credentials (tool schema 3)
-    // Prepared violation inserts, reused across batches (full batches and the last, shorter one).
+    // SQLite: the prepared violation insert, reused across batches.
     std::unique_ptr<SqliteViolationInsert> m_sqliteInsert;
-    std::unique_ptr<QSqlQuery> m_insertFull;
-    std::unique_ptr<QSqlQuery> m_insertTail;
-    QHash<const QSqlQuery*, qsizetype> m_preparedRows;
     std::unique_ptr<RunHeartbeat> m_heartbeat; // SQLite: the running run's heartbeat
 };
 

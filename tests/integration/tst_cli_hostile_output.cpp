@@ -210,6 +210,27 @@ private slots:
         QCOMPARE(buffer.data(), csv.out);
     }
 
+    // A stored track id holding COPY's own syntax (a backslash, "\\.", "\\N", a tab, a line break, a
+    // carriage return) is stored by check (PostgreSQL: COPY, issue 17) and read back exactly.
+    void storedViolationsKeepTheirTextExactly()
+    {
+        const QString track = QStringLiteral("X\\.\tY\\N\nZ\rW\\x");
+        const qint64 user = addUser(m_db, QStringLiteral("copy@x.test"));
+        QVERIFY(user > 0);
+        QVERIFY(m_db.exec(
+            QStringLiteral("INSERT INTO specializations (id, is_active) VALUES (?, ?)"), { track, true }));
+        QVERIFY(addProgress(m_db, user, track, 2));
+        const CliRun check = runOn(m_db, QStringLiteral("check"), words({ "--json", "--limit", "0" }));
+        QVERIFY2(check.exitCode <= 2, qPrintable(describe(check)));
+        const QJsonArray stored = jsonArray(runOn(m_db, QStringLiteral("violations"), words({ "--json" })));
+        QStringList tracks;
+        for (const QJsonValue& entry : stored) {
+            if (entry.toObject().value(QStringLiteral("user_id")).toInteger() == user)
+                tracks << entry.toObject().value(QStringLiteral("specialization")).toString();
+        }
+        QCOMPARE(tracks, QStringList { track });
+    }
+
     void helpSaysSo()
     {
         const CliRun general = runCli(words({ "--help" }));
