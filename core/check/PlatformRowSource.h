@@ -29,7 +29,8 @@ struct LicenseRow {
 // by user id, and the ids of users whose role is not student (C2) in no particular order. With the cc_
 // indexes each stream walks its key index (no sort); without them the database sorts each table once. One
 // implementation per engine, on the driver's own handle: sqlite3 statements stepped side by side on SQLite;
-// on PostgreSQL three cursors fetched in batches over libpq, so no QVariant is made per value. Thread
+// on PostgreSQL one COPY of both tables merged by user id, split back into the two streams,
+// and the staff ids read at once, over libpq, so no QVariant is made per value. Thread
 // affinity: the thread owning `db`.
 class PlatformRowSource {
 public:

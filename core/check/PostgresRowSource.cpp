@@ -1,15 +1,13 @@
 #include "check/PlatformRowSource.h"
+#include "check/PostgresConnection.h"
 
-#include <QSqlDriver>
 #include <QSqlError>
 
-#include <libpq-fe.h>
+#include <deque>
 
 namespace cc {
 
 namespace {
-
-constexpr int fetchRows = 10000;
 
 // A decimal integer as PostgreSQL prints one (an integer column's text form).
 qint64 parseInteger(const char* text)
@@ -37,14 +35,91 @@ QByteArray numbered(const QString& sql)
     return out;
 }
 
-// One cursor of the check's read transaction, fetched fetchRows at a time.
-struct Cursor {
-    const char* name = nullptr;
-    PGresult* batch = nullptr;
-    int row = -1;
-    int rows = 0;
-    bool done = false;
+// A text field of COPY's text format, unescaped (COPY TO writes \\, \b, \f, \n, \r, \t and \v).
+void unescape(const char* text, const char* end, std::string& out)
+{
+    out.clear();
+    for (; text < end; ++text) {
+        if (*text != '\\' || text + 1 == end) {
+            out += *text;
+            continue;
+        }
+        switch (*++text) {
+        case 'b':
+            out += '\b';
+            break;
+        case 'f':
+            out += '\f';
+            break;
+        case 'n':
+            out += '\n';
+            break;
+        case 'r':
+            out += '\r';
+            break;
+        case 't':
+            out += '\t';
+            break;
+        case 'v':
+            out += '\v';
+            break;
+        default:
+            out += *text;
+        }
+    }
+}
+
+// One line of the merged stream split at its tabs: side, user, stored id, level, then four values.
+struct Fields {
+    const char* begin[8] = {};
+    const char* end[8] = {};
+    int count = 0;
+
+    bool isNull(int i) const { return end[i] - begin[i] == 2 && begin[i][0] == '\\' && begin[i][1] == 'N'; }
+    std::optional<qint64> optional(int i) const
+    {
+        return isNull(i) ? std::nullopt : std::optional<qint64>(parseInteger(begin[i]));
+    }
 };
+
+Fields split(const char* line, int length)
+{
+    Fields fields;
+    const char* end = line + length;
+    if (end > line && end[-1] == '\n')
+        --end;
+    const char* field = line;
+    for (const char* c = line; fields.count < 8; ++c) {
+        if (c == end || *c == '\t') {
+            fields.begin[fields.count] = field;
+            fields.end[fields.count++] = c;
+            field = c + 1;
+            if (c == end)
+                break;
+        }
+    }
+    return fields;
+}
+
+// The progress and license rows in one stream: COPY of both tables merged by user id (two index-only
+// scans over the cc_ indexes and a merge, no sort), told apart by the first column. COPY sends rows
+// without a round trip per batch, as a cursor's FETCH needs (issue 17).
+QByteArray mergedCopyStatement(PlatformRowSource::UserRange range)
+{
+    // COPY takes no parameters: the bounds are the tool's own integers.
+    auto within = [&range](const char* column) {
+        return range ? QByteArray(" WHERE ") + column + " >= " + QByteArray::number(range->first) + " AND "
+                + column + " < " + QByteArray::number(range->second)
+                     : QByteArray();
+    };
+    return "COPY (SELECT 0, student_id, specialization_id::text, current_level, total_xp, "
+           "completed_sessions, "
+           "theory_hours_completed, practice_hours_completed FROM specialization_progress"
+        + within("student_id")
+        + " UNION ALL SELECT 1, user_id, specialization_type::text, current_level, max_achieved_level, NULL, "
+          "NULL, NULL FROM user_licenses"
+        + within("user_id") + " ORDER BY 2) TO STDOUT";
+}
 
 class PostgresRowSource final : public PlatformRowSource {
 public:
@@ -55,66 +130,77 @@ public:
     }
     ~PostgresRowSource() override
     {
-        for (Cursor* cursor : { &m_progress, &m_license, &m_staff })
-            PQclear(cursor->batch);
+        PQclear(m_staff);
+        endCopy();
     }
     Q_DISABLE_COPY_MOVE(PostgresRowSource)
 
     Result<void> declare(UserRange range)
     {
-        // The check's own transaction: no JIT for a plain scan, room for a sort without the cc_ indexes.
+        // The check's own transaction: no JIT for a plain scan.
         CC_TRY(command("SET LOCAL jit = off"));
-        CC_TRY(command("SET LOCAL work_mem = '64MB'"));
-        m_progress.name = "cc_check_progress";
-        m_license.name = "cc_check_licenses";
-        CC_TRY(declareOne(m_progress, progressStatement(bool(range)), range));
-        CC_TRY(declareOne(m_license, licenseStatement(bool(range)), range));
+        m_range = range;
         return readStaff(range);
     }
 
     Result<bool> nextProgress(ProgressRow& row) override
     {
-        auto more = advance(m_progress);
-        if (!more || !*more)
-            return more;
-        const PGresult* r = m_progress.batch;
-        const int i = m_progress.row;
-        row.userId = parseInteger(PQgetvalue(r, i, 0));
-        row.storedId.assign(PQgetvalue(r, i, 1), size_t(PQgetlength(r, i, 1)));
-        row.level = optionalInt(r, i, 2);
-        row.counters = { optionalInt(r, i, 3).value_or(0), optionalInt(r, i, 4).value_or(0),
-            optionalInt(r, i, 5).value_or(0), optionalInt(r, i, 6).value_or(0) };
-        return true;
+        return next(row, m_pendingProgress, m_pendingLicenses);
     }
-
     Result<bool> nextLicense(LicenseRow& row) override
     {
-        auto more = advance(m_license);
-        if (!more || !*more)
-            return more;
-        const PGresult* r = m_license.batch;
-        const int i = m_license.row;
-        row.userId = parseInteger(PQgetvalue(r, i, 0));
-        row.storedId.assign(PQgetvalue(r, i, 1), size_t(PQgetlength(r, i, 1)));
-        row.level = optionalInt(r, i, 2);
-        row.maxAchieved = optionalInt(r, i, 3);
-        return true;
+        return next(row, m_pendingLicenses, m_pendingProgress);
     }
 
     Result<bool> nextStaffUser(qint64& userId) override
     {
-        auto more = advance(m_staff);
-        if (more && *more)
-            userId = parseInteger(PQgetvalue(m_staff.batch, m_staff.row, 0));
-        return more;
+        if (m_staffRow >= PQntuples(m_staff))
+            return false;
+        userId = parseInteger(PQgetvalue(m_staff, m_staffRow++, 0));
+        return true;
     }
 
 private:
-    static std::optional<qint64> optionalInt(const PGresult* result, int row, int column)
+    static char sideOf(const ProgressRow&) { return '0'; }
+    static char sideOf(const LicenseRow&) { return '1'; }
+
+    // The next row of one table: one read earlier, else the stream's next of that table, queuing the
+    // other table's rows passed on the way.
+    template <typename Row, typename Other>
+    Result<bool> next(Row& row, std::deque<Row>& pending, std::deque<Other>& others)
     {
-        if (PQgetisnull(result, row, column))
-            return std::nullopt;
-        return parseInteger(PQgetvalue(result, row, column));
+        if (!pending.empty()) {
+            std::swap(row, pending.front());
+            pending.pop_front();
+            return true;
+        }
+        for (;;) {
+            auto line = nextLine();
+            if (!line || !*line)
+                return line;
+            if (m_fields.begin[0][0] == sideOf(row)) {
+                read(row);
+                return true;
+            }
+            read(others.emplace_back());
+        }
+    }
+
+    void read(ProgressRow& row) const
+    {
+        row.userId = parseInteger(m_fields.begin[1]);
+        unescape(m_fields.begin[2], m_fields.end[2], row.storedId);
+        row.level = m_fields.optional(3);
+        row.counters = { m_fields.optional(4).value_or(0), m_fields.optional(5).value_or(0),
+            m_fields.optional(6).value_or(0), m_fields.optional(7).value_or(0) };
+    }
+
+    void read(LicenseRow& row) const
+    {
+        row.userId = parseInteger(m_fields.begin[1]);
+        unescape(m_fields.begin[2], m_fields.end[2], row.storedId);
+        row.level = m_fields.optional(3);
+        row.maxAchieved = m_fields.optional(4);
     }
 
     Error error(const PGresult* result) const
@@ -138,66 +224,95 @@ private:
     }
 
     // Runs a statement that returns no rows.
-    Result<void> command(const QByteArray& sql, const std::vector<QByteArray>& values = {})
+    Result<void> command(const QByteArray& sql)
     {
-        PGresult* result = execute(sql, values);
+        PGresult* result = execute(sql, {});
         const bool ok = result && PQresultStatus(result) == PGRES_COMMAND_OK;
         Result<void> outcome = ok ? Result<void>() : Result<void>(error(result));
         PQclear(result);
         return outcome;
     }
 
-    static std::vector<QByteArray> bounds(UserRange range)
-    {
-        if (!range)
-            return {};
-        return { QByteArray::number(range->first), QByteArray::number(range->second) };
-    }
-
-    Result<void> declareOne(Cursor& cursor, const QString& sql, UserRange range)
-    {
-        const QByteArray declare
-            = QByteArray("DECLARE ") + cursor.name + " NO SCROLL CURSOR FOR " + numbered(sql);
-        return command(declare, bounds(range));
-    }
-
     // The staff ids at once, not through a cursor: a cursor's plan has no parallel workers, and
     // the filter reads the whole users table (issue 17). They are few; KeyMerge sorts them.
     Result<void> readStaff(UserRange range)
     {
-        m_staff.batch = execute(numbered(staffStatement(bool(range))), bounds(range));
-        if (!m_staff.batch || PQresultStatus(m_staff.batch) != PGRES_TUPLES_OK)
-            return error(m_staff.batch);
-        m_staff.rows = PQntuples(m_staff.batch);
-        m_staff.done = true;
+        std::vector<QByteArray> bounds;
+        if (range)
+            bounds = { QByteArray::number(range->first), QByteArray::number(range->second) };
+        m_staff = execute(numbered(staffStatement(bool(range))), bounds);
+        if (!m_staff || PQresultStatus(m_staff) != PGRES_TUPLES_OK)
+            return error(m_staff);
         return {};
     }
 
-    Result<bool> advance(Cursor& cursor)
+    // The next line of the merged stream into m_fields (started at the first call); false at its end.
+    Result<bool> nextLine()
     {
-        if (cursor.row + 1 < cursor.rows) {
-            ++cursor.row;
-            return true;
-        }
-        if (cursor.done)
+        if (m_state == Copy::Ended)
             return false;
-        PQclear(cursor.batch);
-        const QByteArray fetch
-            = QByteArray("FETCH FORWARD ") + QByteArray::number(fetchRows) + " FROM " + cursor.name;
-        cursor.batch = PQexec(m_connection, fetch.constData());
-        if (!cursor.batch || PQresultStatus(cursor.batch) != PGRES_TUPLES_OK)
-            return error(cursor.batch);
-        cursor.rows = PQntuples(cursor.batch);
-        cursor.row = 0;
-        cursor.done = cursor.rows < fetchRows;
-        return cursor.rows > 0;
+        if (m_state == Copy::NotStarted) {
+            PGresult* started = PQexec(m_connection, mergedCopyStatement(m_range).constData());
+            const bool copying = PQresultStatus(started) == PGRES_COPY_OUT;
+            const Error failed = copying ? Error() : error(started);
+            PQclear(started);
+            if (!copying)
+                return failed;
+            m_state = Copy::Running;
+        }
+        PQfreemem(m_line);
+        m_line = nullptr;
+        const int length = PQgetCopyData(m_connection, &m_line, 0);
+        if (length > 0) {
+            m_fields = split(m_line, length);
+            if (m_fields.count == 8)
+                return true;
+            return Error { ErrorCode::Sql, QStringLiteral("the check's row stream sent a malformed row") };
+        }
+        m_state = Copy::Ended;
+        Result<bool> outcome = length == -1 ? Result<bool>(false) : Result<bool>(error(nullptr));
+        while (PGresult* result = PQgetResult(m_connection)) {
+            if (PQresultStatus(result) != PGRES_COMMAND_OK && outcome)
+                outcome = error(result);
+            PQclear(result);
+        }
+        return outcome;
     }
+
+    // A stream left before its end (a cancel, an error elsewhere): cancelled on the server and
+    // drained, so the connection can run the transaction's next statement.
+    void endCopy()
+    {
+        PQfreemem(m_line);
+        m_line = nullptr;
+        if (m_state != Copy::Running)
+            return;
+        m_state = Copy::Ended;
+        if (PGcancel* cancel = PQgetCancel(m_connection)) {
+            char message[256];
+            (void)PQcancel(cancel, message, sizeof message);
+            PQfreeCancel(cancel);
+        }
+        char* line = nullptr;
+        while (PQgetCopyData(m_connection, &line, 0) > 0)
+            PQfreemem(line);
+        while (PGresult* result = PQgetResult(m_connection))
+            PQclear(result);
+    }
+
+    enum class Copy { NotStarted, Running, Ended };
 
     Database& m_db;
     PGconn* m_connection;
-    Cursor m_progress;
-    Cursor m_license;
-    Cursor m_staff;
+    UserRange m_range;
+    PGresult* m_staff = nullptr;
+    int m_staffRow = 0;
+    Copy m_state = Copy::NotStarted;
+    char* m_line = nullptr; // the current line, libpq's
+    Fields m_fields;
+    // Rows of one table read while looking for the other's next row.
+    std::deque<ProgressRow> m_pendingProgress;
+    std::deque<LicenseRow> m_pendingLicenses;
 };
 
 } // namespace
@@ -205,12 +320,10 @@ private:
 Result<std::unique_ptr<PlatformRowSource>> openPostgresRowSource(
     Database& db, PlatformRowSource::UserRange range)
 {
-    const QVariant handle = db.connection().driver()->handle();
-    // Qt names the handle's type by the struct behind libpq's typedef.
-    if (!handle.isValid()
-        || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
-        return Error { ErrorCode::Sql, QStringLiteral("the PostgreSQL driver gave no handle") };
-    auto source = std::make_unique<PostgresRowSource>(db, *static_cast<PGconn* const*>(handle.data()));
+    auto handle = postgresConnection(db);
+    if (!handle)
+        return handle.error();
+    auto source = std::make_unique<PostgresRowSource>(db, *handle);
     CC_TRY(source->declare(range));
     return std::unique_ptr<PlatformRowSource>(std::move(source));
 }

@@ -1,9 +1,8 @@
 #include "check/PostgresViolationCopy.h"
 
-#include <QSqlDriver>
-#include <QSqlError>
+#include "check/PostgresConnection.h"
 
-#include <libpq-fe.h>
+#include <QSqlError>
 
 namespace cc {
 
@@ -45,8 +44,8 @@ void appendLevel(QByteArray& out, const std::optional<qint64>& level)
 
 void appendRow(QByteArray& out, qint64 runId, qint64 seq, const ViolationRecord& record)
 {
-    out += QByteArray::number(runId) + '\t' + QByteArray::number(seq) + '\t' + QByteArray::number(record.userId)
-        + '\t';
+    out += QByteArray::number(runId) + '\t' + QByteArray::number(seq) + '\t'
+        + QByteArray::number(record.userId) + '\t';
     appendText(out, record.track);
     out += '\t';
     appendText(out, record.kind);
@@ -77,9 +76,10 @@ Result<void> finish(Database& db, PGconn* connection, const char* abort)
     while (PGresult* result = PQgetResult(connection)) {
         if (PQresultStatus(result) != PGRES_COMMAND_OK && outcome) {
             const char* state = PQresultErrorField(result, PG_DIAG_SQLSTATE);
-            outcome = db.sqlError(QSqlError(QString(), QString::fromUtf8(PQresultErrorMessage(result)).trimmed(),
-                                      QSqlError::StatementError, QString::fromLatin1(state ? state : "")),
-                QStringLiteral("storing violations"));
+            outcome
+                = db.sqlError(QSqlError(QString(), QString::fromUtf8(PQresultErrorMessage(result)).trimmed(),
+                                  QSqlError::StatementError, QString::fromLatin1(state ? state : "")),
+                    QStringLiteral("storing violations"));
         }
         PQclear(result);
     }
@@ -88,14 +88,13 @@ Result<void> finish(Database& db, PGconn* connection, const char* abort)
 
 } // namespace
 
-Result<void> copyViolations(Database& db, qint64 runId, const QList<ViolationRecord>& records, qint64& sequence)
+Result<void> copyViolations(
+    Database& db, qint64 runId, const QList<ViolationRecord>& records, qint64& sequence)
 {
-    const QVariant handle = db.connection().driver()->handle();
-    // Qt names the handle's type by the struct behind libpq's typedef.
-    if (!handle.isValid()
-        || (qstrcmp(handle.typeName(), "PGconn*") != 0 && qstrcmp(handle.typeName(), "pg_conn*") != 0))
-        return Error { ErrorCode::Sql, QStringLiteral("the PostgreSQL driver gave no handle") };
-    PGconn* connection = *static_cast<PGconn* const*>(handle.data());
+    auto handle = postgresConnection(db);
+    if (!handle)
+        return handle.error();
+    PGconn* connection = *handle;
     const QByteArray sql = (QStringLiteral("COPY ") + db.tool("violations")
         + QStringLiteral(" (run_id, seq, user_id, track, kind, severity, progress_level, license_level, "
                          "action, reason) FROM STDIN"))

@@ -10,6 +10,7 @@ namespace cc {
 // Values travel in COPY's text format, every backslash, tab, line break and carriage return
 // escaped, so a stored id or reason is data whatever it holds. Thread affinity: the thread owning
 // `db`; `sequence` is advanced by the rows stored.
-Result<void> copyViolations(Database& db, qint64 runId, const QList<ViolationRecord>& records, qint64& sequence);
+Result<void> copyViolations(
+    Database& db, qint64 runId, const QList<ViolationRecord>& records, qint64& sequence);
 
 } // namespace cc

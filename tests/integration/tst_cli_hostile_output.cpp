@@ -211,7 +211,8 @@ private slots:
     }
 
     // A stored track id holding COPY's own syntax (a backslash, "\\.", "\\N", a tab, a line break, a
-    // carriage return) is stored by check (PostgreSQL: COPY, issue 17) and read back exactly.
+    // carriage return) is read by check and stored (PostgreSQL: COPY both ways, issue 17), then read
+    // back exactly.
     void storedViolationsKeepTheirTextExactly()
     {
         const QString track = QStringLiteral("X\\.\tY\\N\nZ\rW\\x");
