@@ -37,6 +37,7 @@ for candidate in "$root/build/bench/app/coupling-console" "$root/build/default/a
   [ -n "$CC" ] || { [ -x "$candidate" ] && CC=$candidate; }
 done
 [ -x "$CC" ] || { echo "check_floor.sh: build coupling-console first (cmake --preset default)" >&2; exit 1; }
+load_start=$(cut -d' ' -f1-3 /proc/loadavg) # before the bench's own work raises it
 WORK=${CC_FLOOR_WORK:-/tmp/cc-floor}; PGDIR=${CC_FLOOR_PGDIR:-/tmp/cc-floor-pg}; PGPORT=${CC_FLOOR_PGPORT:-54336}
 mkdir -p "$WORK"; R="$WORK/results.tsv"; : >"$R"
 record() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >>"$R"; }   # what, label, round, metric, value
@@ -137,7 +138,7 @@ record repair "sqlite $small" 1 keys "$(python3 -c "import json; print(len(json.
 
 {
   echo "date=$(date -u '+%Y-%m-%d %H:%M UTC')"; echo "commit=$(git -C "$root" rev-parse --short HEAD)"
-  echo "binary=$CC"; echo "nproc=$(nproc)"; echo "load=$(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "binary=$CC"; echo "nproc=$(nproc)"; echo "load=$(cut -d' ' -f1-3 /proc/loadavg)"; echo "load_start=$load_start"
   echo "sqlite=$(sqlite3 --version | cut -d' ' -f1)"; echo "postgresql=$(psql -X -Atq -c 'SHOW server_version')"
   echo "ten=$ten"; echo "sizes=$sizes"
 } >"$WORK/meta"

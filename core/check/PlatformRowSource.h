@@ -48,6 +48,8 @@ public:
     static QString progressStatement(bool ranged);
     static QString licenseStatement(bool ranged);
     static QString staffStatement(bool ranged);
+    // PostgreSQL: both tables in one statement ordered by user id, which the row source COPYs.
+    static QByteArray mergedStatement(UserRange range);
 };
 
 Result<std::unique_ptr<PlatformRowSource>> openSqliteRowSource(

@@ -101,25 +101,26 @@ Fields split(const char* line, int length)
     return fields;
 }
 
-// The progress and license rows in one stream: COPY of both tables merged by user id (two index-only
-// scans over the cc_ indexes and a merge, no sort), told apart by the first column. COPY sends rows
-// without a round trip per batch, as a cursor's FETCH needs (issue 17).
-QByteArray mergedCopyStatement(PlatformRowSource::UserRange range)
+} // namespace
+
+// The progress and license rows in one statement: both tables merged by user id (two index-only scans
+// over the cc_ indexes and a merge, no sort), told apart by the first column. The bounds go outside the
+// UNION ALL: inside it, PostgreSQL 15 sorts the appended branches instead of merging them.
+QByteArray PlatformRowSource::mergedStatement(UserRange range)
 {
     // COPY takes no parameters: the bounds are the tool's own integers.
-    auto within = [&range](const char* column) {
-        return range ? QByteArray(" WHERE ") + column + " >= " + QByteArray::number(range->first) + " AND "
-                + column + " < " + QByteArray::number(range->second)
-                     : QByteArray();
-    };
-    return "COPY (SELECT 0, student_id, specialization_id::text, current_level, total_xp, "
-           "completed_sessions, "
-           "theory_hours_completed, practice_hours_completed FROM specialization_progress"
-        + within("student_id")
-        + " UNION ALL SELECT 1, user_id, specialization_type::text, current_level, max_achieved_level, NULL, "
-          "NULL, NULL FROM user_licenses"
-        + within("user_id") + " ORDER BY 2) TO STDOUT";
+    const QByteArray within = range ? " WHERE user_id >= " + QByteArray::number(range->first)
+            + " AND user_id < " + QByteArray::number(range->second)
+                                    : QByteArray();
+    return "SELECT * FROM (SELECT 0 AS side, student_id AS user_id, specialization_id::text AS stored_id, "
+           "current_level, total_xp, completed_sessions, theory_hours_completed, practice_hours_completed "
+           "FROM specialization_progress UNION ALL SELECT 1, user_id, specialization_type::text, "
+           "current_level, "
+           "max_achieved_level, NULL, NULL, NULL FROM user_licenses) merged"
+        + within + " ORDER BY user_id";
 }
+
+namespace {
 
 class PostgresRowSource final : public PlatformRowSource {
 public:
@@ -252,7 +253,9 @@ private:
         if (m_state == Copy::Ended)
             return false;
         if (m_state == Copy::NotStarted) {
-            PGresult* started = PQexec(m_connection, mergedCopyStatement(m_range).constData());
+            // COPY sends the rows without a round trip per batch, as a cursor's FETCH needs (issue 17).
+            const QByteArray copy = "COPY (" + mergedStatement(m_range) + ") TO STDOUT";
+            PGresult* started = PQexec(m_connection, copy.constData());
             const bool copying = PQresultStatus(started) == PGRES_COPY_OUT;
             const Error failed = copying ? Error() : error(started);
             PQclear(started);
