@@ -191,7 +191,7 @@ QString Wording::percent(qint64 hundredths)
 {
     if (hundredths % 100 == 0)
         return tr("%1 %").arg(hundredths / 100);
-    return tr("%1 %").arg(QLocale().toString(hundredths / 100.0, 'f', 2));
+    return tr("%1 %").arg(QLocale().toString(double(hundredths) / 100.0, 'f', 2));
 }
 
 QString Wording::rate(qint64 hundredths)
@@ -201,7 +201,7 @@ QString Wording::rate(qint64 hundredths)
 
 QString Wording::hundredthsField(qint64 hundredths)
 {
-    return QLocale().toString(hundredths / 100.0, 'f', 2);
+    return QLocale().toString(double(hundredths) / 100.0, 'f', 2);
 }
 
 QString Wording::coreDecimal(const QString& typed)

@@ -144,8 +144,8 @@ void WriteFlow::run(
 {
     QPointer<QWidget> guard(parent);
     JobRunner::Work<PreparedPlan> preview = [inner = request.preview](Session& session, CancelToken& cancel,
-                                                const ProgressFn& progress) -> Result<PreparedPlan> {
-        Result<Plan> planned = inner(session, cancel, progress);
+                                                const ProgressFn& report) -> Result<PreparedPlan> {
+        Result<Plan> planned = inner(session, cancel, report);
         if (!planned)
             return planned.error();
         return prepare(*planned);
@@ -233,8 +233,8 @@ void WriteFlow::apply(ConsoleContext* context, QWidget* parent, JobProgress* pro
     // released here, right after it ran.
     auto inner = std::make_shared<JobRunner::Work<WriteOutcome>>(std::move(job));
     JobRunner::Work<WriteOutcome> slimmed
-        = [inner](Session& session, CancelToken& cancel, const ProgressFn& progress) -> Result<WriteOutcome> {
-        Result<WriteOutcome> done = (*inner)(session, cancel, progress);
+        = [inner](Session& session, CancelToken& cancel, const ProgressFn& report) -> Result<WriteOutcome> {
+        Result<WriteOutcome> done = (*inner)(session, cancel, report);
         *inner = {};
         if (!done)
             return done;

@@ -57,11 +57,11 @@ Result<qint64> storeSettingsAudited(
             return change.error();
         for (const auto& [key, value] : std::as_const(change->settings))
             CC_TRY(session.storeSetting(key, value));
-        auto id = auditSetting(session, action, change->before, change->after);
-        if (!id)
-            return id.error();
+        auto auditId = auditSetting(session, action, change->before, change->after);
+        if (!auditId)
+            return auditId.error();
         CC_TRY(transaction.commit());
-        return *id;
+        return *auditId;
     });
     if (!id)
         return id.error();

@@ -42,7 +42,7 @@ Result<DashboardSnapshot> DashboardSnapshot::read(Session& session, qint64 range
     for (qsizetype i = runs->size() - 1; i >= 0; --i) { // oldest first
         const HealthReport& run = runs->at(i);
         if (hasRate(run))
-            points.append(RatePoint { run.startedAt, *run.rateHundredths / 100.0 });
+            points.append(RatePoint { run.startedAt, double(*run.rateHundredths) / 100.0 });
     }
     snapshot.history = bucketed(points, maxPoints);
     if (!snapshot.from.isValid())
@@ -54,10 +54,10 @@ Result<DashboardSnapshot> DashboardSnapshot::read(Session& session, qint64 range
     snapshot.changes = *changes;
 
     if (snapshot.latest) {
-        auto changes = AuditLog::countSince(db, snapshot.latest->startedAt);
-        if (!changes)
-            return changes.error();
-        snapshot.changesSinceCheck = *changes;
+        auto sinceCheck = AuditLog::countSince(db, snapshot.latest->startedAt);
+        if (!sinceCheck)
+            return sinceCheck.error();
+        snapshot.changesSinceCheck = *sinceCheck;
         ViolationFilter top;
         top.runId = snapshot.latest->runId;
         top.limit = 8;

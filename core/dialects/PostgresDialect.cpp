@@ -140,15 +140,16 @@ std::function<void()> PostgresDialect::interrupter(const Database& db, const Con
         // A fresh connection in the calling thread: QPSQL has no cancelQuery in Qt 6.4.
         const QString name = uniqueConnectionName(QStringLiteral("cc-cancel"));
         {
-            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
-            setPostgresOptions(db, profile); // a server that does not answer holds the cancel 5 s at most
-            if (db.open()) {
-                QSqlQuery query(db);
+            QSqlDatabase cancelling = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), name);
+            setPostgresOptions(
+                cancelling, profile); // a server that does not answer holds the cancel 5 s at most
+            if (cancelling.open()) {
+                QSqlQuery query(cancelling);
                 query.prepare(QStringLiteral("SELECT pg_cancel_backend(?)"));
                 query.addBindValue(pid);
                 query.exec();
             }
-            db.close();
+            cancelling.close();
         }
         QSqlDatabase::removeDatabase(name);
     };

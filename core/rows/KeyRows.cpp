@@ -100,10 +100,10 @@ const Row* KeyRows::keptProgress() const
             best = &row;
             continue;
         }
-        const auto key = [](const Row& r) {
+        const auto rank = [](const Row& r) {
             return std::tuple(counter(r, column::totalXp), counter(r, column::completedSessions), -rowId(r));
         };
-        if (key(row) > key(*best))
+        if (rank(row) > rank(*best))
             best = &row;
     }
     return best;

@@ -155,7 +155,8 @@ Result<Attempt> attemptRecorded(Session& session, const QString& email, const QS
 {
     Database& db = session.db();
     Attempt attempt;
-    CC_TRY(withRetry([&]() -> Result<void> {
+    // Not inside CC_TRY: the lambda's own CC_TRYs would shadow its variable (-Wshadow).
+    const Result<void> recorded = withRetry([&]() -> Result<void> {
         WriteTransaction transaction(db);
         CC_TRY(transaction.begin());
         CC_TRY(db.dialect().lockName(
@@ -184,7 +185,9 @@ Result<Attempt> attemptRecorded(Session& session, const QString& email, const QS
                 { email, failures, isoUtc(now->addSecs(delayAfter(failures))) }));
         }
         return transaction.commit();
-    }));
+    });
+    if (!recorded)
+        return recorded.error();
     return attempt;
 }
 

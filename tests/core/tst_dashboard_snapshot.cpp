@@ -40,7 +40,7 @@ private slots:
         QCOMPARE(after->newest->runId, report->runId);
         QCOMPARE(after->latest->inconsistent, report->inconsistent);
         QCOMPARE(after->history.size(), 1);
-        QCOMPARE(after->history.first().rate, *report->rateHundredths / 100.0);
+        QCOMPARE(after->history.first().rate, double(*report->rateHundredths) / 100.0);
         QCOMPARE(after->topViolations.size(), 8); // the first of the run's violations, in key order
         QCOMPARE(after->topViolations.first().userId, report->violations.first().userId);
         QCOMPARE(after->topViolations.first().kind, report->violations.first().kind);

@@ -62,13 +62,13 @@ struct WorkerLog {
 
     QJsonObject toJson() const
     {
-        QJsonObject net;
-        for (auto it = this->net.cbegin(); it != this->net.cend(); ++it)
-            net.insert(it.key(), QJsonArray { it.value().first, it.value().second });
+        QJsonObject netJson;
+        for (auto it = net.cbegin(); it != net.cend(); ++it)
+            netJson.insert(it.key(), QJsonArray { it.value().first, it.value().second });
         QJsonArray ids;
         for (qint64 id : auditIds)
             ids.append(id);
-        return { { QStringLiteral("net"), net },
+        return { { QStringLiteral("net"), netJson },
             { QStringLiteral("uncounted"), QJsonArray::fromStringList(uncounted.values()) },
             { QStringLiteral("duplicated"), QJsonArray::fromStringList(duplicated.values()) },
             { QStringLiteral("auditIds"), ids },

@@ -113,7 +113,8 @@ private slots:
         QVERIFY2(
             QList<double>({ 0.5, 1, 2, 5, 10, 20, 25 }).contains(step), qPrintable(QString::number(step)));
         QVERIFY(axis->tickCount() <= 7);
-        QVERIFY(axis->min() <= window->dashboard()->snapshot().latest->rateHundredths.value_or(0) / 100.0);
+        QVERIFY(axis->min()
+            <= double(window->dashboard()->snapshot().latest->rateHundredths.value_or(0)) / 100.0);
     }
 
     void fromADegradedStatusToItsCauseInOneClick()

@@ -239,7 +239,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(chart->rateSeries()->count(), 3, 10000);
         const QList<QPointF> points = chart->rateSeries()->points();
         for (int i = 0; i < 3; ++i) {
-            QCOMPARE(points.at(i).y(), rates.at(i) / 100.0);
+            QCOMPARE(points.at(i).y(), double(rates.at(i)) / 100.0);
             QCOMPARE(qint64(points.at(i).x()) / 1000, start.addSecs(600 * i).toMSecsSinceEpoch() / 1000);
         }
         QCOMPARE(badge(*window), QStringLiteral("healthy"));

@@ -113,7 +113,7 @@ private slots:
         QVERIFY2(!visited.isEmpty() && visited.last()->objectName() == u"userHistory", qPrintable(walk));
         QVERIFY2(visited.size() <= 16, qPrintable(walk));
         QVERIFY2(names.indexOf(QStringLiteral("repairUserButton")) >= 0, qPrintable(walk));
-        int previous = names.indexOf(QStringLiteral("repairUserButton"));
+        qsizetype previous = names.indexOf(QStringLiteral("repairUserButton"));
         for (TrackPanel* panel : panels) {
             // Each grid once, then each of its enabled buttons, in the order they are shown.
             QCOMPARE(visited.count(panel->fields()), 1);

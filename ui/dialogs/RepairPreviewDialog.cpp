@@ -65,7 +65,7 @@ QString RepairPreviewDialog::summaryText(const RepairPreview& preview)
                      QLocale().toString(forecast.deleted), QLocale().toString(forecast.repointed));
     lines << tr("Keys skipped: %1")
                  .arg(counted<SkipCount>(forecast.skippedByReason,
-                     [](const SkipCount& skipped) { return PlanKeyModel::skipReason(skipped); }));
+                     [](const SkipCount& count) { return PlanKeyModel::skipReason(count); }));
     lines << tr("Warnings this repair creates: %1")
                  .arg(counted<WarningKind>(forecast.warningsCreated,
                      [](const WarningKind& warning) { return Wording::kind(warningName(warning)); }));

@@ -93,7 +93,7 @@ double ConsistencyGauge::lowerBound() const
 {
     double low = 2.0 * m_thresholds.degraded / 100.0 - 100.0;
     if (m_rate)
-        low = std::min(low, *m_rate / 100.0 - 2.0);
+        low = std::min(low, double(*m_rate) / 100.0 - 2.0);
     low = std::floor(std::max(0.0, low) / 5.0) * 5.0;
     return std::min(low, 90.0);
 }
@@ -146,7 +146,7 @@ void ConsistencyGauge::paintEvent(QPaintEvent*)
         QStringLiteral("100"));
 
     if (known)
-        drawNeedle(painter, centre, radius - thickness - 4, angleOf(*m_rate / 100.0));
+        drawNeedle(painter, centre, radius - thickness - 4, angleOf(double(*m_rate) / 100.0));
 
     // The value under the pivot, where the needle never reaches.
     painter.setFont(valueFont(radius));
