@@ -86,9 +86,9 @@ bool isInjection(AuditSource source, const QString& storedAction)
         || (action == AuditAction::Other && storedAction.startsWith(auditActionName(AuditAction::Inject)));
 }
 
-bool changesNoStudentRows(AuditAction action)
+bool changesNoStudentRows(const QString& storedAction)
 {
-    switch (action) {
+    switch (auditActionFromName(storedAction)) {
     case AuditAction::AddSpecialization:
     case AuditAction::Init:
     case AuditAction::Settings:
@@ -107,8 +107,10 @@ bool changesNoStudentRows(AuditAction action)
     case AuditAction::Revert:
     case AuditAction::Demo:
     case AuditAction::Prune:
-    case AuditAction::Other:
         return false;
+    case AuditAction::Other:
+        return storedAction.startsWith(u"settings") || storedAction.startsWith(u"env")
+            || storedAction.startsWith(u"levels") || storedAction.startsWith(u"index");
     }
     return false;
 }

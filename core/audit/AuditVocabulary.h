@@ -46,8 +46,9 @@ QString auditSourceName(AuditSource source);
 AuditSource auditSourceFromName(const QString& name);
 
 // An entry that changed no student rows (a setting, the environment, levels, indexes, init, the
-// specialization an injection added): nothing to revert.
-bool changesNoStudentRows(AuditAction action);
+// specialization an injection added): nothing to revert. `storedAction` is the entry's action as
+// stored; a word no version writes keeps the rule by prefix that held before the enum.
+bool changesNoStudentRows(const QString& storedAction);
 
 // QA's write (source qa, action inject or add_specialization, or a word no version writes that
 // starts with "inject"): the chart's pink markers and an undo that leaves the history as before it.

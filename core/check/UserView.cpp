@@ -109,8 +109,7 @@ Result<QList<TrackView>> UserView::keys(Session& session, const QList<KeyRef>& k
     CC_TRY(session.authorize(Action::View));
     QList<TrackView> tracks;
     for (const KeyRef& key : keys) {
-        auto role
-            = session.db().scalar(QStringLiteral("SELECT role FROM users WHERE id = ?"), { key.userId });
+        auto role = RowReader::userRole(session, key.userId);
         if (!role)
             return role.error();
         auto rows = RowReader::key(session, key, false);

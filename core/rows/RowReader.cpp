@@ -2,6 +2,7 @@
 
 #include "rows/PlatformTables.h"
 #include "rows/RowValues.h"
+#include "rules/KeyClassifier.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -316,7 +317,7 @@ Result<std::set<KeyRef>> RowReader::referencedKeys(
     return keys;
 }
 
-Result<std::optional<QString>> RowReader::userRole(Session& session, qint64 userId)
+Result<QVariant> RowReader::userRole(Session& session, qint64 userId)
 {
     // PostgreSQL's role may be an enum, which has no implicit cast to text.
     const QString sql = QStringLiteral("SELECT %1 FROM users WHERE id = ?")
@@ -324,9 +325,7 @@ Result<std::optional<QString>> RowReader::userRole(Session& session, qint64 user
     auto query = session.db().exec(sql, { userId });
     if (!query)
         return query.error();
-    if (!query->next())
-        return std::optional<QString>();
-    return std::optional<QString>(query->value(0).toString());
+    return query->next() ? query->value(0) : QVariant();
 }
 
 Result<bool> RowReader::isStaffCredential(Session& session, const KeyRows& rows)
@@ -336,7 +335,7 @@ Result<bool> RowReader::isStaffCredential(Session& session, const KeyRows& rows)
     auto role = userRole(session, rows.key.userId);
     if (!role)
         return role.error();
-    return role->has_value() && (*role)->trimmed().toLower() != u"student";
+    return isStaffRole(*role); // the check's own test (C2), so a repair never touches what it leaves out
 }
 
 Result<bool> RowReader::userExists(Session& session, qint64 userId)

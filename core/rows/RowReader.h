@@ -31,8 +31,8 @@ public:
     // references: rows a remove without survivor must leave alone.
     static Result<std::set<KeyRef>> referencedKeys(
         Session& session, const QString& coupledTable, const QStringList& exceptTables);
-    // The user's role as stored (enum labels as text), or empty when the user does not exist.
-    static Result<std::optional<QString>> userRole(Session& session, qint64 userId);
+    // The user's role as stored (enum labels as text); NULL when it is NULL or the user does not exist.
+    static Result<QVariant> userRole(Session& session, qint64 userId);
     // A key with license rows, no progress rows, whose user exists with a role other than student:
     // a teaching credential, not a pair (docs/BEHAVIOUR.md C2). Never repaired or injected.
     static Result<bool> isStaffCredential(Session& session, const KeyRows& rows);

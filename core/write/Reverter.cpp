@@ -6,13 +6,7 @@ namespace cc {
 
 Result<void> Reverter::revertible(const AuditEntry& entry)
 {
-    const AuditAction action = entry.actionKind();
-    // A word no version of the tool writes keeps the rule by prefix it had before the enum.
-    const bool noStudentRows = action != AuditAction::Other
-        ? changesNoStudentRows(action)
-        : entry.action.startsWith(u"settings") || entry.action.startsWith(u"env")
-            || entry.action.startsWith(u"levels") || entry.action.startsWith(u"index");
-    if (noStudentRows)
+    if (changesNoStudentRows(entry.action))
         return refused(QStringLiteral("audit entry %1 (%2) changes no student rows and cannot be reverted")
                            .arg(entry.id)
                            .arg(entry.action));

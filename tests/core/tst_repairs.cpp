@@ -110,6 +110,29 @@ private slots:
         QCOMPARE(m_db->count(QStringLiteral("user_licenses"), QStringLiteral("user_id = ?"), { c }), 1);
     }
 
+    // docs/BEHAVIOUR.md C2: the repair judges a staff credential by the check's own role test, so a
+    // key the check leaves out as staff (a role that is not "student", compared case-insensitively
+    // and without trimming) is never repaired, and a student's is.
+    void aKeyTheCheckCallsStaffIsNeverRepaired()
+    {
+        const qint64 padded = m_db->addUser(QStringLiteral("padded@x"), QStringLiteral("student "));
+        m_db->addLicense(padded, QStringLiteral("LFA_COACH"), 2);
+        const qint64 learner = m_db->addUser(QStringLiteral("learner@x"), QStringLiteral("STUDENT"));
+        m_db->addLicense(learner, QStringLiteral("LFA_COACH"), 2);
+        const HealthReport report = check();
+        QCOMPARE(report.staffCredentials, 1);
+        QCOMPARE(report.byKind[int(ViolationKind::MissingProgress)], 1);
+
+        for (const qint64 user : { padded, learner })
+            QVERIFY(Repair::repairUser(*m_session, user, {}, {}).ok());
+        QCOMPARE(m_db->count(
+                     QStringLiteral("specialization_progress"), QStringLiteral("student_id = ?"), { padded }),
+            0);
+        QCOMPARE(m_db->count(QStringLiteral("specialization_progress"), QStringLiteral("student_id = ?"),
+                     { learner }),
+            1);
+    }
+
     void missingLicensesNeedTheExplicitOption()
     {
         const qint64 u = m_db->addUser(QStringLiteral("u@x"));
