@@ -3,6 +3,7 @@
 #include "session/Session.h"
 
 #include "check/UserView.h"
+#include "rules/Severity.h"
 #include "schema/RowJson.h"
 #include "write/Operations.h"
 
@@ -23,12 +24,12 @@ QJsonArray findingsJson(const KeyClassification& classification)
     QJsonArray findings;
     if (classification.violation)
         findings.append(QJsonObject { { QStringLiteral("kind"), classification.violation->name() },
-            { QStringLiteral("severity"), QStringLiteral("violation") },
+            { QStringLiteral("severity"), severityText(false) },
             { QStringLiteral("reason"), classification.violation->reasonText() },
             { QStringLiteral("recommended_action"), classification.violation->actionName() } });
     for (const Finding& warning : classification.warnings)
         findings.append(QJsonObject { { QStringLiteral("kind"), warning.name() },
-            { QStringLiteral("severity"), QStringLiteral("warning") },
+            { QStringLiteral("severity"), severityText(true) },
             { QStringLiteral("reason"), warning.reasonText() },
             { QStringLiteral("recommended_action"), warning.actionName() } });
     return findings;

@@ -1,6 +1,7 @@
 #include "administration/Exporter.h"
 
 #include "base/Time.h"
+#include "rules/Severity.h"
 #include "schema/RowJson.h"
 
 #include <QFile>
@@ -112,8 +113,7 @@ Result<qint64> Exporter::violations(
     CC_TRY(RunStore::forEachViolation(db, filter, [&](const StoredViolation& row) -> Result<void> {
         const ViolationRecord& record = row.record;
         return writer.row(QString::number(record.userId) + u',' + csvField(record.track) + u','
-                + csvField(record.kind) + u','
-                + (record.warning ? QStringLiteral("warning") : QStringLiteral("violation")) + u','
+                + csvField(record.kind) + u',' + severityText(record.warning) + u','
                 + levelText(record.progressLevel) + u',' + levelText(record.licenseLevel) + u','
                 + csvField(record.action) + u',' + csvField(record.reason),
             [&] { return violationJson(record); });
@@ -265,8 +265,7 @@ QJsonObject Exporter::violationJson(const ViolationRecord& record)
 {
     return QJsonObject { { QStringLiteral("user_id"), record.userId },
         { QStringLiteral("specialization"), record.track }, { QStringLiteral("kind"), record.kind },
-        { QStringLiteral("severity"),
-            record.warning ? QStringLiteral("warning") : QStringLiteral("violation") },
+        { QStringLiteral("severity"), severityText(record.warning) },
         { QStringLiteral("progress_level"), optional(record.progressLevel) },
         { QStringLiteral("license_level"), optional(record.licenseLevel) },
         { QStringLiteral("recommended_action"), record.action },

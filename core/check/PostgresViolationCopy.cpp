@@ -1,6 +1,7 @@
 #include "check/PostgresViolationCopy.h"
 
 #include "check/PostgresConnection.h"
+#include "rules/Severity.h"
 
 #include <QSqlError>
 
@@ -49,7 +50,9 @@ void appendRow(QByteArray& out, qint64 runId, qint64 seq, const ViolationRecord&
     appendText(out, record.track);
     out += '\t';
     appendText(out, record.kind);
-    out += record.warning ? "\twarning\t" : "\tviolation\t";
+    out += '\t';
+    out += severityName(record.warning);
+    out += '\t';
     appendLevel(out, record.progressLevel);
     out += '\t';
     appendLevel(out, record.licenseLevel);

@@ -1,5 +1,7 @@
 #include "check/SqliteViolationInsert.h"
 
+#include "rules/Severity.h"
+
 #include <QSqlDriver>
 #include <QSqlError>
 
@@ -58,7 +60,7 @@ Result<void> SqliteViolationInsert::insert(qint64 runId, qint64 seq, const Viola
     sqlite3_bind_int64(statement, 3, record.userId);
     bindText(statement, 4, record.track);
     bindText(statement, 5, record.kind);
-    sqlite3_bind_text(statement, 6, record.warning ? "warning" : "violation", -1, SQLITE_STATIC);
+    sqlite3_bind_text(statement, 6, severityName(record.warning), -1, SQLITE_STATIC);
     bindLevel(statement, 7, record.progressLevel);
     bindLevel(statement, 8, record.licenseLevel);
     bindText(statement, 9, record.action);

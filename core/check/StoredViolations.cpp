@@ -1,6 +1,7 @@
 #include "check/RunStore.h"
 
 #include "check/RunLiveness.h"
+#include "rules/Severity.h"
 
 #include <QSqlError>
 
@@ -42,7 +43,7 @@ Result<std::pair<QString, QVariantList>> whereClause(Database& db, const Violati
         return run.error();
     const qint64 runId = *run;
     QString where = QStringLiteral(" WHERE run_id = ? AND severity = ?");
-    QVariantList binds { runId, filter.warnings ? QStringLiteral("warning") : QStringLiteral("violation") };
+    QVariantList binds { runId, severityText(filter.warnings) };
     if (!filter.kind.isEmpty()) {
         where += QStringLiteral(" AND kind = ?");
         binds << filter.kind;
@@ -128,7 +129,7 @@ Result<void> RunStore::forEachViolation(Database& db, const ViolationFilter& fil
         row.record.userId = query->value(1).toLongLong();
         row.record.track = query->value(2).toString();
         row.record.kind = query->value(3).toString();
-        row.record.warning = query->value(4).toString() == u"warning";
+        row.record.warning = isWarningSeverity(query->value(4).toString());
         if (!query->value(5).isNull())
             row.record.progressLevel = query->value(5).toLongLong();
         if (!query->value(6).isNull())
