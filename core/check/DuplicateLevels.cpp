@@ -13,11 +13,17 @@ Result<void> DuplicateLevels::resolve(Session& session, KeyTally& tally, CancelT
         return Error { ErrorCode::Cancelled, QStringLiteral("cancelled") };
     QMap<KeyRef, KeyRows> keys;
     for (const DuplicateRecords& duplicate : duplicates) {
+        if (duplicate.kept)
+            continue;
         const KeyRef key { duplicate.userId, duplicate.track };
         keys[key].key = key;
     }
+    if (keys.isEmpty())
+        return {};
     CC_TRY(RowReader::keepCandidates(session, keys));
     for (qsizetype i = 0; i < duplicates.size(); ++i) {
+        if (duplicates.at(i).kept)
+            continue;
         const auto rows = keys.constFind(KeyRef { duplicates.at(i).userId, duplicates.at(i).track });
         if (rows->progress.isEmpty() && rows->licenses.isEmpty())
             continue; // not possible within one snapshot; the recorded levels stay

@@ -165,6 +165,41 @@ KeyAggregate KeyMerge::aggregate(qint64 userId, int track, bool staff) const
     return key;
 }
 
+// The levels KeyRows::keptLevels finds for the key, when the columns the scan read decide them: a
+// side's rows all at one level, or the progress rows with the most XP, then sessions, all at one
+// level (the rest of the rules, ids, payment, started_at and referrers, then cannot change the
+// level). Otherwise nothing, and DuplicateLevels reads the key's rows.
+std::optional<KeptLevels> KeyMerge::keptLevels(int track) const
+{
+    KeptLevels kept;
+    bool progressDecided = true;
+    std::optional<std::pair<qint64, qint64>> best; // (total_xp, completed_sessions)
+    for (size_t i = 0; i < m_progressCount; ++i) {
+        if (m_progressTrack[i] != track)
+            continue;
+        const ProgressRow& row = m_progress[i];
+        const std::pair rank { row.counters.xp, row.counters.sessions };
+        if (!best || rank > *best) {
+            best = rank;
+            kept.progress = row.level;
+            progressDecided = true;
+        } else if (rank == *best && row.level != kept.progress) {
+            progressDecided = false;
+        }
+    }
+    bool first = true;
+    for (size_t i = 0; i < m_licenseCount; ++i) {
+        if (m_licenseTrack[i] != track)
+            continue;
+        if (first)
+            kept.license = m_licenses[i].level;
+        else if (m_licenses[i].level != kept.license)
+            return std::nullopt;
+        first = false;
+    }
+    return progressDecided ? std::optional(kept) : std::nullopt;
+}
+
 void KeyMerge::classifyUser(qint64 userId, bool staff)
 {
     m_progressTrack.resize(m_progressCount);
@@ -203,7 +238,8 @@ void KeyMerge::classifyUser(qint64 userId, bool staff)
                 continue;
             }
         }
-        m_tally.add(aggregate(userId, track, staff));
+        const bool duplicateRows = progressRows > 1 || licenseRows > 1;
+        m_tally.add(aggregate(userId, track, staff), duplicateRows ? keptLevels(track) : std::nullopt);
     }
 }
 

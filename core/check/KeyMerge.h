@@ -14,7 +14,8 @@ namespace cc {
 // check's key order: user, then track by bytes) and feeds the tally. A key that is a plain pair
 // (one row a side, one spelling, equal levels in range, the justified level, max_achieved not
 // below) is consistent without warnings under classifyKey, so it is only counted; every other key
-// is aggregated and classified by classifyKey itself (docs/BEHAVIOUR.md C2–C3).
+// is aggregated and classified by classifyKey itself (docs/BEHAVIOUR.md C2–C3), with the levels of
+// the rows a merge would keep when its rows decide them (no lookup after the scan for that key).
 class KeyMerge final {
 public:
     KeyMerge(const LevelCatalogue& catalogue, KeyTally& tally)
@@ -46,6 +47,7 @@ private:
     bool plainPair(const ProgressRow& progress, const LicenseRow& license, const Track& track) const;
     int justifiedLevel(const Track& track, const Counters& counters) const;
     KeyAggregate aggregate(qint64 userId, int track, bool staff) const;
+    std::optional<KeptLevels> keptLevels(int track) const;
     void flushPlainPairs();
 
     const LevelCatalogue& m_catalogue;

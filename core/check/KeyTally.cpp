@@ -7,9 +7,16 @@ QString KeyTally::violationKey(qint64 userId, const QString& track, const QStrin
     return QString::number(userId) + u'\x1f' + track + u'\x1f' + kind;
 }
 
-void KeyTally::add(const KeyAggregate& key)
+void KeyTally::add(const KeyAggregate& key, const std::optional<KeptLevels>& kept)
 {
-    const KeyClassification classification = classifyKey(key, m_catalogue);
+    KeyClassification classification = classifyKey(key, m_catalogue);
+    const bool duplicate = classification.violation
+        && (classification.violation->kind == ViolationKind::DuplicateProgress
+            || classification.violation->kind == ViolationKind::DuplicateLicense);
+    if (duplicate && kept) {
+        classification.progressLevel = kept->progress;
+        classification.licenseLevel = kept->license;
+    }
     ++m_keys;
     m_rows += key.progressRows + key.licenseRows;
     if (classification.staffCredential) {
@@ -29,11 +36,10 @@ void KeyTally::add(const KeyAggregate& key)
         ViolationRecord record { key.userId, key.track, finding.name(), false, classification.progressLevel,
             classification.licenseLevel, finding.actionName(), finding.reasonText() };
         m_primaryKeys.append(violationKey(key.userId, key.track, record.kind));
-        if (finding.kind == ViolationKind::DuplicateProgress
-            || finding.kind == ViolationKind::DuplicateLicense)
+        if (duplicate)
             m_duplicates.append({ key.userId, key.track, firstSequence, firstSequence,
                 m_limit < 0 || m_report.violations.size() < m_limit ? m_report.violations.size() : -1,
-                classification.progressLevel, classification.licenseLevel });
+                classification.progressLevel, classification.licenseLevel, kept.has_value() });
         if (m_limit < 0 || m_report.violations.size() < m_limit)
             m_report.violations.append(record);
         if (m_keepRecords)

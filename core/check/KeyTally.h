@@ -17,6 +17,14 @@ struct DuplicateRecords {
     qsizetype listIndex = -1; // the violation's index in the report's list; -1 beyond the limit
     std::optional<qint64> progressLevel; // as recorded (each side's highest level), then as kept
     std::optional<qint64> licenseLevel;
+    bool kept = false; // recorded at the kept levels already: the scan's rows decided them
+};
+
+// The levels of the rows a merge would keep on each side of a key (KeyRows::keptLevels), when the
+// key's rows as the scan read them decide them (KeyMerge::keptLevels).
+struct KeptLevels {
+    std::optional<qint64> progress;
+    std::optional<qint64> license;
 };
 
 // Accumulates classified keys into a report's counts, in key order. One tally per reading
@@ -29,7 +37,8 @@ public:
     {
     }
 
-    void add(const KeyAggregate& key);
+    // With `kept`, a duplicate key is recorded at those levels and needs no DuplicateLevels lookup.
+    void add(const KeyAggregate& key, const std::optional<KeptLevels>& kept = std::nullopt);
     // `pairs` keys of `track` with one row a side that classifyKey finds consistent without
     // warnings (KeyMerge's plain pairs): counted only, they make no records.
     void addConsistentPairs(const QString& track, qint64 pairs);

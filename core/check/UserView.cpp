@@ -5,6 +5,8 @@
 #include "rows/RowReader.h"
 #include "rows/RowValues.h"
 
+#include <QHash>
+
 namespace cc {
 
 namespace {
@@ -108,14 +110,19 @@ Result<QList<TrackView>> UserView::keys(Session& session, const QList<KeyRef>& k
 {
     CC_TRY(session.authorize(Action::View));
     QList<TrackView> tracks;
+    QHash<qint64, bool> staff; // user → staff role, read once per user
     for (const KeyRef& key : keys) {
-        auto role = RowReader::userRole(session, key.userId);
-        if (!role)
-            return role.error();
+        auto known = staff.constFind(key.userId);
+        if (known == staff.cend()) {
+            auto role = RowReader::userRole(session, key.userId);
+            if (!role)
+                return role.error();
+            known = staff.insert(key.userId, isStaffRole(*role));
+        }
         auto rows = RowReader::key(session, key, false);
         if (!rows)
             return rows.error();
-        auto track = trackView(session, *rows, isStaffRole(*role));
+        auto track = trackView(session, *rows, *known);
         if (!track)
             return track.error();
         tracks.append(*track);

@@ -334,6 +334,22 @@ private slots:
             QStringLiteral("UPDATE user_licenses SET started_at = '2025-03-01 09:00:00' WHERE id = ?"),
             { later }));
         expected.insert(started, { 4, 1 });
+        // Progress rows tied on XP and sessions at different levels: the lowest id wins, which the
+        // scan's columns cannot tell (KeyMerge leaves the key to DuplicateLevels), here the lower level.
+        // Rewritten, the lower id comes second in PostgreSQL's index (equal keys in row-version order),
+        // so the scan meets the level 6 first.
+        const qint64 tied = db.addUser(QStringLiteral("kept-tie@x"));
+        const qint64 lowest = db.addProgress(tied, track, 2, 30, 4);
+        QVERIFY(lowest > 0 && db.addProgress(tied, track, 6, 30, 4) > 0);
+        QVERIFY(db.exec(
+            QStringLiteral("UPDATE specialization_progress SET current_level = 2 WHERE id = ?"), { lowest }));
+        QVERIFY(db.addLicense(tied, track, 5) > 0);
+        expected.insert(tied, { 2, 5 });
+        // Twins at one level on both sides (what the demo plants): the scan's rows decide.
+        const qint64 twins = db.addUser(QStringLiteral("kept-twins@x"));
+        QVERIFY(db.addProgress(twins, track, 3, 40, 2) > 0 && db.addProgress(twins, track, 3, 0, 0) > 0);
+        QVERIFY(db.addLicense(twins, track, 4, 4) > 0 && db.addLicense(twins, track, 4, 9) > 0);
+        expected.insert(twins, { 3, 4 });
         for (const QStringList& init : { QStringList(), QStringList { QStringLiteral("--drop-indexes") } }) {
             if (!init.isEmpty()) {
                 const test::CliRun dropped
