@@ -20,25 +20,6 @@ std::optional<QString> optionalText(const QVariant& value)
     return value.toString();
 }
 
-// The kept rows' levels when each side's rows all hold one level (or all NULL): then no rule of
-// KeyRows::keptLevels can pick another level, and DuplicateLevels need not read the key's rows.
-std::optional<KeptLevels> oneLevelPerSide(const KeyAggregate& key)
-{
-    auto side = [](int rows, int nulls, std::optional<qint64> low,
-                    std::optional<qint64> high) -> std::optional<std::optional<qint64>> {
-        if (rows == 0 || nulls == rows)
-            return std::optional<qint64>();
-        if (nulls == 0 && low == high)
-            return low;
-        return std::nullopt; // two levels: the rules decide
-    };
-    const auto progress = side(key.progressRows, key.progressNullLevels, key.progressMin, key.progressMax);
-    const auto license = side(key.licenseRows, key.licenseNullLevels, key.licenseMin, key.licenseMax);
-    if (!progress || !license)
-        return std::nullopt;
-    return KeptLevels { *progress, *license };
-}
-
 } // namespace
 
 void GroupedKeyScan::read(const QSqlQuery& query, KeyAggregate& key)
@@ -75,7 +56,8 @@ Result<void> GroupedKeyScan::run(Database& db, const QString& sql, const QVarian
     KeyAggregate key;
     while (query.next()) {
         read(query, key);
-        tally.add(key, key.progressRows > 1 || key.licenseRows > 1 ? oneLevelPerSide(key) : std::nullopt);
+        tally.add(key,
+            key.progressRows > 1 || key.licenseRows > 1 ? KeptLevels::oneLevelPerSide(key) : std::nullopt);
         if ((tally.keys() & 4095) == 0)
             CC_TRY(checkpoint());
     }

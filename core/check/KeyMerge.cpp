@@ -165,15 +165,19 @@ KeyAggregate KeyMerge::aggregate(qint64 userId, int track, bool staff) const
     return key;
 }
 
-// The levels KeyRows::keptLevels finds for the key, when the columns the scan read decide them: a
-// side's rows all at one level, or the progress rows with the most XP, then sessions, all at one
-// level (the rest of the rules, ids, payment, started_at and referrers, then cannot change the
-// level). Otherwise nothing, and DuplicateLevels reads the key's rows.
-std::optional<KeptLevels> KeyMerge::keptLevels(int track) const
+// The levels KeyRows::keptLevels finds for `key`, when the columns the scan read decide them: the
+// license rows all at one level (KeptLevels::oneLevel), and the progress rows with the most XP, then
+// sessions, all at one level (the rest of the rules, ids, payment, started_at and referrers, then
+// cannot change the level). Otherwise nothing, and DuplicateLevels reads the key's rows.
+std::optional<KeptLevels> KeyMerge::keptLevels(const KeyAggregate& key, int track) const
 {
-    KeptLevels kept;
-    bool progressDecided = true;
+    const auto license
+        = KeptLevels::oneLevel(key.licenseRows, key.licenseNullLevels, key.licenseMin, key.licenseMax);
+    if (!license)
+        return std::nullopt;
+    KeptLevels kept { std::nullopt, *license };
     std::optional<std::pair<qint64, qint64>> best; // (total_xp, completed_sessions)
+    bool progressDecided = true;
     for (size_t i = 0; i < m_progressCount; ++i) {
         if (m_progressTrack[i] != track)
             continue;
@@ -186,16 +190,6 @@ std::optional<KeptLevels> KeyMerge::keptLevels(int track) const
         } else if (rank == *best && row.level != kept.progress) {
             progressDecided = false;
         }
-    }
-    bool first = true;
-    for (size_t i = 0; i < m_licenseCount; ++i) {
-        if (m_licenseTrack[i] != track)
-            continue;
-        if (first)
-            kept.license = m_licenses[i].level;
-        else if (m_licenses[i].level != kept.license)
-            return std::nullopt;
-        first = false;
     }
     return progressDecided ? std::optional(kept) : std::nullopt;
 }
@@ -238,8 +232,8 @@ void KeyMerge::classifyUser(qint64 userId, bool staff)
                 continue;
             }
         }
-        const bool duplicateRows = progressRows > 1 || licenseRows > 1;
-        m_tally.add(aggregate(userId, track, staff), duplicateRows ? keptLevels(track) : std::nullopt);
+        const KeyAggregate key = aggregate(userId, track, staff);
+        m_tally.add(key, progressRows > 1 || licenseRows > 1 ? keptLevels(key, track) : std::nullopt);
     }
 }
 

@@ -47,7 +47,7 @@ private:
     bool plainPair(const ProgressRow& progress, const LicenseRow& license, const Track& track) const;
     int justifiedLevel(const Track& track, const Counters& counters) const;
     KeyAggregate aggregate(qint64 userId, int track, bool staff) const;
-    std::optional<KeptLevels> keptLevels(int track) const;
+    std::optional<KeptLevels> keptLevels(const KeyAggregate& key, int track) const;
     void flushPlainPairs();
 
     const LevelCatalogue& m_catalogue;

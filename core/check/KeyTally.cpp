@@ -7,6 +7,26 @@ QString KeyTally::violationKey(qint64 userId, const QString& track, const QStrin
     return QString::number(userId) + u'\x1f' + track + u'\x1f' + kind;
 }
 
+std::optional<std::optional<qint64>> KeptLevels::oneLevel(
+    int rows, int nullLevels, std::optional<qint64> low, std::optional<qint64> high)
+{
+    if (rows == 0 || nullLevels == rows)
+        return std::optional<qint64>();
+    if (nullLevels == 0 && low == high)
+        return low;
+    return std::nullopt;
+}
+
+std::optional<KeptLevels> KeptLevels::oneLevelPerSide(const KeyAggregate& key)
+{
+    const auto progress
+        = oneLevel(key.progressRows, key.progressNullLevels, key.progressMin, key.progressMax);
+    const auto license = oneLevel(key.licenseRows, key.licenseNullLevels, key.licenseMin, key.licenseMax);
+    if (!progress || !license)
+        return std::nullopt;
+    return KeptLevels { *progress, *license };
+}
+
 void KeyTally::add(const KeyAggregate& key, const std::optional<KeptLevels>& kept)
 {
     KeyClassification classification = classifyKey(key, m_catalogue);

@@ -25,6 +25,13 @@ struct DuplicateRecords {
 struct KeptLevels {
     std::optional<qint64> progress;
     std::optional<qint64> license;
+
+    // A side's kept level when all its rows hold one level (or it has none, or all are NULL): then no
+    // rule of KeyRows::keptLevels can keep another. Otherwise nothing: the rules decide.
+    static std::optional<std::optional<qint64>> oneLevel(
+        int rows, int nullLevels, std::optional<qint64> low, std::optional<qint64> high);
+    // Both sides of `key` by oneLevel.
+    static std::optional<KeptLevels> oneLevelPerSide(const KeyAggregate& key);
 };
 
 // Accumulates classified keys into a report's counts, in key order. One tally per reading
