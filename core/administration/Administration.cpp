@@ -95,9 +95,8 @@ Result<qint64> changeIndexes(Session& session, bool create)
         CC_TRY(create ? ToolSchema::createKeyIndexes(db, false) : ToolSchema::dropKeyIndexes(db));
     auto id = auditSetting(session,
         auditActionName(create ? AuditAction::IndexCreate : AuditAction::IndexDrop), {},
-        QJsonObject { { QStringLiteral("indexes"),
-            QJsonArray { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key"),
-                QStringLiteral("cc_progressions_license") } } });
+        QJsonObject {
+            { QStringLiteral("indexes"), QJsonArray::fromStringList(ToolSchema::keyIndexNames()) } });
     if (!id)
         return id.error();
     CC_TRY(transaction.commit());

@@ -47,7 +47,8 @@ public:
     // The statements, `?` for the bound user-id bounds (printed in docs/PERFORMANCE.md's bench).
     static QString progressStatement(bool ranged);
     static QString licenseStatement(bool ranged);
-    static QString staffStatement(bool ranged);
+    // The staff statement reads cc_users_role when the database has it.
+    static Result<QString> staffStatement(Database& db, bool ranged);
     // PostgreSQL: both tables in one statement ordered by user id, which the row source COPYs.
     static QByteArray mergedStatement(UserRange range);
 };

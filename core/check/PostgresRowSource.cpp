@@ -241,7 +241,10 @@ private:
         std::vector<QByteArray> bounds;
         if (range)
             bounds = { QByteArray::number(range->first), QByteArray::number(range->second) };
-        m_staff = execute(numbered(staffStatement(bool(range))), bounds);
+        auto statement = staffStatement(m_db, bool(range));
+        if (!statement)
+            return statement.error();
+        m_staff = execute(numbered(*statement), bounds);
         if (!m_staff || PQresultStatus(m_staff) != PGRES_TUPLES_OK)
             return error(m_staff);
         return {};

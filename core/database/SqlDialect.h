@@ -118,6 +118,9 @@ public:
     // and the semi-join that reads it: `column IN (…)`.
     virtual QVariant idList(const QList<qint64>& ids) const = 0;
     virtual QString inIdList(const QString& column) const = 0;
+    // `column` among the few rows of `subquery`, probing an index of `column` (PostgreSQL plans an
+    // IN over a subquery as a hash join that scans the whole table).
+    virtual QString inFewValues(const QString& column, const QString& subquery) const = 0;
     // Milliseconds since the epoch of an ISO-8601 UTC text column, rounded to the millisecond.
     virtual QString epochMillis(const QString& column) const = 0;
     // A bound parameter used as a 64-bit integer in arithmetic.

@@ -292,6 +292,12 @@ QString PostgresDialect::inIdList(const QString& column) const
     return column + QStringLiteral(" IN (SELECT unnest(CAST(? AS bigint[])))");
 }
 
+// ARRAY(…) runs once, before the scan; `= ANY` over its result is an index condition.
+QString PostgresDialect::inFewValues(const QString& column, const QString& subquery) const
+{
+    return column + QStringLiteral(" = ANY(ARRAY(") + subquery + QStringLiteral("))");
+}
+
 QString PostgresDialect::epochMillis(const QString& column) const
 {
     return QStringLiteral("CAST(round(extract(epoch FROM CAST(%1 AS timestamptz)) * 1000) AS bigint)")

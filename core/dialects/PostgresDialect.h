@@ -40,6 +40,7 @@ public:
     QString byteOrdered(const QString& expression) const override;
     QVariant idList(const QList<qint64>& ids) const override;
     QString inIdList(const QString& column) const override;
+    QString inFewValues(const QString& column, const QString& subquery) const override;
     QString epochMillis(const QString& column) const override;
     QString bigintParameter() const override;
     Result<std::optional<QString>> serverClock(Database& db) const override;

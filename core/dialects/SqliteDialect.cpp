@@ -263,6 +263,11 @@ QString SqliteDialect::inIdList(const QString& column) const
     return column + QStringLiteral(" IN (SELECT value FROM json_each(?))");
 }
 
+QString SqliteDialect::inFewValues(const QString& column, const QString& subquery) const
+{
+    return column + QStringLiteral(" IN (") + subquery + u')';
+}
+
 QString SqliteDialect::epochMillis(const QString& column) const
 {
     return QStringLiteral("CAST(round((julianday(%1) - 2440587.5) * 86400000.0) AS INTEGER)").arg(column);

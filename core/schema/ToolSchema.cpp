@@ -155,6 +155,8 @@ constexpr KeyIndex keyIndexes[] = {
     { "cc_license_key", "user_licenses", "user_id, specialization_type", "current_level, max_achieved_level",
         4 },
     { "cc_progressions_license", "license_progressions", "user_license_id", "", 1 },
+    // The check's staff ids (C2) from the few users whose role is not student, not a scan of users.
+    { "cc_users_role", "users", "role", "id", 2 },
 };
 
 // An index of that name that must be built again: INVALID (a stopped CONCURRENTLY build) or
@@ -213,6 +215,22 @@ Result<bool> ToolSchema::hasKeyIndexes(Database& db)
     if (!count)
         return count.error();
     return *count == 2;
+}
+
+QStringList ToolSchema::keyIndexNames()
+{
+    QStringList names;
+    for (const KeyIndex& index : keyIndexes)
+        names += QString::fromLatin1(index.name);
+    return names;
+}
+
+Result<bool> ToolSchema::hasRoleIndex(Database& db)
+{
+    auto count = db.dialect().countIndexes(db, { QStringLiteral("cc_users_role") });
+    if (!count)
+        return count.error();
+    return *count == 1;
 }
 
 std::optional<qint64> ToolSchema::unindexedScanRows(Database& db)

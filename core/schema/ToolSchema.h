@@ -21,6 +21,9 @@ public:
     static Result<void> createKeyIndexes(Database& db, bool concurrently);
     static Result<void> dropKeyIndexes(Database& db);
     static Result<bool> hasKeyIndexes(Database& db);
+    static QStringList keyIndexNames();
+    // cc_users_role: users(role) with the ids, which the check's staff statement walks.
+    static Result<bool> hasRoleIndex(Database& db);
     // Without the cc_ indexes, single-user operations scan the whole progress table: its row count
     // when that is worth a warning (more than 50,000 rows and no indexes), otherwise nothing.
     static std::optional<qint64> unindexedScanRows(Database& db);

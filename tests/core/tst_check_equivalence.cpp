@@ -275,6 +275,9 @@ private slots:
         expectPlain(db, {}, true);
         if (pg)
             expectPlain(db, { QStringLiteral("--parallel"), QStringLiteral("3") }, false);
+        // The key indexes without cc_users_role (an init of before it): staff ids from a scan of users.
+        QVERIFY(db.exec(QStringLiteral("DROP INDEX cc_users_role")));
+        expectPlain(db, {}, false);
         // The platform's own schema: no cc_ indexes.
         const test::CliRun dropped = test::runCli(
             QStringList { QStringLiteral("init"), QStringLiteral("--drop-indexes") } + db.cliArguments());
