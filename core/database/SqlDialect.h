@@ -164,6 +164,8 @@ public:
     virtual Result<bool> hasToolTable(Database& db, const QString& name) const = 0;
     // An index that must be built again: invalid (a stopped concurrent build) or of another width.
     virtual Result<bool> isIndexStale(Database& db, const QString& name, int columnCount) const = 0;
+    // How many of the named indexes exist and can be used (PostgreSQL: not INVALID, which the planner
+    // ignores; a stopped concurrent build leaves one).
     virtual Result<qint64> countIndexes(Database& db, const QStringList& names) const = 0;
     // Schemas off the connection's search path that hold the platform's tables (none on SQLite).
     virtual Result<QStringList> platformSchemasOffPath(Database& db) const = 0;

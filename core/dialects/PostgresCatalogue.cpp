@@ -143,7 +143,8 @@ Result<qint64> PostgresDialect::countIndexes(Database& db, const QStringList& na
 {
     const QVariantList binds(names.cbegin(), names.cend());
     return number(db,
-        QStringLiteral("SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname IN (%1)")
+        QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
+                       "WHERE i.indisvalid AND c.relname IN (%1)")
             .arg(placeholders(binds)),
         binds);
 }

@@ -143,22 +143,32 @@ private slots:
         const ConnectionProfile& profile = db.profile();
         // A CONCURRENTLY build that fails after its catalogue entry committed leaves it INVALID (here a
         // unique index over duplicates, which fails deterministically).
-        const CliRun stopped = runProgram(QStringLiteral("psql"),
-            { QStringLiteral("-h"), profile.host, QStringLiteral("-p"), QString::number(profile.port),
-                QStringLiteral("-U"), profile.user, QStringLiteral("-d"), profile.database,
-                QStringLiteral("-c"), QStringLiteral("DROP INDEX IF EXISTS cc_license_key"),
-                QStringLiteral("-c"),
-                QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY cc_license_key ON user_licenses "
-                               "(specialization_type)") });
-        QVERIFY2(stopped.err.contains("could not create unique index"), qPrintable(describe(stopped)));
+        auto leaveInvalidLicenseIndex = [&] {
+            const CliRun stopped = runProgram(QStringLiteral("psql"),
+                { QStringLiteral("-h"), profile.host, QStringLiteral("-p"), QString::number(profile.port),
+                    QStringLiteral("-U"), profile.user, QStringLiteral("-d"), profile.database,
+                    QStringLiteral("-c"), QStringLiteral("DROP INDEX IF EXISTS cc_license_key"),
+                    QStringLiteral("-c"),
+                    QStringLiteral("CREATE UNIQUE INDEX CONCURRENTLY cc_license_key ON user_licenses "
+                                   "(specialization_type)") });
+            return stopped.err.contains("could not create unique index");
+        };
+        QVERIFY(leaveInvalidLicenseIndex());
         QCOMPARE(db.scalar(invalid).toLongLong(), 1);
         const CliRun again = runOn(db, QStringLiteral("init"), { QStringLiteral("--indexes") });
         QVERIFY2(again.exitCode == 0, qPrintable(describe(again)));
         QCOMPARE(db.scalar(invalid).toLongLong(), 0);
         QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM pg_class WHERE relkind = 'i' AND relname IN "
-                                          "('cc_progress_key', 'cc_license_key', 'cc_progressions_license')"))
+                                          "('cc_progress_key', 'cc_license_key', 'cc_progressions_license', "
+                                          "'cc_users_role')"))
                      .toLongLong(),
-            3);
+            4);
+        // An INVALID index is not counted as present (the planner ignores it): beside a valid
+        // cc_progress_key, init reports the cc_ indexes absent.
+        QVERIFY(leaveInvalidLicenseIndex());
+        const CliRun reported = runOn(db, QStringLiteral("init"));
+        QVERIFY2(reported.exitCode == 0 && reported.out.contains("cc_ indexes absent"),
+            qPrintable(describe(reported)));
     }
 
     // init on another application's database (tables, none of the platform's) is refused, naming a
