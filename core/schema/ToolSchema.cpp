@@ -208,13 +208,22 @@ Result<void> ToolSchema::dropKeyIndexes(Database& db)
     return {};
 }
 
-Result<bool> ToolSchema::hasKeyIndexes(Database& db)
+namespace {
+
+// Every one of `names` exists and can be used.
+Result<bool> hasIndexes(Database& db, const QStringList& names)
 {
-    auto count = db.dialect().countIndexes(
-        db, { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key") });
+    auto count = db.dialect().countIndexes(db, names);
     if (!count)
         return count.error();
-    return *count == 2;
+    return *count == names.size();
+}
+
+} // namespace
+
+Result<bool> ToolSchema::hasKeyIndexes(Database& db)
+{
+    return hasIndexes(db, { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key") });
 }
 
 QStringList ToolSchema::keyIndexNames()
@@ -227,10 +236,7 @@ QStringList ToolSchema::keyIndexNames()
 
 Result<bool> ToolSchema::hasRoleIndex(Database& db)
 {
-    auto count = db.dialect().countIndexes(db, { QStringLiteral("cc_users_role") });
-    if (!count)
-        return count.error();
-    return *count == 1;
+    return hasIndexes(db, { QStringLiteral("cc_users_role") });
 }
 
 std::optional<qint64> ToolSchema::unindexedScanRows(Database& db)
