@@ -56,8 +56,7 @@ Result<void> GroupedKeyScan::run(Database& db, const QString& sql, const QVarian
     KeyAggregate key;
     while (query.next()) {
         read(query, key);
-        tally.add(key,
-            key.progressRows > 1 || key.licenseRows > 1 ? KeptLevels::oneLevelPerSide(key) : std::nullopt);
+        tally.add(key, key.hasDuplicateRows() ? KeptLevels::oneLevelPerSide(key) : std::nullopt);
         if ((tally.keys() & 4095) == 0)
             CC_TRY(checkpoint());
     }

@@ -22,10 +22,33 @@ namespace cc {
 
 namespace {
 
+// How the check reads, asked of the catalogue once per check: every part of a parallel check reads
+// the same way.
+struct ReadPlan {
+    bool keyIndexes = false; // KeyMerge over the cc_ key indexes, else the grouped statement
+    StaffLookup staff = StaffLookup::ScanUsers; // for KeyMerge's row source
+};
+
+Result<ReadPlan> readPlan(Database& db)
+{
+    ReadPlan plan;
+    auto keys = ToolSchema::hasKeyIndexes(db);
+    if (!keys)
+        return keys.error();
+    plan.keyIndexes = *keys;
+    if (!plan.keyIndexes)
+        return plan;
+    auto role = ToolSchema::hasRoleIndex(db);
+    if (!role)
+        return role.error();
+    plan.staff = *role ? StaffLookup::RoleIndex : StaffLookup::ScanUsers;
+    return plan;
+}
+
 // Streams the keys of one user range (all users when empty) into a tally: through KeyMerge over
 // the cc_ indexes, else through the grouped statement (GroupedKeyScan); stores records in batches
 // when a store is given.
-Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, bool indexed,
+Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, const ReadPlan& plan,
     const LevelCatalogue& catalogue, KeyTally& tally, RunStore* store, std::optional<qint64> runId,
     qint64& sequence, CancelToken* cancel, const std::function<void(qint64)>& onRows)
 {
@@ -41,12 +64,12 @@ Result<void> streamKeys(Database& db, PlatformRowSource::UserRange range, bool i
             onRows(tally.rows());
         return {};
     };
-    if (!indexed) {
+    if (!plan.keyIndexes) {
         QVariantList binds;
         const QString sql = HealthCheck::statement(db, catalogue, &binds, range);
         return GroupedKeyScan::run(db, sql, binds, tally, checkpoint);
     }
-    auto source = PlatformRowSource::open(db, range);
+    auto source = PlatformRowSource::open(db, range, plan.staff);
     if (!source)
         return source.error();
     KeyMerge merge(catalogue, tally);
@@ -113,7 +136,7 @@ Result<std::optional<std::pair<qint64, qint64>>> userSpan(Database& db)
 
 // One user-id range of a parallel check, on its own connection in the reader's exported snapshot.
 Result<void> scanPart(const ConnectionProfile& profile, const QString& snapshotId,
-    std::pair<qint64, qint64> range, bool indexed, const LevelCatalogue& catalogue, KeyTally& tally,
+    std::pair<qint64, qint64> range, const ReadPlan& plan, const LevelCatalogue& catalogue, KeyTally& tally,
     CancelToken* cancel, ParallelInterrupter& interrupter, std::atomic<qint64>& rows)
 {
     auto connection = Database::open(profile, Database::OpenMode::MustExist);
@@ -124,7 +147,7 @@ Result<void> scanPart(const ConnectionProfile& profile, const QString& snapshotI
     CC_TRY(part.runDirect(QStringLiteral("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")));
     CC_TRY(part.runDirect(QStringLiteral("SET TRANSACTION SNAPSHOT '%1'").arg(snapshotId)));
     qint64 unused = 0;
-    CC_TRY(streamKeys(part, range, indexed, catalogue, tally, nullptr, std::nullopt, unused, cancel,
+    CC_TRY(streamKeys(part, range, plan, catalogue, tally, nullptr, std::nullopt, unused, cancel,
         [&rows](qint64 read) { rows.store(read); }));
     rows.store(tally.rows());
     return part.runDirect(QStringLiteral("COMMIT"));
@@ -146,8 +169,9 @@ std::optional<Error> firstError(const std::vector<std::optional<Error>>& errors)
 
 // check --parallel N (PostgreSQL): N connections import the reader's exported snapshot and each
 // scans one user-id range; tallies merge in range order, so the result equals the serial one.
-Result<void> scanParallel(Session& session, const CheckOptions& options, bool indexed, KeyTally& tally,
-    bool keepRecords, ParallelInterrupter& interrupter, const std::function<void(qint64)>& onRows)
+Result<void> scanParallel(Session& session, const CheckOptions& options, const ReadPlan& plan,
+    KeyTally& tally, bool keepRecords, ParallelInterrupter& interrupter,
+    const std::function<void(qint64)>& onRows)
 {
     Database& db = session.db();
     auto snapshot = db.scalar(QStringLiteral("SELECT pg_export_snapshot()"));
@@ -182,7 +206,7 @@ Result<void> scanParallel(Session& session, const CheckOptions& options, bool in
             i + 1 == parts ? high : std::min(high, low + (i + 1) * width) };
         KeyTally* part = tallies[i].get();
         threads.emplace_back([&, i, range, part] {
-            if (auto done = scanPart(db.profile(), snapshotId, range, indexed, session.catalogue(), *part,
+            if (auto done = scanPart(db.profile(), snapshotId, range, plan, session.catalogue(), *part,
                     options.cancel, interrupter, partRows[i]);
                 !done)
                 errors[i] = done.error();
@@ -247,12 +271,12 @@ Result<qint64> readKeys(Session& session, const CheckOptions& options, KeyTally&
         if (options.progress)
             options.progress(std::min(rows, rowsTotal), rowsTotal);
     };
-    auto indexed = ToolSchema::hasKeyIndexes(db);
-    if (!indexed)
-        return indexed.error();
+    auto plan = readPlan(db);
+    if (!plan)
+        return plan.error();
     Result<void> done = options.parallel > 1
-        ? scanParallel(session, options, *indexed, tally, store != nullptr, interrupter, onRows)
-        : streamKeys(db, std::nullopt, *indexed, session.catalogue(), tally, store, runId, sequence,
+        ? scanParallel(session, options, *plan, tally, store != nullptr, interrupter, onRows)
+        : streamKeys(db, std::nullopt, *plan, session.catalogue(), tally, store, runId, sequence,
             options.cancel, onRows);
     if (!done)
         return done.error();

@@ -233,7 +233,7 @@ void KeyMerge::classifyUser(qint64 userId, bool staff)
             }
         }
         const KeyAggregate key = aggregate(userId, track, staff);
-        m_tally.add(key, progressRows > 1 || licenseRows > 1 ? keptLevels(key, track) : std::nullopt);
+        m_tally.add(key, key.hasDuplicateRows() ? keptLevels(key, track) : std::nullopt);
     }
 }
 

@@ -1,5 +1,4 @@
 #include "check/PlatformRowSource.h"
-#include "schema/ToolSchema.h"
 
 #include <QSqlDriver>
 #include <QSqlError>
@@ -32,17 +31,14 @@ QString PlatformRowSource::licenseStatement(bool range)
         .arg(ranged("user_id", range));
 }
 
-Result<QString> PlatformRowSource::staffStatement(Database& db, bool range)
+QString PlatformRowSource::staffStatement(const SqlDialect& dialect, StaffLookup lookup, bool range)
 {
     // The same comparison as docs/BEHAVIOUR.md C2's staff test (isStaffRole): NULL is no role. No
     // ORDER BY: the planner cannot estimate the test, and ordered it walked the primary key through
     // the whole table (0.7 s at 1M users on PostgreSQL); KeyMerge sorts the few ids it returns.
     const QString staff = QStringLiteral("upper(CAST(role AS TEXT)) <> 'STUDENT'");
     const QString within = range ? QStringLiteral(" AND id >= ? AND id < ?") : QString();
-    auto indexed = ToolSchema::hasRoleIndex(db);
-    if (!indexed)
-        return indexed.error();
-    if (!*indexed) // every user's role tested: a scan of users (0.3 s at 1M users on PostgreSQL)
+    if (lookup == StaffLookup::ScanUsers) // every user's role tested (0.3 s at 1M users on PostgreSQL)
         return QString(QStringLiteral("SELECT id FROM users WHERE ") + staff + within);
     // With cc_users_role: the distinct roles found by walking the index (one probe each), then the
     // rows of the roles that are not student read from the index alone (issue 17).
@@ -51,14 +47,14 @@ Result<QString> PlatformRowSource::staffStatement(Database& db, bool range)
         "min(later.role) FROM users later WHERE later.role > roles.role) FROM roles WHERE roles.role IS "
         "NOT NULL) ");
     return QString(roles + QStringLiteral("SELECT id FROM users WHERE ")
-        + db.dialect().inFewValues(
-            QStringLiteral("role"), QStringLiteral("SELECT role FROM roles WHERE ") + staff)
+        + dialect.inFewValues(QStringLiteral("role"), QStringLiteral("SELECT role FROM roles WHERE ") + staff)
         + within);
 }
 
-Result<std::unique_ptr<PlatformRowSource>> PlatformRowSource::open(Database& db, UserRange range)
+Result<std::unique_ptr<PlatformRowSource>> PlatformRowSource::open(
+    Database& db, UserRange range, StaffLookup staff)
 {
-    return db.dialect().openRowSource(db, range);
+    return db.dialect().openRowSource(db, range, staff);
 }
 
 namespace {
@@ -78,14 +74,11 @@ public:
     }
     Q_DISABLE_COPY_MOVE(SqliteRowSource)
 
-    Result<void> prepare(UserRange range)
+    Result<void> prepare(UserRange range, StaffLookup staff)
     {
         CC_TRY(prepareOne(progressStatement(bool(range)), range, &m_progress));
         CC_TRY(prepareOne(licenseStatement(bool(range)), range, &m_license));
-        auto staff = staffStatement(m_db, bool(range));
-        if (!staff)
-            return staff.error();
-        return prepareOne(*staff, range, &m_staff);
+        return prepareOne(staffStatement(m_db.dialect(), staff, bool(range)), range, &m_staff);
     }
 
     Result<bool> nextProgress(ProgressRow& row) override
@@ -174,13 +167,13 @@ private:
 } // namespace
 
 Result<std::unique_ptr<PlatformRowSource>> openSqliteRowSource(
-    Database& db, PlatformRowSource::UserRange range)
+    Database& db, PlatformRowSource::UserRange range, StaffLookup staff)
 {
     const QVariant handle = db.connection().driver()->handle();
     if (!handle.isValid() || qstrcmp(handle.typeName(), "sqlite3*") != 0)
         return Error { ErrorCode::Sql, QStringLiteral("the SQLite driver gave no handle") };
     auto source = std::make_unique<SqliteRowSource>(db, *static_cast<sqlite3* const*>(handle.data()));
-    CC_TRY(source->prepare(range));
+    CC_TRY(source->prepare(range, staff));
     return std::unique_ptr<PlatformRowSource>(std::move(source));
 }
 

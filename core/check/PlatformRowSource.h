@@ -24,6 +24,10 @@ struct LicenseRow {
     std::optional<qint64> maxAchieved;
 };
 
+// How the staff ids (C2) are found: by walking cc_users_role when the database has it (one probe per
+// distinct role, then the staff rows from the index alone), else by testing every user's role.
+enum class StaffLookup { ScanUsers, RoleIndex };
+
 // The check's reading plan (issue 17): three streams read in the caller's read transaction on the
 // caller's connection, with bound user-id bounds when given: progress rows and license rows ordered
 // by user id, and the ids of users whose role is not student (C2) in no particular order. With the cc_
@@ -37,7 +41,7 @@ public:
     using UserRange = std::optional<std::pair<qint64, qint64>>; // [first, second)
 
     virtual ~PlatformRowSource() = default;
-    static Result<std::unique_ptr<PlatformRowSource>> open(Database& db, UserRange range);
+    static Result<std::unique_ptr<PlatformRowSource>> open(Database& db, UserRange range, StaffLookup staff);
 
     // false at the end of the stream.
     virtual Result<bool> nextProgress(ProgressRow& row) = 0;
@@ -47,15 +51,15 @@ public:
     // The statements, `?` for the bound user-id bounds (printed in docs/PERFORMANCE.md's bench).
     static QString progressStatement(bool ranged);
     static QString licenseStatement(bool ranged);
-    // The staff statement reads cc_users_role when the database has it.
-    static Result<QString> staffStatement(Database& db, bool ranged);
+    // The staff ids by `staff`'s plan; `dialect` spells its list of roles.
+    static QString staffStatement(const SqlDialect& dialect, StaffLookup staff, bool ranged);
     // PostgreSQL: both tables in one statement ordered by user id, which the row source COPYs.
     static QByteArray mergedStatement(UserRange range);
 };
 
 Result<std::unique_ptr<PlatformRowSource>> openSqliteRowSource(
-    Database& db, PlatformRowSource::UserRange range);
+    Database& db, PlatformRowSource::UserRange range, StaffLookup staff);
 Result<std::unique_ptr<PlatformRowSource>> openPostgresRowSource(
-    Database& db, PlatformRowSource::UserRange range);
+    Database& db, PlatformRowSource::UserRange range, StaffLookup staff);
 
 } // namespace cc

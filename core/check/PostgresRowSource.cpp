@@ -136,12 +136,12 @@ public:
     }
     Q_DISABLE_COPY_MOVE(PostgresRowSource)
 
-    Result<void> declare(UserRange range)
+    Result<void> declare(UserRange range, StaffLookup staff)
     {
         // The check's own transaction: no JIT for a plain scan.
         CC_TRY(command("SET LOCAL jit = off"));
         m_range = range;
-        return readStaff(range);
+        return readStaff(range, staff);
     }
 
     Result<bool> nextProgress(ProgressRow& row) override
@@ -236,15 +236,12 @@ private:
 
     // The staff ids at once, not through a cursor: a cursor's plan has no parallel workers, and
     // the filter reads the whole users table (issue 17). They are few; KeyMerge sorts them.
-    Result<void> readStaff(UserRange range)
+    Result<void> readStaff(UserRange range, StaffLookup staff)
     {
         std::vector<QByteArray> bounds;
         if (range)
             bounds = { QByteArray::number(range->first), QByteArray::number(range->second) };
-        auto statement = staffStatement(m_db, bool(range));
-        if (!statement)
-            return statement.error();
-        m_staff = execute(numbered(*statement), bounds);
+        m_staff = execute(numbered(staffStatement(m_db.dialect(), staff, bool(range))), bounds);
         if (!m_staff || PQresultStatus(m_staff) != PGRES_TUPLES_OK)
             return error(m_staff);
         return {};
@@ -324,13 +321,13 @@ private:
 } // namespace
 
 Result<std::unique_ptr<PlatformRowSource>> openPostgresRowSource(
-    Database& db, PlatformRowSource::UserRange range)
+    Database& db, PlatformRowSource::UserRange range, StaffLookup staff)
 {
     auto handle = postgresConnection(db);
     if (!handle)
         return handle.error();
     auto source = std::make_unique<PostgresRowSource>(db, *handle);
-    CC_TRY(source->declare(range));
+    CC_TRY(source->declare(range, staff));
     return std::unique_ptr<PlatformRowSource>(std::move(source));
 }
 

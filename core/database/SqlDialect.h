@@ -19,6 +19,7 @@ namespace cc {
 
 class Database;
 class PlatformRowSource;
+enum class StaffLookup;
 struct ColumnInfo;
 struct ForeignKey;
 struct KeyRef;
@@ -131,7 +132,7 @@ public:
     virtual Result<qint64> estimatedRows(Database& db, const QStringList& tables) const = 0;
     // The check's three row streams on the driver's own handle (PlatformRowSource.h).
     virtual Result<std::unique_ptr<PlatformRowSource>> openRowSource(
-        Database& db, std::optional<std::pair<qint64, qint64>> range) const = 0;
+        Database& db, std::optional<std::pair<qint64, qint64>> range, StaffLookup staff) const = 0;
 
     // --- Schema definitions
     virtual QString serialPrimaryKey(bool bigint) const = 0;

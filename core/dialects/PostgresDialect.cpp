@@ -330,9 +330,9 @@ Result<qint64> PostgresDialect::estimatedRows(Database& db, const QStringList& t
 }
 
 Result<std::unique_ptr<PlatformRowSource>> PostgresDialect::openRowSource(
-    Database& db, std::optional<std::pair<qint64, qint64>> range) const
+    Database& db, std::optional<std::pair<qint64, qint64>> range, StaffLookup staff) const
 {
-    return openPostgresRowSource(db, range);
+    return openPostgresRowSource(db, range, staff);
 }
 
 } // namespace cc

@@ -46,7 +46,7 @@ public:
     Result<std::optional<QString>> serverClock(Database& db) const override;
     Result<qint64> estimatedRows(Database& db, const QStringList& tables) const override;
     Result<std::unique_ptr<PlatformRowSource>> openRowSource(
-        Database& db, std::optional<std::pair<qint64, qint64>> range) const override;
+        Database& db, std::optional<std::pair<qint64, qint64>> range, StaffLookup staff) const override;
     QString serialPrimaryKey(bool bigint) const override;
     QString trueLiteral() const override;
     QString currentTimestamp() const override;

@@ -293,9 +293,9 @@ Result<qint64> SqliteDialect::estimatedRows(Database& db, const QStringList& tab
 }
 
 Result<std::unique_ptr<PlatformRowSource>> SqliteDialect::openRowSource(
-    Database& db, std::optional<std::pair<qint64, qint64>> range) const
+    Database& db, std::optional<std::pair<qint64, qint64>> range, StaffLookup staff) const
 {
-    return openSqliteRowSource(db, range);
+    return openSqliteRowSource(db, range, staff);
 }
 
 } // namespace cc

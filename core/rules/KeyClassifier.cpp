@@ -141,8 +141,8 @@ std::optional<Finding> levelViolation(const KeyAggregate& key, int max)
 std::optional<Finding> primaryViolation(const KeyAggregate& key, bool known, int max)
 {
     FindingReason reason;
-    if (key.progressRows >= 2 || key.licenseRows >= 2) {
-        const bool progress = key.progressRows >= 2;
+    if (key.hasDuplicateRows()) {
+        const bool progress = key.progressRows > 1;
         reason.rows = progress ? key.progressRows : key.licenseRows;
         return violation(progress ? ViolationKind::DuplicateProgress : ViolationKind::DuplicateLicense,
             RecommendedAction::MergeDuplicates, reason);

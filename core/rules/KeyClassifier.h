@@ -54,6 +54,8 @@ struct KeyAggregate {
 
     // One row per side, stored under two spellings once char(n) pad spaces are removed.
     bool spellingsDiffer() const;
+    // More rows than one on a side: a duplicate key (C3), which a merge would reduce to kept rows.
+    bool hasDuplicateRows() const { return progressRows > 1 || licenseRows > 1; }
 };
 
 // A role other than student, compared case-insensitively (docs/BEHAVIOUR.md C2); NULL is no role.
