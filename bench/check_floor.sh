@@ -4,7 +4,8 @@
 #
 #   bench/check_floor.sh [--users "100000 1000000"] [--ten] [--runs N] [--keep-data] [--out FILE]
 #     --users      the dataset sizes (demo --users N --seed 11 --desync-rate 0.02, with the cc_ indexes)
-#     --ten        also 10,000,000 users, one round (hours of demo and disk: off by default)
+#     --ten        also 10,000,000 users, one round (hours of demo and disk: off by default; a run
+#                  without it keeps the 10M rows of the last run that had them, labelled with that run)
 #     --runs       rounds per size and engine (default 5): each round runs the plain scan, check and the
 #                  tool's own classification statement (check --print-sql) in the database's own client,
 #                  in an order that rotates from round to round, so all three see the same load
