@@ -51,8 +51,8 @@ public:
     // The statements, `?` for the bound user-id bounds (printed in docs/PERFORMANCE.md's bench).
     static QString progressStatement(bool ranged);
     static QString licenseStatement(bool ranged);
-    // The staff ids by `staff`'s plan; `dialect` spells its list of roles.
-    static QString staffStatement(const SqlDialect& dialect, StaffLookup staff, bool ranged);
+    // The staff ids by `lookup`'s plan; `dialect` spells its list of roles.
+    static QString staffStatement(const SqlDialect& dialect, StaffLookup lookup, bool ranged);
     // PostgreSQL: both tables in one statement ordered by user id, which the row source COPYs.
     static QByteArray mergedStatement(UserRange range);
 };
