@@ -31,18 +31,10 @@ struct ReadPlan {
 
 Result<ReadPlan> readPlan(Database& db)
 {
-    ReadPlan plan;
-    auto keys = ToolSchema::hasKeyIndexes(db);
-    if (!keys)
-        return keys.error();
-    plan.keyIndexes = *keys;
-    if (!plan.keyIndexes)
-        return plan;
-    auto role = ToolSchema::hasRoleIndex(db);
-    if (!role)
-        return role.error();
-    plan.staff = *role ? StaffLookup::RoleIndex : StaffLookup::ScanUsers;
-    return plan;
+    auto indexes = ToolSchema::checkIndexes(db);
+    if (!indexes)
+        return indexes.error();
+    return ReadPlan { indexes->keys, indexes->usersRole ? StaffLookup::RoleIndex : StaffLookup::ScanUsers };
 }
 
 // Streams the keys of one user range (all users when empty) into a tally: through KeyMerge over

@@ -14,9 +14,8 @@ QString ranged(const char* column, bool ranged)
     return ranged ? QStringLiteral(" WHERE %1 >= ? AND %1 < ?").arg(QLatin1String(column)) : QString();
 }
 
-} // namespace
-
-QString PlatformRowSource::progressStatement(bool range)
+// The SQLite row source's two ordered streams, `?` for the bound user-id bounds.
+QString progressStatement(bool range)
 {
     return QStringLiteral(
         "SELECT student_id, specialization_id, current_level, total_xp, completed_sessions, "
@@ -24,12 +23,14 @@ QString PlatformRowSource::progressStatement(bool range)
         .arg(ranged("student_id", range));
 }
 
-QString PlatformRowSource::licenseStatement(bool range)
+QString licenseStatement(bool range)
 {
     return QStringLiteral("SELECT user_id, specialization_type, current_level, max_achieved_level FROM "
                           "user_licenses%1 ORDER BY user_id")
         .arg(ranged("user_id", range));
 }
+
+} // namespace
 
 QString PlatformRowSource::staffStatement(const SqlDialect& dialect, StaffLookup lookup, bool range)
 {

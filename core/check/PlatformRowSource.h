@@ -48,10 +48,8 @@ public:
     virtual Result<bool> nextLicense(LicenseRow& row) = 0;
     virtual Result<bool> nextStaffUser(qint64& userId) = 0;
 
-    // The statements, `?` for the bound user-id bounds (printed in docs/PERFORMANCE.md's bench).
-    static QString progressStatement(bool ranged);
-    static QString licenseStatement(bool ranged);
-    // The staff ids by `lookup`'s plan; `dialect` spells its list of roles.
+    // The staff ids by `lookup`'s plan, `?` for the bound user-id bounds; `dialect` spells its list of
+    // roles.
     static QString staffStatement(const SqlDialect& dialect, StaffLookup lookup, bool ranged);
     // PostgreSQL: both tables in one statement ordered by user id, which the row source COPYs.
     static QByteArray mergedStatement(UserRange range);

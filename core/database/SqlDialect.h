@@ -165,9 +165,9 @@ public:
     virtual Result<bool> hasToolTable(Database& db, const QString& name) const = 0;
     // An index that must be built again: invalid (a stopped concurrent build) or of another width.
     virtual Result<bool> isIndexStale(Database& db, const QString& name, int columnCount) const = 0;
-    // How many of the named indexes exist and can be used (PostgreSQL: not INVALID, which the planner
-    // ignores; a stopped concurrent build leaves one).
-    virtual Result<qint64> countIndexes(Database& db, const QStringList& names) const = 0;
+    // Those of the named indexes that exist and can be used (PostgreSQL: not INVALID, which the planner
+    // ignores; a stopped concurrent build leaves one), in no particular order.
+    virtual Result<QStringList> usableIndexes(Database& db, const QStringList& names) const = 0;
     // Schemas off the connection's search path that hold the platform's tables (none on SQLite).
     virtual Result<QStringList> platformSchemasOffPath(Database& db) const = 0;
     // Tables and views the connection sees that are neither the engine's nor the tool's own.
@@ -184,6 +184,8 @@ protected:
     static Result<qint64> number(Database& db, const QString& sql, const QVariantList& binds = {});
     // Whether that number is above 0 (something was counted, a test was true).
     static Result<bool> isPositive(Database& db, const QString& sql, const QVariantList& binds = {});
+    // A statement's first column, every row as text.
+    static Result<QStringList> texts(Database& db, const QString& sql, const QVariantList& binds);
     // "?, ?, ?": one placeholder per value of `binds`.
     static QString placeholders(const QVariantList& binds);
     // "1,2,3", the body of both engines' id lists.

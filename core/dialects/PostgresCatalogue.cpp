@@ -139,11 +139,11 @@ Result<bool> PostgresDialect::isIndexStale(Database& db, const QString& name, in
         { name, columnCount });
 }
 
-Result<qint64> PostgresDialect::countIndexes(Database& db, const QStringList& names) const
+Result<QStringList> PostgresDialect::usableIndexes(Database& db, const QStringList& names) const
 {
     const QVariantList binds(names.cbegin(), names.cend());
-    return number(db,
-        QStringLiteral("SELECT count(*) FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
+    return texts(db,
+        QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
                        "WHERE i.indisvalid AND c.relname IN (%1)")
             .arg(placeholders(binds)),
         binds);

@@ -62,7 +62,7 @@ public:
     QString demoTimestamp(const QString& minutes) const override;
     Result<bool> hasToolTable(Database& db, const QString& name) const override;
     Result<bool> isIndexStale(Database& db, const QString& name, int columnCount) const override;
-    Result<qint64> countIndexes(Database& db, const QStringList& names) const override;
+    Result<QStringList> usableIndexes(Database& db, const QStringList& names) const override;
     Result<QStringList> platformSchemasOffPath(Database& db) const override;
     Result<QStringList> otherTables(Database& db) const override;
     Result<QList<ColumnInfo>> columns(

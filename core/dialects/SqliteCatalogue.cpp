@@ -159,11 +159,11 @@ Result<bool> SqliteDialect::isIndexStale(Database& db, const QString& name, int 
         { name, name, columnCount });
 }
 
-Result<qint64> SqliteDialect::countIndexes(Database& db, const QStringList& names) const
+Result<QStringList> SqliteDialect::usableIndexes(Database& db, const QStringList& names) const
 {
     const QVariantList binds(names.cbegin(), names.cend());
-    return number(db,
-        QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name IN (%1)")
+    return texts(db,
+        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (%1)")
             .arg(placeholders(binds)),
         binds);
 }

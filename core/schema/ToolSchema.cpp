@@ -140,6 +140,8 @@ Result<void> ToolSchema::migrate(Database& db)
 namespace {
 
 struct KeyIndex {
+    enum class Use { CheckKey, Progressions, StaffRole };
+    Use use;
     const char* name;
     const char* table;
     const char* columns;
@@ -150,13 +152,14 @@ struct KeyIndex {
 };
 
 constexpr KeyIndex keyIndexes[] = {
-    { "cc_progress_key", "specialization_progress", "student_id, specialization_id",
+    { KeyIndex::Use::CheckKey, "cc_progress_key", "specialization_progress", "student_id, specialization_id",
         "current_level, total_xp, completed_sessions, theory_hours_completed, practice_hours_completed", 7 },
-    { "cc_license_key", "user_licenses", "user_id, specialization_type", "current_level, max_achieved_level",
-        4 },
-    { "cc_progressions_license", "license_progressions", "user_license_id", "", 1 },
+    { KeyIndex::Use::CheckKey, "cc_license_key", "user_licenses", "user_id, specialization_type",
+        "current_level, max_achieved_level", 4 },
+    { KeyIndex::Use::Progressions, "cc_progressions_license", "license_progressions", "user_license_id", "",
+        1 },
     // The check's staff ids (C2) from the few users whose role is not student, not a scan of users.
-    { "cc_users_role", "users", "role", "id", 2 },
+    { KeyIndex::Use::StaffRole, "cc_users_role", "users", "role", "id", 2 },
 };
 
 // An index of that name that must be built again: INVALID (a stopped CONCURRENTLY build) or
@@ -208,22 +211,28 @@ Result<void> ToolSchema::dropKeyIndexes(Database& db)
     return {};
 }
 
-namespace {
-
-// Every one of `names` exists and can be used.
-Result<bool> hasIndexes(Database& db, const QStringList& names)
+Result<ToolSchema::CheckIndexes> ToolSchema::checkIndexes(Database& db)
 {
-    auto count = db.dialect().countIndexes(db, names);
-    if (!count)
-        return count.error();
-    return *count == names.size();
+    auto usable = db.dialect().usableIndexes(db, keyIndexNames());
+    if (!usable)
+        return usable.error();
+    CheckIndexes found { true, true };
+    for (const KeyIndex& index : keyIndexes) {
+        const bool exists = usable->contains(QString::fromLatin1(index.name));
+        if (index.use == KeyIndex::Use::CheckKey)
+            found.keys = found.keys && exists;
+        else if (index.use == KeyIndex::Use::StaffRole)
+            found.usersRole = found.usersRole && exists;
+    }
+    return found;
 }
-
-} // namespace
 
 Result<bool> ToolSchema::hasKeyIndexes(Database& db)
 {
-    return hasIndexes(db, { QStringLiteral("cc_progress_key"), QStringLiteral("cc_license_key") });
+    auto indexes = checkIndexes(db);
+    if (!indexes)
+        return indexes.error();
+    return indexes->keys;
 }
 
 QStringList ToolSchema::keyIndexNames()
@@ -232,11 +241,6 @@ QStringList ToolSchema::keyIndexNames()
     for (const KeyIndex& index : keyIndexes)
         names += QString::fromLatin1(index.name);
     return names;
-}
-
-Result<bool> ToolSchema::hasRoleIndex(Database& db)
-{
-    return hasIndexes(db, { QStringLiteral("cc_users_role") });
 }
 
 std::optional<qint64> ToolSchema::unindexedScanRows(Database& db)
