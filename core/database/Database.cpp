@@ -103,21 +103,27 @@ Result<QSqlQuery*> Database::execReused(const QString& sql, const QVariantList& 
     return &query;
 }
 
-Result<QStringList> Database::lookupColumn(const QString& sql)
+Result<QStringList> Database::column(const QString& sql, const QVariantList& binds)
 {
-    if (m_keepLookups) {
-        if (auto found = m_lookups.find(sql); found != m_lookups.end())
-            return found->second;
-    }
-    auto query = execReused(sql);
+    auto query = execReused(sql, binds);
     if (!query)
         return query.error();
     QStringList values;
     while ((*query)->next())
         values.append((*query)->value(0).toString());
     (*query)->finish();
-    if (m_keepLookups)
-        m_lookups.emplace(sql, values);
+    return values;
+}
+
+Result<QStringList> Database::lookupColumn(const QString& sql)
+{
+    if (m_keepLookups) {
+        if (auto found = m_lookups.find(sql); found != m_lookups.end())
+            return found->second;
+    }
+    auto values = column(sql);
+    if (values && m_keepLookups)
+        m_lookups.emplace(sql, *values);
     return values;
 }
 

@@ -44,8 +44,10 @@ public:
     // for statements a bulk write runs thousands of times. The caller reads the result to the end
     // (or drops it) before running the same text again.
     Result<QSqlQuery*> execReused(const QString& sql, const QVariantList& binds = {});
-    // The first column of a small read (a lookup table). Between keepLookups(true) and
-    // keepLookups(false), one bulk write's transaction that writes none of them, each text is read once.
+    // A read's first column, every row as text.
+    Result<QStringList> column(const QString& sql, const QVariantList& binds = {});
+    // column() of a small read (a lookup table). Between keepLookups(true) and keepLookups(false), one
+    // bulk write's transaction that writes none of them, each text is read once.
     Result<QStringList> lookupColumn(const QString& sql);
     void keepLookups(bool keep);
     Result<void> run(const QString& sql, const QVariantList& binds = {});

@@ -20,17 +20,6 @@ Result<bool> SqlDialect::isPositive(Database& db, const QString& sql, const QVar
     return *value > 0;
 }
 
-Result<QStringList> SqlDialect::texts(Database& db, const QString& sql, const QVariantList& binds)
-{
-    auto query = db.exec(sql, binds);
-    if (!query)
-        return query.error();
-    QStringList values;
-    while (query->next())
-        values.append(query->value(0).toString());
-    return values;
-}
-
 QString SqlDialect::placeholders(const QVariantList& binds)
 {
     return QStringList(binds.size(), QStringLiteral("?")).join(QStringLiteral(", "));

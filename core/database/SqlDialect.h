@@ -184,8 +184,6 @@ protected:
     static Result<qint64> number(Database& db, const QString& sql, const QVariantList& binds = {});
     // Whether that number is above 0 (something was counted, a test was true).
     static Result<bool> isPositive(Database& db, const QString& sql, const QVariantList& binds = {});
-    // A statement's first column, every row as text.
-    static Result<QStringList> texts(Database& db, const QString& sql, const QVariantList& binds);
     // "?, ?, ?": one placeholder per value of `binds`.
     static QString placeholders(const QVariantList& binds);
     // "1,2,3", the body of both engines' id lists.

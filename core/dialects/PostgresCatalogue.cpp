@@ -142,7 +142,7 @@ Result<bool> PostgresDialect::isIndexStale(Database& db, const QString& name, in
 Result<QStringList> PostgresDialect::usableIndexes(Database& db, const QStringList& names) const
 {
     const QVariantList binds(names.cbegin(), names.cend());
-    return texts(db,
+    return db.column(
         QStringLiteral("SELECT c.relname FROM pg_class c JOIN pg_index i ON i.indexrelid = c.oid "
                        "WHERE i.indisvalid AND c.relname IN (%1)")
             .arg(placeholders(binds)),

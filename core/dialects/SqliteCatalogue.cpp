@@ -162,9 +162,8 @@ Result<bool> SqliteDialect::isIndexStale(Database& db, const QString& name, int 
 Result<QStringList> SqliteDialect::usableIndexes(Database& db, const QStringList& names) const
 {
     const QVariantList binds(names.cbegin(), names.cend());
-    return texts(db,
-        QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (%1)")
-            .arg(placeholders(binds)),
+    return db.column(QStringLiteral("SELECT name FROM sqlite_master WHERE type = 'index' AND name IN (%1)")
+                         .arg(placeholders(binds)),
         binds);
 }
 
