@@ -23,21 +23,14 @@ bool heartbeatStale(const QString& heartbeat, const QString& started)
     return !last.isValid() || last.secsTo(QDateTime::currentDateTimeUtc()) > RunLiveness::staleAfterSeconds;
 }
 
-Result<void> markAbandoned(Database& db, qint64 runId)
+// Whether the run is still `running`: a reader that listed it may see it finished since.
+Result<bool> stillRunning(Database& db, qint64 runId)
 {
-    CC_TRY(db.runDirect(db.dialect().beginWrite()));
-    auto body = [&]() -> Result<void> {
-        CC_TRY(db.run(QStringLiteral("UPDATE ") + db.tool("runs")
-                + QStringLiteral(" SET status = ?, message = ? WHERE id = ? AND status = ?"),
-            { runStatusName(RunStatus::Abandoned), RunLiveness::abandonedMessage(), runId,
-                runStatusName(RunStatus::Running) }));
-        return db.run(
-            QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id = ?"),
-            { runId });
-    };
-    auto done = body();
-    CC_TRY(db.runDirect(done ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")));
-    return done;
+    auto status = db.scalar(
+        QStringLiteral("SELECT status FROM ") + db.tool("runs") + QStringLiteral(" WHERE id = ?"), { runId });
+    if (!status)
+        return status.error();
+    return status->toString() == runStatusName(RunStatus::Running);
 }
 
 } // namespace
@@ -50,6 +43,30 @@ Result<void> RunLiveness::claim(Database& writer, qint64 runId)
 void RunLiveness::release(Database& writer, qint64 runId)
 {
     writer.dialect().unlockSession(writer, lockKey(runId));
+}
+
+Result<bool> RunLiveness::abandon(Database& db, qint64 runId)
+{
+    CC_TRY(db.runDirect(db.dialect().beginWrite()));
+    auto body = [&]() -> Result<bool> {
+        // The status is the guard: a check that finished after the reader listed its run has set
+        // it (PostgreSQL re-reads a row a committing writer changed), and its violations stay.
+        auto marked = db.exec(QStringLiteral("UPDATE ") + db.tool("runs")
+                + QStringLiteral(" SET status = ?, message = ? WHERE id = ? AND status = ?"),
+            { runStatusName(RunStatus::Abandoned), RunLiveness::abandonedMessage(), runId,
+                runStatusName(RunStatus::Running) });
+        if (!marked)
+            return marked.error();
+        if (marked->numRowsAffected() != 1)
+            return false;
+        CC_TRY(db.run(
+            QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id = ?"),
+            { runId }));
+        return true;
+    };
+    auto done = body();
+    CC_TRY(db.runDirect(done ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")));
+    return done;
 }
 
 QString RunLiveness::abandonedMessage()
@@ -83,9 +100,12 @@ Result<QSet<qint64>> RunLiveness::settle(Database& db)
         }
         if (!gone)
             continue;
-        abandoned.insert(runId);
-        if (!db.isReadOnly())
-            (void)markAbandoned(db, runId); // a reader without write rights still shows it abandoned
+        // A reader that cannot write still shows it abandoned, if it has not finished meanwhile.
+        auto marked = db.isReadOnly() ? stillRunning(db, runId) : abandon(db, runId);
+        if (!marked)
+            marked = stillRunning(db, runId);
+        if (marked && *marked)
+            abandoned.insert(runId);
     }
     return abandoned;
 }

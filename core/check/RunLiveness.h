@@ -29,6 +29,11 @@ void release(Database& writer, qint64 runId);
 // returned, so the reader shows them abandoned. Call outside a transaction.
 Result<QSet<qint64>> settle(Database& db);
 
+// Marks one run `abandoned` and removes its partial violations, only if it is still `running`:
+// false, and nothing changed, when its check finished since the caller saw it running. Call
+// outside a transaction.
+Result<bool> abandon(Database& db, qint64 runId);
+
 QString abandonedMessage();
 
 } // namespace RunLiveness

@@ -48,13 +48,16 @@ private slots:
         auto session = db.open();
         QVERIFY(session);
         const QDateTime now = session->now();
-        // Ten minutes into the range, at the start of a ten-minute bucket (6 hours in 60 buckets are
-        // 10 minutes wide): the oldest two, 20 s apart, share a bucket whatever the clock says.
+        // Five seconds into a ten-minute bucket (6 hours in 60 buckets are 10 minutes wide): the
+        // oldest two, 20 s apart, share a bucket whatever the clock says, and so do the injections,
+        // 5 s apart.
         constexpr qint64 tenMinutes = 600000;
-        const QDateTime oldest = QDateTime::fromMSecsSinceEpoch(
-            (now.addSecs(-(5 * 3600 + 50 * 60)).toMSecsSinceEpoch() / tenMinutes) * tenMinutes + 5000,
-            Qt::UTC);
-        const QDateTime injected = now.addSecs(-2 * 3600);
+        const auto intoBucket = [](const QDateTime& at) {
+            return QDateTime::fromMSecsSinceEpoch(
+                at.toMSecsSinceEpoch() / tenMinutes * tenMinutes + 5000, Qt::UTC);
+        };
+        const QDateTime oldest = intoBucket(now.addSecs(-(5 * 3600 + 50 * 60)));
+        const QDateTime injected = intoBucket(now.addSecs(-2 * 3600));
         const QDateTime busy = now.addSecs(-30 * 60);
 
         QList<AuditEntry> entries;

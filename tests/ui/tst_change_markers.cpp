@@ -32,6 +32,14 @@ AuditEntry planted(const QDateTime& at, AuditSource source, AuditAction action, 
     return entry;
 }
 
+// A minute past the whole hour before `at`. The chart's buckets start on the clock (30 minutes wide
+// over 24 hours), so a group planted there lies in one bucket; planted at any moment, a group
+// spanning 21 seconds straddled two buckets about once in 90 runs.
+QDateTime pastTheHour(const QDateTime& at)
+{
+    return QDateTime::fromSecsSinceEpoch(at.toSecsSinceEpoch() / 3600 * 3600 + 60, Qt::UTC);
+}
+
 QList<qint64> listedIds(AuditTableModel* model)
 {
     QList<qint64> ids;
@@ -50,8 +58,8 @@ private:
     QList<qint64> m_repairs;
     QList<qint64> m_injections;
 
-    // Three repairs in one batch 20 hours ago, two injections 3 hours ago, then 2,100 repairs an hour
-    // ago: the newest 2,000 changes are all of the last.
+    // Three repairs in one batch about 20 hours ago, two injections about 3 hours ago, then 2,100
+    // repairs about an hour ago: the newest 2,000 changes are all of the last.
     bool plant(TestDatabase& db)
     {
         auto session = db.open();
@@ -67,12 +75,14 @@ private:
             return false;
         QList<AuditEntry> entries;
         for (int i = 0; i < 3; ++i)
-            entries << planted(now.addSecs(-20 * 3600 + i), AuditSource::Gui, AuditAction::Repair, *old);
-        for (int i = 0; i < 2; ++i)
-            entries << planted(now.addSecs(-3 * 3600 + i), AuditSource::Qa, AuditAction::Inject, {});
-        for (int i = 0; i < 2100; ++i)
             entries << planted(
-                now.addSecs(-3600).addMSecs(i * 10), AuditSource::Cli, AuditAction::Repair, *busy);
+                pastTheHour(now.addSecs(-20 * 3600)).addSecs(i), AuditSource::Gui, AuditAction::Repair, *old);
+        for (int i = 0; i < 2; ++i)
+            entries << planted(
+                pastTheHour(now.addSecs(-3 * 3600)).addSecs(i), AuditSource::Qa, AuditAction::Inject, {});
+        for (int i = 0; i < 2100; ++i)
+            entries << planted(pastTheHour(now.addSecs(-3600)).addMSecs(i * 10), AuditSource::Cli,
+                AuditAction::Repair, *busy);
         auto ids = AuditLog::recordMany(*session, entries);
         if (!ids.ok() || !transaction.commit().ok())
             return false;
