@@ -20,8 +20,9 @@ namespace {
 
 qint64 storedViolations(TestDatabase& db, qint64 runId)
 {
-    return db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE run_id = ?").arg(toolTable("violations")),
-                 { runId })
+    return db
+        .scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE run_id = ?").arg(toolTable("violations")),
+            { runId })
         .toLongLong();
 }
 
@@ -97,9 +98,11 @@ private slots:
         QVERIFY2(settleError.isEmpty(), qPrintable(settleError));
         QVERIFY(settled > checks);
 
-        QCOMPARE(db.scalar(QStringLiteral("SELECT count(*) FROM %1 WHERE id >= ? AND status = 'degraded'").arg(runs),
-                     { first })
-                     .toLongLong(),
+        QCOMPARE(
+            db.scalar(
+                  QStringLiteral("SELECT count(*) FROM %1 WHERE id >= ? AND status = 'degraded'").arg(runs),
+                  { first })
+                .toLongLong(),
             qint64(checks));
         const qint64 expected = storedViolations(db, first);
         QVERIFY(expected > 0);

@@ -266,8 +266,10 @@ qint64 DashboardPage::rangeSeconds() const
 
 void DashboardPage::refresh()
 {
-    if (m_refreshing)
+    if (m_refreshing) {
+        m_refreshAgain = true;
         return;
+    }
     m_refreshing = true;
     const qint64 range = rangeSeconds();
     m_context->jobs().submit<DashboardSnapshot>(
@@ -278,6 +280,8 @@ void DashboardPage::refresh()
         this,
         [this](const Result<DashboardSnapshot>& outcome) {
             m_refreshing = false;
+            if (std::exchange(m_refreshAgain, false))
+                refresh(); // at once, so the jobs are never idle in between; this outcome still shows
             if (!outcome) {
                 showFailure(Wording::error(outcome.error()));
                 return;

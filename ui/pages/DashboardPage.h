@@ -37,6 +37,7 @@ class DashboardPage final : public QWidget {
 public:
     explicit DashboardPage(ConsoleContext* context, QWidget* parent = nullptr);
 
+    // Re-reads the snapshot; asked for while a read runs, reads once more after it.
     void refresh();
     void runCheckNow();
     // The dashboard as it looks now, as a PNG file; the latest completed run as a PDF report.
@@ -132,6 +133,7 @@ private:
     int m_scheduleMinutes = 5;
     int m_cardColumns = 4;
     bool m_refreshing = false;
+    bool m_refreshAgain = false; // asked for while a read ran, which may predate what changed
     bool m_failed = false;
     bool m_windowActive = true;
     bool m_autoChecked = false;
