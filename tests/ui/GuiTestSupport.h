@@ -33,12 +33,15 @@ inline std::unique_ptr<ui::MainWindow> openWindow(
     return window;
 }
 
-// For initTestCase(): settings and paths in test mode, a fresh settings store, and no dialog that
-// could block (questions without a queued answer are declined).
+// For initTestCase(): settings and paths in test mode, a fresh settings store of this test and
+// engine alone, and no dialog that could block (questions without a queued answer are declined).
+// ctest -j2 runs a test's SQLite and PostgreSQL variants at once: through one shared file, one's
+// QSettings().clear() or setValue() reached the other's window.
 inline void prepareGuiTests(const QString& organization = QStringLiteral("CouplingConsoleTests"))
 {
     QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(organization);
+    QCoreApplication::setOrganizationName(organization
+        + (TestDatabase::isPostgres() ? QStringLiteral("-postgres") : QStringLiteral("-sqlite")));
     QSettings().clear();
     ui::Prompt::setUnattended(true);
 }
