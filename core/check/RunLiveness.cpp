@@ -2,6 +2,7 @@
 
 #include "base/Time.h"
 #include "check/HealthReport.h"
+#include "database/WriteTransaction.h"
 
 #include <chrono>
 
@@ -47,26 +48,23 @@ void RunLiveness::release(Database& writer, qint64 runId)
 
 Result<bool> RunLiveness::abandon(Database& db, qint64 runId)
 {
-    CC_TRY(db.runDirect(db.dialect().beginWrite()));
-    auto body = [&]() -> Result<bool> {
-        // The status is the guard: a check that finished after the reader listed its run has set
-        // it (PostgreSQL re-reads a row a committing writer changed), and its violations stay.
-        auto marked = db.exec(QStringLiteral("UPDATE ") + db.tool("runs")
-                + QStringLiteral(" SET status = ?, message = ? WHERE id = ? AND status = ?"),
-            { runStatusName(RunStatus::Abandoned), RunLiveness::abandonedMessage(), runId,
-                runStatusName(RunStatus::Running) });
-        if (!marked)
-            return marked.error();
-        if (marked->numRowsAffected() != 1)
-            return false;
-        CC_TRY(db.run(
-            QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id = ?"),
+    WriteTransaction transaction(db);
+    CC_TRY(transaction.begin());
+    // The status is the guard: a check that finished after the reader listed its run has set it
+    // (PostgreSQL re-reads a row a committing writer changed), and its violations stay.
+    auto marked = db.exec(QStringLiteral("UPDATE ") + db.tool("runs")
+            + QStringLiteral(" SET status = ?, message = ? WHERE id = ? AND status = ?"),
+        { runStatusName(RunStatus::Abandoned), RunLiveness::abandonedMessage(), runId,
+            runStatusName(RunStatus::Running) });
+    if (!marked)
+        return marked.error();
+    if (marked->numRowsAffected() != 1)
+        return false;
+    CC_TRY(
+        db.run(QStringLiteral("DELETE FROM ") + db.tool("violations") + QStringLiteral(" WHERE run_id = ?"),
             { runId }));
-        return true;
-    };
-    auto done = body();
-    CC_TRY(db.runDirect(done ? QStringLiteral("COMMIT") : QStringLiteral("ROLLBACK")));
-    return done;
+    CC_TRY(transaction.commit());
+    return true;
 }
 
 QString RunLiveness::abandonedMessage()
@@ -100,11 +98,16 @@ Result<QSet<qint64>> RunLiveness::settle(Database& db)
         }
         if (!gone)
             continue;
-        // A reader that cannot write still shows it abandoned, if it has not finished meanwhile.
-        auto marked = db.isReadOnly() ? stillRunning(db, runId) : abandon(db, runId);
-        if (!marked)
-            marked = stillRunning(db, runId);
-        if (marked && *marked)
+        if (!db.isReadOnly()) {
+            if (auto marked = abandon(db, runId)) {
+                if (*marked)
+                    abandoned.insert(runId);
+                continue;
+            }
+        }
+        // A reader that cannot write (or whose write failed) still shows it abandoned, if it has
+        // not finished meanwhile.
+        if (auto live = stillRunning(db, runId); live && *live)
             abandoned.insert(runId);
     }
     return abandoned;
